@@ -1,0 +1,3 @@
+module github.com/pypool/pypool
+
+go 1.26.8

@@ -1,0 +1,8 @@
+package pool
+
+import "sync"
+
+var (
+	runtimesMu sync.Mutex
+	runtimes   = map[string]func() (Runtime, error){}
+)
