@@ -111,9 +111,15 @@ d = {"k": [1.5]}
 		name string
 		want func(wire.Value) bool
 	}{
-		{"big", func(v wire.Value) bool { b, ok := v.(*big.Int); return ok && b.String() == "1267650600228229401496703205376" }},
+		{"big", func(v wire.Value) bool {
+			b, ok := v.(*big.Int)
+			return ok && b.String() == "1267650600228229401496703205376"
+		}},
 		{"small", func(v wire.Value) bool { n, ok := v.(int64); return ok && n == 1<<40 }},
-		{"t", func(v wire.Value) bool { x, ok := v.(wire.Tuple); return ok && len(x) == 2 && x[0] == int64(1) && x[1] == "a" }},
+		{"t", func(v wire.Value) bool {
+			x, ok := v.(wire.Tuple)
+			return ok && len(x) == 2 && x[0] == int64(1) && x[1] == "a"
+		}},
 		{"s", func(v wire.Value) bool { x, ok := v.(wire.Set); return ok && len(x) == 1 && x[0] == int64(3) }},
 		{"fs", func(v wire.Value) bool { x, ok := v.(wire.FrozenSet); return ok && len(x) == 1 && x[0] == int64(4) }},
 		{"d", func(v wire.Value) bool {
