@@ -44,7 +44,7 @@ func builtinReversed(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	if r, ok := seq.(py.I__reversed__); ok {
 		return r.M__reversed__()
 	}
-	if t, ok := seq.(*py.Type); ok && !isClass(t) {
+	if t, ok := seq.(*py.Type); ok && !isPyClass(t) {
 		if m := t.Type().Lookup("__reversed__"); m != nil {
 			return py.Call(m, py.Tuple{seq}, nil)
 		}
@@ -74,7 +74,7 @@ func builtinReversed(args py.Tuple, kw py.StringDict) (py.Object, error) {
 func Callable(o py.Object) bool {
 	switch x := o.(type) {
 	case *py.Type:
-		if isClass(x) {
+		if isPyClass(x) {
 			return true
 		}
 		return x.Type().Lookup("__call__") != nil

@@ -292,7 +292,7 @@ func exceptionRepr(e *py.Exception) (string, error) {
 	return e.Base.Name + s, nil
 }
 
-// ExceptionStr is CPython's str(exc): '' for no args, str(arg) for one
+// ExceptionStr is CPython's str(exc): empty for no args, str(arg) for one
 // (repr(key) for KeyError), repr(args) for several.
 func ExceptionStr(e *py.Exception) (string, error) {
 	args := exceptionArgs(e)
@@ -309,13 +309,13 @@ func ExceptionStr(e *py.Exception) (string, error) {
 }
 
 // isClass reports whether t is a class rather than an instance of a user class.
-func isClass(t *py.Type) bool {
+func isPyClass(t *py.Type) bool {
 	mt := t.Type()
 	return mt == py.TypeType || mt.IsSubtype(py.TypeType)
 }
 
 func typeRepr(t *py.Type) (string, error) {
-	if !isClass(t) {
+	if !isPyClass(t) {
 		// An instance of a user class.
 		if t.Type().Lookup("__repr__") != nil {
 			r, err := t.M__repr__()
@@ -354,7 +354,7 @@ func Str(o py.Object) (string, error) {
 	case *py.Exception:
 		return ExceptionStr(x)
 	case *py.Type:
-		if !isClass(x) && x.Type().Lookup("__str__") != nil {
+		if !isPyClass(x) && x.Type().Lookup("__str__") != nil {
 			r, err := x.M__str__()
 			if err != nil {
 				return "", err

@@ -49,7 +49,7 @@ func Less(a, b py.Object) (bool, error) {
 	if bothNumbers(a, b) {
 		return numLess(a, b), nil
 	}
-	if ut, ok := a.(*py.Type); ok && !isClass(ut) {
+	if ut, ok := a.(*py.Type); ok && !isPyClass(ut) {
 		if m := ut.Type().Lookup("__lt__"); m != nil {
 			res, err := py.Call(m, py.Tuple{a, b}, nil)
 			if err != nil {
@@ -61,7 +61,7 @@ func Less(a, b py.Object) (bool, error) {
 			}
 		}
 	}
-	if ut, ok := b.(*py.Type); ok && !isClass(ut) {
+	if ut, ok := b.(*py.Type); ok && !isPyClass(ut) {
 		if m := ut.Type().Lookup("__gt__"); m != nil {
 			res, err := py.Call(m, py.Tuple{b, a}, nil)
 			if err != nil {
