@@ -46,11 +46,11 @@ func printException(w io.Writer, err error) {
 		if ei.Traceback != nil {
 			ei.Traceback.TracebackDump(w)
 		}
-		fmt.Fprintln(w, exceptionLine(ei.Value))
+		fmt.Fprintln(w, modExcLine(ei.Value))
 		return
 	}
 	if e, ok := err.(*py.Exception); ok {
-		fmt.Fprintln(w, exceptionLine(e))
+		fmt.Fprintln(w, modExcLine(e))
 		return
 	}
 	fmt.Fprintln(w, err)
@@ -58,7 +58,7 @@ func printException(w io.Writer, err error) {
 
 // exceptionLine is the last line of a traceback: the module-qualified class
 // name and str(exc).
-func exceptionLine(v py.Object) string {
+func modExcLine(v py.Object) string {
 	name := "?"
 	if v != nil {
 		t := v.Type()

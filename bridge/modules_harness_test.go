@@ -73,7 +73,11 @@ func runPy(t *testing.T, src string) (stdout, errout string, err error) {
 	it.GIL.Acquire()
 	code, e := py.Compile(src, file, py.ExecMode, 0, true)
 	if e == nil {
-		_, e = py.RunCode(ctx, code, file, nil)
+		var main *py.Module
+		main, e = ctx.Store().NewModule(ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: file}})
+		if e == nil {
+			_, e = ctx.RunCode(code, main.Globals, main.Globals, nil)
+		}
 	}
 	if e != nil {
 		printException(errb, e)

@@ -5,6 +5,7 @@ package bridge
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/go-python/gpython/py"
 )
@@ -45,7 +46,7 @@ func threadingMethods() []*py.Method {
 	return []*py.Method{
 		threadingFunc("current_thread", "Return the current Thread object.", current("current_thread")),
 		threadingFunc("currentThread", "Deprecated alias of current_thread().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			it.deprecationWarning("currentThread() is deprecated, use current_thread() instead", "currentThread")
+			it.deprecationWarning("currentThread() is deprecated, use current_thread() instead", kwargs)
 			return current("currentThread")(it, args, kwargs)
 		}),
 		threadingFunc("main_thread", "Return the main thread object.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -67,7 +68,7 @@ func threadingMethods() []*py.Method {
 			return py.Int(len(it.threads().aliveList())), nil
 		}),
 		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			it.deprecationWarning("activeCount() is deprecated, use active_count() instead", "activeCount")
+			it.deprecationWarning("activeCount() is deprecated, use active_count() instead", kwargs)
 			return py.Int(len(it.threads().aliveList())), nil
 		}),
 		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -87,7 +88,7 @@ func threadingMethods() []*py.Method {
 			th.counter++
 			n := th.counter
 			th.mu.Unlock()
-			return py.String("Thread-" + itoa(n)), nil
+			return py.String("Thread-" + strconv.Itoa(n)), nil
 		}),
 		threadingFunc("_start", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, it.startThread(args[0])

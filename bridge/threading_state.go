@@ -81,7 +81,7 @@ func (th *threads) current() *threadState {
 		return ts
 	}
 	th.dummies++
-	ts := &threadState{ident: newIdent(), name: "Dummy-" + itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
+	ts := &threadState{ident: newIdent(), name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
 	th.byG[g] = ts
 	th.alive[ts] = struct{}{}
 	return ts
@@ -144,4 +144,3 @@ func (th *threads) pendingNonDaemon() []*threadState {
 	return out
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }

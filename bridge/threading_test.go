@@ -31,3 +31,30 @@ print(threading.main_thread().name, threading.current_thread() is threading.main
 		t.Errorf("stderr %q", errout)
 	}
 }
+
+func TestCurrentThreadDeprecation(t *testing.T) {
+	out, errout, err := runPy(t, `
+from threading import currentThread
+import threading
+def f(i):
+    print("%s %d" % (currentThread().name, i))  # currentThread() in a comment
+for i in range(3):
+    f(i)
+s = "currentThread()"
+print(s, threading.currentThread().name)
+`)
+	if err != nil {
+		t.Fatalf("error: %v\n%s", err, errout)
+	}
+	if want := "MainThread 0\nMainThread 1\nMainThread 2\ncurrentThread() MainThread\n"; out != want {
+		t.Errorf("stdout %q, want %q", out, want)
+	}
+	want := `main.py:5: DeprecationWarning: currentThread() is deprecated, use current_thread() instead
+  print("%s %d" % (currentThread().name, i))  # currentThread() in a comment
+main.py:9: DeprecationWarning: currentThread() is deprecated, use current_thread() instead
+  print(s, threading.currentThread().name)
+`
+	if errout != want {
+		t.Errorf("stderr %q\nwant %q", errout, want)
+	}
+}

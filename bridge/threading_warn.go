@@ -6,21 +6,21 @@ package bridge
 
 import (
 	"fmt"
+
+	"github.com/go-python/gpython/py"
 	"os"
 	"strings"
 )
 
-// callerLocation reports the Python file and line that called the running
-// Go builtin; nil or !ok when unknown.
-var callerLocation func(it *Interp) (file string, line int, ok bool)
-
-// deprecationWarning prints msg once per calling location of fn.
-func (it *Interp) deprecationWarning(msg, fn string) {
-	file, line, ok := "", 0, false
-	if callerLocation != nil {
-		file, line, ok = callerLocation(it)
+// deprecationWarning prints msg once per calling location (which the
+// compile rewrite passed in kwargs, see threading_warnsite.go).
+func (it *Interp) deprecationWarning(msg string, kwargs py.StringDict) {
+	file, line, ok := warnSite(kwargs)
+	if ok && !it.isMainFile(file) {
+		// CPython shows DeprecationWarning only for code in __main__
+		return
 	}
-	key := fmt.Sprintf("%s:%d:%s", file, line, fn)
+	key := fmt.Sprintf("%s:%d:%s", file, line, msg)
 	th := it.threads()
 	th.mu.Lock()
 	seen := th.warned[key]
@@ -50,4 +50,14 @@ func sourceLine(file string, n int) string {
 		return ""
 	}
 	return strings.TrimSpace(lines[n-1])
+}
+
+// isMainFile reports whether file is the __main__ module's __file__.
+func (it *Interp) isMainFile(file string) bool {
+	m, err := it.Ctx.GetModule("__main__")
+	if err != nil {
+		return false
+	}
+	f, ok := m.Globals["__file__"].(py.String)
+	return ok && string(f) == file
 }
