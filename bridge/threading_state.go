@@ -30,16 +30,16 @@ func (ts *threadState) Type() *py.Type { return threadStateType }
 
 // threads is the thread bookkeeping of one interpreter.
 type threads struct {
-	mu       sync.Mutex
-	byG      map[uint64]*threadState
-	alive    map[*threadState]struct{}
-	main     *threadState
-	mainG    uint64
-	counter  int // Thread-N
-	dummies  int // Dummy-N
-	nonDaem  []*threadState
-	warned   map[string]bool // DeprecationWarning locations already shown
-	modCache py.StringDict   // the threading module's globals
+	mu        sync.Mutex
+	byG       map[uint64]*threadState
+	alive     map[*threadState]struct{}
+	main      *threadState
+	mainG     uint64
+	counter   int // Thread-N
+	dummies   int // Dummy-N
+	nonDaem   []*threadState
+	warned    map[string]bool // DeprecationWarning locations already shown
+	modCache  py.StringDict   // the threading module's globals
 	exitHooks []func()
 }
 
@@ -143,4 +143,3 @@ func (th *threads) pendingNonDaemon() []*threadState {
 	th.nonDaem = keep
 	return out
 }
-
