@@ -9,23 +9,23 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// captureWriter is a Python file-like object collecting what is written.
-type captureWriter struct{ b strings.Builder }
+// compatCapture is a Python file-like object collecting what is written.
+type compatCapture struct{ b strings.Builder }
 
-var captureType = py.NewType("capture", "")
+var compatCaptureType = py.NewType("capture", "")
 
-func (c *captureWriter) Type() *py.Type { return captureType }
+func (c *compatCapture) Type() *py.Type { return compatCaptureType }
 
 func init() {
-	captureType.Dict["write"] = py.MustNewMethod("write", func(self py.Object, arg py.Object) (py.Object, error) {
+	compatCaptureType.Dict["write"] = py.MustNewMethod("write", func(self py.Object, arg py.Object) (py.Object, error) {
 		s, ok := arg.(py.String)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "write() argument must be str")
 		}
-		self.(*captureWriter).b.WriteString(string(s))
+		self.(*compatCapture).b.WriteString(string(s))
 		return py.Int(len(s)), nil
 	}, 0, "")
-	captureType.Dict["flush"] = py.MustNewMethod("flush", func(self py.Object) (py.Object, error) { return py.None, nil }, 0, "")
+	compatCaptureType.Dict["flush"] = py.MustNewMethod("flush", func(self py.Object) (py.Object, error) { return py.None, nil }, 0, "")
 }
 
 // runCompat runs src in a fresh context with the compat layer installed and
@@ -36,7 +36,7 @@ func runCompat(t testing.TB, src string) (string, string) {
 	installCompat()
 	ctx := py.NewContext(py.ContextOpts{SysPaths: []string{}})
 	defer ctx.Close()
-	out := &captureWriter{}
+	out := &compatCapture{}
 	sys, err := ctx.GetModule("sys")
 	if err != nil {
 		t.Fatal(err)
