@@ -32,14 +32,19 @@ type procTask struct {
 	args    []wire.Value
 	kwargs  []wire.KV
 	started bool
-	// start, if set, is called when the task is handed to a worker; false
-	// drops it (a cancelled future).
-	start func() bool
-	// cancel, if set, is called for a queued task dropped by a shutdown
-	// that cancels pending work.
-	cancel func()
-	// done receives the result; it is called exactly once, with no lock held.
-	done func(v wire.Value, err error)
+	sink    taskSink
+}
+
+// taskSink is the owner of a procTask: a future, or a Pool job.
+type taskSink interface {
+	// start is called when the task is handed to a worker (under the
+	// group's lock); false drops it (a cancelled future).
+	start() bool
+	// cancel is called for a queued task dropped by a shutdown that cancels
+	// pending work (no lock held).
+	cancel()
+	// done receives the result, exactly once, with no lock held.
+	done(v wire.Value, err error)
 }
 
 // deathPolicy says what a worker's unexpected death does to its group.
@@ -111,7 +116,7 @@ func newProcGroup(cfg procGroupConfig) *procGroup {
 
 func runFails(fails []taskFail) {
 	for _, f := range fails {
-		f.t.done(nil, f.err)
+		f.t.sink.done(nil, f.err)
 	}
 }
 
@@ -241,7 +246,7 @@ func (g *procGroup) dispatchLocked() (fails []taskFail) {
 		}
 		t := g.popLocked()
 		if !t.started {
-			if t.start != nil && !t.start() {
+			if !t.sink.start() {
 				continue
 			}
 			t.started = true
@@ -361,9 +366,9 @@ func (g *procGroup) workerResult(c *procConn, r *wire.Result) {
 	fails := g.settleLocked()
 	g.mu.Unlock()
 	if r.Err != nil {
-		t.done(nil, r.Err)
+		t.sink.done(nil, r.Err)
 	} else {
-		t.done(r.Value, nil)
+		t.sink.done(r.Value, nil)
 	}
 	runFails(fails)
 }
@@ -414,7 +419,10 @@ func (g *procGroup) workerExit(c *procConn, st exitStatus) {
 				initErr = s.initErr
 			}
 			submitErr, taskErr := g.cfg.brokenErrors(lost, initErr)
-			fails = g.breakLocked(submitErr, taskErr)
+			for _, t := range s.inflight {
+				fails = append(fails, taskFail{t, taskErr})
+			}
+			fails = append(fails, g.breakLocked(submitErr, taskErr)...)
 		case replaceOnDeath:
 			held := s.inflight
 			if s.initErr == nil && len(held) > 0 {
@@ -478,9 +486,7 @@ func (g *procGroup) close(cancelPending bool) {
 	g.cond.Broadcast()
 	g.mu.Unlock()
 	for _, t := range cancelled {
-		if t.cancel != nil {
-			t.cancel()
-		}
+		t.sink.cancel()
 	}
 	runFails(fails)
 }

@@ -15,7 +15,7 @@ type groupResult struct {
 func groupCall(t *testing.T, g *procGroup, fn Remote, args ...wire.Value) <-chan groupResult {
 	t.Helper()
 	ch := make(chan groupResult, 1)
-	err := g.submit(&procTask{fn: fn, args: args, done: func(v wire.Value, err error) { ch <- groupResult{v, err} }})
+	err := g.submit(&procTask{fn: fn, args: args, sink: chanSink(ch)})
 	if err != nil {
 		t.Fatalf("submit: %v", err)
 	}
@@ -51,3 +51,11 @@ func TestGroupRoundTrip(t *testing.T) {
 	g.close(false)
 	g.join()
 }
+
+type chanSink chan groupResult
+
+func (c chanSink) start() bool                  { return true }
+func (c chanSink) cancel()                      { c <- groupResult{err: errCancelledForTest} }
+func (c chanSink) done(v wire.Value, err error) { c <- groupResult{v, err} }
+
+var errCancelledForTest = &RuntimeError{Msg: "cancelled"}
