@@ -67,7 +67,7 @@ type procConn struct {
 }
 
 // startProcConn starts a worker process named prefix-N.
-func startProcConn(prefix string, ev procEvents) (*procConn, error) {
+func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, error) {
 	exe, err := workerExecutable()
 	if err != nil {
 		return nil, fmt.Errorf("pool: cannot find this program's executable to start a worker: %w", err)
@@ -89,7 +89,7 @@ func startProcConn(prefix string, ev procEvents) (*procConn, error) {
 		Args:        []string{os.Args[0]},
 		Env:         append(os.Environ(), envWorker+"="+name),
 		Stdout:      os.Stdout,
-		Stderr:      os.Stderr,
+		Stderr:      stderr,
 		ExtraFiles:  []*os.File{childIn, childOut}, // fds 3 and 4
 		SysProcAttr: workerSysProcAttr(),
 	}

@@ -3,6 +3,7 @@ package pool
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -60,8 +61,9 @@ type procGroupConfig struct {
 	workers  int
 	init     Remote
 	initArgs []wire.Value
-	maxTasks int  // tasks per worker process; 0: no limit
-	eager    bool // keep `workers` processes running (Pool); else start them on demand
+	maxTasks int      // tasks per worker process; 0: no limit
+	stderr   *os.File // the workers' stderr (os.Stderr when the group was made)
+	eager    bool     // keep `workers` processes running (Pool); else start them on demand
 	policy   deathPolicy
 	// brokenErrors gives the error for submits and the one for pending and
 	// running tasks when an executor breaks (breakOnDeath).
@@ -109,6 +111,9 @@ type taskFail struct {
 var errGroupClosed = errors.New("pool: the process group is closed")
 
 func newProcGroup(cfg procGroupConfig) *procGroup {
+	if cfg.stderr == nil {
+		cfg.stderr = os.Stderr
+	}
 	g := &procGroup{cfg: cfg}
 	g.cond.L = &g.mu
 	return g
@@ -269,7 +274,7 @@ func (g *procGroup) dispatchLocked() (fails []taskFail) {
 
 // spawnLocked starts one worker and sends it the initializer.
 func (g *procGroup) spawnLocked() (*procSlot, error) {
-	c, err := startProcConn(g.cfg.prefix, g)
+	c, err := startProcConn(g.cfg.prefix, g.cfg.stderr, g)
 	if err != nil {
 		return nil, err
 	}

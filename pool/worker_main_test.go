@@ -12,6 +12,10 @@ import (
 // as a worker.
 func TestMain(m *testing.M) {
 	ServeWorkerIfChild()
+	if os.Getenv(envOrphanHelper) != "" {
+		orphanHelper()
+		return
+	}
 	os.Exit(m.Run())
 }
 
