@@ -302,13 +302,6 @@ func (s *Sig) tooMany(given int) error {
 	return py.ExceptionNewf(py.TypeError, "%s() takes %s but %d %s given", s.name, takes, given, was)
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
 func (a *Args) idx(name string) int {
 	i := a.sig.index(name)
 	if i < 0 {

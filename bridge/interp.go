@@ -82,6 +82,7 @@ func onInstall(f func()) { installers = append(installers, f) }
 func Install() {
 	installOnce.Do(func() {
 		installCore()
+		installCompat()
 		for _, f := range installers {
 			f()
 		}
@@ -93,7 +94,6 @@ func installCore() {
 	installCompile()
 	installHooks()
 	installPrint()
-	installStrRepr()
 	installSys()
 	installTime()
 	installImport()

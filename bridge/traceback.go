@@ -98,7 +98,7 @@ func formatChain(b *strings.Builder, exc *py.Exception, tb *py.Traceback, seen m
 // exceptionLine is "Type: message", or "Type" when the message is empty.
 func exceptionLine(exc *py.Exception) string {
 	name := QualifiedName(exc.Base)
-	msg, err := exceptionStr(exc)
+	msg, err := ExceptionStr(exc)
 	if err != nil {
 		msg = "<exception str() failed>"
 	}
