@@ -50,7 +50,7 @@ import (
 
 // maxValueDepth caps the nesting of a converted value, so a deeply nested
 // structure fails clearly instead of exhausting the Go stack.
-const maxValueDepth = 400
+const maxValueDepth = 250
 
 // ToWire converts a Python object into a wire value, for sending to a worker
 // process (or from one). Functions, classes and instances defined in

@@ -78,7 +78,7 @@ values = [None, True, False, 0, -7, 2**100, -(2**70), 1.5, -0.0, 3j, 1+2j, "", "
 		if err != nil {
 			t.Fatalf("value %d (%s): ToWire: %v", i, v.Type().Name, err)
 		}
-		back, err := FromWire(worker.Interp(), w)
+		back, err := FromWire(worker.Interp(), viaCodec(t, w))
 		if err != nil {
 			t.Fatalf("value %d: FromWire: %v", i, err)
 		}
