@@ -57,4 +57,3 @@ func positional(digits string, exp int) string {
 	}
 	return digits[:exp+1] + "." + digits[exp+1:]
 }
-
