@@ -1,9 +1,6 @@
-// Package wire is pypool's worker protocol: length-prefixed frames, each
-// holding one msgpack message, and the value model that task arguments and
-// results use when they cross a process boundary.
-//
 // This file is the contract between the engine (package pool), the frame
 // codec in this package and the bridge. Change it only with all three in mind.
+
 package wire
 
 import "math/big"
