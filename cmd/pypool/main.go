@@ -1,13 +1,18 @@
 // Command pypool runs a Python script that uses process and thread pools, as
-// python3 would.
+// python3 would:
+//
+//	pypool script.py [args…]
+//	pypool -c 'code' [args…]
+//	pypool --version
 package main
 
 import (
-	"fmt"
 	"os"
+
+	"github.com/pypool/pypool/bridge"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "pypool: not built yet")
-	os.Exit(2)
+	// TODO(core): call pool.ServeWorkerIfChild() first once the proc helper lands it.
+	os.Exit(bridge.Main(os.Args))
 }
