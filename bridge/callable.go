@@ -1,0 +1,169 @@
+package bridge
+
+// Python callables as pool Remotes.
+
+import (
+	"context"
+	"reflect"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// A PyCallable is a Python callable as the engine runs it: in-process for
+// thread-backed pools (Call takes the GIL, calls, and passes py.Objects
+// through untouched), or in worker processes for process-backed pools (the
+// "py" runtime rebuilds it from Definition).
+type PyCallable struct {
+	interp *Interp
+	fn     py.Object
+
+	mu      sync.Mutex
+	done    bool
+	payload wire.Value
+	err     error
+}
+
+var _ pool.Remote = (*PyCallable)(nil)
+
+// callables caches one PyCallable per (interpreter, callable object), so the
+// engine defines a given function once per worker. Closures sharing a code
+// object but holding different cells are different objects, hence different
+// PyCallables. Entries live as long as the interpreter.
+var callables sync.Map // callableKey → *PyCallable
+
+type callableKey struct {
+	interp *Interp
+	fn     py.Object
+}
+
+// Callable returns the Remote for fn (the same one each time for the same
+// object). It never fails for callables that cannot travel: process pools
+// learn that from Prepare or Definition.
+func (interp *Interp) Callable(fn py.Object) (*PyCallable, error) {
+	if fn == nil {
+		return nil, py.ExceptionNewf(py.TypeError, "NoneType object is not callable")
+	}
+	if !reflect.TypeOf(fn).Comparable() {
+		return &PyCallable{interp: interp, fn: fn}, nil
+	}
+	key := callableKey{interp, fn}
+	if c, ok := callables.Load(key); ok {
+		return c.(*PyCallable), nil
+	}
+	c, _ := callables.LoadOrStore(key, &PyCallable{interp: interp, fn: fn})
+	return c.(*PyCallable), nil
+}
+
+// Func is the Python callable.
+func (c *PyCallable) Func() py.Object { return c.fn }
+
+// Call runs the callable in this process, taking the interpreter's GIL (the
+// caller must not hold it; see CallHeld).
+// args and kwargs hold py.Objects (or wire values, converted as FromWire
+// does); the result is the py.Object returned, and a raised exception is the
+// error (a py.ExceptionInfo).
+func (c *PyCallable) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
+	c.interp.GIL.Acquire()
+	defer c.interp.GIL.Release()
+	pargs := make(py.Tuple, len(args))
+	for i, a := range args {
+		o, err := asObject(c.interp, a)
+		if err != nil {
+			return nil, err
+		}
+		pargs[i] = o
+	}
+	var kw py.StringDict
+	if len(kwargs) > 0 {
+		kw = make(py.StringDict, len(kwargs))
+		for _, kv := range kwargs {
+			var k string
+			switch key := kv.Key.(type) {
+			case string:
+				k = key
+			case py.String:
+				k = string(key)
+			default:
+				return nil, py.ExceptionNewf(py.TypeError, "keywords must be strings")
+			}
+			o, err := asObject(c.interp, kv.Value)
+			if err != nil {
+				return nil, err
+			}
+			kw[k] = o
+		}
+	}
+	return py.Call(c.fn, pargs, kw)
+}
+
+// CallHeld calls the Python callable; the caller already holds the GIL.
+func (c *PyCallable) CallHeld(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return py.Call(c.fn, args, kwargs)
+}
+
+// asObject passes py.Objects through and converts anything else as a wire
+// value.
+func asObject(interp *Interp, v wire.Value) (py.Object, error) {
+	if o, ok := v.(py.Object); ok {
+		return o, nil
+	}
+	return FromWire(interp, v)
+}
+
+// Prepare encodes the callable for worker processes now, so that Definition
+// never needs the GIL. The caller holds the GIL. The error is a Python
+// TypeError (e.g. "cannot pickle '_thread.lock' object") when the callable,
+// or a global it reaches, cannot travel.
+func (c *PyCallable) Prepare() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.done {
+		c.payload, c.err = definitionOf(c.interp, c.fn)
+		c.done = true
+	}
+	return c.err
+}
+
+// Definition is ("py", payload): the callable by value or by reference plus
+// the parent's sys.path. It is computed once; if Prepare was not called it
+// takes the GIL to compute it, so it must then not be called by a goroutine
+// that holds the GIL.
+func (c *PyCallable) Definition() (string, wire.Value, error) {
+	c.mu.Lock()
+	done := c.done
+	c.mu.Unlock()
+	if !done {
+		c.interp.GIL.Acquire()
+		err := c.Prepare()
+		c.interp.GIL.Release()
+		if err != nil {
+			return "", nil, err
+		}
+	}
+	return "py", c.payload, c.err
+}
+
+// definitionOf builds a "py" Define payload: tagged(tagDefinition, sys.path,
+// callable).
+func definitionOf(interp *Interp, fn py.Object) (wire.Value, error) {
+	v, err := ToWire(fn)
+	if err != nil {
+		return nil, err
+	}
+	var path wire.List
+	if interp != nil && interp.Ctx != nil {
+		if sys, err := interp.Ctx.GetModule("sys"); err == nil {
+			if l, ok := sys.Globals["path"].(*py.List); ok {
+				for _, it := range l.Items {
+					if s, ok := it.(py.String); ok {
+						path = append(path, string(s))
+					}
+				}
+			}
+		}
+	}
+	return tagged(tagDefinition, path, v), nil
+}

@@ -1,0 +1,128 @@
+package bridge
+
+// Stand-ins for pieces other helpers are building (thread state, argument
+// parsing, traceback printing). The modules call only these few functions, so
+// switching to the shared versions touches this file alone.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+
+	"github.com/go-python/gpython/py"
+)
+
+// goid returns the current goroutine's id. It keys the per-goroutine Python
+// thread state until the interpreter keeps one itself.
+func goid() uint64 {
+	var buf [64]byte
+	n := runtime.Stack(buf[:], false)
+	b := bytes.TrimPrefix(buf[:n], []byte("goroutine "))
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		b = b[:i]
+	}
+	id, _ := strconv.ParseUint(string(b), 10, 64)
+	return id
+}
+
+// interpOfModule finds the Interp that runs a Go-implemented module function.
+func interpOfModule(self py.Object) (*Interp, error) {
+	if m, ok := self.(*py.Module); ok && m != nil {
+		if it := InterpOf(m.Context); it != nil {
+			return it, nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
+}
+
+// printException writes err as an uncaught exception's traceback, as
+// CPython's sys.excepthook does, to w.
+func printException(w io.Writer, err error) {
+	if ei, ok := err.(py.ExceptionInfo); ok {
+		fmt.Fprintln(w, "Traceback (most recent call last):")
+		if ei.Traceback != nil {
+			ei.Traceback.TracebackDump(w)
+		}
+		fmt.Fprintln(w, modExcLine(ei.Value))
+		return
+	}
+	if e, ok := err.(*py.Exception); ok {
+		fmt.Fprintln(w, modExcLine(e))
+		return
+	}
+	fmt.Fprintln(w, err)
+}
+
+// exceptionLine is the last line of a traceback: the module-qualified class
+// name and str(exc).
+func modExcLine(v py.Object) string {
+	name := "?"
+	if v != nil {
+		t := v.Type()
+		name = t.Name
+		if m, ok := t.Dict["__module__"].(py.String); ok && m != "builtins" && m != "" {
+			name = string(m) + "." + name
+		}
+	}
+	msg := ""
+	if e, ok := v.(*py.Exception); ok {
+		if args, ok := e.Args.(py.Tuple); ok {
+			switch len(args) {
+			case 0:
+			case 1:
+				s, err := py.StrAsString(args[0])
+				if err == nil {
+					msg = s
+				}
+			default:
+				s, err := py.ReprAsString(args)
+				if err == nil {
+					msg = s
+				}
+			}
+		}
+	}
+	if msg == "" {
+		return name
+	}
+	return name + ": " + msg
+}
+
+// stderr is where the modules log (uncaught thread exceptions, callback
+// errors, warnings); tests replace it.
+var stderr io.Writer = os.Stderr
+
+// parseArgs binds args and kwargs to names (the first nreq required) for the
+// Go-implemented callable fname, returning nil for the ones not given.
+func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
+	if len(args) > len(names) {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes at most %d arguments (%d given)", fname, len(names), len(args))
+	}
+	out := make([]py.Object, len(names))
+	copy(out, args)
+	for k, v := range kwargs {
+		found := false
+		for i, n := range names {
+			if n == k {
+				if i < len(args) {
+					return nil, py.ExceptionNewf(py.TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, k, i+1)
+				}
+				out[i] = v
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", fname, k)
+		}
+	}
+	for i := 0; i < nreq; i++ {
+		if out[i] == nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,158 @@
+package bridge
+
+// The "py" worker runtime: one interpreter per worker process, in which
+// callables shipped by the parent are rebuilt (Define) and run (Call).
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+func init() {
+	pool.RegisterRuntime("py", func() (pool.Runtime, error) { return NewWorkerRuntime() })
+}
+
+// workerInterps marks the interpreters that are worker runtimes: shipped
+// __main__ globals fill their __main__ (FromWire).
+var workerInterps sync.Map // *Interp → bool
+
+func isWorkerInterp(interp *Interp) bool {
+	_, ok := workerInterps.Load(interp)
+	return ok
+}
+
+// newInterp makes the interpreter a worker runs tasks in. The interpreter
+// core replaces it with its full set-up.
+var newInterp = func() (*Interp, error) {
+	ctx := py.NewContext(py.DefaultContextOpts())
+	interp := &Interp{Ctx: ctx, GIL: &GIL{}}
+	interps.Store(ctx, interp)
+	return interp, nil
+}
+
+// A WorkerRuntime is the "py" pool.Runtime: it owns one interpreter with an
+// empty __main__ that every shipped function shares.
+type WorkerRuntime struct {
+	interp *Interp
+	fns    map[uint64]py.Object
+}
+
+var _ pool.Runtime = (*WorkerRuntime)(nil)
+
+// NewWorkerRuntime makes a "py" runtime with a fresh interpreter. Worker
+// processes get one through pool.RegisterRuntime; tests may make several in
+// one process (each is a separate interpreter, as a separate worker is).
+func NewWorkerRuntime() (*WorkerRuntime, error) {
+	interp, err := newInterp()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := interp.Ctx.GetModule("__main__"); err != nil {
+		if _, err := interp.Ctx.ModuleInit(&py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__"}}); err != nil {
+			return nil, err
+		}
+	}
+	workerInterps.Store(interp, true)
+	return &WorkerRuntime{interp: interp, fns: map[uint64]py.Object{}}, nil
+}
+
+// Interp is the runtime's interpreter.
+func (r *WorkerRuntime) Interp() *Interp { return r.interp }
+
+// Define rebuilds the callable a "py" payload describes and caches it as id.
+func (r *WorkerRuntime) Define(id uint64, payload wire.Value) error {
+	r.interp.GIL.Acquire()
+	defer r.interp.GIL.Release()
+	t, ok := payload.(wire.Tuple)
+	if tag, isTagged := tagOf(t); !ok || !isTagged || tag != tagDefinition || len(t) != 3 {
+		return fmt.Errorf("py runtime: payload is not a function definition (%T)", payload)
+	}
+	if paths, ok := wantStrings(t[1]); ok {
+		r.addSysPath(paths)
+	}
+	fn, err := FromWire(r.interp, t[2])
+	if err != nil {
+		return ExceptionToWire(err)
+	}
+	r.fns[id] = fn
+	return nil
+}
+
+// addSysPath puts the parent's sys.path entries first, so modules next to
+// the parent's script import in the worker.
+func (r *WorkerRuntime) addSysPath(paths []string) {
+	sys, err := r.interp.Ctx.GetModule("sys")
+	if err != nil {
+		return
+	}
+	old, _ := sys.Globals["path"].(*py.List)
+	seen := map[string]bool{}
+	out := py.NewList()
+	for _, p := range paths {
+		if !seen[p] {
+			seen[p] = true
+			out.Append(py.String(p))
+		}
+	}
+	if old != nil {
+		for _, it := range old.Items {
+			if s, ok := it.(py.String); ok && seen[string(s)] {
+				continue
+			}
+			out.Append(it)
+		}
+		old.Items = out.Items
+		return
+	}
+	sys.Globals["path"] = out
+}
+
+// Call runs the callable defined as fn: arguments are converted FromWire, the
+// result ToWire. A raised exception becomes a *wire.Exception with the
+// traceback text; a result that cannot be sent becomes the unsendable-result
+// error (UnsendableModule, UnsendableType).
+func (r *WorkerRuntime) Call(fn uint64, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
+	r.interp.GIL.Acquire()
+	defer r.interp.GIL.Release()
+	f, ok := r.fns[fn]
+	if !ok {
+		return nil, &wire.Exception{Module: "builtins", Type: "SystemError", Message: fmt.Sprintf("py runtime: function %d was never defined", fn), Args: []wire.Value{fmt.Sprintf("py runtime: function %d was never defined", fn)}}
+	}
+	pargs := make(py.Tuple, len(args))
+	d := newDecoder(r.interp)
+	for i, a := range args {
+		o, err := d.decode(a)
+		if err != nil {
+			return nil, ExceptionToWire(err)
+		}
+		pargs[i] = o
+	}
+	var kw py.StringDict
+	if len(kwargs) > 0 {
+		kw = make(py.StringDict, len(kwargs))
+		for _, kv := range kwargs {
+			k, ok := kv.Key.(string)
+			if !ok {
+				return nil, ExceptionToWire(py.ExceptionNewf(py.TypeError, "keywords must be strings"))
+			}
+			o, err := d.decode(kv.Value)
+			if err != nil {
+				return nil, ExceptionToWire(err)
+			}
+			kw[k] = o
+		}
+	}
+	res, err := py.Call(f, pargs, kw)
+	if err != nil {
+		return nil, ExceptionToWire(err)
+	}
+	v, err := ToWire(res)
+	if err != nil {
+		return nil, unsendableResult(res, err)
+	}
+	return v, nil
+}
