@@ -218,7 +218,7 @@ func (w *worker) init(in *wire.Init) *wire.Exception {
 	if def.err != nil {
 		return asException(def.err)
 	}
-	_, err := safeCall(def.rt, in.Func, in.Args, nil)
+	_, err := workerCall(def.rt, in.Func, in.Args, nil)
 	if err != nil {
 		return asException(err)
 	}
@@ -269,11 +269,11 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 	)
 	switch t.Mode {
 	case wire.ModeCall:
-		v, err = safeCall(def.rt, t.Func, t.Args, t.Kwargs)
+		v, err = workerCall(def.rt, t.Func, t.Args, t.Kwargs)
 	case wire.ModeMap:
 		out := make(wire.List, len(t.Args))
 		for i, x := range t.Args {
-			if out[i], err = safeCall(def.rt, t.Func, []wire.Value{x}, nil); err != nil {
+			if out[i], err = workerCall(def.rt, t.Func, []wire.Value{x}, nil); err != nil {
 				break
 			}
 		}
@@ -293,7 +293,7 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 			if err != nil {
 				break
 			}
-			if out[i], err = safeCall(def.rt, t.Func, args, nil); err != nil {
+			if out[i], err = workerCall(def.rt, t.Func, args, nil); err != nil {
 				break
 			}
 		}
@@ -309,8 +309,8 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 	return res
 }
 
-// safeCall runs one call; a panic becomes a RuntimeError, never a crash.
-func safeCall(rt Runtime, fn uint64, args []wire.Value, kwargs []wire.KV) (v wire.Value, err error) {
+// workerCall runs one call; a panic becomes a RuntimeError, never a crash.
+func workerCall(rt Runtime, fn uint64, args []wire.Value, kwargs []wire.KV) (v wire.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			v, err = nil, panicAsException(r)
