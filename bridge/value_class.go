@@ -41,7 +41,7 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 	}
 	defer e.leave(0)
 	bases := make(wire.Tuple, 0, len(t.Bases))
-	for _, b := range t.Bases {
+	for _, b := range classBases(t) {
 		if b == py.ObjectType {
 			continue
 		}
@@ -65,10 +65,25 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 	return tagged(tagClass, id, module, qual, t.Name, bases, nsV), nil
 }
 
+// classBases is t.__bases__. gpython v0.2.0 keeps the caller's argument
+// slice as __bases__, which later calls may overwrite; when that happened,
+// the primary base (t.Base) is what is left to trust.
+func classBases(t *py.Type) py.Tuple {
+	for _, b := range t.Bases {
+		if bt, ok := b.(*py.Type); !ok || !isClass(bt) {
+			if t.Base != nil {
+				return py.Tuple{t.Base}
+			}
+			return nil
+		}
+	}
+	return t.Bases
+}
+
 // inherited tells whether the namespace entry k of t is the very object a
 // base provides (a repair may copy inherited dunders into a class).
 func inherited(t *py.Type, k string, v py.Object) bool {
-	for _, b := range t.Bases {
+	for _, b := range classBases(t) {
 		bt, ok := b.(*py.Type)
 		if !ok {
 			continue
