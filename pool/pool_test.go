@@ -402,11 +402,11 @@ func TestPoolStarmap(t *testing.T) {
 }
 
 func TestRunJobStarmapBadArgs(t *testing.T) {
-	_, err := runJob(context.Background(), &job{fn: square, mode: wire.ModeStarmap, args: []wire.Value{int64(1)}})
+	_, err := execJob(context.Background(), &job{fn: square, mode: wire.ModeStarmap, args: []wire.Value{int64(1)}})
 	if !errors.As(err, new(*TypeError)) {
 		t.Fatalf("%v", err)
 	}
-	if _, err := runJob(context.Background(), &job{fn: square, mode: 9}); err == nil {
+	if _, err := execJob(context.Background(), &job{fn: square, mode: 9}); err == nil {
 		t.Fatal("bad mode accepted")
 	}
 }

@@ -126,7 +126,7 @@ func (b *threadBackend) worker(ctx context.Context) {
 		}
 		b.running[j] = struct{}{}
 		b.mu.Unlock()
-		v, err := runJob(ctx, j)
+		v, err := execJob(ctx, j)
 		b.mu.Lock()
 		delete(b.running, j)
 		b.fails = 0
@@ -163,9 +163,9 @@ func (b *threadBackend) initFailed(err error) {
 	}
 }
 
-// runJob runs a job in-process: a call, or a chunk as CPython's mapstar
+// execJob runs a job in-process: a call, or a chunk as CPython's mapstar
 // and starmapstar (the chunk fails with its first error).
-func runJob(ctx context.Context, j *job) (wire.Value, error) {
+func execJob(ctx context.Context, j *job) (wire.Value, error) {
 	switch j.mode {
 	case wire.ModeCall:
 		return safeCall(ctx, j.fn, j.args, j.kwargs)
