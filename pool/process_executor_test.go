@@ -235,3 +235,29 @@ func TestProcessExecutorOptions(t *testing.T) {
 		t.Fatal("a non-Remote callable was accepted")
 	}
 }
+
+func TestProcessExecutorUnsendable(t *testing.T) {
+	workerMaxFrame.Store(4096)
+	defer workerMaxFrame.Store(0)
+	ex := newTestExecutor(t, Workers(1))
+	var tooLarge *wire.FrameTooLargeError
+	// An argument over the frame limit fails its task only.
+	_, err := result(t, mustSubmit(t, ex, tfLen, strings.Repeat("y", 10000)))
+	if !errors.As(err, &tooLarge) || !strings.Contains(err.Error(), "exceeds the frame limit of 4 KiB") {
+		t.Fatalf("argument over the frame limit: %v", err)
+	}
+	// So does a result over it, with CPython's wording of a result that could not be sent back.
+	_, err = result(t, mustSubmit(t, ex, tfRepeat, int64(10000)))
+	if err == nil || !strings.Contains(err.Error(), "the result could not be sent to the parent") || !strings.Contains(err.Error(), "exceeds the frame limit") {
+		t.Fatalf("result over the frame limit: %v", err)
+	}
+	// And an argument of a type the wire cannot carry.
+	_, err = result(t, mustSubmit(t, ex, tfLen, struct{ X int }{1}))
+	var encErr *wire.EncodeError
+	if !errors.As(err, &encErr) {
+		t.Fatalf("unsendable argument: %v", err)
+	}
+	if v, err := result(t, mustSubmit(t, ex, tfLen, "fine")); err != nil || v != int64(4) {
+		t.Fatalf("after unsendable values: %v, %v", v, err)
+	}
+}
