@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -96,6 +97,11 @@ func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, er
 	num := nextProcessNumber()
 	name := fmt.Sprintf("%s-%d", prefix, num)
 	env := append(os.Environ(), envWorker+"="+name)
+	// Under the race detector a process sleeps 1s at exit by default,
+	// which would delay noticing a worker's death; workers skip it.
+	if g := os.Getenv("GORACE"); !strings.Contains(g, "atexit_sleep_ms") {
+		env = append(env, strings.TrimSpace("GORACE="+g+" atexit_sleep_ms=0"))
+	}
 	maxFrame := int(workerMaxFrame.Load())
 	if maxFrame > 0 {
 		env = append(env, envWorkerMaxFrame+"="+strconv.Itoa(maxFrame))

@@ -36,6 +36,7 @@ func mustSubmit(t *testing.T, ex *ProcessPoolExecutor, fn Callable, args ...wire
 }
 
 func TestProcessExecutorRoundTrip(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(2))
 	var fs []*Future[wire.Value]
 	for i := 0; i < 100; i++ {
@@ -64,6 +65,7 @@ func TestProcessExecutorRoundTrip(t *testing.T) {
 }
 
 func TestProcessExecutorMap(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(2))
 	var calls [][]wire.Value
 	for i := 0; i < 103; i++ {
@@ -102,6 +104,7 @@ func TestProcessExecutorMap(t *testing.T) {
 }
 
 func TestProcessExecutorShutdown(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	slow := mustSubmit(t, ex, tfSleep, int64(300))
 	var queued []*Future[wire.Value]
@@ -129,6 +132,7 @@ func TestProcessExecutorShutdown(t *testing.T) {
 }
 
 func TestProcessExecutorPanic(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	_, err := result(t, mustSubmit(t, ex, tfPanic))
 	var exc *wire.Exception
@@ -142,6 +146,7 @@ func TestProcessExecutorPanic(t *testing.T) {
 }
 
 func TestProcessExecutorWorkerKilled(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	pid, err := result(t, mustSubmit(t, ex, tfPID))
 	if err != nil {
@@ -169,6 +174,7 @@ func TestProcessExecutorWorkerKilled(t *testing.T) {
 }
 
 func TestProcessExecutorInitializer(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(2), Initializer(tfInitSet, "ready"))
 	for i := 0; i < 4; i++ {
 		if v, err := result(t, mustSubmit(t, ex, tfInitGet)); err != nil || v != "ready" {
@@ -192,6 +198,7 @@ func TestProcessExecutorInitializer(t *testing.T) {
 }
 
 func TestProcessExecutorGarbageFrame(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	_, err := result(t, mustSubmit(t, ex, tfGarbage))
 	var lost *WorkerLostError
@@ -201,6 +208,7 @@ func TestProcessExecutorGarbageFrame(t *testing.T) {
 }
 
 func TestProcessExecutorMaxTasksPerChild(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1), MaxTasksPerChild(2))
 	var pids []int64
 	for i := 0; i < 6; i++ {
@@ -224,6 +232,7 @@ func TestProcessExecutorMaxTasksPerChild(t *testing.T) {
 }
 
 func TestProcessExecutorOptions(t *testing.T) {
+	t.Parallel()
 	if _, err := NewProcessPoolExecutor(Workers(0)); err == nil || err.Error() != "max_workers must be greater than 0" {
 		t.Fatalf("Workers(0): %v", err)
 	}
