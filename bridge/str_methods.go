@@ -525,7 +525,9 @@ func installStrMethods() {
 	})
 	strPredicate("isdigit", false, func(r rune) bool { return unicode.IsDigit(r) || unicode.Is(unicode.No, r) && r >= 0xb2 && r <= 0x2089 })
 	strPredicate("isdecimal", false, func(r rune) bool { return unicode.Is(unicode.Nd, r) })
-	strPredicate("isnumeric", false, func(r rune) bool { return unicode.IsNumber(r) || unicode.Is(unicode.Han, r) && strings.ContainsRune("零一二三四五六七八九十百千万亿", r) })
+	strPredicate("isnumeric", false, func(r rune) bool {
+		return unicode.IsNumber(r) || unicode.Is(unicode.Han, r) && strings.ContainsRune("零一二三四五六七八九十百千万亿", r)
+	})
 	strPredicate("isalpha", false, unicode.IsLetter)
 	strPredicate("isalnum", false, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) })
 	strPredicate("isspace", false, unicode.IsSpace)
