@@ -184,6 +184,20 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		}
 		defer e.leave(key)
 		return e.encodeStringDict(x)
+	case *Dict:
+		return e.encodeDict(x)
+	case *FrozenSet:
+		items, err := e.ourSetItems(&x.Set)
+		if err != nil {
+			return nil, err
+		}
+		return wire.FrozenSet(items), nil
+	case *Set:
+		items, err := e.ourSetItems(x)
+		if err != nil {
+			return nil, err
+		}
+		return wire.Set(items), nil
 	case *py.Set:
 		items, err := e.setItems(x)
 		if err != nil {
@@ -232,6 +246,18 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		}
 		return e.encodeInstance(x)
 	}
+	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
+	// and set.
+	if d, ok := obj.(dictLike); ok {
+		return e.encodeDict(d.AsDict())
+	}
+	if s, ok := obj.(setLike); ok {
+		items, err := e.ourSetItems(s.AsSet())
+		if err != nil {
+			return nil, err
+		}
+		return wire.Set(items), nil
+	}
 	if v, ok, err := e.encodeByProtocol(obj); ok {
 		return v, err
 	}
@@ -267,6 +293,38 @@ func (e *encoder) encodeStringDict(d py.StringDict) (*wire.Dict, error) {
 		out.Items[i] = wire.KV{Key: k, Value: v}
 	}
 	return out, nil
+}
+
+// encodeDict sends the project's dict, in insertion order.
+func (e *encoder) encodeDict(d *Dict) (*wire.Dict, error) {
+	key := reflect.ValueOf(d).Pointer()
+	if err := e.enter(key, "dict"); err != nil {
+		return nil, err
+	}
+	defer e.leave(key)
+	items := d.Items()
+	out := &wire.Dict{Items: make([]wire.KV, len(items))}
+	for i, it := range items {
+		k, err := e.encode(it.Key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := e.encode(it.Value)
+		if err != nil {
+			return nil, err
+		}
+		out.Items[i] = wire.KV{Key: k, Value: v}
+	}
+	return out, nil
+}
+
+func (e *encoder) ourSetItems(s *Set) ([]wire.Value, error) {
+	key := reflect.ValueOf(s).Pointer()
+	if err := e.enter(key, "set"); err != nil {
+		return nil, err
+	}
+	defer e.leave(key)
+	return e.encodeItems(s.Items())
 }
 
 func (e *encoder) setItems(s *py.Set) ([]wire.Value, error) {
@@ -461,43 +519,27 @@ func errBadValue(what string) error {
 	return py.ExceptionNewf(py.ValueError, "malformed value from another process: %s", what)
 }
 
-// newDictObject makes a Python dict from keys and values in order. Until the
-// project's own dict type exists, only str keys are possible (gpython's dict).
-var newDictObject = func(keys, vals []py.Object) (py.Object, error) {
-	out := py.NewStringDictSized(len(keys))
+// newDictObject makes a Python dict (the project's, any hashable keys) from
+// keys and values in order.
+func newDictObject(keys, vals []py.Object) (py.Object, error) {
+	d := NewDictSized(len(keys))
 	for i, k := range keys {
-		s, ok := k.(py.String)
-		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "cannot receive a dict with %s keys: this interpreter's dict takes str keys only", k.Type().Name)
+		if err := d.Set(k, vals[i]); err != nil {
+			return nil, err
 		}
-		out[string(s)] = vals[i]
 	}
-	return out, nil
+	return d, nil
 }
 
-// newSetObject and newFrozenSetObject make Python sets; the project's own
-// set type replaces gpython's when it exists.
-var (
-	newSetObject = func(items []py.Object) (py.Object, error) {
-		if err := checkHashable(items); err != nil {
-			return nil, err
-		}
-		return py.NewSetFromItems(items), nil
-	}
-	newFrozenSetObject = func(items []py.Object) (py.Object, error) {
-		if err := checkHashable(items); err != nil {
-			return nil, err
-		}
-		return py.NewFrozenSetFromItems(items), nil
-	}
-)
+// newSetObject and newFrozenSetObject make the project's set and frozenset.
+func newSetObject(items []py.Object) (py.Object, error) {
+	return NewSetFromItems(items)
+}
 
-// checkHashable rejects set members that would panic a Go map (gpython's set).
-func checkHashable(items []py.Object) error {
-	for _, it := range items {
-		if !reflect.TypeOf(it).Comparable() {
-			return py.ExceptionNewf(py.TypeError, "cannot receive a set with %s members: this interpreter's set cannot hold them", it.Type().Name)
-		}
+func newFrozenSetObject(items []py.Object) (py.Object, error) {
+	s, err := NewSetFromItems(items)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	return NewFrozenSet(s), nil
 }

@@ -4,6 +4,7 @@
 //	pypool script.py [args…]
 //	pypool -c 'code' [args…]
 //	pypool --version
+//	pypool compare [--python PATH] [--unordered] script.py [args…] | DIR
 package main
 
 import (
@@ -14,5 +15,8 @@ import (
 
 func main() {
 	// TODO(core): call pool.ServeWorkerIfChild() first once the proc helper lands it.
+	if len(os.Args) > 1 && os.Args[1] == "compare" {
+		os.Exit(compareMain(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	os.Exit(bridge.Main(os.Args))
 }

@@ -9,8 +9,10 @@ import (
 	"github.com/vmihailenco/msgpack/v5"
 )
 
-// MaxDepth is how deeply values may nest (each list, tuple, set, dict or
-// exception is one level). Deeper values fail to encode and to decode.
+// MaxDepth is how deeply values may nest: each list, tuple, set, frozenset,
+// dict or exception is one level, and so are the argument arrays of a task
+// or init message (so a task's argument may nest MaxDepth-1 levels). Deeper
+// values fail to encode and to decode.
 const MaxDepth = 512
 
 // Ext codes used by this package (see the package documentation).
