@@ -17,7 +17,8 @@ type decoder struct {
 	b      []byte
 	off    int
 	depth  int
-	prefix string // "wire: bad frame: " or "wire: bad value: "
+	prefix string  // "wire: bad frame: " or "wire: bad value: "
+	words  []int64 // slab that boxed int64s and float64s point into
 }
 
 // emptyList is what an empty array decodes to: a non-nil List that costs no
@@ -125,7 +126,7 @@ func (d *decoder) value() (Value, error) {
 	case c <= 0x7f:
 		return int64(c), nil
 	case c >= 0xe0:
-		return int64(int8(c)), nil
+		return negFixInts[c-0xe0], nil
 	case c >= 0xa0 && c <= 0xbf:
 		return d.strBody(int(c&0x1f), "string")
 	case c >= 0x90 && c <= 0x9f:
@@ -160,13 +161,13 @@ func (d *decoder) value() (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return float64(math.Float32frombits(v)), nil
+		return d.boxFloat(float64(math.Float32frombits(v))), nil
 	case 0xcb:
 		v, err := d.u64("float64")
 		if err != nil {
 			return nil, err
 		}
-		return math.Float64frombits(v), nil
+		return d.boxFloat(math.Float64frombits(v)), nil
 	case 0xcc, 0xcd, 0xce, 0xcf, 0xd0, 0xd1, 0xd2, 0xd3:
 		d.off--
 		return d.integer("integer")
@@ -266,7 +267,7 @@ func (d *decoder) integer(what string) (Value, error) {
 	if huge {
 		return new(big.Int).SetUint64(u), nil
 	}
-	return n, nil
+	return d.boxInt(n), nil
 }
 
 // uint decodes a non-negative integer field.

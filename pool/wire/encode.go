@@ -24,11 +24,11 @@ const (
 	extComplex   int8 = 5
 	extException int8 = 6
 	extRef       int8 = 7
-
-	// MinExtCode is the lowest ext code available to [Ext] values; codes
-	// below it are reserved for this package.
-	MinExtCode = 32
 )
+
+// MinExtCode is the lowest ext code available to [Ext] values; codes below
+// it are reserved for this package.
+const MinExtCode = 32
 
 // frameBuf is the encoder's output: a byte slice that stops storing once it
 // would pass limit, but keeps counting, so an oversized frame costs no more
