@@ -1,6 +1,7 @@
 package pool
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/pypool/pypool/pool/wire"
@@ -56,18 +56,16 @@ func ServeWorkerIfChild() {
 
 func workerContext() context.Context { return context.Background() }
 
-// worker is the state of a worker process.
+// worker is the state of a worker process. One goroutine reads a frame,
+// runs it and writes the result; results are flushed when no further frame
+// is already buffered, so a burst of small tasks answers in one write.
 type worker struct {
 	name     string
-	out      *sendQueue
+	in       *bufio.Reader
+	r        *frameReader
+	w        *frameWriter
 	runtimes map[string]Runtime
 	defs     map[uint64]workerDef
-
-	// inbox: frames read by the watcher goroutine.
-	mu     sync.Mutex
-	cond   sync.Cond
-	inbox  []*wire.Message
-	closed bool
 }
 
 type workerDef struct {
@@ -94,80 +92,68 @@ func serveWorker(name string) int {
 	isWorkerProcess = true
 
 	w := &worker{name: name, runtimes: map[string]Runtime{}, defs: map[uint64]workerDef{}}
-	w.cond.L = &w.mu
-	w.out = newSendQueue(newFrameWriter(out))
-	w.out.onWriteError = func(error) { os.Exit(0) } // the parent is gone
-	w.out.onEncodeError = func(m *wire.Message, err error) {
-		if m.Kind == wire.KindResult && m.Result.Err == nil {
-			// As CPython's _sendback_result: report why the result could not be sent.
-			w.out.push(&wire.Message{Kind: wire.KindResult, Result: &wire.Result{
-				ID: m.Result.ID, Err: runtimeError(fmt.Sprintf("the result could not be sent to the parent: %v", err)),
-			}})
-			return
-		}
-		fmt.Fprintf(os.Stderr, "pypool worker %s: cannot send a message: %v\n", name, err)
-		os.Exit(3)
-	}
-	go w.out.run()
-	w.out.push(&wire.Message{Kind: wire.KindHello, Hello: &wire.Hello{PID: os.Getpid(), Name: name}})
-	go w.watch(in)
+	w.in = bufio.NewReaderSize(in, 64<<10)
+	w.r = newFrameReader(w.in) // uses w.in as its buffer, so w.in.Buffered() is what it holds
+	w.w = newFrameWriter(out)
+	w.send(&wire.Message{Kind: wire.KindHello, Hello: &wire.Hello{PID: os.Getpid(), Name: name}})
+	w.flush()
+	// The parent closing the pipe (it died, or wants this worker gone) ends
+	// the worker at once, even mid-task.
+	watchParentPipe(in)
 	return w.serve()
 }
 
-// watch reads frames from the parent. When the pipe closes the parent is
-// gone (or wants this worker gone): exit at once, even mid-task.
-func (w *worker) watch(in io.Reader) {
-	r := newFrameReader(in)
-	for {
-		m, err := r.ReadMessage()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				os.Exit(0)
-			}
-			fmt.Fprintf(os.Stderr, "pypool worker %s: bad frame from the parent: %v\n", w.name, err)
-			os.Exit(2)
+// send encodes m for the parent. A result that cannot be encoded is
+// replaced by an error saying why, as CPython's _sendback_result does.
+func (w *worker) send(m *wire.Message) {
+	err := w.w.WriteMessage(m)
+	if err != nil && isEncodeError(err) && m.Kind == wire.KindResult && m.Result.Err == nil {
+		err = w.w.WriteMessage(&wire.Message{Kind: wire.KindResult, Result: &wire.Result{
+			ID: m.Result.ID, Err: runtimeError(fmt.Sprintf("the result could not be sent to the parent: %v", err)),
+		}})
+	}
+	if err != nil {
+		if isEncodeError(err) {
+			fmt.Fprintf(os.Stderr, "pypool worker %s: cannot send a message: %v\n", w.name, err)
+			os.Exit(3)
 		}
-		w.mu.Lock()
-		w.inbox = append(w.inbox, m)
-		w.cond.Signal()
-		w.mu.Unlock()
-		if m.Kind == wire.KindShutdown {
-			return
-		}
+		os.Exit(0) // the parent is gone
 	}
 }
 
-func (w *worker) next() *wire.Message {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for len(w.inbox) == 0 {
-		w.cond.Wait()
+func (w *worker) flush() {
+	if err := w.w.Flush(); err != nil {
+		os.Exit(0) // the parent is gone
 	}
-	m := w.inbox[0]
-	w.inbox[0] = nil
-	w.inbox = w.inbox[1:]
-	return m
 }
 
 func (w *worker) serve() int {
 	for {
-		m := w.next()
+		if w.in.Buffered() == 0 {
+			w.flush() // nothing more to do right now: send the results
+		}
+		m, err := w.r.ReadMessage()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return 0 // the parent closed the pipe
+			}
+			fmt.Fprintf(os.Stderr, "pypool worker %s: bad frame from the parent: %v\n", w.name, err)
+			return 2
+		}
 		switch m.Kind {
 		case wire.KindDefine:
 			w.define(m.Define)
 		case wire.KindInit:
 			if exc := w.init(m.Init); exc != nil {
 				w.printInitFailure(exc)
-				w.out.push(&wire.Message{Kind: wire.KindResult, Result: &wire.Result{ID: 0, Err: exc}})
-				w.out.close()
-				<-w.out.done
+				w.send(&wire.Message{Kind: wire.KindResult, Result: &wire.Result{ID: 0, Err: exc}})
+				w.flush()
 				return 1
 			}
 		case wire.KindTask:
-			w.out.push(&wire.Message{Kind: wire.KindResult, Result: w.run(m.Task)})
+			w.send(&wire.Message{Kind: wire.KindResult, Result: w.run(m.Task)})
 		case wire.KindShutdown:
-			w.out.close()
-			<-w.out.done
+			w.flush()
 			return 0
 		default:
 			fmt.Fprintf(os.Stderr, "pypool worker %s: unexpected message kind %d from the parent\n", w.name, m.Kind)
