@@ -58,6 +58,18 @@ const maxValueDepth = 250
 // reference. An object that cannot travel gives a TypeError
 // ("cannot pickle 'X' object"). The caller holds the GIL.
 func ToWire(obj py.Object) (wire.Value, error) {
+	switch x := obj.(type) { // scalars need no encoder state
+	case py.Int:
+		return int64(x), nil
+	case py.String:
+		return string(x), nil
+	case py.Float:
+		return float64(x), nil
+	case py.NoneType:
+		return nil, nil
+	case py.Bool:
+		return bool(x), nil
+	}
 	e := newEncoder()
 	return e.encode(obj)
 }
@@ -69,6 +81,18 @@ func ToWire(obj py.Object) (wire.Value, error) {
 // its __main__ does not hold yet; elsewhere __main__ is never written. The
 // caller holds interp's GIL.
 func FromWire(interp *Interp, v wire.Value) (py.Object, error) {
+	switch x := v.(type) { // scalars need no decoder state
+	case int64:
+		return py.Int(x), nil
+	case string:
+		return py.String(x), nil
+	case float64:
+		return py.Float(x), nil
+	case nil:
+		return py.None, nil
+	case bool:
+		return py.NewBool(x), nil
+	}
 	d := newDecoder(interp)
 	return d.decode(v)
 }
@@ -84,7 +108,7 @@ type encoder struct {
 }
 
 func newEncoder() *encoder {
-	return &encoder{path: map[uintptr]bool{}, memo: map[py.Object]int64{}}
+	return &encoder{}
 }
 
 // cannotPickle is CPython's pickling error for an object of type t.
@@ -107,12 +131,26 @@ func typeName(obj py.Object) string {
 	return name
 }
 
+// remember gives obj (a function, class or instance being sent) its id.
+func (e *encoder) remember(obj py.Object) int64 {
+	if e.memo == nil {
+		e.memo = map[py.Object]int64{}
+	}
+	id := e.next
+	e.next++
+	e.memo[obj] = id
+	return id
+}
+
 func (e *encoder) enter(key uintptr, kind string) error {
 	e.depth++
 	if e.depth > maxValueDepth {
 		return py.ExceptionNewf(py.ValueError, "value nested more than %d levels deep cannot be sent to another process", maxValueDepth)
 	}
 	if key != 0 {
+		if e.path == nil {
+			e.path = map[uintptr]bool{}
+		}
 		if e.path[key] {
 			return py.ExceptionNewf(py.ValueError, "cannot send a %s that contains itself to another process (pypool does not carry reference cycles in plain containers)", kind)
 		}
@@ -373,7 +411,7 @@ type decoder struct {
 }
 
 func newDecoder(interp *Interp) *decoder {
-	d := &decoder{interp: interp, memo: map[int64]py.Object{}}
+	d := &decoder{interp: interp}
 	if interp != nil {
 		d.ctx = interp.Ctx
 		if m, err := interp.Ctx.GetModule("__main__"); err == nil {
@@ -384,12 +422,26 @@ func newDecoder(interp *Interp) *decoder {
 	return d
 }
 
+// remember records a rebuilt function, class or instance under its id.
+func (d *decoder) remember(id int64, obj py.Object) {
+	if d.memo == nil {
+		d.memo = map[int64]py.Object{}
+	}
+	d.memo[id] = obj
+}
+
 func (d *decoder) decode(v wire.Value) (py.Object, error) {
 	d.depth++
-	defer func() { d.depth-- }()
 	if d.depth > maxValueDepth*2 {
+		d.depth--
 		return nil, py.ExceptionNewf(py.ValueError, "received value is nested too deeply")
 	}
+	o, err := d.decodeOne(v)
+	d.depth--
+	return o, err
+}
+
+func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 	switch x := v.(type) {
 	case nil:
 		return py.None, nil

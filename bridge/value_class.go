@@ -33,9 +33,7 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 	if module != "__main__" {
 		return wire.Ref{Module: module, Name: qual}, nil
 	}
-	id := e.next
-	e.next++
-	e.memo[t] = id
+	id := e.remember(t)
 	if err := e.enter(0, "class"); err != nil {
 		return nil, err
 	}
@@ -103,9 +101,7 @@ func (e *encoder) encodeInstance(x *py.Type) (wire.Value, error) {
 	if cls == nil || !isClass(cls) {
 		return nil, cannotPickle(x)
 	}
-	id := e.next
-	e.next++
-	e.memo[x] = id
+	id := e.remember(x)
 	if err := e.enter(0, "object"); err != nil {
 		return nil, err
 	}
@@ -143,7 +139,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 			// The receiver's own class of that name, as pickle would find it.
 			// The shipped namespace is still decoded (it may define ids
 			// that later parts of the value refer to), then dropped.
-			d.memo[id] = existing
+			d.remember(id, existing)
 			if _, err := d.decodeStringDict(f[5]); err != nil {
 				return nil, err
 			}
@@ -165,7 +161,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.memo[id] = cls
+	d.remember(id, cls)
 	body, err := d.decodeStringDict(f[5])
 	if err != nil {
 		return nil, err
@@ -245,7 +241,7 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 		return nil, errBadValue("object of a non-class")
 	}
 	inst := cls.Alloc()
-	d.memo[id] = inst
+	d.remember(id, inst)
 	dict, err := d.decodeStringDict(f[2])
 	if err != nil {
 		return nil, err
