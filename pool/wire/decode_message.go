@@ -208,3 +208,16 @@ func DecodeMessage(body []byte) (*Message, error) {
 	}
 	return m, nil
 }
+
+// String returns the mode's name ("call", "map", "starmap"), or "mode(N)".
+func (m Mode) String() string {
+	switch m {
+	case ModeCall:
+		return "call"
+	case ModeMap:
+		return "map"
+	case ModeStarmap:
+		return "starmap"
+	}
+	return "mode(" + itoa(uint64(m)) + ")"
+}

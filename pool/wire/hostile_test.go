@@ -270,3 +270,26 @@ func checkDecode(t *testing.T, body []byte) {
 		t.Fatalf("% x: unstable encoding: % x then % x (%v)", body, again, third, err)
 	}
 }
+
+type failWriter struct{ err error }
+
+func (f failWriter) Write([]byte) (int, error) { return 0, f.err }
+
+// TestWriterErrors: an I/O error is returned as it is, not as an
+// EncodeError (the stream, not the message, is at fault).
+func TestWriterErrors(t *testing.T) {
+	boom := errors.New("boom")
+	w := NewWriter(failWriter{boom})
+	small := &Message{Kind: KindShutdown}
+	if err := w.WriteMessage(small); err != nil {
+		t.Fatalf("buffered write: %v", err)
+	}
+	if err := w.Flush(); !errors.Is(err, boom) {
+		t.Fatalf("Flush: %v", err)
+	}
+	err := w.WriteMessage(&Message{Kind: KindResult, Result: &Result{ID: 1, Value: strings.Repeat("x", 100000)}})
+	var ee *EncodeError
+	if !errors.Is(err, boom) || errors.As(err, &ee) {
+		t.Fatalf("large write: %v", err)
+	}
+}
