@@ -33,8 +33,8 @@ type token struct {
 	dead      bool   // removed: only pre is kept
 }
 
-var ops3 = []string{"**=", "//=", ">>=", "<<=", "..."}
-var ops2 = []string{"**", "//", "->", ":=", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="}
+var ctOps3 = []string{"**=", "//=", ">>=", "<<=", "..."}
+var ctOps2 = []string{"**", "//", "->", ":=", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="}
 
 // tokenize splits src into tokens; ok is false when src has something the
 // tokenizer does not understand (an unterminated string), in which case the
@@ -88,15 +88,15 @@ func tokenize(src string) ([]token, bool) {
 		lineStart = false
 		c := src[i]
 		switch {
-		case isStringStart(src, i):
-			end, ok := scanString(src, i)
+		case ctIsStringStart(src, i):
+			end, ok := ctScanString(src, i)
 			if !ok {
 				return nil, false
 			}
 			i = end
 			t.kind = tkString
 		case c >= '0' && c <= '9' || c == '.' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
-			i = scanNumber(src, i)
+			i = ctScanNumber(src, i)
 			t.kind = tkNumber
 		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
 			for i < len(src) {
@@ -114,14 +114,14 @@ func tokenize(src string) ([]token, bool) {
 		default:
 			t.kind = tkOp
 			n := 1
-			for _, op := range ops3 {
+			for _, op := range ctOps3 {
 				if strings.HasPrefix(src[i:], op) {
 					n = 3
 					break
 				}
 			}
 			if n == 1 {
-				for _, op := range ops2 {
+				for _, op := range ctOps2 {
 					if strings.HasPrefix(src[i:], op) {
 						n = 2
 						break
@@ -145,7 +145,7 @@ func tokenize(src string) ([]token, bool) {
 	}
 }
 
-func isStringStart(src string, i int) bool {
+func ctIsStringStart(src string, i int) bool {
 	j := i
 	for j < len(src) && j-i < 3 && strings.IndexByte("rRbBuUfF", src[j]) >= 0 {
 		j++
@@ -153,7 +153,7 @@ func isStringStart(src string, i int) bool {
 	return j < len(src) && (src[j] == '\'' || src[j] == '"')
 }
 
-func scanString(src string, i int) (int, bool) {
+func ctScanString(src string, i int) (int, bool) {
 	raw := false
 	for strings.IndexByte("rRbBuUfF", src[i]) >= 0 {
 		if src[i] == 'r' || src[i] == 'R' {
@@ -195,10 +195,10 @@ func scanString(src string, i int) (int, bool) {
 	return 0, false
 }
 
-func scanNumber(src string, i int) int {
+func ctScanNumber(src string, i int) int {
 	if src[i] == '0' && i+1 < len(src) && strings.IndexByte("xXoObB", src[i+1]) >= 0 {
 		i += 2
-		for i < len(src) && (isHex(src[i]) || src[i] == '_') {
+		for i < len(src) && (ctIsHex(src[i]) || src[i] == '_') {
 			i++
 		}
 		return i
@@ -229,7 +229,7 @@ func scanNumber(src string, i int) int {
 	return i
 }
 
-func isHex(c byte) bool {
+func ctIsHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
