@@ -202,12 +202,12 @@ func lexIsHex(c byte) bool {
 }
 
 func lexOpLen(s string) int {
-	for _, o := range ops3 {
+	for _, o := range lexOps3 {
 		if strings.HasPrefix(s, o) {
 			return 3
 		}
 	}
-	for _, o := range ops2 {
+	for _, o := range lexOps2 {
 		if strings.HasPrefix(s, o) {
 			return 2
 		}
@@ -215,3 +215,6 @@ func lexOpLen(s string) int {
 	_, n := utf8.DecodeRuneInString(s)
 	return n
 }
+
+var lexOps3 = []string{"**=", "//=", ">>=", "<<=", "..."}
+var lexOps2 = []string{"**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "->", ":="}
