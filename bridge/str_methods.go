@@ -312,7 +312,7 @@ func splitArgs(name string, args py.Tuple, kw py.StringDict) (py.Object, int, er
 	return sep, maxsplit, nil
 }
 
-func splitLines(s string, keep bool) []py.Object {
+func pySplitLines(s string, keep bool) []py.Object {
 	var out []py.Object
 	for len(s) > 0 {
 		i := strings.IndexAny(s, "\n\r\v\f\x1c\x1d\x1e\u0085\u2028\u2029")
@@ -456,7 +456,7 @@ func installStrMethods() {
 			}
 			keep = b == py.True
 		}
-		return py.NewListFromItems(splitLines(string(self.(py.String)), keep)), nil
+		return py.NewListFromItems(pySplitLines(string(self.(py.String)), keep)), nil
 	})
 	strMethod("partition", 1, 1, func(s string, args py.Tuple) (py.Object, error) {
 		sep, err := strArg("partition", 1, args[0])
