@@ -126,3 +126,14 @@ func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string
 	}
 	return out, nil
 }
+
+// isCallable is Python's callable().
+func isCallable(o py.Object) bool {
+	if o == nil || o == py.None {
+		return false
+	}
+	if _, ok := o.(py.I__call__); ok {
+		return true
+	}
+	return o.Type().GetAttrOrNil("__call__") != nil
+}

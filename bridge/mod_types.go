@@ -16,6 +16,7 @@ type goFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 func newClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 	t := py.NewTypeX(name, doc, newFn, nil)
 	t.Dict["__module__"] = py.String(module)
+	mustReady(t)
 	return t
 }
 
@@ -24,6 +25,8 @@ func newClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 func newExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 	t := base.NewType(name, doc, nil, nil)
 	t.Dict["__module__"] = py.String(module)
+	t.Qualname = name
+	mustReady(t)
 	return t
 }
 
@@ -124,4 +127,17 @@ func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bo
 		}
 	})
 	return got
+}
+
+// mustReady computes t's MRO (types made after gpython's start-up are not
+// readied for us): subclass checks in except clauses need it.
+func mustReady(t *py.Type) {
+	// a subclass inherits its base's flags, READY included: clear it
+	t.Flags &^= py.TPFLAGS_READY
+	if t.Base == nil && len(t.Bases) == 1 {
+		t.Base = t.Bases[0].(*py.Type)
+	}
+	if err := t.Ready(); err != nil {
+		panic(err)
+	}
 }

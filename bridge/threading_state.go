@@ -107,6 +107,37 @@ func (th *threads) bind(ts *threadState) func() {
 	}
 }
 
+// bindPersistent makes ts the Python thread of the calling goroutine for
+// good (a pool worker goroutine runs as one thread for its whole life).
+func (th *threads) bindPersistent(ts *threadState) {
+	g := goid()
+	th.mu.Lock()
+	if th.byG[g] != ts {
+		th.byG[g] = ts
+		th.alive[ts] = struct{}{}
+	}
+	th.mu.Unlock()
+}
+
+// bindIfUnknown makes the calling goroutine a nameless helper thread of
+// the interpreter (CPython runs such callbacks in an executor's management
+// thread) unless it already runs as one; it returns the undo function.
+func (th *threads) bindIfUnknown() func() {
+	g := goid()
+	th.mu.Lock()
+	_, known := th.byG[g]
+	th.mu.Unlock()
+	if known {
+		return func() {}
+	}
+	ts := &threadState{ident: newIdent(), name: "Thread-callbacks", started: true, done: make(chan struct{}), kind: "thread", daemon: true}
+	unbind := th.bind(ts)
+	return func() {
+		unbind()
+		th.finish(ts)
+	}
+}
+
 // finish marks ts as no longer alive.
 func (th *threads) finish(ts *threadState) {
 	th.mu.Lock()
