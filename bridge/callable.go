@@ -60,7 +60,8 @@ func (interp *Interp) Callable(fn py.Object) (*PyCallable, error) {
 // Func is the Python callable.
 func (c *PyCallable) Func() py.Object { return c.fn }
 
-// Call runs the callable in this process, taking the interpreter's GIL.
+// Call runs the callable in this process, taking the interpreter's GIL (the
+// caller must not hold it; see CallHeld).
 // args and kwargs hold py.Objects (or wire values, converted as FromWire
 // does); the result is the py.Object returned, and a raised exception is the
 // error (a py.ExceptionInfo).
@@ -96,6 +97,11 @@ func (c *PyCallable) Call(ctx context.Context, args []wire.Value, kwargs []wire.
 		}
 	}
 	return py.Call(c.fn, pargs, kw)
+}
+
+// CallHeld calls the Python callable; the caller already holds the GIL.
+func (c *PyCallable) CallHeld(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return py.Call(c.fn, args, kwargs)
 }
 
 // asObject passes py.Objects through and converts anything else as a wire

@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,71 +10,28 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// compatCapture is a Python file-like object collecting what is written.
-type compatCapture struct{ b strings.Builder }
-
-var compatCaptureType = py.NewType("capture", "")
-
-func (c *compatCapture) Type() *py.Type { return compatCaptureType }
-
-func init() {
-	compatCaptureType.Dict["write"] = py.MustNewMethod("write", func(self py.Object, arg py.Object) (py.Object, error) {
-		s, ok := arg.(py.String)
-		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "write() argument must be str")
-		}
-		self.(*compatCapture).b.WriteString(string(s))
-		return py.Int(len(s)), nil
-	}, 0, "")
-	compatCaptureType.Dict["flush"] = py.MustNewMethod("flush", func(self py.Object) (py.Object, error) { return py.None, nil }, 0, "")
-}
-
-// runCompat runs src in a fresh context with the compat layer installed and
-// returns what it printed, plus the Python error (formatted as
-// "Type: message") if it failed.
+// runCompat runs src as __main__ in a fresh interpreter and returns what it
+// printed and, if it failed, the last line of its traceback (CPython's
+// "Type: message").
 func runCompat(t testing.TB, src string) (string, string) {
 	t.Helper()
-	installCompat()
-	ctx := py.NewContext(py.ContextOpts{SysPaths: []string{}})
-	defer ctx.Close()
-	out := &compatCapture{}
-	sys, err := ctx.GetModule("sys")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys.Globals["stdout"] = out
-	code, err := py.Compile(src, "<test>", py.ExecMode, 0, true)
-	if err != nil {
-		return out.b.String(), errText(err)
-	}
-	_, err = py.RunCode(ctx, code, "<test>", nil)
-	if err != nil {
-		return out.b.String(), errText(err)
-	}
-	return out.b.String(), ""
-}
-
-func errText(err error) string {
-	var e *py.Exception
-	switch x := err.(type) {
-	case *py.Exception:
-		e = x
-	case py.ExceptionInfo:
-		if ex, ok := x.Value.(*py.Exception); ok {
-			e = ex
+	var out, errb bytes.Buffer
+	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
+	defer in.Close()
+	in.GIL.Acquire()
+	defer in.GIL.Release()
+	code, err := py.Compile(src, "main.py", py.ExecMode, 0, true)
+	if err == nil {
+		var main *py.Module
+		main, err = in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: "main.py"}})
+		if err == nil {
+			_, err = in.Ctx.RunCode(code, main.Globals, main.Globals, nil)
 		}
 	}
-	if e == nil {
-		return err.Error()
+	if err != nil {
+		return out.String(), strings.TrimSpace(FormatExceptionOnly(err))
 	}
-	msg, serr := ExceptionStr(e)
-	if serr != nil {
-		msg = "<str failed>"
-	}
-	if msg == "" {
-		return e.Base.Name
-	}
-	return e.Base.Name + ": " + msg
+	return out.String(), ""
 }
 
 // runCases runs every testdata/<dir>/*.py and compares its stdout with the
@@ -111,3 +69,5 @@ func runCases(t *testing.T, dir string) {
 }
 
 func TestCompatDict(t *testing.T) { runCases(t, "compat_dict") }
+
+func TestCompatSyntax(t *testing.T) { runCases(t, "compat_syntax") }

@@ -123,9 +123,7 @@ func (e *encoder) encodeFunction(f *py.Function) (wire.Value, error) {
 	if importableByName(f.Context, module, f.Qualname, f) {
 		return wire.Ref{Module: module, Name: f.Qualname}, nil
 	}
-	id := e.next
-	e.next++
-	e.memo[f] = id
+	id := e.remember(f)
 	if err := e.enter(0, "function"); err != nil {
 		return nil, err
 	}
@@ -360,7 +358,7 @@ func (d *decoder) decodeFunction(f []wire.Value) (py.Object, error) {
 	}
 	fn := py.NewFunction(d.ctx, code, ns, qualname)
 	fn.Name = name
-	d.memo[id] = fn
+	d.remember(id, fn)
 
 	if f[5] != nil {
 		defs, ok := f[5].(wire.Tuple)

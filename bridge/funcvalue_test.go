@@ -9,6 +9,20 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
+// viaCodec sends v through the wire codec, as a frame would carry it.
+func viaCodec(t *testing.T, v wire.Value) wire.Value {
+	t.Helper()
+	b, err := wire.EncodeValue(v)
+	if err != nil {
+		t.Fatalf("wire encode: %v", err)
+	}
+	back, err := wire.DecodeValue(b)
+	if err != nil {
+		t.Fatalf("wire decode: %v", err)
+	}
+	return back
+}
+
 func newTestWorker(t *testing.T) *WorkerRuntime {
 	t.Helper()
 	w, err := NewWorkerRuntime()
@@ -32,14 +46,18 @@ func defineIn(t *testing.T, w *WorkerRuntime, parent *Interp, id uint64, fn py.O
 	if err != nil || kind != "py" {
 		t.Fatalf("definition: %q %v", kind, err)
 	}
-	if err := w.Define(id, payload); err != nil {
+	if err := w.Define(id, viaCodec(t, payload)); err != nil {
 		t.Fatalf("define: %v", err)
 	}
 }
 
 func callIn(t *testing.T, w *WorkerRuntime, id uint64, args ...wire.Value) wire.Value {
 	t.Helper()
+	for i := range args {
+		args[i] = viaCodec(t, args[i])
+	}
 	v, err := w.Call(id, args, nil)
+	v = viaCodec(t, v)
 	if err != nil {
 		if e, ok := err.(*wire.Exception); ok {
 			t.Fatalf("call raised %s: %s\n%s", e.Type, e.Message, e.Traceback)

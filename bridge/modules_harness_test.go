@@ -55,7 +55,7 @@ func init() {
 func runPy(t *testing.T, src string) (stdout, errout string, err error) {
 	t.Helper()
 	ctx := py.NewContext(py.DefaultContextOpts())
-	it := &Interp{Ctx: ctx, GIL: &GIL{}}
+	it := &Interp{Ctx: ctx, GIL: &GIL{}, Main: NewThread("MainThread")}
 	interps.Store(ctx, it)
 	out, errb := &syncBuf{}, &syncBuf{}
 	oldStderr := stderr

@@ -17,7 +17,6 @@ package bridge
 //	...
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -80,12 +79,12 @@ func unsendableResult(value py.Object, reason error) *wire.Exception {
 	}
 	if ex, ok := reasonObj.(*py.Exception); ok {
 		typ = ex.Base.Name
-		if s, err := py.StrAsString(ex); err == nil {
+		if s, err := ExceptionStr(ex); err == nil {
 			msg = s
 		}
 	}
-	reasonRepr := fmt.Sprintf("%s(%s)", typ, pyRepr(py.String(msg)))
-	valueRepr, err := py.ReprAsString(value)
+	reasonRepr := fmt.Sprintf("%s(%s)", typ, StringRepr(msg))
+	valueRepr, err := Repr(value)
 	if err != nil {
 		valueRepr = "<" + value.Type().Name + " object>"
 	}
@@ -95,37 +94,6 @@ func unsendableResult(value py.Object, reason error) *wire.Exception {
 		Args:    []wire.Value{typ, msg, reasonRepr, valueRepr},
 		Message: msg,
 	}
-}
-
-// pyRepr is repr() of a str as CPython writes it (single quotes unless the
-// text holds one and no double quote).
-func pyRepr(s py.String) string {
-	q := "'"
-	if strings.Contains(string(s), "'") && !strings.Contains(string(s), `"`) {
-		q = `"`
-	}
-	var b strings.Builder
-	b.WriteString(q)
-	for _, r := range string(s) {
-		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case string(r) == q:
-			b.WriteString(`\` + q)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteString(q)
-	return b.String()
 }
 
 func (e *encoder) encodeException(x *py.Exception) (wire.Value, error) {
@@ -141,7 +109,7 @@ func (e *encoder) encodeException(x *py.Exception) (wire.Value, error) {
 		}
 		out.Args = items
 	}
-	if s, err := py.StrAsString(x); err == nil {
+	if s, err := ExceptionStr(x); err == nil {
 		out.Message = s
 	}
 	if out.Module == "__main__" {
@@ -238,7 +206,7 @@ func ExceptionToWire(err error) *wire.Exception {
 	v, encErr := newEncoder().encodeException(pe)
 	w, _ := v.(*wire.Exception)
 	if encErr != nil || w == nil {
-		msg, _ := py.StrAsString(pe)
+		msg, _ := ExceptionStr(pe)
 		w = &wire.Exception{Module: moduleOf(pe.Base), Type: pe.Base.Name, Args: []wire.Value{msg}, Message: msg}
 	}
 	w.Traceback = tb
@@ -246,22 +214,8 @@ func ExceptionToWire(err error) *wire.Exception {
 }
 
 // formatTraceback is the text CPython prints for an uncaught exception.
-// The interpreter core replaces it with its CPython-format printer.
-var formatTraceback = func(info py.ExceptionInfo) string {
-	var buf bytes.Buffer
-	if info.Traceback != nil {
-		info.TracebackDump(&buf)
-		return buf.String()
-	}
-	if info.Value != nil {
-		if s, err := py.StrAsString(info.Value); err == nil && s != "" {
-			return fmt.Sprintf("%s: %s\n", info.Type.Name, s)
-		}
-	}
-	if info.Type != nil {
-		return info.Type.Name + "\n"
-	}
-	return ""
+func formatTraceback(info py.ExceptionInfo) string {
+	return FormatException(info)
 }
 
 // ExceptionFromWire rebuilds in interp the exception a worker reported: the

@@ -310,8 +310,9 @@ func ExceptionStr(e *py.Exception) (string, error) {
 
 // isClass reports whether t is a class rather than an instance of a user class.
 func isPyClass(t *py.Type) bool {
-	mt := t.Type()
-	return mt == py.TypeType || mt.IsSubtype(py.TypeType)
+	// gpython gives its builtin types the metatype object, and instances of
+	// user classes are *py.Type values too (made by Type.Alloc, unnamed).
+	return t.Name != ""
 }
 
 func typeRepr(t *py.Type) (string, error) {

@@ -25,13 +25,10 @@ func isWorkerInterp(interp *Interp) bool {
 	return ok
 }
 
-// newInterp makes the interpreter a worker runs tasks in. The interpreter
-// core replaces it with its full set-up.
-var newInterp = func() (*Interp, error) {
-	ctx := py.NewContext(py.DefaultContextOpts())
-	interp := &Interp{Ctx: ctx, GIL: &GIL{}}
-	interps.Store(ctx, interp)
-	return interp, nil
+// newInterp makes the interpreter a worker runs tasks in; its sys.path is
+// the parent's (set by the first Define).
+func newInterp() (*Interp, error) {
+	return NewInterp(Options{Argv: []string{""}}), nil
 }
 
 // A WorkerRuntime is the "py" pool.Runtime: it owns one interpreter with an

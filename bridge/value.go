@@ -50,7 +50,7 @@ import (
 
 // maxValueDepth caps the nesting of a converted value, so a deeply nested
 // structure fails clearly instead of exhausting the Go stack.
-const maxValueDepth = 400
+const maxValueDepth = 250
 
 // ToWire converts a Python object into a wire value, for sending to a worker
 // process (or from one). Functions, classes and instances defined in
@@ -58,6 +58,18 @@ const maxValueDepth = 400
 // reference. An object that cannot travel gives a TypeError
 // ("cannot pickle 'X' object"). The caller holds the GIL.
 func ToWire(obj py.Object) (wire.Value, error) {
+	switch x := obj.(type) { // scalars need no encoder state
+	case py.Int:
+		return int64(x), nil
+	case py.String:
+		return string(x), nil
+	case py.Float:
+		return float64(x), nil
+	case py.NoneType:
+		return nil, nil
+	case py.Bool:
+		return bool(x), nil
+	}
 	e := newEncoder()
 	return e.encode(obj)
 }
@@ -69,6 +81,18 @@ func ToWire(obj py.Object) (wire.Value, error) {
 // its __main__ does not hold yet; elsewhere __main__ is never written. The
 // caller holds interp's GIL.
 func FromWire(interp *Interp, v wire.Value) (py.Object, error) {
+	switch x := v.(type) { // scalars need no decoder state
+	case int64:
+		return py.Int(x), nil
+	case string:
+		return py.String(x), nil
+	case float64:
+		return py.Float(x), nil
+	case nil:
+		return py.None, nil
+	case bool:
+		return py.NewBool(x), nil
+	}
 	d := newDecoder(interp)
 	return d.decode(v)
 }
@@ -84,7 +108,7 @@ type encoder struct {
 }
 
 func newEncoder() *encoder {
-	return &encoder{path: map[uintptr]bool{}, memo: map[py.Object]int64{}}
+	return &encoder{}
 }
 
 // cannotPickle is CPython's pickling error for an object of type t.
@@ -107,12 +131,26 @@ func typeName(obj py.Object) string {
 	return name
 }
 
+// remember gives obj (a function, class or instance being sent) its id.
+func (e *encoder) remember(obj py.Object) int64 {
+	if e.memo == nil {
+		e.memo = map[py.Object]int64{}
+	}
+	id := e.next
+	e.next++
+	e.memo[obj] = id
+	return id
+}
+
 func (e *encoder) enter(key uintptr, kind string) error {
 	e.depth++
 	if e.depth > maxValueDepth {
 		return py.ExceptionNewf(py.ValueError, "value nested more than %d levels deep cannot be sent to another process", maxValueDepth)
 	}
 	if key != 0 {
+		if e.path == nil {
+			e.path = map[uintptr]bool{}
+		}
 		if e.path[key] {
 			return py.ExceptionNewf(py.ValueError, "cannot send a %s that contains itself to another process (pypool does not carry reference cycles in plain containers)", kind)
 		}
@@ -184,6 +222,20 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		}
 		defer e.leave(key)
 		return e.encodeStringDict(x)
+	case *Dict:
+		return e.encodeDict(x)
+	case *FrozenSet:
+		items, err := e.ourSetItems(&x.Set)
+		if err != nil {
+			return nil, err
+		}
+		return wire.FrozenSet(items), nil
+	case *Set:
+		items, err := e.ourSetItems(x)
+		if err != nil {
+			return nil, err
+		}
+		return wire.Set(items), nil
 	case *py.Set:
 		items, err := e.setItems(x)
 		if err != nil {
@@ -232,6 +284,18 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		}
 		return e.encodeInstance(x)
 	}
+	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
+	// and set.
+	if d, ok := obj.(dictLike); ok {
+		return e.encodeDict(d.AsDict())
+	}
+	if s, ok := obj.(setLike); ok {
+		items, err := e.ourSetItems(s.AsSet())
+		if err != nil {
+			return nil, err
+		}
+		return wire.Set(items), nil
+	}
 	if v, ok, err := e.encodeByProtocol(obj); ok {
 		return v, err
 	}
@@ -267,6 +331,38 @@ func (e *encoder) encodeStringDict(d py.StringDict) (*wire.Dict, error) {
 		out.Items[i] = wire.KV{Key: k, Value: v}
 	}
 	return out, nil
+}
+
+// encodeDict sends the project's dict, in insertion order.
+func (e *encoder) encodeDict(d *Dict) (*wire.Dict, error) {
+	key := reflect.ValueOf(d).Pointer()
+	if err := e.enter(key, "dict"); err != nil {
+		return nil, err
+	}
+	defer e.leave(key)
+	items := d.Items()
+	out := &wire.Dict{Items: make([]wire.KV, len(items))}
+	for i, it := range items {
+		k, err := e.encode(it.Key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := e.encode(it.Value)
+		if err != nil {
+			return nil, err
+		}
+		out.Items[i] = wire.KV{Key: k, Value: v}
+	}
+	return out, nil
+}
+
+func (e *encoder) ourSetItems(s *Set) ([]wire.Value, error) {
+	key := reflect.ValueOf(s).Pointer()
+	if err := e.enter(key, "set"); err != nil {
+		return nil, err
+	}
+	defer e.leave(key)
+	return e.encodeItems(s.Items())
 }
 
 func (e *encoder) setItems(s *py.Set) ([]wire.Value, error) {
@@ -315,7 +411,7 @@ type decoder struct {
 }
 
 func newDecoder(interp *Interp) *decoder {
-	d := &decoder{interp: interp, memo: map[int64]py.Object{}}
+	d := &decoder{interp: interp}
 	if interp != nil {
 		d.ctx = interp.Ctx
 		if m, err := interp.Ctx.GetModule("__main__"); err == nil {
@@ -326,12 +422,26 @@ func newDecoder(interp *Interp) *decoder {
 	return d
 }
 
+// remember records a rebuilt function, class or instance under its id.
+func (d *decoder) remember(id int64, obj py.Object) {
+	if d.memo == nil {
+		d.memo = map[int64]py.Object{}
+	}
+	d.memo[id] = obj
+}
+
 func (d *decoder) decode(v wire.Value) (py.Object, error) {
 	d.depth++
-	defer func() { d.depth-- }()
 	if d.depth > maxValueDepth*2 {
+		d.depth--
 		return nil, py.ExceptionNewf(py.ValueError, "received value is nested too deeply")
 	}
+	o, err := d.decodeOne(v)
+	d.depth--
+	return o, err
+}
+
+func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 	switch x := v.(type) {
 	case nil:
 		return py.None, nil
@@ -461,43 +571,27 @@ func errBadValue(what string) error {
 	return py.ExceptionNewf(py.ValueError, "malformed value from another process: %s", what)
 }
 
-// newDictObject makes a Python dict from keys and values in order. Until the
-// project's own dict type exists, only str keys are possible (gpython's dict).
-var newDictObject = func(keys, vals []py.Object) (py.Object, error) {
-	out := py.NewStringDictSized(len(keys))
+// newDictObject makes a Python dict (the project's, any hashable keys) from
+// keys and values in order.
+func newDictObject(keys, vals []py.Object) (py.Object, error) {
+	d := NewDictSized(len(keys))
 	for i, k := range keys {
-		s, ok := k.(py.String)
-		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "cannot receive a dict with %s keys: this interpreter's dict takes str keys only", k.Type().Name)
+		if err := d.Set(k, vals[i]); err != nil {
+			return nil, err
 		}
-		out[string(s)] = vals[i]
 	}
-	return out, nil
+	return d, nil
 }
 
-// newSetObject and newFrozenSetObject make Python sets; the project's own
-// set type replaces gpython's when it exists.
-var (
-	newSetObject = func(items []py.Object) (py.Object, error) {
-		if err := checkHashable(items); err != nil {
-			return nil, err
-		}
-		return py.NewSetFromItems(items), nil
-	}
-	newFrozenSetObject = func(items []py.Object) (py.Object, error) {
-		if err := checkHashable(items); err != nil {
-			return nil, err
-		}
-		return py.NewFrozenSetFromItems(items), nil
-	}
-)
+// newSetObject and newFrozenSetObject make the project's set and frozenset.
+func newSetObject(items []py.Object) (py.Object, error) {
+	return NewSetFromItems(items)
+}
 
-// checkHashable rejects set members that would panic a Go map (gpython's set).
-func checkHashable(items []py.Object) error {
-	for _, it := range items {
-		if !reflect.TypeOf(it).Comparable() {
-			return py.ExceptionNewf(py.TypeError, "cannot receive a set with %s members: this interpreter's set cannot hold them", it.Type().Name)
-		}
+func newFrozenSetObject(items []py.Object) (py.Object, error) {
+	s, err := NewSetFromItems(items)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	return NewFrozenSet(s), nil
 }

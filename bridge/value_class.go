@@ -33,15 +33,13 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 	if module != "__main__" {
 		return wire.Ref{Module: module, Name: qual}, nil
 	}
-	id := e.next
-	e.next++
-	e.memo[t] = id
+	id := e.remember(t)
 	if err := e.enter(0, "class"); err != nil {
 		return nil, err
 	}
 	defer e.leave(0)
 	bases := make(wire.Tuple, 0, len(t.Bases))
-	for _, b := range t.Bases {
+	for _, b := range classBases(t) {
 		if b == py.ObjectType {
 			continue
 		}
@@ -65,10 +63,25 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 	return tagged(tagClass, id, module, qual, t.Name, bases, nsV), nil
 }
 
+// classBases is t.__bases__. gpython v0.2.0 keeps the caller's argument
+// slice as __bases__, which later calls may overwrite; when that happened,
+// the primary base (t.Base) is what is left to trust.
+func classBases(t *py.Type) py.Tuple {
+	for _, b := range t.Bases {
+		if bt, ok := b.(*py.Type); !ok || !isClass(bt) {
+			if t.Base != nil {
+				return py.Tuple{t.Base}
+			}
+			return nil
+		}
+	}
+	return t.Bases
+}
+
 // inherited tells whether the namespace entry k of t is the very object a
 // base provides (a repair may copy inherited dunders into a class).
 func inherited(t *py.Type, k string, v py.Object) bool {
-	for _, b := range t.Bases {
+	for _, b := range classBases(t) {
 		bt, ok := b.(*py.Type)
 		if !ok {
 			continue
@@ -88,9 +101,7 @@ func (e *encoder) encodeInstance(x *py.Type) (wire.Value, error) {
 	if cls == nil || !isClass(cls) {
 		return nil, cannotPickle(x)
 	}
-	id := e.next
-	e.next++
-	e.memo[x] = id
+	id := e.remember(x)
 	if err := e.enter(0, "object"); err != nil {
 		return nil, err
 	}
@@ -128,7 +139,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 			// The receiver's own class of that name, as pickle would find it.
 			// The shipped namespace is still decoded (it may define ids
 			// that later parts of the value refer to), then dropped.
-			d.memo[id] = existing
+			d.remember(id, existing)
 			if _, err := d.decodeStringDict(f[5]); err != nil {
 				return nil, err
 			}
@@ -150,7 +161,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.memo[id] = cls
+	d.remember(id, cls)
 	body, err := d.decodeStringDict(f[5])
 	if err != nil {
 		return nil, err
@@ -230,7 +241,7 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 		return nil, errBadValue("object of a non-class")
 	}
 	inst := cls.Alloc()
-	d.memo[id] = inst
+	d.remember(id, inst)
 	dict, err := d.decodeStringDict(f[2])
 	if err != nil {
 		return nil, err

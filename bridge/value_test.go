@@ -73,16 +73,23 @@ values = [None, True, False, 0, -7, 2**100, -(2**70), 1.5, -0.0, 3j, 1+2j, "", "
 		t.Fatal(err)
 	}
 	values := append(g["values"].(*py.List).Items, py.NewFrozenSetFromItems([]py.Object{py.String("p"), py.String("q")}))
+	// The project's dict and set: any hashable keys and members, order kept.
+	d := NewDict()
+	_ = d.Set(py.Int(2), py.String("two"))
+	_ = d.Set(py.Tuple{py.Int(1), py.String("x")}, py.NewListFromItems([]py.Object{py.None}))
+	_ = d.Set(py.String("s"), py.Float(0.5))
+	s, _ := NewSetFromItems([]py.Object{py.Tuple{py.Int(1), py.Int(2)}, py.Int(3)})
+	values = append(values, d, s, NewFrozenSet(s))
 	for i, v := range values {
 		w, err := ToWire(v)
 		if err != nil {
 			t.Fatalf("value %d (%s): ToWire: %v", i, v.Type().Name, err)
 		}
-		back, err := FromWire(worker.Interp(), w)
+		back, err := FromWire(worker.Interp(), viaCodec(t, w))
 		if err != nil {
 			t.Fatalf("value %d: FromWire: %v", i, err)
 		}
-		if back.Type() != v.Type() {
+		if back.Type().Name != v.Type().Name {
 			t.Fatalf("value %d: type %s came back as %s", i, v.Type().Name, back.Type().Name)
 		}
 		if ex, ok := v.(*py.Exception); ok {
@@ -90,11 +97,26 @@ values = [None, True, False, 0, -7, 2**100, -(2**70), 1.5, -0.0, 3j, 1+2j, "", "
 			mustEqual(t, "exception args", bx.Args, ex.Args)
 			continue
 		}
-		if fs, ok := v.(*py.FrozenSet); ok { // gpython's frozenset has no ==
-			mustEqual(t, "frozenset", &back.(*py.FrozenSet).Set, &fs.Set)
+		if bs, ok := back.(setLike); ok { // gpython's sets become the project's
+			var members []py.Object
+			_ = py.Iterate(v, func(o py.Object) bool { members = append(members, o); return false })
+			if bs.AsSet().Len() != len(members) {
+				t.Fatalf("value %d: set of %d came back with %d", i, len(members), bs.AsSet().Len())
+			}
+			for _, m := range members {
+				if ok, err := bs.AsSet().Contains(m); !ok || err != nil {
+					t.Fatalf("value %d: member %v lost", i, m)
+				}
+			}
 			continue
 		}
 		mustEqual(t, "value", back, v)
+		if bd, ok := back.(*Dict); ok && v == py.Object(d) {
+			items := bd.Items()
+			if len(items) != 3 || items[0].Key != py.Int(2) || items[2].Key != py.String("s") {
+				t.Fatalf("dict order lost: %v", items)
+			}
+		}
 		_ = parent
 	}
 }

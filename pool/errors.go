@@ -116,6 +116,13 @@ type ValueError struct {
 
 func (e *ValueError) Error() string { return e.Msg }
 
+// TypeError is an error CPython raises as TypeError, with its message.
+type TypeError struct {
+	Msg string
+}
+
+func (e *TypeError) Error() string { return e.Msg }
+
 // Errors returned by Submit on an executor that is shut down.
 var (
 	// ErrShutdown: the executor's Shutdown was called.

@@ -50,13 +50,42 @@ const NoTimeout time.Duration = math.MaxInt64
 //
 // A Future's methods are safe for concurrent use.
 type Future[T any] struct {
-	mu        sync.Mutex
-	state     State
-	result    T
-	err       error
+	mu     sync.Mutex
+	state  State
+	result T
+	err    error
+	x      *futureExtra[T] // allocated on first need: most futures never wait
+}
+
+// futureExtra holds what only some futures need, keeping Future small.
+type futureExtra[T any] struct {
 	done      chan struct{} // made by the first waiter; closed when done
 	waiters   []*waiter
 	callbacks []func(*Future[T]) error
+}
+
+// extra returns f.x, allocating it; f.mu is held.
+func (f *Future[T]) extra() *futureExtra[T] {
+	if f.x == nil {
+		f.x = new(futureExtra[T])
+	}
+	return f.x
+}
+
+// complete wakes everything waiting on a future that just became done and
+// returns whether it has callbacks to run; f.mu is held.
+func (f *Future[T]) complete(notify func(*waiter)) bool {
+	x := f.x
+	if x == nil {
+		return false
+	}
+	for _, w := range x.waiters {
+		notify(w)
+	}
+	if x.done != nil {
+		close(x.done)
+	}
+	return len(x.callbacks) > 0
 }
 
 // NewFuture returns a pending future.
@@ -102,11 +131,11 @@ func (f *Future[T]) Cancel() bool {
 		return true
 	}
 	f.state = Cancelled
-	if f.done != nil {
-		close(f.done)
-	}
+	hasCallbacks := f.complete(func(*waiter) {}) // waiters hear of it from SetRunningOrNotifyCancel
 	f.mu.Unlock()
-	f.invokeCallbacks()
+	if hasCallbacks {
+		f.invokeCallbacks()
+	}
 	return true
 }
 
@@ -203,10 +232,11 @@ func (f *Future[T]) splitErr(e error) (callErr, err error) {
 
 // doneChan returns the channel closed when the future is done; f.mu is held.
 func (f *Future[T]) doneChan() chan struct{} {
-	if f.done == nil {
-		f.done = make(chan struct{})
+	x := f.extra()
+	if x.done == nil {
+		x.done = make(chan struct{})
 	}
-	return f.done
+	return x.done
 }
 
 // waitLocked waits until the future is done or timeout passes, releasing
@@ -241,7 +271,8 @@ func (f *Future[T]) waitLocked(timeout time.Duration) bool {
 func (f *Future[T]) AddDoneCallback(fn func(*Future[T]) error) {
 	f.mu.Lock()
 	if !f.state.done() {
-		f.callbacks = append(f.callbacks, fn)
+		x := f.extra()
+		x.callbacks = append(x.callbacks, fn)
 		f.mu.Unlock()
 		return
 	}
@@ -251,8 +282,11 @@ func (f *Future[T]) AddDoneCallback(fn func(*Future[T]) error) {
 
 func (f *Future[T]) invokeCallbacks() {
 	f.mu.Lock()
-	cbs := f.callbacks
-	f.callbacks = nil
+	var cbs []func(*Future[T]) error
+	if f.x != nil {
+		cbs = f.x.callbacks
+		f.x.callbacks = nil
+	}
 	f.mu.Unlock()
 	for _, cb := range cbs {
 		f.runCallback(cb)
@@ -286,8 +320,10 @@ func (f *Future[T]) SetRunningOrNotifyCancel() (bool, error) {
 	switch f.state {
 	case Cancelled:
 		f.state = CancelledAndNotified
-		for _, w := range f.waiters {
-			w.addCancelled(f)
+		if f.x != nil {
+			for _, w := range f.x.waiters {
+				w.addCancelled(f)
+			}
 		}
 		return false, nil
 	case Pending:
@@ -309,13 +345,7 @@ func (f *Future[T]) SetResult(v T) error {
 	}
 	f.result = v
 	f.state = Finished
-	for _, w := range f.waiters {
-		w.addResult(f)
-	}
-	if f.done != nil {
-		close(f.done)
-	}
-	hasCallbacks := len(f.callbacks) > 0
+	hasCallbacks := f.complete(f.notifyResult)
 	f.mu.Unlock()
 	if hasCallbacks {
 		f.invokeCallbacks()
@@ -339,19 +369,16 @@ func (f *Future[T]) SetException(err error) error {
 	}
 	f.err = err
 	f.state = Finished
-	for _, w := range f.waiters {
-		w.addException(f)
-	}
-	if f.done != nil {
-		close(f.done)
-	}
-	hasCallbacks := len(f.callbacks) > 0
+	hasCallbacks := f.complete(f.notifyException)
 	f.mu.Unlock()
 	if hasCallbacks {
 		f.invokeCallbacks()
 	}
 	return nil
 }
+
+func (f *Future[T]) notifyResult(w *waiter)    { w.addResult(f) }
+func (f *Future[T]) notifyException(w *waiter) { w.addException(f) }
 
 // invalidState is CPython's '{state}: {future!r}' error; f.mu is held.
 func (f *Future[T]) invalidState() error {
@@ -374,17 +401,18 @@ func (f *Future[T]) install(w *waiter) (State, bool) {
 	if f.state == Finished || f.state == CancelledAndNotified {
 		return f.state, f.state == Finished && f.err != nil
 	}
-	f.waiters = append(f.waiters, w)
+	x := f.extra()
+	x.waiters = append(x.waiters, w)
 	return f.state, false
 }
 
 func (f *Future[T]) uninstall(w *waiter) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for i, x := range f.waiters {
-		if x == w {
-			f.waiters = slices.Delete(f.waiters, i, i+1)
-			return
-		}
+	if f.x == nil {
+		return
+	}
+	if i := slices.Index(f.x.waiters, w); i >= 0 {
+		f.x.waiters = slices.Delete(f.x.waiters, i, i+1)
 	}
 }

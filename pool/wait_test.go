@@ -79,8 +79,8 @@ func TestWaitTimeout(t *testing.T) {
 		t.Fatal("zero timeout waited")
 	}
 	// The waiters were removed again.
-	if len(p.waiters) != 0 || len(q.waiters) != 0 {
-		t.Fatalf("waiters left behind: %d %d", len(p.waiters), len(q.waiters))
+	if nWaiters(p) != 0 || nWaiters(q) != 0 {
+		t.Fatalf("waiters left behind: %d %d", nWaiters(p), nWaiters(q))
 	}
 }
 
@@ -169,7 +169,7 @@ func TestAsCompletedOrder(t *testing.T) {
 		t.Fatalf("order %v", got)
 	}
 	for _, f := range fs {
-		if len(f.waiters) != 0 {
+		if nWaiters(f) != 0 {
 			t.Fatal("waiter left installed")
 		}
 	}
@@ -195,7 +195,7 @@ func TestAsCompletedTimeout(t *testing.T) {
 	if !isTimeout(gotErr) || gotErr.Error() != "2 (of 3) futures unfinished" {
 		t.Fatalf("err %v", gotErr)
 	}
-	if len(p.waiters) != 0 || len(q.waiters) != 0 {
+	if nWaiters(p) != 0 || nWaiters(q) != 0 {
 		t.Fatal("waiter left installed after timeout")
 	}
 	// timeout 0 with pending futures fails at once.
@@ -213,8 +213,8 @@ func TestAsCompletedBreak(t *testing.T) {
 		n++
 		break
 	}
-	if n != 1 || len(fs[2].waiters) != 0 {
-		t.Fatalf("break: n=%d waiters=%d", n, len(fs[2].waiters))
+	if n != 1 || nWaiters(fs[2]) != 0 {
+		t.Fatalf("break: n=%d waiters=%d", n, nWaiters(fs[2]))
 	}
 	for _, err := range AsCompleted([]*Future[int]{nil}, 0) {
 		if err == nil {
@@ -257,4 +257,13 @@ func TestWaitManyConcurrent(t *testing.T) {
 	if seen != n {
 		t.Fatalf("as_completed yielded %d", seen)
 	}
+}
+
+func nWaiters[T any](f *Future[T]) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.x == nil {
+		return 0
+	}
+	return len(f.x.waiters)
 }

@@ -1,13 +1,22 @@
 // Command pypool runs a Python script that uses process and thread pools, as
-// python3 would.
+// python3 would:
+//
+//	pypool script.py [args…]
+//	pypool -c 'code' [args…]
+//	pypool --version
+//	pypool compare [--python PATH] [--unordered] script.py [args…] | DIR
 package main
 
 import (
-	"fmt"
 	"os"
+
+	"github.com/pypool/pypool/bridge"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "pypool: not built yet")
-	os.Exit(2)
+	// TODO(core): call pool.ServeWorkerIfChild() first once the proc helper lands it.
+	if len(os.Args) > 1 && os.Args[1] == "compare" {
+		os.Exit(compareMain(os.Args[2:], os.Stdout, os.Stderr))
+	}
+	os.Exit(bridge.Main(os.Args))
 }

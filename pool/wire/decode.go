@@ -17,7 +17,8 @@ type decoder struct {
 	b      []byte
 	off    int
 	depth  int
-	prefix string // "wire: bad frame: " or "wire: bad value: "
+	prefix string  // "wire: bad frame: " or "wire: bad value: "
+	words  []int64 // slab that boxed int64s and float64s point into
 }
 
 // emptyList is what an empty array decodes to: a non-nil List that costs no
@@ -72,16 +73,16 @@ func (d *decoder) u64(what string) (uint64, error) {
 }
 
 // size converts a declared 32-bit length to int, checking it against the
-// bytes left: each unit needs at least per bytes.
-func (d *decoder) size(n uint32, per int, what string) (int, error) {
+// bytes left: each unit (a byte, an item, an entry) needs at least per bytes.
+func (d *decoder) size(n uint32, per int, what, unit string) (int, error) {
 	if uint64(n)*uint64(per) > uint64(d.left()) {
-		return 0, d.errf("%s declares %d bytes/items at offset %d but only %d bytes are left", what, n, d.off, d.left())
+		return 0, d.errf("%s: %d %s declared at offset %d, only %d bytes left", what, n, unit, d.off, d.left())
 	}
 	return int(n), nil
 }
 
 // length reads a length of 1, 2 or 4 bytes (width) and checks it.
-func (d *decoder) length(width, per int, what string) (int, error) {
+func (d *decoder) length(width, per int, what, unit string) (int, error) {
 	var n uint32
 	switch width {
 	case 1:
@@ -103,7 +104,7 @@ func (d *decoder) length(width, per int, what string) (int, error) {
 		}
 		n = v
 	}
-	return d.size(n, per, what)
+	return d.size(n, per, what, unit)
 }
 
 func (d *decoder) enter(what string) error {
@@ -125,7 +126,7 @@ func (d *decoder) value() (Value, error) {
 	case c <= 0x7f:
 		return int64(c), nil
 	case c >= 0xe0:
-		return int64(int8(c)), nil
+		return negFixInts[c-0xe0], nil
 	case c >= 0xa0 && c <= 0xbf:
 		return d.strBody(int(c&0x1f), "string")
 	case c >= 0x90 && c <= 0x9f:
@@ -141,7 +142,7 @@ func (d *decoder) value() (Value, error) {
 	case 0xc3:
 		return true, nil
 	case 0xc4, 0xc5, 0xc6:
-		n, err := d.length(1<<(c-0xc4), 1, "bin")
+		n, err := d.length(1<<(c-0xc4), 1, "bin", "bytes")
 		if err != nil {
 			return nil, err
 		}
@@ -150,7 +151,7 @@ func (d *decoder) value() (Value, error) {
 		d.off += n
 		return b, nil
 	case 0xc7, 0xc8, 0xc9:
-		n, err := d.length(1<<(c-0xc7), 1, "ext")
+		n, err := d.length(1<<(c-0xc7), 1, "ext", "bytes")
 		if err != nil {
 			return nil, err
 		}
@@ -160,13 +161,13 @@ func (d *decoder) value() (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return float64(math.Float32frombits(v)), nil
+		return d.boxFloat(float64(math.Float32frombits(v))), nil
 	case 0xcb:
 		v, err := d.u64("float64")
 		if err != nil {
 			return nil, err
 		}
-		return math.Float64frombits(v), nil
+		return d.boxFloat(math.Float64frombits(v)), nil
 	case 0xcc, 0xcd, 0xce, 0xcf, 0xd0, 0xd1, 0xd2, 0xd3:
 		d.off--
 		return d.integer("integer")
@@ -177,19 +178,19 @@ func (d *decoder) value() (Value, error) {
 		}
 		return d.ext(n)
 	case 0xd9, 0xda, 0xdb:
-		n, err := d.length(1<<(c-0xd9), 1, "string")
+		n, err := d.length(1<<(c-0xd9), 1, "string", "bytes")
 		if err != nil {
 			return nil, err
 		}
 		return d.strBody(n, "string")
 	case 0xdc, 0xdd:
-		n, err := d.length(2<<(c-0xdc), 1, "array")
+		n, err := d.length(2<<(c-0xdc), 1, "array", "items")
 		if err != nil {
 			return nil, err
 		}
 		return d.list(n)
 	case 0xde, 0xdf:
-		n, err := d.length(2<<(c-0xde), 2, "map")
+		n, err := d.length(2<<(c-0xde), 2, "map", "entries")
 		if err != nil {
 			return nil, err
 		}
@@ -208,65 +209,73 @@ func (d *decoder) strBody(n int, what string) (string, error) {
 	return s, nil
 }
 
-// integer decodes any msgpack int: int64 when it fits, else *big.Int.
-func (d *decoder) integer(what string) (Value, error) {
+// rawInt decodes any msgpack int without boxing it: n, or, for a uint64
+// above math.MaxInt64, huge set and the value in u.
+func (d *decoder) rawInt(what string) (n int64, u uint64, huge bool, err error) {
 	if d.left() < 1 {
-		return nil, d.truncated(what, 1)
+		return 0, 0, false, d.truncated(what, 1)
 	}
 	c := d.b[d.off]
 	d.off++
 	switch {
 	case c <= 0x7f:
-		return int64(c), nil
+		return int64(c), 0, false, nil
 	case c >= 0xe0:
-		return int64(int8(c)), nil
+		return int64(int8(c)), 0, false, nil
 	}
+	var v int
+	var v32 uint32
+	var v64 uint64
 	switch c {
 	case 0xcc:
-		v, err := d.u8(what)
-		return int64(v), err
+		v, err = d.u8(what)
+		return int64(v), 0, false, err
 	case 0xcd:
-		v, err := d.u16(what)
-		return int64(v), err
+		v, err = d.u16(what)
+		return int64(v), 0, false, err
 	case 0xce:
-		v, err := d.u32(what)
-		return int64(v), err
+		v32, err = d.u32(what)
+		return int64(v32), 0, false, err
 	case 0xcf:
-		v, err := d.u64(what)
-		if err != nil {
-			return nil, err
+		v64, err = d.u64(what)
+		if v64 > math.MaxInt64 {
+			return 0, v64, true, err
 		}
-		if v > math.MaxInt64 {
-			return new(big.Int).SetUint64(v), nil
-		}
-		return int64(v), nil
+		return int64(v64), 0, false, err
 	case 0xd0:
-		v, err := d.u8(what)
-		return int64(int8(v)), err
+		v, err = d.u8(what)
+		return int64(int8(v)), 0, false, err
 	case 0xd1:
-		v, err := d.u16(what)
-		return int64(int16(v)), err
+		v, err = d.u16(what)
+		return int64(int16(v)), 0, false, err
 	case 0xd2:
-		v, err := d.u32(what)
-		return int64(int32(v)), err
+		v32, err = d.u32(what)
+		return int64(int32(v32)), 0, false, err
 	case 0xd3:
-		v, err := d.u64(what)
-		return int64(v), err
+		v64, err = d.u64(what)
+		return int64(v64), 0, false, err
 	}
-	return nil, d.errf("%s: expected an integer at offset %d, got byte 0x%02x", what, d.off-1, c)
+	return 0, 0, false, d.errf("%s: expected an integer at offset %d, got byte 0x%02x", what, d.off-1, c)
+}
+
+// integer decodes any msgpack int: int64 when it fits, else *big.Int.
+func (d *decoder) integer(what string) (Value, error) {
+	n, u, huge, err := d.rawInt(what)
+	if err != nil {
+		return nil, err
+	}
+	if huge {
+		return new(big.Int).SetUint64(u), nil
+	}
+	return d.boxInt(n), nil
 }
 
 // uint decodes a non-negative integer field.
 func (d *decoder) uint(what string) (uint64, error) {
-	if d.left() >= 1 && d.b[d.off] == 0xcf {
-		d.off++
-		return d.u64(what)
+	n, u, huge, err := d.rawInt(what)
+	if err != nil || huge {
+		return u, err
 	}
-	v, err := d.integer(what)
-	if err != nil {
-		return 0, err
-	}
-	n := v.(int64)
 	if n < 0 {
 		return 0, d.errf("%s: expected a non-negative integer, got %d", what, n)
 	}
@@ -275,15 +284,11 @@ func (d *decoder) uint(what string) (uint64, error) {
 
 // int decodes an integer field that must fit int64.
 func (d *decoder) int(what string) (int64, error) {
-	v, err := d.integer(what)
-	if err != nil {
-		return 0, err
+	n, _, huge, err := d.rawInt(what)
+	if err == nil && huge {
+		err = d.errf("%s: integer out of range", what)
 	}
-	n, ok := v.(int64)
-	if !ok {
-		return 0, d.errf("%s: integer out of range", what)
-	}
-	return n, nil
+	return n, err
 }
 
 // string decodes a string field.
@@ -299,7 +304,7 @@ func (d *decoder) string(what string) (string, error) {
 	case c >= 0xa0 && c <= 0xbf:
 		n = int(c & 0x1f)
 	case c == 0xd9 || c == 0xda || c == 0xdb:
-		n, err = d.length(1<<(c-0xd9), 1, what)
+		n, err = d.length(1<<(c-0xd9), 1, what, "bytes")
 	default:
 		return "", d.errf("%s: expected a string at offset %d, got byte 0x%02x", what, d.off-1, c)
 	}
@@ -320,7 +325,7 @@ func (d *decoder) arrayHeader(what string) (int, error) {
 	case c >= 0x90 && c <= 0x9f:
 		return int(c & 0x0f), nil
 	case c == 0xdc || c == 0xdd:
-		return d.length(2<<(c-0xdc), 1, what)
+		return d.length(2<<(c-0xdc), 1, what, "items")
 	}
 	return 0, d.errf("%s: expected an array at offset %d, got byte 0x%02x", what, d.off-1, c)
 }
@@ -336,17 +341,23 @@ func (d *decoder) mapHeader(what string) (int, error) {
 	case c >= 0x80 && c <= 0x8f:
 		return int(c & 0x0f), nil
 	case c == 0xde || c == 0xdf:
-		return d.length(2<<(c-0xde), 2, what)
+		return d.length(2<<(c-0xde), 2, what, "entries")
 	}
 	return 0, d.errf("%s: expected a map at offset %d, got byte 0x%02x", what, d.off-1, c)
 }
 
-// items decodes n values (a header already consumed) as one nesting level.
-func (d *decoder) items(n int, what string) ([]Value, error) {
+// items decodes n values (a header already consumed) as one nesting level,
+// into inline when it is long enough (saving an allocation).
+func (d *decoder) items(n int, what string, inline []Value) ([]Value, error) {
 	if err := d.enter(what); err != nil {
 		return nil, err
 	}
-	items := make([]Value, n)
+	var items []Value
+	if n > 0 && n <= len(inline) {
+		items = inline[:n:n]
+	} else {
+		items = make([]Value, n)
+	}
 	for i := range items {
 		v, err := d.value()
 		if err != nil {
@@ -366,7 +377,7 @@ func (d *decoder) list(n int) (Value, error) {
 		d.depth--
 		return emptyList, nil
 	}
-	items, err := d.items(n, "array")
+	items, err := d.items(n, "array", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -394,8 +405,9 @@ func (d *decoder) dict(n int) (Value, error) {
 }
 
 // array decodes a whole array (header and items) as one nesting level;
-// nilIfEmpty returns nil rather than an empty slice.
-func (d *decoder) array(what string, nilIfEmpty bool) ([]Value, error) {
+// nilIfEmpty returns nil rather than an empty slice; inline is used for the
+// items when it is long enough.
+func (d *decoder) array(what string, nilIfEmpty bool, inline []Value) ([]Value, error) {
 	n, err := d.arrayHeader(what)
 	if err != nil {
 		return nil, err
@@ -407,7 +419,7 @@ func (d *decoder) array(what string, nilIfEmpty bool) ([]Value, error) {
 		d.depth--
 		return nil, nil
 	}
-	return d.items(n, what)
+	return d.items(n, what, inline)
 }
 
 // ext decodes an ext value whose header (with length n) was consumed; the
@@ -423,7 +435,7 @@ func (d *decoder) ext(n int) (Value, error) {
 	case extTuple, extSet, extFrozenSet:
 		outer := d.b
 		d.b = d.b[:end]
-		items, err := d.array(extName(code), false)
+		items, err := d.array(extName(code), false, nil)
 		if err == nil && d.off != end {
 			err = d.errf("%s: %d stray bytes after its items", extName(code), end-d.off)
 		}
@@ -523,7 +535,7 @@ func (d *decoder) exceptionBody() (*Exception, error) {
 	if x.Type, err = d.string("exception type"); err != nil {
 		return nil, err
 	}
-	if x.Args, err = d.array("exception args", true); err != nil {
+	if x.Args, err = d.array("exception args", true, nil); err != nil {
 		return nil, err
 	}
 	if x.Message, err = d.string("exception message"); err != nil {

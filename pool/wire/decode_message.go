@@ -11,8 +11,9 @@ type (
 		d Define
 	}
 	taskMessage struct {
-		m Message
-		t Task
+		m    Message
+		t    Task
+		args [1]Value // a single argument needs no allocation of its own
 	}
 	resultMessage struct {
 		m Message
@@ -128,7 +129,7 @@ func (d *decoder) message() (*Message, error) {
 			return nil, d.errf("task mode %d is unknown", mode)
 		}
 		t.Mode = Mode(mode)
-		if t.Args, err = d.array("task args", true); err != nil {
+		if t.Args, err = d.array("task args", true, tm.args[:]); err != nil {
 			return nil, err
 		}
 		if t.Kwargs, err = d.kwargs(); err != nil {
@@ -165,7 +166,7 @@ func (d *decoder) message() (*Message, error) {
 	if im.i.Func, err = d.uint("init func"); err != nil {
 		return nil, err
 	}
-	if im.i.Args, err = d.array("init args", true); err != nil {
+	if im.i.Args, err = d.array("init args", true, nil); err != nil {
 		return nil, err
 	}
 	im.m = Message{Kind: kind, Init: &im.i}
@@ -206,4 +207,17 @@ func DecodeMessage(body []byte) (*Message, error) {
 		return nil, d.errf("%d stray bytes after the %s message", len(body)-d.off, m.Kind)
 	}
 	return m, nil
+}
+
+// String returns the mode's name ("call", "map", "starmap"), or "mode(N)".
+func (m Mode) String() string {
+	switch m {
+	case ModeCall:
+		return "call"
+	case ModeMap:
+		return "map"
+	case ModeStarmap:
+		return "starmap"
+	}
+	return "mode(" + itoa(uint64(m)) + ")"
 }

@@ -61,9 +61,10 @@
 //
 // Ext codes 32–127 are free for the bridge and carried opaquely as [Ext];
 // other codes (0–31 not listed above, and msgpack's negative codes) are
-// rejected by both encoder and decoder. Containers inside ext data (codes
-// 1, 2, 3, 6) use a 6-byte ext32 header when their data is 256 bytes or
-// more, and an ext8 header otherwise.
+// rejected by both encoder and decoder. The encoder gives ext data that
+// holds msgpack (codes 1, 2, 3, 6, 7) an ext8 header when it is shorter than
+// 256 bytes and an ext32 header otherwise; the decoder accepts any ext
+// header for any code.
 //
 // Encoding also accepts Go's other integer types (int, int8 … uint64),
 // float32, complex64 and []any (as a List), and encodes a nil *Dict,
@@ -73,6 +74,7 @@
 // decoding fails on nesting deeper than [MaxDepth] and checks every declared
 // length against the bytes left before it allocates.
 //
-// Decoded empty Lists are non-nil; empty Task.Args, Task.Kwargs and
-// Init.Args decode as nil.
+// Decoded empty Lists, Tuples, Sets, FrozenSets, Dict.Items and Ext.Data
+// are non-nil; empty Task.Args, Task.Kwargs, Init.Args and Exception.Args
+// decode as nil.
 package wire

@@ -9,8 +9,10 @@ import (
 	"github.com/vmihailenco/msgpack/v5"
 )
 
-// MaxDepth is how deeply values may nest (each list, tuple, set, dict or
-// exception is one level). Deeper values fail to encode and to decode.
+// MaxDepth is how deeply values may nest: each list, tuple, set, frozenset,
+// dict or exception is one level, and so are the argument arrays of a task
+// or init message (so a task's argument may nest MaxDepth-1 levels). Deeper
+// values fail to encode and to decode.
 const MaxDepth = 512
 
 // Ext codes used by this package (see the package documentation).
@@ -22,11 +24,11 @@ const (
 	extComplex   int8 = 5
 	extException int8 = 6
 	extRef       int8 = 7
-
-	// MinExtCode is the lowest ext code available to [Ext] values; codes
-	// below it are reserved for this package.
-	MinExtCode = 32
 )
+
+// MinExtCode is the lowest ext code available to [Ext] values; codes below
+// it are reserved for this package.
+const MinExtCode = 32
 
 // frameBuf is the encoder's output: a byte slice that stops storing once it
 // would pass limit, but keeps counting, so an oversized frame costs no more

@@ -434,3 +434,15 @@ func TestFormatSize(t *testing.T) {
 		t.Errorf("got %q", e.Error())
 	}
 }
+
+func TestNames(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{KindHello.String(), "hello"}, {KindInit.String(), "init"}, {KindShutdown.String(), "shutdown"},
+		{Kind(0).String(), "kind(0)"}, {Kind(200).String(), "kind(200)"},
+		{ModeCall.String(), "call"}, {ModeStarmap.String(), "starmap"}, {Mode(9).String(), "mode(9)"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

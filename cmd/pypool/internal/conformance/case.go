@@ -95,13 +95,7 @@ func loadCase(suite, script, expect string) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	var opts []string
-	for _, line := range strings.Split(string(src), "\n") {
-		line = strings.TrimSpace(line)
-		if rest, ok := strings.CutPrefix(line, "# pypool:"); ok {
-			opts = append(opts, strings.TrimSpace(rest))
-		}
-	}
+	opts := ScriptOptions(string(src))
 	if b, err := os.ReadFile(expect + ".opts"); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
 			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
@@ -109,31 +103,8 @@ func loadCase(suite, script, expect string) (*Case, error) {
 			}
 		}
 	}
-	for _, o := range opts {
-		key, arg, _ := strings.Cut(o, " ")
-		arg = strings.TrimSpace(arg)
-		switch key {
-		case "unordered":
-			c.Unordered = true
-		case "unordered-match":
-			re, err := regexp.Compile(arg)
-			if err != nil {
-				return nil, fmt.Errorf("%s: unordered-match: %v", c.ID(), err)
-			}
-			c.UnorderedMatch = append(c.UnorderedMatch, re)
-		case "superset":
-			c.Superset = true
-		case "slow":
-			c.Slow = true
-		case "timeout":
-			secs, err := strconv.ParseFloat(arg, 64)
-			if err != nil || secs <= 0 {
-				return nil, fmt.Errorf("%s: bad timeout %q", c.ID(), arg)
-			}
-			c.Timeout = time.Duration(secs * float64(time.Second))
-		default:
-			return nil, fmt.Errorf("%s: unknown option %q", c.ID(), o)
-		}
+	if err := c.ApplyOptions(opts); err != nil {
+		return nil, err
 	}
 	out, err := os.ReadFile(expect + ".stdout")
 	if err != nil {
@@ -162,4 +133,47 @@ func LastLine(s string) string {
 		}
 	}
 	return ""
+}
+
+// ScriptOptions returns the options a script gives in lines "# pypool: OPTION".
+func ScriptOptions(src string) []string {
+	var opts []string
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, "# pypool:"); ok {
+			opts = append(opts, strings.TrimSpace(rest))
+		}
+	}
+	return opts
+}
+
+// ApplyOptions sets the case's options (see the package doc) from their text.
+func (c *Case) ApplyOptions(opts []string) error {
+	for _, o := range opts {
+		key, arg, _ := strings.Cut(o, " ")
+		arg = strings.TrimSpace(arg)
+		switch key {
+		case "unordered":
+			c.Unordered = true
+		case "unordered-match":
+			re, err := regexp.Compile(arg)
+			if err != nil {
+				return fmt.Errorf("%s: unordered-match: %v", c.ID(), err)
+			}
+			c.UnorderedMatch = append(c.UnorderedMatch, re)
+		case "superset":
+			c.Superset = true
+		case "slow":
+			c.Slow = true
+		case "timeout":
+			secs, err := strconv.ParseFloat(arg, 64)
+			if err != nil || secs <= 0 {
+				return fmt.Errorf("%s: bad timeout %q", c.ID(), arg)
+			}
+			c.Timeout = time.Duration(secs * float64(time.Second))
+		default:
+			return fmt.Errorf("%s: unknown option %q", c.ID(), o)
+		}
+	}
+	return nil
 }

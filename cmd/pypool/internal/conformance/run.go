@@ -15,15 +15,20 @@ import (
 )
 
 // Run runs the case's script with the pypool binary bin, as `pypool /abs/script.py` from the
-// script's folder with stdin empty, and returns what it printed. The process runs in its own
-// process group: on timeout the whole group is killed, and processes still alive after the main
-// one exited (orphaned workers) are killed and reported. Run never hangs longer than the case's
-// timeout plus a few seconds.
+// script's folder with stdin empty, and returns what it printed (see RunCommand).
 func Run(bin string, c *Case) Got {
-	ctx, cancel := context.WithTimeout(context.Background(), c.Timeout)
+	return RunCommand([]string{bin, c.Script}, filepath.Dir(c.Script), c.Timeout)
+}
+
+// RunCommand runs argv in dir with stdin empty and the environment record.py gives CPython, and
+// returns what it printed. The process runs in its own process group: on timeout the whole group
+// is killed, and processes still alive after the main one exited (orphaned workers) are killed and
+// reported. RunCommand never hangs longer than timeout plus a few seconds.
+func RunCommand(argv []string, dir string, timeout time.Duration) Got {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, c.Script)
-	cmd.Dir = filepath.Dir(c.Script)
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Dir = dir
 	cmd.Env = caseEnv()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
@@ -40,7 +45,7 @@ func Run(bin string, c *Case) Got {
 	}
 	if ctx.Err() != nil {
 		g.Exit = -1
-		g.Problem = fmt.Sprintf("timed out after %v (process group killed)", c.Timeout)
+		g.Problem = fmt.Sprintf("timed out after %v (process group killed)", timeout)
 		return g
 	}
 	g.Exit = exitStatus(cmd.ProcessState)

@@ -1,0 +1,134 @@
+package bridge
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/go-python/gpython/py"
+)
+
+// RecursionLimit is the Python call depth at which RecursionError is raised
+// (CPython's default sys.getrecursionlimit()).
+const RecursionLimit = 1000
+
+// RecursionError is the builtin RecursionError (gpython lacks it): a
+// RuntimeError subclass raised when Python calls nest deeper than
+// RecursionLimit, instead of a fatal Go stack overflow.
+var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)
+
+var (
+	origEvalCode func(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (py.Object, error)
+	origRunFrame func(frame *py.Frame) (py.Object, error)
+)
+
+// installHooks wraps py.VmEvalCode (every Python call) and py.VmRunFrame
+// (generator resumes): the GIL is handed over every switch interval,
+// KeyboardInterrupt is raised in the main thread after SIGINT, the call
+// depth is limited, Go panics become SystemError, and the traceback is kept
+// on the exception object (for chained tracebacks).
+func installHooks() {
+	setModuleGlobal("builtins", "RecursionError", RecursionError)
+	origEvalCode = py.VmEvalCode
+	origRunFrame = py.VmRunFrame
+	py.VmEvalCode = hookEvalCode
+	py.VmRunFrame = hookRunFrame
+}
+
+func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (res py.Object, err error) {
+	in := InterpOf(ctx)
+	if in == nil {
+		defer recoverPanic(&err)
+		return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
+	}
+	t := in.CurrentThread()
+	if err := in.checkpoint(t); err != nil {
+		return nil, err
+	}
+	if t.depth >= RecursionLimit {
+		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
+	}
+	t.depth++
+	defer func() {
+		t.depth--
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+		if err != nil {
+			keepTraceback(err)
+		}
+	}()
+	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
+}
+
+func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
+	in := InterpOf(frame.Context)
+	if in == nil {
+		defer recoverPanic(&err)
+		return origRunFrame(frame)
+	}
+	t := in.CurrentThread()
+	if err := in.checkpoint(t); err != nil {
+		return nil, err
+	}
+	if t.depth >= RecursionLimit {
+		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
+	}
+	t.depth++
+	defer func() {
+		t.depth--
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+		if err != nil {
+			keepTraceback(err)
+			if frame.Code.Flags&py.CO_GENERATOR != 0 {
+				noteGeneratorError(frame, err)
+			}
+		}
+	}()
+	return origRunFrame(frame)
+}
+
+// checkpoint runs at every call: it offers the GIL to waiting threads and
+// raises KeyboardInterrupt in the main thread once SIGINT arrived.
+func (in *Interp) checkpoint(t *Thread) error {
+	in.GIL.Yield()
+	if t == in.Main && in.intrPending.Load() {
+		return in.takeInterrupt()
+	}
+	return nil
+}
+
+func recoverPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = panicError(r)
+	}
+}
+
+// panicError turns a recovered Go panic into a Python SystemError (a Python
+// exception raised by panicking is passed through).
+func panicError(r any) error {
+	switch x := r.(type) {
+	case py.ExceptionInfo:
+		return x
+	case *py.Exception:
+		return x
+	}
+	if debugPanics {
+		fmt.Fprintf(osStderr, "pypool: Go panic: %v\n%s", r, debug.Stack())
+	}
+	return py.ExceptionNewf(py.SystemError, "internal error: %v", r)
+}
+
+// debugPanics prints the Go stack of recovered panics (PYPOOL_DEBUG=1).
+var debugPanics = false
+
+// keepTraceback stores the traceback gathered so far on the exception object,
+// so that a chained exception (raise … from e) can print e's frames.
+func keepTraceback(err error) {
+	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
+		if e, ok := info.Value.(*py.Exception); ok {
+			e.Traceback = info.Traceback
+		}
+	}
+}

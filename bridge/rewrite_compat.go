@@ -1,0 +1,491 @@
+package bridge
+
+// The compat layer's source-rewriting passes: Python 3.5–3.11 syntax that
+// gpython's 3.4 parser lacks, or that it compiles onto its own string-keyed
+// dict, rewritten into calls of the __pp_*__ builtins (rewrite_helpers.go).
+// Every pass edits tokens in place and never adds or removes a newline, so
+// line numbers in tracebacks stay the source's.
+//
+//	{}  {k: v, **m}  {k: v for …}     → __pp_dict__(…) / __pp_dictcomp__((k, v) for …)
+//	{a, *b}  {x for …}                → __pp_set__(…) / __pp_setcomp__(x for …)
+//	[*a, b]  (*a, b)                  → __pp_list__(…) / __pp_tuple__(…)
+//	f(*a, *b, c, **d, **e, k=1)       → f(*__pp_args__(…), **__pp_kw__(d, e, __pp_kv__(k=1)))
+//	1_000                             → 1000
+//	@functools.wraps(f)               → @__pp_id__(functools.wraps(f))
+//	super()                           → super(Class, self)
+//	x: int = 1                        → x = 1 (class bodies keep __annotations__)
+//	def f(x: int) -> dict[str, int]:  → def f(x):
+
+import (
+	"strings"
+)
+
+// compatRewrite applies every compat pass to src. Source the tokenizer
+// cannot read is returned unchanged (the parser then reports the error).
+func compatRewrite(src string) string {
+	if !needsCompatRewrite(src) {
+		return src
+	}
+	toks, ok := tokenize(src)
+	if !ok {
+		return src
+	}
+	rw := &rewriter{toks: toks}
+	rw.numbers()
+	rw.decorators()
+	rw.statements()
+	rw.brackets()
+	return joinTokens(rw.toks)
+}
+
+// needsCompatRewrite is a cheap pre-check: sources without any of the
+// rewritten constructs are compiled as they are.
+func needsCompatRewrite(src string) bool {
+	return strings.ContainsAny(src, "{_:*@") || strings.Contains(src, "super")
+}
+
+type rewriter struct {
+	toks []token
+}
+
+func (rw *rewriter) addBefore(i int, s string) { rw.toks[i].before += s }
+
+func (rw *rewriter) addAfter(i int, s string) { rw.toks[i].after = s + rw.toks[i].after }
+
+// lineEnd returns the index of the first token of the next logical line.
+func (rw *rewriter) lineEnd(i int) int {
+	for j := i + 1; j < len(rw.toks); j++ {
+		if rw.toks[j].lineStart || rw.toks[j].kind == tkEnd {
+			return j
+		}
+	}
+	return len(rw.toks) - 1
+}
+
+func (rw *rewriter) kill(from, to int) {
+	for i := from; i < to; i++ {
+		rw.toks[i].dead = true
+	}
+}
+
+func (rw *rewriter) numbers() {
+	for i := range rw.toks {
+		t := &rw.toks[i]
+		if t.kind == tkNumber && strings.Contains(t.text, "_") {
+			t.text = strings.ReplaceAll(t.text, "_", "")
+		}
+	}
+}
+
+// decorators wraps dotted or otherwise complex decorator expressions.
+func (rw *rewriter) decorators() {
+	for i := range rw.toks {
+		t := &rw.toks[i]
+		if !t.lineStart || !t.is("@") {
+			continue
+		}
+		end := rw.lineEnd(i)
+		simple := true
+		for _, j := range topLevel(rw.toks, i+1, end) {
+			if !rw.toks[j].isName() && !(rw.toks[j].is("(") && j == i+2) {
+				simple = false
+			}
+		}
+		if simple {
+			continue
+		}
+		t.text = "@__pp_id__("
+		rw.addAfter(end-1, ")")
+	}
+}
+
+type scope struct {
+	indent int
+	class  bool
+	name   string // class name
+	self   string // a def's first parameter
+}
+
+// statements handles per-statement rewrites: variable annotations, def
+// annotations, zero-argument super().
+func (rw *rewriter) statements() {
+	toks := rw.toks
+	var stack []scope
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.kind == tkEnd {
+			break
+		}
+		if t.lineStart {
+			for len(stack) > 0 && stack[len(stack)-1].indent >= t.indent {
+				stack = stack[:len(stack)-1]
+			}
+			k := i
+			if t.kind == tkName && t.text == "async" {
+				k++
+			}
+			switch {
+			case toks[k].kind == tkName && toks[k].text == "class" && toks[k+1].kind == tkName:
+				stack = append(stack, scope{indent: t.indent, class: true, name: toks[k+1].text})
+			case toks[k].kind == tkName && toks[k].text == "def" && toks[k+1].kind == tkName && toks[k+2].is("("):
+				self := ""
+				open := k + 2
+				if its := items(toks, open); len(its) > 0 && toks[its[0][0]].isName() {
+					self = toks[its[0][0]].text
+				}
+				stack = append(stack, scope{indent: t.indent, self: self})
+				rw.defAnnotations(open)
+			case t.isName():
+				inClass := len(stack) > 0 && stack[len(stack)-1].class
+				rw.varAnnotation(i, inClass)
+			}
+		}
+		if t.kind == tkName && t.text == "super" && i+2 < len(toks) && toks[i+1].is("(") && toks[i+1].match == i+2 {
+			// The innermost def directly in a class.
+			for n := len(stack) - 1; n > 0; n-- {
+				if !stack[n].class && stack[n-1].class && stack[n].self != "" {
+					rw.addAfter(i+1, stack[n-1].name+", "+stack[n].self)
+					break
+				}
+			}
+		}
+	}
+}
+
+// defAnnotations drops parameter and return annotations of the def whose
+// parameter list opens at open.
+func (rw *rewriter) defAnnotations(open int) {
+	toks := rw.toks
+	close := toks[open].match
+	if close < 0 {
+		return
+	}
+	for _, it := range items(toks, open) {
+		colon, eq := -1, -1
+		for _, j := range topLevel(toks, it[0], it[1]) {
+			if toks[j].is(":") && colon < 0 {
+				colon = j
+			}
+			if toks[j].is("=") && eq < 0 {
+				eq = j
+			}
+		}
+		if colon < 0 {
+			continue
+		}
+		end := it[1]
+		if eq > colon {
+			end = eq
+		}
+		rw.kill(colon, end)
+	}
+	if close+1 < len(toks) && toks[close+1].is("->") {
+		for _, j := range topLevel(toks, close+1, len(toks)-1) {
+			if toks[j].is(":") {
+				rw.kill(close+1, j)
+				break
+			}
+		}
+	}
+}
+
+// varAnnotation rewrites `target: ann [= value]` starting at token i.
+func (rw *rewriter) varAnnotation(i int, inClass bool) {
+	toks := rw.toks
+	end := rw.lineEnd(i)
+	p := i + 1
+	simple := true
+	for p < end {
+		if toks[p].is(".") && p+1 < end && toks[p+1].kind == tkName {
+			p += 2
+			simple = false
+			continue
+		}
+		if toks[p].is("[") && toks[p].match > 0 {
+			p = toks[p].match + 1
+			simple = false
+			continue
+		}
+		break
+	}
+	if p >= end || !toks[p].is(":") {
+		return
+	}
+	eq := -1
+	for _, j := range topLevel(toks, p+1, end) {
+		if toks[j].is("=") {
+			eq = j
+			break
+		}
+		if toks[j].is(";") {
+			return
+		}
+	}
+	annEnd := end
+	if eq >= 0 {
+		annEnd = eq
+	}
+	if inClass && simple {
+		ann := rawText(toks[p+1 : annEnd])
+		rw.kill(p, annEnd)
+		call := "__pp_ann__(locals(), '" + toks[i].text + "', (" + ann + "))"
+		if eq < 0 {
+			toks[i].text = call
+			rw.kill(i+1, p)
+			return
+		}
+		rw.addAfter(end-1, "; "+call)
+		return
+	}
+	rw.kill(p, annEnd)
+	if eq < 0 {
+		toks[i].text = "pass"
+		rw.kill(i+1, p)
+	}
+}
+
+// rawText renders tokens as source on one line.
+func rawText(toks []token) string {
+	var b strings.Builder
+	for n, t := range toks {
+		if n > 0 && t.pre != "" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// brackets rewrites displays and calls, outermost first.
+func (rw *rewriter) brackets() {
+	toks := rw.toks
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tkOp || t.dead || t.match < 0 || t.match < i {
+			continue
+		}
+		prevOperand := i > 0 && toks[i-1].endsOperand() && !toks[i-1].dead
+		switch t.text {
+		case "{":
+			rw.braces(i)
+		case "[":
+			if !prevOperand {
+				rw.starDisplay(i, "__pp_list__(")
+			}
+		case "(":
+			if prevOperand {
+				if i >= 2 && toks[i-2].kind == tkName && (toks[i-2].text == "def" || toks[i-2].text == "class") {
+					continue
+				}
+				rw.call(i)
+			} else {
+				rw.starDisplay(i, "__pp_tuple__(")
+			}
+		}
+	}
+}
+
+func (rw *rewriter) firstTopFor(start, end int) int {
+	for _, j := range topLevel(rw.toks, start, end) {
+		if rw.toks[j].kind == tkName && rw.toks[j].text == "for" {
+			return j
+		}
+	}
+	return -1
+}
+
+// dictColon finds the key/value colon of a dict item (lambdas' colons skipped).
+func (rw *rewriter) dictColon(start, end int) int {
+	lambdas := 0
+	for _, j := range topLevel(rw.toks, start, end) {
+		t := &rw.toks[j]
+		if t.kind == tkName && t.text == "lambda" {
+			lambdas++
+		}
+		if t.is(":") {
+			if lambdas > 0 {
+				lambdas--
+				continue
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+func (rw *rewriter) braces(open int) {
+	toks := rw.toks
+	close := toks[open].match
+	its := items(toks, open)
+	if len(its) == 0 {
+		toks[open].text = "__pp_dict__("
+		toks[close].text = ")"
+		return
+	}
+	if f := rw.firstTopFor(open+1, close); f >= 0 {
+		if colon := rw.dictColon(open+1, f); colon >= 0 {
+			toks[open].text = "__pp_dictcomp__(("
+			toks[colon].text = ","
+			rw.addAfter(f-1, ")")
+		} else {
+			toks[open].text = "__pp_setcomp__("
+		}
+		toks[close].text = ")"
+		return
+	}
+	isDict := false
+	for _, it := range its {
+		if toks[it[0]].is("**") || rw.dictColon(it[0], it[1]) >= 0 {
+			isDict = true
+			break
+		}
+	}
+	if isDict {
+		toks[open].text = "__pp_dict__("
+		for _, it := range its {
+			if toks[it[0]].is("**") {
+				toks[it[0]].text = "__pp_dstar__("
+				rw.addAfter(it[1]-1, ")")
+				continue
+			}
+			if c := rw.dictColon(it[0], it[1]); c >= 0 {
+				toks[c].text = ","
+			}
+		}
+	} else {
+		toks[open].text = "__pp_set__("
+		rw.wrapStars(its)
+	}
+	toks[close].text = ")"
+}
+
+func (rw *rewriter) wrapStars(its [][2]int) {
+	for _, it := range its {
+		if rw.toks[it[0]].is("*") {
+			rw.toks[it[0]].text = "__pp_star__("
+			rw.addAfter(it[1]-1, ")")
+		}
+	}
+}
+
+// starDisplay rewrites a list or tuple display holding *items.
+func (rw *rewriter) starDisplay(open int, helper string) {
+	toks := rw.toks
+	close := toks[open].match
+	its := items(toks, open)
+	hasStar := false
+	for _, it := range its {
+		if toks[it[0]].is("*") {
+			hasStar = true
+		}
+	}
+	if !hasStar || rw.firstTopFor(open+1, close) >= 0 {
+		return
+	}
+	// An assignment or for target keeps gpython's own star unpacking.
+	if close+1 < len(toks) && (toks[close+1].is("=") || toks[close+1].kind == tkName && toks[close+1].text == "in") {
+		return
+	}
+	if open > 0 && toks[open-1].kind == tkName && toks[open-1].text == "for" {
+		return
+	}
+	toks[open].text = helper
+	rw.wrapStars(its)
+	toks[close].text = ")"
+}
+
+type argKind int
+
+const (
+	argPos argKind = iota
+	argStar
+	argDStar
+	argKw
+)
+
+// call rewrites a call's arguments when gpython's grammar cannot take them
+// (several *, positionals after *, ** anywhere) or when ** must accept a
+// project dict.
+func (rw *rewriter) call(open int) {
+	toks := rw.toks
+	close := toks[open].match
+	its := items(toks, open)
+	if len(its) == 0 {
+		return
+	}
+	if len(its) == 1 && rw.firstTopFor(its[0][0], its[0][1]) >= 0 {
+		return
+	}
+	kinds := make([]argKind, len(its))
+	for n, it := range its {
+		switch {
+		case toks[it[0]].is("*"):
+			kinds[n] = argStar
+		case toks[it[0]].is("**"):
+			kinds[n] = argDStar
+		case toks[it[0]].kind == tkName && it[0]+1 < it[1] && toks[it[0]+1].is("="):
+			kinds[n] = argKw
+		}
+	}
+	_ = close
+	// Positional part.
+	first, last, stars := -1, -1, 0
+	posAfterStar := false
+	for n, k := range kinds {
+		switch k {
+		case argStar:
+			stars++
+			if first < 0 {
+				first = n
+			}
+			last = n
+		case argPos:
+			if first >= 0 {
+				posAfterStar = true
+				last = n
+			}
+		}
+	}
+	if first >= 0 && (stars > 1 || posAfterStar) {
+		ok := true
+		for n := first; n <= last; n++ {
+			if kinds[n] == argKw || kinds[n] == argDStar {
+				ok = false
+			}
+		}
+		if ok {
+			lastTok := its[last][1] - 1
+			rw.addAfter(lastTok, ")")
+			for n := first; n <= last; n++ {
+				if kinds[n] == argStar {
+					toks[its[n][0]].text = "__pp_star__("
+					rw.addAfter(its[n][1]-1, ")")
+				}
+			}
+			toks[its[first][0]].text = "*__pp_args__(__pp_star__("
+		}
+	}
+	// Keyword part: everything from the first ** on goes into one mapping.
+	fd := -1
+	for n, k := range kinds {
+		if k == argDStar {
+			fd = n
+			break
+		}
+	}
+	if fd < 0 {
+		return
+	}
+	lastTok := its[len(its)-1][1] - 1
+	rw.addAfter(lastTok, ")")
+	for n := fd + 1; n < len(its); n++ {
+		switch kinds[n] {
+		case argDStar:
+			toks[its[n][0]].text = ""
+		case argKw:
+			rw.addBefore(its[n][0], "__pp_kv__(")
+			rw.addAfter(its[n][1]-1, ")")
+		}
+	}
+	toks[its[fd][0]].text = "**__pp_kw__("
+}

@@ -1,0 +1,172 @@
+package bridge
+
+import (
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+)
+
+// FormatException formats err as CPython 3.11 prints an uncaught exception:
+// the chained exceptions first (__cause__: "The above exception was the
+// direct cause of the following exception:", __context__: "During handling
+// of the above exception, another exception occurred:"), then
+// "Traceback (most recent call last):", one `  File "…", line N, in f` entry
+// per frame with its stripped source line, and the last line
+// "Type: message" (module-qualified for classes outside builtins and
+// __main__). The text ends with a newline. Any Go error is accepted; a
+// non-Python error is shown as a SystemError.
+func FormatException(err error) string {
+	var b strings.Builder
+	exc, tb := exceptionOf(err)
+	formatChain(&b, exc, tb, map[*py.Exception]bool{})
+	return b.String()
+}
+
+// FormatExceptionOnly returns the last line of FormatException (no newline):
+// "ValueError: boom".
+func FormatExceptionOnly(err error) string {
+	exc, _ := exceptionOf(err)
+	return exceptionLine(exc)
+}
+
+// exceptionOf extracts the exception object and its traceback from err.
+func exceptionOf(err error) (*py.Exception, *py.Traceback) {
+	switch e := err.(type) {
+	case py.ExceptionInfo:
+		exc := asException(e.Value, e.Type)
+		tb := e.Traceback
+		if tb == nil {
+			tb, _ = exc.Traceback.(*py.Traceback)
+		}
+		return exc, tb
+	case *py.ExceptionInfo:
+		return exceptionOf(*e)
+	case *py.Exception:
+		tb, _ := e.Traceback.(*py.Traceback)
+		return e, tb
+	case nil:
+		return py.ExceptionNewf(py.SystemError, "error return without exception set"), nil
+	}
+	return py.MakeException(err), nil
+}
+
+func asException(v py.Object, t *py.Type) *py.Exception {
+	if e, ok := v.(*py.Exception); ok {
+		return e
+	}
+	if v == nil && t != nil {
+		return py.MakeException(t)
+	}
+	return py.MakeException(v)
+}
+
+func formatChain(b *strings.Builder, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool) {
+	seen[exc] = true
+	if c, ok := exc.Cause.(*py.Exception); ok && c != nil && !seen[c] {
+		ctb, _ := c.Traceback.(*py.Traceback)
+		formatChain(b, c, ctb, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if c, ok := exc.Context.(*py.Exception); ok && c != nil && !exc.SuppressContext && !seen[c] {
+		ctb, _ := c.Traceback.(*py.Traceback)
+		formatChain(b, c, ctb, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if tb != nil {
+		b.WriteString("Traceback (most recent call last):\n")
+		for ; tb != nil; tb = tb.Next {
+			code := tb.Frame.Code
+			b.WriteString("  File \"")
+			b.WriteString(code.Filename)
+			b.WriteString("\", line ")
+			b.WriteString(itoa(int(tb.Lineno)))
+			b.WriteString(", in ")
+			b.WriteString(code.Name)
+			b.WriteByte('\n')
+			if line := SourceLine(code.Filename, int(tb.Lineno)); line != "" {
+				b.WriteString("    ")
+				b.WriteString(line)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	b.WriteString(exceptionLine(exc))
+	b.WriteByte('\n')
+}
+
+// exceptionLine is "Type: message", or "Type" when the message is empty.
+func exceptionLine(exc *py.Exception) string {
+	name := QualifiedName(exc.Base)
+	msg, err := ExceptionStr(exc)
+	if err != nil {
+		msg = "<exception str() failed>"
+	}
+	if msg == "" {
+		return name
+	}
+	return name + ": " + msg
+}
+
+// QualifiedName returns a class's name as tracebacks show it: bare for
+// builtins and __main__, else "module.Name" (from the class's __module__).
+func QualifiedName(t *py.Type) string {
+	if t == nil {
+		return "NULL"
+	}
+	mod, _ := t.Dict["__module__"].(py.String)
+	if mod == "" || mod == "builtins" || mod == "__main__" {
+		return t.Name
+	}
+	return string(mod) + "." + t.Name
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}
+
+var sourceCache sync.Map // filename → []string
+
+// SourceLine returns line n (1-based) of file filename with surrounding
+// white space stripped, or "" when it cannot be read (e.g. "<string>").
+func SourceLine(filename string, n int) string {
+	if n <= 0 || filename == "" || filename[0] == '<' {
+		return ""
+	}
+	v, ok := sourceCache.Load(filename)
+	if !ok {
+		data, err := os.ReadFile(filename)
+		if err != nil {
+			return ""
+		}
+		v, _ = sourceCache.LoadOrStore(filename, strings.Split(string(data), "\n"))
+	}
+	lines := v.([]string)
+	if n > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[n-1])
+}
+
+// PrintException writes FormatException(err) to the interpreter's stderr.
+func (in *Interp) PrintException(err error) {
+	_, _ = in.Stderr().Write([]byte(FormatException(err)))
+}

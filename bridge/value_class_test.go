@@ -1,0 +1,189 @@
+package bridge
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+const classSrc = `
+class Point:
+    scale = 2
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def norm(self):
+        return (self.x + self.y) * self.scale
+    def clone(self):
+        return Point(self.x, self.y)
+class Point3(Point):
+    def __init__(self, x, y, z):
+        self.x = x
+        self.y = y
+        self.z = z
+    def norm(self):
+        return Point.norm(self) + self.z
+class Node:
+    def __init__(self):
+        self.me = self
+p = Point(1, 2)
+q = Point3(1, 2, 3)
+n = Node()
+def use(pt):
+    return pt.norm()
+def make(x):
+    return Point(x, x)
+def same_class(a, b):
+    return type(a) is type(b) and type(a) is Point
+def cycle_ok(node):
+    return node.me is node
+bm = p.norm
+`
+
+func TestInstancesByValue(t *testing.T) {
+	parent, g := parentWith(t, classSrc)
+	w := newTestWorker(t)
+	pv := mustToWire(t, g["p"])
+	qv := mustToWire(t, g["q"])
+
+	defineIn(t, w, parent, 1, g["use"])
+	if got := callIn(t, w, 1, pv); got != int64(6) {
+		t.Fatalf("instance by value: got %#v, want 6", got)
+	}
+	if got := callIn(t, w, 1, qv); got != int64(9) {
+		t.Fatalf("subclass instance by value: got %#v, want 9", got)
+	}
+	// The worker builds Point once: two instances sent apart share it.
+	defineIn(t, w, parent, 2, g["same_class"])
+	if got := callIn(t, w, 2, pv, mustToWire(t, g["p"])); got != true {
+		t.Fatalf("instances sent apart must share the worker's class: %#v", got)
+	}
+	// A bound method of a __main__ instance is a task.
+	defineIn(t, w, parent, 3, g["bm"])
+	if got := callIn(t, w, 3); got != int64(6) {
+		t.Fatalf("bound method: got %#v", got)
+	}
+	// Self-reference through an instance survives.
+	defineIn(t, w, parent, 4, g["cycle_ok"])
+	if got := callIn(t, w, 4, mustToWire(t, g["n"])); got != true {
+		t.Fatalf("instance cycle: got %#v", got)
+	}
+	// An instance made in the worker comes back as the parent's own class.
+	defineIn(t, w, parent, 5, g["make"])
+	res := callIn(t, w, 5, int64(4))
+	obj, err := FromWire(parent, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, ok := obj.(*py.Type)
+	if !ok || inst.Type() != g["Point"].(*py.Type) {
+		t.Fatalf("returned instance: %#v is not an instance of the parent's Point", obj)
+	}
+	if inst.Dict["x"] != py.Int(4) {
+		t.Fatalf("returned instance dict: %v", inst.Dict)
+	}
+	norm, err := py.Call(inst.Type().Dict["norm"], py.Tuple{inst}, nil)
+	if err != nil || norm != py.Int(16) {
+		t.Fatalf("method of returned instance: %v %v", norm, err)
+	}
+}
+
+func TestClassRebuiltWhereAbsent(t *testing.T) {
+	_, g := parentWith(t, classSrc)
+	w := newTestWorker(t)
+	obj, err := FromWire(w.Interp(), viaCodec(t, mustToWire(t, g["q"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst := obj.(*py.Type)
+	cls := inst.Type()
+	if cls == g["Point3"].(*py.Type) || cls.Name != "Point3" || moduleOf(cls) != "__main__" {
+		t.Fatalf("rebuilt class: %v (%s)", cls, moduleOf(cls))
+	}
+	base := cls.Bases[0].(*py.Type)
+	if base.Name != "Point" || base.Dict["scale"] != py.Int(2) {
+		t.Fatalf("rebuilt base: %v", base.Dict)
+	}
+	main, _ := w.Interp().Ctx.GetModule("__main__")
+	if main.Globals["Point3"] != py.Object(cls) {
+		t.Fatal("a rebuilt __main__ class is kept in the worker's __main__")
+	}
+	norm, err := py.Call(cls.Dict["norm"], py.Tuple{inst}, nil)
+	if err != nil || norm != py.Int(9) {
+		t.Fatalf("method of the rebuilt class: %v %v", norm, err)
+	}
+}
+
+func mustToWire(t *testing.T, o py.Object) wire.Value {
+	t.Helper()
+	v, err := ToWire(o)
+	if err != nil {
+		t.Fatalf("ToWire(%s): %v", o.Type().Name, err)
+	}
+	return v
+}
+
+func TestExceptionFromWorker(t *testing.T) {
+	parent, g := parentWith(t, `
+def boom(x):
+    raise ValueError("boom", x)
+def inner():
+    return {}["missing"]
+def outer():
+    return inner()
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["boom"])
+	_, err := w.Call(1, []wire.Value{int64(3)}, nil)
+	e, ok := err.(*wire.Exception)
+	if !ok {
+		t.Fatalf("want *wire.Exception, got %T %v", err, err)
+	}
+	e = viaCodec(t, e).(*wire.Exception)
+	if e.Module != "builtins" || e.Type != "ValueError" || len(e.Args) != 2 || e.Args[0] != "boom" || e.Args[1] != int64(3) {
+		t.Fatalf("wire exception: %#v", e)
+	}
+	if !strings.Contains(e.Traceback, "boom") || !strings.Contains(e.Traceback, "ValueError") {
+		t.Fatalf("traceback text: %q", e.Traceback)
+	}
+	exc := ExceptionFromWire(parent, e, FuturesRemoteTraceback)
+	pe, ok := exc.(*py.Exception)
+	if !ok || pe.Base != py.ValueError {
+		t.Fatalf("rebuilt: %#v", exc)
+	}
+	mustEqual(t, "args", pe.Args, py.Tuple{py.String("boom"), py.Int(3)})
+	cause, ok := pe.Cause.(*py.Exception)
+	if !ok || cause.Base != FuturesRemoteTraceback || !pe.SuppressContext {
+		t.Fatalf("cause: %#v", pe.Cause)
+	}
+	text, _ := py.StrAsString(cause)
+	if !strings.HasPrefix(text, "\n\"\"\"\n") || !strings.HasSuffix(text, "\n\"\"\"") || !strings.Contains(text, "boom") {
+		t.Fatalf("cause text: %q", text)
+	}
+	if moduleOf(FuturesRemoteTraceback) != "concurrent.futures.process" || moduleOf(PoolRemoteTraceback) != "multiprocessing.pool" {
+		t.Fatal("remote traceback classes must carry CPython's module names")
+	}
+	// Without a traceback type, no cause.
+	if ExceptionFromWire(parent, e, nil).(*py.Exception).Cause != nil {
+		t.Fatal("cause set without a traceback type")
+	}
+	// A KeyError two frames down.
+	defineIn(t, w, parent, 2, g["outer"])
+	_, err = w.Call(2, nil, nil)
+	e = err.(*wire.Exception)
+	if e.Type != "KeyError" || !strings.Contains(e.Traceback, "inner") || !strings.Contains(e.Traceback, "outer") {
+		t.Fatalf("nested frames: %#v", e)
+	}
+}
+
+func TestExceptionUnknownClass(t *testing.T) {
+	parent, _ := parentWith(t, "")
+	exc := ExceptionFromWire(parent, &wire.Exception{Module: "nosuchmod", Type: "Weird", Message: "odd", Args: []wire.Value{"odd"}}, nil)
+	pe := exc.(*py.Exception)
+	msg, _ := py.StrAsString(pe)
+	if pe.Base != py.ExceptionType || msg != "nosuchmod.Weird: odd" {
+		t.Fatalf("unknown class: %s %q", pe.Base.Name, msg)
+	}
+}

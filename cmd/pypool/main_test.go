@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "pypool-cmd-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "pypool")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// run runs the binary and returns stdout, stderr and the exit status.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	status := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		status = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), status
+}
+
+func readCase(t *testing.T, name, ext string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name+ext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestRecorded runs each testdata/NAME.py and compares stdout, stderr and
+// the exit status with what CPython 3.11 gave (testdata/record.sh).
+func TestRecorded(t *testing.T) {
+	dir, _ := filepath.Abs("testdata")
+	cases, _ := filepath.Glob("testdata/*.py")
+	for _, c := range cases {
+		name := strings.TrimSuffix(filepath.Base(c), ".py")
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			stdout, stderr, status := run(t, filepath.Join(dir, name+".py"), "a1", "a2")
+			stderr = strings.ReplaceAll(stderr, dir, "$DIR")
+			want := readCase(t, name, ".stdout")
+			if stdout != want {
+				t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
+			}
+			wantStatus, _ := strconv.Atoi(strings.TrimSpace(readCase(t, name, ".status")))
+			if status != wantStatus {
+				t.Errorf("status %d, want %d (stderr %s)", status, wantStatus, stderr)
+			}
+			wantErr := readCase(t, name, ".stderr")
+			if partial, ok := partialStderr[name]; ok {
+				for _, p := range partial {
+					if !strings.Contains(stderr, p) {
+						t.Errorf("stderr lacks %q:\n%s", p, stderr)
+					}
+				}
+				if !strings.HasSuffix(stderr, lastSection(wantErr)) {
+					t.Errorf("stderr:\n%s\nwant it to end with:\n%s", stderr, lastSection(wantErr))
+				}
+				return
+			}
+			if stderr != wantErr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, wantErr)
+			}
+		})
+	}
+}
+
+// partialStderr lists cases whose stderr pypool reproduces only in part:
+// gpython keeps no traceback on a caught exception object, so the frames of
+// a chained cause above the function that raised it are missing. The listed
+// pieces and the last section must match.
+var partialStderr = map[string][]string{
+	"traceback_chain": {
+		"  File \"$DIR/traceback_chain.py\", line 2, in f\n    raise ValueError(\"boom\")\nValueError: boom\n\nThe above exception was the direct cause of the following exception:\n\n",
+	},
+}
+
+func lastSection(s string) string {
+	if i := strings.LastIndex(s, "\n\n"); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+func TestMissingFile(t *testing.T) {
+	_, stderr, status := run(t, "no/such/file.py")
+	abs, _ := filepath.Abs("no/such/file.py")
+	want := binary + ": can't open file '" + abs + "': [Errno 2] No such file or directory\n"
+	if stderr != want || status != 2 {
+		t.Errorf("got %q status %d, want %q status 2", stderr, status, want)
+	}
+}
+
+func TestDashC(t *testing.T) {
+	stdout, stderr, status := run(t, "-c", "import sys\nprint(sys.argv)\nraise ValueError('x')", "arg")
+	if stdout != "['-c', 'arg']\n" {
+		t.Errorf("stdout %q", stdout)
+	}
+	want := "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\nValueError: x\n"
+	if stderr != want || status != 1 {
+		t.Errorf("stderr %q status %d, want %q status 1", stderr, status, want)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	stdout, _, status := run(t, "--version")
+	if stdout != "pypool 0.1 (Python 3.11 compatible)\n" || status != 0 {
+		t.Errorf("got %q status %d", stdout, status)
+	}
+}

@@ -1,0 +1,10 @@
+import sys
+print("hello", 1, 2.5, 1e16, -0.0, 0.1, 1/3, 1e-5, 123456789.0, float('inf'), sep=", ")
+print(sys.argv[1:], __name__, __file__.endswith("hello.py"))
+print("no newline", end="")
+print(" | same line", "x", sep="")
+print(str(ValueError('boom')), repr(ValueError('boom')), repr(ValueError()), repr(KeyError('k')), str(KeyError('k')))
+print(repr(ValueError('a', 1)), str(ValueError('a', 1)))
+print(sys.version_info >= (3, 8), sys.version_info[:2] == (3, 11), sys.platform, sys.maxsize)
+print(file=sys.stderr)
+print("to stderr", file=sys.stderr)

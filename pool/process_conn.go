@@ -1,0 +1,276 @@
+package pool
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// Worker name prefixes, as CPython's spawn context names its processes.
+const (
+	poolWorkerPrefix     = "SpawnPoolWorker" // multiprocessing.Pool workers
+	executorWorkerPrefix = "SpawnProcess"    // ProcessPoolExecutor workers
+)
+
+// procEvents receives what happens to a worker process. Calls come from the
+// connection's reader and writer goroutines; workerExit comes last, once.
+type procEvents interface {
+	workerResult(c *procConn, r *wire.Result)
+	// workerEncodeError: m (a Task or Init) could not be encoded; nothing of
+	// it was sent.
+	workerEncodeError(c *procConn, m *wire.Message, err error)
+	workerExit(c *procConn, st exitStatus)
+}
+
+// exitStatus is how a worker process ended.
+type exitStatus struct {
+	code     int
+	signal   syscall.Signal
+	protoErr error // the parent killed the worker for breaking the protocol
+}
+
+// clean reports a zero exit.
+func (st exitStatus) clean() bool { return st.code == 0 && st.signal == 0 && st.protoErr == nil }
+
+// procConn is the parent's end of one worker process: its pipes, a writer
+// goroutine fed by a queue, a reader goroutine turning frames into events,
+// and the ids of the functions defined in it.
+type procConn struct {
+	name string
+	num  int
+	pid  int
+
+	cmd   *exec.Cmd
+	toW   *os.File
+	fromW *os.File
+	q     *sendQueue
+	ev    procEvents
+
+	// funcs and nextFunc belong to the owner and are used under its lock.
+	funcs    map[Remote]uint64
+	nextFunc uint64
+
+	// slot is the owner's per-worker state (under the owner's lock).
+	slot *procSlot
+
+	mu       sync.Mutex
+	badDefs  map[uint64]error // function ids whose Define could not be encoded
+	protoErr error
+	killed   bool
+}
+
+// startProcConn starts a worker process named prefix-N.
+func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, error) {
+	exe, err := workerExecutable()
+	if err != nil {
+		return nil, fmt.Errorf("pool: cannot find this program's executable to start a worker: %w", err)
+	}
+	childIn, toW, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("pool: cannot create a worker pipe: %w", err)
+	}
+	fromW, childOut, err := os.Pipe()
+	if err != nil {
+		childIn.Close()
+		toW.Close()
+		return nil, fmt.Errorf("pool: cannot create a worker pipe: %w", err)
+	}
+	num := nextProcessNumber()
+	name := fmt.Sprintf("%s-%d", prefix, num)
+	cmd := &exec.Cmd{
+		Path:        exe,
+		Args:        []string{os.Args[0]},
+		Env:         append(os.Environ(), envWorker+"="+name),
+		Stdout:      os.Stdout,
+		Stderr:      stderr,
+		ExtraFiles:  []*os.File{childIn, childOut}, // fds 3 and 4
+		SysProcAttr: workerSysProcAttr(),
+	}
+	err = startProcess(cmd)
+	childIn.Close()
+	childOut.Close()
+	if err != nil {
+		toW.Close()
+		fromW.Close()
+		return nil, fmt.Errorf("pool: cannot start worker %s: %w", name, err)
+	}
+	c := &procConn{
+		name: name, num: num, pid: cmd.Process.Pid,
+		cmd: cmd, toW: toW, fromW: fromW, ev: ev,
+		funcs: map[Remote]uint64{},
+	}
+	c.q = newSendQueue(newFrameWriter(toW))
+	c.q.onEncodeError = c.encodeError
+	c.q.onWriteError = func(error) { c.kill() } // the worker is gone or wedged: the reader reports it
+	c.q.filter = c.filter
+	go c.q.run()
+	go c.readLoop()
+	return c, nil
+}
+
+// kill ends the worker with SIGKILL.
+func (c *procConn) kill() {
+	c.mu.Lock()
+	c.killed = true
+	c.mu.Unlock()
+	c.cmd.Process.Kill()
+}
+
+// failProtocol kills the worker for breaking the protocol.
+func (c *procConn) failProtocol(err error) {
+	c.mu.Lock()
+	if c.protoErr == nil {
+		c.protoErr = err
+	}
+	c.mu.Unlock()
+	c.kill()
+}
+
+// shutdown asks the worker to finish and exit.
+func (c *procConn) shutdown() {
+	c.q.push(&wire.Message{Kind: wire.KindShutdown})
+	c.q.close()
+}
+
+// define makes sure fn is defined in the worker and returns its id. Call it
+// under the owner's lock.
+func (c *procConn) define(fn Remote) (id uint64, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a Remote whose dynamic type is not comparable
+			id, err = 0, fmt.Errorf("pool: %T cannot be sent to a worker process: a Remote must be comparable (%v)", fn, r)
+		}
+	}()
+	if id, ok := c.funcs[fn]; ok {
+		return id, nil
+	}
+	kind, payload, err := fn.Definition()
+	if err != nil {
+		return 0, err
+	}
+	c.nextFunc++
+	id = c.nextFunc
+	c.funcs[fn] = id // keeps fn alive while the worker knows the id
+	c.q.push(&wire.Message{Kind: wire.KindDefine, Define: &wire.Define{ID: id, Runtime: kind, Payload: payload}})
+	return id, nil
+}
+
+// sendTask queues a task; it fails if fn cannot be defined in the worker.
+func (c *procConn) sendTask(t *procTask) error {
+	fid, err := c.define(t.fn)
+	if err != nil {
+		return err
+	}
+	c.q.push(&wire.Message{Kind: wire.KindTask, Task: &wire.Task{ID: t.id, Func: fid, Mode: t.mode, Args: t.args, Kwargs: t.kwargs}})
+	return nil
+}
+
+// sendInit queues the initializer call.
+func (c *procConn) sendInit(fn Remote, args []wire.Value) error {
+	fid, err := c.define(fn)
+	if err != nil {
+		return err
+	}
+	c.q.push(&wire.Message{Kind: wire.KindInit, Init: &wire.Init{Func: fid, Args: args}})
+	return nil
+}
+
+// filter runs in the writer goroutine before each message is encoded: a
+// Task whose function could not be defined fails instead of being sent.
+func (c *procConn) filter(m *wire.Message) bool {
+	c.mu.Lock()
+	if len(c.badDefs) == 0 {
+		c.mu.Unlock()
+		return true
+	}
+	var err error
+	switch m.Kind {
+	case wire.KindTask:
+		err = c.badDefs[m.Task.Func]
+	case wire.KindInit:
+		err = c.badDefs[m.Init.Func]
+	}
+	c.mu.Unlock()
+	if err != nil {
+		c.ev.workerEncodeError(c, m, err)
+		return false
+	}
+	return true
+}
+
+func (c *procConn) encodeError(m *wire.Message, err error) {
+	switch m.Kind {
+	case wire.KindDefine:
+		c.mu.Lock()
+		if c.badDefs == nil {
+			c.badDefs = map[uint64]error{}
+		}
+		c.badDefs[m.Define.ID] = fmt.Errorf("pool: the function cannot be sent to worker %s: %w", c.name, err)
+		c.mu.Unlock()
+	case wire.KindTask, wire.KindInit:
+		c.ev.workerEncodeError(c, m, err)
+	default:
+		c.failProtocol(fmt.Errorf("cannot encode a message of kind %d: %w", m.Kind, err))
+	}
+}
+
+// readLoop turns the worker's frames into events until its pipe closes,
+// then reaps the process and reports how it ended.
+func (c *procConn) readLoop() {
+	r := newFrameReader(c.fromW)
+	hello := false
+	for {
+		m, err := r.ReadMessage()
+		if err != nil {
+			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+				c.failProtocol(fmt.Errorf("malformed frame: %w", err))
+			}
+			break
+		}
+		if !hello {
+			if m.Kind != wire.KindHello || m.Hello == nil {
+				c.failProtocol(fmt.Errorf("its first frame is a message of kind %d, not hello", m.Kind))
+				break
+			}
+			hello = true
+			continue
+		}
+		if m.Kind != wire.KindResult || m.Result == nil {
+			c.failProtocol(fmt.Errorf("unexpected message of kind %d from a worker", m.Kind))
+			break
+		}
+		c.ev.workerResult(c, m.Result)
+	}
+	c.q.abandon()
+	// The worker closed its pipe: it is exiting. Give it a moment, then make sure.
+	timer := time.AfterFunc(5*time.Second, c.kill)
+	c.cmd.Wait()
+	timer.Stop()
+	<-c.q.done
+	c.toW.Close()
+	c.fromW.Close()
+
+	var st exitStatus
+	c.mu.Lock()
+	st.protoErr = c.protoErr
+	c.mu.Unlock()
+	if ps := c.cmd.ProcessState; ps != nil {
+		if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			st.signal = ws.Signal()
+		} else {
+			st.code = ps.ExitCode()
+		}
+	}
+	c.ev.workerExit(c, st)
+}
+
+// lostError describes a worker's unexpected end.
+func (c *procConn) lostError(st exitStatus) *WorkerLostError {
+	return &WorkerLostError{Worker: c.name, PID: c.pid, ExitCode: st.code, Signal: st.signal, Cause: st.protoErr}
+}
