@@ -42,7 +42,7 @@ func (it *Interp) trackExecutor(e *pyExecutor) {
 	v, _ := executorsOf.LoadOrStore(it, &[]*pyExecutor{})
 	l := v.(*[]*pyExecutor)
 	if len(*l) == 0 {
-		it.onExit(it.shutdownExecutorsAtExit)
+		it.onExit(it.shutdownExecutorsAtExit, false)
 	}
 	*l = append(*l, e)
 }
@@ -72,14 +72,24 @@ type threadCall struct {
 // Call implements pool.Callable; args hold Python objects.
 func (c *threadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
 	it := c.it
-	th := it.threads()
-	it.GIL.Acquire()
-	defer it.GIL.Release()
+	ts := it.threads().helper
 	if w, ok := pool.WorkerOf(ctx); ok {
-		if ts, ok := w.Value.(*threadState); ok {
-			th.bindPersistent(ts)
+		if wts, ok := w.Value.(*threadState); ok {
+			ts = wts
 		}
 	}
+	var (
+		res py.Object
+		err error
+	)
+	it.runAs(ts, func() { res, err = c.call(args, kwargs) })
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func (c *threadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error) {
 	pargs := make(py.Tuple, len(args))
 	for i, a := range args {
 		o, ok := a.(py.Object)
@@ -96,11 +106,7 @@ func (c *threadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.
 			kw[k] = p.Value.(py.Object)
 		}
 	}
-	res, err := py.Call(c.fn, pargs, kw)
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return py.Call(c.fn, pargs, kw)
 }
 
 // execArgs turns Python positional and keyword arguments into the engine's,

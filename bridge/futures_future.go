@@ -17,9 +17,9 @@ import (
 
 // Where a future's done callbacks run.
 const (
-	cbDirect  = iota // futures made by Python code: callbacks follow set_result
-	cbThread         // thread executors: the worker goroutine takes the GIL
-	cbQueued         // process executors: the interpreter's callback goroutine
+	cbDirect = iota // futures made by Python code: callbacks follow set_result
+	cbThread        // thread executors: the worker goroutine takes the GIL
+	cbQueued        // process executors: the interpreter's callback goroutine
 )
 
 // A pyFuture is a concurrent.futures.Future.
@@ -31,6 +31,7 @@ type pyFuture struct {
 
 	mu        sync.Mutex
 	converted bool
+	done      chan struct{}
 	result    py.Object
 	err       error
 }
@@ -82,14 +83,25 @@ func (f *pyFuture) wait(timeout py.Object) (bool, error) {
 	if f.f.Done() {
 		return true, nil
 	}
-	t := pool.NoTimeout
-	if limited {
-		t = d
+	if _, err := f.it.waitIntr(f.doneChan(), d, limited); err != nil {
+		return false, err
 	}
-	f.it.GIL.Released(func() {
-		f.f.ResultTimeout(t) //nolint: the outcome is read below
-	})
 	return f.f.Done(), nil
+}
+
+// doneChan returns a channel closed once the future is done.
+func (f *pyFuture) doneChan() <-chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.done == nil {
+		ch := make(chan struct{})
+		f.done = ch
+		f.f.AddDoneCallback(func(*pool.Future[wire.Value]) error {
+			close(ch)
+			return nil
+		})
+	}
+	return f.done
 }
 
 func (f *pyFuture) resultPy(timeout py.Object) (py.Object, error) {
@@ -155,12 +167,7 @@ func (f *pyFuture) addDoneCallback(fn py.Object) {
 			case cbQueued:
 				f.it.callbacks().push(func() { f.runCallback(fn) })
 			default:
-				th := f.it.threads()
-				f.it.GIL.Acquire()
-				unbind := th.bindIfUnknown()
-				f.runCallback(fn)
-				unbind()
-				f.it.GIL.Release()
+				f.it.runAs(f.it.threads().helper, func() { f.runCallback(fn) })
 			}
 			return nil
 		})
@@ -170,8 +177,7 @@ func (f *pyFuture) addDoneCallback(fn py.Object) {
 // runCallback calls fn(f) holding the GIL and logs its failure.
 func (f *pyFuture) runCallback(fn py.Object) {
 	if _, err := py.Call(fn, py.Tuple{f}, nil); err != nil {
-		fmt.Fprintf(stderr, "exception calling callback for %s\n", f.f.String())
-		printException(stderr, err)
+		_, _ = fmt.Fprintf(f.it.Stderr(), "exception calling callback for %s\n%s", f.f.String(), FormatException(err))
 	}
 }
 
@@ -208,7 +214,7 @@ func (q *callbackQueue) push(fn func()) {
 }
 
 func (q *callbackQueue) loop() {
-	th := q.it.threads()
+	helper := q.it.threads().helper
 	for {
 		q.mu.Lock()
 		if len(q.items) == 0 {
@@ -221,11 +227,7 @@ func (q *callbackQueue) loop() {
 		fn := q.items[0]
 		q.items = q.items[1:]
 		q.mu.Unlock()
-		q.it.GIL.Acquire()
-		unbind := th.bindIfUnknown()
-		fn()
-		unbind()
-		q.it.GIL.Release()
+		q.it.runAs(helper, fn)
 	}
 }
 

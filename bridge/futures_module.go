@@ -72,7 +72,7 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 	}
 	th := it.threads()
 	opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-		ts := &threadState{ident: newIdent(), name: w.Name, started: true, done: make(chan struct{}), kind: "worker"}
+		ts := newThreadState(w.Name, "worker", false)
 		th.mu.Lock()
 		th.alive[ts] = struct{}{}
 		th.mu.Unlock()

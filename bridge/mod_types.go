@@ -102,6 +102,7 @@ func truth(o py.Object) bool {
 
 // waitChan waits for ch while the GIL is released, for at most d when
 // limited. It reports whether ch was closed (or received from).
+// KeyboardInterrupt cannot stop it (see waitIntr).
 func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
 	select {
 	case <-ch:
@@ -127,6 +128,23 @@ func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bo
 		}
 	})
 	return got
+}
+
+// waitIntr is waitChan that the main thread leaves with KeyboardInterrupt
+// on SIGINT.
+func (it *Interp) waitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
+	select {
+	case <-ch:
+		return true, nil
+	default:
+	}
+	if limited && d <= 0 {
+		return false, nil
+	}
+	if !limited {
+		d = -1
+	}
+	return it.Wait(ch, d)
 }
 
 // mustReady computes t's MRO (types made after gpython's start-up are not
