@@ -40,7 +40,7 @@ type Pool struct {
 	tasksDone bool // the task handler has exited
 	stopped   bool // Terminate: the result handler stops
 
-	isTerminated atomic.Bool // state == poolTerminate, read without mu
+	isTerminated atomic.Bool   // state == poolTerminate, read without mu
 	handlerGoid  atomic.Uint64 // the result handler goroutine's id
 	terminating  sync.Once
 	taskHandler  sync.WaitGroup
