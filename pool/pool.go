@@ -37,8 +37,8 @@ type Pool struct {
 	resCond   sync.Cond  // the result handler waits here; L is &resMu
 	results   ring[resultMsg]
 	cache     cacheList // the sinks not yet complete (CPython's _cache)
-	tasksDone bool // the task handler has exited
-	stopped   bool // Terminate: the result handler stops
+	tasksDone bool      // the task handler has exited
+	stopped   bool      // Terminate: the result handler stops
 
 	isTerminated atomic.Bool   // state == poolTerminate, read without mu
 	handlerGoid  atomic.Uint64 // the result handler goroutine's id
