@@ -241,6 +241,7 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 		return nil, errBadValue("object of a non-class")
 	}
 	inst := cls.Alloc()
+	prepareInstance(inst)
 	d.remember(id, inst)
 	dict, err := d.decodeStringDict(f[2])
 	if err != nil {
