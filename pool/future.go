@@ -54,12 +54,12 @@ type Future[T any] struct {
 	state  State
 	result T
 	err    error
-	x      *futureExtra[T] // allocated on first need: most futures never wait
+	done   chan struct{}   // made by the first waiter; closed when done
+	x      *futureExtra[T] // allocated on first need: most futures have none
 }
 
 // futureExtra holds what only some futures need, keeping Future small.
 type futureExtra[T any] struct {
-	done      chan struct{} // made by the first waiter; closed when done
 	waiters   []*waiter
 	callbacks []func(*Future[T]) error
 }
@@ -75,15 +75,15 @@ func (f *Future[T]) extra() *futureExtra[T] {
 // complete wakes everything waiting on a future that just became done and
 // returns whether it has callbacks to run; f.mu is held.
 func (f *Future[T]) complete(notify func(*waiter)) bool {
+	if f.done != nil {
+		close(f.done)
+	}
 	x := f.x
 	if x == nil {
 		return false
 	}
 	for _, w := range x.waiters {
 		notify(w)
-	}
-	if x.done != nil {
-		close(x.done)
 	}
 	return len(x.callbacks) > 0
 }
@@ -205,38 +205,46 @@ func (f *Future[T]) get() (T, error) {
 // (nil if it succeeded). err is a *CancelledError if the future was
 // cancelled, or ctx.Err() if ctx ends first.
 func (f *Future[T]) Exception(ctx context.Context) (callErr, err error) {
-	_, callErr = f.Result(ctx)
-	return f.splitErr(callErr)
+	f.mu.Lock()
+	if !f.state.done() {
+		ch := f.doneChan()
+		f.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		f.mu.Lock()
+	}
+	defer f.mu.Unlock()
+	return f.exception()
 }
 
 // ExceptionTimeout is Exception with CPython's timeout (NoTimeout: no limit);
 // err is a *TimeoutError when the timeout expires.
 func (f *Future[T]) ExceptionTimeout(timeout time.Duration) (callErr, err error) {
-	_, callErr = f.ResultTimeout(timeout)
-	return f.splitErr(callErr)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.state.done() && !f.waitLocked(timeout) {
+		return nil, &TimeoutError{}
+	}
+	return f.exception()
 }
 
-// splitErr tells the call's own error from a wait's error.
-func (f *Future[T]) splitErr(e error) (callErr, err error) {
-	if e == nil {
-		return nil, nil
+// exception returns the outcome of a done future for Exception; f.mu is held.
+func (f *Future[T]) exception() (callErr, err error) {
+	if f.state != Finished {
+		return nil, &CancelledError{}
 	}
-	f.mu.Lock()
-	finished := f.state == Finished
-	f.mu.Unlock()
-	if finished {
-		return e, nil
-	}
-	return nil, e
+	return f.err, nil
 }
 
 // doneChan returns the channel closed when the future is done; f.mu is held.
 func (f *Future[T]) doneChan() chan struct{} {
-	x := f.extra()
-	if x.done == nil {
-		x.done = make(chan struct{})
+	if f.done == nil {
+		f.done = make(chan struct{})
 	}
-	return x.done
+	return f.done
 }
 
 // waitLocked waits until the future is done or timeout passes, releasing
