@@ -3,6 +3,6 @@ package bridge
 import "github.com/go-python/gpython/py"
 
 func installImport()                                {}
-func installFormat()                                {}
-func installForLoop()                               {}
 func noteGeneratorError(frame *py.Frame, err error) {}
+func installForLoop()                               {}
+func patchForLoops(c *py.Code)                      {}

@@ -91,8 +91,38 @@ func formatChain(b *strings.Builder, exc *py.Exception, tb *py.Traceback, seen m
 			}
 		}
 	}
+	if exc.Base.IsSubtype(py.SyntaxError) {
+		writeSyntaxLocation(b, exc)
+	}
 	b.WriteString(exceptionLine(exc))
 	b.WriteByte('\n')
+}
+
+// writeSyntaxLocation writes the "File …, line N", source line and caret of a
+// SyntaxError.
+func writeSyntaxLocation(b *strings.Builder, exc *py.Exception) {
+	lineno, ok := exc.Dict["lineno"].(py.Int)
+	if !ok {
+		return
+	}
+	filename, _ := exc.Dict["filename"].(py.String)
+	b.WriteString("  File \"" + string(filename) + "\", line " + itoa(int(lineno)) + "\n")
+	line, _ := exc.Dict["line"].(py.String)
+	text := strings.TrimRight(string(line), "\r\n")
+	if text == "" {
+		text = SourceLine(string(filename), int(lineno))
+	}
+	stripped := strings.TrimLeft(text, " \t\f")
+	if stripped == "" {
+		return
+	}
+	b.WriteString("    " + strings.TrimRight(stripped, " \t") + "\n")
+	if off, ok := exc.Dict["offset"].(py.Int); ok && off > 0 {
+		col := int(off) - 1 - (len(text) - len(stripped))
+		if col >= 0 && col <= len(stripped) {
+			b.WriteString("    " + strings.Repeat(" ", len([]rune(stripped[:col]))) + "^\n")
+		}
+	}
 }
 
 // exceptionLine is "Type: message", or "Type" when the message is empty.

@@ -278,6 +278,8 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 			return nil, err
 		}
 		return tagged(tagClassMethod, c), nil
+	case *Property:
+		return e.encodeProperty(x)
 	case *py.Type:
 		if isClass(x) {
 			return e.encodeClass(x)

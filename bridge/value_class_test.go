@@ -187,3 +187,55 @@ func TestExceptionUnknownClass(t *testing.T) {
 		t.Fatalf("unknown class: %s %q", pe.Base.Name, msg)
 	}
 }
+
+func TestClassWithPropertyAndStaticMethods(t *testing.T) {
+	parent, g := parentWith(t, `
+class Temp:
+    unit = "C"
+    def __init__(self, c):
+        self.c = c
+    @property
+    def f(self):
+        return self.c * 9 // 5 + 32
+    @staticmethod
+    def twice(x):
+        return 2 * x
+    @classmethod
+    def name(cls):
+        return cls.unit
+def use(t):
+    return [t.f, Temp.twice(t.c), t.name()]
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["use"])
+	got := callIn(t, w, 1, mustToWire(t, evalIn(t, parent, "Temp(100)")))
+	l, ok := got.(wire.List)
+	if !ok || len(l) != 3 || l[0] != int64(212) || l[1] != int64(200) || l[2] != "C" {
+		t.Fatalf("property/staticmethod/classmethod in a rebuilt class: %#v", got)
+	}
+}
+
+func TestMainExceptionClass(t *testing.T) {
+	parent, g := parentWith(t, `
+class AppError(ValueError):
+    pass
+def fail(x):
+    raise AppError("bad", x)
+`)
+	if c, ok := g["AppError"].(*py.Type); !ok || !isClass(c) || !c.IsSubtype(py.BaseException) {
+		t.Skip("this interpreter cannot define exception subclasses yet")
+	}
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["fail"])
+	_, err := w.Call(1, []wire.Value{int64(5)}, nil)
+	e, ok := err.(*wire.Exception)
+	if !ok || e.Module != "__main__" || e.Type != "AppError" || e.Class == nil {
+		t.Fatalf("wire exception: %#v", err)
+	}
+	exc := ExceptionFromWire(parent, viaCodec(t, e).(*wire.Exception), PoolRemoteTraceback)
+	pe, ok := exc.(*py.Exception)
+	if !ok || pe.Base != g["AppError"].(*py.Type) {
+		t.Fatalf("the parent's own AppError must come back: %#v", exc)
+	}
+	mustEqual(t, "args", pe.Args, py.Tuple{py.String("bad"), py.Int(5)})
+}

@@ -43,8 +43,17 @@ func (e *encoder) encodeBoundMethod(bm *py.BoundMethod) (wire.Value, error) {
 	return tagged(tagMethod, self, name), nil
 }
 
-// encodeByProtocol handles types the compatibility layer defines
-// (functools.partial, property) through their Python attributes.
+// encodeProperty sends a property as its four parts.
+func (e *encoder) encodeProperty(p *Property) (wire.Value, error) {
+	parts, err := e.encodeItems([]py.Object{p.fget, p.fset, p.fdel, p.doc})
+	if err != nil {
+		return nil, err
+	}
+	return tagged(tagProperty, parts...), nil
+}
+
+// encodeByProtocol handles functools.partial through its Python attributes
+// (func, args, keywords).
 func (e *encoder) encodeByProtocol(obj py.Object) (wire.Value, bool, error) {
 	t := obj.Type()
 	if t == nil {
@@ -63,18 +72,6 @@ func (e *encoder) encodeByProtocol(obj py.Object) (wire.Value, bool, error) {
 			}
 		}
 		return tagged(tagPartial, parts[0], parts[1], parts[2]), true, nil
-	case "property":
-		var parts [4]wire.Value
-		for i, attr := range []string{"fget", "fset", "fdel", "__doc__"} {
-			a, err := py.GetAttrString(obj, attr)
-			if err != nil {
-				a = py.None
-			}
-			if parts[i], err = e.encode(a); err != nil {
-				return nil, true, err
-			}
-		}
-		return tagged(tagProperty, parts[0], parts[1], parts[2], parts[3]), true, nil
 	}
 	return nil, false, nil
 }
@@ -199,11 +196,7 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		prop, err := d.resolveRef("builtins", "property")
-		if err != nil {
-			return nil, err
-		}
-		return py.Call(prop, py.Tuple(parts), nil)
+		return propertyNew(PropertyType, py.Tuple(parts), nil)
 	case tagDefinition:
 		return nil, errBadValue("a function definition inside a value")
 	}

@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -18,6 +21,13 @@ const (
 	poolWorkerPrefix     = "SpawnPoolWorker" // multiprocessing.Pool workers
 	executorWorkerPrefix = "SpawnProcess"    // ProcessPoolExecutor workers
 )
+
+// workerMaxFrame is the frame limit of worker pipes in both directions
+// (0: pool/wire's default, 1 GiB). A message over it fails its one task.
+var workerMaxFrame atomic.Int64
+
+// envWorkerMaxFrame passes the frame limit to the worker.
+const envWorkerMaxFrame = "PYPOOL_WORKER_MAX_FRAME"
 
 // procEvents receives what happens to a worker process. Calls come from the
 // connection's reader and writer goroutines; workerExit comes last, once.
@@ -57,6 +67,8 @@ type procConn struct {
 	funcs    map[Remote]uint64
 	nextFunc uint64
 
+	maxFrame int // frame limit (0: wire's default)
+
 	// slot is the owner's per-worker state (under the owner's lock).
 	slot *procSlot
 
@@ -84,10 +96,20 @@ func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, er
 	}
 	num := nextProcessNumber()
 	name := fmt.Sprintf("%s-%d", prefix, num)
+	env := append(os.Environ(), envWorker+"="+name)
+	// Under the race detector a process sleeps 1s at exit by default,
+	// which would delay noticing a worker's death; workers skip it.
+	if g := os.Getenv("GORACE"); !strings.Contains(g, "atexit_sleep_ms") {
+		env = append(env, strings.TrimSpace("GORACE="+g+" atexit_sleep_ms=0"))
+	}
+	maxFrame := int(workerMaxFrame.Load())
+	if maxFrame > 0 {
+		env = append(env, envWorkerMaxFrame+"="+strconv.Itoa(maxFrame))
+	}
 	cmd := &exec.Cmd{
 		Path:        exe,
 		Args:        []string{os.Args[0]},
-		Env:         append(os.Environ(), envWorker+"="+name),
+		Env:         env,
 		Stdout:      os.Stdout,
 		Stderr:      stderr,
 		ExtraFiles:  []*os.File{childIn, childOut}, // fds 3 and 4
@@ -106,7 +128,10 @@ func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, er
 		cmd: cmd, toW: toW, fromW: fromW, ev: ev,
 		funcs: map[Remote]uint64{},
 	}
-	c.q = newSendQueue(newFrameWriter(toW))
+	fw := newFrameWriter(toW)
+	fw.SetMaxFrame(maxFrame)
+	c.q = newSendQueue(fw)
+	c.maxFrame = maxFrame
 	c.q.onEncodeError = c.encodeError
 	c.q.onWriteError = func(error) { c.kill() } // the worker is gone or wedged: the reader reports it
 	c.q.filter = c.filter
@@ -224,6 +249,7 @@ func (c *procConn) encodeError(m *wire.Message, err error) {
 // then reaps the process and reports how it ended.
 func (c *procConn) readLoop() {
 	r := newFrameReader(c.fromW)
+	r.SetMaxFrame(c.maxFrame)
 	hello := false
 	for {
 		m, err := r.ReadMessage()

@@ -36,6 +36,7 @@ func mustSubmit(t *testing.T, ex *ProcessPoolExecutor, fn Callable, args ...wire
 }
 
 func TestProcessExecutorRoundTrip(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(2))
 	var fs []*Future[wire.Value]
 	for i := 0; i < 100; i++ {
@@ -64,6 +65,7 @@ func TestProcessExecutorRoundTrip(t *testing.T) {
 }
 
 func TestProcessExecutorMap(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(2))
 	var calls [][]wire.Value
 	for i := 0; i < 103; i++ {
@@ -102,6 +104,7 @@ func TestProcessExecutorMap(t *testing.T) {
 }
 
 func TestProcessExecutorShutdown(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	slow := mustSubmit(t, ex, tfSleep, int64(300))
 	var queued []*Future[wire.Value]
@@ -129,6 +132,7 @@ func TestProcessExecutorShutdown(t *testing.T) {
 }
 
 func TestProcessExecutorPanic(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	_, err := result(t, mustSubmit(t, ex, tfPanic))
 	var exc *wire.Exception
@@ -142,6 +146,7 @@ func TestProcessExecutorPanic(t *testing.T) {
 }
 
 func TestProcessExecutorWorkerKilled(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	pid, err := result(t, mustSubmit(t, ex, tfPID))
 	if err != nil {
@@ -169,6 +174,7 @@ func TestProcessExecutorWorkerKilled(t *testing.T) {
 }
 
 func TestProcessExecutorInitializer(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(2), Initializer(tfInitSet, "ready"))
 	for i := 0; i < 4; i++ {
 		if v, err := result(t, mustSubmit(t, ex, tfInitGet)); err != nil || v != "ready" {
@@ -192,6 +198,7 @@ func TestProcessExecutorInitializer(t *testing.T) {
 }
 
 func TestProcessExecutorGarbageFrame(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1))
 	_, err := result(t, mustSubmit(t, ex, tfGarbage))
 	var lost *WorkerLostError
@@ -201,6 +208,7 @@ func TestProcessExecutorGarbageFrame(t *testing.T) {
 }
 
 func TestProcessExecutorMaxTasksPerChild(t *testing.T) {
+	t.Parallel()
 	ex := newTestExecutor(t, Workers(1), MaxTasksPerChild(2))
 	var pids []int64
 	for i := 0; i < 6; i++ {
@@ -224,6 +232,7 @@ func TestProcessExecutorMaxTasksPerChild(t *testing.T) {
 }
 
 func TestProcessExecutorOptions(t *testing.T) {
+	t.Parallel()
 	if _, err := NewProcessPoolExecutor(Workers(0)); err == nil || err.Error() != "max_workers must be greater than 0" {
 		t.Fatalf("Workers(0): %v", err)
 	}
@@ -233,5 +242,31 @@ func TestProcessExecutorOptions(t *testing.T) {
 	ex := newTestExecutor(t, Workers(1))
 	if _, err := ex.SubmitCall(CallableFunc(nil), nil, nil); err == nil {
 		t.Fatal("a non-Remote callable was accepted")
+	}
+}
+
+func TestProcessExecutorUnsendable(t *testing.T) {
+	workerMaxFrame.Store(4096)
+	defer workerMaxFrame.Store(0)
+	ex := newTestExecutor(t, Workers(1))
+	var tooLarge *wire.FrameTooLargeError
+	// An argument over the frame limit fails its task only.
+	_, err := result(t, mustSubmit(t, ex, tfLen, strings.Repeat("y", 10000)))
+	if !errors.As(err, &tooLarge) || !strings.Contains(err.Error(), "exceeds the frame limit of 4 KiB") {
+		t.Fatalf("argument over the frame limit: %v", err)
+	}
+	// So does a result over it, with CPython's wording of a result that could not be sent back.
+	_, err = result(t, mustSubmit(t, ex, tfRepeat, int64(10000)))
+	if err == nil || !strings.Contains(err.Error(), "the result could not be sent to the parent") || !strings.Contains(err.Error(), "exceeds the frame limit") {
+		t.Fatalf("result over the frame limit: %v", err)
+	}
+	// And an argument of a type the wire cannot carry.
+	_, err = result(t, mustSubmit(t, ex, tfLen, struct{ X int }{1}))
+	var encErr *wire.EncodeError
+	if !errors.As(err, &encErr) {
+		t.Fatalf("unsendable argument: %v", err)
+	}
+	if v, err := result(t, mustSubmit(t, ex, tfLen, "fine")); err != nil || v != int64(4) {
+		t.Fatalf("after unsendable values: %v, %v", v, err)
 	}
 }

@@ -307,13 +307,6 @@ func (g *procGroup) settleLocked() []taskFail {
 	if g.broken != nil || g.terminated {
 		return nil
 	}
-	if g.cfg.eager && !g.closing {
-		for len(g.slots) < g.cfg.workers {
-			if _, err := g.spawnLocked(); err != nil {
-				break
-			}
-		}
-	}
 	fails := g.dispatchLocked()
 	for i := 0; i < len(g.slots); i++ {
 		s := g.slots[i]
@@ -322,6 +315,13 @@ func (g *procGroup) settleLocked() []taskFail {
 			i--
 			s.exiting = true
 			s.conn.shutdown()
+		}
+	}
+	if g.cfg.eager && !g.closing {
+		for len(g.slots) < g.cfg.workers {
+			if _, err := g.spawnLocked(); err != nil {
+				break
+			}
 		}
 	}
 	if g.qlen() > 0 {

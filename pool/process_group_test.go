@@ -34,6 +34,7 @@ func await(t *testing.T, ch <-chan groupResult) groupResult {
 }
 
 func TestGroupRoundTrip(t *testing.T) {
+	t.Parallel()
 	g := newProcGroup(procGroupConfig{prefix: poolWorkerPrefix, workers: 2, eager: true, policy: replaceOnDeath})
 	if err := g.start(); err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ func runJob(b backend, fn Callable, mode wire.Mode, args ...wire.Value) <-chan g
 }
 
 func TestProcessBackendRoundTrip(t *testing.T) {
+	t.Parallel()
 	b := newTestBackend(t, backendConfig{workers: 2})
 	call := runJob(b, tfAdd, wire.ModeCall, int64(2), int64(3))
 	mapped := runJob(b, tfSquare, wire.ModeMap, int64(1), int64(2), int64(3))
@@ -69,6 +70,7 @@ func TestProcessBackendRoundTrip(t *testing.T) {
 }
 
 func TestProcessBackendWorkerKilled(t *testing.T) {
+	t.Parallel()
 	b := newTestBackend(t, backendConfig{workers: 1})
 	r := await(t, runJob(b, tfPID, wire.ModeCall))
 	if r.err != nil {
@@ -105,6 +107,7 @@ func TestProcessBackendWorkerKilled(t *testing.T) {
 }
 
 func TestProcessBackendGarbageFrame(t *testing.T) {
+	t.Parallel()
 	b := newTestBackend(t, backendConfig{workers: 1})
 	r := await(t, runJob(b, tfGarbage, wire.ModeCall))
 	var lost *WorkerLostError
@@ -117,6 +120,7 @@ func TestProcessBackendGarbageFrame(t *testing.T) {
 }
 
 func TestProcessBackendMaxTasksPerChild(t *testing.T) {
+	t.Parallel()
 	b := newTestBackend(t, backendConfig{workers: 1, maxTasksPerChild: 2})
 	var pids []int64
 	for i := 0; i < 6; i++ {
@@ -133,6 +137,7 @@ func TestProcessBackendMaxTasksPerChild(t *testing.T) {
 }
 
 func TestProcessBackendInitializer(t *testing.T) {
+	t.Parallel()
 	b := newTestBackend(t, backendConfig{workers: 2, initializer: tfInitSet, initargs: []wire.Value{"set by init"}})
 	for i := 0; i < 3; i++ {
 		if r := await(t, runJob(b, tfInitGet, wire.ModeCall)); r.err != nil || r.v != "set by init" {
@@ -178,6 +183,7 @@ func TestProcessBackendInitializerFails(t *testing.T) {
 }
 
 func TestProcessBackendTerminate(t *testing.T) {
+	t.Parallel()
 	b := newTestBackend(t, backendConfig{workers: 1})
 	running := runJob(b, tfSleep, wire.ModeCall, int64(20000))
 	queued := runJob(b, tfSquare, wire.ModeCall, int64(2))

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -95,6 +96,11 @@ func serveWorker(name string) int {
 	w.in = bufio.NewReaderSize(in, 64<<10)
 	w.r = newFrameReader(w.in) // uses w.in as its buffer, so w.in.Buffered() is what it holds
 	w.w = newFrameWriter(out)
+	if n, err := strconv.Atoi(os.Getenv(envWorkerMaxFrame)); err == nil && n > 0 {
+		w.r.SetMaxFrame(n)
+		w.w.SetMaxFrame(n)
+	}
+	os.Unsetenv(envWorkerMaxFrame)
 	w.send(&wire.Message{Kind: wire.KindHello, Hello: &wire.Hello{PID: os.Getpid(), Name: name}})
 	w.flush()
 	// The parent closing the pipe (it died, or wants this worker gone) ends

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -43,6 +44,8 @@ var (
 		os.NewFile(workerOutFD, "out").Write([]byte{0x00, 0x00, 0x00, 0x05, 0xde, 0xad, 0xbe, 0xef, 0x00})
 		time.Sleep(30 * time.Second)
 	})
+	tfLen      = Register("test.len", func(s string) int { return len(s) })
+	tfRepeat   = Register("test.repeat", func(n int) string { return strings.Repeat("x", n) })
 	tfInitFail = Register("test.initfail", func(msg string) error { return fmt.Errorf("initializer refused: %s", msg) })
 	tfInitSet  = Register("test.initset", func(v string) { initValue = v })
 	tfInitGet  = Register("test.initget", func() string { return initValue })

@@ -58,6 +58,7 @@ func alive(pid int) bool {
 }
 
 func TestNoOrphansWhenParentKilled(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("needs /proc")
 	}

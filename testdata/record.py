@@ -132,7 +132,7 @@ def scripts(suite):
     return sorted(
         os.path.join(folder, n)
         for n in os.listdir(folder)
-        if n.startswith(prefix) and n.endswith(".py")
+        if n.startswith(prefix) and n.endswith(".py") and not n.startswith("_")
     )
 
 

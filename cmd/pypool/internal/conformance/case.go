@@ -53,7 +53,7 @@ type Case struct {
 func (c *Case) ID() string { return c.Suite + "/" + c.Name }
 
 // LoadSuite reads every script in scriptDir whose name starts with prefix and ends in .py, with
-// expectations in expectDir. A script without a recorded .stdout is an error: record it first.
+// expectations in expectDir; names starting with _ are helper modules the cases import. A script without a recorded .stdout is an error: record it first.
 func LoadSuite(suite, scriptDir, prefix, expectDir string) ([]*Case, error) {
 	entries, err := os.ReadDir(scriptDir)
 	if err != nil {
@@ -62,7 +62,7 @@ func LoadSuite(suite, scriptDir, prefix, expectDir string) ([]*Case, error) {
 	var cases []*Case
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || !strings.HasPrefix(n, prefix) || !strings.HasSuffix(n, ".py") {
+		if e.IsDir() || !strings.HasPrefix(n, prefix) || !strings.HasSuffix(n, ".py") || strings.HasPrefix(n, "_") {
 			continue
 		}
 		script, err := filepath.Abs(filepath.Join(scriptDir, n))

@@ -48,11 +48,15 @@ func (c *Case) Check(g Got) string {
 	if g.Problem != "" {
 		probs = append(probs, g.Problem)
 	}
-	if g.Exit != c.WantExit {
-		probs = append(probs, fmt.Sprintf("exit %d, want %d", g.Exit, c.WantExit))
-	}
 	gotLast := Normalize(LastLine(g.Stderr), dir)
 	wantLast := Normalize(c.WantStderrLast, "")
+	if g.Exit != c.WantExit {
+		if gotLast != "" && gotLast != wantLast {
+			probs = append(probs, fmt.Sprintf("exit %d, want %d, stderr %q", g.Exit, c.WantExit, clip(gotLast)))
+		} else {
+			probs = append(probs, fmt.Sprintf("exit %d, want %d", g.Exit, c.WantExit))
+		}
+	}
 	if gotLast != wantLast {
 		probs = append(probs, fmt.Sprintf("last stderr line %q, want %q", clip(gotLast), clip(wantLast)))
 	}

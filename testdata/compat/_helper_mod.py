@@ -1,0 +1,4 @@
+CONSTANT = 42
+
+def greet(name):
+    return f"hello {name}"

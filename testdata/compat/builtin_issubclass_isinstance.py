@@ -1,0 +1,1 @@
+print(isinstance(1, (str, int)), isinstance('s', str), isinstance([], (list, tuple)), isinstance(3.0, int), isinstance(None, type(None)), issubclass(int, object), issubclass(str, (int, str)), isinstance(int, type))

@@ -1,0 +1,1 @@
+print(issubclass(KeyError, LookupError), issubclass(ZeroDivisionError, ArithmeticError), issubclass(FileNotFoundError, OSError), issubclass(TimeoutError, OSError), issubclass(ModuleNotFoundError, ImportError), issubclass(RecursionError, RuntimeError), issubclass(KeyboardInterrupt, Exception), issubclass(SystemExit, BaseException), issubclass(NotImplementedError, RuntimeError))

@@ -1,0 +1,3 @@
+class Stop(Exception):
+    pass
+raise Stop

@@ -1,0 +1,6 @@
+who = 'world'
+n = 2
+text = f"""hello {who}
+line {n}:
+  {n ** 10}"""
+print(text)

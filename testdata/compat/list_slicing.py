@@ -1,0 +1,5 @@
+a = list(range(10))
+print(a[2:5], a[::3], a[-2:], a[::-1][:3])
+a[1:3] = ['x', 'y', 'z']; print(a)
+del a[::2]; print(a)
+a[:] = []; print(a)

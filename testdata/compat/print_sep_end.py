@@ -1,0 +1,8 @@
+print('a', 'b', 'c', sep='-')
+print('no newline', end='')
+print(' then this')
+print('x', 'y', sep='', end='!\n')
+print()
+print(*[1, 2, 3], sep=', ')
+print('end', end='\n\n')
+print(1, 2.5, None, [1], sep='|')
