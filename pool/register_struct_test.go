@@ -149,3 +149,35 @@ func TestRegisterRejectsBadStructs(t *testing.T) {
 		t.Fatal("array-keyed map accepted")
 	}
 }
+
+func TestEncodeDecode(t *testing.T) {
+	v, err := Encode(map[string]testPoint{"a": {X: 1, Label: "l"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dict("a", dict("X", 1.0, "Y", 0.0, "label", "l"))
+	if !reflect.DeepEqual(v, want) {
+		t.Fatalf("Encode = %#v", v)
+	}
+	var back map[string]testPoint
+	if err := Decode(v, &back); err != nil || back["a"].X != 1 || back["a"].Label != "l" {
+		t.Fatalf("Decode = %#v, %v", back, err)
+	}
+	var n int
+	if err := Decode("x", &n); err == nil || !strings.Contains(err.Error(), "want int, got str") {
+		t.Fatalf("Decode(str into int) = %v", err)
+	}
+	if err := Decode(int64(1), n); err == nil {
+		t.Fatal("Decode into a non-pointer succeeded")
+	}
+	var ch chan int
+	if err := Decode(nil, &ch); err == nil {
+		t.Fatal("Decode into a chan succeeded")
+	}
+	if v, err := Encode(nil); v != nil || err != nil {
+		t.Fatalf("Encode(nil) = %v, %v", v, err)
+	}
+	if _, err := Encode(make(chan int)); err == nil {
+		t.Fatal("Encode(chan) succeeded")
+	}
+}
