@@ -438,7 +438,7 @@ func fromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 		}
 		m := reflect.MakeMapWithSize(t, len(d.Items))
 		for _, kv := range d.Items {
-			k, err := mapKeyFromWire(kv.Key, t.Key())
+			k, err := mapKeyFromWire(kv.Key, t)
 			if err != nil {
 				return reflect.Value{}, err
 			}

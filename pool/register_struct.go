@@ -160,20 +160,19 @@ func pointerFromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 	return p, nil
 }
 
-// mapKeyFromWire converts a dict key for a map keyed by t.
-func mapKeyFromWire(k wire.Value, t reflect.Type) (reflect.Value, error) {
-	if t.Kind() == reflect.String {
-		s, ok := k.(string)
-		if !ok {
-			return reflect.Value{}, fmt.Errorf("want map keys of type %s, got a %s key", t, wireTypeName(k))
+// mapKeyFromWire converts a dict key for a map of type mt.
+func mapKeyFromWire(k wire.Value, mt reflect.Type) (reflect.Value, error) {
+	kt := mt.Key()
+	if kt.Kind() == reflect.String {
+		if s, ok := k.(string); ok {
+			return reflect.ValueOf(s).Convert(kt), nil
 		}
-		return reflect.ValueOf(s).Convert(t), nil
-	}
-	v, err := fromWire(k, t)
-	if err != nil {
+	} else if v, err := fromWire(k, kt); err == nil {
+		return v, nil
+	} else if _, isStr := k.(string); !isStr && k != nil {
 		return reflect.Value{}, fmt.Errorf("key %v: %v", k, err)
 	}
-	return v, nil
+	return reflect.Value{}, fmt.Errorf("want %s, got a dict with a %s key", mt, wireTypeName(k))
 }
 
 // structToWire sends a struct as a dict of its wire fields.

@@ -118,7 +118,7 @@ func TestGoFuncIntKeyMaps(t *testing.T) {
 		t.Fatalf("got %#v, %v", got, err)
 	}
 	_, err = g.Call(context.Background(), []wire.Value{dict("x", "b")}, nil)
-	if err == nil || !strings.Contains(err.Error(), "want int, got str") {
+	if err == nil || !strings.Contains(err.Error(), "want map[int]string, got a dict with a str key") {
 		t.Fatalf("str key for map[int]: err = %v", err)
 	}
 	h, err := newGoFunc("t.sq", func(n int) map[int]int {
