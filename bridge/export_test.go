@@ -152,7 +152,7 @@ func TestExportTypeErrors(t *testing.T) {
 		{`negate(1)`, "TypeError: porttest.negate() argument 1: want bool, got int"},
 		{`add(2**70, 1)`, "TypeError: porttest.add() argument 1: want int, got int"},
 		{`add(1, lambda: 1)`, "TypeError: porttest.add() argument 2: want int, got tuple"},
-		{`import threading; add(1, threading.Lock())`, "TypeError: porttest.add() argument 2: cannot pickle 'lock' object"},
+		{`import threading; add(1, threading.Lock())`, "TypeError: porttest.add() argument 2: cannot pickle '_thread.lock' object"},
 	}
 	for _, c := range cases {
 		src := "from porttest import *\n" + c.src + "\n"
