@@ -127,6 +127,7 @@ var debugPanics = false
 // so that a chained exception (raise … from e) can print e's frames.
 func keepTraceback(err error) {
 	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
+		fixStubLine(info.Traceback)
 		if e, ok := info.Value.(*py.Exception); ok {
 			e.Traceback = info.Traceback
 		}
