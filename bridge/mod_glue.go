@@ -6,9 +6,6 @@ package bridge
 
 import (
 	"bytes"
-	"fmt"
-	"io"
-	"os"
 	"runtime"
 	"strconv"
 
@@ -37,63 +34,6 @@ func interpOfModule(self py.Object) (*Interp, error) {
 	}
 	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
 }
-
-// printException writes err as an uncaught exception's traceback, as
-// CPython's sys.excepthook does, to w.
-func printException(w io.Writer, err error) {
-	if ei, ok := err.(py.ExceptionInfo); ok {
-		fmt.Fprintln(w, "Traceback (most recent call last):")
-		if ei.Traceback != nil {
-			ei.Traceback.TracebackDump(w)
-		}
-		fmt.Fprintln(w, modExcLine(ei.Value))
-		return
-	}
-	if e, ok := err.(*py.Exception); ok {
-		fmt.Fprintln(w, modExcLine(e))
-		return
-	}
-	fmt.Fprintln(w, err)
-}
-
-// exceptionLine is the last line of a traceback: the module-qualified class
-// name and str(exc).
-func modExcLine(v py.Object) string {
-	name := "?"
-	if v != nil {
-		t := v.Type()
-		name = t.Name
-		if m, ok := t.Dict["__module__"].(py.String); ok && m != "builtins" && m != "" {
-			name = string(m) + "." + name
-		}
-	}
-	msg := ""
-	if e, ok := v.(*py.Exception); ok {
-		if args, ok := e.Args.(py.Tuple); ok {
-			switch len(args) {
-			case 0:
-			case 1:
-				s, err := py.StrAsString(args[0])
-				if err == nil {
-					msg = s
-				}
-			default:
-				s, err := py.ReprAsString(args)
-				if err == nil {
-					msg = s
-				}
-			}
-		}
-	}
-	if msg == "" {
-		return name
-	}
-	return name + ": " + msg
-}
-
-// stderr is where the modules log (uncaught thread exceptions, callback
-// errors, warnings); tests replace it.
-var stderr io.Writer = os.Stderr
 
 // parseArgs binds args and kwargs to names (the first nreq required) for the
 // Go-implemented callable fname, returning nil for the ones not given.
@@ -125,4 +65,15 @@ func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string
 		}
 	}
 	return out, nil
+}
+
+// isCallable is Python's callable().
+func isCallable(o py.Object) bool {
+	if o == nil || o == py.None {
+		return false
+	}
+	if _, ok := o.(py.I__call__); ok {
+		return true
+	}
+	return o.Type().GetAttrOrNil("__call__") != nil
 }

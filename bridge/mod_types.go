@@ -16,6 +16,7 @@ type goFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 func newClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 	t := py.NewTypeX(name, doc, newFn, nil)
 	t.Dict["__module__"] = py.String(module)
+	mustReady(t)
 	return t
 }
 
@@ -24,6 +25,8 @@ func newClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 func newExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 	t := base.NewType(name, doc, nil, nil)
 	t.Dict["__module__"] = py.String(module)
+	t.Qualname = name
+	mustReady(t)
 	return t
 }
 
@@ -99,6 +102,7 @@ func truth(o py.Object) bool {
 
 // waitChan waits for ch while the GIL is released, for at most d when
 // limited. It reports whether ch was closed (or received from).
+// KeyboardInterrupt cannot stop it (see waitIntr).
 func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
 	select {
 	case <-ch:
@@ -124,4 +128,34 @@ func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bo
 		}
 	})
 	return got
+}
+
+// waitIntr is waitChan that the main thread leaves with KeyboardInterrupt
+// on SIGINT.
+func (it *Interp) waitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
+	select {
+	case <-ch:
+		return true, nil
+	default:
+	}
+	if limited && d <= 0 {
+		return false, nil
+	}
+	if !limited {
+		d = -1
+	}
+	return it.Wait(ch, d)
+}
+
+// mustReady computes t's MRO (types made after gpython's start-up are not
+// readied for us): subclass checks in except clauses need it.
+func mustReady(t *py.Type) {
+	// a subclass inherits its base's flags, READY included: clear it
+	t.Flags &^= py.TPFLAGS_READY
+	if t.Base == nil && len(t.Bases) == 1 {
+		t.Base = t.Bases[0].(*py.Type)
+	}
+	if err := t.Ready(); err != nil {
+		panic(err)
+	}
 }

@@ -1,11 +1,16 @@
 package bridge
 
-// What the interpreter does for threading at exit: wait for non-daemon
-// threads, as CPython's threading._shutdown.
+// The modules' work at interpreter exit, in CPython's order: executors
+// finish their queued work (concurrent.futures' _python_exit, registered
+// with threading), non-daemon threads are joined (threading._shutdown),
+// then Pools left open are terminated (multiprocessing's atexit).
 
-// atExit waits for the non-daemon threads, then the modules' other exit
-// work. The GIL must be held; it is released while waiting.
+// atExit runs holding the GIL as the main thread; it releases the GIL while
+// it waits.
 func (it *Interp) atExit() {
+	for _, f := range it.moduleExitHooks(false) {
+		f()
+	}
 	for {
 		pending := it.threads().pendingNonDaemon()
 		if len(pending) == 0 {
@@ -15,26 +20,35 @@ func (it *Interp) atExit() {
 			it.waitChan(ts.done, 0, false)
 		}
 	}
-	for _, f := range it.moduleExitHooks() {
+	for _, f := range it.moduleExitHooks(true) {
 		f()
 	}
 }
 
-// moduleExitHooks returns the exit work the modules registered (executors
-// left running, pools left open).
-func (it *Interp) moduleExitHooks() []func() {
+// moduleExitHooks returns the exit work the modules registered, early
+// (before threads are joined) or late.
+func (it *Interp) moduleExitHooks(late bool) []func() {
 	th := it.threads()
 	th.mu.Lock()
 	defer th.mu.Unlock()
-	hooks := th.exitHooks
-	th.exitHooks = nil
+	var hooks []func()
+	if late {
+		hooks, th.lateHooks = th.lateHooks, nil
+	} else {
+		hooks, th.exitHooks = th.exitHooks, nil
+	}
 	return hooks
 }
 
-// onExit registers f to run at interpreter exit, holding the GIL.
-func (it *Interp) onExit(f func()) {
+// onExit registers f to run at interpreter exit before non-daemon threads
+// are joined; with late, after.
+func (it *Interp) onExit(f func(), late bool) {
 	th := it.threads()
 	th.mu.Lock()
-	th.exitHooks = append(th.exitHooks, f)
+	if late {
+		th.lateHooks = append(th.lateHooks, f)
+	} else {
+		th.exitHooks = append(th.exitHooks, f)
+	}
 	th.mu.Unlock()
 }

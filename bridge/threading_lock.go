@@ -106,7 +106,7 @@ func (l *pyLock) release() error {
 func (l *pyLock) locked() bool { return len(l.ch) == 1 }
 
 func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
-	me := l.it.threads().current()
+	me := l.it.threads().current(l.it)
 	if l.owner == me && l.count > 0 {
 		l.count++
 		return true
@@ -119,7 +119,7 @@ func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
 }
 
 func (l *pyRLock) release() error {
-	if l.count == 0 || l.owner != l.it.threads().current() {
+	if l.count == 0 || l.owner != l.it.threads().current(l.it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot release un-acquired lock")
 	}
 	l.count--
@@ -177,7 +177,7 @@ func init() {
 	})
 	defMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
-		return py.NewBool(l.count > 0 && l.owner == l.it.threads().current()), nil
+		return py.NewBool(l.count > 0 && l.owner == l.it.threads().current(l.it)), nil
 	})
 	defMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)

@@ -59,10 +59,10 @@ func threadingMethods() []*py.Method {
 			if err := noArgs("get_ident", args, kwargs); err != nil {
 				return nil, err
 			}
-			return py.Int(it.threads().current().ident), nil
+			return py.Int(it.threads().current(it).ident), nil
 		}),
 		threadingFunc("get_native_id", "Return the current thread's native identifier.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.Int(it.threads().current().ident), nil
+			return py.Int(it.threads().current(it).ident), nil
 		}),
 		threadingFunc("active_count", "Return the number of Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.Int(len(it.threads().aliveList())), nil

@@ -1,20 +1,22 @@
 package bridge
 
-// Per-interpreter thread bookkeeping for the threading module: which Python
-// thread each goroutine runs, the live threads, and the main thread.
+// Per-interpreter thread bookkeeping for the threading module. The
+// interpreter core records which Python thread (*Thread) holds the GIL; the
+// module keeps its own state for each in Thread.Data.
 
 import (
 	"strconv"
 	"sync"
-	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
 )
 
-// A threadState is one Python thread: a threading.Thread started from
-// Python, the main thread, or a pool worker goroutine running Python.
+// A threadState is the threading module's view of one Python thread: a
+// threading.Thread started from Python, the main thread, a pool worker
+// goroutine running Python, or a helper.
 type threadState struct {
-	ident   int64
+	t       *Thread   // the core's thread
+	ident   int64     // = t.Ident
 	name    string    // for threads without a Python object yet
 	obj     py.Object // the threading.Thread instance, made lazily for workers
 	daemon  bool
@@ -28,83 +30,78 @@ var threadStateType = py.NewType("_thread_state", "internal handle of a Python t
 // Type implements py.Object.
 func (ts *threadState) Type() *py.Type { return threadStateType }
 
+// newThreadState makes the state of a new Python thread and its core Thread.
+func newThreadState(name, kind string, daemon bool) *threadState {
+	t := NewThread(name)
+	ts := &threadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
+	t.Data = ts
+	return ts
+}
+
 // threads is the thread bookkeeping of one interpreter.
 type threads struct {
 	mu        sync.Mutex
-	byG       map[uint64]*threadState
 	alive     map[*threadState]struct{}
 	main      *threadState
-	mainG     uint64
-	counter   int // Thread-N
-	dummies   int // Dummy-N
+	helper    *threadState // runs callbacks queued from pipe readers
+	counter   int          // Thread-N
+	dummies   int          // Dummy-N
 	nonDaem   []*threadState
 	warned    map[string]bool // DeprecationWarning locations already shown
 	modCache  py.StringDict   // the threading module's globals
 	exitHooks []func()
+	lateHooks []func()
 }
-
-var nextIdent atomic.Int64
-
-func init() { nextIdent.Store(139_900_000_000_000) }
-
-func newIdent() int64 { return nextIdent.Add(4096) }
 
 var threadsOf sync.Map // *Interp → *threads
 
-// threadsFor returns it's thread bookkeeping, made on first use; the
-// goroutine that first asks is the main thread.
+// threads returns it's thread bookkeeping, made on first use (which also
+// registers the modules' exit work with the interpreter).
 func (it *Interp) threads() *threads {
 	if v, ok := threadsOf.Load(it); ok {
 		return v.(*threads)
 	}
-	g := goid()
-	th := &threads{
-		byG:    map[uint64]*threadState{},
-		alive:  map[*threadState]struct{}{},
-		mainG:  g,
-		warned: map[string]bool{},
+	th := &threads{alive: map[*threadState]struct{}{}, warned: map[string]bool{}}
+	main := it.Main
+	if main == nil {
+		main = NewThread("MainThread")
 	}
-	th.main = &threadState{ident: newIdent(), name: "MainThread", started: true, done: make(chan struct{}), kind: "main"}
-	th.byG[g] = th.main
+	th.main = &threadState{t: main, ident: main.Ident, name: "MainThread", started: true, done: make(chan struct{}), kind: "main"}
+	if main.Data == nil {
+		main.Data = th.main
+	}
 	th.alive[th.main] = struct{}{}
-	v, _ := threadsOf.LoadOrStore(it, th)
+	th.helper = newThreadState("Thread-callbacks", "thread", true)
+	v, loaded := threadsOf.LoadOrStore(it, th)
+	if !loaded {
+		it.AtExit(it.atExit)
+	}
 	return v.(*threads)
 }
 
-// current returns the thread state of the calling goroutine; an unknown
-// goroutine becomes a dummy thread (as CPython's _DummyThread).
-func (th *threads) current() *threadState {
-	g := goid()
-	th.mu.Lock()
-	defer th.mu.Unlock()
-	if ts, ok := th.byG[g]; ok {
+// current returns the state of the thread holding the GIL (the caller holds
+// it); a thread unknown to the module becomes a dummy (CPython's
+// _DummyThread).
+func (th *threads) current(it *Interp) *threadState {
+	t := it.CurrentThread()
+	if ts, ok := t.Data.(*threadState); ok {
 		return ts
 	}
+	if t == it.Main {
+		return th.main
+	}
+	th.mu.Lock()
 	th.dummies++
-	ts := &threadState{ident: newIdent(), name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
-	th.byG[g] = ts
+	ts := &threadState{t: t, ident: t.Ident, name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
 	th.alive[ts] = struct{}{}
+	th.mu.Unlock()
+	t.Data = ts
 	return ts
 }
 
-// bind makes ts the Python thread of the calling goroutine and returns a
-// function undoing it.
-func (th *threads) bind(ts *threadState) func() {
-	g := goid()
-	th.mu.Lock()
-	prev, had := th.byG[g]
-	th.byG[g] = ts
-	th.alive[ts] = struct{}{}
-	th.mu.Unlock()
-	return func() {
-		th.mu.Lock()
-		if had {
-			th.byG[g] = prev
-		} else {
-			delete(th.byG, g)
-		}
-		th.mu.Unlock()
-	}
+// run takes the GIL and runs f as the Python thread ts.
+func (it *Interp) runAs(ts *threadState, f func()) {
+	_ = it.RunThread(ts.t, func() error { f(); return nil })
 }
 
 // finish marks ts as no longer alive.

@@ -70,7 +70,7 @@ func (c *pyCondition) Type() *py.Type { return conditionType }
 func (c *pyCondition) owned() bool {
 	switch l := c.lock.(type) {
 	case *pyRLock:
-		return l.count > 0 && l.owner == c.it.threads().current()
+		return l.count > 0 && l.owner == c.it.threads().current(c.it)
 	case *pyLock:
 		return l.locked()
 	}
@@ -94,7 +94,7 @@ func (c *pyCondition) wait(d time.Duration, limited bool) (bool, error) {
 	if err := c.lock.release(); err != nil {
 		return false, err
 	}
-	got := c.it.waitChan(w, d, limited)
+	got, werr := c.it.waitIntr(w, d, limited)
 	if !got {
 		for i, x := range c.waiters {
 			if x == w {
@@ -107,7 +107,7 @@ func (c *pyCondition) wait(d time.Duration, limited bool) (bool, error) {
 	if rl, ok := c.lock.(*pyRLock); ok {
 		rl.count = saved
 	}
-	return got, nil
+	return got, werr
 }
 
 func (c *pyCondition) notify(n int) error {
@@ -242,7 +242,14 @@ func (b *pyBarrier) wait(timeout py.Object) (py.Object, error) {
 		return py.Int(index), nil
 	}
 	gen := b.gen
-	if !b.it.waitChan(gen.ch, d, limited) {
+	got, werr := b.it.waitIntr(gen.ch, d, limited)
+	if werr != nil {
+		if b.gen == gen {
+			b.breakIt()
+		}
+		return nil, werr
+	}
+	if !got {
 		if b.gen == gen {
 			b.breakIt()
 		}

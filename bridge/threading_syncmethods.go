@@ -31,7 +31,9 @@ func initSyncMethods() {
 			return nil, err
 		}
 		if !e.flag {
-			e.it.waitChan(e.ch, d, limited)
+			if _, err := e.it.waitIntr(e.ch, d, limited); err != nil {
+				return nil, err
+			}
 		}
 		return py.NewBool(e.flag), nil
 	})

@@ -6,7 +6,7 @@ import (
 )
 
 func TestThreadingBasics(t *testing.T) {
-	out, errout, err := runPy(t, `
+	out, errout, status := runPy(t, `
 import threading
 def boom(x):
     raise ValueError("bad %d" % x)
@@ -20,8 +20,8 @@ class T(threading.Thread):
 T().start()
 print(threading.main_thread().name, threading.current_thread() is threading.main_thread())
 `)
-	if err != nil {
-		t.Fatalf("error: %v\n%s", err, errout)
+	if status != 0 {
+		t.Fatalf("exit status %d\n%s", status, errout)
 	}
 	want := "Thread-1 (boom) None False False\nFalse\nrun Thread-2\nMainThread True\n"
 	if out != want {
@@ -33,7 +33,7 @@ print(threading.main_thread().name, threading.current_thread() is threading.main
 }
 
 func TestCurrentThreadDeprecation(t *testing.T) {
-	out, errout, err := runPy(t, `
+	out, errout, status := runPy(t, `
 from threading import currentThread
 import threading
 def f(i):
@@ -43,8 +43,8 @@ for i in range(3):
 s = "currentThread()"
 print(s, threading.currentThread().name)
 `)
-	if err != nil {
-		t.Fatalf("error: %v\n%s", err, errout)
+	if status != 0 {
+		t.Fatalf("exit status %d\n%s", status, errout)
 	}
 	if want := "MainThread 0\nMainThread 1\nMainThread 2\ncurrentThread() MainThread\n"; out != want {
 		t.Errorf("stdout %q, want %q", out, want)

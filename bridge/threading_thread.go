@@ -79,7 +79,7 @@ func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
 
 // currentThread returns the threading.Thread of the calling goroutine.
 func (it *Interp) currentThread() (py.Object, error) {
-	return it.threadObject(it.threads().current())
+	return it.threadObject(it.threads().current(it))
 }
 
 // startThread implements Thread.start().
@@ -95,7 +95,12 @@ func (it *Interp) startThread(self py.Object) error {
 	if err != nil {
 		return err
 	}
-	ts = &threadState{ident: newIdent(), obj: self, daemon: truth(daemon), started: true, done: make(chan struct{}), kind: "thread"}
+	name := ""
+	if n, err := py.GetAttrString(self, "name"); err == nil {
+		name, _ = py.StrAsString(n)
+	}
+	ts = newThreadState(name, "thread", truth(daemon))
+	ts.obj = self
 	if _, err := py.SetAttrString(self, "_tstate", ts); err != nil {
 		return err
 	}
@@ -118,27 +123,23 @@ func (it *Interp) startThread(self py.Object) error {
 
 // runThread is the body of a started thread's goroutine.
 func (it *Interp) runThread(th *threads, ts *threadState, self py.Object, started chan struct{}) {
-	it.GIL.Acquire()
-	unbind := th.bind(ts)
-	close(started)
-	defer func() {
-		th.finish(ts)
-		unbind()
-		close(ts.done)
-		it.GIL.Release()
-	}()
-	defer func() {
-		if r := recover(); r != nil {
-			it.reportThreadError(self, py.MakeException(r))
+	defer close(ts.done)
+	it.runAs(ts, func() {
+		close(started)
+		defer th.finish(ts)
+		defer func() {
+			if r := recover(); r != nil {
+				it.reportThreadError(self, py.MakeException(r))
+			}
+		}()
+		run, err := py.GetAttrString(self, "run")
+		if err == nil {
+			_, err = py.Call(run, nil, nil)
 		}
-	}()
-	run, err := py.GetAttrString(self, "run")
-	if err == nil {
-		_, err = py.Call(run, nil, nil)
-	}
-	if err != nil && !py.IsException(py.SystemExit, err) {
-		it.reportThreadError(self, err)
-	}
+		if err != nil && !py.IsException(py.SystemExit, err) {
+			it.reportThreadError(self, err)
+		}
+	})
 }
 
 // reportThreadError prints an uncaught exception of a thread as CPython's
@@ -150,8 +151,7 @@ func (it *Interp) reportThreadError(self py.Object, err error) {
 			name = s
 		}
 	}
-	fmt.Fprintf(stderr, "Exception in thread %s:\n", name)
-	printException(stderr, err)
+	_, _ = fmt.Fprintf(it.Stderr(), "Exception in thread %s:\n%s", name, FormatException(err))
 }
 
 // joinThread implements Thread.join(timeout).
@@ -163,15 +163,15 @@ func (it *Interp) joinThread(self, timeout py.Object) error {
 	if ts == nil {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join thread before it is started")
 	}
-	if ts == it.threads().current() {
+	if ts == it.threads().current(it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join current thread")
 	}
 	d, limited, err := timeoutArg(timeout)
 	if err != nil {
 		return err
 	}
-	it.waitChan(ts.done, d, limited)
-	return nil
+	_, err = it.waitIntr(ts.done, d, limited)
+	return err
 }
 
 // threadRepr implements Thread.__repr__ as CPython's.

@@ -8,8 +8,6 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
-	"os"
-	"strings"
 )
 
 // deprecationWarning prints msg once per calling location (which the
@@ -30,26 +28,13 @@ func (it *Interp) deprecationWarning(msg string, kwargs py.StringDict) {
 		return
 	}
 	if !ok {
-		fmt.Fprintf(stderr, "sys:1: DeprecationWarning: %s\n", msg)
+		fmt.Fprintf(it.Stderr(), "sys:1: DeprecationWarning: %s\n", msg)
 		return
 	}
-	fmt.Fprintf(stderr, "%s:%d: DeprecationWarning: %s\n", file, line, msg)
-	if src := sourceLine(file, line); src != "" {
-		fmt.Fprintf(stderr, "  %s\n", src)
+	fmt.Fprintf(it.Stderr(), "%s:%d: DeprecationWarning: %s\n", file, line, msg)
+	if src := SourceLine(file, line); src != "" {
+		fmt.Fprintf(it.Stderr(), "  %s\n", src)
 	}
-}
-
-// sourceLine returns line n of file without its indentation, or "".
-func sourceLine(file string, n int) string {
-	b, err := os.ReadFile(file)
-	if err != nil || n < 1 {
-		return ""
-	}
-	lines := strings.Split(string(b), "\n")
-	if n > len(lines) {
-		return ""
-	}
-	return strings.TrimSpace(lines[n-1])
 }
 
 // isMainFile reports whether file is the __main__ module's __file__.

@@ -54,12 +54,12 @@ type Future[T any] struct {
 	state  State
 	result T
 	err    error
-	x      *futureExtra[T] // allocated on first need: most futures never wait
+	done   chan struct{}   // made by the first waiter; closed when done
+	x      *futureExtra[T] // allocated on first need: most futures have none
 }
 
 // futureExtra holds what only some futures need, keeping Future small.
 type futureExtra[T any] struct {
-	done      chan struct{} // made by the first waiter; closed when done
 	waiters   []*waiter
 	callbacks []func(*Future[T]) error
 }
@@ -75,15 +75,15 @@ func (f *Future[T]) extra() *futureExtra[T] {
 // complete wakes everything waiting on a future that just became done and
 // returns whether it has callbacks to run; f.mu is held.
 func (f *Future[T]) complete(notify func(*waiter)) bool {
+	if f.done != nil {
+		close(f.done)
+	}
 	x := f.x
 	if x == nil {
 		return false
 	}
 	for _, w := range x.waiters {
 		notify(w)
-	}
-	if x.done != nil {
-		close(x.done)
 	}
 	return len(x.callbacks) > 0
 }
@@ -232,11 +232,10 @@ func (f *Future[T]) splitErr(e error) (callErr, err error) {
 
 // doneChan returns the channel closed when the future is done; f.mu is held.
 func (f *Future[T]) doneChan() chan struct{} {
-	x := f.extra()
-	if x.done == nil {
-		x.done = make(chan struct{})
+	if f.done == nil {
+		f.done = make(chan struct{})
 	}
-	return x.done
+	return f.done
 }
 
 // waitLocked waits until the future is done or timeout passes, releasing

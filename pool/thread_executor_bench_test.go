@@ -3,8 +3,24 @@ package pool
 import (
 	"context"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
+
+// cpuTime is the CPU time (user + system) the process has used so far.
+// Benchmarks report it per op as well ("cpu-ns/op"): on a shared, loaded
+// machine it is steadier than wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU records the CPU time per op since start.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
 
 // BenchmarkThreadExecutorSubmitResult submits b.N trivial tasks, then
 // collects every result: ns/op is the cost per task.
@@ -19,6 +35,7 @@ func BenchmarkThreadExecutorSubmitResult(b *testing.B) {
 	fs := make([]*Future[int], b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := range fs {
 		fs[i], err = Submit(ex, task)
 		if err != nil {
@@ -33,6 +50,8 @@ func BenchmarkThreadExecutorSubmitResult(b *testing.B) {
 		}
 		sum += v
 	}
+	b.StopTimer()
+	reportCPU(b, cpu)
 	if sum != b.N {
 		b.Fatalf("sum %d", sum)
 	}
@@ -46,10 +65,12 @@ func BenchmarkThreadExecutorRoundTrip(b *testing.B) {
 	ctx := context.Background()
 	task := func(context.Context) (int, error) { return 1, nil }
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		f, _ := Submit(ex, task)
 		f.Result(ctx)
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkGoroutinesWaitGroup is the comparison point: one goroutine per
@@ -59,6 +80,7 @@ func BenchmarkGoroutinesWaitGroup(b *testing.B) {
 	var wg sync.WaitGroup
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := range results {
 		wg.Add(1)
 		go func() {
@@ -67,4 +89,6 @@ func BenchmarkGoroutinesWaitGroup(b *testing.B) {
 		}()
 	}
 	wg.Wait()
+	b.StopTimer()
+	reportCPU(b, cpu)
 }
