@@ -11,10 +11,11 @@ import (
 	"os"
 
 	"github.com/pypool/pypool/bridge"
+	"github.com/pypool/pypool/pool"
 )
 
 func main() {
-	// TODO(core): call pool.ServeWorkerIfChild() first once the proc helper lands it.
+	pool.ServeWorkerIfChild() // a process pool's worker never returns from here
 	if len(os.Args) > 1 && os.Args[1] == "compare" {
 		os.Exit(compareMain(os.Args[2:], os.Stdout, os.Stderr))
 	}
