@@ -270,3 +270,13 @@ func TestProcessExecutorUnsendable(t *testing.T) {
 		t.Fatalf("after unsendable values: %v, %v", v, err)
 	}
 }
+
+func TestProcessWorkerThatDoesNotServe(t *testing.T) {
+	t.Setenv(envNoServe, "1")
+	ex := newTestExecutor(t, Workers(1))
+	_, err := result(t, mustSubmit(t, ex, tfSquare, int64(2)))
+	var bpp *BrokenProcessPool
+	if !errors.As(err, &bpp) || !errors.Is(err, errNotServing) {
+		t.Fatalf("a worker binary that does not serve: %v (cause %v); want BrokenProcessPool caused by errNotServing", err, errors.Unwrap(err))
+	}
+}
