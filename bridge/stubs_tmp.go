@@ -1,3 +1,0 @@
-package bridge
-
-func installImport() {}
