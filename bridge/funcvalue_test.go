@@ -278,3 +278,95 @@ def make_gen():
 	exc := ExceptionFromWire(parent, e, nil)
 	wantPyError(t, exc.(*py.Exception), "TypeError", "cannot pickle 'generator' object")
 }
+
+// parentMaybe is parentWith for scripts this interpreter may not run yet:
+// it skips the test when the parent itself fails.
+func parentMaybe(t *testing.T, src string) (*Interp, py.StringDict) {
+	t.Helper()
+	interp, err := newInterp()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := py.Compile(src, "/tmp/main.py", py.ExecMode, 0, true)
+	if err != nil {
+		t.Skipf("this interpreter cannot compile the script yet: %v", err)
+	}
+	m, err := py.RunCode(interp.Ctx, code, "/tmp/main.py", "__main__")
+	if err != nil {
+		t.Skipf("this interpreter cannot run the script yet: %v", err)
+	}
+	return interp, m.Globals
+}
+
+func TestClosuresOverArguments(t *testing.T) {
+	parent, g := parentMaybe(t, `
+def adder(n):
+    return lambda x: x + n
+add5 = adder(5)
+add5(0)
+def deco(fn):
+    def wrapper(*a, **k):
+        return ["wrapped", fn(*a, **k)]
+    return wrapper
+@deco
+def hello(name, greeting="hi"):
+    return greeting + " " + name
+hello("x")
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["add5"])
+	if got := callIn(t, w, 1, int64(1)); got != int64(6) {
+		t.Fatalf("closure over an argument: %#v", got)
+	}
+	defineIn(t, w, parent, 2, g["hello"])
+	got := callIn(t, w, 2, "bob")
+	if l, ok := got.(wire.List); !ok || len(l) != 2 || l[1] != "hi bob" {
+		t.Fatalf("decorated function: %#v", got)
+	}
+}
+
+func TestGeneratorsLocalClassesAndCells(t *testing.T) {
+	parent, g := parentWith(t, `
+def squares(n):
+    for i in range(n):
+        yield i * i
+def total(n):
+    return sum(squares(n))
+def local_class(v):
+    class Box:
+        def __init__(self, v):
+            self.v = v
+        def get(self):
+            return self.v
+    return Box(v).get()
+def counter():
+    count = 0
+    def inc():
+        nonlocal count
+        count += 1
+        return count
+    return inc
+inc = counter()
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 3, g["total"])
+	if got := callIn(t, w, 3, int64(4)); got != int64(14) {
+		t.Fatalf("generator function: %#v", got)
+	}
+	defineIn(t, w, parent, 4, g["local_class"])
+	if got := callIn(t, w, 4, "v"); got != "v" {
+		t.Fatalf("class defined in the function: %#v", got)
+	}
+	// A closure's cell state travels as it is when first sent, then lives on
+	// in the worker.
+	if _, err := py.Call(g["inc"], nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	defineIn(t, w, parent, 5, g["inc"])
+	if got := callIn(t, w, 5); got != int64(2) {
+		t.Fatalf("nonlocal counter, first call in the worker: %#v", got)
+	}
+	if got := callIn(t, w, 5); got != int64(3) {
+		t.Fatalf("nonlocal counter, second call in the worker: %#v", got)
+	}
+}

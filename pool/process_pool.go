@@ -6,6 +6,24 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
+// NewPool returns a process Pool (multiprocessing.Pool): its workers are
+// this program's binary re-executed (main must call ServeWorkerIfChild
+// first), all started now and named SpawnPoolWorker-N. It accepts the options
+// Workers (processes; default runtime.NumCPU()), Initializer (a Remote) and
+// MaxTasksPerChild. Functions must be Remotes: Go functions registered with
+// Register, or what the bridge ships.
+//
+// Unlike CPython's, whose Pool hangs when a worker dies, a result whose
+// worker dies fails with a *WorkerLostError ("Worker exited prematurely:
+// signal 9 (SIGKILL)") and the worker is replaced. A worker whose
+// initializer fails prints "Process SpawnPoolWorker-N:" and the traceback to
+// stderr, as CPython's does, and is replaced; after three workers in a row
+// die before finishing any task, pending and new results fail with a
+// *BrokenPoolError instead of CPython's endless respawning.
+func NewPool(opts ...Option) (*Pool, error) {
+	return newPool("Pool", opts, newProcessBackend)
+}
+
 // processBackend runs a Pool's jobs in worker processes named
 // SpawnPoolWorker-N. It keeps cfg.workers processes running, replacing those
 // that exit (max tasks per child reached) or die. Unlike CPython, whose Pool

@@ -32,6 +32,9 @@ type GoFunc struct {
 	nResults int  // results other than the error: 0 or 1
 	params   []reflect.Type
 	variadic bool
+	// fast, if set, calls common signatures without reflection; ok false
+	// means the arguments need the general path (conversion or an error).
+	fast func(args []wire.Value) (v wire.Value, err error, ok bool)
 }
 
 var (
@@ -107,6 +110,7 @@ func newGoFunc(name string, fn any) (*GoFunc, error) {
 			return nil, fmt.Errorf("pool.Register(%q): result: %v", name, err)
 		}
 	}
+	g.fast = fastCall(fn)
 	return g, nil
 }
 
@@ -126,6 +130,11 @@ func (g *GoFunc) Definition() (string, wire.Value, error) { return goRuntimeKind
 func (g *GoFunc) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
 	if len(kwargs) > 0 {
 		return nil, typeError(fmt.Sprintf("%s() got an unexpected keyword argument %s: Go functions take positional arguments only", g.name, keyString(kwargs[0].Key)))
+	}
+	if g.fast != nil {
+		if v, err, ok := g.fast(args); ok {
+			return v, err
+		}
 	}
 	in, err := g.convertArgs(ctx, args)
 	if err != nil {

@@ -264,8 +264,10 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 		v, err = workerCall(def.rt, t.Func, t.Args, t.Kwargs)
 	case wire.ModeMap:
 		out := make(wire.List, len(t.Args))
+		one := make([]wire.Value, 1) // reused: runtimes do not keep args
 		for i, x := range t.Args {
-			if out[i], err = workerCall(def.rt, t.Func, []wire.Value{x}, nil); err != nil {
+			one[0] = x
+			if out[i], err = workerCall(def.rt, t.Func, one, nil); err != nil {
 				break
 			}
 		}
