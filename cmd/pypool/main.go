@@ -11,10 +11,11 @@ import (
 	"os"
 
 	"github.com/pypool/pypool/bridge"
+	"github.com/pypool/pypool/pool"
 )
 
 func main() {
-	// TODO(core): call pool.ServeWorkerIfChild() first once the proc helper lands it.
+	pool.ServeWorkerIfChild() // the same binary is the pools' worker
 	if len(os.Args) > 1 && os.Args[1] == "compare" {
 		os.Exit(compareMain(os.Args[2:], os.Stdout, os.Stderr))
 	}
