@@ -204,11 +204,15 @@ func init() {
 		one("__pp_dstar__", func(a py.Tuple, _ py.StringDict) (py.Object, error) { return &dstarMarker{a[0]}, nil })
 		one("__pp_kv__", func(_ py.Tuple, kw py.StringDict) (py.Object, error) { return kw, nil })
 		one("__pp_id__", func(a py.Tuple, _ py.StringDict) (py.Object, error) { return a[0], nil })
-		// Until the core's rewriting framework lands, the compat passes wrap
-		// py.Compile themselves.
-		prev := py.Compile
-		py.Compile = func(src, desc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
-			return prev(compatRewrite(src), desc, mode, flags, dontInherit)
+	})
+	// After the f-string pass (order 100), so displays and calls inside
+	// f-string expressions are rewritten too.
+	registerRewrite("compat", 200, func(toks []Token) ([]Token, error) {
+		src := Untokenize(toks)
+		out := compatRewrite(src)
+		if out == src {
+			return toks, nil
 		}
+		return Tokenize(out), nil
 	})
 }

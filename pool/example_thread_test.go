@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/pypool/pypool/pool"
@@ -18,34 +17,29 @@ func ExampleNewThreadPoolExecutor() {
 	}
 	defer ex.Shutdown(true, false)
 
-	// Submit runs a Go function on a worker goroutine; the context names
-	// the worker, as CPython names its threads.
 	f, err := pool.Submit(ex, func(ctx context.Context) (string, error) {
-		w, _ := pool.WorkerOf(ctx)
-		return fmt.Sprintf("hello from worker %d, named like ThreadPoolExecutor-N_M: %v",
-			w.Index, strings.HasPrefix(w.Name, "ThreadPoolExecutor-")), nil
+		w, _ := pool.WorkerOf(ctx) // ThreadPoolExecutor-N_M, as CPython names its threads
+		return fmt.Sprintf("hello from worker %d", w.Index), nil
 	})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(f.Result(context.Background()))
 
-	// Map keeps the input order, whatever order the calls finish in.
 	results, err := pool.Map(ex, func(_ context.Context, d time.Duration) (string, error) {
 		time.Sleep(d)
 		return d.String(), nil
-	}, []time.Duration{30 * time.Millisecond, 10 * time.Millisecond, 20 * time.Millisecond}, pool.NoTimeout)
+	}, []time.Duration{30 * time.Millisecond, 10 * time.Millisecond}, pool.NoTimeout)
 	if err != nil {
 		panic(err)
 	}
-	for s, err := range results {
+	for s, err := range results { // input order, as executor.map
 		fmt.Println(s, err)
 	}
 	// Output:
-	// hello from worker 0, named like ThreadPoolExecutor-N_M: true <nil>
+	// hello from worker 0 <nil>
 	// 30ms <nil>
 	// 10ms <nil>
-	// 20ms <nil>
 }
 
 func ExampleWait() {

@@ -205,29 +205,38 @@ func (f *Future[T]) get() (T, error) {
 // (nil if it succeeded). err is a *CancelledError if the future was
 // cancelled, or ctx.Err() if ctx ends first.
 func (f *Future[T]) Exception(ctx context.Context) (callErr, err error) {
-	_, callErr = f.Result(ctx)
-	return f.splitErr(callErr)
+	f.mu.Lock()
+	if !f.state.done() {
+		ch := f.doneChan()
+		f.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		f.mu.Lock()
+	}
+	defer f.mu.Unlock()
+	return f.exception()
 }
 
 // ExceptionTimeout is Exception with CPython's timeout (NoTimeout: no limit);
 // err is a *TimeoutError when the timeout expires.
 func (f *Future[T]) ExceptionTimeout(timeout time.Duration) (callErr, err error) {
-	_, callErr = f.ResultTimeout(timeout)
-	return f.splitErr(callErr)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.state.done() && !f.waitLocked(timeout) {
+		return nil, &TimeoutError{}
+	}
+	return f.exception()
 }
 
-// splitErr tells the call's own error from a wait's error.
-func (f *Future[T]) splitErr(e error) (callErr, err error) {
-	if e == nil {
-		return nil, nil
+// exception returns the outcome of a done future for Exception; f.mu is held.
+func (f *Future[T]) exception() (callErr, err error) {
+	if f.state != Finished {
+		return nil, &CancelledError{}
 	}
-	f.mu.Lock()
-	finished := f.state == Finished
-	f.mu.Unlock()
-	if finished {
-		return e, nil
-	}
-	return nil, e
+	return f.err, nil
 }
 
 // doneChan returns the channel closed when the future is done; f.mu is held.

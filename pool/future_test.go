@@ -278,3 +278,27 @@ func TestBrokenErrors(t *testing.T) {
 		t.Fatalf("PanicError %v", pe)
 	}
 }
+
+func TestFutureExceptionOutcomes(t *testing.T) {
+	ok := finished(1)
+	if callErr, err := ok.Exception(context.Background()); callErr != nil || err != nil {
+		t.Fatal(callErr, err)
+	}
+	bad := failed("x")
+	if callErr, err := bad.ExceptionTimeout(0); callErr == nil || callErr.Error() != "x" || err != nil {
+		t.Fatal(callErr, err)
+	}
+	c := cancelledNotified()
+	if callErr, err := c.ExceptionTimeout(0); callErr != nil || !errors.As(err, new(*CancelledError)) {
+		t.Fatal(callErr, err)
+	}
+	// Waiting, then woken by the result.
+	f := NewFuture[int]()
+	go func() { time.Sleep(2 * time.Millisecond); f.SetException(errors.New("late")) }()
+	if callErr, err := f.Exception(context.Background()); callErr == nil || callErr.Error() != "late" || err != nil {
+		t.Fatal(callErr, err)
+	}
+	if goid() == 0 {
+		t.Fatal("goid")
+	}
+}

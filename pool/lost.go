@@ -14,8 +14,9 @@ type WorkerLostError struct {
 	PID      int
 	ExitCode int            // the exit code when the worker exited (Signal == 0)
 	Signal   syscall.Signal // the signal that killed it, or 0
-	// Cause, when set, is why the parent ended the worker: a malformed
-	// frame, for example. The worker was then killed by the parent.
+	// Cause, when set, is what went wrong besides the exit: a malformed
+	// frame (the parent then killed the worker), or a worker binary that
+	// does not serve.
 	Cause error
 }
 
@@ -23,7 +24,7 @@ type WorkerLostError struct {
 // "Worker exited prematurely: exit code 3", as billiard words it.
 func (e *WorkerLostError) Error() string {
 	if e.Cause != nil {
-		return fmt.Sprintf("Worker exited prematurely: worker %s (pid %d) broke the protocol and was killed: %v", e.Worker, e.PID, e.Cause)
+		return fmt.Sprintf("Worker exited prematurely: worker %s (pid %d): %v", e.Worker, e.PID, e.Cause)
 	}
 	if e.Signal != 0 {
 		return fmt.Sprintf("Worker exited prematurely: signal %d (%s)", int(e.Signal), signalName(e.Signal))

@@ -1,6 +1,7 @@
 package pool
 
 import (
+	"bytes"
 	"fmt"
 	"iter"
 	"runtime"
@@ -39,8 +40,8 @@ type Pool struct {
 	tasksDone bool // the task handler has exited
 	stopped   bool // Terminate: the result handler stops
 
-	isTerminated atomic.Bool // state == poolTerminate, read without mu
-	inCallback   atomic.Bool // the result handler is running a callback
+	isTerminated atomic.Bool   // state == poolTerminate, read without mu
+	handlerGoid  atomic.Uint64 // the result handler goroutine's id
 	terminating  sync.Once
 	taskHandler  sync.WaitGroup
 	resultHandle sync.WaitGroup
@@ -239,6 +240,7 @@ func (p *Pool) submit(j *job) bool {
 // empty, or the pool is terminated.
 func (p *Pool) handleResults() {
 	defer p.resultHandle.Done()
+	p.handlerGoid.Store(goid())
 	p.resMu.Lock()
 	for {
 		for p.results.len() == 0 && !p.stopped && !(p.tasksDone && len(p.cache) == 0) {
@@ -253,13 +255,11 @@ func (p *Pool) handleResults() {
 		}
 		p.resMu.Unlock()
 		var complete bool
-		p.inCallback.Store(true)
 		if m.length {
 			complete = m.sink.setLength(m.i)
 		} else {
 			complete = m.sink.set(m.i, m.v, m.err)
 		}
-		p.inCallback.Store(false)
 		p.resMu.Lock()
 		if complete {
 			delete(p.cache, m.sink)
@@ -276,6 +276,28 @@ func (p *Pool) handleResults() {
 	for _, s := range sinks {
 		s.abort(ErrTerminated)
 	}
+}
+
+// onResultHandler reports whether the caller runs on the result handler
+// goroutine (in a callback), as CPython's checks of current_thread().
+func (p *Pool) onResultHandler() bool {
+	id := p.handlerGoid.Load()
+	return id != 0 && id == goid()
+}
+
+// goid returns the calling goroutine's id, read from its stack header.
+func goid() uint64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = bytes.TrimPrefix(b, []byte("goroutine "))
+	var id uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			break
+		}
+		id = id*10 + uint64(c-'0')
+	}
+	return id
 }
 
 // Close stops the pool accepting work; the work already submitted still
@@ -309,7 +331,7 @@ func (p *Pool) Terminate() {
 		p.resMu.Unlock()
 		p.b.terminate()
 		p.taskHandler.Wait()
-		if !p.inCallback.Load() { // Terminate from a callback: the result handler is us
+		if !p.onResultHandler() { // from a callback: do not wait for ourselves
 			p.resultHandle.Wait()
 		}
 	})
@@ -325,7 +347,7 @@ func (p *Pool) Join() error {
 		return &ValueError{Msg: "Pool is still running"}
 	}
 	p.taskHandler.Wait()
-	if !p.inCallback.Load() {
+	if !p.onResultHandler() {
 		p.resultHandle.Wait()
 	}
 	p.b.join()

@@ -840,3 +840,29 @@ func TestDefaultChunksize(t *testing.T) {
 		}
 	}
 }
+
+func TestPoolJoinFromCallback(t *testing.T) {
+	p, _ := NewThreadPool(Workers(1))
+	done := make(chan error, 1)
+	release := make(chan struct{})
+	p.ApplyAsync(fn(func(x int64) (wire.Value, error) { <-release; return x, nil }), []wire.Value{int64(1)}, nil, func(wire.Value) error {
+		p.Close()
+		done <- p.Join() // on the result handler: must not wait for itself
+		return nil
+	}, nil)
+	close(release)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Join from a callback deadlocked")
+	}
+	if err := p.Join(); err != nil {
+		t.Fatal(err)
+	}
+	if p.onResultHandler() {
+		t.Fatal("test goroutine taken for the result handler")
+	}
+}

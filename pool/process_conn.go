@@ -67,7 +67,8 @@ type procConn struct {
 	funcs    map[Remote]uint64
 	nextFunc uint64
 
-	maxFrame int // frame limit (0: wire's default)
+	maxFrame   int // frame limit (0: wire's default)
+	helloTimer *time.Timer
 
 	// slot is the owner's per-worker state (under the owner's lock).
 	slot *procSlot
@@ -80,6 +81,11 @@ type procConn struct {
 
 // startProcConn starts a worker process named prefix-N.
 func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, error) {
+	if os.Getenv(envWorker) != "" {
+		// Started as a worker, yet not serving: main did not call
+		// ServeWorkerIfChild first. Starting workers here would recurse.
+		return nil, errNotServing
+	}
 	exe, err := workerExecutable()
 	if err != nil {
 		return nil, fmt.Errorf("pool: cannot find this program's executable to start a worker: %w", err)
@@ -136,9 +142,18 @@ func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, er
 	c.q.onWriteError = func(error) { c.kill() } // the worker is gone or wedged: the reader reports it
 	c.q.filter = c.filter
 	go c.q.run()
+	c.helloTimer = time.AfterFunc(helloTimeout, func() {
+		c.failProtocol(fmt.Errorf("it did not start serving within %v: %w", helloTimeout, errNotServing))
+	})
 	go c.readLoop()
 	return c, nil
 }
+
+// helloTimeout is how long a new worker may take to say hello.
+const helloTimeout = 60 * time.Second
+
+// errNotServing explains a worker binary that does not serve.
+var errNotServing = errors.New("pool: this program was started as a pool worker but did not serve: its main must call pool.ServeWorkerIfChild() first")
 
 // kill ends the worker with SIGKILL.
 func (c *procConn) kill() {
@@ -152,7 +167,7 @@ func (c *procConn) kill() {
 func (c *procConn) failProtocol(err error) {
 	c.mu.Lock()
 	if c.protoErr == nil {
-		c.protoErr = err
+		c.protoErr = fmt.Errorf("%w (the parent killed it)", err)
 	}
 	c.mu.Unlock()
 	c.kill()
@@ -241,7 +256,7 @@ func (c *procConn) encodeError(m *wire.Message, err error) {
 	case wire.KindTask, wire.KindInit:
 		c.ev.workerEncodeError(c, m, err)
 	default:
-		c.failProtocol(fmt.Errorf("cannot encode a message of kind %d: %w", m.Kind, err))
+		c.failProtocol(fmt.Errorf("the parent cannot encode a message of kind %d for it: %w", m.Kind, err))
 	}
 }
 
@@ -255,7 +270,7 @@ func (c *procConn) readLoop() {
 		m, err := r.ReadMessage()
 		if err != nil {
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-				c.failProtocol(fmt.Errorf("malformed frame: %w", err))
+				c.failProtocol(fmt.Errorf("it sent a malformed frame: %w", err))
 			}
 			break
 		}
@@ -265,10 +280,11 @@ func (c *procConn) readLoop() {
 				break
 			}
 			hello = true
+			c.helloTimer.Stop()
 			continue
 		}
 		if m.Kind != wire.KindResult || m.Result == nil {
-			c.failProtocol(fmt.Errorf("unexpected message of kind %d from a worker", m.Kind))
+			c.failProtocol(fmt.Errorf("it sent an unexpected message of kind %d", m.Kind))
 			break
 		}
 		c.ev.workerResult(c, m.Result)
@@ -282,6 +298,7 @@ func (c *procConn) readLoop() {
 	c.toW.Close()
 	c.fromW.Close()
 
+	c.helloTimer.Stop()
 	var st exitStatus
 	c.mu.Lock()
 	st.protoErr = c.protoErr
@@ -292,6 +309,9 @@ func (c *procConn) readLoop() {
 		} else {
 			st.code = ps.ExitCode()
 		}
+	}
+	if !hello && st.protoErr == nil && st.signal == 0 {
+		st.protoErr = fmt.Errorf("it exited with code %d before serving: %w", st.code, errNotServing)
 	}
 	c.ev.workerExit(c, st)
 }

@@ -40,3 +40,24 @@ func ExampleProcessPoolExecutor() {
 	// 9 <nil>
 	// 16 <nil>
 }
+
+func ExampleNewPool() {
+	p, err := pool.NewPool(pool.Workers(2))
+	if err != nil {
+		panic(err)
+	}
+	defer p.Join()
+	defer p.Close()
+
+	squares, err := p.Map(square, []wire.Value{1, 2, 3, 4, 5}, 0)
+	fmt.Println(squares, err)
+
+	r, err := p.ApplyAsync(square, []wire.Value{12}, nil, nil, nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Get(pool.NoTimeout))
+	// Output:
+	// [1 4 9 16 25] <nil>
+	// 144 <nil>
+}

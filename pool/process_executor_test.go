@@ -2,6 +2,7 @@ package pool
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"syscall"
@@ -268,5 +269,41 @@ func TestProcessExecutorUnsendable(t *testing.T) {
 	}
 	if v, err := result(t, mustSubmit(t, ex, tfLen, "fine")); err != nil || v != int64(4) {
 		t.Fatalf("after unsendable values: %v, %v", v, err)
+	}
+}
+
+func TestProcessWorkerThatDoesNotServe(t *testing.T) {
+	t.Setenv(envNoServe, "1")
+	ex := newTestExecutor(t, Workers(1))
+	_, err := result(t, mustSubmit(t, ex, tfSquare, int64(2)))
+	var bpp *BrokenProcessPool
+	if !errors.As(err, &bpp) || !errors.Is(err, errNotServing) {
+		t.Fatalf("a worker binary that does not serve: %v (cause %v); want BrokenProcessPool caused by errNotServing", err, errors.Unwrap(err))
+	}
+}
+
+func TestProcessNumbersShared(t *testing.T) {
+	t.Parallel()
+	ex := newTestExecutor(t, Workers(1))
+	p := newTestPool(t, Workers(1))
+	n0 := NextProcessNumber()
+	v1, err := result(t, mustSubmit(t, ex, tfName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := p.Apply(tfName, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n1 := NextProcessNumber()
+	var a, b int
+	if _, err := fmt.Sscanf(v1.(string), "SpawnProcess-%d", &a); err != nil {
+		t.Fatalf("executor worker name %q", v1)
+	}
+	if _, err := fmt.Sscanf(v2.(string), "SpawnPoolWorker-%d", &b); err != nil {
+		t.Fatalf("pool worker name %q", v2)
+	}
+	if a < 1 || b < 1 || a == b || a == n0 || b == n0 || n1 <= n0 {
+		t.Fatalf("numbers: executor worker %d, pool worker %d, taken %d and %d: want distinct numbers from one counter", a, b, n0, n1)
 	}
 }

@@ -337,7 +337,7 @@ func (g *procGroup) workerResult(c *procConn, r *wire.Result) {
 	if r.ID == 0 { // the initializer failed; the worker exits next
 		if r.Err == nil {
 			g.mu.Unlock()
-			c.failProtocol(errors.New("a result with id 0 that is not an initializer failure"))
+			c.failProtocol(errors.New("it sent a result with id 0 that is not an initializer failure"))
 			return
 		}
 		s.initErr = r.Err
@@ -353,7 +353,7 @@ func (g *procGroup) workerResult(c *procConn, r *wire.Result) {
 	}
 	if idx < 0 {
 		g.mu.Unlock()
-		c.failProtocol(fmt.Errorf("a result for task %d, which the worker does not hold", r.ID))
+		c.failProtocol(fmt.Errorf("it sent a result for task %d, which it does not hold", r.ID))
 		return
 	}
 	t := s.inflight[idx]

@@ -114,6 +114,9 @@ func TestProcessBackendGarbageFrame(t *testing.T) {
 	if !errors.As(r.err, &lost) || lost.Cause == nil || !strings.Contains(r.err.Error(), "malformed frame") {
 		t.Fatalf("garbage frame: %v; want a WorkerLostError naming a malformed frame", r.err)
 	}
+	if testing.Verbose() {
+		t.Log(r.err)
+	}
 	if r := await(t, runJob(b, tfSquare, wire.ModeCall, int64(8))); r.err != nil || r.v != int64(64) {
 		t.Fatalf("after a garbage frame: %v, %v", r.v, r.err)
 	}

@@ -16,6 +16,12 @@ var processCounter atomic.Int64
 // nextProcessNumber returns the next worker number (1, 2, …).
 func nextProcessNumber() int { return int(processCounter.Add(1)) }
 
+// NextProcessNumber takes the next number of this process's counter of
+// child processes, the one that names pool workers (SpawnPoolWorker-N,
+// SpawnProcess-N): CPython's multiprocessing.process._process_counter, which
+// also numbers Process objects (Process-N). The bridge uses it for those.
+func NextProcessNumber() int { return nextProcessNumber() }
+
 // spawnRequest asks the spawner thread to start cmd.
 type spawnRequest struct {
 	cmd   *exec.Cmd

@@ -30,15 +30,16 @@ type ThreadPoolExecutor struct {
 // threadExec is the executor's state, shared with its workers (which must
 // not keep the ThreadPoolExecutor handle reachable).
 type threadExec struct {
-	mu      sync.Mutex
-	cond    sync.Cond // workers wait here for work; L is &mu
-	queue   ring[workItem]
-	waiting int // workers blocked in cond.Wait
-	idle    int // CPython's _idle_semaphore: released after each work item
-	threads int // workers started (CPython's len(_threads); never decreases)
-	alive   int // workers not yet exited
-	broken  error
-	closed  bool // Shutdown was called
+	mu       sync.Mutex
+	cond     sync.Cond // workers wait here for work; L is &mu
+	queue    ring[workItem]
+	waiting  int // workers blocked in cond.Wait
+	spinning int // workers looking for work before they sleep
+	idle     int // CPython's _idle_semaphore: released after each work item
+	threads  int // workers started (CPython's len(_threads); never decreases)
+	alive    int // workers not yet exited
+	broken   error
+	closed   bool // Shutdown was called
 
 	maxWorkers  int
 	prefix      string
@@ -57,6 +58,10 @@ type workItem interface {
 }
 
 var threadExecutorCounter atomic.Int64
+
+// workerSpins is how many times an idle worker yields and looks at the
+// queue again before it sleeps.
+const workerSpins = 8
 
 // Interpreter shutdown (ShutdownThreadExecutors), as thread.py's _shutdown.
 var (
@@ -271,7 +276,7 @@ func (s *threadExec) submit(w workItem) error {
 		return ErrInterpreterShutdown
 	}
 	s.queue.push(w)
-	if s.waiting > 0 {
+	if s.waiting > 0 && s.spinning == 0 {
 		s.cond.Signal()
 	}
 	index := -1
@@ -331,7 +336,18 @@ func (s *threadExec) worker(ctx context.Context) {
 	}
 	s.mu.Lock()
 	for {
-		for s.queue.len() == 0 && !s.closed && !interpShutdown.Load() {
+		for spins := 0; s.queue.len() == 0 && !s.closed && !interpShutdown.Load(); {
+			if spins < workerSpins {
+				// Look again a few times before sleeping: a submitter that
+				// sees a spinning worker need not wake a sleeping one.
+				spins++
+				s.spinning++
+				s.mu.Unlock()
+				runtime.Gosched()
+				s.mu.Lock()
+				s.spinning--
+				continue
+			}
 			s.waiting++
 			s.cond.Wait()
 			s.waiting--

@@ -12,6 +12,9 @@ import (
 // The test binary is also the worker binary: TestMain serves when re-executed
 // as a worker.
 func TestMain(m *testing.M) {
+	if os.Getenv(envNoServe) != "" && os.Getenv(envWorker) != "" {
+		forgetfulMain()
+	}
 	ServeWorkerIfChild()
 	if os.Getenv(envOrphanHelper) != "" {
 		orphanHelper()
@@ -52,3 +55,13 @@ var (
 )
 
 var initValue = "unset"
+
+// envNoServe makes workers act as a program whose main forgot to call
+// ServeWorkerIfChild: it goes on to make a pool of its own.
+const envNoServe = "PYPOOL_TEST_NO_SERVE"
+
+func forgetfulMain() {
+	_, err := NewPool(Workers(1))
+	fmt.Fprintln(os.Stderr, "forgetful main:", err)
+	os.Exit(1)
+}

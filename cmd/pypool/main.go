@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	pool.ServeWorkerIfChild() // the same binary is the pools' worker
+	pool.ServeWorkerIfChild() // a process pool's worker never returns from here
 	if len(os.Args) > 1 && os.Args[1] == "compare" {
 		os.Exit(compareMain(os.Args[2:], os.Stdout, os.Stderr))
 	}
