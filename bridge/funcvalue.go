@@ -191,7 +191,11 @@ func (e *encoder) encodeGlobals(code *py.Code, globals py.StringDict) (*wire.Dic
 	for _, k := range keys {
 		v, err := e.encode(globals[k])
 		if err != nil {
-			return nil, err
+			ctor, ok := freshGlobal(globals[k])
+			if !ok {
+				return nil, err
+			}
+			v = tagged(tagFresh, ctor)
 		}
 		out.Items = append(out.Items, wire.KV{Key: k, Value: v})
 	}

@@ -370,3 +370,27 @@ inc = counter()
 		t.Fatalf("nonlocal counter, second call in the worker: %#v", got)
 	}
 }
+
+func TestProcessLocalGlobals(t *testing.T) {
+	parent, g := parentWith(t, `
+import threading
+lock = threading.Lock()
+def guarded(x):
+    with lock:
+        return x + 1
+def echo(x):
+    return x
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["guarded"])
+	if got := callIn(t, w, 1, int64(1)); got != int64(2) {
+		t.Fatalf("a function using a global lock: %#v", got)
+	}
+	main, _ := w.Interp().Ctx.GetModule("__main__")
+	if typeName(main.Globals["lock"]) != "_thread.lock" || main.Globals["lock"] == g["lock"] {
+		t.Fatal("the worker must hold a lock of its own")
+	}
+	// As an argument it cannot travel, as in CPython.
+	_, err := ToWire(g["lock"])
+	wantPyError(t, err, "TypeError", "cannot pickle '_thread.lock' object")
+}

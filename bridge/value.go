@@ -123,12 +123,15 @@ func typeName(obj py.Object) string {
 		return fmt.Sprintf("%T", obj)
 	}
 	name := t.Name
-	if t.Qualname != "" && t.Dict != nil {
-		if m, ok := t.Dict["__module__"].(py.String); ok && m != "builtins" {
-			return string(m) + "." + t.Qualname
+	if t.Qualname != "" {
+		name = t.Qualname
+	}
+	if t.Dict != nil {
+		if m, ok := t.Dict["__module__"].(py.String); ok && m != "builtins" && m != "" {
+			return string(m) + "." + name
 		}
 	}
-	return name
+	return t.Name
 }
 
 // remember gives obj (a function, class or instance being sent) its id.

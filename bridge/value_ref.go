@@ -197,6 +197,19 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 			return nil, err
 		}
 		return propertyNew(PropertyType, py.Tuple(parts), nil)
+	case tagFresh:
+		if err := fields("fresh object", f, 1); err != nil {
+			return nil, err
+		}
+		ref, ok := f[0].(wire.Ref)
+		if !ok {
+			return nil, errBadValue("fresh object constructor")
+		}
+		ctor, err := d.resolveRef(ref.Module, ref.Name)
+		if err != nil {
+			return nil, err
+		}
+		return py.Call(ctor, nil, nil)
 	case tagDefinition:
 		return nil, errBadValue("a function definition inside a value")
 	}

@@ -20,6 +20,7 @@ const (
 	tagClassMethod  int8 = 43 // callable
 	tagProperty     int8 = 44 // fget, fset, fdel, doc
 	tagDefinition   int8 = 45 // sys.path entries, callable: a "py" Define payload
+	tagFresh        int8 = 46 // constructor (a Ref): a new object made by the receiver
 )
 
 // tagged builds a tagged value.
