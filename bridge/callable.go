@@ -128,7 +128,9 @@ func (c *PyCallable) Prepare() error {
 }
 
 // Definition is ("py", payload): the callable by value or by reference plus
-// the parent's sys.path. It is computed once; if Prepare was not called it
+// the parent's sys.path. It is computed once, so __main__ state is captured
+// when the callable is first prepared (first submitted), and every worker,
+// including ones started later, gets that snapshot; if Prepare was not called it
 // takes the GIL to compute it, so it must then not be called by a goroutine
 // that holds the GIL.
 func (c *PyCallable) Definition() (string, wire.Value, error) {

@@ -14,29 +14,37 @@ package bridge
 //	bytes                  []byte              bytes
 //	list                   wire.List           list
 //	tuple                  wire.Tuple          tuple
-//	dict                   *wire.Dict          dict (key order kept as sent;
-//	                                           gpython's own dict is sorted by key)
+//	dict (and subclasses)  *wire.Dict          dict, insertion order kept (a
+//	                                           gpython StringDict is sent
+//	                                           sorted by key)
 //	set / frozenset        wire.Set/FrozenSet  set / frozenset
 //	exception              *wire.Exception     the same exception type and args
 //	builtins, functions    wire.Ref            the same object, imported by name
-//	  and classes of an
-//	  importable module
+//	  and classes of an                        (the worker's sys.path is the
+//	  importable module                        parent's)
 //	module                 tagged              the module, imported by name
-//	__main__ function      tagged              a rebuilt function (by value)
-//	__main__ class         tagged              the class (by value, or the
-//	                                           receiver's class of that name)
-//	__main__ instance      tagged              a new instance: class, then __dict__
+//	__main__ function,     tagged              a rebuilt function (by value,
+//	  lambda, closure                          see funcvalue.go)
+//	__main__ class         tagged              the receiver's class of that
+//	                                           name, else rebuilt by value
+//	__main__ instance      tagged              a new instance (class, then
+//	                                           __dict__; __init__ not called)
 //	bound method           tagged              getattr(receiver, name)
+//	property, staticmethod,tagged              the same, rebuilt
+//	  classmethod
+//	functools.partial      tagged              functools.partial(func, *args, **kw)
 //
 // "tagged" values are bridge-defined: a wire.Tuple whose first item is a
 // wire.Ext with Code >= 32 and no data (see value_tags.go). The bridge never
 // produces a bare Ext in any other place, so such tuples are unambiguous.
 //
 // Anything else fails with a TypeError naming the type, worded as CPython's
-// pickle error: "cannot pickle '_thread.lock' object". A list, dict, set or
-// tuple that contains itself fails with a ValueError (msgpack has no
-// references); functions, classes and instances may refer to themselves
-// (recursion, back-pointers): they are sent once and referred to after.
+// pickle error: "cannot pickle '_thread.lock' object" (but see
+// value_fresh.go for locks that are globals of a shipped function). A list,
+// dict, set or tuple that contains itself fails with a ValueError (msgpack
+// has no references); functions, classes and instances may refer to
+// themselves (recursion, back-pointers): they are sent once per value and
+// referred to after. Shared plain containers arrive as separate copies.
 
 import (
 	"fmt"

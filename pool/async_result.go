@@ -11,6 +11,7 @@ import (
 // CPython's ApplyResult and MapResult (multiprocessing.pool.AsyncResult).
 // Its methods are safe for concurrent use.
 type AsyncResult struct {
+	cacheEntry
 	kind  string        // "ApplyResult" or "MapResult"
 	ready chan struct{} // closed when ready
 
@@ -153,6 +154,8 @@ func (r *AsyncResult) set(i int, v wire.Value, err error) bool {
 }
 
 func (r *AsyncResult) setLength(int) bool { return r.Ready() }
+
+func (r *AsyncResult) entry() *cacheEntry { return &r.cacheEntry }
 
 func (r *AsyncResult) abort(err error) {
 	if r.Ready() {

@@ -21,6 +21,7 @@ var ErrStopIteration = errors.New("StopIteration")
 // from the chunks as CPython's generator does, and a failed chunk ends the
 // iteration after its error. Its methods are safe for concurrent use.
 type IMapIterator struct {
+	cacheEntry
 	unordered bool
 	chunked   bool
 
@@ -173,6 +174,8 @@ func (it *IMapIterator) set(i int, v wire.Value, err error) bool {
 	}
 	return it.index == it.length
 }
+
+func (it *IMapIterator) entry() *cacheEntry { return &it.cacheEntry }
 
 // setLength is CPython's _set_length.
 func (it *IMapIterator) setLength(n int) bool {

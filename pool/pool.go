@@ -36,9 +36,9 @@ type Pool struct {
 	resMu     sync.Mutex // guards the result queue and the cache
 	resCond   sync.Cond  // the result handler waits here; L is &resMu
 	results   ring[resultMsg]
-	cache     map[resultSink]struct{}
-	tasksDone bool // the task handler has exited
-	stopped   bool // Terminate: the result handler stops
+	cache     cacheList // the sinks not yet complete (CPython's _cache)
+	tasksDone bool      // the task handler has exited
+	stopped   bool      // Terminate: the result handler stops
 
 	isTerminated atomic.Bool   // state == poolTerminate, read without mu
 	handlerGoid  atomic.Uint64 // the result handler goroutine's id
@@ -79,6 +79,58 @@ type resultSink interface {
 	setLength(n int) bool
 	// abort fails the sink without callbacks (Terminate).
 	abort(err error)
+	// entry links the sink into the pool's cache.
+	entry() *cacheEntry
+}
+
+// cacheList is an intrusive doubly linked list of sinks: O(1) add and
+// remove without hashing. Its owner locks around it.
+type cacheList struct {
+	head cacheEntry // sentinel
+	n    int
+}
+
+// cacheEntry links a sink into a cacheList; sinks embed one.
+type cacheEntry struct {
+	prev, next *cacheEntry
+	sink       resultSink
+	linked     bool
+}
+
+func (c *cacheList) add(s resultSink) {
+	if c.head.next == nil {
+		c.head.next, c.head.prev = &c.head, &c.head
+	}
+	e := s.entry()
+	if e.linked {
+		return
+	}
+	e.sink, e.linked = s, true
+	e.prev, e.next = c.head.prev, &c.head
+	c.head.prev.next = e
+	c.head.prev = e
+	c.n++
+}
+
+func (c *cacheList) remove(s resultSink) {
+	e := s.entry()
+	if !e.linked {
+		return
+	}
+	e.prev.next, e.next.prev = e.next, e.prev
+	e.prev, e.next, e.sink, e.linked = nil, nil, nil, false
+	c.n--
+}
+
+// drain empties the list and returns its sinks.
+func (c *cacheList) drain() []resultSink {
+	out := make([]resultSink, 0, c.n)
+	for c.n > 0 {
+		s := c.head.next.sink
+		c.remove(s)
+		out = append(out, s)
+	}
+	return out
 }
 
 type resultMsg struct {
@@ -139,7 +191,7 @@ func newPool(kind string, opts []Option, newBackend func(backendConfig) (backend
 	if err != nil {
 		return nil, err
 	}
-	p := &Pool{kind: kind, workers: workers, b: b, cache: map[resultSink]struct{}{}}
+	p := &Pool{kind: kind, workers: workers, b: b}
 	p.taskCond.L = &p.mu
 	p.resCond.L = &p.resMu
 	p.taskHandler.Add(1)
@@ -170,7 +222,7 @@ func (p *Pool) put(sink resultSink, seq *taskSeq) error {
 	}
 	if sink != nil {
 		p.resMu.Lock()
-		p.cache[sink] = struct{}{}
+		p.cache.add(sink)
 		p.resMu.Unlock()
 	}
 	p.tasks.push(seq)
@@ -243,7 +295,7 @@ func (p *Pool) handleResults() {
 	p.handlerGoid.Store(goid())
 	p.resMu.Lock()
 	for {
-		for p.results.len() == 0 && !p.stopped && !(p.tasksDone && len(p.cache) == 0) {
+		for p.results.len() == 0 && !p.stopped && !(p.tasksDone && p.cache.n == 0) {
 			p.resCond.Wait()
 		}
 		if p.stopped {
@@ -262,15 +314,11 @@ func (p *Pool) handleResults() {
 		}
 		p.resMu.Lock()
 		if complete {
-			delete(p.cache, m.sink)
+			p.cache.remove(m.sink)
 		}
 	}
 	// Terminated: what is still in the cache fails.
-	sinks := make([]resultSink, 0, len(p.cache))
-	for s := range p.cache {
-		sinks = append(sinks, s)
-	}
-	clear(p.cache)
+	sinks := p.cache.drain()
 	p.results = ring[resultMsg]{}
 	p.resMu.Unlock()
 	for _, s := range sinks {
