@@ -394,3 +394,23 @@ def echo(x):
 	_, err := ToWire(g["lock"])
 	wantPyError(t, err, "TypeError", "cannot pickle '_thread.lock' object")
 }
+
+func TestPartialByValue(t *testing.T) {
+	parent, g := parentMaybe(t, `
+import functools
+def power(base, exp, scale=1):
+    return scale * base ** exp
+square = functools.partial(power, exp=2)
+tenfold = functools.partial(power, 10, scale=3)
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["square"])
+	v, err := w.Call(1, []wire.Value{int64(7)}, nil)
+	if err != nil || v != int64(49) {
+		t.Fatalf("partial with a keyword: %#v %v", v, err)
+	}
+	defineIn(t, w, parent, 2, g["tenfold"])
+	if got := callIn(t, w, 2, int64(2)); got != int64(300) {
+		t.Fatalf("partial with a positional and a keyword: %#v", got)
+	}
+}

@@ -324,7 +324,17 @@ func (f *Future[T]) runCallback(fn func(*Future[T]) error) {
 // unexpected state"), as CPython raises.
 func (f *Future[T]) SetRunningOrNotifyCancel() (bool, error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
+	ok, err := f.setRunningOrNotifyCancel()
+	state := f.state
+	f.mu.Unlock()
+	if err != nil {
+		// CPython logs at CRITICAL before raising.
+		logError(fmt.Sprintf("Future %p in unexpected state: %s", f, state), nil)
+	}
+	return ok, err
+}
+
+func (f *Future[T]) setRunningOrNotifyCancel() (bool, error) {
 	switch f.state {
 	case Cancelled:
 		f.state = CancelledAndNotified

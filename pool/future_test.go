@@ -47,8 +47,12 @@ func TestFutureStatesAndResult(t *testing.T) {
 	if f.Cancel() {
 		t.Fatal("Cancel succeeded on a running future")
 	}
+	logs := captureLog(t)
 	if _, err := f.SetRunningOrNotifyCancel(); err == nil || err.Error() != "Future in unexpected state" {
 		t.Fatalf("second SetRunningOrNotifyCancel: %v", err)
+	}
+	if l := logs(); len(l) != 1 || !regexp.MustCompile(`^Future 0x[0-9a-f]+ in unexpected state: RUNNING \| <nil>$`).MatchString(l[0]) {
+		t.Fatalf("log %q", l)
 	}
 	go func() {
 		time.Sleep(10 * time.Millisecond)
@@ -113,6 +117,7 @@ func TestFutureException(t *testing.T) {
 }
 
 func TestFutureCancel(t *testing.T) {
+	captureLog(t)
 	f := NewFuture[int]()
 	if !regexp.MustCompile(`^<Future at 0x[0-9a-f]+ state=pending>$`).MatchString(f.String()) {
 		t.Fatalf("repr %q", f.String())

@@ -524,3 +524,25 @@ func TestThreadExecutorConcurrentSubmitters(t *testing.T) {
 		t.Fatal(total.Load())
 	}
 }
+
+func TestThreadExecutorUnreachableWorkersExit(t *testing.T) {
+	ex, _ := NewThreadPoolExecutor(Workers(2))
+	s := ex.s
+	f, _ := Submit(ex, func(context.Context) (int, error) { return 1, nil })
+	f.ResultTimeout(NoTimeout)
+	ex = nil
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		runtime.GC()
+		s.mu.Lock()
+		alive, closed := s.alive, s.closed
+		s.mu.Unlock()
+		if alive == 0 && closed {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("workers of an unreachable executor still alive: %d (closed %v)", alive, closed)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
