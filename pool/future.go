@@ -160,6 +160,22 @@ func (f *Future[T]) Done() bool {
 	return f.state.done()
 }
 
+// DoneChan returns a channel that is closed once the future is done
+// (finished or cancelled), for select.
+func (f *Future[T]) DoneChan() <-chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ch := f.doneChan()
+	if f.state.done() {
+		select {
+		case <-ch:
+		default:
+			close(ch)
+		}
+	}
+	return ch
+}
+
 // Result waits for the future and returns its result, or the error the call
 // returned. It returns a *CancelledError if the future was cancelled, and
 // ctx.Err() if ctx ends first.

@@ -307,3 +307,24 @@ func TestFutureExceptionOutcomes(t *testing.T) {
 		t.Fatal("goid")
 	}
 }
+
+func TestFutureDoneChan(t *testing.T) {
+	f := NewFuture[int]()
+	ch := f.DoneChan()
+	select {
+	case <-ch:
+		t.Fatal("closed while pending")
+	default:
+	}
+	go f.SetResult(1)
+	<-ch
+	if f.DoneChan() != ch {
+		t.Fatal("a second channel")
+	}
+	g := finished(2) // done before anyone asked: closed at once
+	<-g.DoneChan()
+	c := NewFuture[int]()
+	cc := c.DoneChan()
+	c.Cancel()
+	<-cc
+}

@@ -14,11 +14,12 @@ import (
 // Prefetch: how many tasks a worker may hold (one running, the rest queued
 // in its pipe). Deep prefetch batches frames when tasks are short; with long
 // tasks a prefetched task could wait behind a slow one while another worker
-// idles, so the depth stays small unless tasks are seen to be short.
+// idles (CPython's workers pull from one shared queue, so there it cannot),
+// so workers hold one task at a time unless tasks are seen to be short.
 const (
-	prefetchSlow  = 2
+	prefetchSlow  = 1
 	prefetchFast  = 16
-	fastTaskLimit = 500 * time.Microsecond
+	fastTaskLimit = time.Millisecond
 )
 
 // earlyDeathLimit: a process Pool is broken after this many workers in a row
@@ -358,13 +359,18 @@ func (g *procGroup) workerResult(c *procConn, r *wire.Result) {
 	}
 	t := s.inflight[idx]
 	s.inflight = append(s.inflight[:idx], s.inflight[idx+1:]...)
+	// The time a worker spends per task, seen from here (it includes the
+	// round trip while workers hold one task at a time); a worker's first
+	// task also includes its start-up and is not counted.
 	now := time.Now()
 	sample := now.Sub(s.busySince)
 	s.busySince = now
-	if g.service == 0 {
-		g.service = sample
-	} else {
-		g.service += (sample - g.service) / 8
+	if s.finished > 0 {
+		if g.service == 0 {
+			g.service = sample
+		} else {
+			g.service += (sample - g.service) / 8
+		}
 	}
 	s.finished++
 	g.earlyDeaths = 0

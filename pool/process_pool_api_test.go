@@ -135,3 +135,30 @@ func TestProcessPoolInitializerFails(t *testing.T) {
 		t.Fatalf("map on a broken pool: %v", err)
 	}
 }
+
+// A slow task must not hold back a queued one while another worker idles.
+func TestProcessPoolNoTaskStuckBehindSlowOne(t *testing.T) {
+	t.Parallel()
+	p := newTestPool(t, Workers(2))
+	slow, err := p.ApplyAsync(tfSleep, []wire.Value{int64(20000)}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, err := p.ApplyAsync(tfSleep, []wire.Value{int64(10)}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third, err := p.ApplyAsync(tfPID, nil, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := quick.Get(15 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := third.Get(15 * time.Second); err != nil {
+		t.Fatalf("a task queued behind a 20s task while a worker was free: %v", err)
+	}
+	if slow.Ready() {
+		t.Fatal("test broken: the slow task finished first")
+	}
+}
