@@ -148,24 +148,34 @@ func (c *PyCallable) Definition() (string, wire.Value, error) {
 	return "py", c.payload, c.err
 }
 
-// definitionOf builds a "py" Define payload: tagged(tagDefinition, sys.path,
-// callable).
+// definitionOf builds a "py" Define payload: tagged(tagDefinition,
+// sys.path, callable, sys.argv) — what CPython's spawn hands a worker.
 func definitionOf(interp *Interp, fn py.Object) (wire.Value, error) {
 	v, err := ToWire(fn)
 	if err != nil {
 		return nil, err
 	}
-	var path wire.List
+	var path, argv wire.List
 	if interp != nil && interp.Ctx != nil {
 		if sys, err := interp.Ctx.GetModule("sys"); err == nil {
-			if l, ok := sys.Globals["path"].(*py.List); ok {
-				for _, it := range l.Items {
-					if s, ok := it.(py.String); ok {
-						path = append(path, string(s))
-					}
-				}
-			}
+			path = stringItems(sys.Globals["path"])
+			argv = stringItems(sys.Globals["argv"])
 		}
 	}
-	return tagged(tagDefinition, path, v), nil
+	return tagged(tagDefinition, path, v, argv), nil
+}
+
+// stringItems is the str items of a list.
+func stringItems(o py.Object) wire.List {
+	l, ok := o.(*py.List)
+	if !ok {
+		return nil
+	}
+	var out wire.List
+	for _, it := range l.Items {
+		if s, ok := it.(py.String); ok {
+			out = append(out, string(s))
+		}
+	}
+	return out
 }

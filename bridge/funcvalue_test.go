@@ -414,3 +414,22 @@ tenfold = functools.partial(power, 10, scale=3)
 		t.Fatalf("partial with a positional and a keyword: %#v", got)
 	}
 }
+
+func TestWorkerGetsParentArgvAndPath(t *testing.T) {
+	parent := NewInterp(Options{Argv: []string{"/x/script.py", "a1"}, Path: []string{"/x"}})
+	code, _ := py.Compile("import sys\ndef info():\n    return [sys.argv, sys.path[0]]\n", "/x/script.py", py.ExecMode, 0, true)
+	m, err := py.RunCode(parent.Ctx, code, "/x/script.py", "__main__")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, m.Globals["info"])
+	got := callIn(t, w, 1)
+	l, ok := got.(wire.List)
+	if !ok || len(l) != 2 || l[1] != "/x" {
+		t.Fatalf("worker sys.path: %#v", got)
+	}
+	if argv, ok := l[0].(wire.List); !ok || len(argv) != 2 || argv[0] != "/x/script.py" || argv[1] != "a1" {
+		t.Fatalf("worker sys.argv: %#v", l[0])
+	}
+}

@@ -34,8 +34,9 @@ func newInterp() (*Interp, error) {
 // A WorkerRuntime is the "py" pool.Runtime: it owns one interpreter with an
 // empty __main__ that every shipped function shares.
 type WorkerRuntime struct {
-	interp *Interp
-	fns    map[uint64]py.Object
+	interp  *Interp
+	fns     map[uint64]py.Object
+	argvSet bool
 }
 
 var _ pool.Runtime = (*WorkerRuntime)(nil)
@@ -61,15 +62,25 @@ func NewWorkerRuntime() (*WorkerRuntime, error) {
 func (r *WorkerRuntime) Interp() *Interp { return r.interp }
 
 // Define rebuilds the callable a "py" payload describes and caches it as id.
+// The first definition also gives the worker the parent's sys.argv, and
+// each one puts the parent's sys.path entries first in the worker's.
 func (r *WorkerRuntime) Define(id uint64, payload wire.Value) error {
 	r.interp.GIL.Acquire()
 	defer r.interp.GIL.Release()
 	t, ok := payload.(wire.Tuple)
-	if tag, isTagged := tagOf(t); !ok || !isTagged || tag != tagDefinition || len(t) != 3 {
+	if tag, isTagged := tagOf(t); !ok || !isTagged || tag != tagDefinition || len(t) < 3 {
 		return fmt.Errorf("py runtime: payload is not a function definition (%T)", payload)
 	}
 	if paths, ok := wantStrings(t[1]); ok {
 		r.addSysPath(paths)
+	}
+	if len(t) > 3 && !r.argvSet {
+		if argv, ok := wantStrings(t[3]); ok && len(argv) > 0 {
+			if sys, err := r.interp.Ctx.GetModule("sys"); err == nil {
+				sys.Globals["argv"] = py.NewListFromStrings(argv)
+				r.argvSet = true
+			}
+		}
 	}
 	fn, err := FromWire(r.interp, t[2])
 	if err != nil {
@@ -120,9 +131,8 @@ func (r *WorkerRuntime) Call(fn uint64, args []wire.Value, kwargs []wire.KV) (wi
 		return nil, &wire.Exception{Module: "builtins", Type: "SystemError", Message: fmt.Sprintf("py runtime: function %d was never defined", fn), Args: []wire.Value{fmt.Sprintf("py runtime: function %d was never defined", fn)}}
 	}
 	pargs := make(py.Tuple, len(args))
-	d := newDecoder(r.interp)
 	for i, a := range args {
-		o, err := d.decode(a)
+		o, err := FromWire(r.interp, a)
 		if err != nil {
 			return nil, ExceptionToWire(err)
 		}
@@ -136,7 +146,7 @@ func (r *WorkerRuntime) Call(fn uint64, args []wire.Value, kwargs []wire.KV) (wi
 			if !ok {
 				return nil, ExceptionToWire(py.ExceptionNewf(py.TypeError, "keywords must be strings"))
 			}
-			o, err := d.decode(kv.Value)
+			o, err := FromWire(r.interp, kv.Value)
 			if err != nil {
 				return nil, ExceptionToWire(err)
 			}
