@@ -4,12 +4,14 @@ package bridge
 // process, dummy).
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
 )
 
 // startMethods records set_start_method per interpreter.
@@ -132,6 +134,28 @@ func mpMethods() []*py.Method {
 			}
 			_, _ = fmt.Fprintf(it.Stderr(), "Process %s:\n%s", name, FormatException(err))
 			return py.None, nil
+		}),
+		modFunc("_process_exitcode", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			f, ok := args[0].(*pyFuture)
+			if !ok || !f.f.Done() {
+				return py.None, nil
+			}
+			v, err := f.f.ResultTimeout(0)
+			if err == nil {
+				o, err := f.outcome(v, nil)
+				if err != nil {
+					return nil, err
+				}
+				return o, nil
+			}
+			var lost *pool.WorkerLostError
+			if errors.As(err, &lost) {
+				if lost.Signal != 0 {
+					return py.Int(-int(lost.Signal)), nil
+				}
+				return py.Int(lost.ExitCode), nil
+			}
+			return py.Int(1), nil
 		}),
 		defFunc("_exit_code", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			e, ok := args[0].(*py.Exception)

@@ -11,8 +11,28 @@ import (
 
 // A pyAsyncResult is multiprocessing.pool.AsyncResult.
 type pyAsyncResult struct {
-	p *pyPool
-	r *pool.AsyncResult
+	p      *pyPool
+	r      *pool.AsyncResult
+	failed error // set instead of r when the task could not be sent
+}
+
+// failedResult is a ready AsyncResult holding err: as CPython, a task that
+// cannot be sent fails at get() (and calls error_callback).
+func (p *pyPool) failedResult(err error, errorCallback py.Object) *pyAsyncResult {
+	ar := &pyAsyncResult{p: p, failed: err}
+	if errorCallback != nil && errorCallback != py.None {
+		if _, cerr := py.Call(errorCallback, py.Tuple{excObject(err)}, nil); cerr != nil {
+			p.it.logCallbackError(ar.repr(), cerr)
+		}
+	}
+	return ar
+}
+
+func (a *pyAsyncResult) repr() string {
+	if a.r != nil {
+		return a.r.String()
+	}
+	return fmt.Sprintf("<multiprocessing.pool.ApplyResult object at %p>", a)
 }
 
 var asyncResultType = newClass("multiprocessing.pool", "ApplyResult", "", nil)
@@ -21,7 +41,7 @@ var asyncResultType = newClass("multiprocessing.pool", "ApplyResult", "", nil)
 func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 
 // M__repr__ is CPython's "<multiprocessing.pool.ApplyResult object at 0x…>".
-func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.r.String()), nil }
+func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
 
 // logCallbackError logs a failed Pool or Future callback as CPython does.
 func (it *Interp) logCallbackError(owner string, err error) {
@@ -45,7 +65,7 @@ func (p *pyPool) applyAsync(v []py.Object) (*pyAsyncResult, error) {
 	}
 	a, kw, err := p.argsKw(v[1], v[2])
 	if err != nil {
-		return nil, err
+		return p.failedResult(err, v[4]), nil
 	}
 	ar := &pyAsyncResult{p: p}
 	owner := func() string { return ar.r.String() }
@@ -77,10 +97,14 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		ecb = p.pyErrorCallback(v[4], owner)
 	}
 	var r *pool.AsyncResult
+	var ecbPy py.Object
+	if len(v) > 4 {
+		ecbPy = v[4]
+	}
 	if star {
 		calls, err := p.calls(v[1])
 		if err != nil {
-			return nil, err
+			return p.failedResult(err, ecbPy), nil
 		}
 		r, err = p.p.StarmapAsync(c, calls, cs, cb, ecb)
 		if err != nil {
@@ -89,7 +113,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 	} else {
 		items, err := p.values(v[1])
 		if err != nil {
-			return nil, err
+			return p.failedResult(err, ecbPy), nil
 		}
 		r, err = p.p.MapAsync(c, items, cs, cb, ecb)
 		if err != nil {
@@ -134,7 +158,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return p.wait(ar.r, py.None)
+			return ar.get(py.None)
 		})
 		poolMethod(t, "apply_async", applyNames, 1, func(p *pyPool, v []py.Object) (py.Object, error) {
 			return p.applyAsync(v)
@@ -144,7 +168,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return p.wait(ar.r, py.None)
+			return ar.get(py.None)
 		})
 		poolMethod(t, "map_async", mapNames, 2, func(p *pyPool, v []py.Object) (py.Object, error) {
 			return p.mapAsync(false, v)
@@ -154,7 +178,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return p.wait(ar.r, py.None)
+			return ar.get(py.None)
 		})
 		poolMethod(t, "starmap_async", mapNames, 2, func(p *pyPool, v []py.Object) (py.Object, error) {
 			return p.mapAsync(true, v)
@@ -187,8 +211,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		a := self.(*pyAsyncResult)
-		return a.p.wait(a.r, v[0])
+		return self.(*pyAsyncResult).get(v[0])
 	})
 	defMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		v, err := parseArgs("wait", args, kwargs, []string{"timeout"}, 0)
@@ -196,6 +219,9 @@ func init() {
 			return nil, err
 		}
 		a := self.(*pyAsyncResult)
+		if a.r == nil {
+			return py.None, nil
+		}
 		d, limited, err := timeoutArg(v[0])
 		if err != nil {
 			return nil, err
@@ -204,10 +230,14 @@ func init() {
 		return py.None, err
 	})
 	defMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*pyAsyncResult).r.Ready()), nil
+		a := self.(*pyAsyncResult)
+		return py.NewBool(a.r == nil || a.r.Ready()), nil
 	})
 	defMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
+		if a.r == nil {
+			return py.False, nil
+		}
 		ok, err := a.r.Successful()
 		if err != nil {
 			return nil, a.p.it.poolError(err)
@@ -239,4 +269,12 @@ func (p *pyPool) M__exit__(args py.Tuple) (py.Object, error) {
 
 func (p *pyPool) checkRunning() error {
 	return nil
+}
+
+// get is AsyncResult.get(timeout).
+func (a *pyAsyncResult) get(timeout py.Object) (py.Object, error) {
+	if a.r == nil {
+		return nil, a.failed
+	}
+	return a.p.wait(a.r, timeout)
 }

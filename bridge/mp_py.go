@@ -52,15 +52,16 @@ class Process:
         if self._fut is None:
             raise AssertionError("can only join a started process")
         try:
-            self.exitcode = self._fut.result(timeout)
+            self._fut.exception(timeout)
         except TimeoutError:
-            pass
+            return
+        self.exitcode = _process_exitcode(self._fut)
 
     def is_alive(self):
         if self._fut is None:
             return False
         if self._fut.done():
-            self.exitcode = self._fut.result()
+            self.exitcode = _process_exitcode(self._fut)
             return False
         return True
 
@@ -78,7 +79,7 @@ class Process:
         if self._fut is not None:
             status = "started"
             if self._fut.done():
-                status = "stopped exitcode=" + str(self._fut.result())
+                status = "stopped exitcode=" + str(_process_exitcode(self._fut))
         d = ""
         if self.daemon:
             d = " daemon"
