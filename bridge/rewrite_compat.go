@@ -127,6 +127,9 @@ func (rw *rewriter) statements() {
 			switch {
 			case toks[k].kind == tkName && toks[k].text == "class" && toks[k+1].kind == tkName:
 				stack = append(stack, scope{indent: t.indent, class: true, name: toks[k+1].text})
+				if toks[k+2].is("(") && toks[k+2].match > k+3 {
+					rw.classAttrs(k+2, t.indent)
+				}
 			case toks[k].kind == tkName && toks[k].text == "def" && toks[k+1].kind == tkName && toks[k+2].is("("):
 				self := ""
 				open := k + 2
@@ -150,6 +153,29 @@ func (rw *rewriter) statements() {
 			}
 		}
 	}
+}
+
+// classAttrs passes the names a class body assigns on self (self.x = …) to
+// the class statement as the keyword __pp_attrs__ (exception classes need
+// them: see classes_build.go).
+func (rw *rewriter) classAttrs(open, indent int) {
+	toks := rw.toks
+	close := toks[open].match
+	seen := map[string]bool{}
+	var names []string
+	for j := close + 1; j+3 < len(toks); j++ {
+		if toks[j].kind == tkEnd || toks[j].lineStart && toks[j].indent <= indent {
+			break
+		}
+		if toks[j].kind == tkName && toks[j].text == "self" && toks[j+1].is(".") && toks[j+2].kind == tkName && toks[j+3].is("=") && !seen[toks[j+2].text] {
+			seen[toks[j+2].text] = true
+			names = append(names, "'"+toks[j+2].text+"'")
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	rw.addBefore(close, ", __pp_attrs__=("+strings.Join(names, ", ")+",)")
 }
 
 // defAnnotations drops parameter and return annotations of the def whose

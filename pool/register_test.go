@@ -138,3 +138,19 @@ func fmtAny(v any) string {
 	s, _ := v.(string)
 	return s
 }
+
+// Registered functions run in thread pools too, in-process.
+func TestRegisteredInThreadPool(t *testing.T) {
+	p, err := NewThreadPool(Workers(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { p.Close(); p.Join() }()
+	got, err := p.Map(tfSquare, []wire.Value{1, int64(2), 3}, 0) // Go ints pass as they are
+	if err != nil || !reflect.DeepEqual(got, wire.List{int64(1), int64(4), int64(9)}) {
+		t.Fatalf("thread pool map of a registered function: %v, %v", got, err)
+	}
+	if v, err := p.Apply(tfName, nil, nil); err != nil || v != "MainProcess" {
+		t.Fatalf("CurrentWorker in a thread pool: %v, %v", v, err)
+	}
+}

@@ -115,6 +115,9 @@ func (ex *ThreadPoolExecutor) MaxWorkers() int { return ex.s.maxWorkers }
 // ErrInterpreterShutdown after ShutdownThreadExecutors, and with a
 // *BrokenThreadPool once an initializer failed.
 func Submit[T any](ex *ThreadPoolExecutor, fn func(ctx context.Context) (T, error)) (*Future[T], error) {
+	if fn == nil {
+		return nil, &TypeError{Msg: "submit() fn must be a function, not nil"}
+	}
 	t := &goTask[T]{fn: fn}
 	if err := ex.s.submit(t); err != nil {
 		return nil, err
@@ -141,6 +144,9 @@ func (ex *ThreadPoolExecutor) SubmitCall(fn Callable, args []wire.Value, kwargs 
 // *TimeoutError, is yielded once and ends the iteration; ending the
 // iteration early cancels the calls that have not started.
 func Map[T, R any](ex *ThreadPoolExecutor, fn func(ctx context.Context, x T) (R, error), items []T, timeout time.Duration) (iter.Seq2[R, error], error) {
+	if fn == nil {
+		return nil, &TypeError{Msg: "map() fn must be a function, not nil"}
+	}
 	start := time.Now()
 	fs := make([]*Future[R], 0, len(items))
 	for _, x := range items {

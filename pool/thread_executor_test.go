@@ -110,8 +110,14 @@ func TestThreadExecutorSubmitCall(t *testing.T) {
 	if v, err := f.ResultTimeout(NoTimeout); v != int64(7) || err != nil {
 		t.Fatalf("%v %v", v, err)
 	}
-	if _, err := ex.SubmitCall(nil, nil, nil); err == nil {
+	if _, err := ex.SubmitCall(nil, nil, nil); !errors.As(err, new(*TypeError)) {
 		t.Fatal("nil callable accepted")
+	}
+	if _, err := Submit[int](ex, nil); !errors.As(err, new(*TypeError)) {
+		t.Fatal("nil function accepted")
+	}
+	if _, err := Map[int, int](ex, nil, []int{1}, NoTimeout); !errors.As(err, new(*TypeError)) {
+		t.Fatal("nil map function accepted")
 	}
 }
 
