@@ -31,7 +31,8 @@ var _ pool.Remote = (*PyCallable)(nil)
 // callables caches one PyCallable per (interpreter, callable object), so the
 // engine defines a given function once per worker. Closures sharing a code
 // object but holding different cells are different objects, hence different
-// PyCallables. Entries live as long as the interpreter.
+// PyCallables. Entries stay for the life of the process (a pool may start
+// a new worker that needs the definition at any time).
 var callables sync.Map // callableKey → *PyCallable
 
 type callableKey struct {

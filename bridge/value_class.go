@@ -17,10 +17,6 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
-// classFixup, when set, is applied to every class the bridge rebuilds after
-// its namespace is filled (the compatibility layer's class repairs).
-var classFixup func(cls *py.Type) error
-
 // classSkip names namespace entries a class never sends.
 var classSkip = map[string]bool{"__dict__": true, "__weakref__": true, "__slots__": true, "__qualname__": true}
 
@@ -173,11 +169,6 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 		cls.Doc = string(doc)
 	}
 	cls.Qualname = qual
-	if classFixup != nil {
-		if err := classFixup(cls); err != nil {
-			return nil, err
-		}
-	}
 	if plain && writable {
 		if _, has := ns[qual]; !has {
 			ns[qual] = cls
@@ -237,8 +228,8 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 		return nil, err
 	}
 	cls, ok := c.(*py.Type)
-	if !ok || !isClass(cls) {
-		return nil, errBadValue("object of a non-class")
+	if !ok || !isClass(cls) || cls.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+		return nil, errBadValue("object of a class not defined in Python")
 	}
 	inst := cls.Alloc()
 	d.remember(id, inst)

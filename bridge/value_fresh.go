@@ -26,3 +26,13 @@ func freshGlobal(obj py.Object) (wire.Ref, bool) {
 	ref, ok := freshGlobals[typeName(obj)]
 	return ref, ok
 }
+
+// isFreshConstructor tells whether ref is one of the constructors above.
+func isFreshConstructor(ref wire.Ref) bool {
+	for _, r := range freshGlobals {
+		if r == ref {
+			return true
+		}
+	}
+	return false
+}

@@ -202,7 +202,7 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 			return nil, err
 		}
 		ref, ok := f[0].(wire.Ref)
-		if !ok {
+		if !ok || !isFreshConstructor(ref) {
 			return nil, errBadValue("fresh object constructor")
 		}
 		ctor, err := d.resolveRef(ref.Module, ref.Name)

@@ -17,6 +17,7 @@ import (
 // for (Python: concurrent.futures.CancelledError, raised without arguments).
 type CancelledError struct{}
 
+// Error says the future was cancelled (Python's CancelledError has no message).
 func (*CancelledError) Error() string { return "future was cancelled" }
 
 // TimeoutError is returned when a wait with a timeout ends before the thing
@@ -28,6 +29,7 @@ type TimeoutError struct {
 	Msg string
 }
 
+// Error returns Msg, or "timed out" when it is empty.
 func (e *TimeoutError) Error() string {
 	if e.Msg == "" {
 		return "timed out"
@@ -43,6 +45,7 @@ type InvalidStateError struct {
 	Msg string
 }
 
+// Error returns the message.
 func (e *InvalidStateError) Error() string { return e.Msg }
 
 // BrokenExecutor reports an executor that has become unusable after a severe
@@ -54,6 +57,7 @@ type BrokenExecutor struct {
 	Cause error // what broke it (an initializer's error, …); may be nil
 }
 
+// Error returns the message.
 func (e *BrokenExecutor) Error() string { return e.Msg }
 
 // Unwrap returns the cause.
@@ -77,6 +81,7 @@ type BrokenThreadPool struct {
 	BrokenExecutor
 }
 
+// Error returns the message.
 func (e *BrokenThreadPool) Error() string { return e.Msg }
 
 // Unwrap lets errors.As find the BrokenExecutor and errors.Is the cause.
@@ -89,6 +94,7 @@ type BrokenProcessPool struct {
 	BrokenExecutor
 }
 
+// Error returns the message.
 func (e *BrokenProcessPool) Error() string { return e.Msg }
 
 // Unwrap lets errors.As find the BrokenExecutor and errors.Is the cause.
@@ -106,6 +112,7 @@ type RuntimeError struct {
 	Msg string
 }
 
+// Error returns the message.
 func (e *RuntimeError) Error() string { return e.Msg }
 
 // ValueError is an error CPython raises as ValueError, with its message
@@ -114,6 +121,7 @@ type ValueError struct {
 	Msg string
 }
 
+// Error returns the message.
 func (e *ValueError) Error() string { return e.Msg }
 
 // TypeError is an error CPython raises as TypeError, with its message.
@@ -121,6 +129,7 @@ type TypeError struct {
 	Msg string
 }
 
+// Error returns the message.
 func (e *TypeError) Error() string { return e.Msg }
 
 // Errors returned by Submit on an executor that is shut down.
@@ -140,6 +149,7 @@ type PanicError struct {
 	Stack []byte
 }
 
+// Error reads "panic: <value>".
 func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // Unwrap returns the panic value if it is an error.

@@ -55,6 +55,7 @@ const (
 	poolTerminate
 )
 
+// String is CPython's name of the state.
 func (s poolState) String() string {
 	return [...]string{"RUN", "CLOSE", "TERMINATE"}[s]
 }
