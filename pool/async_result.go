@@ -30,13 +30,13 @@ type AsyncResult struct {
 	list       wire.List
 }
 
-func newApplyResult(p *Pool, callback func(wire.Value) error, errorCallback func(error) error) *AsyncResult {
+func newApplyResult(callback func(wire.Value) error, errorCallback func(error) error) *AsyncResult {
 	return &AsyncResult{kind: "ApplyResult", ready: make(chan struct{}), callback: callback, errorCallback: errorCallback}
 }
 
 // newMapResult is CPython's MapResult: length results in chunks of
 // chunksize; with chunksize 0 it is ready at once (an empty map).
-func newMapResult(p *Pool, chunksize, length int, callback func(wire.Value) error, errorCallback func(error) error) *AsyncResult {
+func newMapResult(chunksize, length int, callback func(wire.Value) error, errorCallback func(error) error) *AsyncResult {
 	r := &AsyncResult{kind: "MapResult", ready: make(chan struct{}), callback: callback, errorCallback: errorCallback,
 		success: true, chunksize: chunksize, list: make(wire.List, length)}
 	r.value = r.list

@@ -423,7 +423,7 @@ func (p *Pool) ApplyAsync(fn Callable, args []wire.Value, kwargs []wire.KV, call
 	if fn == nil {
 		return nil, &TypeError{Msg: "apply_async() func must be a callable, not nil"}
 	}
-	r := newApplyResult(p, callback, errorCallback)
+	r := newApplyResult(callback, errorCallback)
 	j := &job{fn: fn, mode: wire.ModeCall, args: args, kwargs: kwargs}
 	j.done = func(v wire.Value, err error) { p.deliver(resultMsg{sink: r, v: v, err: err}) }
 	seq := &taskSeq{run: func(submit func(*job) bool) (int, bool) { return 1, submit(j) }}
@@ -506,7 +506,7 @@ func (p *Pool) mapAsync(name string, fn Callable, items []wire.Value, mode wire.
 	if n == 0 {
 		chunksize = 0
 	}
-	r := newMapResult(p, chunksize, n, callback, errorCallback)
+	r := newMapResult(chunksize, n, callback, errorCallback)
 	if chunksize == 0 {
 		return r, nil // ready at once; CPython queues an empty task sequence
 	}
