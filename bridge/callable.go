@@ -19,6 +19,7 @@ import (
 type PyCallable struct {
 	interp *Interp
 	fn     py.Object
+	goFunc *pool.GoFunc // set when fn is an exported Go function (export.go): it travels by name
 
 	mu      sync.Mutex
 	done    bool
@@ -54,7 +55,7 @@ func (interp *Interp) Callable(fn py.Object) (*PyCallable, error) {
 	if c, ok := callables.Load(key); ok {
 		return c.(*PyCallable), nil
 	}
-	c, _ := callables.LoadOrStore(key, &PyCallable{interp: interp, fn: fn})
+	c, _ := callables.LoadOrStore(key, &PyCallable{interp: interp, fn: fn, goFunc: exportedGoFunc(fn)})
 	return c.(*PyCallable), nil
 }
 
@@ -119,6 +120,9 @@ func asObject(interp *Interp, v wire.Value) (py.Object, error) {
 // TypeError (e.g. "cannot pickle '_thread.lock' object") when the callable,
 // or a global it reaches, cannot travel.
 func (c *PyCallable) Prepare() error {
+	if c.goFunc != nil {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.done {
@@ -133,8 +137,12 @@ func (c *PyCallable) Prepare() error {
 // when the callable is first prepared (first submitted), and every worker,
 // including ones started later, gets that snapshot; if Prepare was not called it
 // takes the GIL to compute it, so it must then not be called by a goroutine
-// that holds the GIL.
+// that holds the GIL. An exported Go function (Export) is its GoFunc's
+// definition instead: ("go", its registered name), run as Go in workers.
 func (c *PyCallable) Definition() (string, wire.Value, error) {
+	if c.goFunc != nil {
+		return c.goFunc.Definition()
+	}
 	c.mu.Lock()
 	done := c.done
 	c.mu.Unlock()

@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/big"
 	"reflect"
-	"sort"
 	"sync"
 
 	"github.com/pypool/pypool/pool/wire"
@@ -236,9 +235,13 @@ func checkParamType(t reflect.Type) error {
 	case reflect.Slice:
 		return checkParamType(t.Elem())
 	case reflect.Map:
-		if t.Key().Kind() == reflect.String {
+		if mapKeyKindOK(t.Key().Kind()) {
 			return checkParamType(t.Elem())
 		}
+	case reflect.Struct:
+		return checkStructType(t, checkParamType)
+	case reflect.Pointer:
+		return checkPointerType(t, checkParamType)
 	}
 	return fmt.Errorf("type %s cannot be received from the wire", t)
 }
@@ -256,11 +259,13 @@ func checkResultType(t reflect.Type) error {
 	case reflect.Slice, reflect.Array:
 		return checkResultType(t.Elem())
 	case reflect.Map:
-		if t.Key().Kind() == reflect.String {
+		if mapKeyKindOK(t.Key().Kind()) {
 			return checkResultType(t.Elem())
 		}
+	case reflect.Struct:
+		return checkStructType(t, checkResultType)
 	case reflect.Pointer:
-		// only the wire pointer types above
+		return checkPointerType(t, checkResultType)
 	}
 	return fmt.Errorf("type %s cannot be sent on the wire", t)
 }
@@ -433,17 +438,21 @@ func fromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 		}
 		m := reflect.MakeMapWithSize(t, len(d.Items))
 		for _, kv := range d.Items {
-			k, ok := kv.Key.(string)
-			if !ok {
-				return reflect.Value{}, fmt.Errorf("want %s, got a dict with a %s key", t, wireTypeName(kv.Key))
+			k, err := mapKeyFromWire(kv.Key, t)
+			if err != nil {
+				return reflect.Value{}, err
 			}
 			e, err := fromWire(kv.Value, t.Elem())
 			if err != nil {
-				return reflect.Value{}, fmt.Errorf("key %q: %v", k, err)
+				return reflect.Value{}, fmt.Errorf("key %s: %v", keyString(kv.Key), err)
 			}
-			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+			m.SetMapIndex(k, e)
 		}
 		return m, nil
+	case reflect.Struct:
+		return structFromWire(a, t)
+	case reflect.Pointer:
+		return pointerFromWire(a, t)
 	}
 	return mismatch()
 }
@@ -506,20 +515,11 @@ func toWire(v reflect.Value, depth int) (wire.Value, error) {
 		}
 		return l, nil
 	case reflect.Map:
-		if v.Type().Key().Kind() != reflect.String {
-			return nil, fmt.Errorf("type %s cannot be sent on the wire", v.Type())
-		}
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		d := &wire.Dict{Items: make([]wire.KV, len(keys))}
-		for i, k := range keys {
-			e, err := toWire(v.MapIndex(k), depth+1)
-			if err != nil {
-				return nil, err
-			}
-			d.Items[i] = wire.KV{Key: k.String(), Value: e}
-		}
-		return d, nil
+		return mapToWire(v, depth)
+	case reflect.Struct:
+		return structToWire(v, depth)
+	case reflect.Pointer:
+		return pointerToWire(v, depth)
 	}
 	return nil, fmt.Errorf("type %s cannot be sent on the wire", v.Type())
 }

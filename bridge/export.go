@@ -1,0 +1,173 @@
+package bridge
+
+// Go functions exported to Python scripts as modules (Export), and the
+// errors they raise (Raise).
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// Export makes the Go function fn importable from Python as module.name and
+// returns it registered with pool.Register as "module.name":
+//
+//	func init() { bridge.Export("fastmath", "fib", fib) }
+//
+//	func main() {
+//		pool.ServeWorkerIfChild()
+//		os.Exit(bridge.Main(os.Args))
+//	}
+//
+// then, in a script, `from fastmath import fib; fib(30)`. A call converts
+// each Python argument to a wire value (ToWire) and then to fn's parameter
+// type, as pool.Register's conversion does: ints, floats, str, bytes, bool,
+// None (for pointers, interfaces), lists and tuples (for slices), dicts (for
+// maps, and for structs: see pool.Register). A value that does not fit raises
+// TypeError naming the argument ("fastmath.fib() argument 1: want int, got
+// str"). The result converts back the same way (structs become dicts). A
+// non-nil error result raises: the exception Raise names, or RuntimeError
+// with the error's text. A panic raises RuntimeError("Go panic: …") with the
+// Go stack as its cause; it never crashes the interpreter. The GIL is
+// released while fn runs, so Python threads calling Go functions run in
+// parallel.
+//
+// Submitted to a process pool (ProcessPoolExecutor.submit, Pool.map …) an
+// exported function travels by name and runs as Go in the worker (pool's
+// "go" runtime): no interpreter is involved there.
+//
+// Call Export from an init function (or a package-level variable), never
+// after pool.ServeWorkerIfChild or once an interpreter runs: process pools
+// re-execute the program as their workers, which must register the same
+// names, and interpreters made earlier do not see the module. Export panics
+// on a programming error (fn not a function, a parameter type that cannot
+// cross the wire, a name exported twice, a module name gpython already has).
+func Export(module, name string, fn any) *pool.GoFunc {
+	if module == "" || name == "" || strings.Contains(name, ".") {
+		panic(fmt.Sprintf("bridge.Export(%q, %q): want a module name and a plain function name", module, name))
+	}
+	exportsMu.Lock()
+	defer exportsMu.Unlock()
+	impl := exportModules[module]
+	if impl == nil {
+		if py.GetModuleImpl(module) != nil {
+			panic(fmt.Sprintf("bridge.Export(%q, %q): a module %q already exists", module, name, module))
+		}
+		impl = &py.ModuleImpl{
+			Info:    py.ModuleInfo{Name: module, Doc: "Go functions exported with bridge.Export."},
+			Globals: py.StringDict{},
+		}
+		exportModules[module] = impl
+		exportFuncs[impl] = map[string]*pool.GoFunc{}
+		py.RegisterModule(impl)
+	}
+	if _, dup := exportFuncs[impl][name]; dup {
+		panic(fmt.Sprintf("bridge.Export(%q, %q): already exported", module, name))
+	}
+	g := pool.Register(module+"."+name, fn)
+	exportFuncs[impl][name] = g
+	impl.Methods = append(impl.Methods, py.MustNewMethod(name,
+		func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return callExported(self, g, args, kwargs)
+		}, 0, fmt.Sprintf("%s: the Go function %s.", name, g)))
+	return g
+}
+
+var (
+	exportsMu     sync.RWMutex
+	exportModules = map[string]*py.ModuleImpl{}
+	exportFuncs   = map[*py.ModuleImpl]map[string]*pool.GoFunc{}
+)
+
+// exportedGoFunc returns the GoFunc behind fn when fn is a function Export
+// made (as imported into some interpreter), or nil.
+func exportedGoFunc(fn py.Object) *pool.GoFunc {
+	m, ok := fn.(*py.Method)
+	if !ok || m.Module == nil {
+		return nil
+	}
+	exportsMu.RLock()
+	defer exportsMu.RUnlock()
+	return exportFuncs[m.Module.ModuleImpl][m.Name]
+}
+
+// callExported runs an exported function for Python: arguments ToWire, the
+// GoFunc's own conversion and call without the GIL, the result FromWire.
+func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	interp := InterpOf(ctxOf(self))
+	wargs := make([]wire.Value, len(args))
+	for i, a := range args {
+		w, err := ToWire(a)
+		if err != nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() argument %d: %s", g.Name(), i+1, exceptionText(err))
+		}
+		wargs[i] = w
+	}
+	var kw []wire.KV
+	for k, v := range kwargs {
+		w, err := ToWire(v)
+		if err != nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() argument '%s': %s", g.Name(), k, exceptionText(err))
+		}
+		kw = append(kw, wire.KV{Key: k, Value: w})
+	}
+	var res wire.Value
+	var err error
+	if interp != nil {
+		interp.GIL.Released(func() { res, err = callGoFunc(g, wargs, kw) })
+	} else {
+		res, err = callGoFunc(g, wargs, kw)
+	}
+	if err != nil {
+		return nil, goErrorToPython(interp, err)
+	}
+	return FromWire(interp, res)
+}
+
+// callGoFunc calls g; a panic becomes a RuntimeError carrying the Go stack,
+// worded as a worker process words it.
+func callGoFunc(g *pool.GoFunc, args []wire.Value, kwargs []wire.KV) (v wire.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := fmt.Sprintf("Go panic: %v", r)
+			v, err = nil, &wire.Exception{Module: "builtins", Type: "RuntimeError", Message: msg, Args: []wire.Value{msg},
+				Traceback: fmt.Sprintf("Go stack at the panic in %s:\n%s", g.Name(), debug.Stack())}
+		}
+	}()
+	return g.Call(context.Background(), args, kwargs)
+}
+
+// GoStack is the type of the cause attached to the exception a Go panic
+// raises in an exported function: its str() is the Go stack.
+var GoStack = newRemoteTracebackType("GoStack", "pypool")
+
+// goErrorToPython turns the error of an exported function into the Python
+// exception to raise: a *wire.Exception (Raise, conversion errors, panics)
+// as the exception it names, any other error as RuntimeError(err.Error()).
+func goErrorToPython(interp *Interp, err error) error {
+	exc := asWireException(err)
+	var tb *py.Type
+	if exc.Traceback != "" {
+		tb = GoStack
+	}
+	o := ExceptionFromWire(interp, exc, tb)
+	if pe, ok := o.(*py.Exception); ok {
+		return pe
+	}
+	return py.ExceptionNewf(py.SystemError, "%v", err)
+}
+
+// exceptionText is an error's text without a Python exception's type name.
+func exceptionText(err error) string {
+	exc, _ := exceptionOf(err)
+	if s, e := ExceptionStr(exc); e == nil {
+		return s
+	}
+	return err.Error()
+}

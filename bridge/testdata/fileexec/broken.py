@@ -1,0 +1,4 @@
+def ok():
+    return 1
+
+raise RuntimeError("broken at import")

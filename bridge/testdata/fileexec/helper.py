@@ -1,0 +1,2 @@
+def weight():
+    return 1

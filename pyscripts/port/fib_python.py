@@ -1,0 +1,18 @@
+# The hot function in Python: fib on a process pool.
+# Run: python3 fib_python.py   or   pypool fib_python.py
+from concurrent.futures import ProcessPoolExecutor
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+NS = [28, 29, 30, 31] * 2
+
+if __name__ == '__main__':
+    with ProcessPoolExecutor(max_workers=2) as ex:
+        results = list(ex.map(fib, NS))
+    print(results)
+    print(sum(results))
