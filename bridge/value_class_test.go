@@ -28,6 +28,12 @@ class Point3(Point):
 class Node:
     def __init__(self):
         self.me = self
+class Mul:
+    def __init__(self, k):
+        self.k = k
+    def __call__(self, x):
+        return self.k * x
+triple = Mul(3)
 p = Point(1, 2)
 q = Point3(1, 2, 3)
 n = Node()
@@ -64,6 +70,11 @@ func TestInstancesByValue(t *testing.T) {
 	defineIn(t, w, parent, 3, g["bm"])
 	if got := callIn(t, w, 3); got != int64(6) {
 		t.Fatalf("bound method: got %#v", got)
+	}
+	// A callable instance is a task.
+	defineIn(t, w, parent, 6, g["triple"])
+	if got := callIn(t, w, 6, int64(5)); got != int64(15) {
+		t.Fatalf("callable instance: got %#v", got)
 	}
 	// Self-reference through an instance survives.
 	defineIn(t, w, parent, 4, g["cycle_ok"])
