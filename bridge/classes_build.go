@@ -83,6 +83,21 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 			}
 		}
 	}
+	for _, b := range bases {
+		if bt, ok := b.(*py.Type); ok {
+			if tr, ok := bt.Dict["__pp_transform__"]; ok {
+				// typing.NamedTuple: the class body becomes a namedtuple.
+				plain, err := compatMeta(name, nil, ns, kwargs)
+				if err != nil {
+					return nil, err
+				}
+				if sm, ok := tr.(*py.StaticMethod); ok {
+					tr = sm.Callable
+				}
+				return py.Call(tr, py.Tuple{plain}, nil)
+			}
+		}
+	}
 	if len(kwargs) == 0 {
 		kwargs = nil
 	}
@@ -156,11 +171,20 @@ func fixClass(cls *py.Type, attrs py.Object) {
 			if err != nil {
 				return nil, err
 			}
-			if inst, ok := obj.(*py.Type); ok && inst.Name == "" {
-				inst.New = callInstance
+			if inst, ok := obj.(*py.Type); ok {
+				prepareInstance(inst)
 			}
 			return obj, nil
 		}
+	}
+}
+
+// prepareInstance readies a new instance of a user class: instances of
+// classes defining __call__ become callable. Code making instances without
+// calling the class (values' Alloc) calls it too.
+func prepareInstance(inst *py.Type) {
+	if inst.Name == "" && inst.New == nil && inst.Type() != nil && inst.Type().Lookup("__call__") != nil {
+		inst.New = callInstance
 	}
 }
 

@@ -463,17 +463,41 @@ func (d *Dict) M__len__() (py.Object, error) { return py.Int(d.used), nil }
 // M__bool__ is bool(d).
 func (d *Dict) M__bool__() (py.Object, error) { return py.NewBool(d.used > 0), nil }
 
-// M__getitem__ is d[key].
+// M__getitem__ is d[key] (a subclass's __missing__ is called for a missing key).
 func (d *Dict) M__getitem__(key py.Object) (py.Object, error) {
 	v, ok, err := d.Get(key)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
+		if d.typ != nil {
+			if m := userLookup(d.typ, "__missing__"); m != nil {
+				return py.Call(m, py.Tuple{d, key}, nil)
+			}
+		}
 		return nil, keyError(key)
 	}
 	return v, nil
 }
+
+// userBinop calls a subclass's Python-level operator method, if any.
+func (d *Dict) userBinop(name string, other py.Object) (py.Object, error) {
+	if d.typ != nil {
+		if m := userLookup(d.typ, name); m != nil {
+			return py.Call(m, py.Tuple{d, other}, nil)
+		}
+	}
+	return py.NotImplemented, nil
+}
+
+// M__add__ is a subclass's __add__ (Counter).
+func (d *Dict) M__add__(other py.Object) (py.Object, error) { return d.userBinop("__add__", other) }
+
+// M__sub__ is a subclass's __sub__ (Counter).
+func (d *Dict) M__sub__(other py.Object) (py.Object, error) { return d.userBinop("__sub__", other) }
+
+// M__and__ is a subclass's __and__ (Counter).
+func (d *Dict) M__and__(other py.Object) (py.Object, error) { return d.userBinop("__and__", other) }
 
 // M__setitem__ is d[key] = value.
 func (d *Dict) M__setitem__(key, value py.Object) (py.Object, error) {
@@ -595,6 +619,9 @@ func (d *Dict) M__ne__(other py.Object) (py.Object, error) {
 
 // M__or__ is d | other.
 func (d *Dict) M__or__(other py.Object) (py.Object, error) {
+	if r, err := d.userBinop("__or__", other); r != py.NotImplemented || err != nil {
+		return r, err
+	}
 	if _, ok := other.(dictLike); !ok {
 		return py.NotImplemented, nil
 	}
@@ -755,6 +782,10 @@ func init() {
 			return nil, err
 		}
 		return py.None, self.(dictLike).AsDict().Set(args[0], args[1])
+	})
+	addMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		r, err := self.(dictLike).AsDict().repr()
+		return py.String(r), err
 	})
 	addMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(self.(dictLike).AsDict().used), nil

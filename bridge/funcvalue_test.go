@@ -304,6 +304,16 @@ def adder(n):
     return lambda x: x + n
 add5 = adder(5)
 add5(0)
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["add5"])
+	if got := callIn(t, w, 1, int64(1)); got != int64(6) {
+		t.Fatalf("closure over an argument: %#v", got)
+	}
+}
+
+func TestDecoratedFunction(t *testing.T) {
+	parent, g := parentMaybe(t, `
 def deco(fn):
     def wrapper(*a, **k):
         return ["wrapped", fn(*a, **k)]
@@ -314,10 +324,6 @@ def hello(name, greeting="hi"):
 hello("x")
 `)
 	w := newTestWorker(t)
-	defineIn(t, w, parent, 1, g["add5"])
-	if got := callIn(t, w, 1, int64(1)); got != int64(6) {
-		t.Fatalf("closure over an argument: %#v", got)
-	}
 	defineIn(t, w, parent, 2, g["hello"])
 	got := callIn(t, w, 2, "bob")
 	if l, ok := got.(wire.List); !ok || len(l) != 2 || l[1] != "hi bob" {

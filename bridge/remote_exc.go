@@ -112,20 +112,30 @@ func (e *encoder) encodeException(x *py.Exception) (wire.Value, error) {
 	if s, err := ExceptionStr(x); err == nil {
 		out.Message = s
 	}
+	var cls wire.Value
 	if out.Module == "__main__" {
-		cls, err := e.encodeClass(t)
+		var err error
+		if cls, err = e.encodeClass(t); err != nil {
+			return nil, err
+		}
+	}
+	out.Class = cls
+	if len(x.Dict) > 0 {
+		// Attributes set on the instance (self.code = …) travel too, as
+		// BaseException.__reduce__ sends __dict__.
+		dict, err := e.encodeStringDict(x.Dict)
 		if err != nil {
 			return nil, err
 		}
-		out.Class = cls
+		out.Class = tagged(tagExcExtra, cls, dict)
 	}
 	return out, nil
 }
 
 // exceptionType finds the class a received exception names.
-func (d *decoder) exceptionType(w *wire.Exception) (*py.Type, error) {
-	if w.Class != nil {
-		c, err := d.decode(w.Class)
+func (d *decoder) exceptionType(w *wire.Exception, class wire.Value) (*py.Type, error) {
+	if class != nil {
+		c, err := d.decode(class)
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +163,20 @@ func (d *decoder) decodeException(w *wire.Exception) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := d.exceptionType(w)
+	class := w.Class
+	var attrs py.StringDict
+	if t, ok := class.(wire.Tuple); ok {
+		if tag, ok := tagOf(t); ok && tag == tagExcExtra {
+			if len(t) != 3 {
+				return nil, errBadValue("exception state")
+			}
+			class = t[1]
+			if attrs, err = d.decodeStringDict(t[2]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	t, err := d.exceptionType(w, class)
 	if err != nil || !t.IsSubtype(py.BaseException) {
 		// The class is not available here: keep the text at least.
 		name := w.Type
@@ -166,14 +189,23 @@ func (d *decoder) decodeException(w *wire.Exception) (py.Object, error) {
 		}
 		return py.ExceptionNewf(py.ExceptionType, "%s: %s", name, msg), nil
 	}
-	// Rebuild as unpickling does: cls(*args).
-	obj, err := py.Call(t, py.Tuple(args), nil)
-	if err == nil {
-		if _, ok := obj.(*py.Exception); ok {
-			return obj, nil
+	// Rebuild as unpickling does: cls(*args), then the instance's __dict__.
+	var exc *py.Exception
+	if obj, err := py.Call(t, py.Tuple(args), nil); err == nil {
+		exc, _ = obj.(*py.Exception)
+	}
+	if exc == nil {
+		exc = &py.Exception{Base: t, Args: py.Tuple(args), Dict: py.StringDict{}}
+	}
+	if len(attrs) > 0 {
+		if exc.Dict == nil {
+			exc.Dict = py.StringDict{}
+		}
+		for k, v := range attrs {
+			exc.Dict[k] = v
 		}
 	}
-	return &py.Exception{Base: t, Args: py.Tuple(args), Dict: py.StringDict{}}, nil
+	return exc, nil
 }
 
 // ExceptionToWire turns an error a task raised into the *wire.Exception a

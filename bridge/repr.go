@@ -186,6 +186,11 @@ func Repr(o py.Object) (string, error) {
 		defer reprLeave(x)
 		return seqRepr(x.Items, "[", "]", false)
 	case *Dict:
+		if x.typ != nil {
+			if m := userLookup(x.typ, "__repr__"); m != nil {
+				return callStrMethod(m, x, "__repr__")
+			}
+		}
 		return x.repr()
 	case *Set:
 		return x.reprWith(x)
@@ -194,6 +199,9 @@ func Repr(o py.Object) (string, error) {
 	case py.StringDict:
 		return stringDictRepr(x)
 	case *py.Exception:
+		if m := userLookup(x.Base, "__repr__"); m != nil {
+			return callStrMethod(m, x, "__repr__")
+		}
 		return exceptionRepr(x)
 	case *py.Type:
 		return typeRepr(x)
@@ -207,6 +215,18 @@ func Repr(o py.Object) (string, error) {
 	s, ok := r.(py.String)
 	if !ok {
 		return "", py.ExceptionNewf(py.TypeError, "__repr__ returned non-string (type %s)", r.Type().Name)
+	}
+	return string(s), nil
+}
+
+func callStrMethod(m, self py.Object, name string) (string, error) {
+	r, err := py.Call(m, py.Tuple{self}, nil)
+	if err != nil {
+		return "", err
+	}
+	s, ok := r.(py.String)
+	if !ok {
+		return "", py.ExceptionNewf(py.TypeError, "%s returned non-string (type %s)", name, r.Type().Name)
 	}
 	return string(s), nil
 }
@@ -295,6 +315,9 @@ func exceptionRepr(e *py.Exception) (string, error) {
 // ExceptionStr is CPython's str(exc): empty for no args, str(arg) for one
 // (repr(key) for KeyError), repr(args) for several.
 func ExceptionStr(e *py.Exception) (string, error) {
+	if m := userLookup(e.Base, "__str__"); m != nil {
+		return callStrMethod(m, e, "__str__")
+	}
 	args := exceptionArgs(e)
 	switch len(args) {
 	case 0:

@@ -34,6 +34,7 @@ func compatRewrite(src string) string {
 	rw.numbers()
 	rw.decorators()
 	rw.statements()
+	rw.percent()
 	rw.brackets()
 	return joinTokens(rw.toks)
 }
@@ -41,7 +42,7 @@ func compatRewrite(src string) string {
 // needsCompatRewrite is a cheap pre-check: sources without any of the
 // rewritten constructs are compiled as they are.
 func needsCompatRewrite(src string) bool {
-	return strings.ContainsAny(src, "{_:*@") || strings.Contains(src, "super")
+	return strings.ContainsAny(src, "{_:*@%") || strings.Contains(src, "super")
 }
 
 type rewriter struct {
@@ -280,6 +281,51 @@ func rawText(toks []token) string {
 		b.WriteString(t.text)
 	}
 	return b.String()
+}
+
+// percent rewrites 'literal' % operand into __pp_mod__('literal', operand).
+func (rw *rewriter) percent() {
+	toks := rw.toks
+	for i := 1; i+1 < len(toks); i++ {
+		if !toks[i].is("%") || toks[i].dead || toks[i-1].kind != tkString {
+			continue
+		}
+		start := i - 1
+		for start > 0 && toks[start-1].kind == tkString && !toks[start].lineStart {
+			start--
+		}
+		if start > 0 && (toks[start-1].is(".") || toks[start-1].endsOperand()) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (toks[j].is("-") || toks[j].is("+") || toks[j].is("~")) {
+			j++
+		}
+		switch {
+		case toks[j].kind == tkString:
+			for j < len(toks) && toks[j].kind == tkString {
+				j++
+			}
+		case toks[j].kind == tkName || toks[j].kind == tkNumber:
+			j++
+		case toks[j].kind == tkOp && toks[j].match > j:
+			j = toks[j].match + 1
+		default:
+			continue
+		}
+		for j+1 < len(toks) {
+			if toks[j].is(".") && toks[j+1].kind == tkName {
+				j += 2
+			} else if (toks[j].is("(") || toks[j].is("[")) && toks[j].match > j {
+				j = toks[j].match + 1
+			} else {
+				break
+			}
+		}
+		rw.addBefore(start, "__pp_mod__(")
+		toks[i].text = ","
+		rw.addAfter(j-1, ")")
+	}
 }
 
 // brackets rewrites displays and calls, outermost first.

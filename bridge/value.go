@@ -291,6 +291,8 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return tagged(tagClassMethod, c), nil
 	case *Property:
 		return e.encodeProperty(x)
+	case *ExcAttr:
+		return tagged(tagExcAttr, x.name), nil
 	case *py.Type:
 		if isClass(x) {
 			return e.encodeClass(x)

@@ -232,6 +232,7 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 		return nil, errBadValue("object of a class not defined in Python")
 	}
 	inst := cls.Alloc()
+	prepareInstance(inst)
 	d.remember(id, inst)
 	dict, err := d.decodeStringDict(f[2])
 	if err != nil {

@@ -28,6 +28,12 @@ class Point3(Point):
 class Node:
     def __init__(self):
         self.me = self
+class Mul:
+    def __init__(self, k):
+        self.k = k
+    def __call__(self, x):
+        return self.k * x
+triple = Mul(3)
 p = Point(1, 2)
 q = Point3(1, 2, 3)
 n = Node()
@@ -64,6 +70,11 @@ func TestInstancesByValue(t *testing.T) {
 	defineIn(t, w, parent, 3, g["bm"])
 	if got := callIn(t, w, 3); got != int64(6) {
 		t.Fatalf("bound method: got %#v", got)
+	}
+	// A callable instance is a task.
+	defineIn(t, w, parent, 6, g["triple"])
+	if got := callIn(t, w, 6, int64(5)); got != int64(15) {
+		t.Fatalf("callable instance: got %#v", got)
 	}
 	// Self-reference through an instance survives.
 	defineIn(t, w, parent, 4, g["cycle_ok"])
@@ -219,8 +230,14 @@ func TestMainExceptionClass(t *testing.T) {
 	parent, g := parentWith(t, `
 class AppError(ValueError):
     pass
+class CodedError(Exception):
+    def __init__(self, code, msg):
+        super().__init__(code, msg)
+        self.code = code
 def fail(x):
     raise AppError("bad", x)
+def coded(x):
+    raise CodedError(x, "coded")
 `)
 	if c, ok := g["AppError"].(*py.Type); !ok || !isClass(c) || !c.IsSubtype(py.BaseException) {
 		t.Skip("this interpreter cannot define exception subclasses yet")
@@ -238,4 +255,22 @@ def fail(x):
 		t.Fatalf("the parent's own AppError must come back: %#v", exc)
 	}
 	mustEqual(t, "args", pe.Args, py.Tuple{py.String("bad"), py.Int(5)})
+
+	// An exception class with an __init__ and instance attributes, rebuilt
+	// in a worker that never saw it, and back in the parent.
+	defineIn(t, w, parent, 2, g["coded"])
+	_, err = w.Call(2, []wire.Value{int64(42)}, nil)
+	e, ok = err.(*wire.Exception)
+	if !ok || e.Type != "CodedError" {
+		t.Fatalf("wire exception: %#v", err)
+	}
+	pe = ExceptionFromWire(parent, viaCodec(t, e).(*wire.Exception), nil).(*py.Exception)
+	if pe.Base != g["CodedError"].(*py.Type) {
+		t.Fatalf("class: %v", pe.Base)
+	}
+	code, err := py.GetAttrString(pe, "code")
+	if err != nil || code != py.Int(42) {
+		t.Fatalf("attribute code: %v %v", code, err)
+	}
+	mustEqual(t, "args", pe.Args, py.Tuple{py.Int(42), py.String("coded")})
 }

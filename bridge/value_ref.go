@@ -197,6 +197,17 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 			return nil, err
 		}
 		return propertyNew(PropertyType, py.Tuple(parts), nil)
+	case tagExcAttr:
+		if err := fields("exception attribute", f, 1); err != nil {
+			return nil, err
+		}
+		name, ok := f[0].(string)
+		if !ok {
+			return nil, errBadValue("exception attribute name")
+		}
+		return &ExcAttr{name: name}, nil
+	case tagExcExtra:
+		return nil, errBadValue("exception state outside an exception")
 	case tagFresh:
 		if err := fields("fresh object", f, 1); err != nil {
 			return nil, err

@@ -21,6 +21,8 @@ const (
 	tagProperty     int8 = 44 // fget, fset, fdel, doc
 	tagDefinition   int8 = 45 // sys.path entries, callable: a "py" Define payload
 	tagFresh        int8 = 46 // constructor (a Ref): a new object made by the receiver
+	tagExcAttr      int8 = 47 // attribute name: an exception class's attribute slot
+	tagExcExtra     int8 = 48 // class (or nil), __dict__: wire.Exception.Class of an exception with attributes
 )
 
 // tagged builds a tagged value.

@@ -46,6 +46,20 @@ func TestProcessPoolAPI(t *testing.T) {
 	if err != nil || !slices.Equal(got, wire.List{int64(3), int64(7)}) {
 		t.Fatalf("starmap: %v, %v", got, err)
 	}
+	it, err := p.Imap(tfSquare, Values(seqInts(50)), 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	for v, err := range it.All() {
+		if err != nil || v != int64(i*i) {
+			t.Fatalf("imap: item %d = %v, %v", i, v, err)
+		}
+		i++
+	}
+	if i != 50 {
+		t.Fatalf("imap: %d items, want 50", i)
+	}
 	r, err := p.ApplyAsync(tfName, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -205,3 +205,37 @@ func TestProcessBackendTerminate(t *testing.T) {
 		t.Fatal("join after terminate hangs")
 	}
 }
+
+// Hostile frames from a worker end it with a clear error; the pool goes on.
+func TestProcessBackendHostileFrames(t *testing.T) {
+	t.Parallel()
+	b := newTestBackend(t, backendConfig{workers: 1})
+	result := func(id byte) []byte { // a valid result frame: [4, id, nil, nil]
+		return []byte{0, 0, 0, 5, 0x94, 0x04, id, 0xc0, 0xc0}
+	}
+	for _, c := range []struct {
+		name  string
+		bytes []byte
+		want  string
+	}{
+		{"oversized", []byte{0x7f, 0xff, 0xff, 0xff, 0x00}, "exceeds the frame limit"},
+		{"unknown kind", []byte{0, 0, 0, 2, 0x91, 0x63}, "malformed frame"},
+		{"empty", []byte{0, 0, 0, 0}, "malformed frame"},
+		{"dd ff ff ff ff", []byte{0, 0, 0, 7, 0x92, 0x04, 0xdd, 0xff, 0xff, 0xff, 0xff}, "malformed frame"},
+		{"result for another task", result(99), "which it does not hold"},
+	} {
+		r := await(t, runJob(b, tfRaw, wire.ModeCall, c.bytes))
+		var lost *WorkerLostError
+		if !errors.As(r.err, &lost) || lost.Cause == nil || !strings.Contains(r.err.Error(), c.want) {
+			t.Errorf("%s: %v; want a WorkerLostError mentioning %q", c.name, r.err, c.want)
+		}
+		// A task that completes keeps the pool from counting the deaths as a
+		// broken pool (three in a row before any task finishes).
+		if r := await(t, runJob(b, tfSquare, wire.ModeCall, int64(2))); r.err != nil {
+			t.Fatalf("after %s: %v", c.name, r.err)
+		}
+	}
+	if r := await(t, runJob(b, tfSquare, wire.ModeCall, int64(3))); r.err != nil || r.v != int64(9) {
+		t.Fatalf("after hostile frames: %v, %v", r.v, r.err)
+	}
+}

@@ -47,6 +47,11 @@ var (
 		os.NewFile(workerOutFD, "out").Write([]byte{0x00, 0x00, 0x00, 0x05, 0xde, 0xad, 0xbe, 0xef, 0x00})
 		time.Sleep(30 * time.Second)
 	})
+	// tfRaw writes the given bytes to the result pipe, then waits.
+	tfRaw = Register("test.raw", func(b []byte) {
+		os.NewFile(workerOutFD, "out").Write(b)
+		time.Sleep(30 * time.Second)
+	})
 	tfLen      = Register("test.len", func(s string) int { return len(s) })
 	tfRepeat   = Register("test.repeat", func(n int) string { return strings.Repeat("x", n) })
 	tfInitFail = Register("test.initfail", func(msg string) error { return fmt.Errorf("initializer refused: %s", msg) })
