@@ -1,6 +1,5 @@
 import os
-import tempfile
-path = os.path.join(tempfile.gettempdir(), f'pypool_compat_{os.getpid()}.txt')
+path = f'/tmp/pypool_compat_{os.getpid()}.txt'
 with open(path, 'w') as f:
     f.write('alpha\nbeta\n')
     f.writelines(['gamma\n'])

@@ -1,4 +1,14 @@
-import io
-with io.StringIO('a') as f, io.StringIO('b') as g:
-    print(f.read(), g.read())
+class Res:
+    def __init__(self, name):
+        self.name = name
+        self.closed = False
+    def __enter__(self):
+        print('open', self.name)
+        return self
+    def __exit__(self, *exc):
+        print('close', self.name)
+        self.closed = True
+        return False
+with Res('a') as f, Res('b') as g:
+    print('using', f.name, g.name)
 print(f.closed, g.closed)
