@@ -27,6 +27,7 @@ var (
 // depth is limited, Go panics become SystemError, and the traceback is kept
 // on the exception object (for chained tracebacks).
 func installHooks() {
+	mustReady(RecursionError)
 	setModuleGlobal("builtins", "RecursionError", RecursionError)
 	origEvalCode = py.VmEvalCode
 	origRunFrame = py.VmRunFrame
@@ -127,6 +128,7 @@ var debugPanics = false
 // so that a chained exception (raise … from e) can print e's frames.
 func keepTraceback(err error) {
 	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
+		fixStubLine(info.Traceback)
 		if e, ok := info.Value.(*py.Exception); ok {
 			e.Traceback = info.Traceback
 		}

@@ -415,7 +415,7 @@ func TestThreadExecutorMapTimeoutCancels(t *testing.T) {
 			<-release
 		}
 		return args[0], nil
-	}), calls, 20*time.Millisecond, 7)
+	}), calls, 200*time.Millisecond, 7)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,6 +448,7 @@ func TestThreadExecutorMapBreakCancels(t *testing.T) {
 		return x, nil
 	}, []int{0, 1, 2, 3}, NoTimeout)
 	for range seq {
+		waitFor(t, func() bool { return ran.Load() == 2 })
 		break // while the only worker is blocked in the call for 1
 	}
 	close(release)

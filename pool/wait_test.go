@@ -148,6 +148,10 @@ func TestAsCompletedOrder(t *testing.T) {
 	a := finished(1)
 	fs := []*Future[int]{NewFuture[int](), a, NewFuture[int](), NewFuture[int]()}
 	go func() {
+		// Complete them only once AsCompleted watches them all.
+		for nWaiters(fs[0]) == 0 || nWaiters(fs[2]) == 0 || nWaiters(fs[3]) == 0 {
+			time.Sleep(time.Millisecond)
+		}
 		for _, i := range []int{3, 0, 2} {
 			time.Sleep(2 * time.Millisecond)
 			if i == 2 {

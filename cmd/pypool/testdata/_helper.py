@@ -1,0 +1,3 @@
+X = 1
+def hello():
+    return "hi from helper"
