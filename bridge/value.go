@@ -234,6 +234,9 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		defer e.leave(key)
 		return e.encodeStringDict(x)
 	case *Dict:
+		if x.typ != nil && x.typ != DictType {
+			return e.encodeDictSubclass(x)
+		}
 		return e.encodeDict(x)
 	case *FrozenSet:
 		items, err := e.ourSetItems(&x.Set)

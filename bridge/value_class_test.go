@@ -274,3 +274,40 @@ def coded(x):
 	}
 	mustEqual(t, "args", pe.Args, py.Tuple{py.Int(42), py.String("coded")})
 }
+
+func TestDictSubclasses(t *testing.T) {
+	parent, g := parentMaybe(t, `
+from collections import Counter, defaultdict, OrderedDict
+class Registry(dict):
+    def names(self):
+        return sorted(self.keys())
+c = Counter("abracadabra")
+dd = defaultdict(list)
+dd["x"].append(1)
+od = OrderedDict()
+od["z"] = 1
+od["a"] = 2
+r = Registry()
+r["b"] = 1
+r["a"] = 2
+def probe(c, dd, od, r):
+    dd["new"].append(2)
+    return [c["a"], c["missing"], sorted(dd.keys()), list(od.keys()), r.names(), type(r).__name__]
+`)
+	w := newTestWorker(t)
+	defineIn(t, w, parent, 1, g["probe"])
+	got := callIn(t, w, 1, mustToWire(t, g["c"]), mustToWire(t, g["dd"]), mustToWire(t, g["od"]), mustToWire(t, g["r"]))
+	back, err := FromWire(parent, got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Repr(back)
+	if want := "[5, 0, ['new', 'x'], ['z', 'a'], ['a', 'b'], 'Registry']"; s != want {
+		t.Fatalf("dict subclasses in a worker: got %s, want %s", s, want)
+	}
+	// And back to the parent with their classes.
+	obj, err := FromWire(parent, viaCodec(t, mustToWire(t, g["c"])))
+	if err != nil || obj.Type() != g["Counter"].(*py.Type) {
+		t.Fatalf("Counter came back as %v (%v)", obj.Type().Name, err)
+	}
+}

@@ -197,6 +197,8 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 			return nil, err
 		}
 		return propertyNew(PropertyType, py.Tuple(parts), nil)
+	case tagDictSub:
+		return d.decodeDictSubclass(f)
 	case tagExcAttr:
 		if err := fields("exception attribute", f, 1); err != nil {
 			return nil, err

@@ -22,6 +22,7 @@ const (
 	tagDefinition   int8 = 45 // sys.path entries, callable: a "py" Define payload
 	tagFresh        int8 = 46 // constructor (a Ref): a new object made by the receiver
 	tagExcAttr      int8 = 47 // attribute name: an exception class's attribute slot
+	tagDictSub      int8 = 49 // class, items, constructor args (or nil): an instance of a dict subclass
 	tagExcExtra     int8 = 48 // class (or nil), __dict__: wire.Exception.Class of an exception with attributes
 )
 
