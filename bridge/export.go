@@ -16,9 +16,11 @@ import (
 )
 
 // Export makes the Go function fn importable from Python as module.name and
-// returns it registered with pool.Register as "module.name":
+// returns it registered with pool.Register as "module.name". params, if
+// given, name fn's parameters (pool.GoFunc.WithParamNames): calls may then
+// pass them by keyword, and errors name them.
 //
-//	func init() { bridge.Export("fastmath", "fib", fib) }
+//	func init() { bridge.Export("fastmath", "fib", fib, "n") }
 //
 //	func main() {
 //		pool.ServeWorkerIfChild()
@@ -30,8 +32,8 @@ import (
 // type, as pool.Register's conversion does: ints, floats, str, bytes, bool,
 // None (for pointers, interfaces), lists and tuples (for slices), dicts (for
 // maps, and for structs: see pool.Register). A value that does not fit raises
-// TypeError naming the argument ("fastmath.fib() argument 1: want int, got
-// str"). The result converts back the same way (structs become dicts). A
+// TypeError naming the argument ("fastmath.fib() argument 'n': want int, got
+// str", or "argument 1" without params). The result converts back the same way (structs become dicts). A
 // non-nil error result raises: the exception Raise names, or RuntimeError
 // with the error's text. A panic raises RuntimeError("Go panic: …") with the
 // Go stack as its cause; it never crashes the interpreter. The GIL is
@@ -48,7 +50,7 @@ import (
 // names, and interpreters made earlier do not see the module. Export panics
 // on a programming error (fn not a function, a parameter type that cannot
 // cross the wire, a name exported twice, a module name gpython already has).
-func Export(module, name string, fn any) *pool.GoFunc {
+func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 	if module == "" || name == "" || strings.Contains(name, ".") {
 		panic(fmt.Sprintf("bridge.Export(%q, %q): want a module name and a plain function name", module, name))
 	}
@@ -71,11 +73,14 @@ func Export(module, name string, fn any) *pool.GoFunc {
 		panic(fmt.Sprintf("bridge.Export(%q, %q): already exported", module, name))
 	}
 	g := pool.Register(module+"."+name, fn)
+	if len(params) > 0 {
+		g.WithParamNames(params...)
+	}
 	exportFuncs[impl][name] = g
 	impl.Methods = append(impl.Methods, py.MustNewMethod(name,
 		func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return callExported(self, g, args, kwargs)
-		}, 0, fmt.Sprintf("%s: the Go function %s.", name, g)))
+		}, 0, fmt.Sprintf("%s(%s): the Go function %s.", name, strings.Join(params, ", "), g)))
 	return g
 }
 

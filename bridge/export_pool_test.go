@@ -23,7 +23,7 @@ func TestExportedFunctionsOnProcessPool(t *testing.T) {
 	got := runExportScript(t, `
 import os
 from concurrent.futures import ProcessPoolExecutor
-from porttest import square, interps, pid, check, boom, move
+from porttest import square, interps, pid, check, boom, move, area
 
 def via_python(x):
     return square(x) + interps()
@@ -31,6 +31,7 @@ def via_python(x):
 with ProcessPoolExecutor(max_workers=2) as ex:
     print(list(ex.map(square, [1, 2, 3, 4])))
     print(ex.submit(square, 12).result())
+    print(ex.submit(area, 2, unit="m2", h=5).result())
     print(ex.submit(move, {"x": 1, "y": 2}, 0.5).result())
     print("worker interpreters:", ex.submit(interps).result())
     print("other process:", ex.submit(pid).result() != os.getpid())
@@ -46,6 +47,7 @@ with ProcessPoolExecutor(max_workers=1) as ex:
 `)
 	want := `[1, 4, 9, 16]
 144
+10m2
 {'x': 1.5, 'y': 2.0, 'Tag': "'"}
 worker interpreters: 0
 other process: True

@@ -59,6 +59,7 @@ var (
 	_        = Export("porttest", "check", checkValue)
 	_        = Export("porttest", "boom", func(i int) int { return []int{1}[i] })
 	exSquare = Export("porttest", "square", func(x int) int { return x * x })
+	_        = Export("porttest", "area", func(w, h int, unit string) string { return fmt.Sprint(w*h, unit) }, "w", "h", "unit")
 )
 
 func reverseBytes(b []byte) {
@@ -116,6 +117,7 @@ print(move({"X": 1.0}, 0.5))
 print(origin(None), origin({"x": 3, "y": 4}))
 print(describe(1), describe(2.5), describe("s"), describe(None), describe([1]), describe({"a": 1}), describe((1,)))
 print(porttest.add(40, 2))
+print(porttest.area(2, unit="cm2", h=3))
 `)
 	want := `5 3
 2.5 1.5
@@ -132,6 +134,7 @@ None
 none 3 4
 int64 float64 string <nil> wire.List *wire.Dict wire.Tuple
 42
+6cm2
 `
 	if got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
@@ -152,6 +155,10 @@ func TestExportTypeErrors(t *testing.T) {
 		{`negate(1)`, "TypeError: porttest.negate() argument 1: want bool, got int"},
 		{`add(2**70, 1)`, "TypeError: porttest.add() argument 1: want int, got int"},
 		{`add(1, lambda: 1)`, "TypeError: porttest.add() argument 2: want int, got tuple"},
+		{`area(1, "2", "m")`, "TypeError: porttest.area() argument 'h': want int, got str"},
+		{`area(1, unit="m")`, "TypeError: porttest.area() missing 1 required positional argument: 'h'"},
+		{`area(1, 2, "m", w=1)`, "TypeError: porttest.area() got multiple values for argument 'w'"},
+		{`area(1, 2, "m", z=1)`, "TypeError: porttest.area() got an unexpected keyword argument 'z'"},
 		{`import threading; add(1, threading.Lock())`, "TypeError: porttest.add() argument 2: cannot pickle '_thread.lock' object"},
 	}
 	for _, c := range cases {

@@ -80,7 +80,7 @@ type procConn struct {
 }
 
 // startProcConn starts a worker process named prefix-N.
-func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, error) {
+func startProcConn(prefix string, stdout, stderr *os.File, ev procEvents) (*procConn, error) {
 	if os.Getenv(envWorker) != "" {
 		// Started as a worker, yet not serving: main did not call
 		// ServeWorkerIfChild first. Starting workers here would recurse.
@@ -116,7 +116,7 @@ func startProcConn(prefix string, stderr *os.File, ev procEvents) (*procConn, er
 		Path:        exe,
 		Args:        []string{os.Args[0]},
 		Env:         env,
-		Stdout:      os.Stdout,
+		Stdout:      stdout,
 		Stderr:      stderr,
 		ExtraFiles:  []*os.File{childIn, childOut}, // fds 3 and 4
 		SysProcAttr: workerSysProcAttr(),

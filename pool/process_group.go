@@ -63,6 +63,7 @@ type procGroupConfig struct {
 	init     Remote
 	initArgs []wire.Value
 	maxTasks int      // tasks per worker process; 0: no limit
+	stdout   *os.File // the workers' stdout (os.Stdout when the group was made)
 	stderr   *os.File // the workers' stderr (os.Stderr when the group was made)
 	eager    bool     // keep `workers` processes running (Pool); else start them on demand
 	policy   deathPolicy
@@ -112,6 +113,9 @@ type taskFail struct {
 var errGroupClosed = errors.New("pool: the process group is closed")
 
 func newProcGroup(cfg procGroupConfig) *procGroup {
+	if cfg.stdout == nil {
+		cfg.stdout = os.Stdout
+	}
 	if cfg.stderr == nil {
 		cfg.stderr = os.Stderr
 	}
@@ -275,7 +279,7 @@ func (g *procGroup) dispatchLocked() (fails []taskFail) {
 
 // spawnLocked starts one worker and sends it the initializer.
 func (g *procGroup) spawnLocked() (*procSlot, error) {
-	c, err := startProcConn(g.cfg.prefix, g.cfg.stderr, g)
+	c, err := startProcConn(g.cfg.prefix, g.cfg.stdout, g.cfg.stderr, g)
 	if err != nil {
 		return nil, err
 	}

@@ -239,3 +239,28 @@ func TestProcessBackendHostileFrames(t *testing.T) {
 		t.Fatalf("after hostile frames: %v, %v", r.v, r.err)
 	}
 }
+
+// A task's output goes straight to the parent's stdout (inherited), as in CPython.
+func TestProcessWorkerStdoutInherited(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stdout
+	os.Stdout = f
+	b, err := newProcessBackend(backendConfig{workers: 1})
+	os.Stdout = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	pb := b.(*processBackend)
+	if r := await(t, runJob(b, tfPrint, wire.ModeCall, "printed by a worker")); r.err != nil {
+		t.Fatal(r.err)
+	}
+	pb.close()
+	pb.join()
+	out, _ := os.ReadFile(f.Name())
+	if string(out) != "printed by a worker\n" {
+		t.Fatalf("stdout got %q", out)
+	}
+}

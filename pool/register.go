@@ -34,6 +34,9 @@ type GoFunc struct {
 	// fast, if set, calls common signatures without reflection; ok false
 	// means the arguments need the general path (conversion or an error).
 	fast func(args []wire.Value) (v wire.Value, err error, ok bool)
+	// paramNames, if set (WithParamNames), name the parameters in errors
+	// and bind keyword arguments.
+	paramNames []string
 }
 
 var (
@@ -127,8 +130,11 @@ func (g *GoFunc) Definition() (string, wire.Value, error) { return goRuntimeKind
 // its result to a wire value. Keyword arguments are refused: Go functions have
 // no parameter names. A panic propagates (pools recover it).
 func (g *GoFunc) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
-	if len(kwargs) > 0 {
-		return nil, typeError(fmt.Sprintf("%s() got an unexpected keyword argument %s: Go functions take positional arguments only", g.name, keyString(kwargs[0].Key)))
+	if len(kwargs) > 0 || g.paramNames != nil {
+		var err error
+		if args, err = g.bindNames(args, kwargs); err != nil {
+			return nil, err
+		}
 	}
 	if g.fast != nil {
 		if v, err, ok := g.fast(args); ok {
@@ -181,7 +187,7 @@ func (g *GoFunc) convertArgs(ctx context.Context, args []wire.Value) ([]reflect.
 		}
 		v, err := fromWire(a, t)
 		if err != nil {
-			return nil, typeError(fmt.Sprintf("%s() argument %d: %v", g.name, i+1, err))
+			return nil, typeError(fmt.Sprintf("%s() argument %s: %v", g.name, g.argName(i), err))
 		}
 		in = append(in, v)
 	}

@@ -54,6 +54,7 @@ var (
 	})
 	tfLen      = Register("test.len", func(s string) int { return len(s) })
 	tfRepeat   = Register("test.repeat", func(n int) string { return strings.Repeat("x", n) })
+	tfPrint    = Register("test.print", func(s string) { fmt.Println(s) })
 	tfInitFail = Register("test.initfail", func(msg string) error { return fmt.Errorf("initializer refused: %s", msg) })
 	tfInitSet  = Register("test.initset", func(v string) { initValue = v })
 	tfInitGet  = Register("test.initget", func() string { return initValue })

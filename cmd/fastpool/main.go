@@ -23,8 +23,8 @@ import (
 )
 
 func init() {
-	bridge.Export("fastmath", "fib", fib)
-	bridge.Export("fastmath", "fib_all", fibAll)
+	bridge.Export("fastmath", "fib", fib, "n")
+	bridge.Export("fastmath", "fib_all", fibAll, "ns")
 }
 
 // fib is the n-th Fibonacci number, computed the slow (recursive) way on

@@ -51,9 +51,11 @@ func TestFastmathErrors(t *testing.T) {
 	out, errs, status := fastpool(t, "testdata/errors.py")
 	want := `55 [1, 1, 2, 55]
 ValueError fib() wants n >= 0, got -1
-TypeError fastmath.fib() argument 1: want int, got str
+TypeError fastmath.fib() argument 'n': want int, got str
 OverflowError fib(100) does not fit in 64 bits
+TypeError fastmath.fib() missing 1 required positional argument: 'n'
 [6765, 10946]
+610
 from a worker: fib() wants n >= 0, got -2
 [5, 8]
 `
