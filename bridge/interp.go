@@ -46,7 +46,8 @@ type Thread struct {
 	// Data belongs to the threading module (e.g. its Thread object).
 	Data any
 
-	depth int // Python call depth, for the recursion limit
+	depth   int           // Python call depth, for the recursion limit
+	handled *py.Exception // last exception caught by an except clause
 }
 
 var threadIdents atomic.Int64
@@ -99,6 +100,7 @@ func installCore() {
 	installImport()
 	installFormat()
 	installForLoop()
+	installExceptHook()
 }
 
 // NewInterp makes an interpreter: a gpython context with sys.argv and
