@@ -29,6 +29,7 @@ terminated at exit.
 import concurrent.futures
 import os
 import pty
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -57,7 +58,15 @@ def options(path):
     return opts
 
 
+def interrupt_text(script):
+    for o in options(script):
+        if o.startswith("interrupt-on "):
+            return o[len("interrupt-on "):].strip().encode()
+    return None
+
+
 def run(script, args=()):
+    trigger = interrupt_text(script)
     env = dict(os.environ)
     env.pop("PYTHONUNBUFFERED", None)
     env.pop("PYTHONWARNINGS", None)
@@ -73,12 +82,15 @@ def run(script, args=()):
         stderr=subprocess.PIPE,
         env=env,
         start_new_session=True,
+        # Ctrl-C must reach it even when this recorder runs with SIGINT ignored (in the background).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(slave)
     chunks = []
     import threading
 
     def reader():
+        nonlocal trigger
         while True:
             try:
                 b = os.read(master, 65536)
@@ -87,6 +99,9 @@ def run(script, args=()):
             if not b:
                 break
             chunks.append(b)
+            if trigger and trigger in b"".join(chunks):
+                os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole group
+                trigger = None
 
     t = threading.Thread(target=reader)
     t.start()
@@ -138,6 +153,8 @@ def scripts(suite):
 
 def relay(argv):
     """--exec SCRIPT ARGS…: run SCRIPT as record.py records it and pass its output through."""
+    # The harness's SIGINT (interrupt-on) reaches this relay's group; run() forwards its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     out, err, rc = run(os.path.abspath(argv[0]), argv[1:])
     sys.stdout.buffer.write(out)
     sys.stdout.flush()

@@ -11,6 +11,8 @@
 //	superset                CPython cannot run the case (pickle limits, a hanging Pool): its
 //	                        expectation is written by hand and record.py leaves it alone
 //	timeout SECONDS         the per-case limit (default 60 s)
+//	interrupt-on TEXT       once stdout holds TEXT, SIGINT goes to the whole process group, as
+//	                        Ctrl-C in a terminal does (skipped when SIGINT is ignored here)
 //	slow                    skipped under -short
 //
 // Before comparing, both sides are normalised (see Normalize): worker names, addresses, pids and
@@ -42,6 +44,7 @@ type Case struct {
 	UnorderedMatch []*regexp.Regexp // lines matching any of these form a multiset
 	Superset       bool             // hand-written expectation: CPython cannot run it
 	Slow           bool             // skipped under -short
+	InterruptOn    string           // send SIGINT to the process group once stdout holds this
 	Timeout        time.Duration    // kill after this long
 
 	WantStdout     string // recorded stdout
@@ -165,6 +168,11 @@ func (c *Case) ApplyOptions(opts []string) error {
 			c.Superset = true
 		case "slow":
 			c.Slow = true
+		case "interrupt-on":
+			if arg == "" {
+				return fmt.Errorf("%s: interrupt-on needs the text to wait for", c.ID())
+			}
+			c.InterruptOn = arg
 		case "timeout":
 			secs, err := strconv.ParseFloat(arg, 64)
 			if err != nil || secs <= 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -107,7 +108,7 @@ func TestConformance(t *testing.T) {
 	sem := make(chan struct{}, max(1, *jobs))
 	for _, s := range ss {
 		for _, c := range s.cases {
-			if (filter != nil && !filter.MatchString(c.ID())) || (c.Slow && testing.Short()) {
+			if (filter != nil && !filter.MatchString(c.ID())) || (c.Slow && testing.Short()) || (c.InterruptOn != "" && signal.Ignored(os.Interrupt)) {
 				s.skipped[c.Name] = true
 				continue
 			}
@@ -222,7 +223,8 @@ const autoReason = "auto: "
 func writeXfail(s *suite) error {
 	var names []string
 	for _, c := range s.cases {
-		if s.results[c.Name] != "" || strings.HasPrefix(s.xfail[c.Name], flakyReason) {
+		_, listed := s.xfail[c.Name]
+		if s.results[c.Name] != "" || strings.HasPrefix(s.xfail[c.Name], flakyReason) || (s.skipped[c.Name] && listed) {
 			names = append(names, c.Name)
 		}
 	}

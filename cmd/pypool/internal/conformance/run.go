@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -17,7 +18,7 @@ import (
 // Run runs the case's script with the pypool binary bin, as `pypool /abs/script.py` from the
 // script's folder with stdin empty, and returns what it printed (see RunCommand).
 func Run(bin string, c *Case) Got {
-	return RunCommand([]string{bin, c.Script}, filepath.Dir(c.Script), c.Timeout)
+	return runCommand([]string{bin, c.Script}, filepath.Dir(c.Script), c.Timeout, c.InterruptOn)
 }
 
 // RunCommand runs argv in dir with stdin empty and the environment record.py gives CPython, and
@@ -25,6 +26,12 @@ func Run(bin string, c *Case) Got {
 // is killed, and processes still alive after the main one exited (orphaned workers) are killed and
 // reported. RunCommand never hangs longer than timeout plus a few seconds.
 func RunCommand(argv []string, dir string, timeout time.Duration) Got {
+	return runCommand(argv, dir, timeout, "")
+}
+
+// runCommand is RunCommand that, when interruptOn is not empty, sends SIGINT to the process group
+// once stdout holds that text.
+func runCommand(argv []string, dir string, timeout time.Duration, interruptOn string) Got {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
@@ -33,6 +40,11 @@ func RunCommand(argv []string, dir string, timeout time.Duration) Got {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
+	if interruptOn != "" {
+		cmd.Stdout = &watchWriter{buf: &stdout, text: []byte(interruptOn), fire: func() {
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
+		}}
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 5 * time.Second // output pipes held open by leftover processes
@@ -56,6 +68,26 @@ func RunCommand(argv []string, dir string, timeout time.Duration) Got {
 		g.Problem = joinProblem(g.Problem, "processes left running after exit (killed)")
 	}
 	return g
+}
+
+// watchWriter collects output and calls fire once, when the output first holds text.
+type watchWriter struct {
+	mu    sync.Mutex
+	buf   *bytes.Buffer
+	text  []byte
+	fired bool
+	fire  func()
+}
+
+func (w *watchWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n, err := w.buf.Write(p)
+	if !w.fired && bytes.Contains(w.buf.Bytes(), w.text) {
+		w.fired = true
+		w.fire()
+	}
+	return n, err
 }
 
 func joinProblem(a, b string) string {
