@@ -63,13 +63,28 @@ func (interp *Interp) Callable(fn py.Object) (*PyCallable, error) {
 func (c *PyCallable) Func() py.Object { return c.fn }
 
 // Call runs the callable in this process, taking the interpreter's GIL (the
-// caller must not hold it; see CallHeld).
+// caller must not hold it; see CallHeld) as the Python thread that ctx's
+// worker value names (a *Thread, see pool.WorkerValue), else as the main
+// thread.
 // args and kwargs hold py.Objects (or wire values, converted as FromWire
 // does); the result is the py.Object returned, and a raised exception is the
 // error (a py.ExceptionInfo).
-func (c *PyCallable) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
-	c.interp.GIL.Acquire()
-	defer c.interp.GIL.Release()
+func (c *PyCallable) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (res wire.Value, err error) {
+	thread := c.interp.Main
+	if w, ok := pool.WorkerOf(ctx); ok {
+		if t, ok := w.Value.(*Thread); ok && t != nil {
+			thread = t
+		}
+	}
+	err = c.interp.RunThread(thread, func() error {
+		var e error
+		res, e = c.call(args, kwargs)
+		return e
+	})
+	return res, err
+}
+
+func (c *PyCallable) call(args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
 	pargs := make(py.Tuple, len(args))
 	for i, a := range args {
 		o, err := asObject(c.interp, a)

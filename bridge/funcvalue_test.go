@@ -1,6 +1,7 @@
 package bridge
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -438,4 +439,36 @@ func TestWorkerGetsParentArgvAndPath(t *testing.T) {
 	if argv, ok := l[0].(wire.List); !ok || len(argv) != 2 || argv[0] != "/x/script.py" || argv[1] != "a1" {
 		t.Fatalf("worker sys.argv: %#v", l[0])
 	}
+}
+
+func TestCallableInProcess(t *testing.T) {
+	parent, g := parentWith(t, `
+calls = []
+def record(x, scale=1):
+    calls.append(x * scale)
+    return len(calls)
+`)
+	c, err := parent.Callable(g["record"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In-process calls pass Python objects through, from many goroutines.
+	done := make(chan error)
+	for i := 0; i < 4; i++ {
+		go func(i int) {
+			_, err := c.Call(context.Background(), []wire.Value{py.Int(i)}, []wire.KV{{Key: "scale", Value: py.Int(10)}})
+			done <- err
+		}(i)
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(g["calls"].(*py.List).Items); n != 4 {
+		t.Fatalf("calls made: %d", n)
+	}
+	// A raised exception is the error.
+	_, err = c.Call(context.Background(), []wire.Value{py.String("x"), py.String("y")}, nil)
+	wantPyError(t, err, "TypeError", "")
 }
