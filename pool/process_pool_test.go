@@ -1,10 +1,12 @@
 package pool
 
 import (
+	"context"
 	"errors"
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -264,3 +266,49 @@ func TestProcessWorkerStdoutInherited(t *testing.T) {
 		t.Fatalf("stdout got %q", out)
 	}
 }
+
+// A runtime whose factory fails: each task naming it fails with the
+// factory's error, and the factory runs once per worker.
+var badRuntimeCalls = Register("test.badruntimecalls", func() int { return int(badRuntimeFactoryCalls.Load()) })
+
+var badRuntimeFactoryCalls atomic.Int64
+
+func init() {
+	RegisterRuntime("test-broken", func() (Runtime, error) {
+		badRuntimeFactoryCalls.Add(1)
+		return nil, errors.New("no interpreter here")
+	})
+}
+
+type brokenRuntimeFn struct{ name string }
+
+func (f *brokenRuntimeFn) Call(context.Context, []wire.Value, []wire.KV) (wire.Value, error) {
+	return nil, errors.New("in-process calls are not supported")
+}
+func (f *brokenRuntimeFn) Definition() (string, wire.Value, error) { return "test-broken", f.name, nil }
+
+func TestProcessRuntimeFactoryFails(t *testing.T) {
+	t.Parallel()
+	b := newTestBackend(t, backendConfig{workers: 1})
+	for _, fn := range []Remote{&brokenRuntimeFn{"a"}, &brokenRuntimeFn{"b"}} {
+		r := await(t, runJob(b, fn, wire.ModeCall))
+		if r.err == nil || !strings.Contains(r.err.Error(), `starting the "test-broken" runtime: no interpreter here`) {
+			t.Fatalf("task of a runtime that cannot start: %v", r.err)
+		}
+	}
+	if r := await(t, runJob(b, badRuntimeCalls, wire.ModeCall)); r.err != nil || r.v != int64(1) {
+		t.Fatalf("the factory ran %v times in the worker (%v), want 1", r.v, r.err)
+	}
+	// An unknown runtime is named.
+	r := await(t, runJob(b, &unknownRuntimeFn{}, wire.ModeCall))
+	if r.err == nil || !strings.Contains(r.err.Error(), `no runtime "nope"`) {
+		t.Fatalf("task of an unknown runtime: %v", r.err)
+	}
+}
+
+type unknownRuntimeFn struct{}
+
+func (*unknownRuntimeFn) Call(context.Context, []wire.Value, []wire.KV) (wire.Value, error) {
+	return nil, nil
+}
+func (*unknownRuntimeFn) Definition() (string, wire.Value, error) { return "nope", nil, nil }

@@ -61,12 +61,13 @@ func workerContext() context.Context { return context.Background() }
 // runs it and writes the result; results are flushed when no further frame
 // is already buffered, so a burst of small tasks answers in one write.
 type worker struct {
-	name     string
-	in       *bufio.Reader
-	r        *frameReader
-	w        *frameWriter
-	runtimes map[string]Runtime
-	defs     map[uint64]workerDef
+	name        string
+	in          *bufio.Reader
+	r           *frameReader
+	w           *frameWriter
+	runtimes    map[string]Runtime
+	runtimeErrs map[string]error // runtimes whose factory failed
+	defs        map[uint64]workerDef
 }
 
 type workerDef struct {
@@ -92,7 +93,7 @@ func serveWorker(name string) int {
 	currentWorkerInfo = WorkerProcess{Name: name, PID: os.Getpid()}
 	isWorkerProcess = true
 
-	w := &worker{name: name, runtimes: map[string]Runtime{}, defs: map[uint64]workerDef{}}
+	w := &worker{name: name, runtimes: map[string]Runtime{}, runtimeErrs: map[string]error{}, defs: map[uint64]workerDef{}}
 	w.in = bufio.NewReaderSize(in, 64<<10)
 	w.r = newFrameReader(w.in) // uses w.in as its buffer, so w.in.Buffered() is what it holds
 	w.w = newFrameWriter(out)
@@ -178,10 +179,17 @@ func (w *worker) define(d *wire.Define) {
 			w.defs[d.ID] = workerDef{err: fmt.Errorf("pool: no runtime %q in this worker binary (is the package that registers it linked in?)", d.Runtime)}
 			return
 		}
+		if err := w.runtimeErrs[d.Runtime]; err != nil {
+			w.defs[d.ID] = workerDef{err: err}
+			return
+		}
 		var err error
-		rt, err = factory()
+		rt, err = newRuntime(factory)
 		if err != nil {
-			w.defs[d.ID] = workerDef{err: fmt.Errorf("pool: starting the %q runtime: %w", d.Runtime, err)}
+			// The factory runs at most once per worker: its failure stays.
+			err = fmt.Errorf("pool: starting the %q runtime: %w", d.Runtime, err)
+			w.runtimeErrs[d.Runtime] = err
+			w.defs[d.ID] = workerDef{err: err}
 			return
 		}
 		w.runtimes[d.Runtime] = rt
@@ -191,6 +199,20 @@ func (w *worker) define(d *wire.Define) {
 		return
 	}
 	w.defs[d.ID] = workerDef{rt: rt}
+}
+
+// newRuntime calls a runtime factory; a panic becomes its error.
+func newRuntime(factory func() (Runtime, error)) (rt Runtime, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rt, err = nil, panicAsException(r)
+		}
+	}()
+	rt, err = factory()
+	if err == nil && rt == nil {
+		err = errors.New("the factory returned no runtime")
+	}
+	return rt, err
 }
 
 func safeDefine(rt Runtime, d *wire.Define) (err error) {
