@@ -2,13 +2,12 @@
 # A Pool worker killed mid-task: CPython's Pool hangs for ever; pypool fails that task's result with
 # multiprocessing.pool.WorkerLostError and replaces the worker, so the pool goes on working.
 import os
-import signal
 import multiprocessing
 from multiprocessing import Pool
 from multiprocessing.pool import WorkerLostError
 
 def die(x):
-    os.kill(os.getpid(), signal.SIGKILL)
+    os.kill(os.getpid(), 9)  # SIGKILL
 
 if __name__ == '__main__':
     with Pool(2) as p:
