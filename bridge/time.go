@@ -36,6 +36,7 @@ func installTime() {
 	ns("perf_counter_ns", since)
 	ns("monotonic_ns", since)
 	ns("process_time_ns", processTime)
+	installTimeStruct()
 }
 
 func processTime() float64 {
