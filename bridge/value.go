@@ -14,9 +14,12 @@ package bridge
 //	bytes                  []byte              bytes
 //	list                   wire.List           list
 //	tuple                  wire.Tuple          tuple
-//	dict (and subclasses)  *wire.Dict          dict, insertion order kept (a
+//	dict                   *wire.Dict          dict, insertion order kept (a
 //	                                           gpython StringDict is sent
 //	                                           sorted by key)
+//	dict subclass          tagged              the same class (Counter,
+//	  instance                                 OrderedDict, defaultdict with
+//	                                           its factory, __main__ ones)
 //	set / frozenset        wire.Set/FrozenSet  set / frozenset
 //	exception              *wire.Exception     the same exception type and args
 //	builtins, functions    wire.Ref            the same object, imported by name
