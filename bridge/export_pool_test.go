@@ -44,6 +44,14 @@ with ProcessPoolExecutor(max_workers=2) as ex:
 
 with ProcessPoolExecutor(max_workers=1) as ex:
     print("via Python:", ex.submit(via_python, 5).result())
+
+from concurrent.futures import ThreadPoolExecutor
+with ThreadPoolExecutor(max_workers=3) as ex:
+    print("threads:", list(ex.map(square, range(6))), ex.submit(area, 1, h=2, unit="x").result())
+    try:
+        ex.submit(boom, 9).result()
+    except RuntimeError as e:
+        print("threads:", e)
 `)
 	want := `[1, 4, 9, 16]
 144
@@ -57,6 +65,8 @@ RuntimeError: Go panic: runtime error: index out of range [3] with length 1
 TypeError: porttest.square() argument 1: want int, got str
 4
 via Python: 26
+threads: [0, 1, 4, 9, 16, 25] 2x
+threads: Go panic: runtime error: index out of range [9] with length 1
 `
 	if got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)

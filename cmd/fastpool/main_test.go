@@ -67,3 +67,17 @@ from a worker: fib() wants n >= 0, got -2
 		t.Errorf("status %d, stderr:\n%s", status, errs)
 	}
 }
+
+func TestFastmathOnMultiprocessingPool(t *testing.T) {
+	out, errs, status := fastpool(t, "testdata/mppool.py")
+	want := `[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
+[55, 6765]
+75025
+[2, 3, 5]
+[8, 13]
+ValueError: fib() wants n >= 0, got -1
+`
+	if out != want || status != 0 {
+		t.Fatalf("status %d, stdout:\n%s\nwant:\n%s\nstderr:\n%s", status, out, want, errs)
+	}
+}

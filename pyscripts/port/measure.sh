@@ -3,8 +3,10 @@
 #   fib_python.py under CPython, fib_python.py under pypool (the fastpool
 #   binary: pypool plus the fastmath module), fib_go.py under fastpool.
 # Usage (from the repository root): sh pyscripts/port/measure.sh [rounds]
-# Prints, per run, wall seconds and CPU seconds (user+sys, workers included),
-# then the median wall time of each and the ratio to CPython's.
+# Prints, per run, the process's wall seconds, CPU seconds (user+sys, workers
+# included) and the script's own "pool work" figure (wall time from creating
+# the ProcessPoolExecutor to its shutdown: interpreter start-up excluded),
+# then the medians and their ratio to CPython's.
 set -e
 rounds=${1:-1}
 python=${PYTHON:-python3}
@@ -23,8 +25,10 @@ run() { # label, command…
 	}
 	read -r wall user sys <"$tmp/t"
 	cpu=$(echo "$user $sys" | awk '{printf "%.2f", $1 + $2}')
-	printf '%-28s wall %6.2f s   cpu %6.2f s   %s\n' "$label" "$wall" "$cpu" "$(tail -n 1 "$tmp/out")"
+	work=$(sed -n 's/^pool work: \([0-9.]*\) s$/\1/p' "$tmp/err")
+	printf '%-22s wall %6.2f s   cpu %6.2f s   pool work %6.3f s   sum %s\n' "$label" "$wall" "$cpu" "$work" "$(tail -n 1 "$tmp/out")"
 	echo "$wall" >>"$tmp/$label.walls"
+	echo "$work" >>"$tmp/$label.works"
 }
 
 i=0
@@ -35,11 +39,14 @@ while [ "$i" -lt "$rounds" ]; do
 	i=$((i + 1))
 done
 
-median() { sort -n "$tmp/$1.walls" | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-base=$(median cpython-fib_python)
+median() { sort -n "$tmp/$1" | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+ratio() { echo "$1 $2" | awk '{printf "%.1f", $1 / $2}'; }
+bw=$(median cpython-fib_python.walls)
+bp=$(median cpython-fib_python.works)
 echo
-printf '%-28s %10s %18s\n' "median of $rounds" "wall (s)" "CPython / this"
+printf '%-22s %10s %8s %15s %8s\n' "median of $rounds" "wall (s)" "vs py3" "pool work (s)" "vs py3"
 for label in cpython-fib_python pypool-fib_python pypool-fib_go; do
-	m=$(median "$label")
-	printf '%-28s %10s %17sx\n' "$label" "$m" "$(echo "$base $m" | awk '{printf "%.1f", $1 / $2}')"
+	w=$(median "$label.walls")
+	p=$(median "$label.works")
+	printf '%-22s %10s %7sx %15s %7sx\n' "$label" "$w" "$(ratio "$bw" "$w")" "$p" "$(ratio "$bp" "$p")"
 done
