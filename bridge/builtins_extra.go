@@ -3,7 +3,10 @@ package bridge
 // Builtins gpython lacks: reversed, hash, callable, id.
 
 import (
+	"math"
+	"math/big"
 	"reflect"
+	"strconv"
 
 	"github.com/go-python/gpython/py"
 )
@@ -119,5 +122,148 @@ func init() {
 			}
 			return py.Int(objectID(args[0])), nil
 		}))
+	})
+}
+
+// roundHalfEven is round(x, n) for floats as CPython: exact decimal
+// rounding of the binary value, ties to even.
+func roundFloat(f float64, ndigits int) float64 {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return f
+	}
+	s := strconv.FormatFloat(f, 'f', ndigits, 64) // correctly rounded, ties to even on the exact value
+	r, _ := strconv.ParseFloat(s, 64)
+	return r
+}
+
+func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	if v, ok := kw["ndigits"]; ok {
+		args = append(append(py.Tuple{}, args...), v)
+	}
+	if len(args) < 1 || len(args) > 2 {
+		return nil, py.ExceptionNewf(py.TypeError, "round() takes at most 2 arguments (%d given)", len(args))
+	}
+	x := args[0]
+	noDigits := len(args) == 1 || args[1] == py.None
+	nd := 0
+	if !noDigits {
+		n, err := py.IndexInt(args[1])
+		if err != nil {
+			return nil, err
+		}
+		nd = n
+	}
+	switch v := x.(type) {
+	case py.Float:
+		f := float64(v)
+		if noDigits {
+			if math.IsInf(f, 0) {
+				return nil, py.ExceptionNewf(py.OverflowError, "cannot convert float infinity to integer")
+			}
+			if math.IsNaN(f) {
+				return nil, py.ExceptionNewf(py.ValueError, "cannot convert float NaN to integer")
+			}
+			r := math.RoundToEven(f)
+			if math.Abs(r) < 1<<62 {
+				return py.Int(int64(r)), nil
+			}
+			b, _ := new(big.Float).SetFloat64(r).Int(nil)
+			return bigToInt(b), nil
+		}
+		if nd < 0 {
+			p := math.Pow(10, float64(-nd))
+			return py.Float(math.RoundToEven(f/p) * p), nil
+		}
+		if nd > 300 {
+			return v, nil
+		}
+		return py.Float(roundFloat(f, nd)), nil
+	case py.Int, py.Bool, *py.BigInt:
+		n := toBig(v)
+		if noDigits || nd >= 0 {
+			return bigToInt(n), nil
+		}
+		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-nd)), nil)
+		q, m := new(big.Int).DivMod(n, p, new(big.Int))
+		twice := new(big.Int).Mul(m, big.NewInt(2))
+		if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
+			q.Add(q, big.NewInt(1))
+		}
+		return bigToInt(q.Mul(q, p)), nil
+	}
+	if r := x.Type().Lookup("__round__"); r != nil {
+		return py.Call(r, append(py.Tuple{x}, args[1:]...), nil)
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "type %s doesn't define __round__ method", x.Type().Name)
+}
+
+func init() {
+	compatInstallers = append(compatInstallers, func() {
+		setBuiltin("round", builtinFunc("round", builtinRound))
+		enumerate := py.EnumerateType
+		if enumerate.New != nil {
+			orig := enumerate.New
+			enumerate.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+				if v, ok := kw["start"]; ok && len(kw) == 1 {
+					return orig(t, append(append(py.Tuple{}, args...), v), nil)
+				}
+				if v, ok := kw["iterable"]; ok {
+					rest := py.StringDict{}
+					for k, x := range kw {
+						if k != "iterable" {
+							rest[k] = x
+						}
+					}
+					if s, ok := rest["start"]; ok {
+						return orig(t, py.Tuple{v, s}, nil)
+					}
+					return orig(t, py.Tuple{v}, nil)
+				}
+				return orig(t, args, kw)
+			}
+		}
+		py.FunctionType.Dict["__doc__"] = &py.Property{
+			Fget: func(self py.Object) (py.Object, error) {
+				f := self.(*py.Function)
+				if f.Doc == nil {
+					return py.None, nil
+				}
+				return f.Doc, nil
+			},
+			Fset: func(self, value py.Object) error {
+				self.(*py.Function).Doc = value
+				return nil
+			},
+		}
+		typeNew := py.TypeType.New
+		py.TypeType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if len(args) == 3 {
+				if ns, ok := args[2].(py.StringDict); ok {
+					if _, has := ns["__module__"]; !has {
+						ns["__module__"] = py.String("__main__")
+					}
+				}
+				if d, ok := args[2].(*Dict); ok {
+					ns := py.NewStringDict()
+					for _, it := range d.Items() {
+						k, ok := it.Key.(py.String)
+						if !ok {
+							return nil, py.ExceptionNewf(py.TypeError, "type() namespace keys must be strings")
+						}
+						ns[string(k)] = it.Value
+					}
+					if _, has := ns["__module__"]; !has {
+						ns["__module__"] = py.String("__main__")
+					}
+					args = py.Tuple{args[0], args[1], ns}
+					obj, err := typeNew(t, args, kw)
+					if cls, ok := obj.(*py.Type); ok && err == nil {
+						fixClass(cls, nil)
+					}
+					return obj, err
+				}
+			}
+			return typeNew(t, args, kw)
+		}
 	})
 }

@@ -771,12 +771,6 @@ func init() {
 		}
 		return self.(dictLike).AsDict().M__contains__(args[0])
 	})
-	addMethod(t, "__getitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("__getitem__", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		return py.GetItem(self, args[0])
-	})
 	addMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := nArgs("__setitem__", args, kw, 2, 2); err != nil {
 			return nil, err

@@ -2,56 +2,89 @@
 //
 // # Interpreters and threads
 //
-// NewInterp(Options{Argv, Path}) makes an interpreter (Interp: a gpython
-// context and its GIL); InterpOf(ctx) finds it again from any py.Context.
-// Install patches gpython's process-global state once (NewInterp calls it);
-// files of this package add their own process-global patches with
-// onInstall(func()) from an init function.
+// NewInterp(Options{Argv, Path, Stdout, Stderr}) makes an interpreter
+// (Interp: a gpython context and its GIL); InterpOf(ctx) finds it again
+// from any py.Context (a builtin's self is its module: CtxOf(self)).
+// Install patches gpython's process-global state once (NewInterp calls it):
+// the compile wrapper, the call hooks, print, sys, time, __import__,
+// format, then the compat installers, then functions registered with
+// onInstall(func()) from an init function of this package.
 //
 // Python runs only while holding the Interp's GIL. A goroutine that runs
 // Python as a thread does
 //
-//	t := bridge.NewThread("Thread-1")          // Name, Ident; Data for the threading module
+//	t := bridge.NewThread("Thread-1")          // Name, Ident; Data is free for the threading module
 //	err := in.RunThread(t, func() error { … }) // takes the GIL, runs as t, gives it back
 //
-// and in.CurrentThread() returns the Thread holding the GIL (Main when none
-// was set). Blocking Go code releases the GIL with in.GIL.Released(f), or
-// with in.Wait(ch, timeout) / in.Sleep(d), which also wake the main thread
-// with KeyboardInterrupt on SIGINT.
+// in.CurrentThread() is the Thread holding the GIL (Main when none was set);
+// in.GIL.SetThread(t) sets it by hand after in.GIL.Acquire(). Blocking Go
+// code releases the GIL with in.GIL.Released(f) (the holder's Thread is put
+// back afterwards), or with in.Wait(ch, timeout) / in.Sleep(d), which also
+// wake the main thread with KeyboardInterrupt after SIGINT (in.Interrupt()
+// does what SIGINT does). The call hooks hand the GIL over every 5 ms, so a
+// Python loop that calls functions lets other threads run; a loop that calls
+// nothing cannot be preempted (gpython has no per-instruction hook).
 //
 // # Go-implemented callables
 //
 // Every Go function or method callable from Python binds its arguments with
-// a Sig (CPython's rules and messages):
+// a Sig (CPython's binding rules and error messages):
 //
 //	var applySig = bridge.MustSig("apply_async", "func, args=(), kwds={}, callback=None, error_callback=None")
-//	a, err := applySig.Parse(args, kwargs)
-//	n, err := a.Int("processes")      // "Pool() argument 'processes' must be int, not str"
-//	t, ok, err := a.OptFloat("timeout")
+//	a, err := applySig.Parse(args, kwargs) // "apply_async() got an unexpected keyword argument 'x'"
+//	n, err := a.Int("processes")           // "Pool() argument 'processes' must be int, not str"
+//	t, ok, err := a.OptFloat("timeout")    // None → ok == false
+//	f, err := a.Callable("func")           // "'int' object is not callable"
+//	a.Get("x"), a.Given("x"), a.Star, a.Kw
 //
 // Func(name, spec, fn) makes a module-level builtin; Method(name, spec, fn)
 // a method for a type's Dict that gets its instance whichever way it is
-// called. CtxOf(self) gives the context of a builtin's self (its module).
+// called (obj.m(x) or T.m(obj, x)). TypeName(o) and IsCallable(o) help with
+// messages. Exception classes made with NewType after start-up need their
+// MRO computed (mustReady) or except clauses will not match subclasses.
 //
 // # Errors and output
 //
-// FormatException(err) renders an exception as CPython 3.11's traceback
-// (chained causes included); FormatExceptionOnly(err) its last line;
-// QualifiedName(type) the module-qualified class name (set "__module__" in a
-// type's Dict for classes such as concurrent.futures.process.BrokenProcessPool).
-// NewException(type, args…) builds an exception. Str and Repr are str() and
-// repr() with CPython's float and exception forms. WriteText(file, s) writes
-// s to a Python file with one write (print uses it).
+// FormatException(err) renders an exception as CPython 3.11 prints it
+// uncaught: chained __cause__/__context__ sections, one File entry per frame
+// with its source line, SyntaxError locations, and the last line
+// "module.Class: message" (QualifiedName: set "__module__" in the type's
+// Dict, e.g. "concurrent.futures.process"). FormatExceptionOnly(err) is the
+// last line. NewException(type, args…) builds an exception; ExitStatus maps
+// SystemExit to a status. Except clauses keep the traceback on the caught
+// exception, and in.HandledException() is the one the current thread's
+// handler caught last. WriteText(file, s) writes s to a Python file with one
+// write (print uses it: lines never tear).
+//
+// # Source rewriting and formatting
+//
+// py.Compile is wrapped (main script, imports, exec/eval, compile()):
+// RewriteSource runs the passes registered with registerRewrite(name, order,
+// pass) over the Tokenize'd source — the f-string pass (order 100) turns
+// f-strings into calls of __pypool_fstr__ — then the code is compiled and
+// patched (Cell2arg for closures over arguments, for-loop exits, except
+// entries). Passes must keep line breaks where they were. Format(v, spec) is
+// the one format-spec engine (f-strings, format(), str.format, %).
 //
 // # Iterators in for loops
 //
 // gpython's for loop ends silently when its iterator fails. The compile
-// wrapper routes loop exits through a check: a Go-implemented iterator whose
-// __next__ fails returns bridge.IterFailed(self, err) so that a for loop over
-// it raises err (generators are handled by the hooks).
+// wrapper routes each loop's exit through a check of that loop's iterator:
+// a Go-implemented iterator whose __next__ fails must return
+// bridge.IterFailed(self, err) so that `for x in it` raises err (generators
+// are recorded by the hooks).
+//
+// # Imports
+//
+// __import__ imports dotted names parent first and sets each child on its
+// parent, for Go modules (py.RegisterModule) and .py files on sys.path (the
+// script's folder only). ImportModule(ctx, "a.b", nil) does the same from Go.
 //
 // # Exit
 //
 // in.AtExit(f) registers f to run (last first, main thread, GIL held) when
-// the main program ends; Main(os.Args) is the whole command.
+// the main program ends, also after an uncaught exception; Main(os.Args) is
+// the whole command (SystemExit codes, tracebacks and status 1, python3's
+// message and status 2 for a missing script, death by SIGINT after an
+// uncaught KeyboardInterrupt).
 package bridge

@@ -431,23 +431,32 @@ func init() {
 		if err := nArgs("uniform", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		a, err := py.FloatAsFloat64(args[0])
+		fa, err := toFloatArg(args[0])
 		if err != nil {
 			return nil, err
 		}
-		b, err := py.FloatAsFloat64(args[1])
+		fb, err := toFloatArg(args[1])
 		if err != nil {
 			return nil, err
 		}
+		a, b := float64(fa.(py.Float)), float64(fb.(py.Float))
 		return py.Float(a + (b-a)*r.random()), nil
 	})
 	randMethod("gauss", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		mu, sigma := 0.0, 1.0
 		if len(args) > 0 {
-			mu, _ = py.FloatAsFloat64(args[0])
+			f, err := toFloatArg(args[0])
+			if err != nil {
+				return nil, err
+			}
+			mu = float64(f.(py.Float))
 		}
 		if len(args) > 1 {
-			sigma, _ = py.FloatAsFloat64(args[1])
+			f, err := toFloatArg(args[1])
+			if err != nil {
+				return nil, err
+			}
+			sigma = float64(f.(py.Float))
 		}
 		var z float64
 		if g, ok := r.gaussNext.(py.Float); ok {

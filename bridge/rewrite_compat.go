@@ -140,8 +140,13 @@ func (rw *rewriter) statements() {
 				stack = append(stack, scope{indent: t.indent, self: self})
 				rw.defAnnotations(open)
 			case t.isName():
-				inClass := len(stack) > 0 && stack[len(stack)-1].class
-				rw.varAnnotation(i, inClass)
+				ns := ""
+				if len(stack) == 0 {
+					ns = "globals()"
+				} else if stack[len(stack)-1].class {
+					ns = "locals()"
+				}
+				rw.varAnnotation(i, ns)
 			}
 		}
 		if t.kind == tkName && t.text == "super" && i+2 < len(toks) && toks[i+1].is("(") && toks[i+1].match == i+2 {
@@ -217,7 +222,7 @@ func (rw *rewriter) defAnnotations(open int) {
 }
 
 // varAnnotation rewrites `target: ann [= value]` starting at token i.
-func (rw *rewriter) varAnnotation(i int, inClass bool) {
+func (rw *rewriter) varAnnotation(i int, ns string) {
 	toks := rw.toks
 	end := rw.lineEnd(i)
 	p := i + 1
@@ -252,10 +257,10 @@ func (rw *rewriter) varAnnotation(i int, inClass bool) {
 	if eq >= 0 {
 		annEnd = eq
 	}
-	if inClass && simple {
+	if ns != "" && simple {
 		ann := rawText(toks[p+1 : annEnd])
 		rw.kill(p, annEnd)
-		call := "__pp_ann__(locals(), '" + toks[i].text + "', (" + ann + "))"
+		call := "__pp_ann__(" + ns + ", '" + toks[i].text + "', (" + ann + "))"
 		if eq < 0 {
 			toks[i].text = call
 			rw.kill(i+1, p)

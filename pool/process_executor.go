@@ -29,6 +29,8 @@ type ProcessPoolExecutor struct {
 	g *procGroup
 }
 
+var _ Executor = (*ProcessPoolExecutor)(nil)
+
 // NewProcessPoolExecutor returns an executor. It accepts the options
 // Workers (max_workers; default: the number of CPUs), Initializer (a Remote)
 // and MaxTasksPerChild.

@@ -81,7 +81,7 @@ class LogRecord:
     def getMessage(self):
         msg = str(self.msg)
         if self.args:
-            msg = msg % self.args
+            msg = __pp_mod__(msg, self.args)
         return msg
 
     def __repr__(self):
@@ -113,7 +113,7 @@ class Formatter:
         return "".join(traceback.format_exception(ei[0], ei[1], ei[2])).rstrip("\n")
 
     def formatMessage(self, record):
-        return self._fmt % vars(record)
+        return __pp_mod__(self._fmt, vars(record))
 
     def format(self, record):
         record.message = record.getMessage()
@@ -314,7 +314,10 @@ class Logger(Filterer):
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
             elif not isinstance(exc_info, tuple):
-                exc_info = sys.exc_info()
+                try:
+                    exc_info = sys.exc_info()
+                except NotImplementedError:
+                    exc_info = None
         record = LogRecord(self.name, level, "<stdin>", 0, msg, args, exc_info)
         if extra is not None:
             for key in extra:
