@@ -79,13 +79,7 @@ func (g *goIter) finish() {
 }
 
 // iterFailed records that iterator failed with err, so that a for loop over
-// it raises err instead of ending quietly (gpython's FOR_ITER drops
-// iterator errors; the interpreter core mends it). It returns err.
-var iterFailedHook func(it *Interp, iterator py.Object, err error)
-
+// it raises err instead of ending quietly (see IterFailed). It returns err.
 func (it *Interp) iterFailed(iterator py.Object, err error) error {
-	if iterFailedHook != nil {
-		iterFailedHook(it, iterator, err)
-	}
-	return err
+	return IterFailed(iterator, err)
 }

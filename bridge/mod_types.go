@@ -159,3 +159,22 @@ func mustReady(t *py.Type) {
 		panic(err)
 	}
 }
+
+// The modules' classes that are factories (ThreadPoolExecutor, Pool, …) are
+// Go functions: give Go functions CPython's __name__ and __qualname__ so
+// that `cls.__name__` works on them.
+func init() {
+	onInstall(func() {
+		name := &py.Property{Fget: func(self py.Object) (py.Object, error) {
+			if m, ok := self.(*py.Method); ok {
+				return py.String(m.Name), nil
+			}
+			return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '__name__'", self.Type().Name)
+		}}
+		for _, k := range []string{"__name__", "__qualname__"} {
+			if _, ok := py.MethodType.Dict[k]; !ok {
+				py.MethodType.Dict[k] = name
+			}
+		}
+	})
+}
