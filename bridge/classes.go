@@ -407,7 +407,11 @@ func init() {
 	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).doc, nil }}
 
 	compatInstallers = append(compatInstallers, func() {
-		for _, t := range []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType} {
+		for _, t := range []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType, JSONDecodeError, RandomType, genericAliasType, excAttrType, markerType} {
+			t.ObjectType = py.TypeType
+			if t.Base == nil && len(t.Bases) == 1 {
+				t.Base = t.Bases[0].(*py.Type)
+			}
 			if err := t.Ready(); err != nil {
 				panic(err)
 			}

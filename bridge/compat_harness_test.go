@@ -71,3 +71,5 @@ func runCases(t *testing.T, dir string) {
 func TestCompatDict(t *testing.T) { runCases(t, "compat_dict") }
 
 func TestCompatSyntax(t *testing.T) { runCases(t, "compat_syntax") }
+
+func TestCompatModules(t *testing.T) { runCases(t, "compat_modules") }

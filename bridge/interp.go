@@ -101,6 +101,7 @@ func installCore() {
 	installFormat()
 	installForLoop()
 	installExceptHook()
+	installExceptionAttrs()
 }
 
 // NewInterp makes an interpreter: a gpython context with sys.argv and

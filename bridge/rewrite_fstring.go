@@ -21,18 +21,52 @@ func init() { registerRewrite("f-strings", 100, rewriteFStrings) }
 func rewriteFStrings(toks []Token) ([]Token, error) {
 	var out []Token
 	changed := false
+	depth := 0
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != TkString {
+			if toks[i].Kind == TkOp {
+				switch toks[i].Text {
+				case "(", "[", "{":
+					depth++
+				case ")", "]", "}":
+					depth--
+				}
+			}
 			out = append(out, toks[i])
 			i++
 			continue
 		}
+		// the run of adjacent literals; inside brackets line breaks may
+		// separate them
+		var run []Token
 		j := i
 		hasF := false
-		for j < len(toks) && toks[j].Kind == TkString {
-			if isFString(toks[j].Text) {
+		pending := ""
+		for j < len(toks) {
+			t := toks[j]
+			if t.Kind == TkNewline && depth > 0 {
+				k := j
+				nl := ""
+				for k < len(toks) && toks[k].Kind == TkNewline {
+					nl += toks[k].Pre + toks[k].Text
+					k++
+				}
+				if k < len(toks) && toks[k].Kind == TkString {
+					pending += nl
+					j = k
+					continue
+				}
+				break
+			}
+			if t.Kind != TkString {
+				break
+			}
+			if isFString(t.Text) {
 				hasF = true
 			}
+			t.Pre = pending + t.Pre
+			pending = ""
+			run = append(run, t)
 			j++
 		}
 		if !hasF {
@@ -42,13 +76,12 @@ func rewriteFStrings(toks []Token) ([]Token, error) {
 		}
 		changed = true
 		var b strings.Builder
-		multi := j-i > 1
+		multi := len(run) > 1
 		if multi {
 			b.WriteByte('(')
 		}
-		for k := i; k < j; k++ {
-			t := toks[k]
-			if k > i {
+		for k, t := range run {
+			if k > 0 {
 				b.WriteString(" +")
 				b.WriteString(t.Pre)
 			}
@@ -65,7 +98,7 @@ func rewriteFStrings(toks []Token) ([]Token, error) {
 		if multi {
 			b.WriteByte(')')
 		}
-		out = append(out, Token{Kind: TkName, Text: b.String(), Pre: toks[i].Pre, Line: toks[i].Line})
+		out = append(out, Token{Kind: TkName, Text: b.String(), Pre: run[0].Pre, Line: run[0].Line})
 		i = j
 	}
 	if !changed {

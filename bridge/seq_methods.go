@@ -242,6 +242,14 @@ func installSeqMethods() {
 		return bigToInt(x), nil
 	}, 0, "")
 
+	for _, name := range []string{"real", "numerator"} {
+		py.IntType.Dict[name] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self, nil }}
+	}
+	py.IntType.Dict["imag"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.Int(0), nil }}
+	py.IntType.Dict["denominator"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.Int(1), nil }}
+	py.FloatType.Dict["real"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self, nil }}
+	py.FloatType.Dict["imag"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.Float(0), nil }}
+
 	// float
 	addMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		f := float64(self.(py.Float))

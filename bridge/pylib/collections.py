@@ -245,73 +245,84 @@ class deque:
         return "deque(%r, maxlen=%d)" % (self._items, self.maxlen)
 
 
+def _nt_init(self, *args, **kwargs):
+    fields = self._fields
+    nfields = len(fields)
+    typename = type(self).__name__
+    if len(args) > nfields:
+        raise TypeError("%s() takes %d positional arguments but %d were given" % (typename, nfields + 1, len(args) + 1))
+    values = list(args)
+    for name in fields[len(args):]:
+        if name in kwargs:
+            values.append(kwargs.pop(name))
+        elif name in self._field_defaults:
+            values.append(self._field_defaults[name])
+        else:
+            raise TypeError("%s() missing 1 required positional argument: '%s'" % (typename, name))
+    if kwargs:
+        raise TypeError("%s() got an unexpected keyword argument '%s'" % (typename, list(kwargs)[0]))
+    self._tuple = tuple(values)
+    for name, value in zip(fields, values):
+        setattr(self, name, value)
+
+
+def _nt_repr(self):
+    return type(self).__name__ + "(" + ", ".join("%s=%r" % (n, v) for n, v in zip(self._fields, self._tuple)) + ")"
+
+
+def _nt_iter(self):
+    return iter(self._tuple)
+
+
+def _nt_len(self):
+    return len(self._tuple)
+
+
+def _nt_getitem(self, i):
+    return self._tuple[i]
+
+
+def _nt_contains(self, x):
+    return x in self._tuple
+
+
+def _nt_asdict(self):
+    return dict(zip(self._fields, self._tuple))
+
+
+def _nt_replace(self, **kwargs):
+    values = [kwargs.pop(n, v) for n, v in zip(self._fields, self._tuple)]
+    if kwargs:
+        raise ValueError("Got unexpected field names: %r" % list(kwargs))
+    return type(self)(*values)
+
+
+def _nt_count(self, x):
+    return self._tuple.count(x)
+
+
+def _nt_index(self, x):
+    return self._tuple.index(x)
+
+
+def _nt_make(cls, iterable):
+    return cls(*iterable)
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     fields = tuple(str(f) for f in field_names)
-    nfields = len(fields)
     defaults = tuple(defaults) if defaults is not None else ()
-    field_defaults = dict(zip(fields[nfields - len(defaults):], defaults))
-
-    def __init__(self, *args, **kwargs):
-        if len(args) > nfields:
-            raise TypeError("%s() takes %d positional arguments but %d were given" % (typename, nfields + 1, len(args) + 1))
-        values = list(args)
-        for name in fields[len(args):]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in field_defaults:
-                values.append(field_defaults[name])
-            else:
-                raise TypeError("%s() missing 1 required positional argument: '%s'" % (typename, name))
-        if kwargs:
-            raise TypeError("%s() got an unexpected keyword argument '%s'" % (typename, list(kwargs)[0]))
-        self._tuple = tuple(values)
-        for name, value in zip(fields, values):
-            setattr(self, name, value)
-
-    def __repr__(self):
-        return typename + "(" + ", ".join("%s=%r" % (n, v) for n, v in zip(fields, self._tuple)) + ")"
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __len__(self):
-        return nfields
-
-    def __getitem__(self, i):
-        return self._tuple[i]
-
-    def __contains__(self, x):
-        return x in self._tuple
-
-    def _asdict(self):
-        return dict(zip(fields, self._tuple))
-
-    def _replace(self, **kwargs):
-        values = [kwargs.pop(n, v) for n, v in zip(fields, self._tuple)]
-        if kwargs:
-            raise ValueError("Got unexpected field names: %r" % list(kwargs))
-        return cls(*values)
-
-    def count(self, x):
-        return self._tuple.count(x)
-
-    def index(self, x):
-        return self._tuple.index(x)
-
-    def _make(iterable):
-        return cls(*iterable)
-
+    field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
     ns = {
-        "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__len__": __len__,
-        "__getitem__": __getitem__, "__contains__": __contains__, "_asdict": _asdict,
-        "_replace": _replace, "count": count, "index": index, "_make": staticmethod(_make),
+        "__init__": _nt_init, "__repr__": _nt_repr, "__iter__": _nt_iter, "__len__": _nt_len,
+        "__getitem__": _nt_getitem, "__contains__": _nt_contains, "_asdict": _nt_asdict,
+        "_replace": _nt_replace, "count": _nt_count, "index": _nt_index, "_make": classmethod(_nt_make),
         "_fields": fields, "_field_defaults": field_defaults,
         "__module__": module if module is not None else _caller_module(),
     }
-    cls = _make_class(typename, ns)
-    return cls
+    return _make_class(typename, ns)
 
 
 def _caller_module():
