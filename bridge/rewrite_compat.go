@@ -288,18 +288,19 @@ func rawText(toks []token) string {
 	return b.String()
 }
 
-// percent rewrites 'literal' % operand into __pp_mod__('literal', operand).
+// percent rewrites `left % right` into __pp_mod__(left, right) when left
+// is a string literal or a name/attribute/call/subscript chain (it may hold
+// a format string: gpython's own str % formats with Go's fmt). Numeric
+// literals on the left, and operands whose precedence would change, are
+// left alone.
 func (rw *rewriter) percent() {
 	toks := rw.toks
 	for i := 1; i+1 < len(toks); i++ {
-		if !toks[i].is("%") || toks[i].dead || toks[i-1].kind != tkString {
+		if !toks[i].is("%") || toks[i].dead {
 			continue
 		}
-		start := i - 1
-		for start > 0 && toks[start-1].kind == tkString && !toks[start].lineStart {
-			start--
-		}
-		if start > 0 && (toks[start-1].is(".") || toks[start-1].endsOperand()) {
+		start := rw.percentLeft(i)
+		if start < 0 {
 			continue
 		}
 		j := i + 1
@@ -311,7 +312,7 @@ func (rw *rewriter) percent() {
 			for j < len(toks) && toks[j].kind == tkString {
 				j++
 			}
-		case toks[j].kind == tkName || toks[j].kind == tkNumber:
+		case toks[j].kind == tkName && !pyKeywords[toks[j].text] || toks[j].kind == tkNumber:
 			j++
 		case toks[j].kind == tkOp && toks[j].match > j:
 			j = toks[j].match + 1
@@ -327,10 +328,73 @@ func (rw *rewriter) percent() {
 				break
 			}
 		}
+		if j < len(toks) && toks[j].is("**") {
+			continue
+		}
 		rw.addBefore(start, "__pp_mod__(")
 		toks[i].text = ","
+		if !strings.ContainsAny(toks[i].pre, "\n#\\") {
+			toks[i].pre = ""
+		}
 		rw.addAfter(j-1, ")")
 	}
+}
+
+// percentLeft returns the first token of the left operand of the % at i,
+// or -1 when the expression is not rewritten.
+func (rw *rewriter) percentLeft(i int) int {
+	toks := rw.toks
+	j := i - 1
+	if toks[j].kind == tkString {
+		for j > 0 && toks[j-1].kind == tkString && !toks[j].lineStart {
+			j--
+		}
+	} else {
+		// A primary: name, or (…)/[…] groups, with .name / (…) / […] trailers.
+		for {
+			t := &toks[j]
+			switch {
+			case t.kind == tkName && !pyKeywords[t.text]:
+			case t.kind == tkOp && (t.text == ")" || t.text == "]") && t.match >= 0:
+				j = t.match
+			default:
+				return -1
+			}
+			if j > 0 && toks[j-1].is(".") && j > 1 {
+				j -= 2
+				continue
+			}
+			if (toks[j].is("(") || toks[j].is("[")) && j > 0 && (toks[j-1].kind == tkName && !pyKeywords[toks[j-1].text] || toks[j-1].is(")") || toks[j-1].is("]")) && !toks[j].lineStart {
+				j--
+				continue
+			}
+			break
+		}
+		if toks[j].is("(") && j > 0 && toks[j-1].kind == tkName && (toks[j-1].text == "def" || toks[j-1].text == "class") {
+			return -1
+		}
+	}
+	if j > 0 && !toks[j].lineStart {
+		p := &toks[j-1]
+		if p.kind == tkOp {
+			switch p.text {
+			case "**", "*", "/", "//", "%", "@", "~", ".":
+				return -1
+			case "-", "+":
+				// Unary (not after an operand): -x % y is (-x) % y.
+				if j < 2 || !toks[j-2].endsOperand() {
+					return -1
+				}
+			}
+		}
+		if p.kind == tkName && (p.text == "await" || p.text == "lambda") {
+			return -1
+		}
+		if p.kind == tkString || p.kind == tkNumber || p.kind == tkName && !pyKeywords[p.text] {
+			return -1
+		}
+	}
+	return j
 }
 
 // brackets rewrites displays and calls, outermost first.

@@ -31,6 +31,14 @@ func TestCompatRewrite(t *testing.T) {
 		{"s = '{not: a dict}'  # {nor: this}\n", "s = '{not: a dict}'  # {nor: this}\n"},
 		{"d = {\n  1: 2,\n  3: 4,\n}\n", "d = __pp_dict__(\n  1, 2,\n  3, 4,\n)\n"},
 		{"f = {1: lambda x: x}\n", "f = __pp_dict__(1, lambda x: x)\n"},
+		{"s = '%d' % n\n", "s = __pp_mod__('%d', n)\n"},
+		{"s = fmt % (a, b)\n", "s = __pp_mod__(fmt, (a, b))\n"},
+		{"s = self.fmt % d[k]\n", "s = __pp_mod__(self.fmt, d[k])\n"},
+		{"s = a * b % c\n", "s = a * b % c\n"},
+		{"s = -b % c\n", "s = -b % c\n"},
+		{"s = a - b % c\n", "s = a - __pp_mod__(b, c)\n"},
+		{"s = x % y ** 2\n", "s = x % y ** 2\n"},
+		{"s = 10 % 3\n", "s = 10 % 3\n"},
 	}
 	for _, c := range cases {
 		got := compatRewrite(c.in)
