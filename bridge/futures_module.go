@@ -486,14 +486,6 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 
 func futuresMethods() []*py.Method {
 	return []*py.Method{
-		modFunc("ThreadPoolExecutor", "ThreadPoolExecutor(max_workers=None, thread_name_prefix='', initializer=None, initargs=())", newThreadPoolExecutor),
-		modFunc("ProcessPoolExecutor", "ProcessPoolExecutor(max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None)", newProcessPoolExecutor),
-		modFunc("Future", "Future()", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("Future", args, kwargs); err != nil {
-				return nil, err
-			}
-			return it.newFuture(pool.NewFuture[wire.Value](), false, cbDirect), nil
-		}),
 		modFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
 		modFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
 	}
@@ -501,18 +493,31 @@ func futuresMethods() []*py.Method {
 
 func futuresGlobals() py.StringDict {
 	return py.StringDict{
-		"FIRST_COMPLETED":   py.String(pool.FirstCompleted),
-		"FIRST_EXCEPTION":   py.String(pool.FirstException),
-		"ALL_COMPLETED":     py.String(pool.AllCompleted),
-		"CancelledError":    CancelledError,
-		"TimeoutError":      py.TimeoutError,
-		"InvalidStateError": InvalidStateError,
-		"BrokenExecutor":    BrokenExecutor,
-		"Error":             FuturesError,
+		"Future":              futureType,
+		"ThreadPoolExecutor":  threadExecutorType,
+		"ProcessPoolExecutor": processExecutorType,
+		"FIRST_COMPLETED":     py.String(pool.FirstCompleted),
+		"FIRST_EXCEPTION":     py.String(pool.FirstException),
+		"ALL_COMPLETED":       py.String(pool.AllCompleted),
+		"CancelledError":      CancelledError,
+		"TimeoutError":        py.TimeoutError,
+		"InvalidStateError":   InvalidStateError,
+		"BrokenExecutor":      BrokenExecutor,
+		"Error":               FuturesError,
 	}
 }
 
+func newFuturePy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := noArgs("Future", args, kwargs); err != nil {
+		return nil, err
+	}
+	return it.newFuture(pool.NewFuture[wire.Value](), false, cbDirect), nil
+}
+
 func init() {
+	futureType.New = classNew(newFuturePy)
+	threadExecutorType.New = classNew(newThreadPoolExecutor)
+	processExecutorType.New = classNew(newProcessPoolExecutor)
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()
@@ -539,14 +544,13 @@ func init() {
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures._base", FileDesc: "<concurrent.futures._base>"},
-		Methods: pick("Future", "wait", "as_completed"),
+		Methods: pick("wait", "as_completed"),
 		Globals: g.Copy(),
 	})
 	tg := g.Copy()
 	tg["BrokenThreadPool"] = BrokenThreadPool
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures.thread", FileDesc: "<concurrent.futures.thread>"},
-		Methods: pick("ThreadPoolExecutor"),
 		Globals: tg,
 	})
 	pg := g.Copy()
@@ -554,7 +558,6 @@ func init() {
 	pg["_RemoteTraceback"] = FuturesRemoteTraceback
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures.process", FileDesc: "<concurrent.futures.process>"},
-		Methods: pick("ProcessPoolExecutor"),
 		Globals: pg,
 	})
 	pool.SetTypeNamer(func(v any) (string, bool) {

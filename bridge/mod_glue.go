@@ -77,3 +77,39 @@ func isCallable(o py.Object) bool {
 	}
 	return o.Type().GetAttrOrNil("__call__") != nil
 }
+
+// soleInterp returns the interpreter calling a class constructor (gpython
+// calls those without a context): the only live one (a pypool process has
+// one), or else the only one whose GIL is held. Otherwise it is nil.
+func soleInterp() *Interp {
+	var all, busy []*Interp
+	interps.Range(func(_, v any) bool {
+		it := v.(*Interp)
+		all = append(all, it)
+		// the caller holds its interpreter's GIL: idle ones can be locked
+		if it.GIL.mu.TryLock() {
+			it.GIL.mu.Unlock()
+		} else {
+			busy = append(busy, it)
+		}
+		return true
+	})
+	if len(all) == 1 {
+		return all[0]
+	}
+	if len(busy) == 1 {
+		return busy[0]
+	}
+	return nil
+}
+
+// classNew makes a class constructor out of a module factory function.
+func classNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		it := soleInterp()
+		if it == nil {
+			return nil, py.ExceptionNewf(py.RuntimeError, "%s(): no single interpreter to create it in", t.Name)
+		}
+		return fn(it, args, kwargs)
+	}
+}
