@@ -3,10 +3,13 @@ package bridge
 // Builtins gpython lacks: reversed, hash, callable, id.
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"reflect"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/go-python/gpython/py"
 )
@@ -265,5 +268,110 @@ func init() {
 			}
 			return typeNew(t, args, kw)
 		}
+	})
+}
+
+func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	if err := nArgs("len", args, kw, 1, 1); err != nil {
+		return nil, err
+	}
+	switch x := args[0].(type) {
+	case py.Bytes:
+		return py.Int(len(x)), nil
+	case py.String:
+		return py.Int(strLen(string(x))), nil
+	case *py.List:
+		return py.Int(len(x.Items)), nil
+	case py.Tuple:
+		return py.Int(len(x)), nil
+	}
+	n, err := py.Len(args[0])
+	if err != nil && isExc(err, py.TypeError) {
+		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", args[0].Type().Name)
+	}
+	return n, err
+}
+
+func builtinASCII(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	if err := nArgs("ascii", args, kw, 1, 1); err != nil {
+		return nil, err
+	}
+	r, err := Repr(args[0])
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	for _, c := range r {
+		switch {
+		case c < 0x80:
+			b.WriteRune(c)
+		case c <= 0xff:
+			fmt.Fprintf(&b, "\\x%02x", c)
+		case c <= 0xffff:
+			fmt.Fprintf(&b, "\\u%04x", c)
+		default:
+			fmt.Fprintf(&b, "\\U%08x", c)
+		}
+	}
+	return py.String(b.String()), nil
+}
+
+// dirNames is dir(obj): the sorted attribute names of obj, its class and
+// the class's bases.
+func dirNames(o py.Object) []string {
+	seen := map[string]bool{}
+	add := func(d py.StringDict) {
+		for k := range d {
+			seen[k] = true
+		}
+	}
+	switch x := o.(type) {
+	case *py.Module:
+		add(x.Globals)
+	case *py.Type:
+		add(x.Dict)
+		if isPyClass(x) {
+			for _, b := range mroOf(x) {
+				add(b.(*py.Type).Dict)
+			}
+		} else {
+			for _, b := range mroOf(x.Type()) {
+				add(b.(*py.Type).Dict)
+			}
+		}
+	default:
+		if g, ok := o.(py.IGetDict); ok {
+			add(g.GetDict())
+		}
+		for _, b := range mroOf(o.Type()) {
+			add(b.(*py.Type).Dict)
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for k := range seen {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func init() {
+	compatInstallers = append(compatInstallers, func() {
+		setBuiltin("len", builtinFunc("len", builtinLen))
+		setBuiltin("ascii", builtinFunc("ascii", builtinASCII))
+		setBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := nArgs("dir", args, kw, 1, 1); err != nil {
+				if len(args) == 0 {
+					return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")
+				}
+				return nil, err
+			}
+			names := dirNames(args[0])
+			out := make([]py.Object, len(names))
+			for i, n := range names {
+				out[i] = py.String(n)
+			}
+			return py.NewListFromItems(out), nil
+		}))
 	})
 }
