@@ -193,6 +193,17 @@ func (rw *rewriter) defAnnotations(open int) {
 		return
 	}
 	for _, it := range items(toks, open) {
+		if it[1] == it[0]+1 && toks[it[0]].is("/") {
+			// Positional-only marker: gpython's grammar lacks it; the
+			// parameters stay (they may then also be passed by keyword).
+			rw.kill(it[0], it[1])
+			if toks[it[0]-1].is(",") {
+				rw.kill(it[0]-1, it[0])
+			} else if it[1] < close && toks[it[1]].is(",") {
+				rw.kill(it[1], it[1]+1)
+			}
+			continue
+		}
 		colon, eq := -1, -1
 		for _, j := range topLevel(toks, it[0], it[1]) {
 			if toks[j].is(":") && colon < 0 {

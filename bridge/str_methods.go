@@ -372,6 +372,49 @@ func installStrMethods() {
 		}
 		return py.String(b.String()), nil
 	})
+	for _, m := range []struct {
+		name string
+		end  bool
+	}{{"startswith", false}, {"endswith", true}} {
+		strMethod(m.name, 1, 3, func(s string, args py.Tuple) (py.Object, error) {
+			n := strLen(s)
+			start, end, err := sliceBounds(args[1:], n)
+			if err != nil {
+				return nil, err
+			}
+			if start > n {
+				return py.False, nil
+			}
+			part := ""
+			if start <= end {
+				part = s[byteOffset(s, start):byteOffset(s, end)]
+			}
+			test := func(o py.Object) (bool, error) {
+				p, ok := o.(py.String)
+				if !ok {
+					return false, py.ExceptionNewf(py.TypeError, "%s first arg must be str or a tuple of str, not %s", m.name, o.Type().Name)
+				}
+				if start > end {
+					return false, nil
+				}
+				if m.end {
+					return strings.HasSuffix(part, string(p)), nil
+				}
+				return strings.HasPrefix(part, string(p)), nil
+			}
+			if t, ok := args[0].(py.Tuple); ok {
+				for _, o := range t {
+					ok, err := test(o)
+					if err != nil || ok {
+						return py.NewBool(ok), err
+					}
+				}
+				return py.False, nil
+			}
+			ok, err := test(args[0])
+			return py.NewBool(ok), err
+		})
+	}
 	strMethod("lower", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToLower(s)), nil })
 	strMethod("upper", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToUpper(s)), nil })
 	strMethod("casefold", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToLower(s)), nil })
