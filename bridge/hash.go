@@ -25,6 +25,9 @@ var strSeed = maphash.MakeSeed()
 
 // Hash returns CPython's hash of o, or a TypeError for unhashable objects.
 func Hash(o py.Object) (int64, error) {
+	if o == nil {
+		return 0, py.ExceptionNewf(py.SystemError, "NULL object hashed")
+	}
 	switch x := o.(type) {
 	case py.String:
 		return fixHash(int64(maphash.String(strSeed, string(x)))), nil

@@ -157,6 +157,9 @@ func reprLeave(p any) { reprActive.Delete(p) }
 
 // Repr returns CPython's repr(o).
 func Repr(o py.Object) (string, error) {
+	if o == nil {
+		return "", py.ExceptionNewf(py.SystemError, "NULL object in a container (a gpython tuple/list operation left a hole)")
+	}
 	switch x := o.(type) {
 	case py.String:
 		return StringRepr(string(x)), nil
@@ -370,6 +373,9 @@ func qualifiedName(t *py.Type) string {
 
 // Str returns CPython's str(o).
 func Str(o py.Object) (string, error) {
+	if o == nil {
+		return Repr(o)
+	}
 	switch x := o.(type) {
 	case py.String:
 		return string(x), nil

@@ -35,6 +35,7 @@ func compatRewrite(src string) string {
 	rw.decorators()
 	rw.statements()
 	rw.percent()
+	rw.tupleAdd()
 	rw.brackets()
 	return joinTokens(rw.toks)
 }
@@ -42,7 +43,7 @@ func compatRewrite(src string) string {
 // needsCompatRewrite is a cheap pre-check: sources without any of the
 // rewritten constructs are compiled as they are.
 func needsCompatRewrite(src string) bool {
-	return strings.ContainsAny(src, "{_:*@%") || strings.Contains(src, "super")
+	return strings.ContainsAny(src, "{_:*@%+") || strings.Contains(src, "super")
 }
 
 type rewriter struct {
@@ -348,6 +349,106 @@ func (rw *rewriter) percent() {
 			toks[i].pre = ""
 		}
 		rw.addAfter(j-1, ")")
+	}
+}
+
+// isTupleDisplay reports whether the bracket at open is a tuple display:
+// (a, b) or (a,), not a call or a parenthesised expression.
+func (rw *rewriter) isTupleDisplay(open int) bool {
+	toks := rw.toks
+	if !toks[open].is("(") || toks[open].match < 0 || (open > 0 && toks[open-1].endsOperand()) {
+		return false
+	}
+	close := toks[open].match
+	if close == open+1 {
+		return true
+	}
+	for _, j := range topLevel(toks, open+1, close) {
+		if toks[j].is(",") {
+			return true
+		}
+	}
+	return false
+}
+
+// tupleAdd rewrites `x + (a, b)` and `t += (a,)` into __pp_add__ calls:
+// gpython's tuple + tuple misplaces the right operand when the lengths
+// differ.
+func (rw *rewriter) tupleAdd() {
+	toks := rw.toks
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].dead || !(toks[i].is("+") || toks[i].is("+=")) || !rw.isTupleDisplay(i+1) {
+			continue
+		}
+		end := toks[i+1].match
+		if end+1 < len(toks) && (toks[end+1].is("*") || toks[end+1].is("**") || toks[end+1].is("[") || toks[end+1].is(".") || toks[end+1].is("%") || toks[end+1].is("/") || toks[end+1].is("//")) {
+			continue
+		}
+		if toks[i].is("+=") {
+			// Only a plain name target: `name += (…)`.
+			if i != 1 && !toks[i-1].lineStart && !(toks[i-1].kind == tkName && toks[i-1].lineStart) {
+				if !(toks[i-1].kind == tkName && (i < 2 || toks[i-2].is(";"))) {
+					continue
+				}
+			}
+			if toks[i-1].kind != tkName || !toks[i-1].lineStart && !(i >= 2 && toks[i-2].is(";")) {
+				continue
+			}
+			toks[i].text = "= __pp_add__(" + toks[i-1].text + ","
+			rw.addAfter(end, ")")
+			continue
+		}
+		start := rw.primaryStart(i)
+		if start < 0 {
+			continue
+		}
+		if start > 0 && !toks[start].lineStart {
+			p := &toks[start-1]
+			if p.kind == tkOp && (p.text == "-" || p.text == "+" || p.text == "*" || p.text == "/" || p.text == "//" || p.text == "%" || p.text == "**" || p.text == "@" || p.text == "~" || p.text == "." || p.text == "<<" || p.text == ">>") {
+				continue
+			}
+			if p.kind != tkOp && !(p.kind == tkName && pyKeywords[p.text] && p.text != "await" && p.text != "lambda") {
+				continue
+			}
+		}
+		rw.addBefore(start, "__pp_add__(")
+		toks[i].text = ","
+		if !strings.ContainsAny(toks[i].pre, "\n#\\") {
+			toks[i].pre = ""
+		}
+		rw.addAfter(end, ")")
+	}
+}
+
+// primaryStart returns the first token of the primary expression ending
+// just before i (a name, literal, or group with trailers), or -1.
+func (rw *rewriter) primaryStart(i int) int {
+	toks := rw.toks
+	j := i - 1
+	if toks[j].kind == tkString {
+		for j > 0 && toks[j-1].kind == tkString && !toks[j].lineStart {
+			j--
+		}
+		return j
+	}
+	for {
+		t := &toks[j]
+		switch {
+		case t.kind == tkName && !pyKeywords[t.text], t.kind == tkNumber:
+		case t.kind == tkOp && (t.text == ")" || t.text == "]" || t.text == "}") && t.match >= 0:
+			j = t.match
+		default:
+			return -1
+		}
+		if j > 1 && toks[j-1].is(".") {
+			j -= 2
+			continue
+		}
+		if (toks[j].is("(") || toks[j].is("[")) && j > 0 && !toks[j].lineStart && (toks[j-1].kind == tkName && !pyKeywords[toks[j-1].text] || toks[j-1].is(")") || toks[j-1].is("]")) {
+			j--
+			continue
+		}
+		return j
 	}
 }
 

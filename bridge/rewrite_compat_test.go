@@ -39,6 +39,10 @@ func TestCompatRewrite(t *testing.T) {
 		{"s = a - b % c\n", "s = a - __pp_mod__(b, c)\n"},
 		{"s = x % y ** 2\n", "s = x % y ** 2\n"},
 		{"s = 10 % 3\n", "s = 10 % 3\n"},
+		{"u = t + (4,)\n", "u = __pp_add__(t, (4,))\n"},
+		{"t += (x, y)\n", "t = __pp_add__(t, (x, y))\n"},
+		{"u = a - t + (4,)\n", "u = a - t + (4,)\n"},
+		{"u = f(x) + (1, 2)\n", "u = __pp_add__(f(x), (1, 2))\n"},
 	}
 	for _, c := range cases {
 		got := compatRewrite(c.in)

@@ -172,6 +172,17 @@ func ppKw(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	return out, nil
 }
 
+// ppAdd is a + b with tuple + tuple done right.
+func ppAdd(args py.Tuple, _ py.StringDict) (py.Object, error) {
+	if a, ok := args[0].(py.Tuple); ok {
+		if b, ok := args[1].(py.Tuple); ok {
+			out := make(py.Tuple, 0, len(a)+len(b))
+			return append(append(out, a...), b...), nil
+		}
+	}
+	return py.Add(args[0], args[1])
+}
+
 // ppAnn records a class-body annotation in the namespace's __annotations__.
 func ppAnn(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	ns, ok := args[0].(py.StringDict)
@@ -203,6 +214,7 @@ func init() {
 		one("__pp_star__", func(a py.Tuple, _ py.StringDict) (py.Object, error) { return &starMarker{a[0]}, nil })
 		one("__pp_dstar__", func(a py.Tuple, _ py.StringDict) (py.Object, error) { return &dstarMarker{a[0]}, nil })
 		one("__pp_kv__", func(_ py.Tuple, kw py.StringDict) (py.Object, error) { return kw, nil })
+		one("__pp_add__", ppAdd)
 		one("__pp_id__", func(a py.Tuple, _ py.StringDict) (py.Object, error) { return a[0], nil })
 	})
 	// After the f-string pass (order 100), so displays and calls inside
