@@ -163,6 +163,15 @@ func installSeqMethods() {
 		}
 		return py.Int(0), nil
 	})
+	addMethod(py.IntType, "bit_count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		n := toBig(self)
+		n.Abs(n)
+		c := 0
+		for _, w := range n.Bits() {
+			c += bits.OnesCount64(uint64(w))
+		}
+		return py.Int(c), nil
+	})
 	addMethod(py.IntType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
 	addMethod(py.IntType, "to_bytes", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		length, order := 1, "big"
@@ -249,6 +258,16 @@ func installSeqMethods() {
 	py.IntType.Dict["denominator"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.Int(1), nil }}
 	py.FloatType.Dict["real"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self, nil }}
 	py.FloatType.Dict["imag"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.Float(0), nil }}
+
+	intNew := py.IntType.New
+	py.IntType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if len(args) >= 1 {
+			if s, ok := args[0].(py.String); ok && strings.Contains(string(s), "_") && validUnderscores(strings.TrimSpace(string(s))) {
+				args = append(py.Tuple{py.String(strings.ReplaceAll(string(s), "_", ""))}, args[1:]...)
+			}
+		}
+		return intNew(t, args, kw)
+	}
 
 	// float
 	addMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
@@ -440,3 +459,20 @@ func hexDigits(v uint64, n int) string {
 }
 
 func itoaInt(n int) string { return big.NewInt(int64(n)).String() }
+
+// validUnderscores reports whether s uses underscores as Python's int()
+// accepts them: single underscores between digits (after an optional sign
+// and base prefix).
+func validUnderscores(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) > 2 && s[0] == '0' && strings.IndexByte("xXoObB", s[1]) >= 0 {
+		s = s[2:]
+		if strings.HasPrefix(s, "_") {
+			s = s[1:]
+		}
+	}
+	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
+		return false
+	}
+	return true
+}

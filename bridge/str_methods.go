@@ -417,7 +417,9 @@ func installStrMethods() {
 	}
 	strMethod("lower", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToLower(s)), nil })
 	strMethod("upper", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToUpper(s)), nil })
-	strMethod("casefold", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToLower(s)), nil })
+	strMethod("casefold", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+		return py.String(strings.ReplaceAll(strings.ToLower(s), "ß", "ss")), nil
+	})
 	strMethod("swapcase", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
 		return mapRunes(s, func(r rune) rune {
 			if unicode.IsUpper(r) {

@@ -17,7 +17,16 @@ gauss = _inst.gauss
 
 
 def normalvariate(mu=0.0, sigma=1.0):
-    return gauss(mu, sigma)
+    import math
+    magic = 4 * math.exp(-0.5) / math.sqrt(2.0)
+    while True:
+        u1 = random()
+        u2 = 1.0 - random()
+        z = magic * (u1 - 0.5) / u2
+        zz = z * z / 4.0
+        if zz <= -math.log(u2):
+            break
+    return mu + z * sigma
 
 
 SystemRandom = Random
