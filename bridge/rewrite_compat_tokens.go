@@ -40,7 +40,7 @@ var ctOps2 = []string{"**", "//", "->", ":=", "==", "!=", "<=", ">=", "<<", ">>"
 // tokenizer does not understand (an unterminated string), in which case the
 // passes leave src alone and the parser reports the error.
 func tokenize(src string) ([]token, bool) {
-	var toks []token
+	toks := make([]token, 0, len(src)/3+16)
 	depth := 0
 	i := 0
 	lineStart := true
@@ -114,6 +114,10 @@ func tokenize(src string) ([]token, bool) {
 		default:
 			t.kind = tkOp
 			n := 1
+			if strings.IndexByte("()[]{},;~", c) >= 0 {
+				i++
+				goto opDone
+			}
 			for _, op := range ctOps3 {
 				if strings.HasPrefix(src[i:], op) {
 					n = 3
@@ -129,6 +133,7 @@ func tokenize(src string) ([]token, bool) {
 				}
 			}
 			i += n
+		opDone:
 			switch src[start:i] {
 			case "(", "[", "{":
 				depth++
