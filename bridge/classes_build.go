@@ -336,6 +336,9 @@ func init() {
 		for _, t := range []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType} {
 			t.ObjectType = py.TypeType
 		}
+		// CPython's names for Go functions and bound methods.
+		py.MethodType.Name = "builtin_function_or_method"
+		py.BoundMethodType.Name = "method"
 		addMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return py.None, dictInit(self.(dictLike).AsDict(), args, kw)
 		})
