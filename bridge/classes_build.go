@@ -339,6 +339,9 @@ func init() {
 		// CPython's names for Go functions and bound methods.
 		py.MethodType.Name = "builtin_function_or_method"
 		py.BoundMethodType.Name = "method"
+		// CPython's names: type(2**100).__name__ is 'int', type(1j).__name__ 'complex'.
+		py.BigIntType.Name = "int"
+		py.ComplexType.Name = "complex"
 		addMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return py.None, dictInit(self.(dictLike).AsDict(), args, kw)
 		})

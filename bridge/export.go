@@ -150,7 +150,7 @@ func callGoFunc(g *pool.GoFunc, args []wire.Value, kwargs []wire.KV) (v wire.Val
 
 // GoStack is the type of the cause attached to the exception a Go panic
 // raises in an exported function: its str() is the Go stack.
-var GoStack = newRemoteTracebackType("GoStack", "pypool")
+var GoStack = newExceptionClass("pypool", "GoStack", "A Go panic's stack, as text.", py.ExceptionType)
 
 // goErrorToPython turns the error of an exported function into the Python
 // exception to raise: a *wire.Exception (Raise, conversion errors, panics)

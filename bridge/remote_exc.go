@@ -27,20 +27,10 @@ import (
 // The exception types CPython chains a worker's traceback with.
 var (
 	// FuturesRemoteTraceback is concurrent.futures.process._RemoteTraceback.
-	FuturesRemoteTraceback = newRemoteTracebackType("_RemoteTraceback", "concurrent.futures.process")
+	FuturesRemoteTraceback = newExceptionClass("concurrent.futures.process", "_RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
 	// PoolRemoteTraceback is multiprocessing.pool.RemoteTraceback.
-	PoolRemoteTraceback = newRemoteTracebackType("RemoteTraceback", "multiprocessing.pool")
+	PoolRemoteTraceback = newExceptionClass("multiprocessing.pool", "RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
 )
-
-func newRemoteTracebackType(name, module string) *py.Type {
-	t := py.ExceptionType.NewType(name, "A worker's traceback, as text.", nil, nil)
-	t.Dict["__module__"] = py.String(module)
-	t.Qualname = name
-	if err := t.Ready(); err != nil {
-		panic(err)
-	}
-	return t
-}
 
 // Unsendable results. When a task's return value cannot be sent back, the
 // worker reports a *wire.Exception with Module UnsendableModule and Type

@@ -146,19 +146,24 @@ func (v *versionInfo) M__ne__(o py.Object) (py.Object, error) {
 	return v.compare(o, func(c int) bool { return c != 0 })
 }
 
+// systemExitCode is SystemExit's code attribute: None without args, the one
+// arg, or the args tuple.
+func systemExitCode(exc *py.Exception) py.Object {
+	switch args := exceptionArgs(exc); len(args) {
+	case 0:
+		return py.None
+	case 1:
+		return args[0]
+	default:
+		return args
+	}
+}
+
 // ExitStatus maps a SystemExit exception to the process exit status as
 // CPython does: no argument or None → 0, an int → it, anything else → its
 // str printed to stderr (w) and 1.
 func ExitStatus(exc *py.Exception, stderr func(string)) int {
-	args := exceptionArgs(exc)
-	var code py.Object = py.None
-	switch len(args) {
-	case 0:
-	case 1:
-		code = args[0]
-	default:
-		code = args
-	}
+	code := systemExitCode(exc)
 	switch x := code.(type) {
 	case py.NoneType:
 		return 0

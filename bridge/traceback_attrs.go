@@ -58,6 +58,18 @@ func installExceptionAttrs() {
 			return nil
 		},
 	}
+	d["__class__"] = &py.Property{
+		Fget: func(self py.Object) (py.Object, error) { return self.Type(), nil },
+	}
+	py.SystemExit.Dict["code"] = &py.Property{
+		Fget: func(self py.Object) (py.Object, error) {
+			e, err := excOf(self)
+			if err != nil {
+				return nil, err
+			}
+			return systemExitCode(e), nil
+		},
+	}
 	d["__cause__"] = &py.Property{
 		Fget: func(self py.Object) (py.Object, error) {
 			e, err := excOf(self)
