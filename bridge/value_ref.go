@@ -12,9 +12,15 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
-// encodeMethod sends a Go-implemented function of a module by reference
-// (builtins.abs → Ref{"builtins", "abs"}).
+// encodeMethod sends a Go-implemented function of a module or method of a
+// builtin type by reference (builtins.abs → Ref{"builtins", "abs"}, str.upper
+// → Ref{"builtins", "str.upper"}).
 func (e *encoder) encodeMethod(m *py.Method) (wire.Value, error) {
+	for _, t := range builtinTypesByRef() {
+		if t.Dict[m.Name] == py.Object(m) {
+			return wire.Ref{Module: "builtins", Name: t.Name + "." + m.Name}, nil
+		}
+	}
 	if m.Module != nil {
 		if name, ok := m.Module.Globals["__name__"].(py.String); ok && name != "" && name != "__main__" {
 			if g, ok := m.Module.Globals[m.Name].(*py.Method); ok && g == m {
@@ -23,6 +29,12 @@ func (e *encoder) encodeMethod(m *py.Method) (wire.Value, error) {
 		}
 	}
 	return nil, cannotPickle(m)
+}
+
+// builtinTypesByRef are the builtin types whose unbound methods (str.upper,
+// list.count, …) travel by reference.
+func builtinTypesByRef() []*py.Type {
+	return []*py.Type{py.StringType, py.ListType, py.TupleType, DictType, SetType, FrozenSetType, py.BytesType, py.IntType, py.FloatType}
 }
 
 // encodeBoundMethod sends obj.name as the receiver and the name.
