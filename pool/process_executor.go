@@ -208,7 +208,7 @@ func chunkResults(fs []*Future[wire.Value], timeout time.Duration, start time.Ti
 			}
 			items, ok := v.(wire.List)
 			if !ok {
-				yield(nil, fmt.Errorf("pool: a map chunk returned %s, not a list", wireTypeName(v)))
+				yield(nil, fmt.Errorf("pool: a map chunk returned %s, not a list", typeName(v)))
 				return
 			}
 			for _, x := range items {

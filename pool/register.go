@@ -276,39 +276,6 @@ func checkResultType(t reflect.Type) error {
 	return fmt.Errorf("type %s cannot be sent on the wire", t)
 }
 
-// wireTypeName names a wire value's type as Python would.
-func wireTypeName(v wire.Value) string {
-	switch v.(type) {
-	case nil:
-		return "NoneType"
-	case bool:
-		return "bool"
-	case int64, *big.Int:
-		return "int"
-	case float64:
-		return "float"
-	case complex128:
-		return "complex"
-	case string:
-		return "str"
-	case []byte:
-		return "bytes"
-	case wire.List:
-		return "list"
-	case wire.Tuple:
-		return "tuple"
-	case *wire.Dict:
-		return "dict"
-	case wire.Set:
-		return "set"
-	case wire.FrozenSet:
-		return "frozenset"
-	case *wire.Exception:
-		return "exception"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
 // fromWire converts a wire value to a Go value of type t.
 func fromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 	if a != nil {
@@ -319,7 +286,7 @@ func fromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 		}
 	}
 	mismatch := func() (reflect.Value, error) {
-		return reflect.Value{}, fmt.Errorf("want %s, got %s", t, wireTypeName(a))
+		return reflect.Value{}, fmt.Errorf("want %s, got %s", t, typeName(a))
 	}
 	switch t.Kind() {
 	case reflect.Interface:
@@ -547,7 +514,7 @@ type goRuntime struct {
 func (r *goRuntime) Define(id uint64, payload wire.Value) error {
 	name, ok := payload.(string)
 	if !ok {
-		return fmt.Errorf("pool: the \"go\" runtime wants a function name, got %s", wireTypeName(payload))
+		return fmt.Errorf("pool: the \"go\" runtime wants a function name, got %s", typeName(payload))
 	}
 	g, ok := LookupGoFunc(name)
 	if !ok {

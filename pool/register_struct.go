@@ -107,14 +107,14 @@ func mapKeyKindOK(k reflect.Kind) bool {
 func structFromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 	d, ok := a.(*wire.Dict)
 	if !ok || d == nil {
-		return reflect.Value{}, fmt.Errorf("want %s (a dict), got %s", t, wireTypeName(a))
+		return reflect.Value{}, fmt.Errorf("want %s (a dict), got %s", t, typeName(a))
 	}
 	fs := structFields(t)
 	v := reflect.New(t).Elem()
 	for _, kv := range d.Items {
 		k, ok := kv.Key.(string)
 		if !ok {
-			return reflect.Value{}, fmt.Errorf("want %s, got a dict with a %s key", t, wireTypeName(kv.Key))
+			return reflect.Value{}, fmt.Errorf("want %s, got a dict with a %s key", t, typeName(kv.Key))
 		}
 		f, ok := findField(fs, k)
 		if !ok {
@@ -149,7 +149,7 @@ func pointerFromWire(a wire.Value, t reflect.Type) (reflect.Value, error) {
 		return reflect.Zero(t), nil
 	}
 	if t.Elem().Kind() != reflect.Struct {
-		return reflect.Value{}, fmt.Errorf("want %s, got %s", t, wireTypeName(a))
+		return reflect.Value{}, fmt.Errorf("want %s, got %s", t, typeName(a))
 	}
 	s, err := structFromWire(a, t.Elem())
 	if err != nil {
@@ -172,7 +172,7 @@ func mapKeyFromWire(k wire.Value, mt reflect.Type) (reflect.Value, error) {
 	} else if _, isStr := k.(string); !isStr && k != nil {
 		return reflect.Value{}, fmt.Errorf("key %v: %v", k, err)
 	}
-	return reflect.Value{}, fmt.Errorf("want %s, got a dict with a %s key", mt, wireTypeName(k))
+	return reflect.Value{}, fmt.Errorf("want %s, got a dict with a %s key", mt, typeName(k))
 }
 
 // structToWire sends a struct as a dict of its wire fields.

@@ -304,7 +304,7 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 			case wire.List:
 				args = a
 			default:
-				err = typeError(fmt.Sprintf("starmap: each item must be a tuple of arguments, not %s", wireTypeName(x)))
+				err = typeError(fmt.Sprintf("starmap: each item must be a tuple of arguments, not %s", typeName(x)))
 			}
 			if err != nil {
 				break
