@@ -47,7 +47,8 @@ type Thread struct {
 	Data any
 
 	depth   int           // Python call depth, for the recursion limit
-	handled *py.Exception // last exception caught by an except clause
+	handled      *py.Exception   // exception of the handler running now, or nil
+	outerHandled []*py.Exception // handled exceptions of enclosing handlers
 }
 
 var threadIdents atomic.Int64
