@@ -46,7 +46,7 @@ type Thread struct {
 	// Data belongs to the threading module (e.g. its Thread object).
 	Data any
 
-	depth   int           // Python call depth, for the recursion limit
+	depth        int             // Python call depth, for the recursion limit
 	handled      *py.Exception   // exception of the handler running now, or nil
 	outerHandled []*py.Exception // handled exceptions of enclosing handlers
 }
