@@ -53,7 +53,8 @@
 // last line. NewException(type, args…) builds an exception; ExitStatus maps
 // SystemExit to a status. Except clauses keep the traceback on the caught
 // exception, and in.HandledException() is the one the current thread's
-// handler caught last. WriteText(file, s) writes s to a Python file with one
+// running handler caught (nil again once the handler ends; sys.exc_info and
+// the traceback module read it). WriteText(file, s) writes s to a Python file with one
 // write (print uses it: lines never tear).
 //
 // # Source rewriting and formatting
