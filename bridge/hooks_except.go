@@ -117,15 +117,15 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 		exc.Traceback = tb
 	}
 	if in := InterpOf(ctxOf(self)); in != nil {
-		in.CurrentThread().handled = exc
+		in.CurrentThread().pushHandled(exc)
 	}
 	return py.None, nil
 }
 
 // HandledException returns the exception most recently caught by an except
 // clause in the current thread (the caller holds the GIL), with its
-// traceback, or nil. It stands in for CPython's sys.exc_info()[1] inside a
-// handler; unlike CPython it is not cleared when the handler ends.
+// traceback, or nil: CPython's sys.exc_info()[1]. It goes back to the
+// enclosing handler's exception (or nil) when the handler ends normally.
 func (in *Interp) HandledException() *py.Exception {
 	return in.CurrentThread().handled
 }

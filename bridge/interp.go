@@ -46,8 +46,9 @@ type Thread struct {
 	// Data belongs to the threading module (e.g. its Thread object).
 	Data any
 
-	depth   int           // Python call depth, for the recursion limit
-	handled *py.Exception // last exception caught by an except clause
+	depth        int             // Python call depth, for the recursion limit
+	handled      *py.Exception   // exception of the handler running now, or nil
+	outerHandled []*py.Exception // handled exceptions of enclosing handlers
 }
 
 var threadIdents atomic.Int64

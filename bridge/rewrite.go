@@ -148,6 +148,7 @@ func patchCode(code *py.Code) {
 	fixCell2arg(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
+	patchExceptEnds(code)
 }
 
 // fixCell2arg fills Code.Cell2arg, which gpython's compiler leaves empty, so

@@ -1,0 +1,120 @@
+package bridge
+
+import (
+	"github.com/go-python/gpython/py"
+)
+
+// Except-clause exit hook. A handler that ends normally runs POP_EXCEPT; the
+// compile wrapper routes each POP_EXCEPT through a stub that then calls
+// __pypool_handled_end__(), so the thread's handled exception goes back to
+// the one of the enclosing handler (or none), as sys.exc_info() does in
+// CPython. The POP_EXCEPT and the instruction after it (a jump, or the
+// LOAD_CONST of `except … as name:`) move into the stub:
+//
+//	POP_EXCEPT; LOAD_GLOBAL end; CALL_FUNCTION 0; POP_TOP; <moved>; JUMP_ABSOLUTE back
+//
+// A handler left by return, break or an exception does not run POP_EXCEPT;
+// its entry stays until an enclosing handler ends (maxHandledDepth bounds
+// the stack).
+
+const handledEndName = "__pypool_handled_end__"
+
+const (
+	opPopExcept = 89
+	opLoadConst = 100
+)
+
+// maxHandledDepth bounds the stack of enclosing handled exceptions.
+const maxHandledDepth = 256
+
+func patchExceptEnds(code *py.Code) {
+	insns := decodeCode(code.Code)
+	targets := map[int]bool{}
+	for _, in := range insns {
+		if isRelJump(in.op) {
+			targets[in.off+in.size+in.arg] = true
+		} else if isAbsJump(in.op) {
+			targets[in.arg] = true
+		}
+	}
+	buf := []byte(code.Code)
+	nameIdx := -1
+	var lines []stubLine
+	for i, in := range insns {
+		if in.op != opPopExcept || i+1 >= len(insns) {
+			continue
+		}
+		next := insns[i+1]
+		if next.size != 3 || targets[next.off] {
+			continue
+		}
+		jump := -1 // absolute target when next is an unconditional jump
+		switch {
+		case next.op == opJumpForward:
+			jump = next.off + next.size + next.arg
+		case next.op == opJumpAbsolute:
+			jump = next.arg
+		case isRelJump(next.op) || isAbsJump(next.op) || next.op == opExtendedArg:
+			continue
+		}
+		if nameIdx < 0 {
+			nameIdx = len(code.Names)
+		}
+		s := len(buf)
+		buf = append(buf, opPopExcept)
+		buf = emit3(buf, opLoadGlobal, nameIdx)
+		buf = emit3(buf, opCallFunction, 0)
+		buf = append(buf, opPopTop)
+		if jump >= 0 {
+			buf = emit3(buf, opJumpAbsolute, jump)
+		} else {
+			buf = append(buf, code.Code[next.off:next.off+3]...)
+			buf = emit3(buf, opJumpAbsolute, next.off+3)
+		}
+		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
+		buf[in.off] = opJumpAbsolute
+		buf[in.off+1], buf[in.off+2] = byte(s), byte(s>>8)
+		buf[in.off+3] = opNop
+	}
+	if nameIdx < 0 || len(buf) > 0xffff {
+		return
+	}
+	code.Names = append(code.Names, handledEndName)
+	code.Code = string(buf)
+	code.Stacksize++
+	if old, ok := forStubLines.Load(code); ok {
+		lines = append(old.([]stubLine), lines...)
+	}
+	forStubLines.Store(code, lines)
+}
+
+// handledEnd is __pypool_handled_end__(): the handler that was running ends.
+func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
+	if in := InterpOf(ctxOf(self)); in != nil {
+		t := in.CurrentThread()
+		if n := len(t.outerHandled); n > 0 {
+			t.handled = t.outerHandled[n-1]
+			t.outerHandled = t.outerHandled[:n-1]
+		} else {
+			t.handled = nil
+		}
+	}
+	return py.None, nil
+}
+
+// pushHandled makes exc the thread's handled exception, keeping the one it
+// replaces for when exc's handler ends.
+func (t *Thread) pushHandled(exc *py.Exception) {
+	if len(t.outerHandled) >= maxHandledDepth {
+		copy(t.outerHandled, t.outerHandled[1:])
+		t.outerHandled = t.outerHandled[:len(t.outerHandled)-1]
+	}
+	t.outerHandled = append(t.outerHandled, t.handled)
+	t.handled = exc
+}
+
+func init() {
+	onInstall(func() {
+		replaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
+	})
+}

@@ -1,0 +1,146 @@
+package bridge
+
+// The traceback module's printing functions, on FormatException: format_exc,
+// print_exc, format_exception, print_exception, format_exception_only
+// (3.10+ forms taking the exception object). sys.exc_info lives here too.
+
+import (
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// handledOf returns the exception the calling thread is handling, or nil.
+func handledOf(self py.Object) *py.Exception {
+	if in := InterpOf(ctxOf(self)); in != nil {
+		return in.HandledException()
+	}
+	return nil
+}
+
+// formatHandled is traceback.format_exc()'s text: 'NoneType: None\n' when
+// no exception is being handled.
+func formatHandled(self py.Object) string {
+	if exc := handledOf(self); exc != nil {
+		return FormatException(exc)
+	}
+	return "NoneType: None\n"
+}
+
+// excArg returns the exception object passed as name (an exception
+// instance or None; an exception class is also taken, as CPython does for
+// the value when only a type is given).
+func excArg(a *Args, name string) (*py.Exception, bool, error) {
+	v := a.Get(name)
+	if v == py.None {
+		return nil, false, nil
+	}
+	switch e := v.(type) {
+	case *py.Exception:
+		return e, true, nil
+	case *py.Type:
+		if e.IsSubtype(py.BaseException) {
+			return py.MakeException(e), true, nil
+		}
+	}
+	return nil, false, py.ExceptionNewf(py.TypeError, "Exception expected for value, %s found", TypeName(v))
+}
+
+// formatLines splits text into lines that keep their "\n", as a Python list.
+func formatLines(text string) *py.List {
+	var out []py.Object
+	for text != "" {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			out = append(out, py.String(text))
+			break
+		}
+		out = append(out, py.String(text[:i+1]))
+		text = text[i+1:]
+	}
+	return py.NewListFromItems(out)
+}
+
+// writeErr writes s to file, or to sys.stderr when file is None.
+func writeErr(self py.Object, file py.Object, s string) error {
+	if file == py.None {
+		f, err := sysFile(ctxOf(self), "stderr")
+		if err != nil {
+			return err
+		}
+		file = f
+	}
+	return WriteText(file, s)
+}
+
+func excText(exc *py.Exception, ok bool) string {
+	if !ok {
+		return "NoneType: None\n"
+	}
+	return FormatException(exc)
+}
+
+func init() {
+	methods := []*py.Method{
+		Func("format_exc", "limit=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+			return py.String(formatHandled(self)), nil
+		}),
+		Func("print_exc", "limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+			return py.None, writeErr(self, a.Get("file"), formatHandled(self))
+		}),
+		Func("format_exception", "exc, /, value=None, tb=None, limit=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+			name := "exc"
+			if a.Given("value") {
+				name = "value"
+			}
+			exc, ok, err := excArg(a, name)
+			if err != nil {
+				return nil, err
+			}
+			return formatLines(excText(exc, ok)), nil
+		}),
+		Func("print_exception", "exc, /, value=None, tb=None, limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+			name := "exc"
+			if a.Given("value") {
+				name = "value"
+			}
+			exc, ok, err := excArg(a, name)
+			if err != nil {
+				return nil, err
+			}
+			return py.None, writeErr(self, a.Get("file"), excText(exc, ok))
+		}),
+		Func("format_exception_only", "exc, /, value=None", func(self py.Object, a *Args) (py.Object, error) {
+			name := "exc"
+			if a.Given("value") {
+				name = "value"
+			}
+			exc, ok, err := excArg(a, name)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return formatLines("NoneType: None\n"), nil
+			}
+			return formatLines(FormatExceptionOnly(exc) + "\n"), nil
+		}),
+	}
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "traceback", Doc: "Extract, format and print information about Python stack traces.", FileDesc: "<traceback>"},
+		Methods: methods,
+		Globals: py.StringDict{},
+	})
+	onInstall(func() {
+		replaceMethod("sys", Func("exc_info", "", func(self py.Object, a *Args) (py.Object, error) {
+			exc := handledOf(self)
+			if exc == nil {
+				return py.Tuple{py.None, py.None, py.None}, nil
+			}
+			var tb py.Object = py.None
+			if exc.Traceback != nil {
+				tb = exc.Traceback
+			}
+			return py.Tuple{exc.Type(), exc, tb}, nil
+		}))
+	})
+}
