@@ -144,9 +144,18 @@ func (f *pyFuture) exceptionPy(timeout py.Object) (py.Object, error) {
 // runs synchronously there must not take the GIL again.
 var gilCallers sync.Map // goid → struct{}
 
+// pyDoneCallbacks is set once a Python done callback has been added: until
+// then no callback consults gilCallers, so holdingGIL skips goid, whose
+// stack walk costs more than a whole submit on the deep stacks of the VM.
+var pyDoneCallbacks atomic.Bool
+
 // holdingGIL runs fn (which may run done callbacks synchronously) marking
 // the calling goroutine, which holds the GIL.
 func holdingGIL(fn func()) {
+	if !pyDoneCallbacks.Load() {
+		fn()
+		return
+	}
 	g := goid()
 	gilCallers.Store(g, struct{}{})
 	defer gilCallers.Delete(g)
@@ -157,6 +166,7 @@ func holdingGIL(fn func()) {
 // is done, where CPython would run it: a raising callback is logged as
 // CPython's "exception calling callback for <Future …>".
 func (f *pyFuture) addDoneCallback(fn py.Object) {
+	pyDoneCallbacks.Store(true)
 	holdingGIL(func() {
 		f.f.AddDoneCallback(func(*pool.Future[wire.Value]) error {
 			if _, ok := gilCallers.Load(goid()); ok {

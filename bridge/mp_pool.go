@@ -150,7 +150,7 @@ func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []wire.Value
+	out := make([]wire.Value, 0, lenHint(o))
 	for {
 		x, err := py.Next(itr)
 		if err != nil {
@@ -165,6 +165,25 @@ func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 		}
 		out = append(out, w)
 	}
+}
+
+// lenHint is the length of a builtin sequence (so that values fills a slice
+// allocated once, not regrown item by item), 0 for anything else: no Python
+// __len__ runs.
+func lenHint(o py.Object) int {
+	switch o := o.(type) {
+	case *py.List:
+		return len(o.Items)
+	case py.Tuple:
+		return len(o)
+	case *py.Range:
+		if n, err := o.M__len__(); err == nil {
+			if i, ok := n.(py.Int); ok && i > 0 && i < 1<<26 {
+				return int(i)
+			}
+		}
+	}
+	return 0
 }
 
 // calls converts an iterable of argument tuples (starmap).
