@@ -125,9 +125,10 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 // HandledException returns the exception most recently caught by an except
 // clause in the current thread (the caller holds the GIL), with its
 // traceback, or nil: CPython's sys.exc_info()[1]. It goes back to the
-// enclosing handler's exception (or nil) when the handler ends normally.
+// enclosing handler's exception (or nil) when the handler ends normally or
+// its function returns.
 func (in *Interp) HandledException() *py.Exception {
-	return in.CurrentThread().handled
+	return in.CurrentThread().currentHandled()
 }
 
 func installExceptHook() {

@@ -13,9 +13,10 @@ import (
 //
 //	POP_EXCEPT; LOAD_GLOBAL end; CALL_FUNCTION 0; POP_TOP; <moved>; JUMP_ABSOLUTE back
 //
-// A handler left by return, break or an exception does not run POP_EXCEPT;
-// its entry stays until an enclosing handler ends (maxHandledDepth bounds
-// the stack).
+// A handler left by return or an exception does not run POP_EXCEPT; its
+// entry is dropped once its frame has returned (the call depth is below the
+// one it was caught at). One left by break or continue stays until an
+// enclosing handler ends (maxHandledDepth bounds the stack).
 
 const handledEndName = "__pypool_handled_end__"
 
@@ -88,29 +89,56 @@ func patchExceptEnds(code *py.Code) {
 	forStubLines.Store(code, lines)
 }
 
+// handledEntry is a handled exception and the Python call depth of the
+// frame whose handler caught it.
+type handledEntry struct {
+	exc   *py.Exception
+	depth int
+}
+
 // handledEnd is __pypool_handled_end__(): the handler that was running ends.
 func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
 	if in := InterpOf(ctxOf(self)); in != nil {
 		t := in.CurrentThread()
-		if n := len(t.outerHandled); n > 0 {
-			t.handled = t.outerHandled[n-1]
-			t.outerHandled = t.outerHandled[:n-1]
-		} else {
-			t.handled = nil
-		}
+		t.dropReturned()
+		t.popHandled()
 	}
 	return py.None, nil
+}
+
+func (t *Thread) popHandled() {
+	if n := len(t.outerHandled); n > 0 {
+		t.handled = t.outerHandled[n-1]
+		t.outerHandled = t.outerHandled[:n-1]
+	} else {
+		t.handled = handledEntry{}
+	}
+}
+
+// dropReturned forgets the handled exceptions of frames that have returned
+// (a handler left by return never runs POP_EXCEPT).
+func (t *Thread) dropReturned() {
+	for t.handled.exc != nil && t.handled.depth > t.depth {
+		t.popHandled()
+	}
+}
+
+// currentHandled is the exception of the innermost running handler, or nil.
+func (t *Thread) currentHandled() *py.Exception {
+	t.dropReturned()
+	return t.handled.exc
 }
 
 // pushHandled makes exc the thread's handled exception, keeping the one it
 // replaces for when exc's handler ends.
 func (t *Thread) pushHandled(exc *py.Exception) {
+	t.dropReturned()
 	if len(t.outerHandled) >= maxHandledDepth {
 		copy(t.outerHandled, t.outerHandled[1:])
 		t.outerHandled = t.outerHandled[:len(t.outerHandled)-1]
 	}
 	t.outerHandled = append(t.outerHandled, t.handled)
-	t.handled = exc
+	t.handled = handledEntry{exc, t.depth}
 }
 
 func init() {

@@ -46,9 +46,9 @@ type Thread struct {
 	// Data belongs to the threading module (e.g. its Thread object).
 	Data any
 
-	depth        int             // Python call depth, for the recursion limit
-	handled      *py.Exception   // exception of the handler running now, or nil
-	outerHandled []*py.Exception // handled exceptions of enclosing handlers
+	depth        int            // Python call depth, for the recursion limit
+	handled      handledEntry   // exception of the handler running now (exc nil: none)
+	outerHandled []handledEntry // handled exceptions of enclosing handlers
 }
 
 var threadIdents atomic.Int64
