@@ -184,25 +184,12 @@ func (ex *ProcessPoolExecutor) MapCall(fn Callable, calls [][]wire.Value, timeou
 }
 
 // chunkResults yields the items of each chunk's result list in turn
-// (CPython's _chain_from_iterable_of_lists over Executor.map's iterator).
+// (CPython's _chain_from_iterable_of_lists over Executor.map's iterator,
+// resultsInOrder).
 func chunkResults(fs []*Future[wire.Value], timeout time.Duration, start time.Time) iter.Seq2[wire.Value, error] {
 	return func(yield func(wire.Value, error) bool) {
-		i := 0
-		defer func() {
-			for _, f := range fs[i:] {
-				f.Cancel()
-			}
-		}()
-		for i < len(fs) {
-			f := fs[i]
-			i++
-			wait := timeout
-			if timeout != NoTimeout {
-				wait = timeout - time.Since(start)
-			}
-			v, err := f.ResultTimeout(wait)
+		for v, err := range resultsInOrder(fs, timeout, start) {
 			if err != nil {
-				f.Cancel()
 				yield(nil, err)
 				return
 			}
