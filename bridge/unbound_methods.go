@@ -12,22 +12,41 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
+// gpythonMethods are the builtin types' methods as gpython made them, taken
+// when package variables are initialised: before any init function of this
+// package replaces one with pypool's own.
+var gpythonMethods = func() map[*py.Method]bool {
+	own := map[*py.Method]bool{}
+	for _, t := range unboundMethodTypes() {
+		for _, v := range t.Dict {
+			if m, ok := v.(*py.Method); ok {
+				own[m] = true
+			}
+		}
+	}
+	return own
+}()
+
+func unboundMethodTypes() []*py.Type {
+	return []*py.Type{py.StringType, py.BytesType, py.ListType, py.TupleType,
+		py.IntType, py.FloatType, py.ComplexType, py.RangeType}
+}
+
 func init() {
 	compatInstallers = append(compatInstallers, func() {
-		for _, t := range []*py.Type{py.StringType, py.BytesType, py.ListType, py.TupleType,
-			py.IntType, py.FloatType, py.ComplexType, py.RangeType} {
+		for _, t := range unboundMethodTypes() {
 			callableThroughClass(t)
 		}
 	})
 }
 
-// callableThroughClass wraps t's plain methods so that a call through the
-// class takes self from the first argument, with CPython's error when it is
-// missing or of the wrong type.
+// callableThroughClass wraps t's plain methods still implemented by gpython
+// so that a call through the class takes self from the first argument, with
+// CPython's error when it is missing or of the wrong type.
 func callableThroughClass(t *py.Type) {
 	for name, v := range t.Dict {
 		m, ok := v.(*py.Method)
-		if !ok || strings.HasPrefix(name, "__") || m.Flags&(py.METH_CLASS|py.METH_STATIC) != 0 {
+		if !ok || !gpythonMethods[m] || strings.HasPrefix(name, "__") || m.Flags&(py.METH_CLASS|py.METH_STATIC) != 0 {
 			continue
 		}
 		t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
