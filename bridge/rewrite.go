@@ -10,6 +10,8 @@ import (
 // exec/eval, compile()) is tokenized once (rewrite_lexer.go) and goes
 // through these passes, in this order:
 //
+//	walrus     n := E → (E).__pp_wal__n, then a store patched in
+//	           (rewrite_walrus.go)
 //	raise-from raise X from Y → raise __pp_raise_from__(X, Y)
 //	           (rewrite_raise.go)
 //	compat     numbers, decorators, annotations, super(), %, tuple +,
@@ -46,6 +48,7 @@ func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
 var rewritePasses []rewritePass
 
 func init() {
+	registerRewrite("walrus", 20, rewriteWalrus)
 	registerRewrite("raise-from", 30, rewriteRaiseFrom)
 	registerRewrite("compat", 50, rewriteCompat)
 	registerRewrite("warn-sites", 80, markWarnSites)
@@ -145,6 +148,9 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	}
 	code, err := origCompile(out, srcDesc, mode, flags, dontInherit)
 	if err != nil {
+		return nil, err
+	}
+	if err := patchWalrus(code, false); err != nil {
 		return nil, err
 	}
 	patchCode(code)
