@@ -86,6 +86,9 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 			t.noteContext(errException(err))
 		}
 		t.depth--
+		if err == nil {
+			noteGeneratorReturn(frame, res)
+		}
 		if err != nil {
 			keepTraceback(err)
 			if frame.Code.Flags&py.CO_GENERATOR != 0 {

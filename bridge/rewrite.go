@@ -196,6 +196,7 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
+	patchYieldFrom(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
 	patchExceptEnds(code)
