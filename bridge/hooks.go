@@ -48,6 +48,11 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	if t.depth >= RecursionLimit {
 		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
 	}
+	if len(kws) > 0 {
+		if err := checkPosonly(code, kws); err != nil {
+			return nil, err
+		}
+	}
 	t.depth++
 	defer func() {
 		if r := recover(); r != nil {

@@ -40,6 +40,7 @@ type rewritePass struct {
 type rewriteCtx struct {
 	file     string // the file name compile was given
 	lineBase int    // line of the source's first line in the file, minus 1
+	defs     []defInfo
 }
 
 // line turns a token's line into the file's line.
@@ -79,12 +80,19 @@ func RewriteSource(src string) (string, error) {
 // rewriteSource applies the chain to src, whose first line is line
 // lineBase+1 of file.
 func rewriteSource(src, file string, lineBase int) (string, error) {
+	out, _, err := rewriteSourceCtx(src, file, lineBase)
+	return out, err
+}
+
+// rewriteSourceCtx is rewriteSource, also returning what the passes
+// learned about the source's defs.
+func rewriteSourceCtx(src, file string, lineBase int) (string, *rewriteCtx, error) {
 	rc := &rewriteCtx{file: file, lineBase: lineBase}
 	toks := Tokenize(src)
 	for n, p := range rewritePasses {
 		out, err := p.fn(rc, toks)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		s := Untokenize(out)
 		if s == src {
@@ -95,7 +103,7 @@ func rewriteSource(src, file string, lineBase int) (string, error) {
 			toks = Tokenize(src)
 		}
 	}
-	return src, nil
+	return src, rc, nil
 }
 
 var origCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
@@ -139,7 +147,7 @@ func installCompile() {
 
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
-	out, err := rewriteSource(src, srcDesc, 0)
+	out, rc, err := rewriteSourceCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*RewriteError); ok {
 			return nil, syntaxError(re.Msg, srcDesc, re.Line, src)
@@ -150,6 +158,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
+	noteDefs(code, rc.defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err
 	}
