@@ -31,7 +31,7 @@ func init() {
 // and comments (inside f-string replacement fields too). Line numbers are
 // unchanged.
 func markWarnSites(src, file string) string {
-	found := false
+	found := strings.Contains(src, "warn(")
 	for _, a := range deprecatedAliases {
 		if strings.Contains(src, a+"()") {
 			found = true
@@ -90,6 +90,14 @@ func markWarnSites(src, file string) string {
 					depth--
 				}
 			}
+			if quote == "" {
+				if chain, n := matchWarnCall(src, i); n > 0 {
+					// warnings.warn(…) → _pypool_warn_site(warnings.warn, "file", line, globals())(…)
+					fmt.Fprintf(&b, "%s(%s, %q, %d, globals())(", warnSiteBuiltin, chain, file, line)
+					i += n
+					continue
+				}
+			}
 			if rep, n := matchAlias(src, i); n > 0 {
 				b.WriteString(rep)
 				b.WriteString(fmt.Sprintf("(%s=(%q, %d))", warnSiteKw, file, line))
@@ -142,6 +150,41 @@ func matchAlias(src string, i int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// matchWarnCall reports whether a call of a callee written `warn` or
+// `a.b.warn` starts at src[i] (not part of a longer name or attribute
+// chain, not a def or class statement); it returns the callee's text and the
+// length of the text matched up to and including "(".
+func matchWarnCall(src string, i int) (string, int) {
+	c := src[i]
+	if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		return "", 0
+	}
+	if i > 0 && (isIdentByte(src[i-1]) || src[i-1] == '.') {
+		return "", 0
+	}
+	j := i
+	last := i
+	for {
+		last = j
+		for j < len(src) && isIdentByte(src[j]) {
+			j++
+		}
+		if j < len(src) && src[j] == '.' && j+1 < len(src) && isIdentByte(src[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	if src[last:j] != "warn" || j >= len(src) || src[j] != '(' {
+		return "", 0
+	}
+	before := strings.TrimRight(src[:i], " \t")
+	if strings.HasSuffix(before, "def") || strings.HasSuffix(before, "class") {
+		return "", 0
+	}
+	return src[i:j], j + 1 - i
 }
 
 func isIdentByte(c byte) bool {
