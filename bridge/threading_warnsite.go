@@ -26,16 +26,20 @@ const warnSiteKw = "_pypool_at"
 func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
 	for i := 0; i+2 < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != TkName || !toks[i+1].is("(") || toks[i+1].Match != i+2 {
+		if t.Kind != TkName || !toks[i+1].is("(") {
+			continue
+		}
+		if t.Text == "warn" {
+			markWarnCall(rc, toks, i)
+			continue
+		}
+		if toks[i+1].Match != i+2 {
 			continue
 		}
 		for _, a := range deprecatedAliases {
 			if t.Text == a {
 				toks[i+1].after = fmt.Sprintf("%s=(%q, %d)", warnSiteKw, rc.file, rc.line(t.Line))
 			}
-		}
-		if t.Text == "warn" {
-			markWarnCall(rc, toks, i)
 		}
 	}
 	return toks, nil
