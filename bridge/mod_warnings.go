@@ -8,6 +8,7 @@ package bridge
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/go-python/gpython/py"
 )
@@ -97,6 +98,14 @@ func (it *Interp) warn(category *py.Type, msg string, file string, line int, ok 
 	_, m, err := ImportModule(it.Ctx, "warnings", nil)
 	if err != nil {
 		return err
+	}
+	// Another thread may be running the module's code right now (the GIL is
+	// handed over during imports): wait for it to finish.
+	for tries := 0; m.Globals["warn_explicit"] == nil; tries++ {
+		if tries == 500 {
+			return py.ExceptionNewf(py.ImportError, "cannot import name 'warn_explicit' from partially initialized module 'warnings'")
+		}
+		it.GIL.Released(func() { time.Sleep(time.Millisecond) })
 	}
 	module := py.Object(py.None)
 	var registry, globals py.Object = py.None, py.None
