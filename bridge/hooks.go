@@ -55,7 +55,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 			err = panicError(r)
 		}
 		if err != nil {
-			keepTraceback(err)
+			err = keepTraceback(err)
 		}
 	}()
 	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
@@ -81,7 +81,7 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 			err = panicError(r)
 		}
 		if err != nil {
-			keepTraceback(err)
+			err = keepTraceback(err)
 			if frame.Code.Flags&py.CO_GENERATOR != 0 {
 				noteGeneratorError(frame, err)
 			}
@@ -125,12 +125,19 @@ func panicError(r any) error {
 var debugPanics = false
 
 // keepTraceback stores the traceback gathered so far on the exception object,
-// so that a chained exception (raise … from e) can print e's frames.
-func keepTraceback(err error) {
+// so that a chained exception (raise … from e) can print e's frames. Leaving
+// the frame it was raised in, the exception gets CPython's message
+// (correctException), which may replace it.
+func keepTraceback(err error) error {
 	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
 		fixStubLine(info.Traceback)
+		if info.Traceback.Next == nil {
+			err = correctExceptionInfo(err)
+			info = err.(py.ExceptionInfo)
+		}
 		if e, ok := info.Value.(*py.Exception); ok {
 			e.Traceback = info.Traceback
 		}
 	}
+	return err
 }
