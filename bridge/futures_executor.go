@@ -179,7 +179,7 @@ func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (
 		return e.failedFuture(err), nil
 	}
 	var f *pool.Future[wire.Value]
-	holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
+	e.it.holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
 	if err != nil {
 		return nil, e.it.pyError(err, nil, nil)
 	}
@@ -195,12 +195,12 @@ func (e *pyExecutor) shutdownPy(wait, cancel bool) {
 	e.shutdown = true
 	e.mu.Unlock()
 	if cancel {
-		holdingGIL(func() { e.ex.Shutdown(false, true) })
+		e.it.holdingGIL(func() { e.ex.Shutdown(false, true) })
 	}
 	if wait {
 		e.it.GIL.Released(func() { e.ex.Shutdown(true, false) })
 		e.it.callbacks().drain()
 	} else {
-		holdingGIL(func() { e.ex.Shutdown(false, false) })
+		e.it.holdingGIL(func() { e.ex.Shutdown(false, false) })
 	}
 }
