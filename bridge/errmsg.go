@@ -105,11 +105,12 @@ func correctException(exc *py.Exception, tb *py.Traceback) *py.Exception {
 	return exc
 }
 
-// correctExceptionInfo corrects the exception carried by err (see
-// correctException) and returns err, or a copy carrying a replaced value.
-func correctExceptionInfo(err error) error {
+// correctAtOrigin corrects the exception carried by err (see
+// correctException) when err is leaving the frame it was raised in, and
+// returns err, or a copy carrying a replaced value.
+func correctAtOrigin(err error) error {
 	info, ok := err.(py.ExceptionInfo)
-	if !ok {
+	if !ok || info.Traceback == nil || info.Traceback.Next != nil {
 		return err
 	}
 	exc, ok := info.Value.(*py.Exception)

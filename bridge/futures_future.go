@@ -28,6 +28,7 @@ type pyFuture struct {
 	f      *pool.Future[wire.Value]
 	remote bool // results are wire values
 	cbMode int
+	call   *threadCall // thread executors: the task, which knows its worker
 
 	mu        sync.Mutex
 	converted bool
@@ -203,7 +204,14 @@ func (f *pyFuture) addDoneCallback(fn py.Object) {
 			case cbQueued:
 				f.it.callbacks().push(run)
 			default:
-				f.it.runAs(f.it.threads().helper, run)
+				// where CPython runs it: on the worker that finished the task
+				ts := f.it.threads().helper
+				if f.call != nil {
+					if w := f.call.ranOn.Load(); w != nil {
+						ts = w
+					}
+				}
+				f.it.runAs(ts, run)
 			}
 			return nil
 		})

@@ -50,12 +50,16 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	}
 	t.depth++
 	defer func() {
-		t.depth--
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
 		if err != nil {
-			err = keepTraceback(err)
+			err = correctAtOrigin(err)
+			t.noteContext(errException(err))
+		}
+		t.depth--
+		if err != nil {
+			keepTraceback(err)
 		}
 	}()
 	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
@@ -76,12 +80,16 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 	}
 	t.depth++
 	defer func() {
-		t.depth--
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
 		if err != nil {
-			err = keepTraceback(err)
+			err = correctAtOrigin(err)
+			t.noteContext(errException(err))
+		}
+		t.depth--
+		if err != nil {
+			keepTraceback(err)
 			if frame.Code.Flags&py.CO_GENERATOR != 0 {
 				noteGeneratorError(frame, err)
 			}
@@ -125,19 +133,12 @@ func panicError(r any) error {
 var debugPanics = false
 
 // keepTraceback stores the traceback gathered so far on the exception object,
-// so that a chained exception (raise … from e) can print e's frames. Leaving
-// the frame it was raised in, the exception gets CPython's message
-// (correctException), which may replace it.
-func keepTraceback(err error) error {
+// so that a chained exception (raise … from e) can print e's frames.
+func keepTraceback(err error) {
 	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
 		fixStubLine(info.Traceback)
-		if info.Traceback.Next == nil {
-			err = correctExceptionInfo(err)
-			info = err.(py.ExceptionInfo)
-		}
 		if e, ok := info.Value.(*py.Exception); ok {
 			e.Traceback = info.Traceback
 		}
 	}
-	return err
 }

@@ -117,7 +117,8 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 	if !ok {
 		return args[1], nil
 	}
-	if tb, ok := args[0].(*py.Traceback); ok {
+	tb, _ := args[0].(*py.Traceback)
+	if tb != nil {
 		fixStubLine(tb)
 		if tb.Next == nil {
 			exc = correctException(exc, tb)
@@ -125,7 +126,12 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 		exc.Traceback = tb
 	}
 	if in := InterpOf(ctxOf(self)); in != nil {
-		in.CurrentThread().pushHandled(exc)
+		t := in.CurrentThread()
+		t.noteContext(exc)
+		if tb != nil && tb.Frame != nil {
+			t.dropExitedHandlers(tb.Frame)
+		}
+		t.pushHandled(exc)
 	}
 	return exc, nil
 }
