@@ -44,7 +44,6 @@ func modPow(b, e, m *big.Int) (py.Object, error) {
 	return bigToInt(r), nil
 }
 
-
 func builtinPow(self py.Object, a *Args) (py.Object, error) {
 	b, e, m := a.Get("base"), a.Get("exp"), a.Get("mod")
 	if m == py.None {
