@@ -26,14 +26,13 @@ import (
 const evalExecHelper = "__pp_evalexec__"
 
 func init() {
-	registerRewrite("eval-exec", 300, rewriteEvalExec)
 	compatInstallers = append(compatInstallers, func() {
 		setBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
 	})
 }
 
 // rewriteEvalExec marks direct calls of eval and exec (see the file comment).
-func rewriteEvalExec(toks []Token) ([]Token, error) {
+func rewriteEvalExec(_ *rewriteCtx, toks []Token) ([]Token, error) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != TkName || t.Text != "eval" && t.Text != "exec" {

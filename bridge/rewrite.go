@@ -45,6 +45,7 @@ var rewritePasses []rewritePass
 
 func init() {
 	registerRewrite("compat", 50, rewriteCompat)
+	registerRewrite("eval-exec", 60, rewriteEvalExec)
 	registerRewrite("warn-sites", 80, markWarnSites)
 	registerRewrite("f-strings", 1000, rewriteFStrings)
 }
