@@ -112,12 +112,18 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 	if !ok {
 		return py.None, nil
 	}
-	if tb, ok := args[0].(*py.Traceback); ok {
+	tb, _ := args[0].(*py.Traceback)
+	if tb != nil {
 		fixStubLine(tb)
 		exc.Traceback = tb
 	}
 	if in := InterpOf(ctxOf(self)); in != nil {
-		in.CurrentThread().pushHandled(exc)
+		t := in.CurrentThread()
+		t.noteContext(exc)
+		if tb != nil && tb.Frame != nil {
+			t.dropExitedHandlers(tb.Frame)
+		}
+		t.pushHandled(exc)
 	}
 	return py.None, nil
 }

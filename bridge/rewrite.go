@@ -10,6 +10,8 @@ import (
 // exec/eval, compile()) is tokenized once (rewrite_lexer.go) and goes
 // through these passes, in this order:
 //
+//	raise-from raise X from Y → raise __pp_raise_from__(X, Y)
+//	           (rewrite_raise.go)
 //	compat     numbers, decorators, annotations, super(), %, tuple +,
 //	           displays and calls (rewrite_compat.go)
 //	warn-sites deprecated threading aliases learn their call site
@@ -44,6 +46,7 @@ func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
 var rewritePasses []rewritePass
 
 func init() {
+	registerRewrite("raise-from", 30, rewriteRaiseFrom)
 	registerRewrite("compat", 50, rewriteCompat)
 	registerRewrite("eval-exec", 60, rewriteEvalExec)
 	registerRewrite("warn-sites", 80, markWarnSites)
