@@ -48,6 +48,7 @@ var rewritePasses []rewritePass
 func init() {
 	registerRewrite("raise-from", 30, rewriteRaiseFrom)
 	registerRewrite("compat", 50, rewriteCompat)
+	registerRewrite("eval-exec", 60, rewriteEvalExec)
 	registerRewrite("warn-sites", 80, markWarnSites)
 	registerRewrite("f-strings", 1000, rewriteFStrings)
 }
