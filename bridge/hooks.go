@@ -59,6 +59,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 			err = panicError(r)
 		}
 		if err != nil {
+			err = correctAtOrigin(err)
 			t.noteContext(errException(err))
 		}
 		t.depth--
@@ -88,6 +89,7 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 			err = panicError(r)
 		}
 		if err != nil {
+			err = correctAtOrigin(err)
 			t.noteContext(errException(err))
 		}
 		t.depth--

@@ -52,6 +52,7 @@ func init() {
 	registerRewrite("walrus", 20, rewriteWalrus)
 	registerRewrite("raise-from", 30, rewriteRaiseFrom)
 	registerRewrite("compat", 50, rewriteCompat)
+	registerRewrite("eval-exec", 60, rewriteEvalExec)
 	registerRewrite("warn-sites", 80, markWarnSites)
 	registerRewrite("f-strings", 1000, rewriteFStrings)
 }
