@@ -68,9 +68,11 @@ func classAttr(t *py.Type, name string) (py.Object, error) {
 
 // instanceAttr is generic attribute lookup on an instance (of object itself:
 // instances of other classes never reach object's __getattribute__).
-func instanceAttr(obj *py.Type, name string) (py.Object, error) {
-	if v, ok := obj.Dict[name]; ok {
-		return v, nil
+func instanceAttr(obj py.Object, name string) (py.Object, error) {
+	if inst, ok := AsInstance(obj); ok {
+		if v, ok := inst.Dict[name]; ok {
+			return v, nil
+		}
 	}
 	t := obj.Type()
 	for _, base := range mroOf(t) {
@@ -422,6 +424,15 @@ func init() {
 					self, args = args[0], args[1:]
 				}
 			}
+			if len(args) == 1 {
+				if _, ok := AsInstance(self); ok {
+					name, ok := args[0].(py.String)
+					if !ok {
+						return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", args[0].Type().Name)
+					}
+					return instanceAttr(self, string(name))
+				}
+			}
 			t, ok := self.(*py.Type)
 			if !ok || len(args) != 1 {
 				return nil, py.ExceptionNewf(py.TypeError, "type.__getattribute__ needs a type and a name")
@@ -429,9 +440,6 @@ func init() {
 			name, ok := args[0].(py.String)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", args[0].Type().Name)
-			}
-			if !isPyClass(t) {
-				return instanceAttr(t, string(name))
 			}
 			return classAttr(t, string(name))
 		}, 0, "")
