@@ -447,9 +447,62 @@ func init() {
 		// dict or its MRO: builtin types have the metatype object.
 		py.TypeType.Dict["__getattribute__"] = getattribute
 		py.ObjectType.Dict["__getattribute__"] = getattribute
+		addMethod(py.ObjectType, "__setattr__", objectSetattr)
+		addMethod(py.ObjectType, "__delattr__", objectDelattr)
 		setBuiltin("super", SuperType)
 		setBuiltin("property", PropertyType)
 		setBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
 		setBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
 	})
+}
+
+// objectSetattr is object.__setattr__(self, name, value): a data descriptor
+// of the class, else the instance dict (the class dict for a class).
+func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := nArgs("__setattr__", args, kwargs, 2, 2); err != nil {
+		return nil, err
+	}
+	name, ok := args[0].(py.String)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", TypeName(args[0]))
+	}
+	if t, ok := self.(*py.Type); ok && isPyClass(t) {
+		t.Dict[string(name)] = args[1]
+		return py.None, nil
+	}
+	if d := self.Type().Lookup(string(name)); d != nil {
+		if s, ok := d.(py.I__set__); ok {
+			return s.M__set__(self, args[1])
+		}
+	}
+	if g, ok := self.(py.IGetDict); ok && g.GetDict() != nil {
+		g.GetDict()[string(name)] = args[1]
+		return py.None, nil
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
+}
+
+// objectDelattr is object.__delattr__(self, name).
+func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := nArgs("__delattr__", args, kwargs, 1, 1); err != nil {
+		return nil, err
+	}
+	name, ok := args[0].(py.String)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", TypeName(args[0]))
+	}
+	if d := self.Type().Lookup(string(name)); d != nil {
+		if s, ok := d.(py.I__delete__); ok {
+			return s.M__delete__(self)
+		}
+	}
+	if g, ok := self.(py.IGetDict); ok {
+		if dict := g.GetDict(); dict != nil {
+			if _, ok := dict[string(name)]; ok {
+				delete(dict, string(name))
+				return py.None, nil
+			}
+		}
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
 }

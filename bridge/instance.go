@@ -511,16 +511,43 @@ func (w *Instance) M__ne__(other py.Object) (py.Object, error) {
 }
 
 // M__lt__ is self < other.
-func (w *Instance) M__lt__(other py.Object) (py.Object, error) { return w.binary("__lt__", other) }
+func (w *Instance) M__lt__(other py.Object) (py.Object, error) {
+	return w.order("__lt__", "__gt__", "<", other)
+}
 
 // M__le__ is self <= other.
-func (w *Instance) M__le__(other py.Object) (py.Object, error) { return w.binary("__le__", other) }
+func (w *Instance) M__le__(other py.Object) (py.Object, error) {
+	return w.order("__le__", "__ge__", "<=", other)
+}
 
 // M__gt__ is self > other.
-func (w *Instance) M__gt__(other py.Object) (py.Object, error) { return w.binary("__gt__", other) }
+func (w *Instance) M__gt__(other py.Object) (py.Object, error) {
+	return w.order("__gt__", "__lt__", ">", other)
+}
 
 // M__ge__ is self >= other.
-func (w *Instance) M__ge__(other py.Object) (py.Object, error) { return w.binary("__ge__", other) }
+func (w *Instance) M__ge__(other py.Object) (py.Object, error) {
+	return w.order("__ge__", "__le__", ">=", other)
+}
+
+// order is an ordering comparison: the class's dunder, else (when other is
+// an *Instance too) other's reflected one, else CPython's TypeError. With
+// other of a Go type, NotImplemented lets gpython try other's reflection.
+func (w *Instance) order(name, reflected, op string, other py.Object) (py.Object, error) {
+	res, err := w.binary(name, other)
+	if err != nil || res != py.NotImplemented {
+		return res, err
+	}
+	o := asWrapped(other)
+	if o == nil {
+		return py.NotImplemented, nil
+	}
+	res, err = o.binary(reflected, w.self())
+	if err != nil || res != py.NotImplemented {
+		return res, err
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'", op, w.Type().Name, other.Type().Name)
+}
 
 // asWrapped returns the *Instance behind o, or nil.
 func asWrapped(o py.Object) *Instance {
