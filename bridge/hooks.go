@@ -50,10 +50,14 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	}
 	t.depth++
 	defer func() {
-		t.depth--
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
+		if err != nil {
+			err = correctAtOrigin(err)
+			t.noteContext(errException(err))
+		}
+		t.depth--
 		if err != nil {
 			keepTraceback(err)
 		}
@@ -76,10 +80,14 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 	}
 	t.depth++
 	defer func() {
-		t.depth--
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
+		if err != nil {
+			err = correctAtOrigin(err)
+			t.noteContext(errException(err))
+		}
+		t.depth--
 		if err != nil {
 			keepTraceback(err)
 			if frame.Code.Flags&py.CO_GENERATOR != 0 {

@@ -51,3 +51,35 @@ func TestFStringErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestChainReachesFStringFields(t *testing.T) {
+	src := "x = f\"{ {1: 'a'}[1] } {n:_} {1_000} {'%d' % 3}\"\ny = f'''\n{currentThread()}'''\n"
+	out, err := rewriteSource(src, "m.py", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"__pp_dict__(1, 'a')", "1000", "__pp_mod__('%d', 3)", `currentThread(_pypool_at=("m.py", 3))`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Errorf("line count changed:\n%s", out)
+	}
+}
+
+func TestTokenizeStructure(t *testing.T) {
+	toks := Tokenize("if a:\n    f(x,\n      y)\n")
+	var starts []string
+	for _, tk := range toks {
+		if tk.LineStart && tk.Kind != TkEOF {
+			starts = append(starts, tk.Text)
+		}
+	}
+	if strings.Join(starts, " ") != "if f" {
+		t.Errorf("logical line starts: %v", starts)
+	}
+	if toks[4].Text != "(" || toks[toks[4].Match].Text != ")" || toks[7].Line != 3 || toks[6].Indent != 4 {
+		t.Errorf("structure wrong: %+v", toks)
+	}
+}
