@@ -20,7 +20,6 @@ import (
 
 const (
 	genThrowName = "__pypool_genthrow__"
-	opYieldFrom  = 72
 	opYieldValue = 86
 )
 
