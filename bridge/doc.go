@@ -60,11 +60,13 @@
 // # Source rewriting and formatting
 //
 // py.Compile is wrapped (main script, imports, exec/eval, compile()):
-// RewriteSource runs the passes registered with registerRewrite(name, order,
-// pass) over the Tokenize'd source — the f-string pass (order 100) turns
-// f-strings into calls of __pypool_fstr__ — then the code is compiled and
-// patched (Cell2arg for closures over arguments, for-loop exits, except
-// entries). Passes must keep line breaks where they were. Format(v, spec) is
+// RewriteSource tokenizes the source once (Tokenize) and runs the one chain
+// of rewrite passes listed in rewrite.go — match statements, walrus, the
+// compat passes, deprecated-alias call sites, and last the f-string pass,
+// which sends each replacement field through the whole chain — then the
+// code is compiled and patched (Cell2arg for closures over arguments,
+// for-loop exits, except entries). Passes keep line breaks where they were.
+// Format(v, spec) is
 // the one format-spec engine (f-strings, format(), str.format, %).
 //
 // # Iterators in for loops

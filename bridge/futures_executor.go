@@ -6,6 +6,7 @@ package bridge
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/pool"
@@ -65,8 +66,9 @@ func (it *Interp) shutdownExecutorsAtExit() {
 // threadCall runs a Python callable on a thread executor's worker: it takes
 // the GIL as the worker's Python thread.
 type threadCall struct {
-	it *Interp
-	fn py.Object
+	it    *Interp
+	fn    py.Object
+	ranOn atomic.Pointer[threadState] // the worker's thread, once it ran
 }
 
 // Call implements pool.Callable; args hold Python objects.
@@ -82,6 +84,7 @@ func (c *threadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.
 		res py.Object
 		err error
 	)
+	c.ranOn.Store(ts)
 	it.runAs(ts, func() { res, err = c.call(args, kwargs) })
 	if err != nil {
 		return nil, err
@@ -179,15 +182,16 @@ func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (
 		return e.failedFuture(err), nil
 	}
 	var f *pool.Future[wire.Value]
-	holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
+	e.it.holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
 	if err != nil {
 		return nil, e.it.pyError(err, nil, nil)
 	}
-	mode := cbThread
 	if e.process {
-		mode = cbQueued
+		return e.it.newFuture(f, true, cbQueued), nil
 	}
-	return e.it.newFuture(f, e.process, mode), nil
+	pf := e.it.newFuture(f, false, cbThread)
+	pf.call, _ = c.(*threadCall)
+	return pf, nil
 }
 
 func (e *pyExecutor) shutdownPy(wait, cancel bool) {
@@ -195,12 +199,12 @@ func (e *pyExecutor) shutdownPy(wait, cancel bool) {
 	e.shutdown = true
 	e.mu.Unlock()
 	if cancel {
-		holdingGIL(func() { e.ex.Shutdown(false, true) })
+		e.it.holdingGIL(func() { e.ex.Shutdown(false, true) })
 	}
 	if wait {
 		e.it.GIL.Released(func() { e.ex.Shutdown(true, false) })
 		e.it.callbacks().drain()
 	} else {
-		holdingGIL(func() { e.ex.Shutdown(false, false) })
+		e.it.holdingGIL(func() { e.ex.Shutdown(false, false) })
 	}
 }

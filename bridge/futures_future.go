@@ -28,6 +28,7 @@ type pyFuture struct {
 	f      *pool.Future[wire.Value]
 	remote bool // results are wire values
 	cbMode int
+	call   *threadCall // thread executors: the task, which knows its worker
 
 	mu        sync.Mutex
 	converted bool
@@ -140,26 +141,52 @@ func (f *pyFuture) exceptionPy(timeout py.Object) (py.Object, error) {
 
 // ---- callbacks
 
-// goroutines that call into the engine holding the GIL: callbacks the engine
-// runs synchronously there must not take the GIL again.
-var gilCallers sync.Map // goid → struct{}
-
 // pyDoneCallbacks is set once a Python done callback has been added: until
-// then no callback consults gilCallers, so holdingGIL skips goid, whose
-// stack walk costs more than a whole submit on the deep stacks of the VM.
+// then no callback can fire inside the engine, so holdingGIL is a plain call.
 var pyDoneCallbacks atomic.Bool
 
-// holdingGIL runs fn (which may run done callbacks synchronously) marking
-// the calling goroutine, which holds the GIL.
-func holdingGIL(fn func()) {
+// holdingGIL runs fn, an engine call made holding the GIL that may fire done
+// callbacks synchronously (set_result, cancel, add_done_callback on a done
+// future). Callbacks fired while any such call is in progress are collected
+// instead of taking the GIL (which this goroutine holds) and run here, in
+// order, once fn returns: before the Python call that fired them returns, as
+// in CPython. A callback fired meanwhile by a worker goroutine is collected
+// too and runs here instead of on the callback thread; either way it runs
+// holding the GIL, exactly once.
+func (it *Interp) holdingGIL(fn func()) {
 	if !pyDoneCallbacks.Load() {
 		fn()
 		return
 	}
-	g := goid()
-	gilCallers.Store(g, struct{}{})
-	defer gilCallers.Delete(g)
+	q := it.callbacks()
+	q.mu.Lock()
+	q.inlineDepth++
+	q.mu.Unlock()
 	fn()
+	for {
+		q.mu.Lock()
+		if len(q.inline) == 0 {
+			q.inlineDepth--
+			q.mu.Unlock()
+			return
+		}
+		cb := q.inline[0]
+		q.inline = q.inline[1:]
+		q.mu.Unlock()
+		cb()
+	}
+}
+
+// collectInline keeps cb for the holdingGIL call in progress, if any, and
+// reports whether it did.
+func (q *callbackQueue) collectInline(cb func()) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.inlineDepth == 0 {
+		return false
+	}
+	q.inline = append(q.inline, cb)
+	return true
 }
 
 // addDoneCallback arranges for the Python callable fn(future) to run when f
@@ -167,17 +194,24 @@ func holdingGIL(fn func()) {
 // CPython's "exception calling callback for <Future …>".
 func (f *pyFuture) addDoneCallback(fn py.Object) {
 	pyDoneCallbacks.Store(true)
-	holdingGIL(func() {
+	f.it.holdingGIL(func() {
 		f.f.AddDoneCallback(func(*pool.Future[wire.Value]) error {
-			if _, ok := gilCallers.Load(goid()); ok {
-				f.runCallback(fn)
+			run := func() { f.runCallback(fn) }
+			if f.it.callbacks().collectInline(run) {
 				return nil
 			}
 			switch f.cbMode {
 			case cbQueued:
-				f.it.callbacks().push(func() { f.runCallback(fn) })
+				f.it.callbacks().push(run)
 			default:
-				f.it.runAs(f.it.threads().helper, func() { f.runCallback(fn) })
+				// where CPython runs it: on the worker that finished the task
+				ts := f.it.threads().helper
+				if f.call != nil {
+					if w := f.call.ranOn.Load(); w != nil {
+						ts = w
+					}
+				}
+				f.it.runAs(ts, run)
 			}
 			return nil
 		})
@@ -199,7 +233,11 @@ type callbackQueue struct {
 	items   []func()
 	running bool
 	pending atomic.Int64
-	idle    chan struct{} // closed and replaced as the queue empties
+	// Callbacks fired during holdingGIL calls (inlineDepth of them in
+	// progress), run by the GIL holder when its call returns.
+	inlineDepth int
+	inline      []func()
+	idle        chan struct{} // closed and replaced as the queue empties
 }
 
 var callbackQueues sync.Map // *Interp → *callbackQueue

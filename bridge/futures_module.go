@@ -202,7 +202,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 		return f.outcome(r, err)
 	}, func(err error) error { return e.it.pyError(err, nil, nil) })
 	g.onDone = func() {
-		holdingGIL(func() {
+		e.it.holdingGIL(func() {
 			for _, f := range fs {
 				f.f.Cancel()
 			}
@@ -272,7 +272,7 @@ func initFutureMethods() {
 	defMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		f := self.(*pyFuture)
 		var ok bool
-		holdingGIL(func() { ok = f.f.Cancel() })
+		f.it.holdingGIL(func() { ok = f.f.Cancel() })
 		return py.NewBool(ok), nil
 	})
 	defMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -306,7 +306,7 @@ func initFutureMethods() {
 			return nil, err
 		}
 		f := self.(*pyFuture)
-		holdingGIL(func() { err = f.f.SetResult(v[0]) })
+		f.it.holdingGIL(func() { err = f.f.SetResult(v[0]) })
 		return py.None, f.it.pyError(err, nil, nil)
 	})
 	defMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -327,7 +327,7 @@ func initFutureMethods() {
 		if exc == nil {
 			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
 		}
-		holdingGIL(func() { err = f.f.SetException(exc) })
+		f.it.holdingGIL(func() { err = f.f.SetException(exc) })
 		return py.None, f.it.pyError(err, nil, nil)
 	})
 }

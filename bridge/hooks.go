@@ -48,12 +48,21 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	if t.depth >= RecursionLimit {
 		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
 	}
+	if len(kws) > 0 {
+		if err := checkPosonly(code, kws); err != nil {
+			return nil, err
+		}
+	}
 	t.depth++
 	defer func() {
-		t.depth--
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
+		if err != nil {
+			err = correctAtOrigin(err)
+			t.noteContext(errException(err))
+		}
+		t.depth--
 		if err != nil {
 			keepTraceback(err)
 		}
@@ -76,9 +85,16 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 	}
 	t.depth++
 	defer func() {
-		t.depth--
 		if r := recover(); r != nil {
 			err = panicError(r)
+		}
+		if err != nil {
+			err = correctAtOrigin(err)
+			t.noteContext(errException(err))
+		}
+		t.depth--
+		if err == nil {
+			noteGeneratorReturn(frame, res)
 		}
 		if err != nil {
 			keepTraceback(err)

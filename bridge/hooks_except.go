@@ -17,7 +17,11 @@ import (
 // appended to the code:
 //
 //	ROT_THREE; DUP_TOP_TWO; LOAD_GLOBAL caught; ROT_THREE; CALL_FUNCTION 2;
-//	POP_TOP; ROT_THREE; ROT_THREE; <moved instructions>; JUMP_ABSOLUTE back
+//	ROT_TWO; POP_TOP; ROT_THREE; ROT_THREE; <moved instructions>; JUMP_ABSOLUTE back
+//
+// The call's result replaces the exception value the handler sees (an
+// exception caught in the frame it was raised in gets CPython's message
+// there, see correctException).
 
 const caughtName = "__pypool_caught__"
 
@@ -81,7 +85,7 @@ func patchExceptHandlers(code *py.Code) {
 		buf = emit3(buf, opLoadGlobal, nameIdx)
 		buf = append(buf, opRotThree)
 		buf = emit3(buf, opCallFunction, 2)
-		buf = append(buf, opPopTop, opRotThree, opRotThree)
+		buf = append(buf, opRotTwo, opPopTop, opRotThree, opRotThree)
 		buf = append(buf, code.Code[h:h+n]...)
 		buf = emit3(buf, opJumpAbsolute, h+n)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(h))})
@@ -103,23 +107,33 @@ func patchExceptHandlers(code *py.Code) {
 	forStubLines.Store(code, lines)
 }
 
-// caught is __pypool_caught__(tb, exc).
+// caught is __pypool_caught__(tb, exc): it returns the exception value the
+// handler works with.
 func caught(self py.Object, args py.Tuple) (py.Object, error) {
 	if len(args) != 2 {
 		return py.None, nil
 	}
 	exc, ok := args[1].(*py.Exception)
 	if !ok {
-		return py.None, nil
+		return args[1], nil
 	}
-	if tb, ok := args[0].(*py.Traceback); ok {
+	tb, _ := args[0].(*py.Traceback)
+	if tb != nil {
 		fixStubLine(tb)
+		if tb.Next == nil {
+			exc = correctException(exc, tb)
+		}
 		exc.Traceback = tb
 	}
 	if in := InterpOf(ctxOf(self)); in != nil {
-		in.CurrentThread().pushHandled(exc)
+		t := in.CurrentThread()
+		t.noteContext(exc)
+		if tb != nil && tb.Frame != nil {
+			t.dropExitedHandlers(tb.Frame)
+		}
+		t.pushHandled(exc)
 	}
-	return py.None, nil
+	return exc, nil
 }
 
 // HandledException returns the exception most recently caught by an except

@@ -1,29 +1,12 @@
 package bridge
 
-// Stand-ins for pieces other helpers are building (thread state, argument
-// parsing, traceback printing). The modules call only these few functions, so
-// switching to the shared versions touches this file alone.
+// Small helpers the Go-implemented modules (threading, concurrent.futures,
+// multiprocessing) share: finding their interpreter, binding arguments
+// without a Sig, callable().
 
 import (
-	"bytes"
-	"runtime"
-	"strconv"
-
 	"github.com/go-python/gpython/py"
 )
-
-// goid returns the current goroutine's id. It keys the per-goroutine Python
-// thread state until the interpreter keeps one itself.
-func goid() uint64 {
-	var buf [64]byte
-	n := runtime.Stack(buf[:], false)
-	b := bytes.TrimPrefix(buf[:n], []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		b = b[:i]
-	}
-	id, _ := strconv.ParseUint(string(b), 10, 64)
-	return id
-}
 
 // interpOfModule finds the Interp that runs a Go-implemented module function.
 func interpOfModule(self py.Object) (*Interp, error) {

@@ -28,6 +28,7 @@ class Process:
         self.exitcode = None
         self._ex = None
         self._fut = None
+        self._parent = _getpid()
 
     def run(self):
         if self._target is not None:
@@ -66,24 +67,44 @@ class Process:
         return True
 
     def terminate(self):
-        raise NotImplementedError("pypool: Process.terminate() is not supported")
+        self._signal(15)
 
     def kill(self):
-        raise NotImplementedError("pypool: Process.kill() is not supported")
+        self._signal(9)
+
+    def _signal(self, signum):
+        if self._fut is not None and not self._fut.done():
+            import os
+            try:
+                os.kill(self.pid, signum)
+            except OSError:
+                pass
 
     def close(self):
         pass
 
     def __repr__(self):
+        info = [_class_name(self), "name=" + repr(self.name)]
         status = "initial"
+        code = None
         if self._fut is not None:
+            info.append("pid=" + str(self.pid))
             status = "started"
             if self._fut.done():
-                status = "stopped exitcode=" + str(_process_exitcode(self._fut))
-        d = ""
+                status = "stopped"
+                code = _process_exitcode(self._fut)
+        info.append("parent=" + str(self._parent))
+        info.append(status)
+        if code is not None:
+            info.append("exitcode=" + _EXITCODE_NAMES.get(code, str(code)))
         if self.daemon:
-            d = " daemon"
-        return "<" + _class_name(self) + " name='" + self.name + "' " + status + d + ">"
+            info.append("daemon")
+        return "<" + " ".join(info) + ">"
+
+
+_EXITCODE_NAMES = {-1: "-SIGHUP", -2: "-SIGINT", -3: "-SIGQUIT", -6: "-SIGABRT", -9: "-SIGKILL",
+                   -10: "-SIGUSR1", -11: "-SIGSEGV", -12: "-SIGUSR2", -13: "-SIGPIPE",
+                   -14: "-SIGALRM", -15: "-SIGTERM"}
 
 
 def _child_main(name, obj, target, args, kwargs):

@@ -6,24 +6,61 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// A rewrite pass transforms a module's tokens before gpython parses them.
-// Passes must keep line numbers: the replacement of a token range must hold
-// as many line breaks as the range did (put extra ones inside brackets or
-// in Pre). A pass returns a *RewriteError for source it rejects.
+// The rewrite chain: every source gpython compiles (main script, imports,
+// exec/eval, compile()) is tokenized once (rewrite_lexer.go) and goes
+// through these passes, in this order:
+//
+//	walrus     n := E → (E).__pp_wal__n, then a store patched in
+//	           (rewrite_walrus.go)
+//	raise-from raise X from Y → raise __pp_raise_from__(X, Y)
+//	           (rewrite_raise.go)
+//	compat     numbers, decorators, annotations, super(), %, tuple +,
+//	           displays and calls (rewrite_compat.go)
+//	warn-sites deprecated threading aliases learn their call site
+//	           (threading_warnsite.go)
+//	f-strings  f-strings → __pypool_fstr__ calls (rewrite_fstring.go)
+//
+// The f-string pass runs last and sends every replacement field's
+// expression through the whole chain again, so every pass reaches the
+// expressions inside f-strings exactly once. A pass may edit tokens in place
+// (Text, or the before/after/dead edits) or return new tokens; when the
+// source changed, the next pass gets it tokenized afresh. Passes must keep
+// line breaks where they were (put extra text on the same line), so line
+// numbers in tracebacks stay the source's. A pass returns a *RewriteError
+// for source it rejects.
+
+// A rewritePass transforms a module's tokens before gpython parses them.
 type rewritePass struct {
 	name  string
 	order int
-	fn    func(toks []Token) ([]Token, error)
+	fn    func(rc *rewriteCtx, toks []Token) ([]Token, error)
 }
+
+// rewriteCtx is what a pass knows about the source it rewrites.
+type rewriteCtx struct {
+	file     string // the file name compile was given
+	lineBase int    // line of the source's first line in the file, minus 1
+	defs     []defInfo
+}
+
+// line turns a token's line into the file's line.
+func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
 
 var rewritePasses []rewritePass
 
-// registerRewrite adds a source rewrite pass. Call it from an init function;
-// passes run in increasing order (ties: registration order). The f-string
-// pass has order 100; passes that must see f-string calls instead of f-string
-// literals use a larger order. Passes run on every module, on exec/eval/
-// compile() sources and on the expressions inside f-strings.
-func registerRewrite(name string, order int, fn func(toks []Token) ([]Token, error)) {
+func init() {
+	registerRewrite("walrus", 20, rewriteWalrus)
+	registerRewrite("raise-from", 30, rewriteRaiseFrom)
+	registerRewrite("compat", 50, rewriteCompat)
+	registerRewrite("eval-exec", 60, rewriteEvalExec)
+	registerRewrite("warn-sites", 80, markWarnSites)
+	registerRewrite("f-strings", 1000, rewriteFStrings)
+}
+
+// registerRewrite adds a source rewrite pass; passes run in increasing
+// order (ties: registration order). The chain above is registered in
+// rewrite.go's init; add a new pass there.
+func registerRewrite(name string, order int, fn func(rc *rewriteCtx, toks []Token) ([]Token, error)) {
 	rewritePasses = append(rewritePasses, rewritePass{name, order, fn})
 	sort.SliceStable(rewritePasses, func(i, j int) bool { return rewritePasses[i].order < rewritePasses[j].order })
 }
@@ -38,17 +75,36 @@ func (e *RewriteError) Error() string { return e.Msg }
 
 // RewriteSource applies every rewrite pass to src.
 func RewriteSource(src string) (string, error) {
-	if len(rewritePasses) == 0 {
-		return src, nil
-	}
+	return rewriteSource(src, "<string>", 0)
+}
+
+// rewriteSource applies the chain to src, whose first line is line
+// lineBase+1 of file.
+func rewriteSource(src, file string, lineBase int) (string, error) {
+	out, _, err := rewriteSourceCtx(src, file, lineBase)
+	return out, err
+}
+
+// rewriteSourceCtx is rewriteSource, also returning what the passes
+// learned about the source's defs.
+func rewriteSourceCtx(src, file string, lineBase int) (string, *rewriteCtx, error) {
+	rc := &rewriteCtx{file: file, lineBase: lineBase}
 	toks := Tokenize(src)
-	var err error
-	for _, p := range rewritePasses {
-		if toks, err = p.fn(toks); err != nil {
-			return "", err
+	for n, p := range rewritePasses {
+		out, err := p.fn(rc, toks)
+		if err != nil {
+			return "", nil, err
+		}
+		s := Untokenize(out)
+		if s == src {
+			continue
+		}
+		src = s
+		if n+1 < len(rewritePasses) {
+			toks = Tokenize(src)
 		}
 	}
-	return Untokenize(toks), nil
+	return src, rc, nil
 }
 
 var origCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
@@ -92,7 +148,7 @@ func installCompile() {
 
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
-	out, err := RewriteSource(src)
+	out, rc, err := rewriteSourceCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*RewriteError); ok {
 			return nil, syntaxError(re.Msg, srcDesc, re.Line, src)
@@ -101,6 +157,10 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	}
 	code, err := origCompile(out, srcDesc, mode, flags, dontInherit)
 	if err != nil {
+		return nil, err
+	}
+	noteDefs(code, rc.defs)
+	if err := patchWalrus(code, false); err != nil {
 		return nil, err
 	}
 	patchCode(code)
@@ -146,6 +206,7 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
+	patchYieldFrom(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
 	patchExceptEnds(code)

@@ -16,38 +16,35 @@ package bridge
 //	x: int = 1                        → x = 1 (class bodies keep __annotations__)
 //	def f(x: int) -> dict[str, int]:  → def f(x):
 
-import (
-	"strings"
-)
+import "strings"
 
-// compatRewrite applies every compat pass to src. Source the tokenizer
-// cannot read is returned unchanged (the parser then reports the error).
-func compatRewrite(src string) string {
-	if !needsCompatRewrite(src) {
-		return src
+// rewriteCompat is the compat pass of the rewrite chain. Source with an
+// unterminated string is left alone (the parser then reports the error).
+func rewriteCompat(rc *rewriteCtx, toks []Token) ([]Token, error) {
+	for i := range toks {
+		if toks[i].broken {
+			return toks, nil
+		}
 	}
-	toks, ok := tokenize(src)
-	if !ok {
-		return src
-	}
-	rw := &rewriter{toks: toks}
+	rw := &rewriter{toks: toks, rc: rc}
 	rw.numbers()
 	rw.decorators()
 	rw.statements()
 	rw.percent()
 	rw.tupleAdd()
 	rw.brackets()
-	return joinTokens(rw.toks)
+	return rw.toks, nil
 }
 
-// needsCompatRewrite is a cheap pre-check: sources without any of the
-// rewritten constructs are compiled as they are.
-func needsCompatRewrite(src string) bool {
-	return strings.ContainsAny(src, "{_:*@%+") || strings.Contains(src, "super")
+// compatRewrite applies the compat pass alone to src.
+func compatRewrite(src string) string {
+	toks, _ := rewriteCompat(nil, Tokenize(src))
+	return Untokenize(toks)
 }
 
 type rewriter struct {
-	toks []token
+	toks []Token
+	rc   *rewriteCtx // nil in tests
 }
 
 func (rw *rewriter) addBefore(i int, s string) { rw.toks[i].before += s }
@@ -55,14 +52,7 @@ func (rw *rewriter) addBefore(i int, s string) { rw.toks[i].before += s }
 func (rw *rewriter) addAfter(i int, s string) { rw.toks[i].after = s + rw.toks[i].after }
 
 // lineEnd returns the index of the first token of the next logical line.
-func (rw *rewriter) lineEnd(i int) int {
-	for j := i + 1; j < len(rw.toks); j++ {
-		if rw.toks[j].lineStart || rw.toks[j].kind == tkEnd {
-			return j
-		}
-	}
-	return len(rw.toks) - 1
-}
+func (rw *rewriter) lineEnd(i int) int { return lineEnd(rw.toks, i) }
 
 func (rw *rewriter) kill(from, to int) {
 	for i := from; i < to; i++ {
@@ -73,8 +63,8 @@ func (rw *rewriter) kill(from, to int) {
 func (rw *rewriter) numbers() {
 	for i := range rw.toks {
 		t := &rw.toks[i]
-		if t.kind == tkNumber && strings.Contains(t.text, "_") {
-			t.text = strings.ReplaceAll(t.text, "_", "")
+		if t.Kind == TkNumber && strings.Contains(t.Text, "_") {
+			t.Text = strings.ReplaceAll(t.Text, "_", "")
 		}
 	}
 }
@@ -83,7 +73,7 @@ func (rw *rewriter) numbers() {
 func (rw *rewriter) decorators() {
 	for i := range rw.toks {
 		t := &rw.toks[i]
-		if !t.lineStart || !t.is("@") {
+		if !t.LineStart || !t.is("@") {
 			continue
 		}
 		end := rw.lineEnd(i)
@@ -96,7 +86,7 @@ func (rw *rewriter) decorators() {
 		if simple {
 			continue
 		}
-		t.text = "@__pp_id__("
+		t.Text = "@__pp_id__("
 		rw.addAfter(end-1, ")")
 	}
 }
@@ -104,7 +94,7 @@ func (rw *rewriter) decorators() {
 type scope struct {
 	indent int
 	class  bool
-	name   string // class name
+	name   string // class or def name
 	self   string // a def's first parameter
 }
 
@@ -115,31 +105,39 @@ func (rw *rewriter) statements() {
 	var stack []scope
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if t.kind == tkEnd {
+		if t.Kind == TkEOF {
 			break
 		}
-		if t.lineStart {
-			for len(stack) > 0 && stack[len(stack)-1].indent >= t.indent {
+		if t.LineStart {
+			for len(stack) > 0 && stack[len(stack)-1].indent >= t.Indent {
 				stack = stack[:len(stack)-1]
 			}
 			k := i
-			if t.kind == tkName && t.text == "async" {
+			if t.Kind == TkName && t.Text == "async" {
 				k++
 			}
 			switch {
-			case toks[k].kind == tkName && toks[k].text == "class" && toks[k+1].kind == tkName:
-				stack = append(stack, scope{indent: t.indent, class: true, name: toks[k+1].text})
-				if toks[k+2].is("(") && toks[k+2].match > k+3 {
-					rw.classAttrs(k+2, t.indent)
+			case toks[k].Kind == TkName && toks[k].Text == "class" && toks[k+1].Kind == TkName:
+				stack = append(stack, scope{indent: t.Indent, class: true, name: toks[k+1].Text})
+				if toks[k+2].is("(") && toks[k+2].Match > k+3 {
+					rw.classAttrs(k+2, t.Indent)
 				}
-			case toks[k].kind == tkName && toks[k].text == "def" && toks[k+1].kind == tkName && toks[k+2].is("("):
+			case toks[k].Kind == TkName && toks[k].Text == "def" && toks[k+1].Kind == TkName && toks[k+2].is("("):
 				self := ""
 				open := k + 2
 				if its := items(toks, open); len(its) > 0 && toks[its[0][0]].isName() {
-					self = toks[its[0][0]].text
+					self = toks[its[0][0]].Text
 				}
-				stack = append(stack, scope{indent: t.indent, self: self})
-				rw.defAnnotations(open)
+				qual := ""
+				for _, sc := range stack {
+					if sc.class {
+						qual += sc.name + "."
+					} else {
+						qual += sc.name + ".<locals>."
+					}
+				}
+				stack = append(stack, scope{indent: t.Indent, self: self, name: toks[k+1].Text})
+				rw.defAnnotations(open, qual+toks[k+1].Text)
 			case t.isName():
 				ns := ""
 				if len(stack) == 0 {
@@ -150,7 +148,7 @@ func (rw *rewriter) statements() {
 				rw.varAnnotation(i, ns)
 			}
 		}
-		if t.kind == tkName && t.text == "super" && i+2 < len(toks) && toks[i+1].is("(") && toks[i+1].match == i+2 {
+		if t.Kind == TkName && t.Text == "super" && i+2 < len(toks) && toks[i+1].is("(") && toks[i+1].Match == i+2 {
 			// The innermost def directly in a class.
 			for n := len(stack) - 1; n > 0; n-- {
 				if !stack[n].class && stack[n-1].class && stack[n].self != "" {
@@ -167,16 +165,16 @@ func (rw *rewriter) statements() {
 // them: see classes_build.go).
 func (rw *rewriter) classAttrs(open, indent int) {
 	toks := rw.toks
-	close := toks[open].match
+	close := toks[open].Match
 	seen := map[string]bool{}
 	var names []string
 	for j := close + 1; j+3 < len(toks); j++ {
-		if toks[j].kind == tkEnd || toks[j].lineStart && toks[j].indent <= indent {
+		if toks[j].Kind == TkEOF || toks[j].LineStart && toks[j].Indent <= indent {
 			break
 		}
-		if toks[j].kind == tkName && toks[j].text == "self" && toks[j+1].is(".") && toks[j+2].kind == tkName && toks[j+3].is("=") && !seen[toks[j+2].text] {
-			seen[toks[j+2].text] = true
-			names = append(names, "'"+toks[j+2].text+"'")
+		if toks[j].Kind == TkName && toks[j].Text == "self" && toks[j+1].is(".") && toks[j+2].Kind == TkName && toks[j+3].is("=") && !seen[toks[j+2].Text] {
+			seen[toks[j+2].Text] = true
+			names = append(names, "'"+toks[j+2].Text+"'")
 		}
 	}
 	if len(names) == 0 {
@@ -187,16 +185,24 @@ func (rw *rewriter) classAttrs(open, indent int) {
 
 // defAnnotations drops parameter and return annotations of the def whose
 // parameter list opens at open.
-func (rw *rewriter) defAnnotations(open int) {
+func (rw *rewriter) defAnnotations(open int, qualname string) {
 	toks := rw.toks
-	close := toks[open].match
+	close := toks[open].Match
 	if close < 0 {
 		return
 	}
-	for _, it := range items(toks, open) {
+	def := defInfo{name: toks[open-1].Text, qualname: qualname, line: toks[open-1].Line}
+	if rw.rc != nil {
+		def.line = rw.rc.line(def.line)
+	}
+	for n, it := range items(toks, open) {
 		if it[1] == it[0]+1 && toks[it[0]].is("/") {
 			// Positional-only marker: gpython's grammar lacks it; the
-			// parameters stay (they may then also be passed by keyword).
+			// parameters before it are recorded (func_attrs.go checks
+			// that calls do not pass them by keyword).
+			for _, p := range items(toks, open)[:n] {
+				def.posonly = append(def.posonly, toks[p[0]].Text)
+			}
 			rw.kill(it[0], it[1])
 			if toks[it[0]-1].is(",") {
 				rw.kill(it[0]-1, it[0])
@@ -221,15 +227,24 @@ func (rw *rewriter) defAnnotations(open int) {
 		if eq > colon {
 			end = eq
 		}
+		name := it[0]
+		for name < colon && !toks[name].isName() {
+			name++ // * or ** before the name
+		}
+		def.anns = append(def.anns, annSource{toks[name].Text, rawText(toks[colon+1 : end])})
 		rw.kill(colon, end)
 	}
 	if close+1 < len(toks) && toks[close+1].is("->") {
 		for _, j := range topLevel(toks, close+1, len(toks)-1) {
 			if toks[j].is(":") {
+				def.anns = append(def.anns, annSource{"return", rawText(toks[close+2 : j])})
 				rw.kill(close+1, j)
 				break
 			}
 		}
+	}
+	if rw.rc != nil {
+		rw.rc.defs = append(rw.rc.defs, def)
 	}
 }
 
@@ -240,13 +255,13 @@ func (rw *rewriter) varAnnotation(i int, ns string) {
 	p := i + 1
 	simple := true
 	for p < end {
-		if toks[p].is(".") && p+1 < end && toks[p+1].kind == tkName {
+		if toks[p].is(".") && p+1 < end && toks[p+1].Kind == TkName {
 			p += 2
 			simple = false
 			continue
 		}
-		if toks[p].is("[") && toks[p].match > 0 {
-			p = toks[p].match + 1
+		if toks[p].is("[") && toks[p].Match > 0 {
+			p = toks[p].Match + 1
 			simple = false
 			continue
 		}
@@ -272,9 +287,9 @@ func (rw *rewriter) varAnnotation(i int, ns string) {
 	if ns != "" && simple {
 		ann := rawText(toks[p+1 : annEnd])
 		rw.kill(p, annEnd)
-		call := "__pp_ann__(" + ns + ", '" + toks[i].text + "', (" + ann + "))"
+		call := "__pp_ann__(" + ns + ", '" + toks[i].Text + "', (" + ann + "))"
 		if eq < 0 {
-			toks[i].text = call
+			toks[i].Text = call
 			rw.kill(i+1, p)
 			return
 		}
@@ -283,19 +298,19 @@ func (rw *rewriter) varAnnotation(i int, ns string) {
 	}
 	rw.kill(p, annEnd)
 	if eq < 0 {
-		toks[i].text = "pass"
+		toks[i].Text = "pass"
 		rw.kill(i+1, p)
 	}
 }
 
 // rawText renders tokens as source on one line.
-func rawText(toks []token) string {
+func rawText(toks []Token) string {
 	var b strings.Builder
 	for n, t := range toks {
-		if n > 0 && t.pre != "" {
+		if n > 0 && t.Pre != "" {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.text)
+		b.WriteString(t.Text)
 	}
 	return b.String()
 }
@@ -320,22 +335,22 @@ func (rw *rewriter) percent() {
 			j++
 		}
 		switch {
-		case toks[j].kind == tkString:
-			for j < len(toks) && toks[j].kind == tkString {
+		case toks[j].Kind == TkString:
+			for j < len(toks) && toks[j].Kind == TkString {
 				j++
 			}
-		case toks[j].kind == tkName && !pyKeywords[toks[j].text] || toks[j].kind == tkNumber:
+		case toks[j].Kind == TkName && !pyKeywords[toks[j].Text] || toks[j].Kind == TkNumber:
 			j++
-		case toks[j].kind == tkOp && toks[j].match > j:
-			j = toks[j].match + 1
+		case toks[j].Kind == TkOp && toks[j].Match > j:
+			j = toks[j].Match + 1
 		default:
 			continue
 		}
 		for j+1 < len(toks) {
-			if toks[j].is(".") && toks[j+1].kind == tkName {
+			if toks[j].is(".") && toks[j+1].Kind == TkName {
 				j += 2
-			} else if (toks[j].is("(") || toks[j].is("[")) && toks[j].match > j {
-				j = toks[j].match + 1
+			} else if (toks[j].is("(") || toks[j].is("[")) && toks[j].Match > j {
+				j = toks[j].Match + 1
 			} else {
 				break
 			}
@@ -344,9 +359,9 @@ func (rw *rewriter) percent() {
 			continue
 		}
 		rw.addBefore(start, "__pp_mod__(")
-		toks[i].text = ","
-		if !strings.ContainsAny(toks[i].pre, "\n#\\") {
-			toks[i].pre = ""
+		toks[i].Text = ","
+		if !strings.ContainsAny(toks[i].Pre, "\n#\\") {
+			toks[i].Pre = ""
 		}
 		rw.addAfter(j-1, ")")
 	}
@@ -356,10 +371,10 @@ func (rw *rewriter) percent() {
 // (a, b) or (a,), not a call or a parenthesised expression.
 func (rw *rewriter) isTupleDisplay(open int) bool {
 	toks := rw.toks
-	if !toks[open].is("(") || toks[open].match < 0 || (open > 0 && toks[open-1].endsOperand()) {
+	if !toks[open].is("(") || toks[open].Match < 0 || (open > 0 && toks[open-1].endsOperand()) {
 		return false
 	}
-	close := toks[open].match
+	close := toks[open].Match
 	if close == open+1 {
 		return true
 	}
@@ -380,21 +395,21 @@ func (rw *rewriter) tupleAdd() {
 		if toks[i].dead || !(toks[i].is("+") || toks[i].is("+=")) || !rw.isTupleDisplay(i+1) {
 			continue
 		}
-		end := toks[i+1].match
+		end := toks[i+1].Match
 		if end+1 < len(toks) && (toks[end+1].is("*") || toks[end+1].is("**") || toks[end+1].is("[") || toks[end+1].is(".") || toks[end+1].is("%") || toks[end+1].is("/") || toks[end+1].is("//")) {
 			continue
 		}
 		if toks[i].is("+=") {
 			// Only a plain name target: `name += (…)`.
-			if i != 1 && !toks[i-1].lineStart && !(toks[i-1].kind == tkName && toks[i-1].lineStart) {
-				if !(toks[i-1].kind == tkName && (i < 2 || toks[i-2].is(";"))) {
+			if i != 1 && !toks[i-1].LineStart && !(toks[i-1].Kind == TkName && toks[i-1].LineStart) {
+				if !(toks[i-1].Kind == TkName && (i < 2 || toks[i-2].is(";"))) {
 					continue
 				}
 			}
-			if toks[i-1].kind != tkName || !toks[i-1].lineStart && !(i >= 2 && toks[i-2].is(";")) {
+			if toks[i-1].Kind != TkName || !toks[i-1].LineStart && !(i >= 2 && toks[i-2].is(";")) {
 				continue
 			}
-			toks[i].text = "= __pp_add__(" + toks[i-1].text + ","
+			toks[i].Text = "= __pp_add__(" + toks[i-1].Text + ","
 			rw.addAfter(end, ")")
 			continue
 		}
@@ -402,19 +417,19 @@ func (rw *rewriter) tupleAdd() {
 		if start < 0 {
 			continue
 		}
-		if start > 0 && !toks[start].lineStart {
+		if start > 0 && !toks[start].LineStart {
 			p := &toks[start-1]
-			if p.kind == tkOp && (p.text == "-" || p.text == "+" || p.text == "*" || p.text == "/" || p.text == "//" || p.text == "%" || p.text == "**" || p.text == "@" || p.text == "~" || p.text == "." || p.text == "<<" || p.text == ">>") {
+			if p.Kind == TkOp && (p.Text == "-" || p.Text == "+" || p.Text == "*" || p.Text == "/" || p.Text == "//" || p.Text == "%" || p.Text == "**" || p.Text == "@" || p.Text == "~" || p.Text == "." || p.Text == "<<" || p.Text == ">>") {
 				continue
 			}
-			if p.kind != tkOp && !(p.kind == tkName && pyKeywords[p.text] && p.text != "await" && p.text != "lambda") {
+			if p.Kind != TkOp && !(p.Kind == TkName && pyKeywords[p.Text] && p.Text != "await" && p.Text != "lambda") {
 				continue
 			}
 		}
 		rw.addBefore(start, "__pp_add__(")
-		toks[i].text = ","
-		if !strings.ContainsAny(toks[i].pre, "\n#\\") {
-			toks[i].pre = ""
+		toks[i].Text = ","
+		if !strings.ContainsAny(toks[i].Pre, "\n#\\") {
+			toks[i].Pre = ""
 		}
 		rw.addAfter(end, ")")
 	}
@@ -425,8 +440,8 @@ func (rw *rewriter) tupleAdd() {
 func (rw *rewriter) primaryStart(i int) int {
 	toks := rw.toks
 	j := i - 1
-	if toks[j].kind == tkString {
-		for j > 0 && toks[j-1].kind == tkString && !toks[j].lineStart {
+	if toks[j].Kind == TkString {
+		for j > 0 && toks[j-1].Kind == TkString && !toks[j].LineStart {
 			j--
 		}
 		return j
@@ -434,9 +449,9 @@ func (rw *rewriter) primaryStart(i int) int {
 	for {
 		t := &toks[j]
 		switch {
-		case t.kind == tkName && !pyKeywords[t.text], t.kind == tkNumber:
-		case t.kind == tkOp && (t.text == ")" || t.text == "]" || t.text == "}") && t.match >= 0:
-			j = t.match
+		case t.Kind == TkName && !pyKeywords[t.Text], t.Kind == TkNumber:
+		case t.Kind == TkOp && (t.Text == ")" || t.Text == "]" || t.Text == "}") && t.Match >= 0:
+			j = t.Match
 		default:
 			return -1
 		}
@@ -444,7 +459,7 @@ func (rw *rewriter) primaryStart(i int) int {
 			j -= 2
 			continue
 		}
-		if (toks[j].is("(") || toks[j].is("[")) && j > 0 && !toks[j].lineStart && (toks[j-1].kind == tkName && !pyKeywords[toks[j-1].text] || toks[j-1].is(")") || toks[j-1].is("]")) {
+		if (toks[j].is("(") || toks[j].is("[")) && j > 0 && !toks[j].LineStart && (toks[j-1].Kind == TkName && !pyKeywords[toks[j-1].Text] || toks[j-1].is(")") || toks[j-1].is("]")) {
 			j--
 			continue
 		}
@@ -457,8 +472,8 @@ func (rw *rewriter) primaryStart(i int) int {
 func (rw *rewriter) percentLeft(i int) int {
 	toks := rw.toks
 	j := i - 1
-	if toks[j].kind == tkString {
-		for j > 0 && toks[j-1].kind == tkString && !toks[j].lineStart {
+	if toks[j].Kind == TkString {
+		for j > 0 && toks[j-1].Kind == TkString && !toks[j].LineStart {
 			j--
 		}
 	} else {
@@ -466,9 +481,9 @@ func (rw *rewriter) percentLeft(i int) int {
 		for {
 			t := &toks[j]
 			switch {
-			case t.kind == tkName && !pyKeywords[t.text]:
-			case t.kind == tkOp && (t.text == ")" || t.text == "]") && t.match >= 0:
-				j = t.match
+			case t.Kind == TkName && !pyKeywords[t.Text]:
+			case t.Kind == TkOp && (t.Text == ")" || t.Text == "]") && t.Match >= 0:
+				j = t.Match
 			default:
 				return -1
 			}
@@ -476,20 +491,20 @@ func (rw *rewriter) percentLeft(i int) int {
 				j -= 2
 				continue
 			}
-			if (toks[j].is("(") || toks[j].is("[")) && j > 0 && (toks[j-1].kind == tkName && !pyKeywords[toks[j-1].text] || toks[j-1].is(")") || toks[j-1].is("]")) && !toks[j].lineStart {
+			if (toks[j].is("(") || toks[j].is("[")) && j > 0 && (toks[j-1].Kind == TkName && !pyKeywords[toks[j-1].Text] || toks[j-1].is(")") || toks[j-1].is("]")) && !toks[j].LineStart {
 				j--
 				continue
 			}
 			break
 		}
-		if toks[j].is("(") && j > 0 && toks[j-1].kind == tkName && (toks[j-1].text == "def" || toks[j-1].text == "class") {
+		if toks[j].is("(") && j > 0 && toks[j-1].Kind == TkName && (toks[j-1].Text == "def" || toks[j-1].Text == "class") {
 			return -1
 		}
 	}
-	if j > 0 && !toks[j].lineStart {
+	if j > 0 && !toks[j].LineStart {
 		p := &toks[j-1]
-		if p.kind == tkOp {
-			switch p.text {
+		if p.Kind == TkOp {
+			switch p.Text {
 			case "**", "*", "/", "//", "%", "@", "~", ".":
 				return -1
 			case "-", "+":
@@ -499,10 +514,10 @@ func (rw *rewriter) percentLeft(i int) int {
 				}
 			}
 		}
-		if p.kind == tkName && (p.text == "await" || p.text == "lambda") {
+		if p.Kind == TkName && (p.Text == "await" || p.Text == "lambda") {
 			return -1
 		}
-		if p.kind == tkString || p.kind == tkNumber || p.kind == tkName && !pyKeywords[p.text] {
+		if p.Kind == TkString || p.Kind == TkNumber || p.Kind == TkName && !pyKeywords[p.Text] {
 			return -1
 		}
 	}
@@ -514,11 +529,11 @@ func (rw *rewriter) brackets() {
 	toks := rw.toks
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tkOp || t.dead || t.match < 0 || t.match < i {
+		if t.Kind != TkOp || t.dead || t.Match < 0 || t.Match < i {
 			continue
 		}
 		prevOperand := i > 0 && toks[i-1].endsOperand() && !toks[i-1].dead
-		switch t.text {
+		switch t.Text {
 		case "{":
 			rw.braces(i)
 		case "[":
@@ -527,7 +542,7 @@ func (rw *rewriter) brackets() {
 			}
 		case "(":
 			if prevOperand {
-				if i >= 2 && toks[i-2].kind == tkName && (toks[i-2].text == "def" || toks[i-2].text == "class") {
+				if i >= 2 && toks[i-2].Kind == TkName && (toks[i-2].Text == "def" || toks[i-2].Text == "class") {
 					continue
 				}
 				rw.call(i)
@@ -540,7 +555,7 @@ func (rw *rewriter) brackets() {
 
 func (rw *rewriter) firstTopFor(start, end int) int {
 	for _, j := range topLevel(rw.toks, start, end) {
-		if rw.toks[j].kind == tkName && rw.toks[j].text == "for" {
+		if rw.toks[j].Kind == TkName && rw.toks[j].Text == "for" {
 			return j
 		}
 	}
@@ -552,7 +567,7 @@ func (rw *rewriter) dictColon(start, end int) int {
 	lambdas := 0
 	for _, j := range topLevel(rw.toks, start, end) {
 		t := &rw.toks[j]
-		if t.kind == tkName && t.text == "lambda" {
+		if t.Kind == TkName && t.Text == "lambda" {
 			lambdas++
 		}
 		if t.is(":") {
@@ -568,22 +583,22 @@ func (rw *rewriter) dictColon(start, end int) int {
 
 func (rw *rewriter) braces(open int) {
 	toks := rw.toks
-	close := toks[open].match
+	close := toks[open].Match
 	its := items(toks, open)
 	if len(its) == 0 {
-		toks[open].text = "__pp_dict__("
-		toks[close].text = ")"
+		toks[open].Text = "__pp_dict__("
+		toks[close].Text = ")"
 		return
 	}
 	if f := rw.firstTopFor(open+1, close); f >= 0 {
 		if colon := rw.dictColon(open+1, f); colon >= 0 {
-			toks[open].text = "__pp_dictcomp__(("
-			toks[colon].text = ","
+			toks[open].Text = "__pp_dictcomp__(("
+			toks[colon].Text = ","
 			rw.addAfter(f-1, ")")
 		} else {
-			toks[open].text = "__pp_setcomp__("
+			toks[open].Text = "__pp_setcomp__("
 		}
-		toks[close].text = ")"
+		toks[close].Text = ")"
 		return
 	}
 	isDict := false
@@ -594,28 +609,28 @@ func (rw *rewriter) braces(open int) {
 		}
 	}
 	if isDict {
-		toks[open].text = "__pp_dict__("
+		toks[open].Text = "__pp_dict__("
 		for _, it := range its {
 			if toks[it[0]].is("**") {
-				toks[it[0]].text = "__pp_dstar__("
+				toks[it[0]].Text = "__pp_dstar__("
 				rw.addAfter(it[1]-1, ")")
 				continue
 			}
 			if c := rw.dictColon(it[0], it[1]); c >= 0 {
-				toks[c].text = ","
+				toks[c].Text = ","
 			}
 		}
 	} else {
-		toks[open].text = "__pp_set__("
+		toks[open].Text = "__pp_set__("
 		rw.wrapStars(its)
 	}
-	toks[close].text = ")"
+	toks[close].Text = ")"
 }
 
 func (rw *rewriter) wrapStars(its [][2]int) {
 	for _, it := range its {
 		if rw.toks[it[0]].is("*") {
-			rw.toks[it[0]].text = "__pp_star__("
+			rw.toks[it[0]].Text = "__pp_star__("
 			rw.addAfter(it[1]-1, ")")
 		}
 	}
@@ -624,7 +639,7 @@ func (rw *rewriter) wrapStars(its [][2]int) {
 // starDisplay rewrites a list or tuple display holding *items.
 func (rw *rewriter) starDisplay(open int, helper string) {
 	toks := rw.toks
-	close := toks[open].match
+	close := toks[open].Match
 	its := items(toks, open)
 	hasStar := false
 	for _, it := range its {
@@ -636,15 +651,15 @@ func (rw *rewriter) starDisplay(open int, helper string) {
 		return
 	}
 	// An assignment or for target keeps gpython's own star unpacking.
-	if close+1 < len(toks) && (toks[close+1].is("=") || toks[close+1].kind == tkName && toks[close+1].text == "in") {
+	if close+1 < len(toks) && (toks[close+1].is("=") || toks[close+1].Kind == TkName && toks[close+1].Text == "in") {
 		return
 	}
-	if open > 0 && toks[open-1].kind == tkName && toks[open-1].text == "for" {
+	if open > 0 && toks[open-1].Kind == TkName && toks[open-1].Text == "for" {
 		return
 	}
-	toks[open].text = helper
+	toks[open].Text = helper
 	rw.wrapStars(its)
-	toks[close].text = ")"
+	toks[close].Text = ")"
 }
 
 type argKind int
@@ -661,7 +676,7 @@ const (
 // project dict.
 func (rw *rewriter) call(open int) {
 	toks := rw.toks
-	close := toks[open].match
+	close := toks[open].Match
 	its := items(toks, open)
 	if len(its) == 0 {
 		return
@@ -676,7 +691,7 @@ func (rw *rewriter) call(open int) {
 			kinds[n] = argStar
 		case toks[it[0]].is("**"):
 			kinds[n] = argDStar
-		case toks[it[0]].kind == tkName && it[0]+1 < it[1] && toks[it[0]+1].is("="):
+		case toks[it[0]].Kind == TkName && it[0]+1 < it[1] && toks[it[0]+1].is("="):
 			kinds[n] = argKw
 		}
 	}
@@ -711,11 +726,11 @@ func (rw *rewriter) call(open int) {
 			rw.addAfter(lastTok, ")")
 			for n := first; n <= last; n++ {
 				if kinds[n] == argStar {
-					toks[its[n][0]].text = "__pp_star__("
+					toks[its[n][0]].Text = "__pp_star__("
 					rw.addAfter(its[n][1]-1, ")")
 				}
 			}
-			toks[its[first][0]].text = "*__pp_args__(__pp_star__("
+			toks[its[first][0]].Text = "*__pp_args__(__pp_star__("
 		}
 	}
 	// Keyword part: everything from the first ** on goes into one mapping.
@@ -734,11 +749,11 @@ func (rw *rewriter) call(open int) {
 	for n := fd + 1; n < len(its); n++ {
 		switch kinds[n] {
 		case argDStar:
-			toks[its[n][0]].text = ""
+			toks[its[n][0]].Text = ""
 		case argKw:
 			rw.addBefore(its[n][0], "__pp_kv__(")
 			rw.addAfter(its[n][1]-1, ")")
 		}
 	}
-	toks[its[fd][0]].text = "**__pp_kw__("
+	toks[its[fd][0]].Text = "**__pp_kw__("
 }

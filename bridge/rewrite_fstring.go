@@ -16,57 +16,22 @@ import (
 // written and line numbers do not move. Expressions are rewritten by every
 // pass (nested f-strings, compat's rewrites).
 
-func init() { registerRewrite("f-strings", 100, rewriteFStrings) }
-
-func rewriteFStrings(toks []Token) ([]Token, error) {
+// rewriteFStrings is the last pass of the chain (rewrite.go).
+func rewriteFStrings(rc *rewriteCtx, toks []Token) ([]Token, error) {
 	var out []Token
 	changed := false
-	depth := 0
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != TkString {
-			if toks[i].Kind == TkOp {
-				switch toks[i].Text {
-				case "(", "[", "{":
-					depth++
-				case ")", "]", "}":
-					depth--
-				}
-			}
 			out = append(out, toks[i])
 			i++
 			continue
 		}
-		// the run of adjacent literals; inside brackets line breaks may
-		// separate them
-		var run []Token
-		j := i
-		hasF := false
-		pending := ""
-		for j < len(toks) {
-			t := toks[j]
-			if t.Kind == TkNewline && depth > 0 {
-				k := j
-				nl := ""
-				for k < len(toks) && toks[k].Kind == TkNewline {
-					nl += toks[k].Pre + toks[k].Text
-					k++
-				}
-				if k < len(toks) && toks[k].Kind == TkString {
-					pending += nl
-					j = k
-					continue
-				}
-				break
-			}
-			if t.Kind != TkString {
-				break
-			}
-			if isFString(t.Text) {
-				hasF = true
-			}
-			t.Pre = pending + t.Pre
-			pending = ""
-			run = append(run, t)
+		// the run of adjacent literals (line breaks inside brackets are in
+		// the tokens' Pre)
+		j := i + 1
+		hasF := isFString(toks[i].Text)
+		for j < len(toks) && toks[j].Kind == TkString && !toks[j].LineStart {
+			hasF = hasF || isFString(toks[j].Text)
 			j++
 		}
 		if !hasF {
@@ -75,6 +40,7 @@ func rewriteFStrings(toks []Token) ([]Token, error) {
 			continue
 		}
 		changed = true
+		run := toks[i:j]
 		var b strings.Builder
 		multi := len(run) > 1
 		if multi {
@@ -86,7 +52,7 @@ func rewriteFStrings(toks []Token) ([]Token, error) {
 				b.WriteString(t.Pre)
 			}
 			if isFString(t.Text) {
-				s, err := convertFString(t.Text, t.Line)
+				s, err := convertFString(rc, t.Text, rc.line(t.Line))
 				if err != nil {
 					return nil, err
 				}
@@ -98,7 +64,9 @@ func rewriteFStrings(toks []Token) ([]Token, error) {
 		if multi {
 			b.WriteByte(')')
 		}
-		out = append(out, Token{Kind: TkName, Text: b.String(), Pre: run[0].Pre, Line: run[0].Line})
+		t := run[0]
+		t.Kind, t.Text = TkName, b.String()
+		out = append(out, t)
 		i = j
 	}
 	if !changed {
@@ -124,13 +92,14 @@ type fstr struct {
 	raw   bool
 	quote string // ', ", ''' or """
 	line  int
+	rc    *rewriteCtx
 }
 
 // convertFString turns one f-string literal into an expression.
-func convertFString(text string, line int) (string, error) {
+func convertFString(rc *rewriteCtx, text string, line int) (string, error) {
 	p := strings.IndexAny(text, "'\"")
 	prefix := strings.ToLower(text[:p])
-	fs := fstr{raw: strings.Contains(prefix, "r"), line: line}
+	fs := fstr{raw: strings.Contains(prefix, "r"), line: line, rc: rc}
 	rest := text[p:]
 	q := rest[:1]
 	if strings.HasPrefix(rest, q+q+q) && len(rest) >= 6 {
@@ -409,7 +378,7 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 			}
 			b.WriteString("''")
 		}
-		expr, err := RewriteSource(p.expr)
+		expr, err := rewriteSource(p.expr, fs.rc.file, p.line-1)
 		if err != nil {
 			return "", err
 		}

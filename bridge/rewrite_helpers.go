@@ -217,14 +217,4 @@ func init() {
 		one("__pp_add__", ppAdd)
 		one("__pp_id__", func(a py.Tuple, _ py.StringDict) (py.Object, error) { return a[0], nil })
 	})
-	// After the f-string pass (order 100), so displays and calls inside
-	// f-string expressions are rewritten too.
-	registerRewrite("compat", 200, func(toks []Token) ([]Token, error) {
-		src := Untokenize(toks)
-		out := compatRewrite(src)
-		if out == src {
-			return toks, nil
-		}
-		return Tokenize(out), nil
-	})
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/go-python/gpython/py"
 )
 
 func TestTokenizeRoundTrip(t *testing.T) {
@@ -49,5 +51,61 @@ func TestFStringErrors(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: got %v, want %s", src, err, want)
 		}
+	}
+}
+
+func TestChainReachesFStringFields(t *testing.T) {
+	src := "x = f\"{ {1: 'a'}[1] } {n:_} {1_000} {'%d' % 3}\"\ny = f'''\n{currentThread()}'''\n"
+	out, err := rewriteSource(src, "m.py", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"__pp_dict__(1, 'a')", "1000", "__pp_mod__('%d', 3)", `currentThread(_pypool_at=("m.py", 3))`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Errorf("line count changed:\n%s", out)
+	}
+}
+
+func TestTokenizeStructure(t *testing.T) {
+	toks := Tokenize("if a:\n    f(x,\n      y)\n")
+	var starts []string
+	for _, tk := range toks {
+		if tk.LineStart && tk.Kind != TkEOF {
+			starts = append(starts, tk.Text)
+		}
+	}
+	if strings.Join(starts, " ") != "if f" {
+		t.Errorf("logical line starts: %v", starts)
+	}
+	if toks[4].Text != "(" || toks[toks[4].Match].Text != ")" || toks[7].Line != 3 || toks[6].Indent != 4 {
+		t.Errorf("structure wrong: %+v", toks)
+	}
+}
+
+func TestWalrusAndRaiseFromRewrite(t *testing.T) {
+	for src, want := range map[string]string{
+		"if (n := len(a)) > 3: pass\n":        "if ((  len(a)).__pp_wal__n) > 3: pass\n",
+		"f(x := 1, y)\n":                      "f((  1).__pp_wal__x, y)\n",
+		"raise A('x') from e\n":               "raise __pp_raise_from__( A('x') , e)\n",
+		"raise A from None; y = 1\n":          "raise __pp_raise_from__( A , None); y = 1\n",
+		"from a import b\nraise X\n":          "from a import b\nraise X\n",
+		"while (line := next(it)):\n  pass\n": "while ((  next(it)).__pp_wal__line):\n  pass\n",
+	} {
+		out, err := RewriteSource(src)
+		if err != nil || out != want {
+			t.Errorf("%q: got %q, %v; want %q", src, out, err, want)
+		}
+	}
+}
+
+func TestWalrusInFunctionComprehensionFailsLoudly(t *testing.T) {
+	Install()
+	_, err := py.Compile("def h(xs):\n    return [y for x in xs if (y := x) > 2]\n", "m.py", py.ExecMode, 0, true)
+	if err == nil || !strings.Contains(err.Error(), "assignment expression inside a comprehension in a function") {
+		t.Fatalf("got %v", err)
 	}
 }

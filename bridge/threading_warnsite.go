@@ -1,14 +1,15 @@
 package bridge
 
 // Where a deprecated threading alias was called from. gpython gives a Go
-// builtin no access to its caller's frame, so the compile wrapper below
+// builtin no access to its caller's frame, so the rewrite chain
 // rewrites each literal call `currentThread()` / `activeCount()` into
 // `currentThread(_pypool_at=("file", line))` on the same line; the alias
 // then knows where to point its DeprecationWarning, as CPython's does.
+// Calls of a callee named warn get their call site the same way, through
+// the builtin _pypool_warn_site (mod_warnings.go).
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/go-python/gpython/py"
 )
@@ -18,134 +19,48 @@ var deprecatedAliases = []string{"currentThread", "activeCount"}
 // warnSiteKw is the keyword the rewrite adds.
 const warnSiteKw = "_pypool_at"
 
-var prevCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
-
-func init() {
-	prevCompile = py.Compile
-	py.Compile = func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
-		return prevCompile(markWarnSites(src, srcDesc), srcDesc, mode, flags, dontInherit)
-	}
-}
-
-// markWarnSites rewrites the calls of deprecated aliases outside strings
-// and comments (inside f-string replacement fields too). Line numbers are
+// markWarnSites is the rewrite chain's "warn-sites" pass (rewrite.go): it
+// rewrites the literal calls of deprecated aliases (inside f-string
+// replacement fields too, as the chain reaches them). Line numbers are
 // unchanged.
-func markWarnSites(src, file string) string {
-	found := false
-	for _, a := range deprecatedAliases {
-		if strings.Contains(src, a+"()") {
-			found = true
-		}
-	}
-	if !found {
-		return src
-	}
-	var b strings.Builder
-	line := 1
-	i := 0
-	// string state
-	var quote string // "" outside a string
-	fstr := false
-	depth := 0 // brace depth inside an f-string
-	for i < len(src) {
-		c := src[i]
-		if c == '\n' {
-			line++
-		}
-		code := quote == "" || (fstr && depth > 0)
-		if code {
-			if quote == "" && c == '#' {
-				j := strings.IndexByte(src[i:], '\n')
-				if j < 0 {
-					j = len(src) - i
-				}
-				b.WriteString(src[i : i+j])
-				i += j
-				continue
-			}
-			if quote == "" && (c == '\'' || c == '"') {
-				q := string(c)
-				if strings.HasPrefix(src[i:], strings.Repeat(q, 3)) {
-					q = strings.Repeat(q, 3)
-				}
-				// prefix letters decide f-string-ness
-				k := i - 1
-				fstr = false
-				for k >= 0 && strings.ContainsRune("rbfuRBFU", rune(src[k])) {
-					if src[k] == 'f' || src[k] == 'F' {
-						fstr = true
-					}
-					k--
-				}
-				quote = q
-				depth = 0
-				b.WriteString(q)
-				i += len(q)
-				continue
-			}
-			if fstr && depth > 0 {
-				if c == '{' {
-					depth++
-				} else if c == '}' {
-					depth--
-				}
-			}
-			if rep, n := matchAlias(src, i); n > 0 {
-				b.WriteString(rep)
-				b.WriteString(fmt.Sprintf("(%s=(%q, %d))", warnSiteKw, file, line))
-				i += n
-				continue
-			}
-			b.WriteByte(c)
-			i++
+func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
+	for i := 0; i+2 < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != TkName || !toks[i+1].is("(") {
 			continue
 		}
-		// inside a string
-		if c == '\\' && i+1 < len(src) {
-			b.WriteString(src[i : i+2])
-			if src[i+1] == '\n' {
-				line++
-			}
-			i += 2
+		if t.Text == "warn" {
+			markWarnCall(rc, toks, i)
 			continue
 		}
-		if strings.HasPrefix(src[i:], quote) {
-			b.WriteString(quote)
-			i += len(quote)
-			quote, fstr = "", false
+		if toks[i+1].Match != i+2 {
 			continue
 		}
-		if fstr && c == '{' {
-			if i+1 < len(src) && src[i+1] == '{' {
-				b.WriteString("{{")
-				i += 2
-				continue
+		for _, a := range deprecatedAliases {
+			if t.Text == a {
+				toks[i+1].after = fmt.Sprintf("%s=(%q, %d)", warnSiteKw, rc.file, rc.line(t.Line))
 			}
-			depth = 1
 		}
-		b.WriteByte(c)
-		i++
 	}
-	return b.String()
+	return toks, nil
 }
 
-// matchAlias reports whether an alias call "name()" starts at src[i] (not
-// as part of a longer identifier); it returns the name and the length of
-// the matched text.
-func matchAlias(src string, i int) (string, int) {
-	if i > 0 && isIdentByte(src[i-1]) {
-		return "", 0
+// markWarnCall wraps the callee of a call written `warn(…)` or `a.b.warn(…)`
+// (toks[i] is "warn"): `_pypool_warn_site(a.b.warn, "file", line,
+// globals())(…)` gives warnings.warn its call site (mod_warnings.go) and
+// leaves any other callee named warn as it is.
+func markWarnCall(rc *rewriteCtx, toks []Token, i int) {
+	start := i
+	for start >= 2 && toks[start-1].is(".") && toks[start-2].Kind == TkName {
+		start -= 2
 	}
-	for _, a := range deprecatedAliases {
-		if strings.HasPrefix(src[i:], a+"()") {
-			return a, len(a) + 2
+	if start > 0 {
+		if p := &toks[start-1]; p.is(".") || p.Kind == TkName && (p.Text == "def" || p.Text == "class") {
+			return
 		}
 	}
-	return "", 0
-}
-
-func isIdentByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	toks[start].before += warnSiteBuiltin + "("
+	toks[i].after += fmt.Sprintf(", %q, %d, globals())", rc.file, rc.line(toks[i].Line))
 }
 
 // warnSite takes the rewrite's keyword out of kwargs and returns the

@@ -304,6 +304,10 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 			return e.encodeClass(x)
 		}
 		return e.encodeInstance(x)
+	case *Instance:
+		return e.encodeInstance(x.inst)
+	case *CallableInstance:
+		return e.encodeInstance(x.inst)
 	}
 	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
 	// and set.
