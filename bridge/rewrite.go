@@ -159,6 +159,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
+	fixDerefs(code, splitLines(out))
 	noteDefs(code, rc.defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err
@@ -211,6 +212,7 @@ func patchCode(code *py.Code) {
 	patchForLoops(code)
 	patchExceptHandlers(code)
 	patchExceptEnds(code)
+	patchGenThrow(code)
 }
 
 // fixCell2arg fills Code.Cell2arg, which gpython's compiler leaves empty, so
