@@ -50,8 +50,8 @@ func builtinReversed(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	if r, ok := seq.(py.I__reversed__); ok {
 		return r.M__reversed__()
 	}
-	if t, ok := seq.(*py.Type); ok && !isPyClass(t) {
-		if m := t.Type().Lookup("__reversed__"); m != nil {
+	if _, ok := AsInstance(seq); ok {
+		if m := seq.Type().Lookup("__reversed__"); m != nil {
 			return py.Call(m, py.Tuple{seq}, nil)
 		}
 	}
@@ -84,6 +84,8 @@ func Callable(o py.Object) bool {
 			return true
 		}
 		return x.Type().Lookup("__call__") != nil
+	case *Instance:
+		return false
 	case py.I__call__:
 		return true
 	}

@@ -68,9 +68,11 @@ func classAttr(t *py.Type, name string) (py.Object, error) {
 
 // instanceAttr is generic attribute lookup on an instance (of object itself:
 // instances of other classes never reach object's __getattribute__).
-func instanceAttr(obj *py.Type, name string) (py.Object, error) {
-	if v, ok := obj.Dict[name]; ok {
-		return v, nil
+func instanceAttr(obj py.Object, name string) (py.Object, error) {
+	if inst, ok := AsInstance(obj); ok {
+		if v, ok := inst.Dict[name]; ok {
+			return v, nil
+		}
 	}
 	t := obj.Type()
 	for _, base := range mroOf(t) {
@@ -422,6 +424,15 @@ func init() {
 					self, args = args[0], args[1:]
 				}
 			}
+			if len(args) == 1 {
+				if _, ok := AsInstance(self); ok {
+					name, ok := args[0].(py.String)
+					if !ok {
+						return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", args[0].Type().Name)
+					}
+					return instanceAttr(self, string(name))
+				}
+			}
 			t, ok := self.(*py.Type)
 			if !ok || len(args) != 1 {
 				return nil, py.ExceptionNewf(py.TypeError, "type.__getattribute__ needs a type and a name")
@@ -430,18 +441,68 @@ func init() {
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", args[0].Type().Name)
 			}
-			if !isPyClass(t) {
-				return instanceAttr(t, string(name))
-			}
 			return classAttr(t, string(name))
 		}, 0, "")
 		// gpython calls a class's __getattribute__ found in its metatype's
 		// dict or its MRO: builtin types have the metatype object.
 		py.TypeType.Dict["__getattribute__"] = getattribute
 		py.ObjectType.Dict["__getattribute__"] = getattribute
+		addMethod(py.ObjectType, "__setattr__", objectSetattr)
+		addMethod(py.ObjectType, "__delattr__", objectDelattr)
 		setBuiltin("super", SuperType)
 		setBuiltin("property", PropertyType)
 		setBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
 		setBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
 	})
+}
+
+// objectSetattr is object.__setattr__(self, name, value): a data descriptor
+// of the class, else the instance dict (the class dict for a class).
+func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := nArgs("__setattr__", args, kwargs, 2, 2); err != nil {
+		return nil, err
+	}
+	name, ok := args[0].(py.String)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", TypeName(args[0]))
+	}
+	if t, ok := self.(*py.Type); ok && isPyClass(t) {
+		t.Dict[string(name)] = args[1]
+		return py.None, nil
+	}
+	if d := self.Type().Lookup(string(name)); d != nil {
+		if s, ok := d.(py.I__set__); ok {
+			return s.M__set__(self, args[1])
+		}
+	}
+	if g, ok := self.(py.IGetDict); ok && g.GetDict() != nil {
+		g.GetDict()[string(name)] = args[1]
+		return py.None, nil
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
+}
+
+// objectDelattr is object.__delattr__(self, name).
+func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := nArgs("__delattr__", args, kwargs, 1, 1); err != nil {
+		return nil, err
+	}
+	name, ok := args[0].(py.String)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", TypeName(args[0]))
+	}
+	if d := self.Type().Lookup(string(name)); d != nil {
+		if s, ok := d.(py.I__delete__); ok {
+			return s.M__delete__(self)
+		}
+	}
+	if g, ok := self.(py.IGetDict); ok {
+		if dict := g.GetDict(); dict != nil {
+			if _, ok := dict[string(name)]; ok {
+				delete(dict, string(name))
+				return py.None, nil
+			}
+		}
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
 }

@@ -69,6 +69,46 @@ func buildClass(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	return cls, nil
 }
 
+// typeNew is type.__new__: gpython's, then the fixes of the class statement.
+func typeNew(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(args) == 3 {
+		// The namespace may be the project's dict ({…} displays are).
+		if d, ok := args[2].(dictLike); ok {
+			ns := py.NewStringDict()
+			for _, it := range d.AsDict().Items() {
+				k, ok := it.Key.(py.String)
+				if !ok {
+					return nil, py.ExceptionNewf(py.TypeError, "type() namespace keys must be strings, not '%s'", TypeName(it.Key))
+				}
+				ns[string(k)] = it.Value
+			}
+			args = py.Tuple{args[0], args[1], ns}
+		}
+		if ns, ok := args[2].(py.StringDict); ok {
+			_, slots := ns["__slots__"]
+			_, module := ns["__module__"]
+			if slots || !module {
+				// gpython cannot find the caller's module (it prints a
+				// FIXME): the class is taken to be __main__'s.
+				ns = ns.Copy()
+				delete(ns, "__slots__")
+				if !module {
+					ns["__module__"] = py.String("__main__")
+				}
+				args = py.Tuple{args[0], args[1], ns}
+			}
+		}
+	}
+	obj, err := py.TypeNew(meta, args, kwargs)
+	if err != nil || len(args) != 3 {
+		return obj, err
+	}
+	if cls, ok := obj.(*py.Type); ok && isPyClass(cls) {
+		fixClass(cls, nil)
+	}
+	return obj, nil
+}
+
 func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.StringDict) (py.Object, error) {
 	args := py.Tuple{name, bases, ns}
 	attrs := kwargs["__pp_attrs__"]
@@ -101,8 +141,11 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 	if len(kwargs) == 0 {
 		kwargs = nil
 	}
-	obj, err := py.Call(py.TypeType, args, kwargs)
+	obj, err := py.TypeNew(py.TypeType, args, kwargs)
 	if err != nil {
+		return nil, err
+	}
+	if err := py.TypeType.Init(obj, args, kwargs); err != nil {
 		return nil, err
 	}
 	cls, ok := obj.(*py.Type)
@@ -111,6 +154,14 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 	}
 	fixClass(cls, attrs)
 	return cls, nil
+}
+
+// bodyFilled applies to cls, made empty and then given its namespace (a
+// class rebuilt from a wire value), the fixes that depend on the namespace.
+func bodyFilled(cls *py.Type) {
+	if wantsInstance(cls, goBase(cls)) {
+		useInstances(cls)
+	}
 }
 
 // goBase returns the first Go-implemented (builtin) type in cls's MRO that
@@ -143,6 +194,13 @@ func userLookup(cls *py.Type, name string) py.Object {
 }
 
 func fixClass(cls *py.Type, attrs py.Object) {
+	// A class defining __eq__ without __hash__ is unhashable (CPython sets
+	// __hash__ to None in its namespace).
+	if _, eq := cls.Dict["__eq__"]; eq {
+		if _, h := cls.Dict["__hash__"]; !h {
+			cls.Dict["__hash__"] = py.None
+		}
+	}
 	// Inherited dunders into the class's own dict.
 	for _, b := range mroOf(cls)[1:] {
 		bt := b.(*py.Type)
@@ -163,6 +221,11 @@ func fixClass(cls *py.Type, attrs py.Object) {
 		fixExceptionClass(cls, attrs)
 	case base == DictType || base == SetType || base == FrozenSetType || base != nil && base.New != nil && base != py.TypeType:
 		fixGoSubclass(cls, base)
+	}
+	if wantsInstance(cls, base) {
+		// Operator dunders: instances are *Instance values (instance.go).
+		useInstances(cls)
+		return
 	}
 	if userLookup(cls, "__call__") != nil && cls.New != nil {
 		inner := cls.New
@@ -325,6 +388,8 @@ func init() {
 			panic("bridge: builtins.__build_class__ not found")
 		}
 		setBuiltin("__build_class__", py.MustNewMethod("__build_class__", buildClass, 0, ""))
+		// type(name, bases, ns) makes classes as the class statement does.
+		py.TypeType.New = typeNew
 		// gpython makes a Go type's metatype its base (int's is object,
 		// ValueError's is BaseException): classes deriving from them then hit
 		// "metaclass conflict". Every builtin class is an instance of type.

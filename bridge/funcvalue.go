@@ -108,6 +108,8 @@ func sameObject(a, b py.Object) bool {
 	case *py.Type:
 		y, ok := b.(*py.Type)
 		return ok && x == y
+	case *Instance, *CallableInstance:
+		return a == b
 	case *py.Method:
 		y, ok := b.(*py.Method)
 		return ok && x == y

@@ -48,6 +48,11 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	if t.depth >= RecursionLimit {
 		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
 	}
+	if len(kws) > 0 {
+		if err := checkPosonly(code, kws); err != nil {
+			return nil, err
+		}
+	}
 	t.depth++
 	defer func() {
 		if r := recover(); r != nil {
@@ -88,6 +93,9 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 			t.noteContext(errException(err))
 		}
 		t.depth--
+		if err == nil {
+			noteGeneratorReturn(frame, res)
+		}
 		if err != nil {
 			keepTraceback(err)
 			if frame.Code.Flags&py.CO_GENERATOR != 0 {

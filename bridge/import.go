@@ -18,6 +18,36 @@ func installImport() {
 	mustReady(ModuleNotFoundError)
 	setModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
 	replaceMethod("builtins", Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
+	for _, attr := range []string{"name", "path"} {
+		py.ImportError.Dict[attr] = exceptionDictAttr(attr)
+	}
+}
+
+// exceptionDictAttr is a property kept in an exception's Dict (None when
+// unset), such as ImportError.name: gpython answers every attribute not in
+// the type with the exception's args.
+func exceptionDictAttr(attr string) *py.Property {
+	return &py.Property{
+		Fget: func(self py.Object) (py.Object, error) {
+			if e, ok := self.(*py.Exception); ok && e.Dict != nil {
+				if v, ok := e.Dict[attr]; ok {
+					return v, nil
+				}
+			}
+			return py.None, nil
+		},
+		Fset: func(self, value py.Object) error {
+			e, ok := self.(*py.Exception)
+			if !ok {
+				return py.ExceptionNewf(py.TypeError, "descriptor '%s' requires an exception", attr)
+			}
+			if e.Dict == nil {
+				e.Dict = py.StringDict{}
+			}
+			e.Dict[attr] = value
+			return nil
+		},
+	}
 }
 
 func builtinImport(self py.Object, a *Args) (py.Object, error) {

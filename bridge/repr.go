@@ -210,6 +210,8 @@ func Repr(o py.Object) (string, error) {
 		return typeRepr(x)
 	case *py.Function:
 		return fmt.Sprintf("<function %s at %p>", x.Qualname, x), nil
+	case *py.Slice:
+		return sliceRepr(x)
 	}
 	r, err := py.Repr(o)
 	if err != nil {
@@ -398,7 +400,7 @@ func Str(o py.Object) (string, error) {
 			return "", py.ExceptionNewf(py.TypeError, "__str__ returned non-string (type %s)", r.Type().Name)
 		}
 		return typeRepr(x)
-	case py.Int, py.Bool, py.NoneType, *py.BigInt, py.Complex, py.Bytes, py.Tuple, *py.List, *Dict, *Set, *FrozenSet, py.StringDict, *py.Function:
+	case py.Int, py.Bool, py.NoneType, *py.BigInt, py.Complex, py.Bytes, py.Tuple, *py.List, *Dict, *Set, *FrozenSet, py.StringDict, *py.Function, *py.Slice:
 		return Repr(o)
 	}
 	r, err := py.Str(o)

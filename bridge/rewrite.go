@@ -10,6 +10,8 @@ import (
 // exec/eval, compile()) is tokenized once (rewrite_lexer.go) and goes
 // through these passes, in this order:
 //
+//	walrus     n := E → (E).__pp_wal__n, then a store patched in
+//	           (rewrite_walrus.go)
 //	raise-from raise X from Y → raise __pp_raise_from__(X, Y)
 //	           (rewrite_raise.go)
 //	compat     numbers, decorators, annotations, super(), %, tuple +,
@@ -38,6 +40,7 @@ type rewritePass struct {
 type rewriteCtx struct {
 	file     string // the file name compile was given
 	lineBase int    // line of the source's first line in the file, minus 1
+	defs     []defInfo
 }
 
 // line turns a token's line into the file's line.
@@ -46,8 +49,10 @@ func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
 var rewritePasses []rewritePass
 
 func init() {
+	registerRewrite("walrus", 20, rewriteWalrus)
 	registerRewrite("raise-from", 30, rewriteRaiseFrom)
 	registerRewrite("compat", 50, rewriteCompat)
+	registerRewrite("eval-exec", 60, rewriteEvalExec)
 	registerRewrite("warn-sites", 80, markWarnSites)
 	registerRewrite("f-strings", 1000, rewriteFStrings)
 }
@@ -76,12 +81,19 @@ func RewriteSource(src string) (string, error) {
 // rewriteSource applies the chain to src, whose first line is line
 // lineBase+1 of file.
 func rewriteSource(src, file string, lineBase int) (string, error) {
+	out, _, err := rewriteSourceCtx(src, file, lineBase)
+	return out, err
+}
+
+// rewriteSourceCtx is rewriteSource, also returning what the passes
+// learned about the source's defs.
+func rewriteSourceCtx(src, file string, lineBase int) (string, *rewriteCtx, error) {
 	rc := &rewriteCtx{file: file, lineBase: lineBase}
 	toks := Tokenize(src)
 	for n, p := range rewritePasses {
 		out, err := p.fn(rc, toks)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		s := Untokenize(out)
 		if s == src {
@@ -92,7 +104,7 @@ func rewriteSource(src, file string, lineBase int) (string, error) {
 			toks = Tokenize(src)
 		}
 	}
-	return src, nil
+	return src, rc, nil
 }
 
 var origCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
@@ -107,7 +119,7 @@ func installCompile() {
 		func(self py.Object, a *Args) (py.Object, error) {
 			src, err := a.Str("source")
 			if err != nil {
-				if b, ok := a.Get("source").(py.Bytes); ok {
+				if b, ok := bytesLike(a.Get("source")); ok {
 					src, err = string(b), nil
 				} else {
 					return nil, py.ExceptionNewf(py.TypeError, "compile() arg 1 must be a string, bytes or AST object")
@@ -136,7 +148,7 @@ func installCompile() {
 
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
-	out, err := rewriteSource(src, srcDesc, 0)
+	out, rc, err := rewriteSourceCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*RewriteError); ok {
 			return nil, syntaxError(re.Msg, srcDesc, re.Line, src)
@@ -145,6 +157,10 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	}
 	code, err := origCompile(out, srcDesc, mode, flags, dontInherit)
 	if err != nil {
+		return nil, err
+	}
+	noteDefs(code, rc.defs)
+	if err := patchWalrus(code, false); err != nil {
 		return nil, err
 	}
 	patchCode(code)
@@ -190,6 +206,8 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
+	patchBytesConsts(code)
+	patchYieldFrom(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
 	patchExceptEnds(code)

@@ -20,13 +20,13 @@ import "strings"
 
 // rewriteCompat is the compat pass of the rewrite chain. Source with an
 // unterminated string is left alone (the parser then reports the error).
-func rewriteCompat(_ *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteCompat(rc *rewriteCtx, toks []Token) ([]Token, error) {
 	for i := range toks {
 		if toks[i].broken {
 			return toks, nil
 		}
 	}
-	rw := &rewriter{toks: toks}
+	rw := &rewriter{toks: toks, rc: rc}
 	rw.numbers()
 	rw.decorators()
 	rw.statements()
@@ -44,6 +44,7 @@ func compatRewrite(src string) string {
 
 type rewriter struct {
 	toks []Token
+	rc   *rewriteCtx // nil in tests
 }
 
 func (rw *rewriter) addBefore(i int, s string) { rw.toks[i].before += s }
@@ -93,7 +94,7 @@ func (rw *rewriter) decorators() {
 type scope struct {
 	indent int
 	class  bool
-	name   string // class name
+	name   string // class or def name
 	self   string // a def's first parameter
 }
 
@@ -127,8 +128,16 @@ func (rw *rewriter) statements() {
 				if its := items(toks, open); len(its) > 0 && toks[its[0][0]].isName() {
 					self = toks[its[0][0]].Text
 				}
-				stack = append(stack, scope{indent: t.Indent, self: self})
-				rw.defAnnotations(open)
+				qual := ""
+				for _, sc := range stack {
+					if sc.class {
+						qual += sc.name + "."
+					} else {
+						qual += sc.name + ".<locals>."
+					}
+				}
+				stack = append(stack, scope{indent: t.Indent, self: self, name: toks[k+1].Text})
+				rw.defAnnotations(open, qual+toks[k+1].Text)
 			case t.isName():
 				ns := ""
 				if len(stack) == 0 {
@@ -176,16 +185,24 @@ func (rw *rewriter) classAttrs(open, indent int) {
 
 // defAnnotations drops parameter and return annotations of the def whose
 // parameter list opens at open.
-func (rw *rewriter) defAnnotations(open int) {
+func (rw *rewriter) defAnnotations(open int, qualname string) {
 	toks := rw.toks
 	close := toks[open].Match
 	if close < 0 {
 		return
 	}
-	for _, it := range items(toks, open) {
+	def := defInfo{name: toks[open-1].Text, qualname: qualname, line: toks[open-1].Line}
+	if rw.rc != nil {
+		def.line = rw.rc.line(def.line)
+	}
+	for n, it := range items(toks, open) {
 		if it[1] == it[0]+1 && toks[it[0]].is("/") {
 			// Positional-only marker: gpython's grammar lacks it; the
-			// parameters stay (they may then also be passed by keyword).
+			// parameters before it are recorded (func_attrs.go checks
+			// that calls do not pass them by keyword).
+			for _, p := range items(toks, open)[:n] {
+				def.posonly = append(def.posonly, toks[p[0]].Text)
+			}
 			rw.kill(it[0], it[1])
 			if toks[it[0]-1].is(",") {
 				rw.kill(it[0]-1, it[0])
@@ -210,15 +227,24 @@ func (rw *rewriter) defAnnotations(open int) {
 		if eq > colon {
 			end = eq
 		}
+		name := it[0]
+		for name < colon && !toks[name].isName() {
+			name++ // * or ** before the name
+		}
+		def.anns = append(def.anns, annSource{toks[name].Text, rawText(toks[colon+1 : end])})
 		rw.kill(colon, end)
 	}
 	if close+1 < len(toks) && toks[close+1].is("->") {
 		for _, j := range topLevel(toks, close+1, len(toks)-1) {
 			if toks[j].is(":") {
+				def.anns = append(def.anns, annSource{"return", rawText(toks[close+2 : j])})
 				rw.kill(close+1, j)
 				break
 			}
 		}
+	}
+	if rw.rc != nil {
+		rw.rc.defs = append(rw.rc.defs, def)
 	}
 }
 

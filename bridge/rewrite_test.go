@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/go-python/gpython/py"
 )
 
 func TestTokenizeRoundTrip(t *testing.T) {
@@ -81,5 +83,29 @@ func TestTokenizeStructure(t *testing.T) {
 	}
 	if toks[4].Text != "(" || toks[toks[4].Match].Text != ")" || toks[7].Line != 3 || toks[6].Indent != 4 {
 		t.Errorf("structure wrong: %+v", toks)
+	}
+}
+
+func TestWalrusAndRaiseFromRewrite(t *testing.T) {
+	for src, want := range map[string]string{
+		"if (n := len(a)) > 3: pass\n":        "if ((  len(a)).__pp_wal__n) > 3: pass\n",
+		"f(x := 1, y)\n":                      "f((  1).__pp_wal__x, y)\n",
+		"raise A('x') from e\n":               "raise __pp_raise_from__( A('x') , e)\n",
+		"raise A from None; y = 1\n":          "raise __pp_raise_from__( A , None); y = 1\n",
+		"from a import b\nraise X\n":          "from a import b\nraise X\n",
+		"while (line := next(it)):\n  pass\n": "while ((  next(it)).__pp_wal__line):\n  pass\n",
+	} {
+		out, err := RewriteSource(src)
+		if err != nil || out != want {
+			t.Errorf("%q: got %q, %v; want %q", src, out, err, want)
+		}
+	}
+}
+
+func TestWalrusInFunctionComprehensionFailsLoudly(t *testing.T) {
+	Install()
+	_, err := py.Compile("def h(xs):\n    return [y for x in xs if (y := x) > 2]\n", "m.py", py.ExecMode, 0, true)
+	if err == nil || !strings.Contains(err.Error(), "assignment expression inside a comprehension in a function") {
+		t.Fatalf("got %v", err)
 	}
 }

@@ -46,7 +46,9 @@ func threadingMethods() []*py.Method {
 	return []*py.Method{
 		threadingFunc("current_thread", "Return the current Thread object.", current("current_thread")),
 		threadingFunc("currentThread", "Deprecated alias of current_thread().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			it.deprecationWarning("currentThread() is deprecated, use current_thread() instead", kwargs)
+			if err := it.deprecationWarning("currentThread() is deprecated, use current_thread() instead", kwargs); err != nil {
+				return nil, err
+			}
 			return current("currentThread")(it, args, kwargs)
 		}),
 		threadingFunc("main_thread", "Return the main thread object.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -68,7 +70,9 @@ func threadingMethods() []*py.Method {
 			return py.Int(len(it.threads().aliveList())), nil
 		}),
 		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			it.deprecationWarning("activeCount() is deprecated, use active_count() instead", kwargs)
+			if err := it.deprecationWarning("activeCount() is deprecated, use active_count() instead", kwargs); err != nil {
+				return nil, err
+			}
 			return py.Int(len(it.threads().aliveList())), nil
 		}),
 		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

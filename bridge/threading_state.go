@@ -47,8 +47,7 @@ type threads struct {
 	counter   int          // Thread-N
 	dummies   int          // Dummy-N
 	nonDaem   []*threadState
-	warned    map[string]bool // DeprecationWarning locations already shown
-	modCache  py.StringDict   // the threading module's globals
+	modCache  py.StringDict // the threading module's globals
 	exitHooks []func()
 	lateHooks []func()
 }
@@ -61,7 +60,7 @@ func (it *Interp) threads() *threads {
 	if v, ok := threadsOf.Load(it); ok {
 		return v.(*threads)
 	}
-	th := &threads{alive: map[*threadState]struct{}{}, warned: map[string]bool{}}
+	th := &threads{alive: map[*threadState]struct{}{}}
 	main := it.Main
 	if main == nil {
 		main = NewThread("MainThread")

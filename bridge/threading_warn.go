@@ -1,40 +1,19 @@
 package bridge
 
-// CPython's warnings for deprecated threading names: printed once per
-// calling location, on stderr, as `file:line: DeprecationWarning: msg`
-// followed by the source line.
+// CPython's warnings for deprecated threading names: a DeprecationWarning at
+// the calling location, through the warnings module (mod_warnings.go), so
+// it is shown once per location, in code of __main__ only (the default
+// filters), in CPython's format.
 
 import (
-	"fmt"
-
 	"github.com/go-python/gpython/py"
 )
 
-// deprecationWarning prints msg once per calling location (which the
-// compile rewrite passed in kwargs, see threading_warnsite.go).
-func (it *Interp) deprecationWarning(msg string, kwargs py.StringDict) {
+// deprecationWarning warns msg at the calling location (which the compile
+// rewrite passed in kwargs, see threading_warnsite.go).
+func (it *Interp) deprecationWarning(msg string, kwargs py.StringDict) error {
 	file, line, ok := warnSite(kwargs)
-	if ok && !it.isMainFile(file) {
-		// CPython shows DeprecationWarning only for code in __main__
-		return
-	}
-	key := fmt.Sprintf("%s:%d:%s", file, line, msg)
-	th := it.threads()
-	th.mu.Lock()
-	seen := th.warned[key]
-	th.warned[key] = true
-	th.mu.Unlock()
-	if seen {
-		return
-	}
-	if !ok {
-		fmt.Fprintf(it.Stderr(), "sys:1: DeprecationWarning: %s\n", msg)
-		return
-	}
-	fmt.Fprintf(it.Stderr(), "%s:%d: DeprecationWarning: %s\n", file, line, msg)
-	if src := SourceLine(file, line); src != "" {
-		fmt.Fprintf(it.Stderr(), "  %s\n", src)
-	}
+	return it.warn(py.DeprecationWarning, msg, file, line, ok)
 }
 
 // isMainFile reports whether file is the __main__ module's __file__.

@@ -5,6 +5,8 @@ package bridge
 // rewrites each literal call `currentThread()` / `activeCount()` into
 // `currentThread(_pypool_at=("file", line))` on the same line; the alias
 // then knows where to point its DeprecationWarning, as CPython's does.
+// Calls of a callee named warn get their call site the same way, through
+// the builtin _pypool_warn_site (mod_warnings.go).
 
 import (
 	"fmt"
@@ -24,7 +26,14 @@ const warnSiteKw = "_pypool_at"
 func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
 	for i := 0; i+2 < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != TkName || !toks[i+1].is("(") || toks[i+1].Match != i+2 {
+		if t.Kind != TkName || !toks[i+1].is("(") {
+			continue
+		}
+		if t.Text == "warn" {
+			markWarnCall(rc, toks, i)
+			continue
+		}
+		if toks[i+1].Match != i+2 {
 			continue
 		}
 		for _, a := range deprecatedAliases {
@@ -34,6 +43,24 @@ func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
 		}
 	}
 	return toks, nil
+}
+
+// markWarnCall wraps the callee of a call written `warn(…)` or `a.b.warn(…)`
+// (toks[i] is "warn"): `_pypool_warn_site(a.b.warn, "file", line,
+// globals())(…)` gives warnings.warn its call site (mod_warnings.go) and
+// leaves any other callee named warn as it is.
+func markWarnCall(rc *rewriteCtx, toks []Token, i int) {
+	start := i
+	for start >= 2 && toks[start-1].is(".") && toks[start-2].Kind == TkName {
+		start -= 2
+	}
+	if start > 0 {
+		if p := &toks[start-1]; p.is(".") || p.Kind == TkName && (p.Text == "def" || p.Text == "class") {
+			return
+		}
+	}
+	toks[start].before += warnSiteBuiltin + "("
+	toks[i].after += fmt.Sprintf(", %q, %d, globals())", rc.file, rc.line(toks[i].Line))
 }
 
 // warnSite takes the rewrite's keyword out of kwargs and returns the

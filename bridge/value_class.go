@@ -165,6 +165,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 	for k, v := range body {
 		cls.Dict[k] = v
 	}
+	bodyFilled(cls)
 	if doc, ok := body["__doc__"].(py.String); ok {
 		cls.Doc = string(doc)
 	}
@@ -231,17 +232,17 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 	if !ok || !isClass(cls) || cls.Flags&py.TPFLAGS_HEAPTYPE == 0 {
 		return nil, errBadValue("object of a class not defined in Python")
 	}
-	inst := cls.Alloc()
-	prepareInstance(inst)
-	d.remember(id, inst)
+	obj := newInstance(cls)
+	d.remember(id, obj)
 	dict, err := d.decodeStringDict(f[2])
 	if err != nil {
 		return nil, err
 	}
+	inst, _ := AsInstance(obj)
 	for k, v := range dict {
 		inst.Dict[k] = v
 	}
-	return inst, nil
+	return obj, nil
 }
 
 // isIdentifier tells a plain top-level name from a dotted or <locals> one.

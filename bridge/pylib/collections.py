@@ -305,6 +305,84 @@ def _nt_index(self, x):
     return self._tuple.index(x)
 
 
+def _nt_values(x):
+    if isinstance(x, tuple) and hasattr(x, "_tuple"):
+        return x._tuple
+    return x
+
+
+def _nt_eq(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return self._tuple == other
+
+
+def _nt_ne(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return self._tuple != other
+
+
+def _nt_cmp(a, b):
+    for x, y in zip(a, b):
+        if x != y:
+            return -1 if x < y else 1
+    if len(a) == len(b):
+        return 0
+    return -1 if len(a) < len(b) else 1
+
+
+def _nt_lt(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return _nt_cmp(self._tuple, other) < 0
+
+
+def _nt_le(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return _nt_cmp(self._tuple, other) <= 0
+
+
+def _nt_gt(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return _nt_cmp(self._tuple, other) > 0
+
+
+def _nt_ge(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return _nt_cmp(self._tuple, other) >= 0
+
+
+def _nt_hash(self):
+    return hash(self._tuple)
+
+
+def _nt_add(self, other):
+    other = _nt_values(other)
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return tuple(list(self._tuple) + list(other))
+
+
+def _nt_radd(self, other):
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return tuple(list(other) + list(self._tuple))
+
+
+def _nt_mul(self, n):
+    return self._tuple * n
+
+
 def _nt_make(cls, iterable):
     return cls(*iterable)
 
@@ -319,6 +397,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__init__": _nt_init, "__repr__": _nt_repr, "__iter__": _nt_iter, "__len__": _nt_len,
         "__getitem__": _nt_getitem, "__contains__": _nt_contains, "_asdict": _nt_asdict,
         "_replace": _nt_replace, "count": _nt_count, "index": _nt_index, "_make": classmethod(_nt_make),
+        "__eq__": _nt_eq, "__ne__": _nt_ne, "__lt__": _nt_lt, "__le__": _nt_le, "__gt__": _nt_gt,
+        "__ge__": _nt_ge, "__hash__": _nt_hash, "__add__": _nt_add, "__radd__": _nt_radd,
+        "__mul__": _nt_mul, "__rmul__": _nt_mul,
         "_fields": fields, "_field_defaults": field_defaults,
         "__module__": module if module is not None else _caller_module(),
     }
@@ -330,7 +411,7 @@ def _caller_module():
 
 
 def _make_class(name, ns):
-    return type(name, (), ns)
+    return type(name, (tuple,), ns)
 
 
 class ChainMap:
