@@ -211,6 +211,7 @@ func patchCode(code *py.Code) {
 	patchForLoops(code)
 	patchExceptHandlers(code)
 	patchExceptEnds(code)
+	patchGenThrow(code)
 }
 
 // fixCell2arg fills Code.Cell2arg, which gpython's compiler leaves empty, so
