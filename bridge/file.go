@@ -238,7 +238,7 @@ func (f *File) read(n int) (py.Object, error) {
 		return nil, NewOSError(rerr, nil)
 	}
 	if f.binary {
-		return py.Bytes(data), nil
+		return newBytes(data), nil
 	}
 	s, err := f.decode(data, 0)
 	if err != nil {
@@ -288,7 +288,7 @@ func (f *File) readLine(limit int) (py.Object, error) {
 		return nil, NewOSError(rerr, nil)
 	}
 	if f.binary {
-		return py.Bytes(data), nil
+		return newBytes(data), nil
 	}
 	s, err := f.decode(data, 0)
 	if err != nil {
@@ -309,13 +309,9 @@ func (f *File) write(o py.Object) (py.Object, error) {
 	var data []byte
 	var n int
 	if f.binary {
-		b, ok := o.(py.Bytes)
+		b, ok := bytesLike(o)
 		if !ok {
-			if bb, ok := o.(interface{ Buffer() []byte }); ok {
-				b = bb.Buffer()
-			} else {
-				return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(o))
-			}
+			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(o))
 		}
 		data, n = []byte(b), len(b)
 	} else {
@@ -449,8 +445,9 @@ func lineLen(o py.Object) int {
 	switch x := o.(type) {
 	case py.String:
 		return len(x)
-	case py.Bytes:
-		return len(x)
+	}
+	if b, ok := bytesLike(o); ok {
+		return len(b)
 	}
 	return 0
 }

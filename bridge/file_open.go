@@ -112,8 +112,9 @@ func fsPath(o py.Object) (string, error) {
 	switch x := o.(type) {
 	case py.String:
 		return string(x), nil
-	case py.Bytes:
-		return string(x), nil
+	}
+	if b, ok := bytesLike(o); ok {
+		return string(b), nil
 	}
 	if m, ok, err := typeLookup(o, "__fspath__"); ok && err == nil {
 		r, err := py.Call(m, py.Tuple{o}, nil)
