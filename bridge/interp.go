@@ -101,6 +101,7 @@ func installCore() {
 	installImport()
 	installFormat()
 	installForLoop()
+	installCompares()
 	installExceptHook()
 	installExceptionAttrs()
 }

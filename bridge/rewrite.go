@@ -206,6 +206,7 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
+	patchCompares(code)
 	patchYieldFrom(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
