@@ -149,12 +149,13 @@ func evalOrExec(ctx py.Context, mode py.CompileMode, args py.Tuple, kw py.String
 	switch x := a.Get("source").(type) {
 	case *py.Code:
 		code = x
-	case py.String, py.Bytes:
+	case py.String, py.Bytes, pbytes, *ByteArray:
 		src := ""
 		if s, ok := x.(py.String); ok {
 			src = string(s)
 		} else {
-			src = string(x.(py.Bytes))
+			b, _ := bytesLike(x)
+			src = string(b)
 		}
 		if mode == py.EvalMode {
 			src = strings.TrimLeft(src, " \t")

@@ -16,10 +16,17 @@ var compatOnce sync.Once
 // appends its installer in an init function.
 var compatInstallers []func()
 
+// compatLateInstallers run after every compatInstallers entry (e.g. to wrap
+// methods that other installers put into type dicts).
+var compatLateInstallers []func()
+
 // installCompat applies every compat patch once per process.
 func installCompat() {
 	compatOnce.Do(func() {
 		for _, f := range compatInstallers {
+			f()
+		}
+		for _, f := range compatLateInstallers {
 			f()
 		}
 	})

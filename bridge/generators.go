@@ -1,13 +1,8 @@
 package bridge
 
-// Generator mends. gpython's generator.close() and throw() are
-// NotImplementedError, and a generator's return value is lost: `r = yield
-// from g` leaves the iterator g itself in r.
-//
-// close() finishes a generator that has not started, has finished, or is
-// suspended outside try/finally and with blocks (nothing would run on
-// GeneratorExit there). One suspended inside them raises
-// NotImplementedError: gpython cannot raise GeneratorExit inside a frame.
+// Generator mends. A generator's return value is lost in gpython: `r =
+// yield from g` leaves the iterator g itself in r. (generator.throw() and
+// close() are in generator_throw.go.)
 //
 // Return values: the call hook records the return value of a generator
 // frame that ends (genReturns); the compile wrapper moves each
@@ -109,40 +104,8 @@ func patchYieldFrom(code *py.Code) {
 	forStubLines.Store(code, lines)
 }
 
-// genClose is generator.close().
-func genClose(self py.Object) (py.Object, error) {
-	g, ok := self.(*py.Generator)
-	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "descriptor 'close' requires a 'generator' object")
-	}
-	if g.Running {
-		return nil, py.ExceptionNewf(py.ValueError, "generator already executing")
-	}
-	f := g.Frame
-	if f == nil {
-		return py.None, nil
-	}
-	if f.Lasti != 0 && f.Yielded {
-		for _, b := range f.Blockstack {
-			if b.Type == py.TryBlockSetupFinally {
-				return nil, py.ExceptionNewf(py.NotImplementedError, "generator.close() of a generator suspended inside try/finally or with: pypool cannot run its cleanup (gpython)")
-			}
-		}
-	}
-	// Finished: a later next() raises StopIteration.
-	if f.Lasti == 0 {
-		f.Lasti = 1
-	}
-	f.Yielded = false
-	return py.None, nil
-}
-
 func init() {
 	onInstall(func() {
-		py.GeneratorType.Dict["close"] = py.MustNewMethod("close", genClose, 0, "close() -> raise GeneratorExit inside generator.")
-		py.GeneratorType.Dict["throw"] = py.MustNewMethod("throw", func(self py.Object, args py.Tuple) (py.Object, error) {
-			return nil, py.ExceptionNewf(py.NotImplementedError, "generator.throw() is not supported by pypool (gpython cannot raise inside a suspended frame)")
-		}, 0, "throw(typ[,val[,tb]]) -> raise exception in generator.")
 		replaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
 	})
 }

@@ -265,9 +265,10 @@ func KeysEqual(a, b py.Object) (bool, error) {
 			}
 		}
 		return true, nil
-	case py.Bytes:
-		y, ok := b.(py.Bytes)
-		return ok && string(x) == string(y), nil
+	case py.Bytes, pbytes:
+		xb, _ := bytesLike(x)
+		y, ok := bytesLike(b)
+		return ok && string(xb) == string(y), nil
 	case *FrozenSet:
 		return setsEqual(&x.Set, b)
 	case *Set:

@@ -568,6 +568,10 @@ func loadsArg(o py.Object) (string, error) {
 		return string(x), nil
 	case py.Bytes:
 		return string(x), nil
+	case pbytes:
+		return string(x), nil
+	case *ByteArray:
+		return string(x.b), nil
 	}
 	return "", py.ExceptionNewf(py.TypeError, "the JSON object must be str, bytes or bytearray, not %s", o.Type().Name)
 }

@@ -123,12 +123,12 @@ func (r *Random) seed(a py.Object) error {
 		r.seedBig(big.NewInt(int64(boolInt(x))))
 	case *py.BigInt:
 		r.seedBig((*big.Int)(x))
-	case py.String, py.Bytes:
+	case py.String, py.Bytes, pbytes, *ByteArray:
 		var data []byte
 		if s, ok := x.(py.String); ok {
 			data = []byte(s)
 		} else {
-			data = []byte(x.(py.Bytes))
+			data, _ = bytesLike(x)
 		}
 		sum := sha512.Sum512(data)
 		r.seedBig(new(big.Int).SetBytes(append(append([]byte{}, data...), sum[:]...)))

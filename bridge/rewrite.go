@@ -119,7 +119,7 @@ func installCompile() {
 		func(self py.Object, a *Args) (py.Object, error) {
 			src, err := a.Str("source")
 			if err != nil {
-				if b, ok := a.Get("source").(py.Bytes); ok {
+				if b, ok := bytesLike(a.Get("source")); ok {
 					src, err = string(b), nil
 				} else {
 					return nil, py.ExceptionNewf(py.TypeError, "compile() arg 1 must be a string, bytes or AST object")
@@ -206,11 +206,13 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
+	patchBytesConsts(code)
 	patchCompares(code)
 	patchYieldFrom(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
 	patchExceptEnds(code)
+	patchGenThrow(code)
 }
 
 // fixCell2arg fills Code.Cell2arg, which gpython's compiler leaves empty, so

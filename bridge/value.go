@@ -204,6 +204,8 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return string(x), nil
 	case py.Bytes:
 		return append([]byte{}, x...), nil
+	case pbytes:
+		return append([]byte{}, x...), nil
 	case *py.List:
 		key := reflect.ValueOf(x).Pointer()
 		if err := e.enter(key, "list"); err != nil {
@@ -491,7 +493,7 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 	case string:
 		return py.String(x), nil
 	case []byte:
-		return py.Bytes(append([]byte{}, x...)), nil
+		return pbytes(append([]byte{}, x...)), nil
 	case wire.List:
 		items, err := d.decodeItems(x)
 		if err != nil {
