@@ -26,10 +26,8 @@ import (
 const (
 	opCompareOp    = 107
 	opBinarySubscr = 25
-	opBuildTuple   = 102
 	opBuildList    = 103
 	opBuildSlice   = 133
-	opLoadDeref    = 136
 )
 
 // seqOperand reports whether the comparison at insns[k] has an operand that
