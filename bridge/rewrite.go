@@ -159,6 +159,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
+	fixDerefs(code, splitLines(out))
 	noteDefs(code, rc.defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err
