@@ -126,17 +126,9 @@ func (r *WorkerRuntime) addSysPath(paths []string) {
 func (r *WorkerRuntime) Call(fn uint64, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
 	r.interp.GIL.Acquire()
 	defer r.interp.GIL.Release()
-	f, ok := r.fns[fn]
-	if !ok {
-		return nil, &wire.Exception{Module: "builtins", Type: "SystemError", Message: fmt.Sprintf("py runtime: function %d was never defined", fn), Args: []wire.Value{fmt.Sprintf("py runtime: function %d was never defined", fn)}}
-	}
-	pargs := make(py.Tuple, len(args))
-	for i, a := range args {
-		o, err := FromWire(r.interp, a)
-		if err != nil {
-			return nil, ExceptionToWire(err)
-		}
-		pargs[i] = o
+	f, err := r.fn(fn)
+	if err != nil {
+		return nil, err
 	}
 	var kw py.StringDict
 	if len(kwargs) > 0 {
@@ -152,6 +144,57 @@ func (r *WorkerRuntime) Call(fn uint64, args []wire.Value, kwargs []wire.KV) (wi
 			}
 			kw[k] = o
 		}
+	}
+	return r.call(f, args, make(py.Tuple, len(args)), kw)
+}
+
+// CallChunk runs the calls of a map or starmap chunk holding the GIL once
+// (pool.ChunkRuntime). A Python function gets one argument tuple, refilled
+// for each call: its frame copies the arguments, so nothing keeps the tuple.
+func (r *WorkerRuntime) CallChunk(fn uint64, n int, args func(i int) ([]wire.Value, error)) (wire.List, error) {
+	r.interp.GIL.Acquire()
+	defer r.interp.GIL.Release()
+	f, err := r.fn(fn)
+	if err != nil {
+		return nil, err
+	}
+	_, reuse := f.(*py.Function)
+	var pargs py.Tuple
+	out := make(wire.List, n)
+	for i := range out {
+		a, err := args(i)
+		if err != nil {
+			return nil, err
+		}
+		if !reuse || len(pargs) != len(a) {
+			pargs = make(py.Tuple, len(a))
+		}
+		if out[i], err = r.call(f, a, pargs, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// fn is the callable defined as id.
+func (r *WorkerRuntime) fn(id uint64) (py.Object, error) {
+	f, ok := r.fns[id]
+	if !ok {
+		msg := fmt.Sprintf("py runtime: function %d was never defined", id)
+		return nil, &wire.Exception{Module: "builtins", Type: "SystemError", Message: msg, Args: []wire.Value{msg}}
+	}
+	return f, nil
+}
+
+// call converts args FromWire into pargs (of the same length), calls f
+// and converts the result ToWire. The caller holds the GIL.
+func (r *WorkerRuntime) call(f py.Object, args []wire.Value, pargs py.Tuple, kw py.StringDict) (wire.Value, error) {
+	for i, a := range args {
+		o, err := FromWire(r.interp, a)
+		if err != nil {
+			return nil, ExceptionToWire(err)
+		}
+		pargs[i] = o
 	}
 	res, err := py.Call(f, pargs, kw)
 	if err != nil {

@@ -24,3 +24,15 @@ func RegisterRuntime(kind string, newRuntime func() (Runtime, error)) {
 	defer runtimesMu.Unlock()
 	runtimes[kind] = newRuntime
 }
+
+// A ChunkRuntime is a Runtime that can run a whole chunk of a map in one
+// call, entering its interpreter once per chunk instead of once per item.
+// Workers use it for map and starmap chunks when a runtime has it.
+type ChunkRuntime interface {
+	Runtime
+	// CallChunk calls fn n times; args(i) gives the i-th call's positional
+	// arguments (it is called in order, and the slice it returns is not kept
+	// after that call). It returns the n results in order, or the first
+	// error, as Call reports it, or args' error; later items do not run.
+	CallChunk(fn uint64, n int, args func(i int) ([]wire.Value, error)) (wire.List, error)
+}

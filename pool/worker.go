@@ -92,6 +92,7 @@ func serveWorker(name string) int {
 	syscall.CloseOnExec(workerOutFD)
 	currentWorkerInfo = WorkerProcess{Name: name, PID: os.Getpid()}
 	isWorkerProcess = true
+	setWorkerGC()
 
 	w := &worker{name: name, runtimes: map[string]Runtime{}, runtimeErrs: map[string]error{}, defs: map[uint64]workerDef{}}
 	w.in = bufio.NewReaderSize(in, 64<<10)
@@ -285,35 +286,21 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 	case wire.ModeCall:
 		v, err = workerCall(def.rt, t.Func, t.Args, t.Kwargs)
 	case wire.ModeMap:
-		out := make(wire.List, len(t.Args))
 		one := make([]wire.Value, 1) // reused: runtimes do not keep args
-		for i, x := range t.Args {
-			one[0] = x
-			if out[i], err = workerCall(def.rt, t.Func, one, nil); err != nil {
-				break
-			}
-		}
-		v = out
+		v, err = workerChunk(def.rt, t.Func, len(t.Args), func(i int) ([]wire.Value, error) {
+			one[0] = t.Args[i]
+			return one, nil
+		})
 	case wire.ModeStarmap:
-		out := make(wire.List, len(t.Args))
-		for i, x := range t.Args {
-			var args []wire.Value
-			switch a := x.(type) {
+		v, err = workerChunk(def.rt, t.Func, len(t.Args), func(i int) ([]wire.Value, error) {
+			switch a := t.Args[i].(type) {
 			case wire.Tuple:
-				args = a
+				return a, nil
 			case wire.List:
-				args = a
-			default:
-				err = typeError(fmt.Sprintf("starmap: each item must be a tuple of arguments, not %s", typeName(x)))
+				return a, nil
 			}
-			if err != nil {
-				break
-			}
-			if out[i], err = workerCall(def.rt, t.Func, args, nil); err != nil {
-				break
-			}
-		}
-		v = out
+			return nil, typeError(fmt.Sprintf("starmap: each item must be a tuple of arguments, not %s", typeName(t.Args[i])))
+		})
 	default:
 		err = fmt.Errorf("pool: unknown task mode %d", t.Mode)
 	}
@@ -323,6 +310,34 @@ func (w *worker) run(t *wire.Task) *wire.Result {
 	}
 	res.Value = v
 	return res
+}
+
+// workerChunk runs the n calls of a map or starmap chunk: in one call of a
+// ChunkRuntime, else one Call per item. The first error ends the chunk.
+func workerChunk(rt Runtime, fn uint64, n int, args func(i int) ([]wire.Value, error)) (v wire.Value, err error) {
+	if cr, ok := rt.(ChunkRuntime); ok {
+		defer func() {
+			if r := recover(); r != nil {
+				v, err = nil, panicAsException(r)
+			}
+		}()
+		out, err := cr.CallChunk(fn, n, args)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	out := make(wire.List, n)
+	for i := range out {
+		a, err := args(i)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = workerCall(rt, fn, a, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // workerCall runs one call; a panic becomes a RuntimeError, never a crash.
