@@ -363,6 +363,42 @@ func installByteArray() {
 	setBuiltin("bytearray", t)
 }
 
+// wrapForByteArray runs a bytes method for a bytearray: bytes results
+// (either representation) become bytearrays, as CPython's are.
+func wrapForByteArray(orig *py.Method) *py.Method {
+	return py.MustNewMethod(orig.Name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if a, ok := self.(*ByteArray); ok {
+			self = pbytes(append([]byte{}, a.b...))
+		}
+		r, err := orig.CallWithKeywords(self, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return anyBytesTo(r, newByteArray), nil
+	}, 0, orig.Doc)
+}
+
+// anyBytesTo turns bytes results (alone or in a list/tuple) into mk's type.
+func anyBytesTo(r py.Object, mk func([]byte) py.Object) py.Object {
+	switch x := r.(type) {
+	case py.Bytes:
+		return mk(x)
+	case pbytes:
+		return mk(x)
+	case py.Tuple:
+		out := make(py.Tuple, len(x))
+		for i, it := range x {
+			out[i] = anyBytesTo(it, mk)
+		}
+		return out
+	case *py.List:
+		for i, it := range x.Items {
+			x.Items[i] = anyBytesTo(it, mk)
+		}
+	}
+	return r
+}
+
 // delegateBytesMethods gives bytearray the bytes methods it has no own
 // version of; bytes results become bytearrays (as CPython's do).
 func delegateBytesMethods() {
@@ -374,7 +410,7 @@ func delegateBytesMethods() {
 		if _, own := ByteArrayType.Dict[k]; own || k == "fromhex" {
 			continue
 		}
-		ByteArrayType.Dict[k] = wrapForBytes(m, newByteArray)
+		ByteArrayType.Dict[k] = wrapForByteArray(m)
 	}
 }
 

@@ -387,11 +387,12 @@ func init() {
 		bytesAwareBuiltin("ord")
 	})
 	compatLateInstallers = append(compatLateInstallers, func() {
+		installBytesMethods()
 		addMethod(py.BytesType, "join", bytesJoin)
 		addMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
 		addMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
-		delegateBytesMethods() // before the wrapping below: it wraps for bytearray itself
 		wrapResultsForBytes(py.BytesType)
+		delegateBytesMethods()
 		wrapResultsForBytes(py.StringType, "encode")
 		wrapResultsForBytes(py.IntType, "to_bytes", "from_bytes")
 		wrapResultsForBytes(py.FileType, "read", "write")

@@ -207,11 +207,11 @@ func (it *dictIter) M__next__() (py.Object, error) {
 	}
 	if d.used != it.size {
 		it.d = nil
-		return nil, py.ExceptionNewf(py.RuntimeError, "dictionary changed size during iteration")
+		return nil, IterFailed(it, py.ExceptionNewf(py.RuntimeError, "dictionary changed size during iteration"))
 	}
 	if d.layout != it.layout {
 		it.d = nil
-		return nil, py.ExceptionNewf(py.RuntimeError, "dictionary keys changed during iteration")
+		return nil, IterFailed(it, py.ExceptionNewf(py.RuntimeError, "dictionary keys changed during iteration"))
 	}
 	for it.pos < len(d.entries) {
 		e := d.entries[it.pos]

@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"io"
+	"os"
 	"sync"
 	"sync/atomic"
 
@@ -125,12 +126,15 @@ func NewInterp(opts Options) *Interp {
 	}
 	interps.Store(ctx, in)
 	if sys, err := ctx.GetModule("sys"); err == nil {
-		if opts.Stdout != nil {
-			sys.Globals["stdout"] = newWriterFile(opts.Stdout, "<stdout>")
+		stdout, stderr := opts.Stdout, opts.Stderr
+		if stdout == nil {
+			stdout = os.Stdout
 		}
-		if opts.Stderr != nil {
-			sys.Globals["stderr"] = newWriterFile(opts.Stderr, "<stderr>")
+		if stderr == nil {
+			stderr = os.Stderr
 		}
+		sys.Globals["stdout"] = newWriterFile(stdout, "<stdout>")
+		sys.Globals["stderr"] = newWriterFile(stderr, "<stderr>")
 	}
 	return in
 }

@@ -10,42 +10,6 @@ import (
 
 var osStderr io.Writer = os.Stderr
 
-// writerFileType is the type of sys.stdout/sys.stderr when an Interp is made
-// with its own writers (tests, embedding programs).
-var writerFileType = py.NewType("TextIOWrapper", "A text stream writing to a Go io.Writer.")
-
-// A writerFile is a Python text file that writes to a Go io.Writer.
-type writerFile struct {
-	w    io.Writer
-	name string
-}
-
-func newWriterFile(w io.Writer, name string) *writerFile { return &writerFile{w: w, name: name} }
-
-// Type returns the Python type.
-func (f *writerFile) Type() *py.Type { return writerFileType }
-
-func init() {
-	writerFileType.Dict["write"] = py.MustNewMethod("write", func(self py.Object, args py.Tuple) (py.Object, error) {
-		self, args = methodSelf(self, args)
-		f, ok := self.(*writerFile)
-		if !ok || len(args) != 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "write() takes exactly one argument (%d given)", len(args))
-		}
-		s, ok := args[0].(py.String)
-		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "write() argument must be str, not %s", args[0].Type().Name)
-		}
-		if _, err := io.WriteString(f.w, string(s)); err != nil {
-			return nil, py.ExceptionNewf(py.OSError, "%v", err)
-		}
-		return py.Int(len([]rune(string(s)))), nil
-	}, 0, "write(s) -> int")
-	writerFileType.Dict["flush"] = py.MustNewMethod("flush", func(self py.Object, args py.Tuple) (py.Object, error) {
-		return py.None, nil
-	}, 0, "flush()")
-}
-
 // methodSelf normalises the two ways gpython calls a Go method found in a
 // type's dict: (self, args) through an instance, or (module, (self, …))
 // through the type.
@@ -68,11 +32,11 @@ func WriteText(f py.Object, s string) error {
 			return py.ExceptionNewf(py.OSError, "%v", err)
 		}
 		return nil
-	case *writerFile:
-		if _, err := io.WriteString(x.w, s); err != nil {
-			return py.ExceptionNewf(py.OSError, "%v", err)
+	case *File:
+		if !x.binary {
+			_, err := x.write(py.String(s))
+			return err
 		}
-		return nil
 	}
 	write, err := py.GetAttrString(f, "write")
 	if err != nil {
@@ -149,7 +113,7 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 	}
 	if flush, _ := py.MakeBool(a.Get("flush")); flush == py.True {
 		switch file.(type) {
-		case *py.File, *writerFile:
+		case *py.File:
 		default:
 			if fl, err := py.GetAttrString(file, "flush"); err == nil {
 				if _, err := py.Call(fl, nil, nil); err != nil {

@@ -323,6 +323,9 @@ func ExceptionStr(e *py.Exception) (string, error) {
 	if m := userLookup(e.Base, "__str__"); m != nil {
 		return callStrMethod(m, e, "__str__")
 	}
+	if s, ok, err := osErrorStr(e); ok || err != nil {
+		return s, err
+	}
 	args := exceptionArgs(e)
 	switch len(args) {
 	case 0:

@@ -780,7 +780,7 @@ func (it *setIter) M__next__() (py.Object, error) {
 	}
 	if s.used != it.size {
 		it.s = nil
-		return nil, py.ExceptionNewf(py.RuntimeError, "Set changed size during iteration")
+		return nil, IterFailed(it, py.ExceptionNewf(py.RuntimeError, "Set changed size during iteration"))
 	}
 	for it.pos < len(s.table) {
 		e := s.table[it.pos]

@@ -1,4 +1,11 @@
-"""io for pypool: StringIO and BytesIO."""
+"""io for pypool: StringIO and BytesIO here, open() and the file types from Go (_io)."""
+
+from _io import (open, UnsupportedOperation, TextIOWrapper, BufferedReader,
+                 BufferedWriter, BufferedRandom, DEFAULT_BUFFER_SIZE)
+
+SEEK_SET = 0
+SEEK_CUR = 1
+SEEK_END = 2
 
 
 class StringIO:
