@@ -102,6 +102,7 @@ func installCore() {
 	installImport()
 	installFormat()
 	installForLoop()
+	installCompares()
 	installExceptHook()
 	installExceptionAttrs()
 }

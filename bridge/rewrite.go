@@ -208,6 +208,7 @@ func patchCode(code *py.Code) {
 	}
 	fixCell2arg(code)
 	patchBytesConsts(code)
+	patchCompares(code)
 	patchYieldFrom(code)
 	patchForLoops(code)
 	patchExceptHandlers(code)
