@@ -10,6 +10,7 @@ import (
 // exec/eval, compile()) is tokenized once (rewrite_lexer.go) and goes
 // through these passes, in this order:
 //
+//	match      match/case statements → if/elif chains (rewrite_match.go)
 //	walrus     n := E → (E).__pp_wal__n, then a store patched in
 //	           (rewrite_walrus.go)
 //	raise-from raise X from Y → raise __pp_raise_from__(X, Y)
@@ -49,6 +50,7 @@ func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
 var rewritePasses []rewritePass
 
 func init() {
+	registerRewrite("match", 10, rewriteMatch)
 	registerRewrite("walrus", 20, rewriteWalrus)
 	registerRewrite("raise-from", 30, rewriteRaiseFrom)
 	registerRewrite("compat", 50, rewriteCompat)
