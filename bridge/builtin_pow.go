@@ -5,6 +5,7 @@ package bridge
 // the sign of the modulus, as CPython's does.
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/go-python/gpython/py"
@@ -44,9 +45,77 @@ func modPow(b, e, m *big.Int) (py.Object, error) {
 	return bigToInt(r), nil
 }
 
+// asFloat64 reads an int, bool or float.
+func asFloat64(o py.Object) (float64, bool) {
+	switch x := o.(type) {
+	case py.Float:
+		return float64(x), true
+	case py.Int:
+		return float64(x), true
+	case py.Bool:
+		return float64(boolInt(x)), true
+	case *py.BigInt:
+		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
+		return f, true
+	}
+	return 0, false
+}
+
+// powSpecial is two-argument pow where gpython's result differs from
+// CPython's: 0 to a negative power (ZeroDivisionError, not inf), a negative
+// number to a fractional power (complex, not nan) and a complex number to a
+// small integer power (exact repeated multiplication, as CPython's).
+func powSpecial(b, e py.Object) (py.Object, bool, error) {
+	if c, ok := b.(py.Complex); ok {
+		if n, ok := e.(py.Int); ok && n >= -100 && n <= 100 {
+			return py.Complex(complexPowInt(complex128(c), int(n))), true, nil
+		}
+		return nil, false, nil
+	}
+	bf, ok1 := asFloat64(b)
+	ef, ok2 := asFloat64(e)
+	if !ok1 || !ok2 {
+		return nil, false, nil
+	}
+	_, bFloat := b.(py.Float)
+	_, eFloat := e.(py.Float)
+	if bf == 0 && ef < 0 && (bFloat || eFloat || isIntLike(e)) {
+		return nil, true, py.ExceptionNewf(py.ZeroDivisionError, "0.0 cannot be raised to a negative power")
+	}
+	if bf < 0 && eFloat && ef != math.Trunc(ef) && !math.IsInf(ef, 0) && !math.IsNaN(ef) {
+		// CPython's c_pow for a real exponent: |b|**e at angle atan2(0, b)*e.
+		l, phase := math.Pow(math.Abs(bf), ef), math.Atan2(0, bf)*ef
+		return py.Complex(complex(l*math.Cos(phase), l*math.Sin(phase))), true, nil
+	}
+	return nil, false, nil
+}
+
+// complexPowInt is c**n by repeated squaring (CPython's c_powi).
+func complexPowInt(c complex128, n int) complex128 {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	r, x := complex(1, 0), c
+	for n > 0 {
+		if n&1 == 1 {
+			r *= x
+		}
+		x *= x
+		n >>= 1
+	}
+	if neg {
+		return 1 / r
+	}
+	return r
+}
+
 func builtinPow(self py.Object, a *Args) (py.Object, error) {
 	b, e, m := a.Get("base"), a.Get("exp"), a.Get("mod")
 	if m == py.None {
+		if r, ok, err := powSpecial(b, e); ok {
+			return r, err
+		}
 		return py.Pow(b, e, py.None)
 	}
 	if isIntLike(b) && isIntLike(e) && isIntLike(m) {

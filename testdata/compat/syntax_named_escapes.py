@@ -1,0 +1,3 @@
+print('\N{BULLET}', "\N{bullet}x\N{GREEK SMALL LETTER ALPHA}", '\\N{BULLET}', r'\N{BULLET}', b'\N{BULLET}', f'{1}\N{EM DASH}{2}')
+print('\N{CJK UNIFIED IDEOGRAPH-4E2D}', '\N{GRINNING FACE}', repr('\N{LINE FEED}'), '\N{HEXAGRAM FOR THE CREATIVE HEAVEN}', len('\N{NO-BREAK SPACE}'))
+print('''a\N{SNOWMAN}b''')
