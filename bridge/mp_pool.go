@@ -146,6 +146,9 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
+	if r, ok := o.(*py.Range); ok && !p.thread {
+		return rangeValues(r), nil
+	}
 	itr, err := py.Iter(o)
 	if err != nil {
 		return nil, err

@@ -69,6 +69,9 @@ const maxValueDepth = 250
 // reference. An object that cannot travel gives a TypeError
 // ("cannot pickle 'X' object"). The caller holds the GIL.
 func ToWire(obj py.Object) (wire.Value, error) {
+	if v, ok := wireIntOf(obj); ok {
+		return v, nil
+	}
 	switch x := obj.(type) { // scalars need no encoder state
 	case py.Int:
 		return int64(x), nil
@@ -92,6 +95,9 @@ func ToWire(obj py.Object) (wire.Value, error) {
 // its __main__ does not hold yet; elsewhere __main__ is never written. The
 // caller holds interp's GIL.
 func FromWire(interp *Interp, v wire.Value) (py.Object, error) {
+	if o, ok := pyIntOf(v); ok {
+		return o, nil
+	}
 	switch x := v.(type) { // scalars need no decoder state
 	case int64:
 		return py.Int(x), nil
@@ -189,6 +195,9 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 	case py.Bool:
 		return bool(x), nil
 	case py.Int:
+		if v, ok := wireIntOf(obj); ok {
+			return v, nil
+		}
 		return int64(x), nil
 	case *py.BigInt:
 		b := (*big.Int)(x)
@@ -499,7 +508,7 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		return py.NewListFromItems(items), nil
+		return &py.List{Items: items}, nil
 	case wire.Tuple:
 		if tag, ok := tagOf(x); ok {
 			return d.decodeTagged(tag, x[1:])
@@ -542,6 +551,10 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 func (d *decoder) decodeItems(vs []wire.Value) ([]py.Object, error) {
 	out := make([]py.Object, len(vs))
 	for i, v := range vs {
+		if o, ok := pyIntOf(v); ok {
+			out[i] = o
+			continue
+		}
 		o, err := d.decode(v)
 		if err != nil {
 			return nil, err
