@@ -286,6 +286,8 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return tagged(tagModule, string(name)), nil
 	case py.EllipsisType:
 		return tagged(tagEllipsis), nil
+	case *ByteArray:
+		return tagged(tagByteArray, append([]byte{}, x.b...)), nil
 	case *py.Function:
 		return e.encodeFunction(x)
 	case *py.Code:

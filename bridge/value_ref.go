@@ -160,6 +160,15 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		return importModule(d.ctx, name)
 	case tagEllipsis:
 		return py.Ellipsis, nil
+	case tagByteArray:
+		if err := fields("bytearray", f, 1); err != nil {
+			return nil, err
+		}
+		b, ok := f[0].([]byte)
+		if !ok {
+			return nil, errBadValue("bytearray contents")
+		}
+		return &ByteArray{b: append([]byte{}, b...)}, nil
 	case tagMethod:
 		if err := fields("method", f, 2); err != nil {
 			return nil, err

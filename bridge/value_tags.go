@@ -24,6 +24,7 @@ const (
 	tagExcAttr      int8 = 47 // attribute name: an exception class's attribute slot
 	tagDictSub      int8 = 49 // class, items, constructor args (or nil): an instance of a dict subclass
 	tagExcExtra     int8 = 48 // class (or nil), __dict__: wire.Exception.Class of an exception with attributes
+	tagByteArray    int8 = 50 // contents ([]byte): a bytearray
 )
 
 // tagged builds a tagged value.
