@@ -149,6 +149,9 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.TypeError, "round() takes at most 2 arguments (%d given)", len(args))
 	}
 	x := args[0]
+	if b, ok := x.(*BaseInstance); ok && userLookup(b.Type(), "__round__") == nil {
+		x = b.base // a float or int subclass
+	}
 	noDigits := len(args) == 1 || args[1] == py.None
 	nd := 0
 	if !noDigits {

@@ -283,7 +283,7 @@ func (s *Super) M__getattribute__(name string) (py.Object, error) {
 			if objIsClass {
 				return x, nil
 			}
-			return py.NewBoundMethod(s.obj, x), nil
+			return py.NewBoundMethod(baseSelf(s.obj, bt), x), nil
 		case *Property:
 			if objIsClass {
 				return x, nil
@@ -302,6 +302,13 @@ func (s *Super) M__getattribute__(name string) (py.Object, error) {
 			exc.Args = append(py.Tuple(nil), args...)
 			return py.None, nil
 		}, 0, ""), nil
+	}
+	if b, ok := s.obj.(*BaseInstance); ok && name == "__init__" {
+		if l, ok := b.base.(*py.List); ok {
+			return py.MustNewMethod("__init__", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+				return py.None, listInit(l, args, kwargs)
+			}, 0, ""), nil
+		}
 	}
 	if name == "__init__" {
 		return py.NewBoundMethod(s.obj, objectInit), nil

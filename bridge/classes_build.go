@@ -159,7 +159,10 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 // bodyFilled applies to cls, made empty and then given its namespace (a
 // class rebuilt from a wire value), the fixes that depend on the namespace.
 func bodyFilled(cls *py.Type) {
-	if wantsInstance(cls, goBase(cls)) {
+	base := goBase(cls)
+	if usesBaseInstances(cls, base) {
+		useBaseInstances(cls, base)
+	} else if wantsInstance(cls, base) {
 		useInstances(cls)
 	}
 }
@@ -221,6 +224,10 @@ func fixClass(cls *py.Type, attrs py.Object) {
 		fixExceptionClass(cls, attrs)
 	case base == DictType || base == SetType || base == FrozenSetType || base != nil && base.New != nil && base != py.TypeType:
 		fixGoSubclass(cls, base)
+	}
+	if usesBaseInstances(cls, base) {
+		useBaseInstances(cls, base)
+		return
 	}
 	if wantsInstance(cls, base) {
 		// Operator dunders: instances are *Instance values (instance.go).

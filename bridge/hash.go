@@ -213,6 +213,13 @@ func hashTuple(t py.Tuple) (int64, error) {
 // KeysEqual reports whether a and b are the same dict key / set member:
 // Python's ==, with numbers compared across int, bool and float.
 func KeysEqual(a, b py.Object) (bool, error) {
+	// Subclasses of str, int, … compare as their value unless they define __eq__.
+	if x, ok := a.(*BaseInstance); ok && userLookup(x.Type(), "__eq__") == nil {
+		a = x.base
+	}
+	if y, ok := b.(*BaseInstance); ok && userLookup(y.Type(), "__eq__") == nil {
+		b = y.base
+	}
 	switch x := a.(type) {
 	case py.String:
 		y, ok := b.(py.String)

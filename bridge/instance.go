@@ -29,7 +29,8 @@ import (
 // the *Instance itself is the Python object (self).
 type Instance struct {
 	inst  *py.Type
-	outer py.Object // the *CallableInstance embedding this Instance, if any
+	outer py.Object // the *CallableInstance or *BaseInstance embedding this Instance, if any
+	base  py.Object // the builtin value of an instance of a list/tuple/str/int/float subclass
 }
 
 // CallableInstance is an Instance of a class that defines __call__.
@@ -81,6 +82,11 @@ func useInstances(cls *py.Type) {
 // uses them, a plain *py.Type otherwise.
 func newInstance(cls *py.Type) py.Object {
 	inst := cls.Alloc()
+	if usesBaseInstances(cls, goBase(cls)) {
+		b := &BaseInstance{Instance{inst: inst}}
+		b.outer = b
+		return b
+	}
 	if !isInstanceClass(cls) {
 		prepareInstance(inst)
 		return inst
@@ -141,6 +147,8 @@ func AsInstance(o py.Object) (*py.Type, bool) {
 		return x.inst, true
 	case *CallableInstance:
 		return x.inst, true
+	case *BaseInstance:
+		return x.inst, true
 	}
 	return nil, false
 }
@@ -198,6 +206,22 @@ func (w *Instance) dunder(name string, args ...py.Object) (py.Object, bool, erro
 func (w *Instance) binary(name string, other py.Object) (py.Object, error) {
 	res, ok, err := w.dunder(name, other)
 	if !ok {
+		if w.base != nil {
+			if t, ok := w.base.(py.Tuple); ok {
+				if o, ok := unwrapBase(other).(py.Tuple); ok && (name == "__add__" || name == "__radd__") {
+					// gpython's tuple + tuple misplaces the right operand.
+					if name == "__radd__" {
+						t, o = o, t
+					}
+					return append(append(py.Tuple{}, t...), o...), nil
+				}
+			}
+			res, err := baseCall(w.base, name, unwrapBase(other))
+			if err == nil && isIdentical(res, w.base) {
+				res = w.self() // list's in-place operators return self
+			}
+			return res, err
+		}
 		return py.NotImplemented, nil
 	}
 	return res, err
@@ -207,6 +231,11 @@ func (w *Instance) binary(name string, other py.Object) (py.Object, error) {
 func (w *Instance) unary(name, op string) (py.Object, error) {
 	res, ok, err := w.dunder(name)
 	if !ok {
+		if w.base != nil {
+			if res, err := baseCall(w.base, name); err != nil || res != py.NotImplemented {
+				return res, err
+			}
+		}
 		return nil, py.ExceptionNewf(py.TypeError, "bad operand type for %s: '%s'", op, w.Type().Name)
 	}
 	return res, err
@@ -302,11 +331,17 @@ func (w *Instance) M__ipow__(other, modulo py.Object) (py.Object, error) {
 
 // M__divmod__ is divmod(self, other).
 func (w *Instance) M__divmod__(other py.Object) (py.Object, py.Object, error) {
+	if w.base != nil && userLookup(w.inst.ObjectType, "__divmod__") == nil {
+		return py.DivMod(w.base, unwrapBase(other))
+	}
 	return splitPair(w.binary("__divmod__", other))
 }
 
 // M__rdivmod__ is divmod(other, self).
 func (w *Instance) M__rdivmod__(other py.Object) (py.Object, py.Object, error) {
+	if w.base != nil && userLookup(w.inst.ObjectType, "__rdivmod__") == nil {
+		return py.DivMod(other, w.base)
+	}
 	return splitPair(w.binary("__rdivmod__", other))
 }
 
@@ -397,6 +432,9 @@ func (w *Instance) M__invert__() (py.Object, error) { return w.unary("__invert__
 // M__int__ is int(self).
 func (w *Instance) M__int__() (py.Object, error) {
 	res, ok, err := w.dunder("__int__")
+	if !ok && w.base != nil {
+		return py.MakeInt(w.base)
+	}
 	if !ok {
 		if res, ok, err = w.dunder("__index__"); !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'", w.Type().Name)
@@ -414,6 +452,9 @@ func (w *Instance) M__int__() (py.Object, error) {
 // M__float__ is float(self).
 func (w *Instance) M__float__() (py.Object, error) {
 	res, ok, err := w.dunder("__float__")
+	if !ok && w.base != nil {
+		return py.MakeFloat(w.base)
+	}
 	if !ok {
 		if res, ok, err = w.dunder("__index__"); !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "float() argument must be a string or a real number, not '%s'", w.Type().Name)
@@ -437,6 +478,9 @@ func (w *Instance) M__complex__() (py.Object, error) { return w.unary("__complex
 // M__index__ is operator.index(self): list indexes, slices, bin/hex.
 func (w *Instance) M__index__() (py.Int, error) {
 	res, ok, err := w.dunder("__index__")
+	if !ok && w.base != nil {
+		return py.Index(w.base)
+	}
 	if !ok {
 		return 0, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", w.Type().Name)
 	}
@@ -477,6 +521,9 @@ func (w *Instance) M__eq__(other py.Object) (py.Object, error) {
 	}
 	if ok && res != py.NotImplemented {
 		return res, nil
+	}
+	if !ok && w.base != nil {
+		return py.Eq(w.base, unwrapBase(other))
 	}
 	if o := asWrapped(other); o != nil && o != w {
 		res, ok, err := o.dunder("__eq__", w.self())
@@ -556,6 +603,8 @@ func asWrapped(o py.Object) *Instance {
 		return x
 	case *CallableInstance:
 		return &x.Instance
+	case *BaseInstance:
+		return &x.Instance
 	}
 	return nil
 }
@@ -573,6 +622,10 @@ func (w *Instance) M__hash__() (py.Object, error) {
 		return nil, unhashable(w)
 	}
 	if fn == nil {
+		if w.base != nil {
+			h, err := Hash(w.base)
+			return py.Int(h), err
+		}
 		return py.Int(identityHash(w.inst)), nil
 	}
 	res, err := callDunder(fn, w.self())
@@ -608,12 +661,18 @@ func (w *Instance) M__bool__() (py.Object, error) {
 		}
 		return py.NewBool(n != 0), nil
 	}
+	if w.base != nil {
+		return py.MakeBool(w.base)
+	}
 	return py.True, nil
 }
 
 // M__len__ is len(self).
 func (w *Instance) M__len__() (py.Object, error) {
 	res, ok, err := w.dunder("__len__")
+	if !ok && w.base != nil {
+		return py.Len(w.base)
+	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", w.Type().Name)
 	}
@@ -627,6 +686,10 @@ func (w *Instance) M__contains__(item py.Object) (py.Object, error) {
 			return nil, err
 		}
 		return py.MakeBool(res)
+	}
+	if w.base != nil {
+		in, err := py.SequenceContains(w.base, item)
+		return py.NewBool(in), err
 	}
 	it, err := w.M__iter__()
 	if err != nil {
@@ -654,6 +717,9 @@ func (w *Instance) M__iter__() (py.Object, error) {
 	if res, ok, err := w.dunder("__iter__"); ok {
 		return res, err
 	}
+	if w.base != nil {
+		return py.Iter(w.base)
+	}
 	if userLookup(w.inst.ObjectType, "__getitem__") != nil {
 		return py.NewIterator(w.self()), nil
 	}
@@ -672,6 +738,9 @@ func (w *Instance) M__next__() (py.Object, error) {
 // M__getitem__ is self[key].
 func (w *Instance) M__getitem__(key py.Object) (py.Object, error) {
 	res, ok, err := w.dunder("__getitem__", key)
+	if !ok && w.base != nil {
+		return py.GetItem(w.base, key)
+	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not subscriptable", w.Type().Name)
 	}
@@ -681,6 +750,9 @@ func (w *Instance) M__getitem__(key py.Object) (py.Object, error) {
 // M__setitem__ is self[key] = value.
 func (w *Instance) M__setitem__(key, value py.Object) (py.Object, error) {
 	res, ok, err := w.dunder("__setitem__", key, value)
+	if !ok && w.base != nil {
+		return py.SetItem(w.base, key, value)
+	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object does not support item assignment", w.Type().Name)
 	}
@@ -690,6 +762,9 @@ func (w *Instance) M__setitem__(key, value py.Object) (py.Object, error) {
 // M__delitem__ is del self[key].
 func (w *Instance) M__delitem__(key py.Object) (py.Object, error) {
 	res, ok, err := w.dunder("__delitem__", key)
+	if !ok && w.base != nil {
+		return py.DelItem(w.base, key)
+	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object doesn't support item deletion", w.Type().Name)
 	}
@@ -734,6 +809,10 @@ func (w *Instance) M__repr__() (py.Object, error) {
 	if res, ok, err := w.dunder("__repr__"); ok {
 		return res, err
 	}
+	if w.base != nil {
+		s, err := Repr(w.base)
+		return py.String(s), err
+	}
 	return py.String(fmt.Sprintf("<%s object at %p>", qualifiedName(w.Type()), w.inst)), nil
 }
 
@@ -741,6 +820,12 @@ func (w *Instance) M__repr__() (py.Object, error) {
 func (w *Instance) M__str__() (py.Object, error) {
 	if res, ok, err := w.dunder("__str__"); ok {
 		return res, err
+	}
+	if w.base != nil {
+		if _, isStr := w.base.(py.String); isStr || userLookup(w.inst.ObjectType, "__repr__") == nil {
+			s, err := Str(w.base)
+			return py.String(s), err
+		}
 	}
 	return w.M__repr__()
 }

@@ -349,7 +349,7 @@ func installStrMethods() {
 		n := 0
 		var ierr error
 		err := py.Iterate(args[0], func(o py.Object) bool {
-			s, ok := o.(py.String)
+			s, ok := unwrapBase(o).(py.String)
 			if !ok {
 				ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected str instance, %s found", n, o.Type().Name)
 				return true

@@ -321,6 +321,11 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return e.encodeInstance(x.inst)
 	case *CallableInstance:
 		return e.encodeInstance(x.inst)
+	case *BaseInstance:
+		// The builtin value travels as a hidden attribute.
+		x.inst.Dict[baseAttr] = x.base
+		defer delete(x.inst.Dict, baseAttr)
+		return e.encodeInstance(x.inst)
 	}
 	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
 	// and set.

@@ -242,6 +242,9 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 	for k, v := range dict {
 		inst.Dict[k] = v
 	}
+	if err := decodedBase(obj); err != nil {
+		return nil, err
+	}
 	return obj, nil
 }
 
