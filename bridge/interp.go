@@ -103,6 +103,7 @@ func installCore() {
 	installFormat()
 	installForLoop()
 	installCompares()
+	installBoolArith()
 	installExceptHook()
 	installExceptionAttrs()
 }
