@@ -50,6 +50,7 @@ func buildClass(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	if err != nil {
 		return nil, err
 	}
+	classBodyOrder(fn.Code, bases, ns)
 	var cls py.Object
 	if meta == nil {
 		cls, err = compatMeta(name, bases, ns, kw)
@@ -165,6 +166,9 @@ func bodyFilled(cls *py.Type) {
 	} else if wantsInstance(cls, base) {
 		useInstances(cls)
 	}
+	// an enum whose members cannot be made is left without them: looking
+	// one up then raises AttributeError/ValueError naming it
+	_ = enumBodyFilled(cls)
 }
 
 // goBase returns the first Go-implemented (builtin) type in cls's MRO that

@@ -361,6 +361,16 @@ func typeRepr(t *py.Type) (string, error) {
 		}
 		return fmt.Sprintf("<%s object at %p>", qualifiedName(t.Type()), t), nil
 	}
+	if mt := t.Type(); mt != nil && mt != py.TypeType && mt.Dict["__repr__"] != nil {
+		// a Go metaclass's repr (enum.EnumType: <enum 'Color'>)
+		r, err := py.Call(mt.Dict["__repr__"], py.Tuple{t}, nil)
+		if err != nil {
+			return "", err
+		}
+		if s, ok := r.(py.String); ok {
+			return string(s), nil
+		}
+	}
 	return fmt.Sprintf("<class '%s'>", qualifiedName(t)), nil
 }
 

@@ -52,6 +52,7 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 		}
 		ns[k] = v
 	}
+	enumNamespace(t, ns)
 	nsV, err := e.encodeStringDict(ns)
 	if err != nil {
 		return nil, err
@@ -96,6 +97,9 @@ func (e *encoder) encodeInstance(x *py.Type) (wire.Value, error) {
 	cls := x.Type()
 	if cls == nil || !isClass(cls) {
 		return nil, cannotPickle(x)
+	}
+	if v, ok, err := e.enumMemberValue(x); ok {
+		return v, err
 	}
 	id := e.remember(x)
 	if err := e.enter(0, "object"); err != nil {
