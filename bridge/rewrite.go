@@ -211,6 +211,7 @@ func patchCode(code *py.Code) {
 	fixCell2arg(code)
 	patchDecoratorDefaults(code)
 	patchBytesConsts(code)
+	patchBoolArith(code)
 	patchCompares(code)
 	patchYieldFrom(code)
 	patchForLoops(code)
