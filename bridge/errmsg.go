@@ -152,6 +152,11 @@ func correctMessage(base *py.Type, msg string, site *errSite) (string, bool) {
 		}
 	case py.TypeError:
 		if m := reUnaryOp.FindStringSubmatch(msg); m != nil {
+			if m[1] == "index" {
+				if fixed, ok := subscriptTypeMessage(m[2], site); ok {
+					return fixed, true
+				}
+			}
 			return unaryOpMessage(m[1], m[2])
 		}
 		if m := reBinaryOp.FindStringSubmatch(msg); m != nil {
@@ -186,6 +191,24 @@ func indexMessage(site *errSite) (string, bool) {
 		return "list index out of range", true
 	case int(vm.STORE_SUBSCR), int(vm.DELETE_SUBSCR):
 		return "list assignment index out of range", true
+	}
+	return "", false
+}
+
+// subscriptTypeMessage words a non-integer index of a subscript.
+func subscriptTypeMessage(typ string, site *errSite) (string, bool) {
+	switch site.op() {
+	case int(vm.BINARY_SUBSCR), int(vm.STORE_SUBSCR), int(vm.DELETE_SUBSCR):
+	default:
+		return "", false
+	}
+	switch site.operandType(1) {
+	case py.TupleType:
+		return "tuple indices must be integers or slices, not " + typ, true
+	case py.StringType:
+		return "string indices must be integers, not '" + typ + "'", true
+	case py.ListType:
+		return "list indices must be integers or slices, not " + typ, true
 	}
 	return "", false
 }
@@ -241,6 +264,8 @@ func binaryOpMessage(op, a, b string, site *errSite) (string, bool) {
 		}
 	case "<", "<=", ">", ">=":
 		return "'" + op + "' not supported between instances of '" + a + "' and '" + b + "'", true
+	case "divmod":
+		return "unsupported operand type(s) for divmod(): '" + a + "' and '" + b + "'", true
 	}
 	return "", false
 }

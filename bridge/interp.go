@@ -35,6 +35,9 @@ type Options struct {
 	// Stdout and Stderr, when set, replace sys.stdout and sys.stderr (and
 	// receive tracebacks); by default the process's own are used.
 	Stdout, Stderr io.Writer
+	// Stdin, when set, is read by sys.stdin (and input()); by default the
+	// process's standard input is.
+	Stdin io.Reader
 }
 
 // A Thread is the bridge's notion of a Python thread: whoever holds the GIL
@@ -136,6 +139,15 @@ func NewInterp(opts Options) *Interp {
 		}
 		sys.Globals["stdout"] = newWriterFile(stdout, "<stdout>")
 		sys.Globals["stderr"] = newWriterFile(stderr, "<stderr>")
+		var stdin *File
+		if opts.Stdin != nil {
+			osf, _ := opts.Stdin.(*os.File)
+			stdin = NewStreamFile(opts.Stdin, nil, osf, "<stdin>")
+		} else {
+			stdin = NewStreamFile(os.Stdin, nil, os.Stdin, "<stdin>")
+		}
+		stdin.gil = in.GIL
+		sys.Globals["stdin"] = stdin
 	}
 	return in
 }

@@ -125,6 +125,9 @@ func runMain(args []string, cfg mainConfig) int {
 	if cfg.stderr != os.Stderr {
 		opts.Stderr = cfg.stderr
 	}
+	if cfg.stdin != nil && cfg.stdin != os.Stdin {
+		opts.Stdin = cfg.stdin
+	}
 	in := NewInterp(opts)
 	defer in.Close()
 	if cfg.signals {
