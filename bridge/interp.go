@@ -106,6 +106,7 @@ func installCore() {
 	installFormat()
 	installForLoop()
 	installCompares()
+	installBoolArith()
 	installExceptHook()
 	installExceptionAttrs()
 }

@@ -210,6 +210,7 @@ func patchCode(code *py.Code) {
 	}
 	fixCell2arg(code)
 	patchBytesConsts(code)
+	patchBoolArith(code)
 	patchCompares(code)
 	patchYieldFrom(code)
 	patchForLoops(code)
