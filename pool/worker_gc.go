@@ -3,6 +3,7 @@ package pool
 import (
 	"os"
 	"runtime"
+	"sync"
 	"sync/atomic"
 )
 
@@ -28,13 +29,24 @@ var gcBallast atomic.Pointer[[workerBallast]byte]
 // gcSentinel is garbage whose finalizer marks the first collection.
 type gcSentinel struct{ _ [32]byte }
 
-// setWorkerGC arranges for the ballast. It runs once, when the process
+var ballastOnce sync.Once
+
+// setWorkerGC arranges for the ballast, once. It runs when the process
 // becomes a worker.
 func setWorkerGC() {
-	if os.Getenv("GOGC") != "" {
-		return
-	}
-	runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
-		gcBallast.Store(new([workerBallast]byte))
+	ballastOnce.Do(func() {
+		if os.Getenv("GOGC") != "" {
+			return
+		}
+		runtime.SetFinalizer(&gcSentinel{}, func(*gcSentinel) {
+			gcBallast.Store(new([workerBallast]byte))
+		})
 	})
 }
+
+// KeepGCBallast gives this process the GC ballast pool workers keep: from
+// its first collection on, its heap goal is at least about twice
+// workerBallast (16 MiB). It is for programs whose main process runs an
+// interpreter too (cmd/pypool); a process that never collects never makes
+// it. GOGC set in the environment turns it off.
+func KeepGCBallast() { setWorkerGC() }

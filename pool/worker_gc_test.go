@@ -3,6 +3,7 @@ package pool
 import (
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -14,8 +15,9 @@ func TestWorkerBallastAtFirstGC(t *testing.T) {
 		t.Skip("GOGC is set: workers keep no ballast")
 	}
 	gcBallast.Store(nil)
+	ballastOnce = sync.Once{}
 	t.Cleanup(func() { gcBallast.Store(nil) })
-	setWorkerGC()
+	KeepGCBallast()
 	deadline := time.Now().Add(10 * time.Second)
 	for gcBallast.Load() == nil && time.Now().Before(deadline) {
 		runtime.GC()

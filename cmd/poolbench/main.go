@@ -4,6 +4,7 @@
 //
 //	go run ./cmd/poolbench                  # builds pypool, 3 rounds
 //	go run ./cmd/poolbench -rounds 5 -python python3.11 -pypool /path/to/pypool
+//	go run ./cmd/poolbench -run 'pool_map|startup'   # only the scripts whose name matches
 //
 // Each script prints its figure as a line "RESULT name value unit"; startup.py's figure is the
 // whole process's wall time.
@@ -17,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -39,7 +41,12 @@ func main() {
 	pypool := flag.String("pypool", "", "pypool binary (default: go build ./cmd/pypool into a temporary folder)")
 	rounds := flag.Int("rounds", 3, "runs of each script under each interpreter, alternating")
 	dir := flag.String("dir", "pyscripts/bench", "folder of benchmark scripts")
+	only := flag.String("run", "", "run only the scripts whose file name matches this regular expression")
 	flag.Parse()
+	match, err := regexp.Compile(*only)
+	if err != nil {
+		fatal(fmt.Errorf("-run: %v", err))
+	}
 
 	bin := *pypool
 	if bin == "" {
@@ -58,14 +65,20 @@ func main() {
 		fmt.Fprintf(os.Stderr, "poolbench: %s: %v: pypool's figures only\n", *python, err)
 		py = ""
 	}
-	scripts, _ := filepath.Glob(filepath.Join(*dir, "*.py"))
+	all, _ := filepath.Glob(filepath.Join(*dir, "*.py"))
+	var scripts []string
+	for _, s := range all {
+		if match.MatchString(filepath.Base(s)) {
+			scripts = append(scripts, s)
+		}
+	}
 	if len(scripts) == 0 {
-		fatal(fmt.Errorf("no scripts in %s", *dir))
+		fatal(fmt.Errorf("no scripts in %s match %q", *dir, *only))
 	}
 	sort.Strings(scripts)
 
-	fmt.Printf("poolbench: %s, %s/%s, %d CPUs, %s, %d rounds\n\n", time.Now().UTC().Format("2006-01-02"),
-		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), version(py), *rounds)
+	fmt.Printf("poolbench: %s, %s/%s, %d CPUs, %s, %d rounds, load average %s\n\n", time.Now().UTC().Format("2006-01-02"),
+		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), version(py), *rounds, loadAverage())
 	fmt.Println("| figure | CPython 3.11 | pypool | pypool / CPython | peak RSS CPython | peak RSS pypool |")
 	fmt.Println("| --- | --- | --- | --- | --- | --- |")
 	for _, s := range scripts {
@@ -84,6 +97,7 @@ func main() {
 			fmt.Println(row)
 		}
 	}
+	fmt.Printf("\nload average at the end: %s\n", loadAverage())
 }
 
 // rows turns the samples of one script into table rows: one per figure it printed, plus the
@@ -235,6 +249,16 @@ func version(py string) string {
 		return "CPython (version unknown)"
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// loadAverage is the 1, 5 and 15 minute load averages (Linux), or "unknown": the figures
+// are only comparable on a quiet machine.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "unknown"
 }
 
 func lastLines(s string, n int) string {
