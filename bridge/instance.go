@@ -75,8 +75,8 @@ func wantsInstance(cls *py.Type, base *py.Type) bool {
 // body (a class decorator such as dataclass's order=True, or C.__eq__ = f)
 // to *Instance values; instances made before stay plain.
 func operatorAdded(cls *py.Type, name string) {
-	if len(name) < 5 || name[:2] != "__" || isInstanceClass(cls) || cls.Flags&py.TPFLAGS_BASE_EXC_SUBCLASS != 0 {
-		return
+	if len(name) < 5 || name[:2] != "__" || cls.Type() != py.TypeType || fmt.Sprintf("%p", cls.New) != fmt.Sprintf("%p", py.ObjectNew) {
+		return // only classes making plain instances (not enums, exceptions, …)
 	}
 	if _, user := cls.Dict["__module__"]; !user {
 		return
