@@ -378,9 +378,12 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 			}
 			b.WriteString("''")
 		}
-		expr, err := rewriteSource(p.expr, fs.rc.file, p.line-1)
-		if err != nil {
-			return "", err
+		expr := p.expr
+		if !plainFieldExpr(expr) {
+			var err error
+			if expr, err = rewriteSource(p.expr, fs.rc.file, p.line-1); err != nil {
+				return "", err
+			}
 		}
 		b.WriteString(", (")
 		b.WriteString(expr)
@@ -403,4 +406,25 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 	}
 	b.WriteByte(')')
 	return b.String(), nil
+}
+
+// plainFieldExpr reports whether a replacement field's expression is a
+// name or dotted name, which no pass rewrites (the chain is skipped).
+func plainFieldExpr(e string) bool {
+	e = strings.TrimSpace(e)
+	if e == "" || e[0] >= '0' && e[0] <= '9' || e[0] == '.' {
+		return false
+	}
+	for i := 0; i < len(e); i++ {
+		c := e[i]
+		if !(c == '_' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	for _, d := range deprecatedAliases {
+		if strings.Contains(e, d) {
+			return false
+		}
+	}
+	return true
 }
