@@ -298,7 +298,7 @@ func installOSPath() {
 			}
 			fi, err := os.Stat(s)
 			if err != nil {
-				return nil, py.ExceptionNewf(py.FileNotFoundError, "[Errno 2] No such file or directory: '%s'", s)
+				return nil, NewOSError(err, py.String(s))
 			}
 			return py.Int(fi.Size()), nil
 		}),

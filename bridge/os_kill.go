@@ -24,13 +24,7 @@ func init() {
 				return nil, err
 			}
 			if err := syscall.Kill(pid, syscall.Signal(sig)); err != nil {
-				switch err {
-				case syscall.ESRCH:
-					return nil, py.ExceptionNewf(py.ProcessLookupError, "[Errno %d] No such process", int(syscall.ESRCH))
-				case syscall.EPERM:
-					return nil, py.ExceptionNewf(py.PermissionError, "[Errno %d] Operation not permitted", int(syscall.EPERM))
-				}
-				return nil, py.ExceptionNewf(py.OSError, "[Errno %d] %s", int(err.(syscall.Errno)), err.Error())
+				return nil, NewOSError(err, nil)
 			}
 			return py.None, nil
 		}))
