@@ -21,6 +21,9 @@ func bytesLike(o py.Object) ([]byte, bool) {
 		return x, true
 	case *ByteArray:
 		return x.b, true
+	case *MemoryView:
+		b, err := x.bytes()
+		return b, err == nil
 	}
 	return nil, false
 }
@@ -35,8 +38,11 @@ func byteIndex(n int, key py.Object, what string) (int, error) {
 		i += n
 	}
 	if i < 0 || i >= n {
-		if what == "byte" {
+		switch what {
+		case "byte":
 			return 0, py.ExceptionNewf(py.IndexError, "index out of range")
+		case "memoryview":
+			return 0, py.ExceptionNewf(py.IndexError, "index out of bounds on dimension 1")
 		}
 		return 0, py.ExceptionNewf(py.IndexError, "%s index out of range", what)
 	}
