@@ -17,6 +17,8 @@ package bridge
 
 import (
 	"regexp"
+	"strings"
+	"sync"
 
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/vm"
@@ -41,9 +43,10 @@ func init() {
 
 // errSite is the instruction an exception came from, in its frame.
 type errSite struct {
-	frame *py.Frame
-	insns []insn
-	idx   int // index in insns of the failing instruction, -1 if unknown
+	frame   *py.Frame
+	insns   []insn
+	targets map[int]bool
+	idx     int // index in insns of the failing instruction, -1 if unknown
 }
 
 func (s *errSite) op() int {
@@ -64,15 +67,38 @@ func siteOf(tb *py.Traceback) *errSite {
 	if tb.Frame == nil || tb.Frame.Code == nil {
 		return nil
 	}
-	insns := decodeCode(tb.Frame.Code.Code)
-	s := &errSite{frame: tb.Frame, insns: insns, idx: -1}
-	for i, in := range insns {
-		if in.off+in.size == int(tb.Lasti) {
-			s.idx = i
-			break
-		}
+	dc := decodedCodeOf(tb.Frame.Code)
+	s := &errSite{frame: tb.Frame, insns: dc.insns, targets: dc.targets, idx: -1}
+	if i, ok := dc.byEnd[int(tb.Lasti)]; ok {
+		s.idx = i
 	}
 	return s
+}
+
+// decodedCode is a code object's instructions, decoded once.
+type decodedCode struct {
+	code    string // the bytecode decoded (a patched code object decodes anew)
+	insns   []insn
+	targets map[int]bool
+	byEnd   map[int]int // instruction index by end offset
+}
+
+var decodedCodes sync.Map // *py.Code → *decodedCode
+
+func decodedCodeOf(code *py.Code) *decodedCode {
+	if v, ok := decodedCodes.Load(code); ok {
+		if dc := v.(*decodedCode); dc.code == code.Code {
+			return dc
+		}
+	}
+	dc := &decodedCode{code: code.Code, insns: decodeCode(code.Code)}
+	dc.targets = jumpTargets(dc.insns)
+	dc.byEnd = make(map[int]int, len(dc.insns))
+	for i, in := range dc.insns {
+		dc.byEnd[in.off+in.size] = i
+	}
+	decodedCodes.Store(code, dc)
+	return dc
 }
 
 // correctException returns exc with CPython's message, given the traceback
@@ -82,11 +108,8 @@ func correctException(exc *py.Exception, tb *py.Traceback) *py.Exception {
 	if exc == nil {
 		return exc
 	}
-	site := siteOf(tb)
-	if site.op() == int(vm.RAISE_VARARGS) {
-		return exc
-	}
 	if exc == sharedIntZeroDiv || exc == sharedFloatZeroDiv {
+		site := siteOf(tb)
 		c := &py.Exception{Base: exc.Base, Dict: py.StringDict{}}
 		c.Args = py.Tuple{py.String(zeroDivMessage(exc == sharedFloatZeroDiv, site))}
 		return c
@@ -96,7 +119,11 @@ func correctException(exc *py.Exception, tb *py.Traceback) *py.Exception {
 		return exc
 	}
 	msg, ok := args[0].(py.String)
-	if !ok {
+	if !ok || !mayCorrect(exc.Base, string(msg)) {
+		return exc
+	}
+	site := siteOf(tb)
+	if site.op() == int(vm.RAISE_VARARGS) {
 		return exc
 	}
 	if fixed, ok := correctMessage(exc.Base, string(msg), site); ok {
@@ -131,6 +158,22 @@ var (
 	reFloatParse = regexp.MustCompile(`^invalid literal for float: '(.*)'$`)
 	reIntParse   = regexp.MustCompile(`^invalid literal for int\(\) with base (\d+): '(.*)'$`)
 )
+
+// mayCorrect is a quick test of whether correctMessage may change msg (the
+// site is decoded only then: exceptions caught in loops stay cheap).
+func mayCorrect(base *py.Type, msg string) bool {
+	switch base {
+	case py.AttributeError:
+		return strings.Contains(msg, "' has no attribute '")
+	case py.IndexError:
+		return msg == "index out of range"
+	case py.TypeError:
+		return strings.HasPrefix(msg, "unsupported operand type(s) for ")
+	case py.ValueError:
+		return strings.HasPrefix(msg, "invalid literal for ") || strings.HasPrefix(msg, "int() base must be")
+	}
+	return false
+}
 
 // correctMessage returns CPython's message for gpython's msg, or false.
 func correctMessage(base *py.Type, msg string, site *errSite) (string, bool) {
@@ -371,9 +414,8 @@ func (s *errSite) valueAt(idx, depth, budget int) (py.Object, *py.Type) {
 	if budget <= 0 {
 		return nil, nil
 	}
-	targets := jumpTargets(s.insns)
 	for j := idx - 1; j >= 0; j-- {
-		if targets[s.insns[j+1].off] {
+		if s.targets[s.insns[j+1].off] {
 			return nil, nil
 		}
 		in := s.insns[j]
