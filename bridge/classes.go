@@ -475,6 +475,7 @@ func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 	}
 	if t, ok := self.(*py.Type); ok && isPyClass(t) {
 		t.Dict[string(name)] = args[1]
+		operatorAdded(t, string(name))
 		return py.None, nil
 	}
 	if d := self.Type().Lookup(string(name)); d != nil {

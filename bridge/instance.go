@@ -71,6 +71,23 @@ func wantsInstance(cls *py.Type, base *py.Type) bool {
 	return false
 }
 
+// operatorAdded switches a user class that gets an operator dunder after its
+// body (a class decorator such as dataclass's order=True, or C.__eq__ = f)
+// to *Instance values; instances made before stay plain.
+func operatorAdded(cls *py.Type, name string) {
+	if len(name) < 5 || name[:2] != "__" || cls.Type() != py.TypeType || fmt.Sprintf("%p", cls.New) != fmt.Sprintf("%p", py.ObjectNew) {
+		return // only classes making plain instances (not enums, exceptions, …)
+	}
+	if _, user := cls.Dict["__module__"]; !user {
+		return
+	}
+	base := goBase(cls)
+	if base != nil || !wantsInstance(cls, base) {
+		return
+	}
+	useInstances(cls)
+}
+
 // useInstances makes cls (a user class whose instances would be *py.Type
 // values) create *Instance values.
 func useInstances(cls *py.Type) {

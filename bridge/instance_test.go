@@ -53,6 +53,17 @@ print(bool(B(0)), bool(B(3)), not B(0), [x for x in [B(0), B(1)] if x][0].n)
     def __lt__(self, o): return self.n < o.n
 print(C(3)(2), list(C(3)), callable(C(1)), sorted([C(2), C(1)])[0].n, min(C(5), C(4)).n)
 `, "6 [0, 1, 2] True 1 4\n", ""},
+		{"dunders added by a class decorator", `def ordered(cls):
+    cls.__lt__ = lambda a, b: a.x < b.x
+    cls.__eq__ = lambda a, b: a.x == b.x
+    setattr(cls, '__add__', lambda a, b: cls(a.x + b.x))
+    return cls
+@ordered
+class A:
+    def __init__(self, x): self.x = x
+    def __repr__(self): return 'A(%d)' % self.x
+print(A(1) < A(2), A(1) == A(1), A(1) + A(2), sorted([A(3), A(1)]))
+`, "True True A(3) [A(1), A(3)]\n", ""},
 		{"type() with a dict namespace", `V = type('V', (), {'__add__': lambda s, o: 42, 'k': 1})
 print(V() + V(), V.k, V.__name__)
 `, "42 1 V\n", ""},
