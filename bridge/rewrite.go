@@ -209,6 +209,7 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
+	patchDecoratorDefaults(code)
 	patchBytesConsts(code)
 	patchBoolArith(code)
 	patchCompares(code)
