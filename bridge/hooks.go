@@ -60,6 +60,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		}
 		if err != nil {
 			err = correctAtOrigin(err)
+			t.dropLeftOuterHandlers()
 			t.noteContext(errException(err))
 		}
 		t.depth--
@@ -90,6 +91,7 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 		}
 		if err != nil {
 			err = correctAtOrigin(err)
+			t.dropLeftOuterHandlers()
 			t.noteContext(errException(err))
 		}
 		t.depth--

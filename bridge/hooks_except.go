@@ -131,7 +131,11 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 		if tb != nil && tb.Frame != nil {
 			t.dropExitedHandlers(tb.Frame)
 		}
-		t.pushHandled(exc)
+		var frame *py.Frame
+		if tb != nil {
+			frame = tb.Frame
+		}
+		t.pushHandled(exc, frame)
 	}
 	return exc, nil
 }

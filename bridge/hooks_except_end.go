@@ -94,6 +94,7 @@ func patchExceptEnds(code *py.Code) {
 type handledEntry struct {
 	exc   *py.Exception
 	depth int
+	frame *py.Frame // the frame whose handler caught it, when known
 }
 
 // handledEnd is __pypool_handled_end__(): the handler that was running ends.
@@ -131,18 +132,44 @@ func (t *Thread) currentHandled() *py.Exception {
 
 // pushHandled makes exc the thread's handled exception, keeping the one it
 // replaces for when exc's handler ends.
-func (t *Thread) pushHandled(exc *py.Exception) {
+func (t *Thread) pushHandled(exc *py.Exception, frame *py.Frame) {
 	t.dropReturned()
 	if len(t.outerHandled) >= maxHandledDepth {
 		copy(t.outerHandled, t.outerHandled[1:])
 		t.outerHandled = t.outerHandled[:len(t.outerHandled)-1]
 	}
 	t.outerHandled = append(t.outerHandled, t.handled)
-	t.handled = handledEntry{exc, t.depth}
+	t.handled = handledEntry{exc, t.depth, frame}
 }
 
 func init() {
 	onInstall(func() {
 		replaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
 	})
+}
+
+// dropLeftOuterHandlers forgets the handled exceptions of callers' handlers
+// that were left by break or continue (which run no POP_EXCEPT). A caller's
+// frame is suspended in a call, so its block stack is intact: it holds one
+// EXCEPT_HANDLER block per handler still running. The current frame's own
+// entries are left alone: an exception leaving it has unwound its blocks.
+func (t *Thread) dropLeftOuterHandlers() {
+	t.dropReturned()
+	for t.handled.exc != nil && t.handled.frame != nil && t.handled.depth < t.depth {
+		f := t.handled.frame
+		blocks := 0
+		for _, b := range f.Blockstack {
+			if b.Type == py.TryBlockExceptHandler {
+				blocks++
+			}
+		}
+		entries := 1
+		for k := len(t.outerHandled) - 1; k >= 0 && t.outerHandled[k].exc != nil && t.outerHandled[k].frame == f; k-- {
+			entries++
+		}
+		if entries <= blocks {
+			return
+		}
+		t.popHandled()
+	}
 }
