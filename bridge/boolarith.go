@@ -140,12 +140,7 @@ func patchBoolArith(code *py.Code) {
 		code.Names = code.Names[:len(code.Names)-len(nameIdx)]
 		return
 	}
-	code.Code = string(buf)
-	code.Stacksize++
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 1, lines)
 }
 
 // boolArith returns the Go side of one patched operator.

@@ -151,12 +151,7 @@ func patchDecoratorDefaults(code *py.Code) {
 	if len(lines) == 0 {
 		return
 	}
-	code.Code = string(buf)
-	code.Stacksize += 2
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 2, lines)
 }
 
 func init() {

@@ -120,6 +120,18 @@ type stubLine struct {
 
 var forStubLines sync.Map // *py.Code → []stubLine
 
+// installStubs makes buf (code's instructions with stubs appended) its
+// bytecode, grows its stack by extra, and adds the stubs' lines to those
+// earlier patches of the same code left.
+func installStubs(code *py.Code, buf []byte, extra int32, lines []stubLine) {
+	code.Code = string(buf)
+	code.Stacksize += extra
+	if old, ok := forStubLines.Load(code); ok {
+		lines = append(append([]stubLine{}, old.([]stubLine)...), lines...)
+	}
+	forStubLines.Store(code, lines)
+}
+
 func emit3(b []byte, op byte, arg int) []byte {
 	return append(b, op, byte(arg), byte(arg>>8))
 }

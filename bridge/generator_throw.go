@@ -56,12 +56,7 @@ func patchGenThrow(code *py.Code) {
 		return
 	}
 	code.Names = append(code.Names, genThrowName)
-	code.Code = string(buf)
-	code.Stacksize++
-	if v, ok := forStubLines.Load(code); ok {
-		lines = append(append([]stubLine{}, v.([]stubLine)...), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 1, lines)
 	genThrowStubs.Store(code, stubs)
 }
 

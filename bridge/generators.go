@@ -96,12 +96,7 @@ func patchYieldFrom(code *py.Code) {
 		return
 	}
 	code.Names = append(code.Names, yieldFromValueName)
-	code.Code = string(buf)
-	code.Stacksize++
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 1, lines)
 }
 
 func init() {

@@ -99,12 +99,7 @@ func patchExceptHandlers(code *py.Code) {
 		return
 	}
 	code.Names = append(code.Names, caughtName)
-	code.Code = string(buf)
-	code.Stacksize += 3
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 3, lines)
 }
 
 // caught is __pypool_caught__(tb, exc): it returns the exception value the

@@ -81,12 +81,7 @@ func patchExceptEnds(code *py.Code) {
 		return
 	}
 	code.Names = append(code.Names, handledEndName)
-	code.Code = string(buf)
-	code.Stacksize++
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 1, lines)
 }
 
 // handledEntry is a handled exception and the Python call depth of the

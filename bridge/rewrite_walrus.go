@@ -142,12 +142,7 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 	if len(buf) > 0xffff {
 		return py.ExceptionNewf(py.SystemError, "pypool: code object too large for assignment expressions")
 	}
-	code.Code = string(buf)
-	code.Stacksize++
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 1, lines)
 	return nil
 }
 

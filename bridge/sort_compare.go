@@ -126,12 +126,7 @@ func patchCompares(code *py.Code) {
 		code.Names = code.Names[:len(code.Names)-len(nameIdx)]
 		return
 	}
-	code.Code = string(buf)
-	code.Stacksize++
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(old.([]stubLine), lines...)
-	}
-	forStubLines.Store(code, lines)
+	installStubs(code, buf, 1, lines)
 }
 
 // compareOp is the Go side of one patched comparison.
