@@ -70,6 +70,9 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		t.depth--
 		if err != nil {
 			keepTraceback(err)
+			if frame != nil {
+				frame.Locals = py.NewStringDict() // it may live on in the traceback: its own dict
+			}
 		} else if frame != nil {
 			t.giveFrame(frame)
 		}
