@@ -39,6 +39,9 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	in := InterpOf(ctx)
 	if in == nil {
 		defer recoverPanic(&err)
+		if locals == nil {
+			locals = py.NewStringDict()
+		}
 		return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
 	}
 	t := in.CurrentThread()
@@ -54,6 +57,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		}
 	}
 	t.depth++
+	var frame *py.Frame // a reused frame, given back if the call succeeds
 	defer func() {
 		if r := recover(); r != nil {
 			err = panicError(r)
@@ -66,9 +70,30 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		t.depth--
 		if err != nil {
 			keepTraceback(err)
+			if frame != nil {
+				frame.Locals = py.NewStringDict() // it may live on in the traceback: its own dict
+			}
+		} else if frame != nil {
+			t.giveFrame(frame)
 		}
 	}()
+	if len(kws) == 0 && t.codeReusable(code) {
+		if f, ok := t.takeFrame(ctx, code, globals, args, defs); ok {
+			frame = f
+			return origRunFrame(f)
+		}
+	}
+	if locals == nil {
+		locals = py.NewStringDict()
+	}
 	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
+}
+
+// callFunction calls fn with positional args as fn(*args) does, without the
+// locals dict gpython's Function.M__call__ makes for every call (a reused
+// frame needs none).
+func callFunction(fn *py.Function, args py.Tuple) (py.Object, error) {
+	return py.VmEvalCode(fn.Context, fn.Code, fn.Globals, nil, args, nil, fn.Defaults, fn.KwDefaults, fn.Closure)
 }
 
 func hookRunFrame(frame *py.Frame) (res py.Object, err error) {

@@ -53,6 +53,12 @@ type Thread struct {
 	depth        int            // Python call depth, for the recursion limit
 	handled      handledEntry   // exception of the handler running now (exc nil: none)
 	outerHandled []handledEntry // handled exceptions of enclosing handlers
+
+	// Frame reuse (frame_reuse.go).
+	freeFrames   []*py.Frame       // frames of finished plain calls
+	reusable     map[*py.Code]bool // reusableCode's answers
+	lastCode     *py.Code          // the code called last …
+	lastReusable bool              // … and its answer
 }
 
 var threadIdents atomic.Int64
@@ -64,10 +70,19 @@ func NewThread(name string) *Thread {
 
 var interps sync.Map // py.Context → *Interp
 
+// lastInterp is the Interp InterpOf found last: a process usually has one,
+// and every Python call asks.
+var lastInterp atomic.Pointer[Interp]
+
 // InterpOf returns the Interp that owns ctx, or nil.
 func InterpOf(ctx py.Context) *Interp {
+	if in := lastInterp.Load(); in != nil && in.Ctx == ctx {
+		return in
+	}
 	if v, ok := interps.Load(ctx); ok {
-		return v.(*Interp)
+		in := v.(*Interp)
+		lastInterp.Store(in)
+		return in
 	}
 	return nil
 }
@@ -156,6 +171,7 @@ func NewInterp(opts Options) *Interp {
 // Close releases the interpreter: it is unregistered and its context closed.
 func (in *Interp) Close() {
 	interps.Delete(in.Ctx)
+	lastInterp.CompareAndSwap(in, nil)
 	in.Ctx.Close()
 }
 

@@ -196,7 +196,13 @@ func (r *WorkerRuntime) call(f py.Object, args []wire.Value, pargs py.Tuple, kw 
 		}
 		pargs[i] = o
 	}
-	res, err := py.Call(f, pargs, kw)
+	var res py.Object
+	var err error
+	if fn, ok := f.(*py.Function); ok && kw == nil {
+		res, err = callFunction(fn, pargs)
+	} else {
+		res, err = py.Call(f, pargs, kw)
+	}
 	if err != nil {
 		return nil, ExceptionToWire(err)
 	}
