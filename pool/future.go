@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -50,42 +52,102 @@ const NoTimeout time.Duration = math.MaxInt64
 //
 // A Future's methods are safe for concurrent use.
 type Future[T any] struct {
-	mu     sync.Mutex
-	state  State
-	result T
-	err    error
-	done   chan struct{}   // made by the first waiter; closed when done
-	x      *futureExtra[T] // allocated on first need: most futures have none
+	// word holds the State in its low bits and the flags futureCompleting
+	// and futureWatched. Every transition is a compare-and-swap on it, so
+	// running, finishing and reading a future nobody waits on take no lock.
+	word   atomic.Uint32
+	result T                              // written once, before word says Finished
+	x      atomic.Pointer[futureExtra[T]] // allocated on first need: most futures have none
 }
+
+const (
+	futureStateMask = 7
+	// futureCompleting: a SetResult or SetException has claimed the future
+	// and is storing its outcome; it still reads as Pending or Running.
+	futureCompleting = 8
+	// futureWatched: x holds a done channel, waiters or callbacks, so the
+	// goroutine that makes the future done must take x.mu and tell them.
+	// It is set under x.mu.
+	futureWatched = 16
+)
+
+func wordState(w uint32) State { return State(w & futureStateMask) }
 
 // futureExtra holds what only some futures need, keeping Future small.
 type futureExtra[T any] struct {
+	err error // the call's error; written once, before the word says Finished
+
+	mu        sync.Mutex // guards the fields below
+	done      chan struct{}
+	closed    bool // done is closed
 	waiters   []*waiter
 	callbacks []func(*Future[T]) error
 }
 
-// extra returns f.x, allocating it; f.mu is held.
+// extra returns f.x, allocating it.
 func (f *Future[T]) extra() *futureExtra[T] {
-	if f.x == nil {
-		f.x = new(futureExtra[T])
+	if x := f.x.Load(); x != nil {
+		return x
 	}
-	return f.x
+	x := new(futureExtra[T])
+	if f.x.CompareAndSwap(nil, x) {
+		return x
+	}
+	return f.x.Load()
 }
 
-// complete wakes everything waiting on a future that just became done and
-// returns whether it has callbacks to run; f.mu is held.
-func (f *Future[T]) complete(notify func(*waiter)) bool {
-	if f.done != nil {
-		close(f.done)
+// watch sets futureWatched and returns the word; x.mu is held. A
+// transition after it will take x.mu and see what the caller registers;
+// one before it shows in the returned state.
+func (f *Future[T]) watch() uint32 {
+	for {
+		w := f.word.Load()
+		if w&futureWatched != 0 || f.word.CompareAndSwap(w, w|futureWatched) {
+			return w | futureWatched
+		}
 	}
-	x := f.x
-	if x == nil {
-		return false
+}
+
+// settled waits out a concurrent SetResult or SetException and returns the
+// word.
+func (f *Future[T]) settled() uint32 {
+	for {
+		w := f.word.Load()
+		if w&futureCompleting == 0 {
+			return w
+		}
+		runtime.Gosched()
 	}
-	for _, w := range x.waiters {
-		notify(w)
+}
+
+// completed tells a watched future's done channel, waiters (notify; nil
+// for none) and callbacks that it became done.
+func (f *Future[T]) completed(notify func(*waiter)) {
+	x := f.x.Load()
+	x.mu.Lock()
+	if x.done != nil && !x.closed {
+		close(x.done)
+		x.closed = true
 	}
-	return len(x.callbacks) > 0
+	if notify != nil {
+		for _, w := range x.waiters {
+			notify(w)
+		}
+	}
+	cbs := x.callbacks
+	x.callbacks = nil
+	x.mu.Unlock()
+	for _, cb := range cbs {
+		f.runCallback(cb)
+	}
+}
+
+// errOf returns the call's error of a finished future.
+func (f *Future[T]) errOf() error {
+	if x := f.x.Load(); x != nil {
+		return x.err
+	}
+	return nil
 }
 
 // NewFuture returns a pending future.
@@ -94,183 +156,150 @@ func NewFuture[T any]() *Future[T] { return new(Future[T]) }
 // String is CPython's repr: "<Future at 0xc000010000 state=finished returned
 // int>", "<Future at 0x… state=finished raised ValueError>", "<Future at 0x…
 // state=pending>".
-func (f *Future[T]) String() string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.repr()
-}
+func (f *Future[T]) String() string { return f.repr() }
 
 func (f *Future[T]) repr() string {
-	if f.state == Finished {
-		if f.err != nil {
-			return fmt.Sprintf("<Future at %p state=%s raised %s>", f, stateDescriptions[f.state], typeName(f.err))
+	st := wordState(f.word.Load())
+	if st == Finished {
+		if err := f.errOf(); err != nil {
+			return fmt.Sprintf("<Future at %p state=%s raised %s>", f, stateDescriptions[st], typeName(err))
 		}
-		return fmt.Sprintf("<Future at %p state=%s returned %s>", f, stateDescriptions[f.state], typeName(any(f.result)))
+		return fmt.Sprintf("<Future at %p state=%s returned %s>", f, stateDescriptions[st], typeName(any(f.result)))
 	}
-	return fmt.Sprintf("<Future at %p state=%s>", f, stateDescriptions[f.state])
+	return fmt.Sprintf("<Future at %p state=%s>", f, stateDescriptions[st])
 }
 
 // State returns the current state.
-func (f *Future[T]) State() State {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.state
-}
+func (f *Future[T]) State() State { return wordState(f.word.Load()) }
 
 // Cancel cancels the future if it is still pending and reports whether it is
 // cancelled. A running or finished future cannot be cancelled. Done callbacks
 // run (in the calling goroutine) when this call cancels the future.
 func (f *Future[T]) Cancel() bool {
-	f.mu.Lock()
-	switch f.state {
-	case Running, Finished:
-		f.mu.Unlock()
-		return false
-	case Cancelled, CancelledAndNotified:
-		f.mu.Unlock()
-		return true
+	for {
+		w := f.word.Load()
+		if w&futureCompleting != 0 {
+			return false // about to be finished
+		}
+		switch wordState(w) {
+		case Running, Finished:
+			return false
+		case Cancelled, CancelledAndNotified:
+			return true
+		}
+		if f.word.CompareAndSwap(w, uint32(Cancelled)|w&futureWatched) {
+			if w&futureWatched != 0 {
+				f.completed(nil) // waiters hear of it from SetRunningOrNotifyCancel
+			}
+			return true
+		}
 	}
-	f.state = Cancelled
-	hasCallbacks := f.complete(func(*waiter) {}) // waiters hear of it from SetRunningOrNotifyCancel
-	f.mu.Unlock()
-	if hasCallbacks {
-		f.invokeCallbacks()
-	}
-	return true
 }
 
 // Cancelled reports whether the future was cancelled.
 func (f *Future[T]) Cancelled() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.state == Cancelled || f.state == CancelledAndNotified
+	st := f.State()
+	return st == Cancelled || st == CancelledAndNotified
 }
 
 // Running reports whether the future is executing.
-func (f *Future[T]) Running() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.state == Running
-}
+func (f *Future[T]) Running() bool { return f.State() == Running }
 
 // Done reports whether the future was cancelled or finished executing.
-func (f *Future[T]) Done() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.state.done()
-}
+func (f *Future[T]) Done() bool { return f.State().done() }
 
 // DoneChan returns a channel that is closed once the future is done
 // (finished or cancelled), for select.
-func (f *Future[T]) DoneChan() <-chan struct{} {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	ch := f.doneChan()
-	if f.state.done() {
-		select {
-		case <-ch:
-		default:
-			close(ch)
-		}
+func (f *Future[T]) DoneChan() <-chan struct{} { return f.doneChan() }
+
+// doneChan returns the channel closed when the future is done, making it.
+func (f *Future[T]) doneChan() chan struct{} {
+	x := f.extra()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	w := f.watch()
+	if x.done == nil {
+		x.done = make(chan struct{})
 	}
-	return ch
+	if wordState(w).done() && !x.closed {
+		close(x.done)
+		x.closed = true
+	}
+	return x.done
 }
 
 // Result waits for the future and returns its result, or the error the call
 // returned. It returns a *CancelledError if the future was cancelled, and
 // ctx.Err() if ctx ends first.
 func (f *Future[T]) Result(ctx context.Context) (T, error) {
-	f.mu.Lock()
-	if !f.state.done() {
-		ch := f.doneChan()
-		f.mu.Unlock()
+	if !f.Done() {
 		select {
-		case <-ch:
+		case <-f.doneChan():
 		case <-ctx.Done():
 			var zero T
 			return zero, ctx.Err()
 		}
-		f.mu.Lock()
 	}
-	defer f.mu.Unlock()
 	return f.get()
 }
 
 // ResultTimeout is Result with CPython's timeout: it waits at most timeout
 // (NoTimeout: no limit) and then returns a *TimeoutError.
 func (f *Future[T]) ResultTimeout(timeout time.Duration) (T, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.state.done() && !f.waitLocked(timeout) {
+	if !f.Done() && !f.wait(timeout) {
 		var zero T
 		return zero, &TimeoutError{}
 	}
 	return f.get()
 }
 
-// get returns the outcome of a done future; f.mu is held.
+// get returns the outcome of a done future.
 func (f *Future[T]) get() (T, error) {
-	if f.state != Finished {
+	if f.State() != Finished {
 		var zero T
 		return zero, &CancelledError{}
 	}
-	return f.result, f.err
+	return f.result, f.errOf()
 }
 
 // Exception waits for the future and returns the error its call returned
 // (nil if it succeeded). err is a *CancelledError if the future was
 // cancelled, or ctx.Err() if ctx ends first.
 func (f *Future[T]) Exception(ctx context.Context) (callErr, err error) {
-	f.mu.Lock()
-	if !f.state.done() {
-		ch := f.doneChan()
-		f.mu.Unlock()
+	if !f.Done() {
 		select {
-		case <-ch:
+		case <-f.doneChan():
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
-		f.mu.Lock()
 	}
-	defer f.mu.Unlock()
 	return f.exception()
 }
 
 // ExceptionTimeout is Exception with CPython's timeout (NoTimeout: no limit);
 // err is a *TimeoutError when the timeout expires.
 func (f *Future[T]) ExceptionTimeout(timeout time.Duration) (callErr, err error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.state.done() && !f.waitLocked(timeout) {
+	if !f.Done() && !f.wait(timeout) {
 		return nil, &TimeoutError{}
 	}
 	return f.exception()
 }
 
-// exception returns the outcome of a done future for Exception; f.mu is held.
+// exception returns the outcome of a done future for Exception.
 func (f *Future[T]) exception() (callErr, err error) {
-	if f.state != Finished {
+	if f.State() != Finished {
 		return nil, &CancelledError{}
 	}
-	return f.err, nil
+	return f.errOf(), nil
 }
 
-// doneChan returns the channel closed when the future is done; f.mu is held.
-func (f *Future[T]) doneChan() chan struct{} {
-	if f.done == nil {
-		f.done = make(chan struct{})
-	}
-	return f.done
-}
-
-// waitLocked waits until the future is done or timeout passes, releasing
-// f.mu meanwhile; it reports whether the future is done. f.mu is held.
-func (f *Future[T]) waitLocked(timeout time.Duration) bool {
+// wait waits until the future is done or timeout passes and reports whether
+// it is done.
+func (f *Future[T]) wait(timeout time.Duration) bool {
 	if timeout <= 0 {
 		return false
 	}
 	ch := f.doneChan()
-	f.mu.Unlock()
 	if timeout == NoTimeout {
 		<-ch
 	} else {
@@ -281,8 +310,7 @@ func (f *Future[T]) waitLocked(timeout time.Duration) bool {
 		}
 		t.Stop()
 	}
-	f.mu.Lock()
-	return f.state.done()
+	return f.Done()
 }
 
 // AddDoneCallback arranges for fn to be called with the future when it is
@@ -293,28 +321,15 @@ func (f *Future[T]) waitLocked(timeout time.Duration) bool {
 // logs it ("exception calling callback for <Future …>", see SetLogger) and
 // changes nothing else.
 func (f *Future[T]) AddDoneCallback(fn func(*Future[T]) error) {
-	f.mu.Lock()
-	if !f.state.done() {
-		x := f.extra()
+	x := f.extra()
+	x.mu.Lock()
+	if !wordState(f.watch()).done() {
 		x.callbacks = append(x.callbacks, fn)
-		f.mu.Unlock()
+		x.mu.Unlock()
 		return
 	}
-	f.mu.Unlock()
+	x.mu.Unlock()
 	f.runCallback(fn)
-}
-
-func (f *Future[T]) invokeCallbacks() {
-	f.mu.Lock()
-	var cbs []func(*Future[T]) error
-	if f.x != nil {
-		cbs = f.x.callbacks
-		f.x.callbacks = nil
-	}
-	f.mu.Unlock()
-	for _, cb := range cbs {
-		f.runCallback(cb)
-	}
 }
 
 func (f *Future[T]) runCallback(fn func(*Future[T]) error) {
@@ -339,51 +354,70 @@ func (f *Future[T]) runCallback(fn func(*Future[T]) error) {
 // true. Called in any other state it returns a *RuntimeError ("Future in
 // unexpected state"), as CPython raises.
 func (f *Future[T]) SetRunningOrNotifyCancel() (bool, error) {
-	f.mu.Lock()
-	ok, err := f.setRunningOrNotifyCancel()
-	state := f.state
-	f.mu.Unlock()
-	if err != nil {
-		// CPython logs at CRITICAL before raising.
-		logError(fmt.Sprintf("Future %p in unexpected state: %s", f, state), nil)
+	for {
+		w := f.word.Load()
+		if w&futureCompleting != 0 {
+			break
+		}
+		switch wordState(w) {
+		case Pending:
+			if f.word.CompareAndSwap(w, uint32(Running)|w&futureWatched) {
+				return true, nil
+			}
+			continue
+		case Cancelled:
+			if f.word.CompareAndSwap(w, uint32(CancelledAndNotified)|w&futureWatched) {
+				if w&futureWatched != 0 {
+					f.completed(f.notifyCancelled)
+				}
+				return false, nil
+			}
+			continue
+		}
+		break
 	}
-	return ok, err
+	// CPython logs at CRITICAL before raising.
+	logError(fmt.Sprintf("Future %p in unexpected state: %s", f, wordState(f.settled())), nil)
+	return false, &RuntimeError{Msg: "Future in unexpected state"}
 }
 
-func (f *Future[T]) setRunningOrNotifyCancel() (bool, error) {
-	switch f.state {
-	case Cancelled:
-		f.state = CancelledAndNotified
-		if f.x != nil {
-			for _, w := range f.x.waiters {
-				w.addCancelled(f)
-			}
+// claim marks a pending or running future completing, so that no other
+// transition happens before finish; it reports false if the future is done
+// or being completed already.
+func (f *Future[T]) claim() bool {
+	for {
+		w := f.word.Load()
+		if w&futureCompleting != 0 || wordState(w).done() {
+			return false
 		}
-		return false, nil
-	case Pending:
-		f.state = Running
-		return true, nil
+		if f.word.CompareAndSwap(w, w|futureCompleting) {
+			return true
+		}
 	}
-	return false, &RuntimeError{Msg: "Future in unexpected state"}
+}
+
+// finish makes a claimed future Finished and tells whoever watches it.
+func (f *Future[T]) finish(notify func(*waiter)) {
+	for {
+		w := f.word.Load()
+		if f.word.CompareAndSwap(w, uint32(Finished)|w&futureWatched) {
+			if w&futureWatched != 0 {
+				f.completed(notify)
+			}
+			return
+		}
+	}
 }
 
 // SetResult is for executor implementations: it finishes the future with
 // result v, wakes its waiters and runs its done callbacks. On a future that
 // is already done it returns an *InvalidStateError.
 func (f *Future[T]) SetResult(v T) error {
-	f.mu.Lock()
-	if f.state.done() {
-		err := f.invalidState()
-		f.mu.Unlock()
-		return err
+	if !f.claim() {
+		return f.invalidState()
 	}
 	f.result = v
-	f.state = Finished
-	hasCallbacks := f.complete(f.notifyResult)
-	f.mu.Unlock()
-	if hasCallbacks {
-		f.invokeCallbacks()
-	}
+	f.finish(f.notifyResult)
 	return nil
 }
 
@@ -395,58 +429,55 @@ func (f *Future[T]) SetException(err error) error {
 	if err == nil {
 		return &ValueError{Msg: "SetException needs a non-nil error"}
 	}
-	f.mu.Lock()
-	if f.state.done() {
-		e := f.invalidState()
-		f.mu.Unlock()
-		return e
+	if !f.claim() {
+		return f.invalidState()
 	}
-	f.err = err
-	f.state = Finished
-	hasCallbacks := f.complete(f.notifyException)
-	f.mu.Unlock()
-	if hasCallbacks {
-		f.invokeCallbacks()
-	}
+	f.extra().err = err
+	f.finish(f.notifyException)
 	return nil
 }
 
 func (f *Future[T]) notifyResult(w *waiter)    { w.addResult(f) }
 func (f *Future[T]) notifyException(w *waiter) { w.addException(f) }
+func (f *Future[T]) notifyCancelled(w *waiter) { w.addCancelled(f) }
 
-// invalidState is CPython's '{state}: {future!r}' error; f.mu is held.
+// invalidState is CPython's '{state}: {future!r}' error.
 func (f *Future[T]) invalidState() error {
-	return &InvalidStateError{Msg: f.state.String() + ": " + f.repr()}
+	return &InvalidStateError{Msg: wordState(f.settled()).String() + ": " + f.repr()}
 }
 
 // The methods below make *Future[T] a Waitable.
 
 func (f *Future[T]) futureState() (State, bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.state, f.state == Finished && f.err != nil
+	st := f.State()
+	return st, st == Finished && f.errOf() != nil
 }
 
 // install adds w to the future's waiters unless the future is done already;
 // it returns the state it saw and whether it finished with an error.
 func (f *Future[T]) install(w *waiter) (State, bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.state == Finished || f.state == CancelledAndNotified {
-		return f.state, f.state == Finished && f.err != nil
+	if st := f.State(); st == Finished || st == CancelledAndNotified {
+		return st, st == Finished && f.errOf() != nil
 	}
 	x := f.extra()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	st := wordState(f.watch())
+	if st == Finished || st == CancelledAndNotified {
+		return st, st == Finished && f.errOf() != nil
+	}
 	x.waiters = append(x.waiters, w)
-	return f.state, false
+	return st, false
 }
 
 func (f *Future[T]) uninstall(w *waiter) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.x == nil {
+	x := f.x.Load()
+	if x == nil {
 		return
 	}
-	if i := slices.Index(f.x.waiters, w); i >= 0 {
-		f.x.waiters = slices.Delete(f.x.waiters, i, i+1)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if i := slices.Index(x.waiters, w); i >= 0 {
+		x.waiters = slices.Delete(x.waiters, i, i+1)
 	}
 }

@@ -30,16 +30,28 @@ type ThreadPoolExecutor struct {
 // threadExec is the executor's state, shared with its workers (which must
 // not keep the ThreadPoolExecutor handle reachable).
 type threadExec struct {
-	mu       sync.Mutex
-	cond     sync.Cond // workers wait here for work; L is &mu
-	queue    ring[workItem]
-	waiting  int // workers blocked in cond.Wait
-	spinning int // workers looking for work before they sleep
-	idle     int // CPython's _idle_semaphore: released after each work item
-	threads  int // workers started (CPython's len(_threads); never decreases)
-	alive    int // workers not yet exited
-	broken   error
-	closed   bool // Shutdown was called
+	// queue is popped without a lock; pushes happen under mu. Workers take
+	// mu only to sleep, so while work keeps coming they never contend with
+	// submitters for it.
+	queue *workQueue
+
+	mu      sync.Mutex
+	cond    sync.Cond // workers sleep here for work; L is &mu
+	waiting int       // workers blocked in cond.Wait
+	threads int       // workers started (CPython's len(_threads); never decreases)
+	alive   int       // workers not yet exited
+	broken  error
+	closed  bool // Shutdown was called
+
+	// spinning counts workers looking at the queue before they sleep: a
+	// submitter that sees one need not wake a sleeping worker.
+	spinning atomic.Int32
+	// idle is CPython's _idle_semaphore: released after each work item,
+	// taken by a submit that then need not start a worker. Only submits
+	// (under mu) take it; once every worker is started (full) nobody needs
+	// it and workers stop releasing it.
+	idle atomic.Int64
+	full atomic.Bool
 
 	maxWorkers  int
 	prefix      string
@@ -90,6 +102,7 @@ func NewThreadPoolExecutor(opts ...Option) (*ThreadPoolExecutor, error) {
 		return nil, &ValueError{Msg: "max_workers must be greater than 0"}
 	}
 	s := &threadExec{
+		queue:       newWorkQueue(),
 		maxWorkers:  max,
 		number:      -1,
 		prefix:      o.threadNamePrefix,
@@ -282,21 +295,26 @@ func (s *threadExec) submit(w workItem) error {
 		return ErrInterpreterShutdown
 	}
 	s.queue.push(w)
-	if s.waiting > 0 && s.spinning == 0 {
+	if s.waiting > 0 && s.spinning.Load() == 0 {
 		s.cond.Signal()
 	}
 	index := -1
-	if s.idle > 0 {
-		s.idle--
-	} else if s.threads < s.maxWorkers {
-		index = s.threads
-		s.threads++
-		s.alive++
-		s.wg.Add(1)
-		if s.alive == 1 {
-			liveMu.Lock()
-			liveExecutors[s] = struct{}{}
-			liveMu.Unlock()
+	if !s.full.Load() {
+		if s.idle.Load() > 0 {
+			s.idle.Add(-1) // only submits take it, and they hold mu
+		} else if s.threads < s.maxWorkers {
+			index = s.threads
+			s.threads++
+			s.alive++
+			s.wg.Add(1)
+			if s.threads == s.maxWorkers {
+				s.full.Store(true)
+			}
+			if s.alive == 1 {
+				liveMu.Lock()
+				liveExecutors[s] = struct{}{}
+				liveMu.Unlock()
+			}
 		}
 	}
 	s.mu.Unlock()
@@ -340,33 +358,71 @@ func (s *threadExec) worker(ctx context.Context) {
 			return
 		}
 	}
-	s.mu.Lock()
 	for {
-		for spins := 0; s.queue.len() == 0 && !s.closed && !interpShutdown.Load(); {
-			if spins < workerSpins {
-				// Look again a few times before sleeping: a submitter that
-				// sees a spinning worker need not wake a sleeping one.
-				spins++
-				s.spinning++
-				s.mu.Unlock()
-				runtime.Gosched()
-				s.mu.Lock()
-				s.spinning--
-				continue
-			}
-			s.waiting++
-			s.cond.Wait()
-			s.waiting--
-		}
 		w, ok := s.queue.pop()
 		if !ok {
-			s.mu.Unlock()
-			return
+			if w, ok = s.spin(); !ok {
+				if w, ok = s.sleep(); !ok {
+					return
+				}
+			}
 		}
-		s.mu.Unlock()
 		w.run(ctx)
-		s.mu.Lock()
-		s.idle++
+		if !s.full.Load() {
+			s.idle.Add(1)
+		}
+	}
+}
+
+// spin looks at the queue a few times, yielding in between, before the
+// worker sleeps. A worker that finds an item while it was the last one
+// spinning wakes a sleeper if more items are queued, so that a queued item
+// is never left waiting while a worker runs a long call.
+func (s *threadExec) spin() (workItem, bool) {
+	s.spinning.Add(1)
+	for range workerSpins {
+		runtime.Gosched()
+		if w, ok := s.queue.pop(); ok {
+			if s.spinning.Add(-1) == 0 && s.queue.len() > 0 {
+				s.wakeOne()
+			}
+			return w, true
+		}
+	}
+	s.spinning.Add(-1)
+	return nil, false
+}
+
+// wakeOne wakes a sleeping worker, if any.
+func (s *threadExec) wakeOne() {
+	s.mu.Lock()
+	if s.waiting > 0 {
+		s.cond.Signal()
+	}
+	s.mu.Unlock()
+}
+
+// sleep waits under mu until an item is queued (and returns it) or the
+// executor is shut down with an empty queue (and returns false). Pushes
+// happen under mu, so an empty queue seen here stays empty until Wait.
+func (s *threadExec) sleep() (workItem, bool) {
+	s.mu.Lock()
+	for {
+		if s.queue.len() > 0 {
+			s.mu.Unlock()
+			if w, ok := s.queue.pop(); ok {
+				return w, true
+			}
+			s.mu.Lock()
+			continue
+		}
+		if s.closed || interpShutdown.Load() {
+			s.mu.Unlock()
+			return nil, false
+		}
+		s.waiting++
+		s.cond.Wait()
+		s.waiting--
 	}
 }
 

@@ -181,7 +181,7 @@ func TestThreadExecutorWorkersOnDemand(t *testing.T) {
 			t.Fatalf("value %v", v)
 		}
 		// let the worker count itself idle before the next submit
-		waitFor(t, func() bool { ex.s.mu.Lock(); defer ex.s.mu.Unlock(); return ex.s.idle > 0 })
+		waitFor(t, func() bool { return ex.s.idle.Load() > 0 })
 	}
 	mu.Lock()
 	if fmt.Sprint(created) != "[0]" {

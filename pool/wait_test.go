@@ -264,10 +264,11 @@ func TestWaitManyConcurrent(t *testing.T) {
 }
 
 func nWaiters[T any](f *Future[T]) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.x == nil {
+	x := f.x.Load()
+	if x == nil {
 		return 0
 	}
-	return len(f.x.waiters)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return len(x.waiters)
 }
