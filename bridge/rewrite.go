@@ -150,6 +150,7 @@ func installCompile() {
 
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
+	src = pylibSource(src, srcDesc)
 	out, rc, err := rewriteSourceCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*RewriteError); ok {
