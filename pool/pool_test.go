@@ -866,3 +866,26 @@ func TestPoolJoinFromCallback(t *testing.T) {
 		t.Fatal("test goroutine taken for the result handler")
 	}
 }
+
+func TestMapChunksHoldGetsList(t *testing.T) {
+	p := newThreadPool(t, Workers(2))
+	r, err := p.MapAsync(square, ints(10), 4, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunks, err := r.MapChunks(NoTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(chunks); got != "[[0 1 4 9] [16 25 36 49] [64 81]]" {
+		t.Fatalf("MapChunks = %s", got)
+	}
+	v, err := r.Get(0)
+	if err != nil || fmt.Sprint(v) != "[0 1 4 9 16 25 36 49 64 81]" {
+		t.Fatalf("Get = %v, %v", v, err)
+	}
+	a, _ := p.ApplyAsync(square, []wire.Value{int64(3)}, nil, nil, nil)
+	if chunks, err := a.MapChunks(NoTimeout); err != nil || fmt.Sprint(chunks) != "[[9]]" {
+		t.Fatalf("apply's MapChunks = %v, %v", chunks, err)
+	}
+}
