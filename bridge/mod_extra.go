@@ -396,22 +396,3 @@ func init() {
 		setBuiltin("vars", builtinFunc("vars", builtinVars))
 	})
 }
-
-// refreshEnviron makes os.environ of interpreters made from now on the
-// process environment as it is now: gpython reads it once, at package
-// init, before a pool worker has dropped the variables its parent passed
-// it (PYPOOL_WORKER…), which CPython's workers do not have.
-func refreshEnviron() {
-	impl := py.GetModuleImpl("os")
-	if impl == nil {
-		return
-	}
-	vs := os.Environ()
-	env := py.NewStringDictSized(len(vs))
-	for _, kv := range vs {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			env[k] = py.String(v)
-		}
-	}
-	impl.Globals["environ"] = env
-}
