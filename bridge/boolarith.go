@@ -43,17 +43,32 @@ var boolOps = map[byte]struct {
 
 const cmpExcMatch = 10
 
-// patchBoolArith applies the mend to one code object.
-func patchBoolArith(code *py.Code) {
-	insns := decodeCode(code.Code)
-	targets := map[int]bool{}
-	for _, in := range insns {
-		if isRelJump(in.op) {
-			targets[in.off+in.size+in.arg] = true
-		} else if isAbsJump(in.op) {
-			targets[in.arg] = true
+// boolOpCodes are boolOps' opcodes.
+var boolOpCodes = func() []byte {
+	var ops []byte
+	for op := range boolOps {
+		ops = append(ops, op)
+	}
+	return ops
+}()
+
+// hasBoolConst reports whether True or False is among code's constants.
+func hasBoolConst(code *py.Code) bool {
+	for _, c := range code.Consts {
+		if _, ok := c.(py.Bool); ok {
+			return true
 		}
 	}
+	return false
+}
+
+// patchBoolArith applies the mend to one code object.
+func patchBoolArith(code *py.Code, ci *codeInsns) {
+	if !ci.has(boolOpCodes...) || !ci.has(opCompareOp) && !hasBoolConst(code) {
+		return
+	}
+	insns := ci.get()
+	targets := ci.jumpTargets()
 	makesBool := func(j int) bool {
 		if j < 0 {
 			return false

@@ -332,6 +332,7 @@ func dirNames(o py.Object) []string {
 	}
 	switch x := o.(type) {
 	case *py.Module:
+		_ = loadLazySource(x) // a failed load shows the names there are
 		add(x.Globals)
 	case *py.Type:
 		add(x.Dict)

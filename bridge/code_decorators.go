@@ -64,13 +64,12 @@ func storedName(code *py.Code, in insn) string {
 	return ""
 }
 
-func patchDecoratorDefaults(code *py.Code) {
-	insns := decodeCode(code.Code)
-	byOff := map[int]int{}
-	for i, in := range insns {
-		byOff[in.off] = i
+func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
+	if !ci.has(opMakeFunc, opMakeClos) || !ci.has(opCallFunction) {
+		return
 	}
-	buf := []byte(code.Code)
+	insns := ci.get()
+	var buf []byte // the patched bytecode, made at the first patch
 	var lines []stubLine
 	decoIdx, tmpIdx := -1, -1
 	optimized := code.Flags&py.CO_OPTIMIZED != 0
@@ -125,6 +124,9 @@ func patchDecoratorDefaults(code *py.Code) {
 			storeOp, loadOp = opStoreFast, opLoadFast
 		}
 		line := code.Addr2Line(int32(mk.off))
+		if buf == nil {
+			buf = []byte(code.Code)
+		}
 		// stub 1: set the decorators aside
 		s := len(buf)
 		buf = emit3(buf, opBuildTuple, k)

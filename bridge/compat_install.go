@@ -5,6 +5,7 @@ package bridge
 // each new context, so this must run before the first context is made.
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/go-python/gpython/py"
@@ -39,19 +40,26 @@ func setBuiltin(name string, obj py.Object) {
 	if impl == nil {
 		panic("bridge: gpython builtins module not registered")
 	}
-	methods := impl.Methods[:0:0]
-	for _, m := range impl.Methods {
-		if m.Name != name {
-			methods = append(methods, m)
+	i := -1
+	for k, m := range impl.Methods {
+		if m.Name == name {
+			i = k
+			break
 		}
 	}
 	if m, ok := obj.(*py.Method); ok {
-		methods = append(methods, m)
+		if i >= 0 {
+			impl.Methods[i] = m
+		} else {
+			impl.Methods = append(impl.Methods, m)
+		}
 		delete(impl.Globals, name)
-	} else {
-		impl.Globals[name] = obj
+		return
 	}
-	impl.Methods = methods
+	if i >= 0 {
+		impl.Methods = slices.Delete(impl.Methods, i, i+1)
+	}
+	impl.Globals[name] = obj
 }
 
 // builtinFunc makes a module-level Go function with CPython-like name.

@@ -152,11 +152,17 @@ func correctAtOrigin(err error) error {
 }
 
 var (
-	reNoAttr     = regexp.MustCompile(`^'([^']*)' has no attribute '(.*)'$`)
-	reUnaryOp    = regexp.MustCompile(`^unsupported operand type\(s\) for ([^ :]+): '([^']*)'$`)
-	reBinaryOp   = regexp.MustCompile(`^unsupported operand type\(s\) for ([^ :]+): '([^']*)' and '([^']*)'$`)
-	reFloatParse = regexp.MustCompile(`^invalid literal for float: '(.*)'$`)
-	reIntParse   = regexp.MustCompile(`^invalid literal for int\(\) with base (\d+): '(.*)'$`)
+	reNoAttr  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^'([^']*)' has no attribute '(.*)'$`) })
+	reUnaryOp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^unsupported operand type\(s\) for ([^ :]+): '([^']*)'$`)
+	})
+	reBinaryOp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^unsupported operand type\(s\) for ([^ :]+): '([^']*)' and '([^']*)'$`)
+	})
+	reFloatParse = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^invalid literal for float: '(.*)'$`) })
+	reIntParse   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^invalid literal for int\(\) with base (\d+): '(.*)'$`)
+	})
 )
 
 // mayCorrect is a quick test of whether correctMessage may change msg (the
@@ -179,7 +185,7 @@ func mayCorrect(base *py.Type, msg string) bool {
 func correctMessage(base *py.Type, msg string, site *errSite) (string, bool) {
 	switch base {
 	case py.AttributeError:
-		m := reNoAttr.FindStringSubmatch(msg)
+		m := reNoAttr().FindStringSubmatch(msg)
 		if m == nil {
 			return "", false
 		}
@@ -194,7 +200,7 @@ func correctMessage(base *py.Type, msg string, site *errSite) (string, bool) {
 			return indexMessage(site)
 		}
 	case py.TypeError:
-		if m := reUnaryOp.FindStringSubmatch(msg); m != nil {
+		if m := reUnaryOp().FindStringSubmatch(msg); m != nil {
 			if m[1] == "index" {
 				if fixed, ok := subscriptTypeMessage(m[2], site); ok {
 					return fixed, true
@@ -202,14 +208,14 @@ func correctMessage(base *py.Type, msg string, site *errSite) (string, bool) {
 			}
 			return unaryOpMessage(m[1], m[2])
 		}
-		if m := reBinaryOp.FindStringSubmatch(msg); m != nil {
+		if m := reBinaryOp().FindStringSubmatch(msg); m != nil {
 			return binaryOpMessage(m[1], m[2], m[3], site)
 		}
 	case py.ValueError:
-		if m := reFloatParse.FindStringSubmatch(msg); m != nil {
+		if m := reFloatParse().FindStringSubmatch(msg); m != nil {
 			return "could not convert string to float: " + StringRepr(m[1]), true
 		}
-		if m := reIntParse.FindStringSubmatch(msg); m != nil {
+		if m := reIntParse().FindStringSubmatch(msg); m != nil {
 			return "invalid literal for int() with base " + m[1] + ": " + StringRepr(m[2]), true
 		}
 		if msg == "int() base must be >= 2 and <= 36" {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/go-python/gpython/py"
@@ -239,7 +240,7 @@ var errnoByText = func() map[string]syscall.Errno {
 
 // reGoPathErr finds "op path: no such file or directory" at the end of a
 // message gpython's os module made from a Go error.
-var reGoPathErr = regexp.MustCompile(`(?:^|[ ;,])([a-z]+) ([^ :,;]+): ([a-z][a-z ,'-]*)$`)
+var reGoPathErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[ ;,])([a-z]+) ([^ :,;]+): ([a-z][a-z ,'-]*)$`) })
 
 // osModuleError turns an error of one of gpython's os functions into
 // CPython's OSError: Go errors (remove, rename, …) and OSErrors whose text
@@ -278,7 +279,7 @@ func osModuleError(err error) error {
 		return err
 	}
 	msg, _ := args[0].(py.String)
-	m := reGoPathErr.FindStringSubmatch(string(msg))
+	m := reGoPathErr().FindStringSubmatch(string(msg))
 	if m == nil {
 		return err
 	}

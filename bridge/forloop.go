@@ -64,7 +64,15 @@ type insn struct {
 }
 
 func decodeCode(code string) []insn {
-	var out []insn
+	n := 0
+	for i := 0; i < len(code); n++ {
+		if code[i] < opHaveArgument {
+			i++
+		} else {
+			i += 3
+		}
+	}
+	out := make([]insn, 0, n)
 	ext := 0
 	extStart := -1
 	for i := 0; i < len(code); {
@@ -137,16 +145,12 @@ func emit3(b []byte, op byte, arg int) []byte {
 }
 
 // patchForLoops applies the for-loop mend to one code object.
-func patchForLoops(code *py.Code) {
-	insns := decodeCode(code.Code)
-	targets := map[int]bool{}
-	for _, in := range insns {
-		if isRelJump(in.op) {
-			targets[in.off+in.size+in.arg] = true
-		} else if isAbsJump(in.op) {
-			targets[in.arg] = true
-		}
+func patchForLoops(code *py.Code, ci *codeInsns) {
+	if !ci.has(opForIter) {
+		return
 	}
+	insns := ci.get()
+	targets := ci.jumpTargets()
 	comprehension := code.Name == "<listcomp>" || code.Name == "<setcomp>" || code.Name == "<dictcomp>" || code.Name == "<genexpr>"
 	buf := []byte(code.Code)
 	var lines []stubLine

@@ -27,11 +27,11 @@ const (
 var genThrowStubs sync.Map
 
 // patchGenThrow adds the throw stubs to a generator's code.
-func patchGenThrow(code *py.Code) {
-	if code.Flags&py.CO_GENERATOR == 0 {
+func patchGenThrow(code *py.Code, ci *codeInsns) {
+	if code.Flags&py.CO_GENERATOR == 0 || !ci.has(opYieldValue, opYieldFrom) {
 		return
 	}
-	insns := decodeCode(code.Code)
+	insns := ci.get()
 	buf := []byte(code.Code)
 	stubs := map[int32]int32{}
 	var lines []stubLine

@@ -61,11 +61,11 @@ func yieldFromValue(self py.Object, arg py.Object) (py.Object, error) {
 
 // patchYieldFrom routes each used `yield from` value through
 // __pp_yf_value__.
-func patchYieldFrom(code *py.Code) {
-	if code.Flags&py.CO_GENERATOR == 0 {
+func patchYieldFrom(code *py.Code, ci *codeInsns) {
+	if code.Flags&py.CO_GENERATOR == 0 || !ci.has(opYieldFrom) {
 		return
 	}
-	insns := decodeCode(code.Code)
+	insns := ci.get()
 	buf := []byte(code.Code)
 	nameIdx := -1
 	var lines []stubLine

@@ -30,19 +30,16 @@ const (
 	opDupTopTwo = 5
 )
 
-func patchExceptHandlers(code *py.Code) {
-	insns := decodeCode(code.Code)
-	targets := map[int]bool{}
+func patchExceptHandlers(code *py.Code, ci *codeInsns) {
+	if !ci.has(opSetupExcept) {
+		return
+	}
+	insns := ci.get()
+	targets := ci.jumpTargets()
 	var handlers []int
 	for _, in := range insns {
-		if isRelJump(in.op) {
-			t := in.off + in.size + in.arg
-			targets[t] = true
-			if in.op == opSetupExcept {
-				handlers = append(handlers, t)
-			}
-		} else if isAbsJump(in.op) {
-			targets[in.arg] = true
+		if in.op == opSetupExcept {
+			handlers = append(handlers, in.off+in.size+in.arg)
 		}
 	}
 	if len(handlers) == 0 {

@@ -28,16 +28,12 @@ const (
 // maxHandledDepth bounds the stack of enclosing handled exceptions.
 const maxHandledDepth = 256
 
-func patchExceptEnds(code *py.Code) {
-	insns := decodeCode(code.Code)
-	targets := map[int]bool{}
-	for _, in := range insns {
-		if isRelJump(in.op) {
-			targets[in.off+in.size+in.arg] = true
-		} else if isAbsJump(in.op) {
-			targets[in.arg] = true
-		}
+func patchExceptEnds(code *py.Code, ci *codeInsns) {
+	if !ci.has(opPopExcept) {
+		return
 	}
+	insns := ci.get()
+	targets := ci.jumpTargets()
 	buf := []byte(code.Code)
 	nameIdx := -1
 	var lines []stubLine

@@ -121,6 +121,10 @@ func builtinImport(self py.Object, a *Args) (py.Object, error) {
 	}
 	for _, sub := range fromlist {
 		if sub == "*" {
+			// the whole namespace, Python parts compiled on first use included
+			if err := loadLazySource(leaf); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if _, ok := leaf.Globals[sub]; ok {

@@ -135,6 +135,7 @@ func NewInterp(opts Options) *Interp {
 	if path == nil {
 		path = []string{}
 	}
+	loadEnviron()
 	ctx := py.NewContext(py.ContextOpts{SysArgs: opts.Argv, SysPaths: path})
 	in := &Interp{
 		Ctx:    ctx,

@@ -378,6 +378,9 @@ func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	if err := nArgs("vars", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
+	if err := loadLazySource(args[0]); err != nil {
+		return nil, err
+	}
 	if g, ok := args[0].(py.IGetDict); ok {
 		if d := g.GetDict(); d != nil {
 			return d, nil

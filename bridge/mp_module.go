@@ -208,12 +208,13 @@ func pickMethods(methods []*py.Method, names ...string) []*py.Method {
 
 func init() {
 	methods := mpMethods()
-	py.RegisterModule(&py.ModuleImpl{
+	mp := &py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing", Doc: "Process-based parallelism.", FileDesc: "<multiprocessing>"},
 		Methods: methods,
 		Globals: mpGlobals(),
-		CodeSrc: multiprocessingSrc,
-	})
+	}
+	py.RegisterModule(mp)
+	registerLazySource(mp, "<multiprocessing>", multiprocessingSrc, multiprocessingSrcNames...)
 	ctxG := mpGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},

@@ -147,7 +147,12 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if r, ok := o.(*py.Range); ok && !p.thread {
-		return rangeValues(r), nil
+		n, item := rangeItems(r)
+		out := make([]wire.Value, n)
+		for i := range out {
+			out[i] = item(i)
+		}
+		return out, nil
 	}
 	itr, err := py.Iter(o)
 	if err != nil {
@@ -348,6 +353,40 @@ func (p *pyPool) wait(r *pool.AsyncResult, timeout py.Object) (py.Object, error)
 		return nil, p.it.poolError(err)
 	}
 	return p.result(v)
+}
+
+// waitMap is wait for a process pool's map: the chunks of results become
+// one Python list directly, without first being copied into one wire list.
+func (p *pyPool) waitMap(r *pool.AsyncResult, timeout py.Object) (py.Object, error) {
+	d, limited, err := timeoutArg(timeout)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.it.waitIntr(r.Done(), d, limited); err != nil {
+		return nil, err
+	}
+	chunks, err := r.MapChunks(0)
+	if err != nil {
+		return nil, p.it.poolError(err)
+	}
+	n := 0
+	for _, c := range chunks {
+		n += len(c)
+	}
+	items := make([]py.Object, 0, n)
+	for _, c := range chunks {
+		dec := newDecoder(p.it)
+		for _, v := range c {
+			o, ok := pyIntOf(v)
+			if !ok {
+				if o, err = dec.decode(v); err != nil {
+					return nil, err
+				}
+			}
+			items = append(items, o)
+		}
+	}
+	return py.NewListFromItems(items), nil
 }
 
 // A pyIMap is the iterator imap and imap_unordered return.

@@ -14,6 +14,7 @@ type pyAsyncResult struct {
 	p      *pyPool
 	r      *pool.AsyncResult
 	failed error // set instead of r when the task could not be sent
+	isMap  bool  // a process pool's map: its chunks become one list (waitMap)
 }
 
 // failedResult is a ready AsyncResult holding err: as CPython, a task that
@@ -86,7 +87,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	ar := &pyAsyncResult{p: p}
+	ar := &pyAsyncResult{p: p, isMap: !p.thread}
 	owner := func() string { return ar.r.String() }
 	var cb func(any) error
 	if len(v) > 3 {
@@ -111,6 +112,15 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 			return nil, p.it.poolError(err)
 		}
 	} else {
+		if rg, ok := v[1].(*py.Range); ok && !p.thread {
+			n, item := rangeItems(rg) // made a chunk at a time as the chunks go out
+			r, err = p.p.MapFuncAsync(c, n, item, cs, cb, ecb)
+			if err != nil {
+				return nil, p.it.poolError(err)
+			}
+			ar.r = r
+			return ar, nil
+		}
 		items, err := p.values(v[1])
 		if err != nil {
 			return p.failedResult(err, ecbPy), nil
@@ -275,6 +285,9 @@ func (p *pyPool) checkRunning() error {
 func (a *pyAsyncResult) get(timeout py.Object) (py.Object, error) {
 	if a.r == nil {
 		return nil, a.failed
+	}
+	if a.isMap {
+		return a.p.waitMap(a.r, timeout)
 	}
 	return a.p.wait(a.r, timeout)
 }

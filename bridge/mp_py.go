@@ -4,7 +4,11 @@ package bridge
 // scripts can subclass it and override run(). A started Process runs in a
 // worker process of a one-worker process executor (SpawnProcess-N), the
 // Process object travelling by value; its exit code comes back as the
-// task's result.
+// task's result. The source is compiled when one of its names is first
+// looked up (lazy_source.go), not at import.
+
+// multiprocessingSrcNames are the top-level names multiprocessingSrc binds.
+var multiprocessingSrcNames = []string{"Process", "_EXITCODE_NAMES", "_child_main"}
 
 const multiprocessingSrc = `
 class Process:

@@ -7,12 +7,18 @@ package bridge
 import (
 	"embed"
 	"strings"
+	"unsafe"
 
 	"github.com/go-python/gpython/py"
 )
 
 //go:embed pylib/*.py
 var pylibFS embed.FS
+
+// pylibMarker starts the stand-in source a pylib module is registered with:
+// its file is read, and compiled, only when the module is first imported.
+// The NUL keeps it apart from any source a script could compile.
+const pylibMarker = "\x00pypool-pylib:"
 
 func installPylib() {
 	entries, err := pylibFS.ReadDir("pylib")
@@ -24,15 +30,25 @@ func installPylib() {
 		if py.GetModuleImpl(name) != nil {
 			continue // a Go implementation wins
 		}
-		src, err := pylibFS.ReadFile("pylib/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
 		py.RegisterModule(&py.ModuleImpl{
 			Info:    py.ModuleInfo{Name: name, FileDesc: "<" + name + ">"},
-			CodeSrc: string(src),
+			CodeSrc: pylibMarker + e.Name(),
 		})
 	}
+}
+
+// pylibSource is the source of the pylib module whose stand-in is src (the
+// compile of ModuleImpl.CodeSrc named desc), or src itself.
+func pylibSource(src, desc string) string {
+	file, ok := strings.CutPrefix(src, pylibMarker)
+	if !ok || desc != "<"+strings.TrimSuffix(file, ".py")+">" {
+		return src
+	}
+	b, err := pylibFS.ReadFile("pylib/" + file)
+	if err != nil || len(b) == 0 {
+		return src
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is ReadFile's own copy
 }
 
 // genericAliasType is the type of list[int] and friends (PEP 585).

@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/go-python/gpython/py"
 )
@@ -31,9 +32,13 @@ import (
 // for source it rejects.
 
 // A rewritePass transforms a module's tokens before gpython parses them.
+// need, when set, is a cheap test on the source: false means the pass would
+// change nothing (it must never say false when the pass would), and the
+// pass is skipped, tokenizing included.
 type rewritePass struct {
 	name  string
 	order int
+	need  func(src string) bool
 	fn    func(rc *rewriteCtx, toks []Token) ([]Token, error)
 }
 
@@ -50,21 +55,67 @@ func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
 var rewritePasses []rewritePass
 
 func init() {
-	registerRewrite("match", 10, rewriteMatch)
-	registerRewrite("walrus", 20, rewriteWalrus)
-	registerRewrite("raise-from", 30, rewriteRaiseFrom)
-	registerRewrite("compat", 50, rewriteCompat)
-	registerRewrite("eval-exec", 60, rewriteEvalExec)
-	registerRewrite("warn-sites", 80, markWarnSites)
-	registerRewrite("f-strings", 1000, rewriteFStrings)
+	registerRewrite("match", 10, mayHaveMatch, rewriteMatch)
+	registerRewrite("walrus", 20, containsAll(":="), rewriteWalrus)
+	registerRewrite("raise-from", 30, containsAll("raise", "from"), rewriteRaiseFrom)
+	registerRewrite("compat", 50, nil, rewriteCompat)
+	registerRewrite("eval-exec", 60, containsAny("eval", "exec"), rewriteEvalExec)
+	registerRewrite("warn-sites", 80, containsAny(append([]string{"warn"}, deprecatedAliases...)...), markWarnSites)
+	registerRewrite("f-strings", 1000, mayHaveFString, rewriteFStrings)
 }
 
 // registerRewrite adds a source rewrite pass; passes run in increasing
 // order (ties: registration order). The chain above is registered in
-// rewrite.go's init; add a new pass there.
-func registerRewrite(name string, order int, fn func(rc *rewriteCtx, toks []Token) ([]Token, error)) {
-	rewritePasses = append(rewritePasses, rewritePass{name, order, fn})
+// rewrite.go's init; add a new pass there. need may be nil (always run).
+func registerRewrite(name string, order int, need func(src string) bool, fn func(rc *rewriteCtx, toks []Token) ([]Token, error)) {
+	rewritePasses = append(rewritePasses, rewritePass{name, order, need, fn})
 	sort.SliceStable(rewritePasses, func(i, j int) bool { return rewritePasses[i].order < rewritePasses[j].order })
+}
+
+// containsAll is a pass's need: every word occurs in the source.
+func containsAll(words ...string) func(string) bool {
+	return func(src string) bool {
+		for _, w := range words {
+			if !strings.Contains(src, w) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// containsAny is a pass's need: some word occurs in the source.
+func containsAny(words ...string) func(string) bool {
+	return func(src string) bool {
+		for _, w := range words {
+			if strings.Contains(src, w) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// mayHaveMatch: a match statement needs both soft keywords.
+func mayHaveMatch(src string) bool { return containsAll("match", "case")(src) }
+
+// mayHaveFString reports whether some quote in src follows an f prefix
+// (f, rf or fr, any case): every f-string literal has one.
+func mayHaveFString(src string) bool {
+	for i := 1; i < len(src); i++ {
+		if c := src[i]; c != '\'' && c != '"' {
+			continue
+		}
+		switch src[i-1] {
+		case 'f', 'F':
+			return true
+		case 'r', 'R':
+			if i >= 2 && (src[i-2] == 'f' || src[i-2] == 'F') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // A RewriteError is a SyntaxError found by a rewrite pass.
@@ -88,22 +139,24 @@ func rewriteSource(src, file string, lineBase int) (string, error) {
 }
 
 // rewriteSourceCtx is rewriteSource, also returning what the passes
-// learned about the source's defs.
+// learned about the source's defs. Source is tokenized only for a pass that
+// runs, and again only when an earlier pass changed it.
 func rewriteSourceCtx(src, file string, lineBase int) (string, *rewriteCtx, error) {
 	rc := &rewriteCtx{file: file, lineBase: lineBase}
-	toks := Tokenize(src)
-	for n, p := range rewritePasses {
+	var toks []Token // src's tokens, nil when not made yet
+	for _, p := range rewritePasses {
+		if p.need != nil && !p.need(src) {
+			continue
+		}
+		if toks == nil {
+			toks = Tokenize(src)
+		}
 		out, err := p.fn(rc, toks)
 		if err != nil {
 			return "", nil, err
 		}
-		s := Untokenize(out)
-		if s == src {
-			continue
-		}
-		src = s
-		if n+1 < len(rewritePasses) {
-			toks = Tokenize(src)
+		if s := Untokenize(out); s != src {
+			src, toks = s, nil
 		}
 	}
 	return src, rc, nil
@@ -150,6 +203,7 @@ func installCompile() {
 
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
+	src = pylibSource(src, srcDesc)
 	out, rc, err := rewriteSourceCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*RewriteError); ok {
@@ -209,15 +263,16 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
-	patchDecoratorDefaults(code)
+	ci := newCodeInsns(code) // decoded once, shared by the patchers
+	patchDecoratorDefaults(code, ci)
 	patchBytesConsts(code)
-	patchBoolArith(code)
-	patchCompares(code)
-	patchYieldFrom(code)
-	patchForLoops(code)
-	patchExceptHandlers(code)
-	patchExceptEnds(code)
-	patchGenThrow(code)
+	patchBoolArith(code, ci)
+	patchCompares(code, ci)
+	patchYieldFrom(code, ci)
+	patchForLoops(code, ci)
+	patchExceptHandlers(code, ci)
+	patchExceptEnds(code, ci)
+	patchGenThrow(code, ci)
 }
 
 // fixCell2arg fills Code.Cell2arg, which gpython's compiler leaves empty, so

@@ -48,7 +48,7 @@ type Token struct {
 // text it does not understand becomes single-character TkOp tokens, for the
 // parser to reject.
 func Tokenize(src string) []Token {
-	toks := make([]Token, 0, len(src)/4+16)
+	toks := make([]Token, 0, tokenBound(src))
 	line, depth, col, indent := 1, 0, 0, 0
 	lineStart := true
 	i, preStart := 0, 0
@@ -130,6 +130,29 @@ func Tokenize(src string) []Token {
 		toks = append(toks, t)
 		preStart = i
 	}
+}
+
+// tokenBound is a cheap upper bound of the number of tokens in src (one
+// per operator character, one per run of word characters, and EOF), so
+// that Tokenize allocates once. Inside string literals it over-counts.
+func tokenBound(src string) int {
+	n, word := 1, false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf:
+			if !word {
+				n++
+				word = true
+			}
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f':
+			word = false
+		default:
+			n++
+			word = false
+		}
+	}
+	return n
 }
 
 // Untokenize joins tokens back into source, with the passes' edits.

@@ -18,7 +18,7 @@ import (
 
 func init() {
 	// Before the f-string pass, which would read {name} as a field.
-	registerRewrite("named-escapes", 40, rewriteNamedEscapes)
+	registerRewrite("named-escapes", 40, containsAll(`\N{`), rewriteNamedEscapes)
 }
 
 func rewriteNamedEscapes(rc *rewriteCtx, toks []Token) ([]Token, error) {

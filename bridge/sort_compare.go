@@ -88,8 +88,11 @@ var compareNames = map[int]string{
 }
 
 // patchCompares applies the ordering mend to one code object.
-func patchCompares(code *py.Code) {
-	insns := decodeCode(code.Code)
+func patchCompares(code *py.Code, ci *codeInsns) {
+	if !ci.has(opCompareOp) {
+		return
+	}
+	insns := ci.get()
 	var buf []byte
 	nameIdx := map[int]int{}
 	var lines []stubLine

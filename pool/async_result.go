@@ -2,6 +2,7 @@ package pool
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/pypool/pypool/pool/wire"
@@ -24,10 +25,13 @@ type AsyncResult struct {
 	callback      func(wire.Value) error
 	errorCallback func(error) error
 
-	// MapResult: chunks not yet back, and the list being filled.
+	// MapResult: chunks not yet back, and the chunks' result lists in
+	// order; value is made from them (flatten) when first asked for.
 	chunksize  int
 	numberLeft int
-	list       wire.List
+	length     int
+	chunks     []wire.List
+	flatOnce   sync.Once
 }
 
 func newApplyResult(callback func(wire.Value) error, errorCallback func(error) error) *AsyncResult {
@@ -38,12 +42,12 @@ func newApplyResult(callback func(wire.Value) error, errorCallback func(error) e
 // chunksize; with chunksize 0 it is ready at once (an empty map).
 func newMapResult(chunksize, length int, callback func(wire.Value) error, errorCallback func(error) error) *AsyncResult {
 	r := &AsyncResult{kind: "MapResult", ready: make(chan struct{}), callback: callback, errorCallback: errorCallback,
-		success: true, chunksize: chunksize, list: make(wire.List, length)}
-	r.value = r.list
+		success: true, chunksize: chunksize, length: length}
 	if chunksize <= 0 {
 		close(r.ready)
 	} else {
 		r.numberLeft = length/chunksize + min(length%chunksize, 1)
+		r.chunks = make([]wire.List, r.numberLeft)
 	}
 	return r
 }
@@ -98,9 +102,42 @@ func (r *AsyncResult) Get(timeout time.Duration) (wire.Value, error) {
 		return nil, &TimeoutError{}
 	}
 	if r.success {
-		return r.value, nil
+		return r.result(), nil
 	}
 	return nil, r.err
+}
+
+// MapChunks waits as Wait and returns a map's results as the chunks the
+// workers sent them, in order: the list Get returns, without copying them
+// into one (for a caller that converts every item anyway). For an apply
+// it returns the result as the one item of one chunk.
+func (r *AsyncResult) MapChunks(timeout time.Duration) ([]wire.List, error) {
+	if !r.Wait(timeout) {
+		return nil, &TimeoutError{}
+	}
+	if !r.success {
+		return nil, r.err
+	}
+	if r.kind != "MapResult" {
+		return []wire.List{{r.value}}, nil
+	}
+	return r.chunks, nil
+}
+
+// result is the value of a successful call: for a map, its chunks made one
+// list, once.
+func (r *AsyncResult) result() wire.Value {
+	if r.kind != "MapResult" {
+		return r.value
+	}
+	r.flatOnce.Do(func() {
+		list := make(wire.List, r.length)
+		for i, c := range r.chunks {
+			copy(list[i*r.chunksize:], c)
+		}
+		r.value = list
+	})
+	return r.value
 }
 
 // Successful reports whether the call completed without error. Before the
@@ -132,10 +169,14 @@ func (r *AsyncResult) set(i int, v wire.Value, err error) bool {
 	r.numberLeft--
 	if err == nil {
 		chunk, ok := v.(wire.List)
-		if !ok || i*r.chunksize+len(chunk) > len(r.list) {
+		want := min(r.chunksize, r.length-i*r.chunksize)
+		switch {
+		case !ok:
 			err = fmt.Errorf("map: chunk %d: the worker returned %s, not a list of the chunk's results", i, typeName(v))
-		} else if r.success {
-			copy(r.list[i*r.chunksize:], chunk)
+		case len(chunk) != want:
+			err = fmt.Errorf("map: chunk %d: the worker returned %d results for %d items", i, len(chunk), want)
+		case r.success:
+			r.chunks[i] = chunk
 		}
 	}
 	if err != nil && r.success {
@@ -145,7 +186,9 @@ func (r *AsyncResult) set(i int, v wire.Value, err error) bool {
 		return false
 	}
 	if r.success {
-		r.runCallback(r.callback, r.list)
+		if r.callback != nil {
+			r.runCallback(r.callback, r.result())
+		}
 	} else {
 		r.runErrorCallback(r.err)
 	}

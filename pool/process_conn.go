@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,6 +26,22 @@ const (
 // workerMaxFrame is the frame limit of worker pipes in both directions
 // (0: pool/wire's default, 1 GiB). A message over it fails its one task.
 var workerMaxFrame atomic.Int64
+
+// envWorkerProcs passes the worker its GOMAXPROCS (workerProcs).
+const envWorkerProcs = "PYPOOL_WORKER_PROCS"
+
+// workerProcs is the GOMAXPROCS of each of a group's workers: the machine's
+// CPUs shared out among them, at least one, so that a pool of as many
+// workers as CPUs runs one thread of Go code per worker (a Python worker is
+// single-threaded; more only lets its garbage collector compete with the
+// other workers for their CPUs). 0 when GOMAXPROCS is set in the
+// environment: the user's choice passes to the workers unchanged.
+func workerProcs(workers int) int {
+	if os.Getenv("GOMAXPROCS") != "" || workers < 1 {
+		return 0
+	}
+	return max(1, runtime.NumCPU()/workers)
+}
 
 // envWorkerMaxFrame passes the frame limit to the worker.
 const envWorkerMaxFrame = "PYPOOL_WORKER_MAX_FRAME"
@@ -79,8 +96,9 @@ type procConn struct {
 	killed   bool
 }
 
-// startProcConn starts a worker process named prefix-N.
-func startProcConn(prefix string, stdout, stderr *os.File, ev procEvents) (*procConn, error) {
+// startProcConn starts a worker process named prefix-N that runs Go code on
+// at most procs OS threads at once (its GOMAXPROCS; 0: the Go default).
+func startProcConn(prefix string, procs int, stdout, stderr *os.File, ev procEvents) (*procConn, error) {
 	if os.Getenv(envWorker) != "" {
 		// Started as a worker, yet not serving: main did not call
 		// ServeWorkerIfChild first. Starting workers here would recurse.
@@ -107,6 +125,9 @@ func startProcConn(prefix string, stdout, stderr *os.File, ev procEvents) (*proc
 	// which would delay noticing a worker's death; workers skip it.
 	if g := os.Getenv("GORACE"); !strings.Contains(g, "atexit_sleep_ms") {
 		env = append(env, strings.TrimSpace("GORACE="+g+" atexit_sleep_ms=0"))
+	}
+	if procs > 0 {
+		env = append(env, envWorkerProcs+"="+strconv.Itoa(procs))
 	}
 	maxFrame := int(workerMaxFrame.Load())
 	if maxFrame > 0 {

@@ -279,7 +279,7 @@ func (g *procGroup) dispatchLocked() (fails []taskFail) {
 
 // spawnLocked starts one worker and sends it the initializer.
 func (g *procGroup) spawnLocked() (*procSlot, error) {
-	c, err := startProcConn(g.cfg.prefix, g.cfg.stdout, g.cfg.stderr, g)
+	c, err := startProcConn(g.cfg.prefix, workerProcs(g.cfg.workers), g.cfg.stdout, g.cfg.stderr, g)
 	if err != nil {
 		return nil, err
 	}

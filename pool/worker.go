@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -103,6 +104,10 @@ func serveWorker(name string) int {
 		w.w.SetMaxFrame(n)
 	}
 	os.Unsetenv(envWorkerMaxFrame)
+	if n, err := strconv.Atoi(os.Getenv(envWorkerProcs)); err == nil && n > 0 {
+		runtime.GOMAXPROCS(n)
+	}
+	os.Unsetenv(envWorkerProcs)
 	w.send(&wire.Message{Kind: wire.KindHello, Hello: &wire.Hello{PID: os.Getpid(), Name: name}})
 	w.flush()
 	// The parent closing the pipe (it died, or wants this worker gone) ends
