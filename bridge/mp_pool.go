@@ -147,7 +147,12 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if r, ok := o.(*py.Range); ok && !p.thread {
-		return rangeValues(r), nil
+		n, item := rangeItems(r)
+		out := make([]wire.Value, n)
+		for i := range out {
+			out[i] = item(i)
+		}
+		return out, nil
 	}
 	itr, err := py.Iter(o)
 	if err != nil {

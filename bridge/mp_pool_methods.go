@@ -112,6 +112,15 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 			return nil, p.it.poolError(err)
 		}
 	} else {
+		if rg, ok := v[1].(*py.Range); ok && !p.thread {
+			n, item := rangeItems(rg) // made a chunk at a time as the chunks go out
+			r, err = p.p.MapFuncAsync(c, n, item, cs, cb, ecb)
+			if err != nil {
+				return nil, p.it.poolError(err)
+			}
+			ar.r = r
+			return ar, nil
+		}
 		items, err := p.values(v[1])
 		if err != nil {
 			return p.failedResult(err, ecbPy), nil
