@@ -405,10 +405,17 @@ func (s *threadExec) wakeOne() {
 // sleep waits under mu until an item is queued (and returns it) or the
 // executor is shut down with an empty queue (and returns false). Pushes
 // happen under mu, so an empty queue seen here stays empty until Wait.
+//
+// A worker leaving here with more items queued than its own wakes the next
+// sleeper, unless another worker spins: the submitters of those items may
+// have counted on this worker (it was spinning) or on the one it woke.
 func (s *threadExec) sleep() (workItem, bool) {
 	s.mu.Lock()
 	for {
-		if s.queue.len() > 0 {
+		if n := s.queue.len(); n > 0 {
+			if n > 1 && s.waiting > 0 && s.spinning.Load() == 0 {
+				s.cond.Signal()
+			}
 			s.mu.Unlock()
 			if w, ok := s.queue.pop(); ok {
 				return w, true
