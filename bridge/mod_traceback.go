@@ -1,8 +1,9 @@
 package bridge
 
 // The traceback module's printing functions, on FormatException: format_exc,
-// print_exc, format_exception, print_exception, format_exception_only
-// (3.10+ forms taking the exception object). sys.exc_info lives here too.
+// print_exc, format_exception, print_exception (limit and chain as in
+// CPython), format_exception_only (3.10+ forms taking the exception object).
+// sys.exc_info lives here too.
 
 import (
 	"strings"
@@ -20,11 +21,23 @@ func handledOf(self py.Object) *py.Exception {
 
 // formatHandled is traceback.format_exc()'s text: 'NoneType: None\n' when
 // no exception is being handled.
-func formatHandled(self py.Object) string {
+func formatHandled(self py.Object, opt tbOptions) string {
 	if exc := handledOf(self); exc != nil {
-		return FormatException(exc)
+		return formatExceptionWith(exc, opt)
 	}
 	return "NoneType: None\n"
+}
+
+// tbOpts reads the limit and chain arguments.
+func tbOpts(self py.Object, a *Args) (tbOptions, error) {
+	var opt tbOptions
+	var err error
+	if opt.limit, opt.limited, err = tracebackLimit(self, a.Get("limit")); err != nil {
+		return opt, err
+	}
+	chain, err := py.MakeBool(a.Get("chain"))
+	opt.noChain = chain == py.False
+	return opt, err
 }
 
 // excArg returns the exception object passed as name (an exception
@@ -73,20 +86,28 @@ func writeErr(self py.Object, file py.Object, s string) error {
 	return WriteText(file, s)
 }
 
-func excText(exc *py.Exception, ok bool) string {
+func excText(exc *py.Exception, ok bool, opt tbOptions) string {
 	if !ok {
 		return "NoneType: None\n"
 	}
-	return FormatException(exc)
+	return formatExceptionWith(exc, opt)
 }
 
 func init() {
 	methods := []*py.Method{
 		Func("format_exc", "limit=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
-			return py.String(formatHandled(self)), nil
+			opt, err := tbOpts(self, a)
+			if err != nil {
+				return nil, err
+			}
+			return py.String(formatHandled(self, opt)), nil
 		}),
 		Func("print_exc", "limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
-			return py.None, writeErr(self, a.Get("file"), formatHandled(self))
+			opt, err := tbOpts(self, a)
+			if err != nil {
+				return nil, err
+			}
+			return py.None, writeErr(self, a.Get("file"), formatHandled(self, opt))
 		}),
 		Func("format_exception", "exc, /, value=None, tb=None, limit=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
 			name := "exc"
@@ -97,7 +118,11 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return formatLines(excText(exc, ok)), nil
+			opt, err := tbOpts(self, a)
+			if err != nil {
+				return nil, err
+			}
+			return formatLines(excText(exc, ok, opt)), nil
 		}),
 		Func("print_exception", "exc, /, value=None, tb=None, limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
 			name := "exc"
@@ -108,7 +133,11 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return py.None, writeErr(self, a.Get("file"), excText(exc, ok))
+			opt, err := tbOpts(self, a)
+			if err != nil {
+				return nil, err
+			}
+			return py.None, writeErr(self, a.Get("file"), excText(exc, ok, opt))
 		}),
 		Func("format_exception_only", "exc, /, value=None", func(self py.Object, a *Args) (py.Object, error) {
 			name := "exc"

@@ -18,9 +18,20 @@ import (
 // __main__). The text ends with a newline. Any Go error is accepted; a
 // non-Python error is shown as a SystemError.
 func FormatException(err error) string {
+	return formatExceptionWith(err, tbOptions{})
+}
+
+// tbOptions are the traceback module's limit and chain arguments.
+type tbOptions struct {
+	limit   int  // entries kept per traceback: the first limit, or the last -limit
+	limited bool // whether limit applies
+	noChain bool // chain=False: only the exception itself
+}
+
+func formatExceptionWith(err error, opt tbOptions) string {
 	var b strings.Builder
 	exc, tb := exceptionOf(err)
-	formatChain(&b, exc, tb, map[*py.Exception]bool{})
+	formatChain(&b, exc, tb, map[*py.Exception]bool{}, opt)
 	return b.String()
 }
 
@@ -62,33 +73,32 @@ func asException(v py.Object, t *py.Type) *py.Exception {
 	return py.MakeException(v)
 }
 
-func formatChain(b *strings.Builder, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool) {
+func formatChain(b *strings.Builder, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool, opt tbOptions) {
 	seen[exc] = true
-	if c, ok := exc.Cause.(*py.Exception); ok && c != nil && !seen[c] {
+	if opt.noChain {
+		// no chained sections
+	} else if c, ok := exc.Cause.(*py.Exception); ok && c != nil && !seen[c] {
 		ctb, _ := c.Traceback.(*py.Traceback)
-		formatChain(b, c, ctb, seen)
+		formatChain(b, c, ctb, seen, opt)
 		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
 	} else if c, ok := exc.Context.(*py.Exception); ok && c != nil && !exc.SuppressContext && !seen[c] {
 		ctb, _ := c.Traceback.(*py.Traceback)
-		formatChain(b, c, ctb, seen)
+		formatChain(b, c, ctb, seen, opt)
 		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
 	}
-	if tb != nil {
+	var tbs []*py.Traceback
+	for ; tb != nil; tb = tb.Next {
+		tbs = append(tbs, tb)
+	}
+	if tbs = applyLimit(tbs, opt.limit, opt.limited); len(tbs) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
-		for ; tb != nil; tb = tb.Next {
-			code := tb.Frame.Code
-			b.WriteString("  File \"")
-			b.WriteString(code.Filename)
-			b.WriteString("\", line ")
-			b.WriteString(itoa(int(tb.Lineno)))
-			b.WriteString(", in ")
-			b.WriteString(code.Name)
-			b.WriteByte('\n')
-			if line := SourceLine(code.Filename, int(tb.Lineno)); line != "" {
-				b.WriteString("    ")
-				b.WriteString(line)
-				b.WriteByte('\n')
-			}
+		s := &StackSummary{List: py.NewList()}
+		for _, t := range tbs {
+			s.Items = append(s.Items, frameEntry(t.Frame, py.Int(t.Lineno)))
+		}
+		lines, _ := s.format()
+		for _, l := range lines.Items {
+			b.WriteString(string(l.(py.String)))
 		}
 	}
 	if exc.Base.IsSubtype(py.SyntaxError) {
