@@ -68,22 +68,35 @@ func reusableCode(code *py.Code) bool {
 	return true
 }
 
-// codeReusable answers reusableCode for code, remembering the answer on the
-// thread (the last code called, then a per-thread table).
-func (t *Thread) codeReusable(code *py.Code) bool {
+// codeKind is what a thread remembers about a code object it called.
+type codeKind uint8
+
+const (
+	kindReusable codeKind = 1 << iota // reusableCode
+	kindArith                         // arithCode
+)
+
+// kindOf answers reusableCode and arithCode for code, remembering the
+// answer on the thread (the last code called, then a per-thread table).
+func (t *Thread) kindOf(code *py.Code) codeKind {
 	if code == t.lastCode {
-		return t.lastReusable
+		return t.lastKind
 	}
-	ok, seen := t.reusable[code]
+	k, seen := t.kinds[code]
 	if !seen {
-		ok = reusableCode(code)
-		if t.reusable == nil {
-			t.reusable = map[*py.Code]bool{}
+		if reusableCode(code) {
+			k |= kindReusable
+			if arithCode(code) {
+				k |= kindArith
+			}
 		}
-		t.reusable[code] = ok
+		if t.kinds == nil {
+			t.kinds = map[*py.Code]codeKind{}
+		}
+		t.kinds[code] = k
 	}
-	t.lastCode, t.lastReusable = code, ok
-	return ok
+	t.lastCode, t.lastKind = code, k
+	return k
 }
 
 // takeFrame is a frame for a call of code with args (len(args) ≤

@@ -56,6 +56,15 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 			return nil, err
 		}
 	}
+	kind := codeKind(0)
+	if len(kws) == 0 {
+		kind = t.kindOf(code)
+		if kind&kindArith != 0 {
+			if res, ok := arithCall(code, args, defs); ok {
+				return res, nil
+			}
+		}
+	}
 	t.depth++
 	var frame *py.Frame // a reused frame, given back if the call succeeds
 	defer func() {
@@ -77,7 +86,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 			t.giveFrame(frame)
 		}
 	}()
-	if len(kws) == 0 && t.codeReusable(code) {
+	if kind&kindReusable != 0 {
 		if f, ok := t.takeFrame(ctx, code, globals, args, defs); ok {
 			frame = f
 			return origRunFrame(f)

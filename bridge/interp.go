@@ -55,10 +55,10 @@ type Thread struct {
 	outerHandled []handledEntry // handled exceptions of enclosing handlers
 
 	// Frame reuse (frame_reuse.go).
-	freeFrames   []*py.Frame       // frames of finished plain calls
-	reusable     map[*py.Code]bool // reusableCode's answers
-	lastCode     *py.Code          // the code called last …
-	lastReusable bool              // … and its answer
+	freeFrames []*py.Frame           // frames of finished plain calls
+	kinds      map[*py.Code]codeKind // kindOf's answers
+	lastCode   *py.Code              // the code called last …
+	lastKind   codeKind              // … and its kind
 }
 
 var threadIdents atomic.Int64
