@@ -78,6 +78,7 @@ type futureExtra[T any] struct {
 	err error // the call's error; written once, before the word says Finished
 
 	mu        sync.Mutex // guards the fields below
+	cond      sync.Cond  // broadcast when the future becomes done; L is &mu
 	done      chan struct{}
 	closed    bool // done is closed
 	waiters   []*waiter
@@ -90,6 +91,7 @@ func (f *Future[T]) extra() *futureExtra[T] {
 		return x
 	}
 	x := new(futureExtra[T])
+	x.cond.L = &x.mu
 	if f.x.CompareAndSwap(nil, x) {
 		return x
 	}
@@ -125,6 +127,7 @@ func (f *Future[T]) settled() uint32 {
 func (f *Future[T]) completed(notify func(*waiter)) {
 	x := f.x.Load()
 	x.mu.Lock()
+	x.cond.Broadcast()
 	if x.done != nil && !x.closed {
 		close(x.done)
 		x.closed = true
@@ -228,17 +231,43 @@ func (f *Future[T]) doneChan() chan struct{} {
 	return x.done
 }
 
+// block waits without limit until the future is done. Unlike a done
+// channel it needs no allocation beyond the future's extra.
+func (f *Future[T]) block() {
+	x := f.extra()
+	x.mu.Lock()
+	for !wordState(f.watch()).done() {
+		x.cond.Wait()
+	}
+	x.mu.Unlock()
+}
+
+// await waits until the future is done or ctx ends, and returns ctx.Err()
+// in the latter case.
+func (f *Future[T]) await(ctx context.Context) error {
+	if f.Done() {
+		return nil
+	}
+	cancel := ctx.Done()
+	if cancel == nil {
+		f.block()
+		return nil
+	}
+	select {
+	case <-f.doneChan():
+		return nil
+	case <-cancel:
+		return ctx.Err()
+	}
+}
+
 // Result waits for the future and returns its result, or the error the call
 // returned. It returns a *CancelledError if the future was cancelled, and
 // ctx.Err() if ctx ends first.
 func (f *Future[T]) Result(ctx context.Context) (T, error) {
-	if !f.Done() {
-		select {
-		case <-f.doneChan():
-		case <-ctx.Done():
-			var zero T
-			return zero, ctx.Err()
-		}
+	if err := f.await(ctx); err != nil {
+		var zero T
+		return zero, err
 	}
 	return f.get()
 }
@@ -266,12 +295,8 @@ func (f *Future[T]) get() (T, error) {
 // (nil if it succeeded). err is a *CancelledError if the future was
 // cancelled, or ctx.Err() if ctx ends first.
 func (f *Future[T]) Exception(ctx context.Context) (callErr, err error) {
-	if !f.Done() {
-		select {
-		case <-f.doneChan():
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+	if err := f.await(ctx); err != nil {
+		return nil, err
 	}
 	return f.exception()
 }
@@ -299,17 +324,16 @@ func (f *Future[T]) wait(timeout time.Duration) bool {
 	if timeout <= 0 {
 		return false
 	}
-	ch := f.doneChan()
 	if timeout == NoTimeout {
-		<-ch
-	} else {
-		t := time.NewTimer(timeout)
-		select {
-		case <-ch:
-		case <-t.C:
-		}
-		t.Stop()
+		f.block()
+		return true
 	}
+	t := time.NewTimer(timeout)
+	select {
+	case <-f.doneChan():
+	case <-t.C:
+	}
+	t.Stop()
 	return f.Done()
 }
 
