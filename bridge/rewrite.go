@@ -3,6 +3,7 @@ package bridge
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-python/gpython/py"
 )
@@ -218,7 +219,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
-	fixDerefs(code, splitLines(out))
+	fixDerefs(code, sync.OnceValue(func() []string { return splitLines(out) }))
 	noteDefs(code, rc.defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err
