@@ -232,6 +232,19 @@ func SourceLine(filename string, n int) string {
 }
 
 // PrintException writes FormatException(err) to the interpreter's stderr.
+// Like CPython's, it shows only the last sys.tracebacklimit entries of each
+// traceback when that is set (none when it is 0 or less).
 func (in *Interp) PrintException(err error) {
-	_, _ = in.Stderr().Write([]byte(FormatException(err)))
+	var opt tbOptions
+	if sys, e := in.Ctx.GetModule("sys"); e == nil {
+		if v, ok := sys.Globals["tracebacklimit"]; ok {
+			if n, e := intArg("tracebacklimit", v); e == nil {
+				opt.limited = true
+				if n.IsInt64() && n.Int64() > 0 {
+					opt.limit = -int(min(n.Int64(), 1<<30))
+				}
+			}
+		}
+	}
+	_, _ = in.Stderr().Write([]byte(formatExceptionWith(err, opt)))
 }
