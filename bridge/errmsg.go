@@ -24,22 +24,18 @@ import (
 	"github.com/go-python/gpython/vm"
 )
 
-// The ZeroDivisionError values gpython shares between all int (resp. float)
-// divisions: they are replaced by a fresh exception carrying the operation's
-// own message.
-var (
-	sharedIntZeroDiv   *py.Exception
-	sharedFloatZeroDiv *py.Exception
-)
-
-func init() {
+// sharedZeroDiv returns the ZeroDivisionError values gpython shares between
+// all int (resp. float) divisions: they are replaced by a fresh exception
+// carrying the operation's own message. Found on first use.
+var sharedZeroDiv = sync.OnceValues(func() (intDiv, floatDiv *py.Exception) {
 	if _, err := py.TrueDiv(py.Int(1), py.Int(0)); err != nil {
-		sharedIntZeroDiv, _ = err.(*py.Exception)
+		intDiv, _ = err.(*py.Exception)
 	}
 	if _, err := py.TrueDiv(py.Float(1), py.Float(0)); err != nil {
-		sharedFloatZeroDiv, _ = err.(*py.Exception)
+		floatDiv, _ = err.(*py.Exception)
 	}
-}
+	return intDiv, floatDiv
+})
 
 // errSite is the instruction an exception came from, in its frame.
 type errSite struct {
@@ -108,11 +104,13 @@ func correctException(exc *py.Exception, tb *py.Traceback) *py.Exception {
 	if exc == nil {
 		return exc
 	}
-	if exc == sharedIntZeroDiv || exc == sharedFloatZeroDiv {
-		site := siteOf(tb)
-		c := &py.Exception{Base: exc.Base, Dict: py.StringDict{}}
-		c.Args = py.Tuple{py.String(zeroDivMessage(exc == sharedFloatZeroDiv, site))}
-		return c
+	if exc.Base == py.ZeroDivisionError {
+		if intDiv, floatDiv := sharedZeroDiv(); exc == intDiv || exc == floatDiv {
+			site := siteOf(tb)
+			c := &py.Exception{Base: exc.Base, Dict: py.StringDict{}}
+			c.Args = py.Tuple{py.String(zeroDivMessage(exc == floatDiv, site))}
+			return c
+		}
 	}
 	args, ok := exc.Args.(py.Tuple)
 	if !ok || len(args) != 1 {

@@ -39,6 +39,7 @@ func TestCorrectMessageWithoutSite(t *testing.T) {
 }
 
 func TestCorrectExceptionCopiesSharedZeroDivision(t *testing.T) {
+	sharedIntZeroDiv, sharedFloatZeroDiv := sharedZeroDiv()
 	if sharedIntZeroDiv == nil || sharedFloatZeroDiv == nil {
 		t.Fatal("shared ZeroDivisionError values not found")
 	}

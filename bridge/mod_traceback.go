@@ -6,8 +6,6 @@ package bridge
 // sys.exc_info lives here too.
 
 import (
-	"strings"
-
 	"github.com/go-python/gpython/py"
 )
 
@@ -59,19 +57,21 @@ func excArg(a *Args, name string) (*py.Exception, bool, error) {
 	return nil, false, py.ExceptionNewf(py.TypeError, "Exception expected for value, %s found", TypeName(v))
 }
 
-// formatLines splits text into lines that keep their "\n", as a Python list.
-func formatLines(text string) *py.List {
-	var out []py.Object
-	for text != "" {
-		i := strings.IndexByte(text, '\n')
-		if i < 0 {
-			out = append(out, py.String(text))
-			break
-		}
-		out = append(out, py.String(text[:i+1]))
-		text = text[i+1:]
+// strList makes a Python list of strings.
+func strList(ss []string) *py.List {
+	out := make([]py.Object, len(ss))
+	for i, x := range ss {
+		out[i] = py.String(x)
 	}
 	return py.NewListFromItems(out)
+}
+
+// excChunks is format_exception's list for exc (ok false: None).
+func excChunks(exc *py.Exception, ok bool, opt tbOptions) []string {
+	if !ok {
+		return []string{"NoneType: None\n"}
+	}
+	return exceptionChunks(exc, opt)
 }
 
 // writeErr writes s to file, or to sys.stderr when file is None.
@@ -122,7 +122,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return formatLines(excText(exc, ok, opt)), nil
+			return strList(excChunks(exc, ok, opt)), nil
 		}),
 		Func("print_exception", "exc, /, value=None, tb=None, limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
 			name := "exc"
@@ -149,9 +149,9 @@ func init() {
 				return nil, err
 			}
 			if !ok {
-				return formatLines("NoneType: None\n"), nil
+				return strList([]string{"NoneType: None\n"}), nil
 			}
-			return formatLines(FormatExceptionOnly(exc) + "\n"), nil
+			return strList(exceptionOnlyChunks(exc)), nil
 		}),
 	}
 	py.RegisterModule(&py.ModuleImpl{

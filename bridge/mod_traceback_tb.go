@@ -256,7 +256,7 @@ func summaryFromList(list py.Object) (*StackSummary, error) {
 // (negative counts as 0) or no limit; ok is false for no limit.
 func tracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error) {
 	if limit == py.None {
-		if ctx := ctxOf(self); ctx != nil {
+		if ctx := ctxOrLast(self); ctx != nil {
 			if sys, err := ctx.GetModule("sys"); err == nil {
 				if v, found := sys.Globals["tracebacklimit"]; found {
 					n, err := intArg("tracebacklimit", v)
@@ -332,13 +332,38 @@ func extractTB(self, tb, limit py.Object) (*StackSummary, error) {
 	return s, nil
 }
 
-// writeLines writes each string of list to file (sys.stderr for None).
+// ctxOrLast is the context of a module function's self, else the context
+// of the interpreter used last (for methods of Go objects: a process runs
+// one interpreter).
+func ctxOrLast(self py.Object) py.Context {
+	if m, ok := self.(*py.Module); ok && m != nil && m.Context != nil {
+		return m.Context
+	}
+	if in := lastInterp.Load(); in != nil {
+		return in.Ctx
+	}
+	return nil
+}
+
+// writeLines writes each string of list to file (sys.stderr for None;
+// self is the module of the calling function, or nil).
 func writeLines(self, file py.Object, list *py.List) error {
 	var b strings.Builder
 	for _, o := range list.Items {
 		b.WriteString(string(o.(py.String)))
 	}
-	return writeErr(self, file, b.String())
+	if file == py.None {
+		ctx := ctxOrLast(self)
+		if ctx == nil {
+			return py.ExceptionNewf(py.RuntimeError, "lost sys.stderr")
+		}
+		f, err := sysFile(ctx, "stderr")
+		if err != nil {
+			return err
+		}
+		file = f
+	}
+	return WriteText(file, b.String())
 }
 
 func stackUnsupported(name string) *py.Method {

@@ -277,7 +277,7 @@ func (p *pyPool) result(v wire.Value) (py.Object, error) {
 				}
 				items[i] = o
 			}
-			return py.NewListFromItems(items), nil
+			return &py.List{Items: items}, nil
 		case nil:
 			return py.None, nil
 		}
@@ -386,7 +386,7 @@ func (p *pyPool) waitMap(r *pool.AsyncResult, timeout py.Object) (py.Object, err
 			items = append(items, o)
 		}
 	}
-	return py.NewListFromItems(items), nil
+	return &py.List{Items: items}, nil // the list takes items, not a copy
 }
 
 // A pyIMap is the iterator imap and imap_unordered return.

@@ -1,7 +1,7 @@
 package bridge
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/go-python/gpython/py"
@@ -68,8 +68,11 @@ func init() {
 // order (ties: registration order). The chain above is registered in
 // rewrite.go's init; add a new pass there. need may be nil (always run).
 func registerRewrite(name string, order int, need func(src string) bool, fn func(rc *rewriteCtx, toks []Token) ([]Token, error)) {
-	rewritePasses = append(rewritePasses, rewritePass{name, order, need, fn})
-	sort.SliceStable(rewritePasses, func(i, j int) bool { return rewritePasses[i].order < rewritePasses[j].order })
+	i := len(rewritePasses)
+	for i > 0 && rewritePasses[i-1].order > order {
+		i--
+	}
+	rewritePasses = slices.Insert(rewritePasses, i, rewritePass{name, order, need, fn})
 }
 
 // containsAll is a pass's need: every word occurs in the source.

@@ -130,7 +130,7 @@ func installSeqMethods() {
 		return py.None, nil
 	})
 	listMethod("copy", 0, 0, func(l *py.List, _ py.Tuple) (py.Object, error) {
-		return py.NewListFromItems(append([]py.Object(nil), l.Items...)), nil
+		return &py.List{Items: append([]py.Object(nil), l.Items...)}, nil
 	})
 	listMethod("clear", 0, 0, func(l *py.List, _ py.Tuple) (py.Object, error) {
 		l.Items = l.Items[:0]

@@ -230,7 +230,7 @@ func builtinSorted(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	if err := sortObjects(items, key, reverse); err != nil {
 		return nil, err
 	}
-	return py.NewListFromItems(items), nil
+	return &py.List{Items: items}, nil
 }
 
 // minMax is min() / max(): one iterable or several arguments, key=, default=.

@@ -29,11 +29,35 @@ type tbOptions struct {
 }
 
 func formatExceptionWith(err error, opt tbOptions) string {
-	var b strings.Builder
-	exc, tb := exceptionOf(err)
-	formatChain(&b, exc, tb, map[*py.Exception]bool{}, opt)
-	return b.String()
+	return strings.Join(exceptionChunks(err, opt), "")
 }
+
+// exceptionChunks is traceback.format_exception's list: one string per
+// header, per frame entry (its File line and source line) and per line of
+// the exception part.
+func exceptionChunks(err error, opt tbOptions) []string {
+	var w tbText
+	exc, tb := exceptionOf(err)
+	formatChain(&w, exc, tb, map[*py.Exception]bool{}, opt)
+	return w.chunks
+}
+
+// exceptionOnlyChunks is traceback.format_exception_only's list: a
+// SyntaxError's location lines, then "Type: message\n".
+func exceptionOnlyChunks(exc *py.Exception) []string {
+	var w tbText
+	if exc.Base.IsSubtype(py.SyntaxError) {
+		writeSyntaxLocation(&w, exc)
+	}
+	w.add(exceptionLine(exc) + "\n")
+	return w.chunks
+}
+
+// tbText collects a traceback's text as traceback.format_exception's
+// strings.
+type tbText struct{ chunks []string }
+
+func (w *tbText) add(s string) { w.chunks = append(w.chunks, s) }
 
 // FormatExceptionOnly returns the last line of FormatException (no newline):
 // "ValueError: boom".
@@ -73,50 +97,51 @@ func asException(v py.Object, t *py.Type) *py.Exception {
 	return py.MakeException(v)
 }
 
-func formatChain(b *strings.Builder, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool, opt tbOptions) {
+func formatChain(w *tbText, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool, opt tbOptions) {
 	seen[exc] = true
 	if opt.noChain {
 		// no chained sections
 	} else if c, ok := exc.Cause.(*py.Exception); ok && c != nil && !seen[c] {
 		ctb, _ := c.Traceback.(*py.Traceback)
-		formatChain(b, c, ctb, seen, opt)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+		formatChain(w, c, ctb, seen, opt)
+		w.add("\nThe above exception was the direct cause of the following exception:\n\n")
 	} else if c, ok := exc.Context.(*py.Exception); ok && c != nil && !exc.SuppressContext && !seen[c] {
 		ctb, _ := c.Traceback.(*py.Traceback)
-		formatChain(b, c, ctb, seen, opt)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+		formatChain(w, c, ctb, seen, opt)
+		w.add("\nDuring handling of the above exception, another exception occurred:\n\n")
 	}
+	if s := tracebackSummary(tb, opt); len(s.Items) > 0 {
+		w.add("Traceback (most recent call last):\n")
+		lines, _ := s.format()
+		for _, l := range lines.Items {
+			w.add(string(l.(py.String)))
+		}
+	}
+	w.chunks = append(w.chunks, exceptionOnlyChunks(exc)...)
+}
+
+// tracebackSummary is the entries of tb, limited as opt says.
+func tracebackSummary(tb *py.Traceback, opt tbOptions) *StackSummary {
 	var tbs []*py.Traceback
 	for ; tb != nil; tb = tb.Next {
 		tbs = append(tbs, tb)
 	}
-	if tbs = applyLimit(tbs, opt.limit, opt.limited); len(tbs) > 0 {
-		b.WriteString("Traceback (most recent call last):\n")
-		s := &StackSummary{List: py.NewList()}
-		for _, t := range tbs {
-			s.Items = append(s.Items, frameEntry(t.Frame, py.Int(t.Lineno)))
-		}
-		lines, _ := s.format()
-		for _, l := range lines.Items {
-			b.WriteString(string(l.(py.String)))
-		}
+	s := &StackSummary{List: py.NewList()}
+	for _, t := range applyLimit(tbs, opt.limit, opt.limited) {
+		s.Items = append(s.Items, frameEntry(t.Frame, py.Int(t.Lineno)))
 	}
-	if exc.Base.IsSubtype(py.SyntaxError) {
-		writeSyntaxLocation(b, exc)
-	}
-	b.WriteString(exceptionLine(exc))
-	b.WriteByte('\n')
+	return s
 }
 
 // writeSyntaxLocation writes the "File …, line N", source line and caret of a
 // SyntaxError.
-func writeSyntaxLocation(b *strings.Builder, exc *py.Exception) {
+func writeSyntaxLocation(w *tbText, exc *py.Exception) {
 	lineno, ok := exc.Dict["lineno"].(py.Int)
 	if !ok {
 		return
 	}
 	filename, _ := exc.Dict["filename"].(py.String)
-	b.WriteString("  File \"" + string(filename) + "\", line " + itoa(int(lineno)) + "\n")
+	w.add("  File \"" + string(filename) + "\", line " + itoa(int(lineno)) + "\n")
 	line, _ := exc.Dict["line"].(py.String)
 	text := strings.TrimRight(string(line), "\r\n")
 	if text == "" {
@@ -126,11 +151,11 @@ func writeSyntaxLocation(b *strings.Builder, exc *py.Exception) {
 	if stripped == "" {
 		return
 	}
-	b.WriteString("    " + strings.TrimRight(stripped, " \t") + "\n")
+	w.add("    " + strings.TrimRight(stripped, " \t") + "\n")
 	if off, ok := exc.Dict["offset"].(py.Int); ok && off > 0 {
 		col := int(off) - 1 - (len(text) - len(stripped))
 		if col >= 0 && col <= len(stripped) {
-			b.WriteString("    " + strings.Repeat(" ", len([]rune(stripped[:col]))) + "^\n")
+			w.add("    " + strings.Repeat(" ", len([]rune(stripped[:col]))) + "^\n")
 		}
 	}
 }
@@ -207,6 +232,19 @@ func SourceLine(filename string, n int) string {
 }
 
 // PrintException writes FormatException(err) to the interpreter's stderr.
+// Like CPython's, it shows only the last sys.tracebacklimit entries of each
+// traceback when that is set (none when it is 0 or less).
 func (in *Interp) PrintException(err error) {
-	_, _ = in.Stderr().Write([]byte(FormatException(err)))
+	var opt tbOptions
+	if sys, e := in.Ctx.GetModule("sys"); e == nil {
+		if v, ok := sys.Globals["tracebacklimit"]; ok {
+			if n, e := intArg("tracebacklimit", v); e == nil {
+				opt.limited = true
+				if n.IsInt64() && n.Int64() > 0 {
+					opt.limit = -int(min(n.Int64(), 1<<30))
+				}
+			}
+		}
+	}
+	_, _ = in.Stderr().Write([]byte(formatExceptionWith(err, opt)))
 }

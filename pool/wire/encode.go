@@ -181,6 +181,41 @@ func (e *encoder) values(items []Value, kind string) error {
 	return nil
 }
 
+// int encodes x in msgpack's smallest int format, the bytes
+// msgpack.Encoder.EncodeInt writes, appended at once (ints are most of what
+// a map sends).
+func (e *encoder) int(x int64) {
+	var b [9]byte
+	n := 1
+	switch {
+	case x >= -32 && x <= math.MaxInt8: // positive or negative fixint
+		b[0] = byte(x)
+	case x > 0 && x <= math.MaxUint8:
+		b[0], b[1], n = 0xcc, byte(x), 2
+	case x > 0 && x <= math.MaxUint16:
+		b[0], n = 0xcd, 3
+		binary.BigEndian.PutUint16(b[1:], uint16(x))
+	case x > 0 && x <= math.MaxUint32:
+		b[0], n = 0xce, 5
+		binary.BigEndian.PutUint32(b[1:], uint32(x))
+	case x > 0:
+		b[0], n = 0xcf, 9
+		binary.BigEndian.PutUint64(b[1:], uint64(x))
+	case x >= math.MinInt8:
+		b[0], b[1], n = 0xd0, byte(x), 2
+	case x >= math.MinInt16:
+		b[0], n = 0xd1, 3
+		binary.BigEndian.PutUint16(b[1:], uint16(x))
+	case x >= math.MinInt32:
+		b[0], n = 0xd2, 5
+		binary.BigEndian.PutUint32(b[1:], uint32(x))
+	default:
+		b[0], n = 0xd3, 9
+		binary.BigEndian.PutUint64(b[1:], uint64(x))
+	}
+	e.buf.Write(b[:n])
+}
+
 // extValues encodes items as an ext of the given code holding an array.
 func (e *encoder) extValues(code int8, items []Value, kind string) error {
 	start := e.beginExt(code)
@@ -286,9 +321,9 @@ func (e *encoder) value(v Value) error {
 	case bool:
 		e.enc.EncodeBool(x)
 	case int64:
-		e.enc.EncodeInt(x)
+		e.int(x)
 	case int:
-		e.enc.EncodeInt(int64(x))
+		e.int(int64(x))
 	case float64:
 		e.enc.EncodeFloat64(x)
 	case string:

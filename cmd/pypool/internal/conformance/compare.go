@@ -5,19 +5,26 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
-var normalisers = []struct {
+// normalisers are compiled on first use: every pypool process links this
+// package (pypool compare), and compiling them at init slowed its start-up.
+var normalisers = sync.OnceValue(func() []normaliser {
+	return []normaliser{
+		// Worker names: CPython on Linux forks (ForkPoolWorker-N), pypool spawns (SpawnPoolWorker-N);
+		// which worker runs which task is not defined either way.
+		{regexp.MustCompile(`\b(?:Fork|Spawn|Forkserver)PoolWorker-\d+`), "<PoolWorker>"},
+		{regexp.MustCompile(`\b(?:Fork|Spawn|Forkserver)Process-\d+(?::\d+)*`), "<Process>"},
+		{regexp.MustCompile(`\bThreadPoolExecutor-\d+_\d+`), "<ThreadPoolExecutor>"},
+		{regexp.MustCompile(`\b0x[0-9a-fA-F]{4,}\b`), "0x<addr>"},
+		{regexp.MustCompile(`\bpid[= ]\d+`), "pid=<pid>"},
+	}
+})
+
+type normaliser struct {
 	re   *regexp.Regexp
 	with string
-}{
-	// Worker names: CPython on Linux forks (ForkPoolWorker-N), pypool spawns (SpawnPoolWorker-N);
-	// which worker runs which task is not defined either way.
-	{regexp.MustCompile(`\b(?:Fork|Spawn|Forkserver)PoolWorker-\d+`), "<PoolWorker>"},
-	{regexp.MustCompile(`\b(?:Fork|Spawn|Forkserver)Process-\d+(?::\d+)*`), "<Process>"},
-	{regexp.MustCompile(`\bThreadPoolExecutor-\d+_\d+`), "<ThreadPoolExecutor>"},
-	{regexp.MustCompile(`\b0x[0-9a-fA-F]{4,}\b`), "0x<addr>"},
-	{regexp.MustCompile(`\bpid[= ]\d+`), "pid=<pid>"},
 }
 
 // Normalize replaces what varies between runs and between CPython and pypool: the script's
@@ -27,7 +34,7 @@ func Normalize(s, dir string) string {
 	if dir != "" {
 		s = strings.ReplaceAll(s, dir, "<DIR>")
 	}
-	for _, n := range normalisers {
+	for _, n := range normalisers() {
 		s = n.re.ReplaceAllString(s, n.with)
 	}
 	return s
