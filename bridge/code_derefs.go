@@ -28,8 +28,9 @@ const (
 	opLoadClassDeref = 148
 )
 
-// fixDerefs repairs code and the code nested in it; lines are the source's.
-func fixDerefs(code *py.Code, lines []string) {
+// fixDerefs repairs code and the code nested in it; lines returns the
+// source's lines (split only when a repair needs them).
+func fixDerefs(code *py.Code, lines func() []string) {
 	for _, c := range code.Consts {
 		if sub, ok := c.(*py.Code); ok {
 			fixDerefs(sub, lines)
@@ -82,8 +83,8 @@ func fixDerefs(code *py.Code, lines []string) {
 				set(in, nc+i)
 			case i < nc && i < nf:
 				text := ""
-				if l := int(code.Addr2Line(int32(in.off))); l >= 1 && l <= len(lines) {
-					text = lines[l-1]
+				if l, src := int(code.Addr2Line(int32(in.off))), lines(); l >= 1 && l <= len(src) {
+					text = src[l-1]
 				}
 				if hasWord(text, code.Freevars[i]) && !hasWord(text, code.Cellvars[i]) {
 					set(in, nc+i)

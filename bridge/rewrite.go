@@ -3,6 +3,7 @@ package bridge
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-python/gpython/py"
 )
@@ -145,9 +146,14 @@ func rewriteSource(src, file string, lineBase int) (string, error) {
 // learned about the source's defs. Source is tokenized only for a pass that
 // runs, and again only when an earlier pass changed it.
 func rewriteSourceCtx(src, file string, lineBase int) (string, *rewriteCtx, error) {
+	return runRewrites(rewritePasses, src, file, lineBase)
+}
+
+// runRewrites applies passes to src.
+func runRewrites(passes []rewritePass, src, file string, lineBase int) (string, *rewriteCtx, error) {
 	rc := &rewriteCtx{file: file, lineBase: lineBase}
 	var toks []Token // src's tokens, nil when not made yet
-	for _, p := range rewritePasses {
+	for _, p := range passes {
 		if p.need != nil && !p.need(src) {
 			continue
 		}
@@ -218,7 +224,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
-	fixDerefs(code, splitLines(out))
+	fixDerefs(code, sync.OnceValue(func() []string { return splitLines(out) }))
 	noteDefs(code, rc.defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ import (
 )
 
 // TokKind classifies a source token for the rewrite passes.
-type TokKind int
+type TokKind uint8
 
 // Token kinds.
 const (
@@ -28,19 +28,20 @@ const (
 // line breaks, backslash continuations), so concatenating Pre+Text of every
 // token gives the source back exactly.
 type Token struct {
-	Kind      TokKind
-	Text      string
-	Pre       string
-	Line      int  // 1-based line of Text's start
-	LineStart bool // first token of a logical line
-	Indent    int  // column of the logical line's first token
-	Match     int  // index of the matching bracket, or -1
+	Text   string
+	Pre    string
+	Line   int // 1-based line of Text's start
+	Indent int // column of the logical line's first token
+	Match  int // index of the matching bracket, or -1
 
 	// Edits made in place by a pass (Untokenize renders them).
 	before string // text inserted before the token
 	after  string // text inserted after the token
-	dead   bool   // removed: only Pre is kept
-	broken bool   // an unterminated string literal
+
+	Kind      TokKind
+	LineStart bool // first token of a logical line
+	dead      bool // removed: only Pre is kept
+	broken    bool // an unterminated string literal
 }
 
 // Tokenize splits Python source into tokens. It never fails: an
