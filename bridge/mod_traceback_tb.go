@@ -559,6 +559,9 @@ func init() {
 		return summaryFromList(args[0])
 	}, 0, "from_list(a_list)")
 	st.Dict["extract"] = Func("extract", "frame_gen, *, limit=None, lookup_lines=True, capture_locals=False", func(self py.Object, a *Args) (py.Object, error) {
+		if err := refuseCaptureLocals(a); err != nil {
+			return nil, err
+		}
 		var items []*FrameSummary
 		var ierr error
 		err := py.Iterate(a.Get("frame_gen"), func(o py.Object) bool {

@@ -75,12 +75,28 @@ func tracebackExceptionOf(self py.Object, a *Args, value, tbObj py.Object) (py.O
 		}
 		tb = t
 	}
+	if err := refuseCaptureLocals(a); err != nil {
+		return nil, err
+	}
 	var opt tbOptions
 	var err error
 	if opt.limit, opt.limited, err = tracebackLimit(self, a.Get("limit")); err != nil {
 		return nil, err
 	}
 	return newTracebackException(exc, tb, opt, map[*py.Exception]bool{}), nil
+}
+
+// refuseCaptureLocals raises NotImplementedError for capture_locals=True:
+// gpython frames keep most locals outside a dict pypool can read.
+func refuseCaptureLocals(a *Args) error {
+	v, err := py.MakeBool(a.Get("capture_locals"))
+	if err != nil {
+		return err
+	}
+	if v == py.True {
+		return py.ExceptionNewf(py.NotImplementedError, "pypool's traceback does not support capture_locals=True")
+	}
+	return nil
 }
 
 func init() {

@@ -77,12 +77,25 @@ func wordState(w uint32) State { return State(w & futureStateMask) }
 type futureExtra[T any] struct {
 	err error // the call's error; written once, before the word says Finished
 
-	mu        sync.Mutex // guards the fields below
-	cond      sync.Cond  // broadcast when the future becomes done; L is &mu
-	done      chan struct{}
-	closed    bool // done is closed
+	mu     sync.Mutex // guards the fields below
+	cond   sync.Cond  // broadcast when the future becomes done; L is &mu
+	done   chan struct{}
+	closed bool               // done is closed
+	w      *futureWatchers[T] // made by the first waiter or callback
+}
+
+// futureWatchers are a future's Wait/AsCompleted waiters and done callbacks.
+type futureWatchers[T any] struct {
 	waiters   []*waiter
 	callbacks []func(*Future[T]) error
+}
+
+// watchers returns x.w, making it; x.mu is held.
+func (x *futureExtra[T]) watchers() *futureWatchers[T] {
+	if x.w == nil {
+		x.w = new(futureWatchers[T])
+	}
+	return x.w
 }
 
 // extra returns f.x, allocating it.
@@ -132,13 +145,16 @@ func (f *Future[T]) completed(notify func(*waiter)) {
 		close(x.done)
 		x.closed = true
 	}
-	if notify != nil {
-		for _, w := range x.waiters {
-			notify(w)
+	var cbs []func(*Future[T]) error
+	if x.w != nil {
+		if notify != nil {
+			for _, w := range x.w.waiters {
+				notify(w)
+			}
 		}
+		cbs = x.w.callbacks
+		x.w.callbacks = nil
 	}
-	cbs := x.callbacks
-	x.callbacks = nil
 	x.mu.Unlock()
 	for _, cb := range cbs {
 		f.runCallback(cb)
@@ -348,7 +364,7 @@ func (f *Future[T]) AddDoneCallback(fn func(*Future[T]) error) {
 	x := f.extra()
 	x.mu.Lock()
 	if !wordState(f.watch()).done() {
-		x.callbacks = append(x.callbacks, fn)
+		x.watchers().callbacks = append(x.watchers().callbacks, fn)
 		x.mu.Unlock()
 		return
 	}
@@ -490,7 +506,7 @@ func (f *Future[T]) install(w *waiter) (State, bool) {
 	if st == Finished || st == CancelledAndNotified {
 		return st, st == Finished && f.errOf() != nil
 	}
-	x.waiters = append(x.waiters, w)
+	x.watchers().waiters = append(x.watchers().waiters, w)
 	return st, false
 }
 
@@ -501,7 +517,10 @@ func (f *Future[T]) uninstall(w *waiter) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if i := slices.Index(x.waiters, w); i >= 0 {
-		x.waiters = slices.Delete(x.waiters, i, i+1)
+	if x.w == nil {
+		return
+	}
+	if i := slices.Index(x.w.waiters, w); i >= 0 {
+		x.w.waiters = slices.Delete(x.w.waiters, i, i+1)
 	}
 }

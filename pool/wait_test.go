@@ -270,5 +270,8 @@ func nWaiters[T any](f *Future[T]) int {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return len(x.waiters)
+	if x.w == nil {
+		return 0
+	}
+	return len(x.w.waiters)
 }
