@@ -27,10 +27,16 @@ import (
 // expression through the whole chain again, so every pass reaches the
 // expressions inside f-strings exactly once. A pass may edit tokens in place
 // (Text, or the before/after/dead edits) or return new tokens; when the
-// source changed, the next pass gets it tokenized afresh. Passes must keep
-// line breaks where they were (put extra text on the same line), so line
-// numbers in tracebacks stay the source's. A pass returns a *RewriteError
-// for source it rejects.
+// source changed, the next pass that runs gets it tokenized afresh. A pass
+// with a need test (a substring check, say) is skipped, tokenizing
+// included, when the source cannot hold anything for it: most sources only
+// pay for the compat pass. Passes must keep line breaks where they were
+// (put extra text on the same line), so line numbers in tracebacks stay the
+// source's. A pass returns a *RewriteError for source it rejects.
+//
+// The compiled code is then patched (patchCode): each code object is decoded
+// once (codeInsns), and a patcher whose opcodes the code does not hold
+// returns at once.
 
 // A rewritePass transforms a module's tokens before gpython parses them.
 // need, when set, is a cheap test on the source: false means the pass would
