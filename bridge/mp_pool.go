@@ -357,11 +357,21 @@ func (p *pyPool) wait(r *pool.AsyncResult, timeout py.Object) (py.Object, error)
 
 // waitMap is wait for a process pool's map: the chunks of results become
 // one Python list directly, without first being copied into one wire list.
-func (p *pyPool) waitMap(r *pool.AsyncResult, timeout py.Object) (py.Object, error) {
+// The list's items are allocated before the wait, while the workers work:
+// on a machine where first touching memory is dear that is a good part of
+// making the list.
+func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
+	if a.mapList != nil {
+		return a.mapList, nil
+	}
 	d, limited, err := timeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
+	if a.mapItems == nil {
+		a.mapItems = make([]py.Object, a.mapLen)
+	}
+	p, r := a.p, a.r
 	if _, err := p.it.waitIntr(r.Done(), d, limited); err != nil {
 		return nil, err
 	}
@@ -369,11 +379,7 @@ func (p *pyPool) waitMap(r *pool.AsyncResult, timeout py.Object) (py.Object, err
 	if err != nil {
 		return nil, p.it.poolError(err)
 	}
-	n := 0
-	for _, c := range chunks {
-		n += len(c)
-	}
-	items := make([]py.Object, 0, n)
+	items := a.mapItems[:0]
 	for _, c := range chunks {
 		dec := newDecoder(p.it)
 		for _, v := range c {
@@ -386,7 +392,11 @@ func (p *pyPool) waitMap(r *pool.AsyncResult, timeout py.Object) (py.Object, err
 			items = append(items, o)
 		}
 	}
-	return &py.List{Items: items}, nil // the list takes items, not a copy
+	if len(items) != a.mapLen {
+		return nil, py.ExceptionNewf(py.SystemError, "map: %d results for %d items", len(items), a.mapLen)
+	}
+	a.mapList, a.mapItems = &py.List{Items: items}, nil // the list takes items, not a copy
+	return a.mapList, nil
 }
 
 // A pyIMap is the iterator imap and imap_unordered return.

@@ -15,6 +15,13 @@ type pyAsyncResult struct {
 	r      *pool.AsyncResult
 	failed error // set instead of r when the task could not be sent
 	isMap  bool  // a process pool's map: its chunks become one list (waitMap)
+
+	// A process pool's map: its length, the items of its list (made before
+	// the results arrive), and the list once made (get returns it again, as
+	// CPython's MapResult does).
+	mapLen   int
+	mapItems []py.Object
+	mapList  *py.List
 }
 
 // failedResult is a ready AsyncResult holding err: as CPython, a task that
@@ -114,6 +121,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 	} else {
 		if rg, ok := v[1].(*py.Range); ok && !p.thread {
 			n, item := rangeItems(rg) // made a chunk at a time as the chunks go out
+			ar.mapLen = n
 			r, err = p.p.MapFuncAsync(c, n, item, cs, cb, ecb)
 			if err != nil {
 				return nil, p.it.poolError(err)
@@ -125,6 +133,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		if err != nil {
 			return p.failedResult(err, ecbPy), nil
 		}
+		ar.mapLen = len(items)
 		r, err = p.p.MapAsync(c, items, cs, cb, ecb)
 		if err != nil {
 			return nil, p.it.poolError(err)
@@ -287,7 +296,7 @@ func (a *pyAsyncResult) get(timeout py.Object) (py.Object, error) {
 		return nil, a.failed
 	}
 	if a.isMap {
-		return a.p.waitMap(a.r, timeout)
+		return a.waitMap(timeout)
 	}
 	return a.p.wait(a.r, timeout)
 }
