@@ -114,6 +114,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		if err != nil {
 			return p.failedResult(err, ecbPy), nil
 		}
+		ar.mapLen = len(calls)
 		r, err = p.p.StarmapAsync(c, calls, cs, cb, ecb)
 		if err != nil {
 			return nil, p.it.poolError(err)
