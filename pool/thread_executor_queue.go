@@ -19,7 +19,10 @@ type workQueue struct {
 	tailSeg *queueSeg                // the segment tail falls in; the pusher's
 }
 
-const queueSegSize = 256
+// queueSegSize is the number of slots per segment: small enough to bound
+// what an idle queue keeps reachable, large enough that a segment (1 KiB)
+// is allocated rarely.
+const queueSegSize = 64
 
 type queueSeg struct {
 	start uint64 // the position of slots[0]
@@ -86,7 +89,8 @@ func (q *workQueue) pop() (workItem, bool) {
 		}
 		// The slot is not cleared: that write would share a cache line with
 		// the pusher's next writes. The segment, and the finished items in
-		// it, go to the collector once head moves past it.
+		// it, go to the collector once head moves past it, so an idle
+		// executor keeps at most queueSegSize-1 finished items reachable.
 		return seg.slots[i], true
 	}
 }
