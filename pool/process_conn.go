@@ -118,6 +118,8 @@ func startProcConn(prefix string, procs int, stdout, stderr *os.File, ev procEve
 		toW.Close()
 		return nil, fmt.Errorf("pool: cannot create a worker pipe: %w", err)
 	}
+	growPipe(toW)
+	growPipe(fromW)
 	num := nextProcessNumber()
 	name := fmt.Sprintf("%s-%d", prefix, num)
 	env := append(os.Environ(), envWorker+"="+name)
