@@ -17,7 +17,7 @@ func TestWorkerBallastAtFirstGC(t *testing.T) {
 	gcBallast.Store(nil)
 	ballastOnce = sync.Once{}
 	t.Cleanup(func() { gcBallast.Store(nil) })
-	KeepGCBallast()
+	setWorkerGC()
 	deadline := time.Now().Add(10 * time.Second)
 	for gcBallast.Load() == nil && time.Now().Before(deadline) {
 		runtime.GC()

@@ -16,7 +16,6 @@ import (
 
 func main() {
 	pool.ServeWorkerIfChild() // a process pool's worker never returns from here
-	pool.KeepGCBallast()      // the main interpreter allocates as a worker does
 	if len(os.Args) > 1 && os.Args[1] == "compare" {
 		os.Exit(compareMain(os.Args[2:], os.Stdout, os.Stderr))
 	}
