@@ -88,7 +88,11 @@ func (fs *FrameSummary) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ negates M__eq__.
 func (fs *FrameSummary) M__ne__(other py.Object) (py.Object, error) {
-	res, err := fs.M__eq__(other)
+	return negateEq(fs.M__eq__(other))
+}
+
+// negateEq is __ne__ from __eq__'s answer (NotImplemented and errors pass).
+func negateEq(res py.Object, err error) (py.Object, error) {
 	if err != nil || res == py.NotImplemented {
 		return res, err
 	}
@@ -168,11 +172,7 @@ func (s *StackSummary) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ negates M__eq__.
 func (s *StackSummary) M__ne__(other py.Object) (py.Object, error) {
-	res, err := s.M__eq__(other)
-	if err != nil || res == py.NotImplemented {
-		return res, err
-	}
-	return py.NewBool(res == py.False), nil
+	return negateEq(s.M__eq__(other))
 }
 
 // format is StackSummary.format(): one string per entry, runs of more

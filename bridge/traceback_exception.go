@@ -160,7 +160,8 @@ func init() {
 		}
 		return te, nil
 	}
-	t.Dict["format"] = Method("TracebackException.format", "*, chain=True", func(o py.Object, a *Args) (py.Object, error) {
+	// chainedChunks is format()'s lines, honouring chain=.
+	chainedChunks := func(o py.Object, a *Args) (*py.List, error) {
 		te, err := self(o)
 		if err != nil {
 			return nil, err
@@ -169,7 +170,14 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return py.NewIterator(py.Tuple(strList(te.chunks(chain == py.True)).Items)), nil
+		return strList(te.chunks(chain == py.True)), nil
+	}
+	t.Dict["format"] = Method("TracebackException.format", "*, chain=True", func(o py.Object, a *Args) (py.Object, error) {
+		lines, err := chainedChunks(o, a)
+		if err != nil {
+			return nil, err
+		}
+		return py.NewIterator(py.Tuple(lines.Items)), nil
 	})
 	t.Dict["format_exception_only"] = Method("TracebackException.format_exception_only", "", func(o py.Object, a *Args) (py.Object, error) {
 		te, err := self(o)
@@ -179,15 +187,11 @@ func init() {
 		return py.NewIterator(py.Tuple(strList(exceptionOnlyChunks(te.exc)).Items)), nil
 	})
 	t.Dict["print"] = Method("TracebackException.print", "*, file=None, chain=True", func(o py.Object, a *Args) (py.Object, error) {
-		te, err := self(o)
+		lines, err := chainedChunks(o, a)
 		if err != nil {
 			return nil, err
 		}
-		chain, err := py.MakeBool(a.Get("chain"))
-		if err != nil {
-			return nil, err
-		}
-		return py.None, writeLines(nil, a.Get("file"), strList(te.chunks(chain == py.True)))
+		return py.None, writeLines(nil, a.Get("file"), lines)
 	})
 	onInstall(func() {
 		if impl := py.GetModuleImpl("traceback"); impl != nil {
