@@ -121,9 +121,8 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		}
 	} else {
 		if rg, ok := v[1].(*py.Range); ok && !p.thread {
-			n, item := rangeItems(rg) // made a chunk at a time as the chunks go out
-			ar.mapLen = n
-			r, err = p.p.MapFuncAsync(c, n, item, cs, cb, ecb)
+			ar.mapLen = max(0, int(rg.Length)) // sent as ints, no item made
+			r, err = p.p.MapRangeAsync(c, int64(rg.Start), int64(rg.Step), ar.mapLen, cs, cb, ecb)
 			if err != nil {
 				return nil, p.it.poolError(err)
 			}

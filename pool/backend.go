@@ -33,6 +33,9 @@ type job struct {
 	mode   wire.Mode
 	args   []wire.Value // ModeCall: the arguments; ModeMap: the chunk's items; ModeStarmap: the chunk's argument tuples (each a wire.Tuple)
 	kwargs []wire.KV    // ModeCall only
+	// argsRange, when set (ModeMap), stands for args: the chunk's items
+	// are its ints, made only where a backend needs them as values.
+	argsRange *wire.IntRange
 	// done receives the outcome: for ModeCall the return value, for the
 	// chunk modes a wire.List with one result per item; or the error (the
 	// first item's error for a chunk, as CPython's mapstar raises it).

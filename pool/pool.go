@@ -453,26 +453,21 @@ func (p *Pool) Map(fn Callable, items []wire.Value, chunksize int) (wire.List, e
 // callback gets the whole list; errorCallback the first error. As in
 // CPython, an empty map is ready at once and calls neither.
 func (p *Pool) MapAsync(fn Callable, items []wire.Value, chunksize int, callback func(wire.Value) error, errorCallback func(error) error) (*AsyncResult, error) {
-	return p.mapAsync("map", fn, len(items), func(start, end int) []wire.Value { return items[start:end] }, wire.ModeMap, chunksize, callback, errorCallback)
+	return p.mapAsync("map", fn, len(items), sliceItems(items), wire.ModeMap, chunksize, callback, errorCallback)
 }
 
-// MapFuncAsync is MapAsync over n items that item makes on demand, a chunk
-// at a time as the chunks are sent, on the pool's task goroutine: for an
-// input that is cheap to make and large to hold, such as a range of ints
-// (the first chunk goes out before the last item exists). item must be safe
-// to call from another goroutine.
-func (p *Pool) MapFuncAsync(fn Callable, n int, item func(i int) wire.Value, chunksize int, callback func(wire.Value) error, errorCallback func(error) error) (*AsyncResult, error) {
+// MapRangeAsync is MapAsync over the n ints start, start+step, …: each
+// chunk is sent as its ints without the items being made as values (for
+// Python's Pool.map over a range: the first chunk goes out at once, and a
+// 200k-item map makes no 200k-item list).
+func (p *Pool) MapRangeAsync(fn Callable, start, step int64, n int, chunksize int, callback func(wire.Value) error, errorCallback func(error) error) (*AsyncResult, error) {
 	if n < 0 {
 		return nil, &ValueError{Msg: fmt.Sprintf("map: %d items", n)}
 	}
-	chunk := func(start, end int) []wire.Value {
-		c := make([]wire.Value, end-start)
-		for i := range c {
-			c[i] = item(start + i)
-		}
-		return c
+	fill := func(j *job, from, to int) {
+		j.argsRange = &wire.IntRange{Start: start + int64(from)*step, Step: step, Len: to - from}
 	}
-	return p.mapAsync("map", fn, n, chunk, wire.ModeMap, chunksize, callback, errorCallback)
+	return p.mapAsync("map", fn, n, fill, wire.ModeMap, chunksize, callback, errorCallback)
 }
 
 // Starmap is Map where each item holds a call's positional arguments:
@@ -495,7 +490,7 @@ func (p *Pool) StarmapAsync(fn Callable, calls [][]wire.Value, chunksize int, ca
 	for i, c := range calls {
 		items[i] = wire.Tuple(c)
 	}
-	return p.mapAsync("starmap", fn, len(items), func(start, end int) []wire.Value { return items[start:end] }, wire.ModeStarmap, chunksize, callback, errorCallback)
+	return p.mapAsync("starmap", fn, len(items), sliceItems(items), wire.ModeStarmap, chunksize, callback, errorCallback)
 }
 
 // defaultChunksize is CPython's rule for map: divmod(len, 4*workers),
@@ -508,8 +503,14 @@ func defaultChunksize(n, workers int) int {
 	return cs
 }
 
-// mapAsync maps fn over n items, chunk(start, end) giving items [start, end).
-func (p *Pool) mapAsync(name string, fn Callable, n int, chunk func(start, end int) []wire.Value, mode wire.Mode, chunksize int, callback func(wire.Value) error, errorCallback func(error) error) (*AsyncResult, error) {
+// sliceItems fills a chunk's job with items[from:to].
+func sliceItems(items []wire.Value) func(j *job, from, to int) {
+	return func(j *job, from, to int) { j.args = items[from:to] }
+}
+
+// mapAsync maps fn over n items in chunks, fill(j, from, to) giving job j
+// the items [from, to).
+func (p *Pool) mapAsync(name string, fn Callable, n int, fill func(j *job, from, to int), mode wire.Mode, chunksize int, callback func(wire.Value) error, errorCallback func(error) error) (*AsyncResult, error) {
 	if fn == nil {
 		return nil, &TypeError{Msg: name + "() func must be a callable, not nil"}
 	}
@@ -532,7 +533,8 @@ func (p *Pool) mapAsync(name string, fn Callable, n int, chunk func(start, end i
 	seq := &taskSeq{run: func(submit func(*job) bool) (int, bool) {
 		i := 0
 		for start := 0; start < n; start += chunksize {
-			j := &job{fn: fn, mode: mode, args: chunk(start, min(start+chunksize, n))}
+			j := &job{fn: fn, mode: mode}
+			fill(j, start, min(start+chunksize, n))
 			idx := i
 			j.done = func(v wire.Value, err error) { p.deliver(resultMsg{sink: r, i: idx, v: v, err: err}) }
 			if !submit(j) {

@@ -890,32 +890,21 @@ func TestMapChunksHoldGetsList(t *testing.T) {
 	}
 }
 
-func TestMapFuncAsyncMakesItemsPerChunk(t *testing.T) {
+func TestMapRangeAsyncMapsTheRangesInts(t *testing.T) {
 	p := newThreadPool(t, Workers(2))
-	var mu sync.Mutex
-	var made []int
-	item := func(i int) wire.Value {
-		mu.Lock()
-		made = append(made, i)
-		mu.Unlock()
-		return int64(3 * i)
-	}
-	r, err := p.MapFuncAsync(square, 7, item, 3, nil, nil)
+	r, err := p.MapRangeAsync(square, -3, 2, 7, 3, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	v, err := r.Get(NoTimeout)
-	if err != nil || fmt.Sprint(v) != "[0 9 36 81 144 225 324]" {
+	if err != nil || fmt.Sprint(v) != "[9 1 1 9 25 49 81]" {
 		t.Fatalf("Get = %v, %v", v, err)
 	}
-	if fmt.Sprint(made) != "[0 1 2 3 4 5 6]" {
-		t.Fatalf("items made %v, want each once in order", made)
+	if _, err := p.MapRangeAsync(square, 0, 1, -1, 0, nil, nil); err == nil {
+		t.Fatal("MapRangeAsync with -1 items: no error")
 	}
-	if _, err := p.MapFuncAsync(square, -1, item, 0, nil, nil); err == nil {
-		t.Fatal("MapFuncAsync with -1 items: no error")
-	}
-	e, err := p.MapFuncAsync(square, 0, item, 0, nil, nil)
+	e, err := p.MapRangeAsync(square, 0, 1, 0, 0, nil, nil)
 	if err != nil || !e.Ready() {
-		t.Fatalf("empty MapFuncAsync: ready %v, %v", e.Ready(), err)
+		t.Fatalf("empty MapRangeAsync: ready %v, %v", e.Ready(), err)
 	}
 }

@@ -33,6 +33,7 @@ type procTask struct {
 	mode    wire.Mode
 	args    []wire.Value
 	kwargs  []wire.KV
+	rng     *wire.IntRange // stands for args (see job.argsRange)
 	started bool
 	sink    taskSink
 }

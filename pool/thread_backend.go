@@ -170,6 +170,12 @@ func execJob(ctx context.Context, j *job) (wire.Value, error) {
 	case wire.ModeCall:
 		return safeCall(ctx, j.fn, j.args, j.kwargs)
 	case wire.ModeMap, wire.ModeStarmap:
+		if r := j.argsRange; r != nil {
+			j.args = make([]wire.Value, r.Len)
+			for i := range j.args {
+				j.args[i] = r.At(i)
+			}
+		}
 		out := make(wire.List, len(j.args))
 		for i, x := range j.args {
 			var args []wire.Value

@@ -445,7 +445,12 @@ func (e *encoder) message(m *Message) error {
 		e.enc.EncodeUint(t.ID)
 		e.enc.EncodeUint(t.Func)
 		e.enc.EncodeUint(uint64(t.Mode))
-		if err := e.values(t.Args, "task's args"); err != nil {
+		if r := t.ArgsRange; r != nil {
+			e.enc.EncodeArrayLen(r.Len)
+			for i := range r.Len {
+				e.int(r.At(i))
+			}
+		} else if err := e.values(t.Args, "task's args"); err != nil {
 			return err
 		}
 		return e.kwargs(t.Kwargs)

@@ -63,7 +63,21 @@ type Task struct {
 	Mode   Mode
 	Args   []Value
 	Kwargs []KV // ModeCall only; keys are strings
+
+	// ArgsRange, when set (ModeMap, sending side only), stands for Args:
+	// the chunk's items are the range's ints, encoded as the list of them
+	// without making it. The receiver decodes them into Args as usual.
+	ArgsRange *IntRange
 }
+
+// IntRange is the ints Start, Start+Step, …, Len of them.
+type IntRange struct {
+	Start, Step int64
+	Len         int
+}
+
+// At is the i-th int of r.
+func (r IntRange) At(i int) int64 { return r.Start + int64(i)*r.Step }
 
 // Init runs the callable defined as Func once, with Args, before any task.
 // If it fails the worker reports a Result with ID 0 and Err set, and exits.
