@@ -105,6 +105,51 @@ func tupleArg(o py.Object) (py.Tuple, error) {
 	return items, nil
 }
 
+// mapChunks is ProcessPoolExecutor.map with chunksize > 1, as CPython's:
+// the calls go to the workers chunksize at a time (the engine's MapCall,
+// CPython's _process_chunk), a chunk failing with its first error. ok is
+// false, and nothing is submitted, when fn or an argument cannot be sent:
+// the caller then submits call by call, so that only those calls fail.
+func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, limited bool, chunksize int) (py.Object, bool, error) {
+	ex, isProcess := e.ex.(*pool.ProcessPoolExecutor)
+	if !isProcess || !isCallable(fn) {
+		return nil, false, nil
+	}
+	c, err := e.callable(fn)
+	if err != nil {
+		return nil, false, nil
+	}
+	wcalls := make([][]wire.Value, len(calls))
+	for i, call := range calls {
+		if wcalls[i], _, err = e.execArgs(call, nil); err != nil {
+			return nil, false, nil
+		}
+	}
+	timeout := pool.NoTimeout
+	if limited {
+		timeout = max(d, 0)
+	}
+	var seq iter.Seq2[wire.Value, error]
+	e.it.holdingGIL(func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
+	if err != nil {
+		return nil, true, e.it.pyError(err, nil, nil)
+	}
+	anySeq := func(yield func(any, error) bool) {
+		for v, err := range seq {
+			if !yield(v, err) {
+				return
+			}
+		}
+	}
+	g := e.it.newGoIter(anySeq, func(v any) (py.Object, error) {
+		if v == nil {
+			return py.None, nil
+		}
+		return FromWire(e.it, v)
+	}, func(err error) error { return e.it.pyError(err, FuturesRemoteTraceback, nil) })
+	return g, true, nil
+}
+
 // executorMap is Executor.map: every call is submitted at once; the
 // iterator yields results in order, raising the first error (or
 // TimeoutError) where CPython's generator does.
@@ -114,6 +159,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 	}
 	fn := args[0]
 	var timeout py.Object = py.None
+	chunksize := 1
 	for k, v := range kwargs {
 		switch k {
 		case "timeout":
@@ -126,6 +172,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			if n < 1 && e.process {
 				return nil, py.ExceptionNewf(py.ValueError, "chunksize must be >= 1.")
 			}
+			chunksize = n
 		default:
 			return nil, py.ExceptionNewf(py.TypeError, "map() got an unexpected keyword argument '%s'", k)
 		}
@@ -144,7 +191,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 		}
 		iters = append(iters, i)
 	}
-	var fs []*pyFuture
+	var calls []py.Tuple
 	for len(iters) > 0 {
 		call := make(py.Tuple, len(iters))
 		stop := false
@@ -162,6 +209,15 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 		if stop {
 			break
 		}
+		calls = append(calls, call)
+	}
+	if e.process && chunksize > 1 {
+		if g, ok, err := e.mapChunks(fn, calls, d, limited, chunksize); ok || err != nil {
+			return g, err
+		}
+	}
+	var fs []*pyFuture
+	for _, call := range calls {
 		f, err := e.submit(fn, call, nil)
 		if err != nil {
 			for _, f := range fs {
