@@ -610,7 +610,11 @@ func (d *Dict) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ is d != other.
 func (d *Dict) M__ne__(other py.Object) (py.Object, error) {
-	res, err := d.M__eq__(other)
+	return negateEq(d.M__eq__(other))
+}
+
+// negateEq is __ne__ from __eq__'s answer (NotImplemented and errors pass).
+func negateEq(res py.Object, err error) (py.Object, error) {
 	if err != nil || res == py.NotImplemented {
 		return res, err
 	}

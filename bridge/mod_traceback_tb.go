@@ -91,14 +91,6 @@ func (fs *FrameSummary) M__ne__(other py.Object) (py.Object, error) {
 	return negateEq(fs.M__eq__(other))
 }
 
-// negateEq is __ne__ from __eq__'s answer (NotImplemented and errors pass).
-func negateEq(res py.Object, err error) (py.Object, error) {
-	if err != nil || res == py.NotImplemented {
-		return res, err
-	}
-	return py.NewBool(res == py.False), nil
-}
-
 // M__repr__ is <FrameSummary file F, line N in NAME>.
 func (fs *FrameSummary) M__repr__() (py.Object, error) {
 	return py.String("<FrameSummary file " + plainStr(fs.Filename) + ", line " + plainStr(fs.Lineno) + " in " + plainStr(fs.Name) + ">"), nil
@@ -347,6 +339,19 @@ func ctxOrLast(self py.Object) py.Context {
 
 // writeLines writes each string of list to file (sys.stderr for None;
 // self is the module of the calling function, or nil).
+// printSummary writes s's formatted lines to file (print_tb, print_list);
+// err is the error of making s, returned as is.
+func printSummary(self, file py.Object, s *StackSummary, err error) (py.Object, error) {
+	if err != nil {
+		return nil, err
+	}
+	lines, err := s.format()
+	if err != nil {
+		return nil, err
+	}
+	return py.None, writeLines(self, file, lines)
+}
+
 func writeLines(self, file py.Object, list *py.List) error {
 	var b strings.Builder
 	for _, o := range list.Items {
@@ -392,14 +397,7 @@ func installTracebackEntries() {
 		}),
 		Func("print_tb", "tb, limit=None, file=None", func(self py.Object, a *Args) (py.Object, error) {
 			s, err := extractTB(self, a.Get("tb"), a.Get("limit"))
-			if err != nil {
-				return nil, err
-			}
-			lines, err := s.format()
-			if err != nil {
-				return nil, err
-			}
-			return py.None, writeLines(self, a.Get("file"), lines)
+			return printSummary(self, a.Get("file"), s, err)
 		}),
 		Func("walk_tb", "tb", func(self py.Object, a *Args) (py.Object, error) {
 			tbs, err := tracebackArg(a.Get("tb"))
@@ -421,14 +419,7 @@ func installTracebackEntries() {
 		}),
 		Func("print_list", "extracted_list, file=None", func(self py.Object, a *Args) (py.Object, error) {
 			s, err := summaryFromList(a.Get("extracted_list"))
-			if err != nil {
-				return nil, err
-			}
-			lines, err := s.format()
-			if err != nil {
-				return nil, err
-			}
-			return py.None, writeLines(self, a.Get("file"), lines)
+			return printSummary(self, a.Get("file"), s, err)
 		}),
 		stackUnsupported("extract_stack"),
 		stackUnsupported("format_stack"),

@@ -147,12 +147,7 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if r, ok := o.(*py.Range); ok && !p.thread {
-		n, item := rangeItems(r)
-		out := make([]wire.Value, n)
-		for i := range out {
-			out[i] = item(i)
-		}
-		return out, nil
+		return rangeValues(r), nil
 	}
 	itr, err := py.Iter(o)
 	if err != nil {
@@ -381,15 +376,8 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 	}
 	items := a.mapItems[:0]
 	for _, c := range chunks {
-		dec := newDecoder(p.it)
-		for _, v := range c {
-			o, ok := pyIntOf(v)
-			if !ok {
-				if o, err = dec.decode(v); err != nil {
-					return nil, err
-				}
-			}
-			items = append(items, o)
+		if items, err = newDecoder(p.it).appendItems(items, c); err != nil {
+			return nil, err
 		}
 	}
 	if len(items) != a.mapLen {

@@ -286,11 +286,7 @@ func (e *Environ) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ is the negation of M__eq__.
 func (e *Environ) M__ne__(other py.Object) (py.Object, error) {
-	res, err := e.M__eq__(other)
-	if err != nil || res == py.NotImplemented {
-		return res, err
-	}
-	return py.NewBool(res == py.False), nil
+	return negateEq(e.M__eq__(other))
 }
 
 // M__or__ is os.environ | mapping: a new dict.

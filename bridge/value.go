@@ -556,17 +556,20 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 }
 
 func (d *decoder) decodeItems(vs []wire.Value) ([]py.Object, error) {
-	out := make([]py.Object, len(vs))
-	for i, v := range vs {
-		if o, ok := pyIntOf(v); ok {
-			out[i] = o
-			continue
+	return d.appendItems(make([]py.Object, 0, len(vs)), vs)
+}
+
+// appendItems appends vs, converted, to out.
+func (d *decoder) appendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
+	for _, v := range vs {
+		o, ok := pyIntOf(v)
+		if !ok {
+			var err error
+			if o, err = d.decode(v); err != nil {
+				return nil, err
+			}
 		}
-		o, err := d.decode(v)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = o
+		out = append(out, o)
 	}
 	return out, nil
 }

@@ -87,12 +87,15 @@ func (s *int64Slab) box(n int64) wire.Value {
 	return v
 }
 
-// rangeItems is the items of r as wire values made on demand (item(i) is
-// the i-th), boxed in slabs: what converting each item of iter(r) gives,
-// without making the py.Ints. item is for one goroutine at a time.
-func rangeItems(r *py.Range) (n int, item func(i int) wire.Value) {
-	n = max(0, int(r.Length))
+// rangeValues is the items of r as wire values, boxed in slabs: what
+// converting each item of iter(r) gives, without making the py.Ints.
+func rangeValues(r *py.Range) []wire.Value {
+	out := make([]wire.Value, max(0, int(r.Length)))
 	var s int64Slab
-	start, step := int64(r.Start), int64(r.Step)
-	return n, func(i int) wire.Value { return s.box(start + int64(i)*step) }
+	x, step := int64(r.Start), int64(r.Step)
+	for i := range out {
+		out[i] = s.box(x)
+		x += step
+	}
+	return out
 }

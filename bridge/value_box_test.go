@@ -48,8 +48,8 @@ func TestReboxedInts(t *testing.T) {
 	}
 }
 
-// TestRangeItems: a range's items as wire values, as iterating it gives.
-func TestRangeItems(t *testing.T) {
+// TestRangeValues: a range's items as wire values, as iterating it gives.
+func TestRangeValues(t *testing.T) {
 	for _, r := range [][3]int64{{0, 0, 1}, {0, 5, 1}, {-3, 10, 4}, {10, -700, -97}, {1 << 40, 1<<40 + 3, 1}, {300, 256, -1}, {5, 0, 1}} {
 		o, err := py.RangeNew(py.RangeType, py.Tuple{py.Int(r[0]), py.Int(r[1]), py.Int(r[2])}, nil)
 		if err != nil {
@@ -59,11 +59,7 @@ func TestRangeItems(t *testing.T) {
 		for x := r[0]; (r[2] > 0 && x < r[1]) || (r[2] < 0 && x > r[1]); x += r[2] {
 			want = append(want, x)
 		}
-		n, item := rangeItems(o.(*py.Range))
-		got := make([]wire.Value, n)
-		for i := range got {
-			got[i] = item(i)
-		}
+		got := rangeValues(o.(*py.Range))
 		if len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
 			t.Fatalf("range%v: got %v, want %v", r, got, want)
 		}

@@ -230,7 +230,7 @@ func (c *procConn) sendTask(t *procTask) error {
 	if err != nil {
 		return err
 	}
-	c.q.push(&wire.Message{Kind: wire.KindTask, Task: &wire.Task{ID: t.id, Func: fid, Mode: t.mode, Args: t.args, Kwargs: t.kwargs, ArgsRange: t.rng}})
+	c.q.push(&wire.Message{Kind: wire.KindTask, Task: &wire.Task{ID: t.id, Func: fid, Mode: t.mode, Args: t.args, Kwargs: t.kwargs, ArgsRange: t.argsRange}})
 	return nil
 }
 

@@ -28,14 +28,14 @@ const earlyDeathLimit = 3
 
 // procTask is one unit of work for a worker: a call, or a chunk of a map.
 type procTask struct {
-	id      uint64
-	fn      Remote
-	mode    wire.Mode
-	args    []wire.Value
-	kwargs  []wire.KV
-	rng     *wire.IntRange // stands for args (see job.argsRange)
-	started bool
-	sink    taskSink
+	id        uint64
+	fn        Remote
+	mode      wire.Mode
+	args      []wire.Value
+	kwargs    []wire.KV
+	argsRange *wire.IntRange // stands for args (see job.argsRange)
+	started   bool
+	sink      taskSink
 }
 
 // taskSink is the owner of a procTask: a future, or a Pool job.

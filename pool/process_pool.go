@@ -78,7 +78,7 @@ func (b *processBackend) submit(j *job) {
 		j.finish(nil, err)
 		return
 	}
-	t := &jobTask{procTask: procTask{fn: r, mode: j.mode, args: j.args, kwargs: j.kwargs, rng: j.argsRange}, j: j}
+	t := &jobTask{procTask: procTask{fn: r, mode: j.mode, args: j.args, kwargs: j.kwargs, argsRange: j.argsRange}, j: j}
 	t.sink = t
 	if err := b.g.submit(&t.procTask); err != nil {
 		if err == errGroupClosed {
