@@ -520,6 +520,3 @@ func Method(errName, spec string, fn func(self py.Object, a *Args) (py.Object, e
 	}, 0, name+"("+spec+")")
 }
 
-// CtxOf returns the context of a builtin function's self (the module that
-// holds it), or nil.
-func CtxOf(self py.Object) py.Context { return ctxOf(self) }

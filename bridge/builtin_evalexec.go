@@ -70,7 +70,7 @@ func ppEvalExec(self py.Object, args py.Tuple) (py.Object, error) {
 	default:
 		return args[0], nil
 	}
-	ctx := ctxOf(self)
+	ctx := CtxOf(self)
 	curG, _ := args[1].(py.StringDict)
 	curL, _ := args[2].(py.StringDict)
 	if ctx == nil || curG == nil {

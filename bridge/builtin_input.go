@@ -14,7 +14,7 @@ import (
 )
 
 func builtinInput(self py.Object, a *Args) (py.Object, error) {
-	ctx := ctxOf(self)
+	ctx := CtxOf(self)
 	if ctx == nil {
 		return nil, py.ExceptionNewf(py.RuntimeError, "input(): no interpreter context")
 	}

@@ -203,3 +203,21 @@ func stringItems(o py.Object) wire.List {
 	}
 	return out
 }
+
+var (
+	exportsMu     sync.RWMutex
+	exportModules = map[string]*py.ModuleImpl{}
+	exportFuncs   = map[*py.ModuleImpl]map[string]*pool.GoFunc{}
+)
+
+// exportedGoFunc returns the GoFunc behind fn when fn is a function Export
+// made (as imported into some interpreter), or nil.
+func exportedGoFunc(fn py.Object) *pool.GoFunc {
+	m, ok := fn.(*py.Method)
+	if !ok || m.Module == nil {
+		return nil
+	}
+	exportsMu.RLock()
+	defer exportsMu.RUnlock()
+	return exportFuncs[m.Module.ModuleImpl][m.Name]
+}

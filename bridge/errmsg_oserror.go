@@ -9,6 +9,7 @@ package bridge
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"regexp"
@@ -307,4 +308,17 @@ func installOSModuleErrors() {
 			return res, nil
 		}, 0, orig.Doc)
 	}
+}
+
+// errnoText renders an open error as python3 does: "[Errno 2] No such file or directory".
+func errnoText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		msg := errno.Error()
+		if msg != "" {
+			msg = string(msg[0]-'a'+'A') + msg[1:]
+		}
+		return fmt.Sprintf("[Errno %d] %s", int(errno), msg)
+	}
+	return err.Error()
 }

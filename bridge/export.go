@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
-	"sync"
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/pool"
@@ -84,28 +83,10 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 	return g
 }
 
-var (
-	exportsMu     sync.RWMutex
-	exportModules = map[string]*py.ModuleImpl{}
-	exportFuncs   = map[*py.ModuleImpl]map[string]*pool.GoFunc{}
-)
-
-// exportedGoFunc returns the GoFunc behind fn when fn is a function Export
-// made (as imported into some interpreter), or nil.
-func exportedGoFunc(fn py.Object) *pool.GoFunc {
-	m, ok := fn.(*py.Method)
-	if !ok || m.Module == nil {
-		return nil
-	}
-	exportsMu.RLock()
-	defer exportsMu.RUnlock()
-	return exportFuncs[m.Module.ModuleImpl][m.Name]
-}
-
 // callExported runs an exported function for Python: arguments ToWire, the
 // GoFunc's own conversion and call without the GIL, the result FromWire.
 func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	interp := InterpOf(ctxOf(self))
+	interp := InterpOf(CtxOf(self))
 	wargs := make([]wire.Value, len(args))
 	for i, a := range args {
 		w, err := ToWire(a)

@@ -76,7 +76,7 @@ func throwKey(ctx py.Context) any {
 
 // genThrowBuiltin is __pypool_genthrow__(): raise the pending exception.
 func genThrowBuiltin(self py.Object, args py.Tuple) (py.Object, error) {
-	key := throwKey(ctxOf(self))
+	key := throwKey(CtxOf(self))
 	v, ok := pendingThrows.LoadAndDelete(key)
 	if !ok {
 		return nil, py.ExceptionNewf(py.SystemError, "%s called with no exception pending", genThrowName)

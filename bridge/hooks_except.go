@@ -117,7 +117,7 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 		}
 		exc.Traceback = tb
 	}
-	if in := InterpOf(ctxOf(self)); in != nil {
+	if in := InterpOf(CtxOf(self)); in != nil {
 		t := in.CurrentThread()
 		t.noteContext(exc)
 		if tb != nil && tb.Frame != nil {

@@ -90,7 +90,7 @@ type handledEntry struct {
 
 // handledEnd is __pypool_handled_end__(): the handler that was running ends.
 func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
-	if in := InterpOf(ctxOf(self)); in != nil {
+	if in := InterpOf(CtxOf(self)); in != nil {
 		t := in.CurrentThread()
 		t.dropReturned()
 		t.popHandled()

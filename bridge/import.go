@@ -51,7 +51,7 @@ func exceptionDictAttr(attr string) *py.Property {
 }
 
 func builtinImport(self py.Object, a *Args) (py.Object, error) {
-	ctx := ctxOf(self)
+	ctx := CtxOf(self)
 	if ctx == nil {
 		return nil, py.ExceptionNewf(py.ImportError, "__import__ not available")
 	}

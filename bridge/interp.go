@@ -204,9 +204,9 @@ func (in *Interp) Stderr() io.Writer {
 	return osStderr
 }
 
-// ctxOf finds the context of a Go-implemented module function from its self
-// argument (the *py.Module that holds it).
-func ctxOf(self py.Object) py.Context {
+// CtxOf returns the context of a Go-implemented module function from its
+// self argument (the *py.Module that holds it), or nil.
+func CtxOf(self py.Object) py.Context {
 	if m, ok := self.(*py.Module); ok {
 		return m.Context
 	}

@@ -1,15 +1,10 @@
 package bridge
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
-	"unsafe"
-
-	"github.com/go-python/gpython/py"
 )
 
 // Version is pypool's version, as --version prints it.
@@ -154,57 +149,4 @@ func stdinOf(cfg mainConfig) io.Reader {
 		return cfg.stdin
 	}
 	return os.Stdin
-}
-
-// errnoText renders an open error as python3 does: "[Errno 2] No such file or directory".
-func errnoText(err error) string {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		msg := errno.Error()
-		if msg != "" {
-			msg = string(msg[0]-'a'+'A') + msg[1:]
-		}
-		return fmt.Sprintf("[Errno %d] %s", int(errno), msg)
-	}
-	return err.Error()
-}
-
-// isTerminal reports whether f is a terminal.
-func isTerminal(f *os.File) bool {
-	var t syscall.Termios
-	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, f.Fd(), syscall.TCGETS, uintptr(unsafe.Pointer(&t)))
-	return e == 0
-}
-
-// RunMain compiles src (named filename in tracebacks) and runs it as module
-// __main__ (with __file__ = file when file is not empty). The caller holds
-// the GIL as the main thread.
-func (in *Interp) RunMain(src, filename, file string) error {
-	code, err := py.Compile(src, filename, py.ExecMode, 0, true)
-	if err != nil {
-		return err
-	}
-	mod, err := in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: file}})
-	if err != nil {
-		return err
-	}
-	_, err = py.VmEvalCode(in.Ctx, code, mod.Globals, mod.Globals, nil, nil, nil, nil, nil)
-	return err
-}
-
-// uncaught reports an exception that ended the main program as CPython
-// does and returns the exit status, and whether it was KeyboardInterrupt.
-func (in *Interp) uncaught(err error) (status int, interrupted bool) {
-	if err == nil {
-		return 0, false
-	}
-	exc, _ := exceptionOf(err)
-	if exc.Base == py.SystemExit || exc.Base.IsSubtype(py.SystemExit) {
-		return ExitStatus(exc, func(s string) { _, _ = io.WriteString(in.Stderr(), s) }), false
-	}
-	in.PrintException(err)
-	if exc.Base == py.KeyboardInterrupt || exc.Base.IsSubtype(py.KeyboardInterrupt) {
-		return 130, true
-	}
-	return 1, false
 }

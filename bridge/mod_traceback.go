@@ -11,7 +11,7 @@ import (
 
 // handledOf returns the exception the calling thread is handling, or nil.
 func handledOf(self py.Object) *py.Exception {
-	if in := InterpOf(ctxOf(self)); in != nil {
+	if in := InterpOf(CtxOf(self)); in != nil {
 		return in.HandledException()
 	}
 	return nil
@@ -77,7 +77,7 @@ func excChunks(exc *py.Exception, ok bool, opt tbOptions) []string {
 // writeErr writes s to file, or to sys.stderr when file is None.
 func writeErr(self py.Object, file py.Object, s string) error {
 	if file == py.None {
-		f, err := sysFile(ctxOf(self), "stderr")
+		f, err := sysFile(CtxOf(self), "stderr")
 		if err != nil {
 			return err
 		}

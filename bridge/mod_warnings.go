@@ -69,7 +69,7 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 4 arguments", warnSiteBuiltin)
 	}
 	fn := args[0]
-	ctx := ctxOf(self)
+	ctx := CtxOf(self)
 	if ctx == nil {
 		return fn, nil
 	}

@@ -85,7 +85,7 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 	}
 	file := a.Get("file")
 	if file == py.None {
-		ctx := ctxOf(self)
+		ctx := CtxOf(self)
 		if ctx == nil {
 			return nil, py.ExceptionNewf(py.RuntimeError, "print(): no interpreter")
 		}

@@ -57,8 +57,8 @@ func UnsendableResult(e *wire.Exception) (reasonRepr, valueRepr string, ok bool)
 	return r, v, ok1 && ok2
 }
 
-// unsendableResult builds the error for a result value that cannot be sent.
-func unsendableResult(value py.Object, reason error) *wire.Exception {
+// newUnsendableResult builds the error for a result value that cannot be sent.
+func newUnsendableResult(value py.Object, reason error) *wire.Exception {
 	typ, msg := "TypeError", reason.Error()
 	var reasonObj py.Object
 	switch r := reason.(type) {

@@ -226,7 +226,7 @@ func (r *WorkerRuntime) call(f py.Object, args []wire.Value, pargs py.Tuple, kw 
 	}
 	v, err := ToWire(res)
 	if err != nil {
-		return nil, unsendableResult(res, err)
+		return nil, newUnsendableResult(res, err)
 	}
 	return v, nil
 }

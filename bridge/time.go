@@ -74,7 +74,7 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.ValueError, "sleep length must be non-negative")
 	}
 	d := time.Duration(secs * float64(time.Second))
-	if in := InterpOf(ctxOf(self)); in != nil {
+	if in := InterpOf(CtxOf(self)); in != nil {
 		if err := in.Sleep(d); err != nil {
 			return nil, err
 		}
