@@ -48,7 +48,7 @@ func (r *fileRuntime) Define(id uint64, payload wire.Value) error {
 	if err != nil {
 		return err
 	}
-	in := r.w.interp
+	in := r.w.Interp()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
 	m, ok := r.modules[path]
