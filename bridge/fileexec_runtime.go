@@ -109,8 +109,7 @@ func loadFileModule(in *Interp, path string) (*py.Module, error) {
 	if err != nil {
 		return nil, ExceptionToWire(py.ExceptionNewf(py.FileNotFoundError, "can't open file '%s': %s", path, errnoText(err)))
 	}
-	r := &WorkerRuntime{interp: in}
-	r.addSysPath([]string{filepath.Dir(path)})
+	addSysPath(in, []string{filepath.Dir(path)})
 	code, err := py.Compile(string(src), path, py.ExecMode, 0, true)
 	if err != nil {
 		return nil, ExceptionToWire(err)

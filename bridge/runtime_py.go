@@ -90,7 +90,7 @@ func (r *WorkerRuntime) Define(id uint64, payload wire.Value) error {
 		return fmt.Errorf("py runtime: payload is not a function definition (%T)", payload)
 	}
 	if paths, ok := wantStrings(t[1]); ok {
-		r.addSysPath(paths)
+		addSysPath(r.interp, paths)
 	}
 	if len(t) > 3 && !r.argvSet {
 		if argv, ok := wantStrings(t[3]); ok && len(argv) > 0 {
@@ -110,8 +110,8 @@ func (r *WorkerRuntime) Define(id uint64, payload wire.Value) error {
 
 // addSysPath puts the parent's sys.path entries first, so modules next to
 // the parent's script import in the worker.
-func (r *WorkerRuntime) addSysPath(paths []string) {
-	sys, err := r.interp.Ctx.GetModule("sys")
+func addSysPath(in *Interp, paths []string) {
+	sys, err := in.Ctx.GetModule("sys")
 	if err != nil {
 		return
 	}
