@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // Version is pypool's version, as --version prints it.
@@ -50,7 +52,7 @@ func runMain(args []string, cfg mainConfig) int {
 		a := args[0]
 		switch a {
 		case "--version", "-V":
-			fmt.Fprintf(cfg.stdout, "pypool %s (Python %d.%d compatible)\n", Version, PythonVersion[0], PythonVersion[1])
+			fmt.Fprintf(cfg.stdout, "pypool %s (Python %d.%d compatible)\n", Version, pyobj.PythonVersion[0], pyobj.PythonVersion[1])
 			return 0
 		case "-h", "--help":
 			fmt.Fprintf(cfg.stdout, "usage: %s [-c cmd | file | -] [arg] ...\n", prog)
@@ -88,7 +90,7 @@ func runMain(args []string, cfg mainConfig) int {
 			}
 			data, err := os.ReadFile(abs)
 			if err != nil {
-				errf("%s: can't open file '%s': %s\n", prog, abs, errnoText(err))
+				errf("%s: can't open file '%s': %s\n", prog, abs, pyobj.ErrnoText(err))
 				return 2
 			}
 			src, filename, mainFile = string(data), abs, abs
@@ -98,7 +100,7 @@ func runMain(args []string, cfg mainConfig) int {
 		break
 	}
 	if argv == nil {
-		if f, ok := stdinOf(cfg).(*os.File); ok && isTerminal(f) {
+		if f, ok := stdinOf(cfg).(*os.File); ok && pyobj.IsTerminal(f) {
 			errf("%s: no interactive mode; usage: %s [-c cmd | file | -] [arg] ...\n", prog, prog)
 			return 2
 		}
@@ -113,7 +115,7 @@ func runMain(args []string, cfg mainConfig) int {
 		path = []string{cwd}
 	}
 
-	opts := Options{Argv: argv, Path: path}
+	opts := pyobj.Options{Argv: argv, Path: path}
 	if cfg.stdout != os.Stdout {
 		opts.Stdout = cfg.stdout
 	}
@@ -123,21 +125,21 @@ func runMain(args []string, cfg mainConfig) int {
 	if cfg.stdin != nil && cfg.stdin != os.Stdin {
 		opts.Stdin = cfg.stdin
 	}
-	in := NewInterp(opts)
+	in := pyobj.NewInterp(opts)
 	defer in.Close()
 	if cfg.signals {
-		stop := in.catchSIGINT()
+		stop := in.CatchSIGINT()
 		defer stop()
 	}
 	in.GIL.Acquire()
 	in.GIL.SetThread(in.Main)
 	err := in.RunMain(src, filename, mainFile)
-	status, interrupted := in.uncaught(err)
+	status, interrupted := in.Uncaught(err)
 	in.RunAtExit()
 	in.GIL.Release()
 	if interrupted {
 		if cfg.signals {
-			dieBySIGINT()
+			pyobj.DieBySIGINT()
 		}
 		return 130
 	}
