@@ -321,6 +321,10 @@ func (d *decoder) decodeCode(f []wire.Value) (*py.Code, error) {
 	if nargs > int64(len(varnames)) || (len(cell2arg) != 0 && len(cell2arg) != len(cellvars)) {
 		return nil, errBadValue("code object argument counts")
 	}
+	if len(cell2arg) == 0 {
+		// gpython's VM indexes a non-nil Cell2arg for every cell.
+		cell2arg = nil
+	}
 	for _, c := range cell2arg {
 		if c != py.CO_CELL_NOT_AN_ARG && int64(c) >= nargs {
 			return nil, errBadValue("code object cell2arg")

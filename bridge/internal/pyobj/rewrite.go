@@ -3,7 +3,6 @@ package pyobj
 import (
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/go-python/gpython/py"
 )
@@ -230,7 +229,9 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
-	fixDerefs(code, sync.OnceValue(func() []string { return splitLines(out) }))
+	if err := fixDerefs(code, origCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
+		return nil, err
+	}
 	noteDefs(code, rc.defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err
