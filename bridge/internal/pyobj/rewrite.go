@@ -229,7 +229,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
-	if err := fixDerefs(code, origCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
+	if err := fixDerefs(code, OrigCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
 		return nil, err
 	}
 	noteDefs(code, rc.defs)
