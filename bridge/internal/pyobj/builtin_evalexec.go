@@ -281,3 +281,7 @@ func copyBack(d *Dict, sd py.StringDict, code *py.Code) error {
 	}
 	return nil
 }
+
+func init() {
+	registerRewrite("eval-exec", 60, containsAny("eval", "exec"), rewriteEvalExec)
+}

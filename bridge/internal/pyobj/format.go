@@ -470,9 +470,6 @@ func installFormat() {
 	replaceMethod("builtins", py.MustNewMethod(fstringHelper, builtinFString, 0, "f-string helper"))
 }
 
-// fstringHelper is the builtin that rewritten f-strings call.
-const fstringHelper = "__pypool_fstr__"
-
 // builtinFString joins an f-string's parts: lit, (value, conversion, spec,
 // lit)*. The conversion is "", "r", "s" or "a".
 func builtinFString(self py.Object, args py.Tuple) (py.Object, error) {

@@ -20,21 +20,6 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// annSource is one annotation: a parameter name (or "return") and its
-// expression's source.
-type annSource struct {
-	name, src string
-}
-
-// defInfo is what the rewrite learned about one def.
-type defInfo struct {
-	name     string
-	qualname string
-	line     int
-	anns     []annSource
-	posonly  []string
-}
-
 // codeDefs maps a def's *py.Code to its *defInfo.
 var codeDefs sync.Map
 

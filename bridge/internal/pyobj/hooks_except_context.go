@@ -15,8 +15,6 @@ package pyobj
 
 import "github.com/go-python/gpython/py"
 
-const raiseFromName = "__pp_raise_from__"
-
 // errException is the exception object an error carries, or nil.
 func errException(err error) *py.Exception {
 	switch e := err.(type) {

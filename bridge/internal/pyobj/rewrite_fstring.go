@@ -409,7 +409,9 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 }
 
 // plainFieldExpr reports whether a replacement field's expression is a
-// name or dotted name, which no pass rewrites (the chain is skipped).
+// name or dotted name that no pass asks to see (the chain is skipped): a
+// pass with a need test that accepts the name (warn-sites for
+// currentThread, say) still gets it.
 func plainFieldExpr(e string) bool {
 	e = strings.TrimSpace(e)
 	if e == "" || e[0] >= '0' && e[0] <= '9' || e[0] == '.' {
@@ -421,10 +423,13 @@ func plainFieldExpr(e string) bool {
 			return false
 		}
 	}
-	for _, d := range deprecatedAliases {
-		if strings.Contains(e, d) {
+	for _, p := range rewritePasses {
+		if p.need != nil && p.need(e) {
 			return false
 		}
 	}
 	return true
 }
+
+// fstringHelper is the builtin that rewritten f-strings call.
+const fstringHelper = "__pypool_fstr__"

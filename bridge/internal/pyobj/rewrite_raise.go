@@ -27,3 +27,6 @@ func rewriteRaiseFrom(_ *rewriteCtx, toks []Token) ([]Token, error) {
 	}
 	return toks, nil
 }
+
+// raiseFromName is the builtin that rewritten raise-from statements call.
+const raiseFromName = "__pp_raise_from__"

@@ -82,3 +82,7 @@ func warnSite(kwargs py.StringDict) (file string, line int, ok bool) {
 	}
 	return f, n, true
 }
+
+func init() {
+	registerRewrite("warn-sites", 80, containsAny(append([]string{"warn"}, deprecatedAliases...)...), markWarnSites)
+}
