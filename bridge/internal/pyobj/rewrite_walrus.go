@@ -78,9 +78,3 @@ func walrusEnd(toks []Token, start int) int {
 	}
 	return len(toks) - 1
 }
-
-const (
-	opLoadAttr   = 106
-	opStoreFast  = 125
-	opStoreDeref = 137
-)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // The compile-side half of the walrus (see rewrite_walrus.go): each LOAD_ATTR
@@ -34,7 +35,7 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 	}
 	var sites []site
 	for _, in := range decodeCode(code.Code) {
-		if in.op != opLoadAttr || in.size != 3 || in.arg >= len(code.Names) || !strings.HasPrefix(code.Names[in.arg], walrusAttr) {
+		if in.op != bytecode.LOAD_ATTR || in.size != 3 || in.arg >= len(code.Names) || !strings.HasPrefix(code.Names[in.arg], walrusAttr) {
 			continue
 		}
 		name := strings.TrimPrefix(code.Names[in.arg], walrusAttr)
@@ -48,11 +49,11 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 	var lines []stubLine
 	for _, st := range sites {
 		s := len(buf)
-		buf = append(buf, opDupTop)
+		buf = append(buf, bytecode.DUP_TOP)
 		buf = emit3(buf, byte(st.op), st.idx)
-		buf = emit3(buf, opJumpAbsolute, st.off+3)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, st.off+3)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(st.off))})
-		buf[st.off] = opJumpAbsolute
+		buf[st.off] = bytecode.JUMP_ABSOLUTE
 		buf[st.off+1], buf[st.off+2] = byte(s), byte(s>>8)
 	}
 	if len(lines) == 0 {
@@ -77,27 +78,27 @@ func walrusStore(code *py.Code, name string, inFunc bool) (byte, int, error) {
 		return len(code.Names) - 1
 	}
 	if code.Flags&py.CO_OPTIMIZED == 0 {
-		return opStoreName, nameIdx(), nil
+		return bytecode.STORE_NAME, nameIdx(), nil
 	}
 	for i, n := range code.Cellvars {
 		if n == name {
-			return opStoreDeref, i, nil
+			return bytecode.STORE_DEREF, i, nil
 		}
 	}
 	for i, n := range code.Freevars {
 		if n == name {
-			return opStoreDeref, len(code.Cellvars) + i, nil
+			return bytecode.STORE_DEREF, len(code.Cellvars) + i, nil
 		}
 	}
 	if comprehensionNames[code.Name] {
 		if inFunc {
 			return 0, 0, fmt.Errorf("pypool: an assignment expression inside a comprehension in a function is not supported (gpython cannot bind %s in the function's frame)", name)
 		}
-		return opStoreGlobal, nameIdx(), nil
+		return bytecode.STORE_GLOBAL, nameIdx(), nil
 	}
 	for i, n := range code.Varnames {
 		if n == name {
-			return opStoreFast, i, nil
+			return bytecode.STORE_FAST, i, nil
 		}
 	}
 	// Only assigned by walrus: make it a local, and its loads local.
@@ -106,11 +107,11 @@ func walrusStore(code *py.Code, name string, inFunc bool) (byte, int, error) {
 	code.Nlocals++
 	buf := []byte(code.Code)
 	for _, in := range decodeCode(code.Code) {
-		if in.op == opLoadGlobal && in.size == 3 && in.arg < len(code.Names) && code.Names[in.arg] == name {
-			buf[in.off] = opLoadFast
+		if in.op == bytecode.LOAD_GLOBAL && in.size == 3 && in.arg < len(code.Names) && code.Names[in.arg] == name {
+			buf[in.off] = bytecode.LOAD_FAST
 			buf[in.off+1], buf[in.off+2] = byte(idx), byte(idx>>8)
 		}
 	}
 	code.Code = string(buf)
-	return opStoreFast, idx, nil
+	return bytecode.STORE_FAST, idx, nil
 }
