@@ -1,6 +1,9 @@
 package pyobj
 
-import "github.com/go-python/gpython/py"
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
+)
 
 // The compile wrapper: every source gpython compiles goes through the
 // rewrite chain (rewrite.go), is compiled by gpython's compiler, and the
@@ -48,9 +51,9 @@ func installCompile() {
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
 	src = PylibSource(src, srcDesc)
-	out, rc, err := rewriteSourceCtx(src, srcDesc, 0)
+	out, rc, err := source.RewriteCtx(src, srcDesc, 0)
 	if err != nil {
-		if re, ok := err.(*RewriteError); ok {
+		if re, ok := err.(*source.RewriteError); ok {
 			return nil, syntaxError(re.Msg, srcDesc, re.Line, src)
 		}
 		return nil, err
@@ -62,7 +65,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err := fixDerefs(code, OrigCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
 		return nil, err
 	}
-	noteDefs(code, rc.defs)
+	noteDefs(code, rc.Defs)
 	if err := patchWalrus(code, false); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 func TestWalrusInFunctionComprehensionFailsLoudly(t *testing.T) {
@@ -30,9 +31,9 @@ func TestRewriteNeedsSkipOnlyNoOps(t *testing.T) {
 	if len(files) < 50 {
 		t.Fatalf("only %d test files found", len(files))
 	}
-	always := make([]rewritePass, len(rewritePasses))
-	for i, p := range rewritePasses {
-		p.need = nil
+	always := make([]source.Pass, len(source.Passes))
+	for i, p := range source.Passes {
+		p.Need = nil
 		always[i] = p
 	}
 	srcs := []string{MultiprocessingSrc, "x = rf'{a}' + Fr\"{b}\"\n", "match p:\n    case 1: pass\n", "raise E from None\n", "y = eval('1')\n"}
@@ -44,8 +45,8 @@ func TestRewriteNeedsSkipOnlyNoOps(t *testing.T) {
 		srcs = append(srcs, string(b))
 	}
 	for i, src := range srcs {
-		got, _, gotErr := runRewrites(rewritePasses, src, "f.py", 0)
-		want, _, wantErr := runRewrites(always, src, "f.py", 0)
+		got, _, gotErr := source.RunPasses(source.Passes, src, "f.py", 0)
+		want, _, wantErr := source.RunPasses(always, src, "f.py", 0)
 		if got != want || (gotErr == nil) != (wantErr == nil) {
 			name := "built-in source " + strconv.Itoa(i)
 			if i >= 5 {
@@ -53,5 +54,23 @@ func TestRewriteNeedsSkipOnlyNoOps(t *testing.T) {
 			}
 			t.Errorf("%s: skipping passes changed the rewrite (errors %v / %v)", name, gotErr, wantErr)
 		}
+	}
+}
+
+// The chain reaches f-string fields with every registered pass, the
+// warn-sites pass of threading included.
+func TestChainReachesFStringFields(t *testing.T) {
+	src := "x = f\"{ {1: 'a'}[1] } {n:_} {1_000} {'%d' % 3}\"\ny = f'''\n{currentThread()}'''\n"
+	out, _, err := source.RewriteCtx(src, "m.py", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"__pp_dict__(1, 'a')", "1000", "__pp_mod__('%d', 3)", `currentThread(_pypool_at=("m.py", 3))`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Errorf("line count changed:\n%s", out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 // A FormatSpec is a parsed format-spec mini-language string:
@@ -467,7 +468,7 @@ func installFormat() {
 		}
 		return py.String(s), nil
 	}))
-	replaceMethod("builtins", py.MustNewMethod(fstringHelper, builtinFString, 0, "f-string helper"))
+	replaceMethod("builtins", py.MustNewMethod(source.FStringHelper, builtinFString, 0, "f-string helper"))
 }
 
 // builtinFString joins an f-string's parts: lit, (value, conversion, spec,

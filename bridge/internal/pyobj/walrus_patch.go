@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 // The compile-side half of the walrus (see rewrite_walrus.go): each LOAD_ATTR
@@ -27,7 +28,7 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 			}
 		}
 	}
-	if !strings.Contains(strings.Join(code.Names, "\x00"), walrusAttr) {
+	if !strings.Contains(strings.Join(code.Names, "\x00"), source.WalrusAttr) {
 		return nil
 	}
 	type site struct {
@@ -35,10 +36,10 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 	}
 	var sites []site
 	for _, in := range decodeCode(code.Code) {
-		if in.op != bytecode.LOAD_ATTR || in.size != 3 || in.arg >= len(code.Names) || !strings.HasPrefix(code.Names[in.arg], walrusAttr) {
+		if in.op != bytecode.LOAD_ATTR || in.size != 3 || in.arg >= len(code.Names) || !strings.HasPrefix(code.Names[in.arg], source.WalrusAttr) {
 			continue
 		}
-		name := strings.TrimPrefix(code.Names[in.arg], walrusAttr)
+		name := strings.TrimPrefix(code.Names[in.arg], source.WalrusAttr)
 		op, idx, err := walrusStore(code, name, inFunc)
 		if err != nil {
 			return syntaxError(err.Error(), code.Filename, int(code.Addr2Line(int32(in.off))), "")

@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 import (
 	"slices"
@@ -39,43 +39,43 @@ import (
 // need, when set, is a cheap test on the source: false means the pass would
 // change nothing (it must never say false when the pass would), and the
 // pass is skipped, tokenizing included.
-type rewritePass struct {
+type Pass struct {
 	name  string
 	order int
-	need  func(src string) bool
-	fn    func(rc *rewriteCtx, toks []Token) ([]Token, error)
+	Need  func(src string) bool
+	fn    func(rc *Ctx, toks []Token) ([]Token, error)
 }
 
 // rewriteCtx is what a pass knows about the source it rewrites.
-type rewriteCtx struct {
-	file     string // the file name compile was given
+type Ctx struct {
+	File     string // the file name compile was given
 	lineBase int    // line of the source's first line in the file, minus 1
-	defs     []defInfo
+	Defs     []DefInfo
 }
 
 // line turns a token's line into the file's line.
-func (rc *rewriteCtx) line(tokLine int) int { return rc.lineBase + tokLine }
+func (rc *Ctx) Line(tokLine int) int { return rc.lineBase + tokLine }
 
-var rewritePasses []rewritePass
+var Passes []Pass
 
 func init() {
-	registerRewrite("match", 10, mayHaveMatch, rewriteMatch)
-	registerRewrite("walrus", 20, containsAll(":="), rewriteWalrus)
-	registerRewrite("raise-from", 30, containsAll("raise", "from"), rewriteRaiseFrom)
-	registerRewrite("compat", 50, nil, rewriteCompat)
-	registerRewrite("f-strings", 1000, mayHaveFString, rewriteFStrings)
+	Register("match", 10, mayHaveMatch, rewriteMatch)
+	Register("walrus", 20, containsAll(":="), rewriteWalrus)
+	Register("raise-from", 30, containsAll("raise", "from"), rewriteRaiseFrom)
+	Register("compat", 50, nil, rewriteCompat)
+	Register("f-strings", 1000, mayHaveFString, rewriteFStrings)
 }
 
 // registerRewrite adds a source rewrite pass; passes run in increasing
 // order (ties: registration order). The passes of this package are
 // registered in rewrite.go's init; packages above add theirs from their own
 // init (eval-exec, warn-sites). need may be nil (always run).
-func registerRewrite(name string, order int, need func(src string) bool, fn func(rc *rewriteCtx, toks []Token) ([]Token, error)) {
-	i := len(rewritePasses)
-	for i > 0 && rewritePasses[i-1].order > order {
+func Register(name string, order int, need func(src string) bool, fn func(rc *Ctx, toks []Token) ([]Token, error)) {
+	i := len(Passes)
+	for i > 0 && Passes[i-1].order > order {
 		i--
 	}
-	rewritePasses = slices.Insert(rewritePasses, i, rewritePass{name, order, need, fn})
+	Passes = slices.Insert(Passes, i, Pass{name, order, need, fn})
 }
 
 // containsAll is a pass's need: every word occurs in the source.
@@ -91,7 +91,7 @@ func containsAll(words ...string) func(string) bool {
 }
 
 // containsAny is a pass's need: some word occurs in the source.
-func containsAny(words ...string) func(string) bool {
+func ContainsAny(words ...string) func(string) bool {
 	return func(src string) bool {
 		for _, w := range words {
 			if strings.Contains(src, w) {
@@ -140,23 +140,23 @@ func RewriteSource(src string) (string, error) {
 // rewriteSource applies the chain to src, whose first line is line
 // lineBase+1 of file.
 func rewriteSource(src, file string, lineBase int) (string, error) {
-	out, _, err := rewriteSourceCtx(src, file, lineBase)
+	out, _, err := RewriteCtx(src, file, lineBase)
 	return out, err
 }
 
 // rewriteSourceCtx is rewriteSource, also returning what the passes
 // learned about the source's defs. Source is tokenized only for a pass that
 // runs, and again only when an earlier pass changed it.
-func rewriteSourceCtx(src, file string, lineBase int) (string, *rewriteCtx, error) {
-	return runRewrites(rewritePasses, src, file, lineBase)
+func RewriteCtx(src, file string, lineBase int) (string, *Ctx, error) {
+	return RunPasses(Passes, src, file, lineBase)
 }
 
 // runRewrites applies passes to src.
-func runRewrites(passes []rewritePass, src, file string, lineBase int) (string, *rewriteCtx, error) {
-	rc := &rewriteCtx{file: file, lineBase: lineBase}
+func RunPasses(passes []Pass, src, file string, lineBase int) (string, *Ctx, error) {
+	rc := &Ctx{File: file, lineBase: lineBase}
 	var toks []Token // src's tokens, nil when not made yet
 	for _, p := range passes {
-		if p.need != nil && !p.need(src) {
+		if p.Need != nil && !p.Need(src) {
 			continue
 		}
 		if toks == nil {
@@ -176,14 +176,14 @@ func runRewrites(passes []rewritePass, src, file string, lineBase int) (string, 
 // annSource is one annotation: a parameter name (or "return") and its
 // expression's source.
 type annSource struct {
-	name, src string
+	Name, Src string
 }
 
 // defInfo is what the rewrite learned about one def.
-type defInfo struct {
-	name     string
-	qualname string
-	line     int
-	anns     []annSource
-	posonly  []string
+type DefInfo struct {
+	Name     string
+	Qualname string
+	Line     int
+	Anns     []annSource
+	Posonly  []string
 }

@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 // Assignment expressions. gpython's 3.4 grammar has no `:=`, and a Go
 // builtin cannot store into its caller's fast locals, so the walrus is done
@@ -14,12 +14,12 @@ package pyobj
 // would have to bind n in the function's frame: that is reported as a
 // SyntaxError (README, Differences from CPython).
 
-const walrusAttr = "__pp_wal__"
+const WalrusAttr = "__pp_wal__"
 
 // rewriteWalrus is the walrus pass of the chain (rewrite.go).
-func rewriteWalrus(_ *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteWalrus(_ *Ctx, toks []Token) ([]Token, error) {
 	for i := 1; i < len(toks); i++ {
-		if !toks[i].is(":=") {
+		if !toks[i].Is(":=") {
 			continue
 		}
 		target := &toks[i-1]
@@ -33,7 +33,7 @@ func rewriteWalrus(_ *rewriteCtx, toks []Token) ([]Token, error) {
 		name := target.Text
 		target.Text = "("
 		toks[i].dead = true
-		toks[end-1].after += ")." + walrusAttr + name
+		toks[end-1].After += ")." + WalrusAttr + name
 	}
 	return toks, nil
 }
@@ -43,7 +43,7 @@ func describeTarget(t *Token) string {
 	case TkString, TkNumber:
 		return "literal"
 	case TkOp:
-		if t.is(")") || t.is("]") {
+		if t.Is(")") || t.Is("]") {
 			return "expression"
 		}
 	}
@@ -63,11 +63,11 @@ func walrusEnd(toks []Token, start int) int {
 		switch {
 		case t.Kind == TkOp && t.Match > j:
 			j = t.Match
-		case t.is(")") || t.is("]") || t.is("}") || t.is(",") || t.is(";"):
+		case t.Is(")") || t.Is("]") || t.Is("}") || t.Is(",") || t.Is(";"):
 			return j
 		case t.isKeyword("lambda"):
 			lambdas++
-		case t.is(":"):
+		case t.Is(":"):
 			if lambdas == 0 {
 				return j
 			}
