@@ -20,6 +20,7 @@ type Raw struct {
 	spec   string // the typecode or ctypes name asked for
 	length int    // -1 for a RawValue
 	block  *shmblock.Block
+	off    int // where the slots start in block (a Struct's field)
 }
 
 // State describes a Raw for Open (CPython pickles the type, the heap
@@ -73,6 +74,7 @@ func Open(st State) (*Raw, error) {
 }
 
 // State describes r for Open in another process.
+// (A Struct's field has no State of its own: send the Struct's.)
 func (r *Raw) State() State { return State{Name: r.block.Name(), Type: r.spec, Length: r.length} }
 
 // Type is the slots' ctypes type.
@@ -91,7 +93,7 @@ func (r *Raw) Len() int {
 
 // Bytes is the slots' memory (ctypes' buffer: memoryview, bytes(obj)),
 // valid while r is reachable.
-func (r *Raw) Bytes() []byte { return r.block.Mem()[:r.typ.Size*r.Len()] }
+func (r *Raw) Bytes() []byte { return r.block.Mem()[r.off:][:r.typ.Size*r.Len()] }
 
 // slot resolves a ctypes index (negative counts from the end).
 func (r *Raw) slot(i int) ([]byte, error) {
@@ -102,7 +104,7 @@ func (r *Raw) slot(i int) ([]byte, error) {
 	if i < 0 || i >= n {
 		return nil, &IndexError{Msg: "invalid index"}
 	}
-	return r.block.Mem()[i*r.typ.Size:][:r.typ.Size], nil
+	return r.block.Mem()[r.off+i*r.typ.Size:][:r.typ.Size], nil
 }
 
 // IndexError is CPython's IndexError ("invalid index").
@@ -279,7 +281,7 @@ func (r *Raw) SetCharValue(b []byte) error {
 		return err
 	}
 	if len(b) < r.length {
-		r.block.Mem()[len(b)] = 0
+		r.block.Mem()[r.off+len(b)] = 0
 	}
 	return nil
 }
@@ -289,7 +291,7 @@ func (r *Raw) RawBytes() ([]byte, error) {
 	if err := r.charArray(); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(r.block.Mem()[:r.length]), nil
+	return bytes.Clone(r.Bytes()), nil
 }
 
 // SetRawBytes sets a c_char array's .raw: b over its first bytes
@@ -301,7 +303,7 @@ func (r *Raw) SetRawBytes(b []byte) error {
 	if len(b) > r.length {
 		return &ValueError{Msg: "byte string too long"}
 	}
-	copy(r.block.Mem(), b)
+	copy(r.Bytes(), b)
 	return nil
 }
 

@@ -256,3 +256,43 @@ func TestValueWithExistingLock(t *testing.T) {
 		t.Fatalf("Get: %v %v", x, err)
 	}
 }
+
+// A Structure's layout is ctypes' (testdata/struct.tsv), and a second
+// handle opened from its state sees the fields written through the first.
+func TestStructLayout(t *testing.T) {
+	fields := []sharedctypes.Field{{"a", "c_char", 0}, {"b", "c_int", 0}, {"c", "c_double", 0}, {"d", "c_short", 3}, {"e", "c_bool", 0}, {"f", "c_float", 0}}
+	s, err := sharedctypes.RawStruct(fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range readTSV(t, "testdata/struct.tsv") {
+		want, _ := strconv.Atoi(row[1])
+		got := s.Size()
+		if row[0] != "sizeof" {
+			got = s.Offset(i)
+		}
+		if got != want {
+			t.Errorf("%s: %d, CPython %d", row[0], got, want)
+		}
+	}
+	b, _ := s.Field("b")
+	d, _ := s.Field("d")
+	b.SetValue(-7)
+	d.Set(2, int64(9))
+	o, err := sharedctypes.OpenStruct(s.State())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ob, _ := o.Field("b")
+	od, _ := o.Field("d")
+	if v, _ := ob.Value(); v != int64(-7) {
+		t.Fatalf("b = %v", v)
+	}
+	if v, _ := od.Get(2); v != int64(9) || s.Bytes()[20] != 9 {
+		t.Fatalf("d[2] = %v", v)
+	}
+	var ae *sharedctypes.AttributeError
+	if _, err := o.Field("zz"); !errors.As(err, &ae) {
+		t.Fatalf("unknown field: %v", err)
+	}
+}
