@@ -26,7 +26,7 @@ import (
 const evalExecHelper = "__pp_evalexec__"
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_evalexec", func() {
 		setBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
 	})
 }

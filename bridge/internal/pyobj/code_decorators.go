@@ -157,7 +157,7 @@ func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
 }
 
 func init() {
-	onInstall(func() {
+	OnInstall(InstallExtras, "code_decorators", func() {
 		replaceMethod("builtins", py.MustNewMethod(decorateName, decorate, 0, "decorators applied (pypool)"))
 	})
 }

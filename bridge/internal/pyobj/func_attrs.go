@@ -201,4 +201,4 @@ func installFuncAttrs() {
 	d["co_code"] = codeAttr(func(c *py.Code) py.Object { return py.Bytes(c.Code) })
 }
 
-func init() { onInstall(installFuncAttrs) }
+func init() { OnInstall(InstallExtras, "func_attrs", installFuncAttrs) }

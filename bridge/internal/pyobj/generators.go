@@ -100,7 +100,7 @@ func patchYieldFrom(code *py.Code, ci *codeInsns) {
 }
 
 func init() {
-	onInstall(func() {
+	OnInstall(InstallExtras, "generators", func() {
 		replaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
 	})
 }

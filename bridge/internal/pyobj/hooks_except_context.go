@@ -92,7 +92,7 @@ func raisedException(v py.Object) (*py.Exception, error) {
 }
 
 func init() {
-	onInstall(func() {
+	OnInstall(InstallExtras, "hooks_except_context", func() {
 		replaceMethod("builtins", py.MustNewMethod(raiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
 	})
 }

@@ -186,7 +186,7 @@ func (a *lazyAttr) M__get__(instance, owner py.Object) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "lazy_source", func() {
 		// m.__dict__ is the whole namespace (object's __dict__ otherwise).
 		py.ModuleType.Dict["__dict__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
 			m, ok := self.(*py.Module)

@@ -164,7 +164,7 @@ func mustReady(t *py.Type) {
 // Go functions: give Go functions CPython's __name__ and __qualname__ so
 // that `cls.__name__` works on them.
 func init() {
-	onInstall(func() {
+	OnInstall(InstallExtras, "mod_types", func() {
 		name := &py.Property{Fget: func(self py.Object) (py.Object, error) {
 			if m, ok := self.(*py.Method); ok {
 				return py.String(m.Name), nil
