@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pypool/pypool/pool/internal/shmfile"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/synchronize"
 )
 
@@ -51,7 +52,7 @@ func TestLockStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := l.Release(bg)
-	var ve *synchronize.ValueError
+	var ve *pyexc.ValueError
 	if !errors.As(err, &ve) || ve.Msg != "semaphore or lock released too many times" {
 		t.Fatalf("release of an unheld Lock: %v", err)
 	}
@@ -81,7 +82,7 @@ func TestRLockOwnership(t *testing.T) {
 		t.Fatal("another thread got a held RLock")
 	}
 	err := r.Release(other)
-	var ae *synchronize.AssertionError
+	var ae *pyexc.AssertionError
 	if !errors.As(err, &ae) || ae.Msg != "attempt to release recursive lock not owned by thread" {
 		t.Fatalf("release by another thread: %v", err)
 	}
@@ -129,7 +130,7 @@ func TestSemaphores(t *testing.T) {
 	if err := b.Release(bg); err != nil {
 		t.Fatal(err)
 	}
-	var ve *synchronize.ValueError
+	var ve *pyexc.ValueError
 	if err := b.Release(bg); !errors.As(err, &ve) {
 		t.Fatalf("BoundedSemaphore over-release: %v", err)
 	}
