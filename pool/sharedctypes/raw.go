@@ -309,3 +309,14 @@ func (r *Raw) charArray() error {
 	}
 	return nil
 }
+
+// Copy is sharedctypes.copy(obj): a new Raw of obj's type and length in
+// fresh shared memory, holding a copy of obj's slots.
+func Copy(obj *Raw) (*Raw, error) {
+	r, err := newRaw(obj.spec, obj.length)
+	if err != nil {
+		return nil, err
+	}
+	copy(r.Bytes(), obj.Bytes())
+	return r, nil
+}

@@ -138,6 +138,14 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if _, err := sharedctypes.RawArray("i", -1); !errors.As(err, &ve) || ve.Msg != "Array length must be >= 0, not -1" {
 		t.Fatalf("negative length: %v", err)
 	}
+	c, err := sharedctypes.Copy(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.SetRawBytes([]byte("zzzz"))
+	if cv, _ := c.RawBytes(); string(cv) != "ab\x00z" || c.State().Name == a.State().Name {
+		t.Fatalf("copy: %q", cv)
+	}
 	z, err := sharedctypes.RawArray("d", 0)
 	if err != nil || z.Len() != 0 || len(z.Bytes()) != 0 {
 		t.Fatalf("empty array: %v", err)

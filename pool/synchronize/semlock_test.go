@@ -249,3 +249,45 @@ func TestUnlinkWhenGarbage(t *testing.T) {
 		return os.IsNotExist(err)
 	})
 }
+
+// Waiters that time out or are cancelled while others block without a
+// limit: if a wake-up meant for a leaving waiter were lost, a blocked one
+// would never wake and the test would hang.
+func TestNoLostWakeups(t *testing.T) {
+	s := must[*synchronize.Semaphore](t)(synchronize.NewSemaphore(1))
+	done := make(chan int)
+	for g := range 6 {
+		h := must[*synchronize.SemLock](t)(synchronize.Open(s.Name()))
+		go func() {
+			got := 0
+			for i := 0; got < 300; i++ {
+				ctx, cancel := bg, context.CancelFunc(func() {})
+				timeout := synchronize.NoTimeout
+				switch g % 3 {
+				case 1:
+					timeout = time.Duration(i%5) * 50 * time.Microsecond
+				case 2:
+					ctx, cancel = context.WithTimeout(bg, time.Duration(i%7)*30*time.Microsecond)
+				}
+				ok, _ := h.Acquire(ctx, true, timeout)
+				cancel()
+				if ok {
+					got++
+					time.Sleep(20 * time.Microsecond) // hold it: others must sleep
+					h.Release(bg)
+				}
+			}
+			done <- g
+		}()
+	}
+	for range 6 {
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("a waiter never woke (value %d)", s.GetValue())
+		}
+	}
+	if s.GetValue() != 1 {
+		t.Fatalf("value %d at the end, want 1", s.GetValue())
+	}
+}
