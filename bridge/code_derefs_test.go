@@ -1,11 +1,6 @@
 package bridge
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/go-python/gpython/py"
-)
+import "testing"
 
 // A comprehension inside a comprehension in a function owns a cell (the
 // outer loop variable) and a free variable (the function's argument) at the
@@ -22,18 +17,5 @@ print(eval("(lambda n: [[i * n + j for j in range(2)] for i in range(2)])(10)"))
 	want := "[[0, 1, 2], [10, 11, 12], [20, 21, 22]]\n[[100, 101], [101, 102]]\n[[0, 1], [10, 11]]\n"
 	if stdout != want || status != 0 {
 		t.Errorf("stdout %q status %d stderr %q, want %q", stdout, status, stderr, want)
-	}
-}
-
-func TestProbeSource(t *testing.T) {
-	src := "def f(n, m):\n    def g():\n        nonlocal m\n        m = [n + i for i in (n,)]\n    return g\n"
-	got, prefix, err := probeSource(src, "t.py", py.ExecMode)
-	if err != nil || prefix != probePrefix {
-		t.Fatal(err, prefix)
-	}
-	want := strings.NewReplacer("nonlocal m", "global P_m", "m = [n", "P_m = [P_n", "(n,)", "(P_n,)").Replace(src)
-	want = strings.ReplaceAll(want, "P_", probePrefix)
-	if got != want {
-		t.Errorf("probe\n%s\nwant\n%s", got, want)
 	}
 }

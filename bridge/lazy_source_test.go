@@ -6,17 +6,18 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // multiprocessingSrcNames must name every top-level binding of the source:
 // a name left out would be missing until another one loads the source.
 func TestMultiprocessingSrcNames(t *testing.T) {
-	Install()
-	in := NewInterp(Options{})
+	pyobj.Install()
+	in := pyobj.NewInterp(pyobj.Options{})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
-	code, err := py.Compile(multiprocessingSrc, "<multiprocessing>", py.ExecMode, 0, true)
+	code, err := py.Compile(pyobj.MultiprocessingSrc, "<multiprocessing>", py.ExecMode, 0, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestMultiprocessingSrcNames(t *testing.T) {
 			got = append(got, k)
 		}
 	}
-	want := append([]string(nil), multiprocessingSrcNames...)
+	want := append([]string(nil), pyobj.MultiprocessingSrcNames...)
 	sort.Strings(got)
 	sort.Strings(want)
 	if strings.Join(got, " ") != strings.Join(want, " ") {

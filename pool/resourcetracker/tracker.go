@@ -27,6 +27,9 @@ import (
 const (
 	Semaphore    = "semaphore"
 	SharedMemory = "shared_memory"
+	// Heap is pypool's own: the shared words behind Value, Array and a
+	// Barrier's counters (CPython keeps those in an anonymous arena).
+	Heap = "heap"
 )
 
 var (
@@ -135,4 +138,18 @@ func SweepDead() {
 			shmfile.Unlink(e.Name())
 		}
 	}
+}
+
+// OwnFiles lists the files under /dev/shm named for this process
+// (PIDPrefix+pid+"-…"): after Cleanup, none should remain.
+func OwnFiles() []string {
+	ents, _ := os.ReadDir(shmfile.Dir)
+	prefix := PIDPrefix + strconv.Itoa(os.Getpid()) + "-"
+	var out []string
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), prefix) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
 }

@@ -48,7 +48,7 @@ func NewBarrier(parties int, action func() error, timeout time.Duration) (*Barri
 	if err != nil {
 		return nil, err
 	}
-	shared, err := shmblock.New(8, resourcetracker.Semaphore)
+	shared, err := shmblock.New(8, resourcetracker.Heap)
 	if err != nil {
 		return nil, err
 	}

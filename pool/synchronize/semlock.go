@@ -118,7 +118,9 @@ func (s *SemLock) isMine(tid uint64) bool {
 }
 
 func (s *SemLock) acquired(tid uint64) {
-	s.lastTid.Store(tid)
+	if s.lastTid.Load() != tid { // a store is a locked instruction: skip it when unchanged
+		s.lastTid.Store(tid)
+	}
 	s.count.Add(1)
 }
 

@@ -3,6 +3,7 @@ package synchronize_test
 import (
 	"context"
 	"errors"
+	"os"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -68,6 +69,16 @@ var (
 			return "ValueError: " + ve.Msg, nil
 		}
 		return "", err
+	})
+	// xHoldAndDie acquires lname and exits without releasing it.
+	xHoldAndDie = pool.Register("sync.hold_and_die", func(lname string) error {
+		l, err := synchronize.Open(lname)
+		if err != nil {
+			return err
+		}
+		l.Acquire(bg, true, synchronize.NoTimeout)
+		os.Exit(3)
+		return nil
 	})
 	// xPingPong waits for event a and sets event b, n times.
 	xPingPong = pool.Register("sync.pingpong", func(a, b []string, n int) (int, error) {
@@ -432,5 +443,22 @@ func TestConditionNotifyCounts(t *testing.T) {
 		if g := <-woke; g < 0 {
 			t.Fatalf("waiter %d timed out", -g)
 		}
+	}
+}
+
+// A process that dies holding a Lock leaves it held, as CPython's POSIX
+// semaphores do: waiters get their timeout (or cancellation), never the
+// lock; Unlink and the tracker still clean the file up.
+func TestHolderKilled(t *testing.T) {
+	p := newPool(t, 1)
+	l := must[*synchronize.Lock](t)(synchronize.NewLock())
+	if _, err := p.Apply(xHoldAndDie, []wire.Value{l.Name()}, nil); err == nil {
+		t.Fatal("the worker survived os.Exit")
+	}
+	if l.GetValue() != 0 {
+		t.Fatalf("value %d after the holder died", l.GetValue())
+	}
+	if ok, err := l.Acquire(bg, true, 50*time.Millisecond); ok || err != nil {
+		t.Fatalf("acquire of a dead holder's lock: %v %v", ok, err)
 	}
 }

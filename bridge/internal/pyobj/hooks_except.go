@@ -1,0 +1,146 @@
+package pyobj
+
+import (
+	"github.com/go-python/gpython/py"
+)
+
+// Except-clause entry hook. gpython keeps an exception's traceback only in
+// the VM, never on the exception object, so `raise B from a` could not show
+// a's frames, and nothing tells Go code which exception a handler is
+// handling. The compile wrapper makes each `except` handler start with a
+// call of __pypool_caught__(tb, exc): it stores the traceback on the
+// exception (FormatException prints it for chained exceptions) and records
+// the exception as the current thread's handled one (Interp.HandledException).
+//
+// At a handler's start the stack holds [… tb, value, type]; the first
+// instructions of the handler (at least 3 bytes, no jumps) move into a stub
+// appended to the code:
+//
+//	ROT_THREE; DUP_TOP_TWO; LOAD_GLOBAL caught; ROT_THREE; CALL_FUNCTION 2;
+//	ROT_TWO; POP_TOP; ROT_THREE; ROT_THREE; <moved instructions>; JUMP_ABSOLUTE back
+//
+// The call's result replaces the exception value the handler sees (an
+// exception caught in the frame it was raised in gets CPython's message
+// there, see correctException).
+
+const caughtName = "__pypool_caught__"
+
+const (
+	opRotThree  = 3
+	opDupTopTwo = 5
+)
+
+func patchExceptHandlers(code *py.Code, ci *codeInsns) {
+	if !ci.has(opSetupExcept) {
+		return
+	}
+	insns := ci.get()
+	targets := ci.jumpTargets()
+	var handlers []int
+	for _, in := range insns {
+		if in.op == opSetupExcept {
+			handlers = append(handlers, in.off+in.size+in.arg)
+		}
+	}
+	if len(handlers) == 0 {
+		return
+	}
+	byOff := map[int]int{}
+	for i, in := range insns {
+		byOff[in.off] = i
+	}
+	buf := []byte(code.Code)
+	nameIdx := -1
+	var lines []stubLine
+	done := map[int]bool{}
+	for _, h := range handlers {
+		k, ok := byOff[h]
+		if !ok || done[h] {
+			continue
+		}
+		// instructions to move: at least 3 bytes, plain ones, no jump target inside
+		n, j := 0, k
+		good := true
+		for n < 3 && j < len(insns) {
+			in := insns[j]
+			if isRelJump(in.op) || isAbsJump(in.op) || in.op == opExtendedArg || in.size != 1 && in.size != 3 || (j > k && targets[in.off]) {
+				good = false
+				break
+			}
+			n += in.size
+			j++
+		}
+		if !good || n < 3 {
+			continue
+		}
+		done[h] = true
+		if nameIdx < 0 {
+			nameIdx = len(code.Names)
+		}
+		s := len(buf)
+		buf = append(buf, opRotThree, opDupTopTwo)
+		buf = emit3(buf, opLoadGlobal, nameIdx)
+		buf = append(buf, opRotThree)
+		buf = emit3(buf, opCallFunction, 2)
+		buf = append(buf, opRotTwo, opPopTop, opRotThree, opRotThree)
+		buf = append(buf, code.Code[h:h+n]...)
+		buf = emit3(buf, opJumpAbsolute, h+n)
+		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(h))})
+		buf[h] = opJumpAbsolute
+		buf[h+1], buf[h+2] = byte(s), byte(s>>8)
+		for i := h + 3; i < h+n; i++ {
+			buf[i] = opNop
+		}
+	}
+	if nameIdx < 0 || len(buf) > 0xffff {
+		return
+	}
+	code.Names = append(code.Names, caughtName)
+	installStubs(code, buf, 3, lines)
+}
+
+// caught is __pypool_caught__(tb, exc): it returns the exception value the
+// handler works with.
+func caught(self py.Object, args py.Tuple) (py.Object, error) {
+	if len(args) != 2 {
+		return py.None, nil
+	}
+	exc, ok := args[1].(*py.Exception)
+	if !ok {
+		return args[1], nil
+	}
+	tb, _ := args[0].(*py.Traceback)
+	if tb != nil {
+		fixStubLine(tb)
+		if tb.Next == nil {
+			exc = correctException(exc, tb)
+		}
+		exc.Traceback = tb
+	}
+	if in := InterpOf(CtxOf(self)); in != nil {
+		t := in.CurrentThread()
+		t.noteContext(exc)
+		if tb != nil && tb.Frame != nil {
+			t.dropExitedHandlers(tb.Frame)
+		}
+		var frame *py.Frame
+		if tb != nil {
+			frame = tb.Frame
+		}
+		t.pushHandled(exc, frame)
+	}
+	return exc, nil
+}
+
+// HandledException returns the exception most recently caught by an except
+// clause in the current thread (the caller holds the GIL), with its
+// traceback, or nil: CPython's sys.exc_info()[1]. It goes back to the
+// enclosing handler's exception (or nil) when the handler ends normally or
+// its function returns.
+func (in *Interp) HandledException() *py.Exception {
+	return in.CurrentThread().currentHandled()
+}
+
+func installExceptHook() {
+	replaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
+}
