@@ -13,8 +13,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 	"github.com/pypool/pypool/pool/sharedmem"
 )
