@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 )
 
@@ -40,7 +41,7 @@ func RawValue(typecodeOrType string) (*Raw, error) { return newRaw(typecodeOrTyp
 // negative n fails as ctypes does.
 func RawArray(typecodeOrType string, n int) (*Raw, error) {
 	if n < 0 {
-		return nil, &ValueError{Msg: fmt.Sprintf("Array length must be >= 0, not %d", n)}
+		return nil, &pyexc.ValueError{Msg: fmt.Sprintf("Array length must be >= 0, not %d", n)}
 	}
 	return newRaw(typecodeOrType, n)
 }
@@ -68,7 +69,7 @@ func Open(st State) (*Raw, error) {
 		return nil, err
 	}
 	if len(b.Mem()) < t.Size*max(st.Length, 1) {
-		return nil, &ValueError{Msg: fmt.Sprintf("sharedctypes: %s is too small for %d %s", st.Name, max(st.Length, 1), t.Name)}
+		return nil, &pyexc.ValueError{Msg: fmt.Sprintf("sharedctypes: %s is too small for %d %s", st.Name, max(st.Length, 1), t.Name)}
 	}
 	return &Raw{typ: t, spec: st.Type, length: st.Length, block: b}, nil
 }
@@ -102,15 +103,10 @@ func (r *Raw) slot(i int) ([]byte, error) {
 		i += n
 	}
 	if i < 0 || i >= n {
-		return nil, &IndexError{Msg: "invalid index"}
+		return nil, &pyexc.IndexError{Msg: "invalid index"}
 	}
 	return r.block.Mem()[r.off+i*r.typ.Size:][:r.typ.Size], nil
 }
-
-// IndexError is CPython's IndexError ("invalid index").
-type IndexError struct{ Msg string }
-
-func (e *IndexError) Error() string { return e.Msg }
 
 // Get is obj[i] (or obj.value for i 0 of a RawValue): int64 for signed
 // types, uint64 unsigned, float64 for c_float/c_double, bool, byte for
@@ -178,7 +174,7 @@ func (r *Raw) Set(i int, v any) error {
 		return err
 	}
 	bad := func() error {
-		return &TypeError{Msg: fmt.Sprintf("sharedctypes: a %s slot cannot hold a %T", r.typ.Name, v)}
+		return &pyexc.TypeError{Msg: fmt.Sprintf("sharedctypes: a %s slot cannot hold a %T", r.typ.Name, v)}
 	}
 	switch r.typ.Class {
 	case Signed, Unsigned:
@@ -221,7 +217,7 @@ func (r *Raw) Set(i int, v any) error {
 			b[0] = v
 		case []byte:
 			if len(v) != 1 {
-				return &TypeError{Msg: "one character bytes, bytearray or integer expected"}
+				return &pyexc.TypeError{Msg: "one character bytes, bytearray or integer expected"}
 			}
 			b[0] = v[0]
 		default:
@@ -233,7 +229,7 @@ func (r *Raw) Set(i int, v any) error {
 			binary.NativeEndian.PutUint32(b, uint32(v))
 		case string:
 			if utf8.RuneCountInString(v) != 1 {
-				return &TypeError{Msg: "one character unicode string expected"}
+				return &pyexc.TypeError{Msg: "one character unicode string expected"}
 			}
 			c, _ := utf8.DecodeRuneInString(v)
 			binary.NativeEndian.PutUint32(b, uint32(c))
@@ -301,7 +297,7 @@ func (r *Raw) SetRawBytes(b []byte) error {
 		return err
 	}
 	if len(b) > r.length {
-		return &ValueError{Msg: "byte string too long"}
+		return &pyexc.ValueError{Msg: "byte string too long"}
 	}
 	copy(r.Bytes(), b)
 	return nil
@@ -309,7 +305,18 @@ func (r *Raw) SetRawBytes(b []byte) error {
 
 func (r *Raw) charArray() error {
 	if r.typ.Class != Char || r.length < 0 {
-		return &TypeError{Msg: "sharedctypes: .value and .raw as bytes are for c_char arrays"}
+		return &pyexc.TypeError{Msg: "sharedctypes: .value and .raw as bytes are for c_char arrays"}
 	}
 	return nil
+}
+
+// Copy is sharedctypes.copy(obj): a new Raw of obj's type and length in
+// fresh shared memory, holding a copy of obj's slots.
+func Copy(obj *Raw) (*Raw, error) {
+	r, err := newRaw(obj.spec, obj.length)
+	if err != nil {
+		return nil, err
+	}
+	copy(r.Bytes(), obj.Bytes())
+	return r, nil
 }

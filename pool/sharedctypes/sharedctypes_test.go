@@ -12,6 +12,7 @@ import (
 
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/internal/shmtest"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/sharedctypes"
 	"github.com/pypool/pypool/pool/synchronize"
 	"github.com/pypool/pypool/pool/wire"
@@ -47,11 +48,11 @@ func TestTypesAsCPython(t *testing.T) {
 			t.Errorf("%s: %q, CPython %q", row[0], got, strings.Join(row[1:], "\t"))
 		}
 	}
-	var te *sharedctypes.TypeError
+	var te *pyexc.TypeError
 	if _, err := sharedctypes.RawValue("x"); !errors.As(err, &te) || te.Msg != "this type has no size" {
 		t.Fatalf("unknown typecode: %v", err)
 	}
-	var ne *sharedctypes.NotImplementedError
+	var ne *pyexc.NotImplementedError
 	if _, err := sharedctypes.TypeOf("c_longdouble"); !errors.As(err, &ne) {
 		t.Fatalf("c_longdouble: %v", err)
 	}
@@ -101,7 +102,7 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ve *sharedctypes.ValueError
+	var ve *pyexc.ValueError
 	if err := a.SetCharValue([]byte("abcde")); !errors.As(err, &ve) || ve.Msg != "byte string too long" {
 		t.Fatalf("too long: %v", err)
 	}
@@ -115,7 +116,7 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if c, _ := a.Get(-1); c != byte('z') {
 		t.Fatalf("a[-1] = %v", c)
 	}
-	var ie *sharedctypes.IndexError
+	var ie *pyexc.IndexError
 	if _, err := a.Get(4); !errors.As(err, &ie) || ie.Msg != "invalid index" {
 		t.Fatalf("a[4]: %v", err)
 	}
@@ -130,12 +131,20 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if x, _ := u.Get(0); x != 'é' {
 		t.Fatalf("c_wchar: %v", x)
 	}
-	var te *sharedctypes.TypeError
+	var te *pyexc.TypeError
 	if err := u.Set(0, 1.5); !errors.As(err, &te) {
 		t.Fatalf("float into c_wchar: %v", err)
 	}
 	if _, err := sharedctypes.RawArray("i", -1); !errors.As(err, &ve) || ve.Msg != "Array length must be >= 0, not -1" {
 		t.Fatalf("negative length: %v", err)
+	}
+	c, err := sharedctypes.Copy(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.SetRawBytes([]byte("zzzz"))
+	if cv, _ := c.RawBytes(); string(cv) != "ab\x00z" || c.State().Name == a.State().Name {
+		t.Fatalf("copy: %q", cv)
 	}
 	z, err := sharedctypes.RawArray("d", 0)
 	if err != nil || z.Len() != 0 || len(z.Bytes()) != 0 {
@@ -291,7 +300,7 @@ func TestStructLayout(t *testing.T) {
 	if v, _ := od.Get(2); v != int64(9) || s.Bytes()[20] != 9 {
 		t.Fatalf("d[2] = %v", v)
 	}
-	var ae *sharedctypes.AttributeError
+	var ae *pyexc.AttributeError
 	if _, err := o.Field("zz"); !errors.As(err, &ae) {
 		t.Fatalf("unknown field: %v", err)
 	}

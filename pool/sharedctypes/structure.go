@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 )
 
@@ -44,10 +45,10 @@ func layout(fields []Field) (offs []int, size int, err error) {
 			return nil, 0, err
 		}
 		if f.Length < 0 {
-			return nil, 0, &ValueError{Msg: fmt.Sprintf("Array length must be >= 0, not %d", f.Length)}
+			return nil, 0, &pyexc.ValueError{Msg: fmt.Sprintf("Array length must be >= 0, not %d", f.Length)}
 		}
 		if seen[f.Name] {
-			return nil, 0, &ValueError{Msg: fmt.Sprintf("sharedctypes: field %q appears twice", f.Name)}
+			return nil, 0, &pyexc.ValueError{Msg: fmt.Sprintf("sharedctypes: field %q appears twice", f.Name)}
 		}
 		seen[f.Name] = true
 		size = (size + t.Align - 1) / t.Align * t.Align
@@ -86,7 +87,7 @@ func newStruct(fields []Field, b *shmblock.Block) (*Struct, error) {
 		return nil, err
 	}
 	if len(b.Mem()) < size {
-		return nil, &ValueError{Msg: fmt.Sprintf("sharedctypes: %s is too small for the structure", b.Name())}
+		return nil, &pyexc.ValueError{Msg: fmt.Sprintf("sharedctypes: %s is too small for the structure", b.Name())}
 	}
 	s := &Struct{fields: fields, raws: map[string]*Raw{}, block: b, size: size}
 	for i, f := range fields {
@@ -115,7 +116,7 @@ func (s *Struct) Field(name string) (*Raw, error) {
 	if r, ok := s.raws[name]; ok {
 		return r, nil
 	}
-	return nil, &AttributeError{Msg: fmt.Sprintf("'Structure' object has no attribute '%s'", name)}
+	return nil, &pyexc.AttributeError{Msg: fmt.Sprintf("'Structure' object has no attribute '%s'", name)}
 }
 
 // Offset is the byte offset of field i (ctypes' Structure.field.offset).
@@ -124,8 +125,3 @@ func (s *Struct) Offset(i int) int { return s.order[i].off }
 // Bytes is the structure's memory (bytes(obj)), valid while s is
 // reachable.
 func (s *Struct) Bytes() []byte { return s.block.Mem()[:s.size] }
-
-// AttributeError is CPython's AttributeError.
-type AttributeError struct{ Msg string }
-
-func (e *AttributeError) Error() string { return e.Msg }

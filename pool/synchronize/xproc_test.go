@@ -12,6 +12,7 @@ import (
 
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 	"github.com/pypool/pypool/pool/synchronize"
 	"github.com/pypool/pypool/pool/wire"
@@ -60,8 +61,8 @@ var (
 		if err == nil {
 			return "released", nil
 		}
-		var ae *synchronize.AssertionError
-		var ve *synchronize.ValueError
+		var ae *pyexc.AssertionError
+		var ve *pyexc.ValueError
 		if errors.As(err, &ae) {
 			return "AssertionError: " + ae.Msg, nil
 		}
@@ -382,7 +383,7 @@ func TestWaitsCancel(t *testing.T) {
 	if c.Waiters() != 0 {
 		t.Fatalf("%d waiters left", c.Waiters())
 	}
-	var ae *synchronize.AssertionError
+	var ae *pyexc.AssertionError
 	if _, err := c.Wait(bg, 0); !errors.As(err, &ae) || ae.Msg != "must acquire() condition before using wait()" {
 		t.Fatalf("wait without the lock: %v", err)
 	}
