@@ -7,19 +7,12 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// RecursionLimit is the Python call depth at which RecursionError is raised
-// (CPython's default sys.getrecursionlimit()).
-const RecursionLimit = 1000
-
-// RecursionError is the builtin RecursionError (gpython lacks it): a
-// RuntimeError subclass raised when Python calls nest deeper than
-// RecursionLimit, instead of a fatal Go stack overflow.
-var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)
-
 var (
 	origEvalCode func(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (py.Object, error)
 	origRunFrame func(frame *py.Frame) (py.Object, error)
 )
+
+func init() { OnInstall(InstallCore, "core01-hooks", installHooks) }
 
 // installHooks wraps py.VmEvalCode (every Python call) and py.VmRunFrame
 // (generator resumes): the GIL is handed over every switch interval,
@@ -45,7 +38,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
 	}
 	t := in.CurrentThread()
-	if err := in.checkpoint(t); err != nil {
+	if err := checkpoint(in, t); err != nil {
 		return nil, err
 	}
 	if t.depth >= RecursionLimit {
@@ -58,7 +51,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	}
 	kind := codeKind(0)
 	if len(kws) == 0 {
-		kind = t.kindOf(code)
+		kind = kindOf(&t.Eval, code)
 		if kind&kindArith != 0 {
 			if res, ok := arithCall(code, args, defs); ok {
 				return res, nil
@@ -87,11 +80,11 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 				frame.Locals = py.NewStringDict() // it may live on in the traceback: its own dict
 			}
 		} else if frame != nil {
-			t.giveFrame(frame)
+			giveFrame(&t.Eval, frame)
 		}
 	}()
 	if kind&kindReusable != 0 {
-		if f, ok := t.takeFrame(ctx, code, globals, args, defs); ok {
+		if f, ok := takeFrame(&t.Eval, ctx, code, globals, args, defs); ok {
 			frame = f
 			return origRunFrame(f)
 		}
@@ -102,13 +95,6 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
 }
 
-// callFunction calls fn with positional args as fn(*args) does, without the
-// locals dict gpython's Function.M__call__ makes for every call (a reused
-// frame needs none).
-func callFunction(fn *py.Function, args py.Tuple) (py.Object, error) {
-	return py.VmEvalCode(fn.Context, fn.Code, fn.Globals, nil, args, nil, fn.Defaults, fn.KwDefaults, fn.Closure)
-}
-
 func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 	in := InterpOf(frame.Context)
 	if in == nil {
@@ -116,7 +102,7 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 		return origRunFrame(frame)
 	}
 	t := in.CurrentThread()
-	if err := in.checkpoint(t); err != nil {
+	if err := checkpoint(in, t); err != nil {
 		return nil, err
 	}
 	if t.depth >= RecursionLimit {
@@ -148,7 +134,7 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 
 // checkpoint runs at every call: it offers the GIL to waiting threads and
 // raises KeyboardInterrupt in the main thread once SIGINT arrived.
-func (in *Interp) checkpoint(t *Thread) error {
+func checkpoint(in *Interp, t *Thread) error {
 	in.GIL.Yield()
 	if t == in.Main && in.intrPending.Load() {
 		return in.takeInterrupt()
