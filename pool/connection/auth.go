@@ -25,7 +25,7 @@ const (
 func DeliverChallenge(c *Conn, authkey []byte) error {
 	msg := make([]byte, len(challengePrefix)+challengeLength)
 	copy(msg, challengePrefix)
-	if _, err := rand.Read(msg[len(challengePrefix):]); err != nil {
+	if _, err := randRead(msg[len(challengePrefix):]); err != nil {
 		return err
 	}
 	if err := c.SendBytes(msg, 0, Omitted); err != nil {
@@ -67,6 +67,9 @@ func AnswerChallenge(c *Conn, authkey []byte) error {
 	}
 	return nil
 }
+
+// randRead fills a challenge (a variable so that tests can fix it).
+var randRead = rand.Read
 
 func digest(key, msg []byte) []byte {
 	h := hmac.New(md5.New, key)

@@ -102,20 +102,22 @@ func (l *Listener) LastAccepted() Address {
 	return l.lastAccepted
 }
 
-var errListenerClosed = &OSError{"listener is closed"}
+// ErrListenerClosed is what Accept returns once the Listener is closed
+// (CPython's OSError "listener is closed"): the end of an accept loop.
+var ErrListenerClosed = &OSError{"listener is closed"}
 
 // Accept waits for a connection and returns it, after the authkey
 // handshake when the Listener has a key (the Listener delivers its
 // challenge, then answers the client's); a failed handshake closes the
 // connection and returns the *[AuthenticationError]. Close from another
-// goroutine ends the wait with "listener is closed"; a client that
+// goroutine ends the wait with [ErrListenerClosed]; a client that
 // connects and then says nothing keeps it waiting, as in CPython.
 func (l *Listener) Accept() (*Conn, error) {
 	l.mu.Lock()
 	f, rc := l.f, l.rc
 	l.mu.Unlock()
 	if f == nil {
-		return nil, errListenerClosed
+		return nil, ErrListenerClosed
 	}
 	var nfd int
 	var sa syscall.Sockaddr
@@ -126,7 +128,7 @@ func (l *Listener) Accept() (*Conn, error) {
 	})
 	if err != nil {
 		if errors.Is(err, os.ErrClosed) || l.isClosed() {
-			return nil, errListenerClosed
+			return nil, ErrListenerClosed
 		}
 		return nil, err
 	}

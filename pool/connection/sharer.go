@@ -94,7 +94,7 @@ func (s *Sharer) serve() {
 	for {
 		c, err := s.l.Accept()
 		if err != nil {
-			if err == errListenerClosed {
+			if err == ErrListenerClosed {
 				return
 			}
 			continue // a client that failed the handshake, or went away
