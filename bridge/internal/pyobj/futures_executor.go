@@ -167,7 +167,7 @@ func (e *pyExecutor) failedFuture(err error) *pyFuture {
 }
 
 func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if !isCallable(fn) {
+	if !IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	c, err := e.callable(fn)

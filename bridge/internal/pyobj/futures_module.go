@@ -57,7 +57,7 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 		}
 	}
 	if v[2] != nil && v[2] != py.None {
-		if !isCallable(v[2]) {
+		if !IsCallable(v[2]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
 		initargs, err := tupleArg(v[3])
@@ -112,7 +112,7 @@ func tupleArg(o py.Object) (py.Tuple, error) {
 // the caller then submits call by call, so that only those calls fail.
 func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, limited bool, chunksize int) (py.Object, bool, error) {
 	ex, isProcess := e.ex.(*pool.ProcessPoolExecutor)
-	if !isProcess || !isCallable(fn) {
+	if !isProcess || !IsCallable(fn) {
 		return nil, false, nil
 	}
 	c, err := e.callable(fn)

@@ -14,7 +14,7 @@ func (it *Interp) processInitializer(fn, initargs py.Object) (pool.Option, error
 	if fn == nil || fn == py.None {
 		return nil, nil
 	}
-	if !isCallable(fn) {
+	if !IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 	}
 	c, err := it.Callable(fn)

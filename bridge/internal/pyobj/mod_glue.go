@@ -50,17 +50,6 @@ func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string
 	return out, nil
 }
 
-// isCallable is Python's callable().
-func isCallable(o py.Object) bool {
-	if o == nil || o == py.None {
-		return false
-	}
-	if _, ok := o.(py.I__call__); ok {
-		return true
-	}
-	return o.Type().GetAttrOrNil("__call__") != nil
-}
-
 // soleInterp returns the interpreter calling a class constructor (gpython
 // calls those without a context): the only live one (a pypool process has
 // one), or else the only one whose GIL is held. Otherwise it is nil.

@@ -27,7 +27,7 @@ var (
 )
 
 // poolError converts a Pool's error (engine or task) to Python.
-func (it *Interp) poolError(err error) error {
+func poolError(it *Interp, err error) error {
 	var (
 		lost *pool.WorkerLostError
 		we   *wire.Exception

@@ -249,7 +249,7 @@ func init() {
 				return newPyPool(it, "Pool", true, args, kwargs)
 			}),
 			modFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-				return it.currentThread()
+				return currentThreadObject(it)
 			}),
 			modFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return py.Int(runtime.NumCPU()), nil

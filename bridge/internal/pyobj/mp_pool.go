@@ -61,7 +61,7 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 		opts = append(opts, pool.Workers(int(n)))
 	}
 	if v[1] != nil && v[1] != py.None {
-		if !isCallable(v[1]) {
+		if !IsCallable(v[1]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
 		if thread {
@@ -108,7 +108,7 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 		p, err = pool.NewPool(opts...)
 	}
 	if err != nil {
-		return nil, it.poolError(err)
+		return nil, poolError(it, err)
 	}
 	pp := &pyPool{it: it, p: p, thread: thread}
 	it.onExit(func() {
@@ -120,7 +120,7 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 
 // callable turns fn into what the pool runs.
 func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
-	if !isCallable(fn) {
+	if !IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	if p.thread {
@@ -312,7 +312,7 @@ func (p *pyPool) pyCallback(fn py.Object, owner func() string) func(wire.Value) 
 				_, err = py.Call(fn, py.Tuple{o}, nil)
 			}
 			if err != nil {
-				p.it.logCallbackError(owner(), err)
+				logCallbackError(p.it, owner(), err)
 			}
 		})
 		return nil
@@ -325,9 +325,9 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 	}
 	return func(e error) error {
 		p.it.runAs(p.it.threads().helper, func() {
-			exc := excObject(p.it.poolError(e))
+			exc := excObject(poolError(p.it, e))
 			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
-				p.it.logCallbackError(owner(), err)
+				logCallbackError(p.it, owner(), err)
 			}
 		})
 		return nil
@@ -345,7 +345,7 @@ func (p *pyPool) wait(r *pool.AsyncResult, timeout py.Object) (py.Object, error)
 	}
 	v, err := r.Get(0)
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	return p.result(v)
 }
@@ -372,7 +372,7 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 	}
 	chunks, err := r.MapChunks(0)
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	items := a.mapItems[:0]
 	for _, c := range chunks {
@@ -427,7 +427,7 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
 			m.done = true
 		}
-		return nil, m.p.it.iterFailed(m, m.p.it.poolError(err))
+		return nil, m.p.it.iterFailed(m, poolError(m.p.it, err))
 	}
 	o, err := m.p.result(v)
 	if err != nil {

@@ -30,7 +30,7 @@ func (p *pyPool) failedResult(err error, errorCallback py.Object) *pyAsyncResult
 	ar := &pyAsyncResult{p: p, failed: err}
 	if errorCallback != nil && errorCallback != py.None {
 		if _, cerr := py.Call(errorCallback, py.Tuple{excObject(err)}, nil); cerr != nil {
-			p.it.logCallbackError(ar.repr(), cerr)
+			logCallbackError(p.it, ar.repr(), cerr)
 		}
 	}
 	return ar
@@ -52,7 +52,7 @@ func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
 
 // logCallbackError logs a failed Pool or Future callback as CPython does.
-func (it *Interp) logCallbackError(owner string, err error) {
+func logCallbackError(it *Interp, owner string, err error) {
 	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, FormatException(err))
 }
 
@@ -79,7 +79,7 @@ func (p *pyPool) applyAsync(v []py.Object) (*pyAsyncResult, error) {
 	owner := func() string { return ar.r.String() }
 	r, err := p.p.ApplyAsync(c, a, kw, p.pyCallback(v[3], owner), p.pyErrorCallback(v[4], owner))
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	ar.r = r
 	return ar, nil
@@ -117,14 +117,14 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		ar.mapLen = len(calls)
 		r, err = p.p.StarmapAsync(c, calls, cs, cb, ecb)
 		if err != nil {
-			return nil, p.it.poolError(err)
+			return nil, poolError(p.it, err)
 		}
 	} else {
 		if rg, ok := v[1].(*py.Range); ok && !p.thread {
 			ar.mapLen = max(0, int(rg.Length)) // sent as ints, no item made
 			r, err = p.p.MapRangeAsync(c, int64(rg.Start), int64(rg.Step), ar.mapLen, cs, cb, ecb)
 			if err != nil {
-				return nil, p.it.poolError(err)
+				return nil, poolError(p.it, err)
 			}
 			ar.r = r
 			return ar, nil
@@ -136,7 +136,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		ar.mapLen = len(items)
 		r, err = p.p.MapAsync(c, items, cs, cb, ecb)
 		if err != nil {
-			return nil, p.it.poolError(err)
+			return nil, poolError(p.it, err)
 		}
 	}
 	ar.r = r
@@ -163,7 +163,7 @@ func (p *pyPool) imap(unordered bool, v []py.Object) (py.Object, error) {
 		mi, err = p.p.Imap(c, pool.Values(items), cs)
 	}
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	return &pyIMap{p: p, mi: mi}, nil
 }
@@ -220,7 +220,7 @@ func init() {
 			var err error
 			p.it.GIL.Released(func() { err = p.p.Join() })
 			if err != nil {
-				return nil, p.it.poolError(err)
+				return nil, poolError(p.it, err)
 			}
 			return py.None, nil
 		})
@@ -259,7 +259,7 @@ func init() {
 		}
 		ok, err := a.r.Successful()
 		if err != nil {
-			return nil, a.p.it.poolError(err)
+			return nil, poolError(a.p.it, err)
 		}
 		return py.NewBool(ok), nil
 	})

@@ -40,7 +40,7 @@ func threadingMethods() []*py.Method {
 			if err := noArgs(fname, args, kwargs); err != nil {
 				return nil, err
 			}
-			return it.currentThread()
+			return currentThreadObject(it)
 		}
 	}
 	return []*py.Method{

@@ -77,8 +77,8 @@ func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
 	return obj, nil
 }
 
-// currentThread returns the threading.Thread of the calling goroutine.
-func (it *Interp) currentThread() (py.Object, error) {
+// currentThreadObject returns the threading.Thread of the calling goroutine.
+func currentThreadObject(it *Interp) (py.Object, error) {
 	return it.threadObject(it.threads().current(it))
 }
 
