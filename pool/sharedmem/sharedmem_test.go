@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 	"github.com/pypool/pypool/pool/sharedmem"
 )
@@ -43,7 +44,7 @@ func psmFiles() map[string]bool {
 
 // pyError renders an error as CPython's recording does: type, errno, message.
 func pyError(err error) string {
-	var ve *sharedmem.ValueError
+	var ve *pyexc.ValueError
 	var pe *os.PathError
 	switch {
 	case err == nil:
@@ -183,7 +184,7 @@ func TestShareableListLayout(t *testing.T) {
 	if err := l.Set(2, int64(3)); err != nil {
 		t.Fatal(err)
 	}
-	var ve *sharedmem.ValueError
+	var ve *pyexc.ValueError
 	if err := l.Set(1, strings.Repeat("x", 9)); !errors.As(err, &ve) || ve.Msg != "bytes/str item exceeds available storage" {
 		t.Fatalf("too long: %v", err)
 	}
@@ -219,7 +220,7 @@ func TestShareableListLayout(t *testing.T) {
 	if !reflect.DeepEqual(got, wantItems) {
 		t.Fatalf("items %#v", got)
 	}
-	var ie *sharedmem.IndexError
+	var ie *pyexc.IndexError
 	if _, err := r.Get(9); !errors.As(err, &ie) || ie.Msg != "index out of range" {
 		t.Fatalf("Get(9): %v", err)
 	}
@@ -229,7 +230,7 @@ func TestShareableListLayout(t *testing.T) {
 	if err := r.Set(-10, 1); !errors.As(err, &ie) || ie.Msg != "assignment index out of range" {
 		t.Fatalf("Set(-10): %v", err)
 	}
-	var te *sharedmem.TypeError
+	var te *pyexc.TypeError
 	if _, err := sharedmem.NewShareableList([]any{[]int{1}}, ""); !errors.As(err, &te) {
 		t.Fatalf("unsupported item: %v", err)
 	}

@@ -19,6 +19,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // Binary operator opcodes (gpython vm/opcodes.go) and the functions that
@@ -64,7 +65,7 @@ func hasBoolConst(code *py.Code) bool {
 
 // patchBoolArith applies the mend to one code object.
 func patchBoolArith(code *py.Code, ci *codeInsns) {
-	if !ci.has(boolOpCodes...) || !ci.has(opCompareOp) && !hasBoolConst(code) {
+	if !ci.has(boolOpCodes...) || !ci.has(bytecode.COMPARE_OP) && !hasBoolConst(code) {
 		return
 	}
 	insns := ci.get()
@@ -75,9 +76,9 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 		}
 		in := insns[j]
 		switch in.op {
-		case opCompareOp:
+		case bytecode.COMPARE_OP:
 			return in.arg != cmpExcMatch
-		case opLoadConst:
+		case bytecode.LOAD_CONST:
 			if in.arg < len(code.Consts) {
 				_, ok := code.Consts[in.arg].(py.Bool)
 				return ok
@@ -88,14 +89,14 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 	// simpleStart returns the index of the first instruction of the simple
 	// operand (a name or constant, with attributes) ending at j, or -1.
 	simpleStart := func(j int) int {
-		for j >= 0 && insns[j].op == opLoadAttr {
+		for j >= 0 && insns[j].op == bytecode.LOAD_ATTR {
 			j--
 		}
 		if j < 0 {
 			return -1
 		}
 		switch insns[j].op {
-		case opLoadFast, opLoadName, opLoadGlobal, opLoadDeref, opLoadConst:
+		case bytecode.LOAD_FAST, bytecode.LOAD_NAME, bytecode.LOAD_GLOBAL, bytecode.LOAD_DEREF, bytecode.LOAD_CONST:
 			return j
 		}
 		return -1
@@ -114,7 +115,7 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 			continue
 		}
 		left := k - 2
-		if x.op == opCompareOp {
+		if x.op == bytecode.COMPARE_OP {
 			// The right operand is `p < q`: skip q and p.
 			if s := simpleStart(k - 2); s >= 0 {
 				left = simpleStart(s - 1)
@@ -139,14 +140,14 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 		}
 		s := len(buf)
 		buf = append(buf, code.Code[x.off:x.off+3]...)
-		buf = emit3(buf, opLoadGlobal, idx)
-		buf = append(buf, opRotThree)
-		buf = emit3(buf, opCallFunction, 2)
-		buf = emit3(buf, opJumpAbsolute, op.off+1)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, idx)
+		buf = append(buf, bytecode.ROT_THREE)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, op.off+1)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(op.off))})
-		buf[x.off] = opJumpAbsolute
+		buf[x.off] = bytecode.JUMP_ABSOLUTE
 		buf[x.off+1], buf[x.off+2] = byte(s), byte(s>>8)
-		buf[op.off] = opNop
+		buf[op.off] = bytecode.NOP
 	}
 	if buf == nil {
 		return

@@ -16,13 +16,12 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 const (
 	decorateName = "__pp_decorate__"
 	decoTmpName  = "__pp_decorators__"
-	opMakeFunc   = 132
-	opMakeClos   = 134
 )
 
 // decorate is __pp_decorate__(fn, decorators): the decorators applied,
@@ -51,11 +50,11 @@ func storedName(code *py.Code, in insn) string {
 		return ""
 	}
 	switch in.op {
-	case opStoreName, opStoreGlobal:
+	case bytecode.STORE_NAME, bytecode.STORE_GLOBAL:
 		return get(code.Names, in.arg)
-	case opStoreFast:
+	case bytecode.STORE_FAST:
 		return get(code.Varnames, in.arg)
-	case opStoreDeref:
+	case bytecode.STORE_DEREF:
 		if in.arg < len(code.Cellvars) {
 			return code.Cellvars[in.arg]
 		}
@@ -65,7 +64,7 @@ func storedName(code *py.Code, in insn) string {
 }
 
 func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
-	if !ci.has(opMakeFunc, opMakeClos) || !ci.has(opCallFunction) {
+	if !ci.has(bytecode.MAKE_FUNCTION, bytecode.MAKE_CLOSURE) || !ci.has(bytecode.CALL_FUNCTION) {
 		return
 	}
 	insns := ci.get()
@@ -74,11 +73,11 @@ func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
 	decoIdx, tmpIdx := -1, -1
 	optimized := code.Flags&py.CO_OPTIMIZED != 0
 	for i, mk := range insns {
-		if mk.op != opMakeFunc && mk.op != opMakeClos || mk.arg&0xffff == 0 && mk.arg>>16 == 0 || i < 2 {
+		if mk.op != bytecode.MAKE_FUNCTION && mk.op != bytecode.MAKE_CLOSURE || mk.arg&0xffff == 0 && mk.arg>>16 == 0 || i < 2 {
 			continue
 		}
 		codeLoad := insns[i-2]
-		if codeLoad.op != opLoadConst || codeLoad.arg >= len(code.Consts) {
+		if codeLoad.op != bytecode.LOAD_CONST || codeLoad.arg >= len(code.Consts) {
 			continue
 		}
 		fnCode, ok := code.Consts[codeLoad.arg].(*py.Code)
@@ -86,15 +85,15 @@ func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
 			continue
 		}
 		k := 0
-		for i+1+k < len(insns) && insns[i+1+k].op == opCallFunction && insns[i+1+k].arg == 1 {
+		for i+1+k < len(insns) && insns[i+1+k].op == bytecode.CALL_FUNCTION && insns[i+1+k].arg == 1 {
 			k++
 		}
 		if k == 0 || i+1+k >= len(insns) || storedName(code, insns[i+1+k]) != fnCode.Name {
 			continue
 		}
 		start := i - 2
-		if mk.op == opMakeClos {
-			if i < 3 || insns[i-3].op != opBuildTuple {
+		if mk.op == bytecode.MAKE_CLOSURE {
+			if i < 3 || insns[i-3].op != bytecode.BUILD_TUPLE {
 				continue
 			}
 			start = i - 3 - insns[i-3].arg
@@ -119,9 +118,9 @@ func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
 				code.Names = append(code.Names, decoTmpName)
 			}
 		}
-		storeOp, loadOp := byte(opStoreName), byte(opLoadName)
+		storeOp, loadOp := byte(bytecode.STORE_NAME), byte(bytecode.LOAD_NAME)
 		if optimized {
-			storeOp, loadOp = opStoreFast, opLoadFast
+			storeOp, loadOp = bytecode.STORE_FAST, bytecode.LOAD_FAST
 		}
 		line := code.Addr2Line(int32(mk.off))
 		if buf == nil {
@@ -129,25 +128,25 @@ func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
 		}
 		// stub 1: set the decorators aside
 		s := len(buf)
-		buf = emit3(buf, opBuildTuple, k)
+		buf = emit3(buf, bytecode.BUILD_TUPLE, k)
 		buf = emit3(buf, storeOp, tmpIdx)
 		buf = append(buf, code.Code[s0.off:s0.off+3]...)
-		buf = emit3(buf, opJumpAbsolute, s0.off+3)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, s0.off+3)
 		lines = append(lines, stubLine{s, len(buf), line})
-		buf[s0.off] = opJumpAbsolute
+		buf[s0.off] = bytecode.JUMP_ABSOLUTE
 		buf[s0.off+1], buf[s0.off+2] = byte(s), byte(s>>8)
 		// stub 2: apply them
 		s = len(buf)
-		buf = emit3(buf, opLoadGlobal, decoIdx)
-		buf = append(buf, opRotTwo)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, decoIdx)
+		buf = append(buf, bytecode.ROT_TWO)
 		buf = emit3(buf, loadOp, tmpIdx)
 		if !optimized {
-			buf = emit3(buf, opDeleteName, tmpIdx)
+			buf = emit3(buf, bytecode.DELETE_NAME, tmpIdx)
 		}
-		buf = emit3(buf, opCallFunction, 2)
-		buf = emit3(buf, opJumpAbsolute, insns[i+1+k].off)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, insns[i+1+k].off)
 		lines = append(lines, stubLine{s, len(buf), line})
-		buf[call.off] = opJumpAbsolute
+		buf[call.off] = bytecode.JUMP_ABSOLUTE
 		buf[call.off+1], buf[call.off+2] = byte(s), byte(s>>8)
 	}
 	if len(lines) == 0 {

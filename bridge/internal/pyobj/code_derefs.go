@@ -34,17 +34,7 @@ import (
 	"github.com/go-python/gpython/parser"
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/symtable"
-)
-
-const (
-	opBuildTuple     = 102
-	opLoadClosure    = 135
-	opLoadDeref      = 136
-	opDeleteDeref    = 138
-	opLoadClassDeref = 148
-	opDeleteFast     = 126
-	opMakeFunction   = 132
-	opMakeClosure    = 134
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // compileFunc is py.Compile's signature.
@@ -74,7 +64,7 @@ func derefError(code *py.Code, srcDesc, why string) error {
 }
 
 func isDerefOp(op byte) bool {
-	return op == opLoadDeref || op == opStoreDeref || op == opDeleteDeref || op == opLoadClassDeref
+	return op == bytecode.LOAD_DEREF || op == bytecode.STORE_DEREF || op == bytecode.DELETE_DEREF || op == bytecode.LOAD_CLASSDEREF
 }
 
 // hasAmbiguousDeref reports whether code or the code nested in it holds a
@@ -149,12 +139,12 @@ func fixCodeDerefs(code, probe *py.Code, prefix, srcDesc string) error {
 	for k := 0; k < len(insns); k++ {
 		in := insns[k]
 		switch {
-		case in.op == opLoadClosure:
+		case in.op == bytecode.LOAD_CLOSURE:
 			end := k
-			for end < len(insns) && insns[end].op == opLoadClosure {
+			for end < len(insns) && insns[end].op == bytecode.LOAD_CLOSURE {
 				end++
 			}
-			if end+1 < len(insns) && insns[end].op == opBuildTuple && insns[end+1].op == opLoadConst && insns[end+1].arg < len(code.Consts) {
+			if end+1 < len(insns) && insns[end].op == bytecode.BUILD_TUPLE && insns[end+1].op == bytecode.LOAD_CONST && insns[end+1].arg < len(code.Consts) {
 				inner, ok := code.Consts[insns[end+1].arg].(*py.Code)
 				if !ok || len(inner.Freevars) != end-k {
 					return derefError(code, srcDesc, "closure tuple does not match its code")
@@ -213,10 +203,10 @@ func fixCodeDerefs(code, probe *py.Code, prefix, srcDesc string) error {
 // packs it.
 func skipClosureTuple(insns []insn, i int) int {
 	start := i
-	for i < len(insns) && insns[i].op == opLoadClosure {
+	for i < len(insns) && insns[i].op == bytecode.LOAD_CLOSURE {
 		i++
 	}
-	if i > start && i < len(insns) && insns[i].op == opBuildTuple {
+	if i > start && i < len(insns) && insns[i].op == bytecode.BUILD_TUPLE {
 		i++
 	}
 	return i
@@ -225,10 +215,10 @@ func skipClosureTuple(insns []insn, i int) int {
 // nameOps are the opcodes a renamed free variable or an uncaptured cell
 // compiles to in the probe.
 var nameOps = map[byte]bool{
-	opLoadGlobal: true, opStoreGlobal: true, opDeleteGlobal: true,
-	opLoadName: true, opStoreName: true, opDeleteName: true,
-	opLoadFast: true, opStoreFast: true, opDeleteFast: true,
-	opLoadDeref: true, opStoreDeref: true, opDeleteDeref: true, opLoadClassDeref: true,
+	bytecode.LOAD_GLOBAL: true, bytecode.STORE_GLOBAL: true, bytecode.DELETE_GLOBAL: true,
+	bytecode.LOAD_NAME: true, bytecode.STORE_NAME: true, bytecode.DELETE_NAME: true,
+	bytecode.LOAD_FAST: true, bytecode.STORE_FAST: true, bytecode.DELETE_FAST: true,
+	bytecode.LOAD_DEREF: true, bytecode.STORE_DEREF: true, bytecode.DELETE_DEREF: true, bytecode.LOAD_CLASSDEREF: true,
 }
 
 // alignProbe pairs each instruction of code with its probe twin.
@@ -241,7 +231,7 @@ func alignProbe(code, probe []insn) (map[int]insn, error) {
 			break
 		}
 		o, p := code[i], probe[j]
-		ok := o.op == p.op || isDerefOp(o.op) && nameOps[p.op] || o.op == opMakeClosure && p.op == opMakeFunction
+		ok := o.op == p.op || isDerefOp(o.op) && nameOps[p.op] || o.op == bytecode.MAKE_CLOSURE && p.op == bytecode.MAKE_FUNCTION
 		if !ok || o.size != p.size {
 			return nil, fmt.Errorf("probe differs at offset %d (opcode %d, probe %d)", o.off, o.op, p.op)
 		}
@@ -265,7 +255,7 @@ func probeRef(probe *py.Code, p insn, prefix string) (name string, free bool, er
 		return list[i], nil
 	}
 	switch p.op {
-	case opLoadGlobal, opStoreGlobal, opDeleteGlobal, opLoadName, opStoreName, opDeleteName:
+	case bytecode.LOAD_GLOBAL, bytecode.STORE_GLOBAL, bytecode.DELETE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.DELETE_NAME:
 		n, err := at(probe.Names, p.arg)
 		if err != nil {
 			return "", false, err
@@ -274,10 +264,10 @@ func probeRef(probe *py.Code, p insn, prefix string) (name string, free bool, er
 			return "", false, fmt.Errorf("probe loads %q", n)
 		}
 		return n[len(prefix):], true, nil
-	case opLoadFast, opStoreFast, opDeleteFast:
+	case bytecode.LOAD_FAST, bytecode.STORE_FAST, bytecode.DELETE_FAST:
 		n, err := at(probe.Varnames, p.arg)
 		return n, false, err
-	case opLoadDeref, opStoreDeref, opDeleteDeref, opLoadClassDeref:
+	case bytecode.LOAD_DEREF, bytecode.STORE_DEREF, bytecode.DELETE_DEREF, bytecode.LOAD_CLASSDEREF:
 		// Only __class__ is still captured in the probe; with cells or
 		// free variables alone the index is exact.
 		nc, nf := len(probe.Cellvars), len(probe.Freevars)

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // The for-loop mend. gpython's FOR_ITER treats every error of its iterator
@@ -31,32 +32,6 @@ import (
 
 const forCheckName = "__pypool_forcheck__"
 
-// Opcodes (gpython vm/opcodes.go).
-const (
-	opPopTop       = 1
-	opRotTwo       = 2
-	opDupTop       = 4
-	opNop          = 9
-	opGetIter      = 68
-	opForIter      = 93
-	opJumpForward  = 110
-	opJumpIfFOrPop = 111
-	opJumpIfTOrPop = 112
-	opJumpAbsolute = 113
-	opPopJumpIfF   = 114
-	opPopJumpIfT   = 115
-	opContinueLoop = 119
-	opSetupLoop    = 120
-	opSetupExcept  = 121
-	opSetupFinally = 122
-	opLoadFast     = 124
-	opCallFunction = 131
-	opSetupWith    = 143
-	opListAppend   = 145
-	opSetAdd       = 146
-	opMapAdd       = 147
-)
-
 type insn struct {
 	off, size int
 	op        byte
@@ -66,7 +41,7 @@ type insn struct {
 func decodeCode(code string) []insn {
 	n := 0
 	for i := 0; i < len(code); n++ {
-		if code[i] < opHaveArgument {
+		if code[i] < bytecode.HAVE_ARGUMENT {
 			i++
 		} else {
 			i += 3
@@ -77,7 +52,7 @@ func decodeCode(code string) []insn {
 	extStart := -1
 	for i := 0; i < len(code); {
 		op := code[i]
-		if op < opHaveArgument {
+		if op < bytecode.HAVE_ARGUMENT {
 			out = append(out, insn{off: i, size: 1, op: op})
 			i++
 			continue
@@ -86,7 +61,7 @@ func decodeCode(code string) []insn {
 			break
 		}
 		arg := int(code[i+1]) | int(code[i+2])<<8
-		if op == opExtendedArg {
+		if op == bytecode.EXTENDED_ARG {
 			ext = arg
 			extStart = i
 			i += 3
@@ -106,7 +81,7 @@ func decodeCode(code string) []insn {
 
 func isRelJump(op byte) bool {
 	switch op {
-	case opForIter, opJumpForward, opSetupLoop, opSetupExcept, opSetupFinally, opSetupWith:
+	case bytecode.FOR_ITER, bytecode.JUMP_FORWARD, bytecode.SETUP_LOOP, bytecode.SETUP_EXCEPT, bytecode.SETUP_FINALLY, bytecode.SETUP_WITH:
 		return true
 	}
 	return false
@@ -114,7 +89,7 @@ func isRelJump(op byte) bool {
 
 func isAbsJump(op byte) bool {
 	switch op {
-	case opJumpIfFOrPop, opJumpIfTOrPop, opJumpAbsolute, opPopJumpIfF, opPopJumpIfT, opContinueLoop:
+	case bytecode.JUMP_IF_FALSE_OR_POP, bytecode.JUMP_IF_TRUE_OR_POP, bytecode.JUMP_ABSOLUTE, bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE, bytecode.CONTINUE_LOOP:
 		return true
 	}
 	return false
@@ -146,7 +121,7 @@ func emit3(b []byte, op byte, arg int) []byte {
 
 // patchForLoops applies the for-loop mend to one code object.
 func patchForLoops(code *py.Code, ci *codeInsns) {
-	if !ci.has(opForIter) {
+	if !ci.has(bytecode.FOR_ITER) {
 		return
 	}
 	insns := ci.get()
@@ -157,7 +132,7 @@ func patchForLoops(code *py.Code, ci *codeInsns) {
 	nameIdx := -1
 	dups := 0
 	for k, in := range insns {
-		if in.op != opForIter || in.size != 3 || k == 0 {
+		if in.op != bytecode.FOR_ITER || in.size != 3 || k == 0 {
 			continue
 		}
 		f := in.off
@@ -165,13 +140,13 @@ func patchForLoops(code *py.Code, ci *codeInsns) {
 		prev := insns[k-1]
 		caseA := false
 		switch {
-		case prev.op == opGetIter && k >= 2 && !targets[prev.off]:
+		case prev.op == bytecode.GET_ITER && k >= 2 && !targets[prev.off]:
 			x := insns[k-2]
-			if x.size != 3 || x.op < opHaveArgument || isRelJump(x.op) || isAbsJump(x.op) || x.op == opForIter {
+			if x.size != 3 || x.op < bytecode.HAVE_ARGUMENT || isRelJump(x.op) || isAbsJump(x.op) || x.op == bytecode.FOR_ITER {
 				continue
 			}
 			caseA = true
-		case prev.op == opLoadFast && prev.arg == 0 && prev.size == 3 && comprehension && len(code.Varnames) > 0 && code.Varnames[0] == ".0":
+		case prev.op == bytecode.LOAD_FAST && prev.arg == 0 && prev.size == 3 && comprehension && len(code.Varnames) > 0 && code.Varnames[0] == ".0":
 		default:
 			continue
 		}
@@ -182,24 +157,24 @@ func patchForLoops(code *py.Code, ci *codeInsns) {
 			x := insns[k-2]
 			s1 := len(buf)
 			buf = append(buf, code.Code[x.off:x.off+3]...)
-			buf = append(buf, opGetIter, opDupTop)
-			buf = emit3(buf, opJumpAbsolute, f)
+			buf = append(buf, bytecode.GET_ITER, bytecode.DUP_TOP)
+			buf = emit3(buf, bytecode.JUMP_ABSOLUTE, f)
 			lines = append(lines, stubLine{s1, len(buf), code.Addr2Line(int32(x.off))})
-			buf[x.off] = opJumpAbsolute
+			buf[x.off] = bytecode.JUMP_ABSOLUTE
 			buf[x.off+1], buf[x.off+2] = byte(s1), byte(s1>>8)
-			buf[prev.off] = opNop
+			buf[prev.off] = bytecode.NOP
 			dups++
 		}
 		s2 := len(buf)
-		buf = emit3(buf, opLoadGlobal, nameIdx)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
 		if caseA {
-			buf = append(buf, opRotTwo)
+			buf = append(buf, bytecode.ROT_TWO)
 		} else {
-			buf = emit3(buf, opLoadFast, 0)
+			buf = emit3(buf, bytecode.LOAD_FAST, 0)
 		}
-		buf = emit3(buf, opCallFunction, 1)
-		buf = append(buf, opPopTop)
-		buf = emit3(buf, opJumpAbsolute, exitTarget)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 1)
+		buf = append(buf, bytecode.POP_TOP)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, exitTarget)
 		lines = append(lines, stubLine{s2, len(buf), code.Addr2Line(int32(f))})
 		rel := s2 - (f + 3)
 		buf[f+1], buf[f+2] = byte(rel), byte(rel>>8)
@@ -212,7 +187,7 @@ func patchForLoops(code *py.Code, ci *codeInsns) {
 	}
 	if dups > 0 && code.Name != "<genexpr>" && comprehension {
 		for _, in := range insns {
-			if (in.op == opListAppend || in.op == opSetAdd || in.op == opMapAdd) && in.size == 3 {
+			if (in.op == bytecode.LIST_APPEND || in.op == bytecode.SET_ADD || in.op == bytecode.MAP_ADD) && in.size == 3 {
 				a := in.arg + dups
 				buf[in.off+1], buf[in.off+2] = byte(a), byte(a>>8)
 			}

@@ -16,11 +16,11 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 const (
 	genThrowName = "__pypool_genthrow__"
-	opYieldValue = 86
 )
 
 // genThrowStubs maps *py.Code → map[resume Lasti]stub offset.
@@ -28,7 +28,7 @@ var genThrowStubs sync.Map
 
 // patchGenThrow adds the throw stubs to a generator's code.
 func patchGenThrow(code *py.Code, ci *codeInsns) {
-	if code.Flags&py.CO_GENERATOR == 0 || !ci.has(opYieldValue, opYieldFrom) {
+	if code.Flags&py.CO_GENERATOR == 0 || !ci.has(bytecode.YIELD_VALUE, opYieldFrom) {
 		return
 	}
 	insns := ci.get()
@@ -39,7 +39,7 @@ func patchGenThrow(code *py.Code, ci *codeInsns) {
 	for _, in := range insns {
 		var resume int
 		switch in.op {
-		case opYieldValue:
+		case bytecode.YIELD_VALUE:
 			resume = in.off + 1
 		case opYieldFrom:
 			resume = in.off // YIELD_FROM re-runs itself on resume
@@ -47,8 +47,8 @@ func patchGenThrow(code *py.Code, ci *codeInsns) {
 			continue
 		}
 		s := len(buf)
-		buf = emit3(buf, opLoadGlobal, nameIdx)
-		buf = emit3(buf, opCallFunction, 0)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 0)
 		stubs[int32(resume)] = int32(s)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
 	}

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 const yieldFromValueName = "__pp_yf_value__"
@@ -71,7 +72,7 @@ func patchYieldFrom(code *py.Code, ci *codeInsns) {
 	var lines []stubLine
 	for i := 1; i+1 < len(insns); i++ {
 		in, prev, next := insns[i], insns[i-1], insns[i+1]
-		if in.op != opYieldFrom || prev.op != opLoadConst || prev.size != 3 || next.op == opPopTop {
+		if in.op != opYieldFrom || prev.op != bytecode.LOAD_CONST || prev.size != 3 || next.op == bytecode.POP_TOP {
 			continue
 		}
 		if prev.arg >= len(code.Consts) || code.Consts[prev.arg] != py.None {
@@ -83,14 +84,14 @@ func patchYieldFrom(code *py.Code, ci *codeInsns) {
 		s := len(buf)
 		buf = append(buf, code.Code[prev.off:prev.off+3]...)
 		buf = append(buf, opYieldFrom)
-		buf = emit3(buf, opLoadGlobal, nameIdx)
-		buf = append(buf, opRotTwo)
-		buf = emit3(buf, opCallFunction, 1)
-		buf = emit3(buf, opJumpAbsolute, in.off+1)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = append(buf, bytecode.ROT_TWO)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 1)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, in.off+1)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
-		buf[prev.off] = opJumpAbsolute
+		buf[prev.off] = bytecode.JUMP_ABSOLUTE
 		buf[prev.off+1], buf[prev.off+2] = byte(s), byte(s>>8)
-		buf[in.off] = opNop
+		buf[in.off] = bytecode.NOP
 	}
 	if nameIdx < 0 || len(buf) > 0xffff {
 		return

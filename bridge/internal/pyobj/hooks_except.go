@@ -2,6 +2,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // Except-clause entry hook. gpython keeps an exception's traceback only in
@@ -25,20 +26,15 @@ import (
 
 const caughtName = "__pypool_caught__"
 
-const (
-	opRotThree  = 3
-	opDupTopTwo = 5
-)
-
 func patchExceptHandlers(code *py.Code, ci *codeInsns) {
-	if !ci.has(opSetupExcept) {
+	if !ci.has(bytecode.SETUP_EXCEPT) {
 		return
 	}
 	insns := ci.get()
 	targets := ci.jumpTargets()
 	var handlers []int
 	for _, in := range insns {
-		if in.op == opSetupExcept {
+		if in.op == bytecode.SETUP_EXCEPT {
 			handlers = append(handlers, in.off+in.size+in.arg)
 		}
 	}
@@ -63,7 +59,7 @@ func patchExceptHandlers(code *py.Code, ci *codeInsns) {
 		good := true
 		for n < 3 && j < len(insns) {
 			in := insns[j]
-			if isRelJump(in.op) || isAbsJump(in.op) || in.op == opExtendedArg || in.size != 1 && in.size != 3 || (j > k && targets[in.off]) {
+			if isRelJump(in.op) || isAbsJump(in.op) || in.op == bytecode.EXTENDED_ARG || in.size != 1 && in.size != 3 || (j > k && targets[in.off]) {
 				good = false
 				break
 			}
@@ -78,18 +74,18 @@ func patchExceptHandlers(code *py.Code, ci *codeInsns) {
 			nameIdx = len(code.Names)
 		}
 		s := len(buf)
-		buf = append(buf, opRotThree, opDupTopTwo)
-		buf = emit3(buf, opLoadGlobal, nameIdx)
-		buf = append(buf, opRotThree)
-		buf = emit3(buf, opCallFunction, 2)
-		buf = append(buf, opRotTwo, opPopTop, opRotThree, opRotThree)
+		buf = append(buf, bytecode.ROT_THREE, bytecode.DUP_TOP_TWO)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = append(buf, bytecode.ROT_THREE)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = append(buf, bytecode.ROT_TWO, bytecode.POP_TOP, bytecode.ROT_THREE, bytecode.ROT_THREE)
 		buf = append(buf, code.Code[h:h+n]...)
-		buf = emit3(buf, opJumpAbsolute, h+n)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, h+n)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(h))})
-		buf[h] = opJumpAbsolute
+		buf[h] = bytecode.JUMP_ABSOLUTE
 		buf[h+1], buf[h+2] = byte(s), byte(s>>8)
 		for i := h + 3; i < h+n; i++ {
-			buf[i] = opNop
+			buf[i] = bytecode.NOP
 		}
 	}
 	if nameIdx < 0 || len(buf) > 0xffff {

@@ -2,6 +2,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // Except-clause exit hook. A handler that ends normally runs POP_EXCEPT; the
@@ -20,16 +21,11 @@ import (
 
 const handledEndName = "__pypool_handled_end__"
 
-const (
-	opPopExcept = 89
-	opLoadConst = 100
-)
-
 // maxHandledDepth bounds the stack of enclosing handled exceptions.
 const maxHandledDepth = 256
 
 func patchExceptEnds(code *py.Code, ci *codeInsns) {
-	if !ci.has(opPopExcept) {
+	if !ci.has(bytecode.POP_EXCEPT) {
 		return
 	}
 	insns := ci.get()
@@ -38,7 +34,7 @@ func patchExceptEnds(code *py.Code, ci *codeInsns) {
 	nameIdx := -1
 	var lines []stubLine
 	for i, in := range insns {
-		if in.op != opPopExcept || i+1 >= len(insns) {
+		if in.op != bytecode.POP_EXCEPT || i+1 >= len(insns) {
 			continue
 		}
 		next := insns[i+1]
@@ -47,31 +43,31 @@ func patchExceptEnds(code *py.Code, ci *codeInsns) {
 		}
 		jump := -1 // absolute target when next is an unconditional jump
 		switch {
-		case next.op == opJumpForward:
+		case next.op == bytecode.JUMP_FORWARD:
 			jump = next.off + next.size + next.arg
-		case next.op == opJumpAbsolute:
+		case next.op == bytecode.JUMP_ABSOLUTE:
 			jump = next.arg
-		case isRelJump(next.op) || isAbsJump(next.op) || next.op == opExtendedArg:
+		case isRelJump(next.op) || isAbsJump(next.op) || next.op == bytecode.EXTENDED_ARG:
 			continue
 		}
 		if nameIdx < 0 {
 			nameIdx = len(code.Names)
 		}
 		s := len(buf)
-		buf = append(buf, opPopExcept)
-		buf = emit3(buf, opLoadGlobal, nameIdx)
-		buf = emit3(buf, opCallFunction, 0)
-		buf = append(buf, opPopTop)
+		buf = append(buf, bytecode.POP_EXCEPT)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 0)
+		buf = append(buf, bytecode.POP_TOP)
 		if jump >= 0 {
-			buf = emit3(buf, opJumpAbsolute, jump)
+			buf = emit3(buf, bytecode.JUMP_ABSOLUTE, jump)
 		} else {
 			buf = append(buf, code.Code[next.off:next.off+3]...)
-			buf = emit3(buf, opJumpAbsolute, next.off+3)
+			buf = emit3(buf, bytecode.JUMP_ABSOLUTE, next.off+3)
 		}
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
-		buf[in.off] = opJumpAbsolute
+		buf[in.off] = bytecode.JUMP_ABSOLUTE
 		buf[in.off+1], buf[in.off+2] = byte(s), byte(s>>8)
-		buf[in.off+3] = opNop
+		buf[in.off+3] = bytecode.NOP
 	}
 	if nameIdx < 0 || len(buf) > 0xffff {
 		return

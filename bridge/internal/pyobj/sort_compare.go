@@ -21,13 +21,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
-)
-
-const (
-	opCompareOp    = 107
-	opBinarySubscr = 25
-	opBuildList    = 103
-	opBuildSlice   = 133
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // seqOperand reports whether the comparison at insns[k] has an operand that
@@ -38,20 +32,20 @@ func seqOperand(code *py.Code, insns []insn, k int) bool {
 			return false
 		}
 		switch in := insns[j]; in.op {
-		case opBuildTuple, opBuildList:
+		case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:
 			return true
-		case opLoadConst:
+		case bytecode.LOAD_CONST:
 			if in.arg < len(code.Consts) {
 				_, ok := code.Consts[in.arg].(py.Tuple)
 				return ok
 			}
-		case opBinarySubscr:
-			return j > 0 && insns[j-1].op == opBuildSlice
+		case bytecode.BINARY_SUBSCR:
+			return j > 0 && insns[j-1].op == bytecode.BUILD_SLICE
 		}
 		return false
 	}
 	b := k - 1
-	if b >= 1 && insns[b].op == opRotThree && insns[b-1].op == opDupTop {
+	if b >= 1 && insns[b].op == bytecode.ROT_THREE && insns[b-1].op == bytecode.DUP_TOP {
 		b -= 2 // the middle of a chained comparison
 	}
 	if seq(b) {
@@ -59,14 +53,14 @@ func seqOperand(code *py.Code, insns []insn, k int) bool {
 	}
 	// b is a name (with attributes): look at what was pushed before it.
 	j := b
-	for j >= 0 && insns[j].op == opLoadAttr {
+	for j >= 0 && insns[j].op == bytecode.LOAD_ATTR {
 		j--
 	}
 	if j < 0 {
 		return false
 	}
 	switch insns[j].op {
-	case opLoadFast, opLoadName, opLoadGlobal, opLoadDeref, opLoadConst:
+	case bytecode.LOAD_FAST, bytecode.LOAD_NAME, bytecode.LOAD_GLOBAL, bytecode.LOAD_DEREF, bytecode.LOAD_CONST:
 		return seq(j - 1)
 	}
 	return false
@@ -89,7 +83,7 @@ var compareNames = map[int]string{
 
 // patchCompares applies the ordering mend to one code object.
 func patchCompares(code *py.Code, ci *codeInsns) {
-	if !ci.has(opCompareOp) {
+	if !ci.has(bytecode.COMPARE_OP) {
 		return
 	}
 	insns := ci.get()
@@ -97,7 +91,7 @@ func patchCompares(code *py.Code, ci *codeInsns) {
 	nameIdx := map[int]int{}
 	var lines []stubLine
 	for k, in := range insns {
-		if in.op != opCompareOp || in.size != 3 {
+		if in.op != bytecode.COMPARE_OP || in.size != 3 {
 			continue
 		}
 		name, ok := compareNames[in.arg]
@@ -114,12 +108,12 @@ func patchCompares(code *py.Code, ci *codeInsns) {
 			nameIdx[in.arg] = idx
 		}
 		s := len(buf)
-		buf = emit3(buf, opLoadGlobal, idx)
-		buf = append(buf, opRotThree)
-		buf = emit3(buf, opCallFunction, 2)
-		buf = emit3(buf, opJumpAbsolute, in.off+3)
+		buf = emit3(buf, bytecode.LOAD_GLOBAL, idx)
+		buf = append(buf, bytecode.ROT_THREE)
+		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, in.off+3)
 		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
-		buf[in.off] = opJumpAbsolute
+		buf[in.off] = bytecode.JUMP_ABSOLUTE
 		buf[in.off+1], buf[in.off+2] = byte(s), byte(s>>8)
 	}
 	if buf == nil {

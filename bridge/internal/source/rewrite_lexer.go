@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 // The one source tokenizer of the rewrite chain (rewrite.go). Each token
 // keeps the text before it (spaces, comments, line breaks, backslash
@@ -35,8 +35,8 @@ type Token struct {
 	Match  int // index of the matching bracket, or -1
 
 	// Edits made in place by a pass (Untokenize renders them).
-	before string // text inserted before the token
-	after  string // text inserted after the token
+	Before string // text inserted before the token
+	After  string // text inserted after the token
 
 	Kind      TokKind
 	LineStart bool // first token of a logical line
@@ -160,7 +160,7 @@ func tokenBound(src string) int {
 func Untokenize(toks []Token) string {
 	n := 0
 	for i := range toks {
-		n += len(toks[i].Pre) + len(toks[i].Text) + len(toks[i].before) + len(toks[i].after)
+		n += len(toks[i].Pre) + len(toks[i].Text) + len(toks[i].Before) + len(toks[i].After)
 	}
 	var b strings.Builder
 	b.Grow(n)
@@ -170,9 +170,9 @@ func Untokenize(toks []Token) string {
 		if t.dead {
 			continue
 		}
-		b.WriteString(t.before)
+		b.WriteString(t.Before)
 		b.WriteString(t.Text)
-		b.WriteString(t.after)
+		b.WriteString(t.After)
 	}
 	return b.String()
 }
@@ -326,7 +326,7 @@ var pyKeywords = map[string]bool{
 	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
 }
 
-func (t *Token) is(text string) bool { return t.Kind == TkOp && t.Text == text }
+func (t *Token) Is(text string) bool { return t.Kind == TkOp && t.Text == text }
 
 func (t *Token) isName() bool { return t.Kind == TkName && !pyKeywords[t.Text] }
 
@@ -362,10 +362,10 @@ func items(toks []Token, open int) [][2]int {
 		if t.Kind == TkName && t.Text == "lambda" {
 			lambdas++
 		}
-		if t.is(":") && lambdas > 0 {
+		if t.Is(":") && lambdas > 0 {
 			lambdas--
 		}
-		if t.is(",") && lambdas == 0 {
+		if t.Is(",") && lambdas == 0 {
 			out = append(out, [2]int{start, i})
 			start = i + 1
 		}

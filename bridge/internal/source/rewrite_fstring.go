@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 import (
 	"strings"
@@ -17,7 +17,7 @@ import (
 // pass (nested f-strings, compat's rewrites).
 
 // rewriteFStrings is the last pass of the chain (rewrite.go).
-func rewriteFStrings(rc *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteFStrings(rc *Ctx, toks []Token) ([]Token, error) {
 	var out []Token
 	changed := false
 	for i := 0; i < len(toks); {
@@ -52,7 +52,7 @@ func rewriteFStrings(rc *rewriteCtx, toks []Token) ([]Token, error) {
 				b.WriteString(t.Pre)
 			}
 			if isFString(t.Text) {
-				s, err := convertFString(rc, t.Text, rc.line(t.Line))
+				s, err := convertFString(rc, t.Text, rc.Line(t.Line))
 				if err != nil {
 					return nil, err
 				}
@@ -92,11 +92,11 @@ type fstr struct {
 	raw   bool
 	quote string // ', ", ''' or """
 	line  int
-	rc    *rewriteCtx
+	rc    *Ctx
 }
 
 // convertFString turns one f-string literal into an expression.
-func convertFString(rc *rewriteCtx, text string, line int) (string, error) {
+func convertFString(rc *Ctx, text string, line int) (string, error) {
 	p := strings.IndexAny(text, "'\"")
 	prefix := strings.ToLower(text[:p])
 	fs := fstr{raw: strings.Contains(prefix, "r"), line: line, rc: rc}
@@ -358,14 +358,14 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 		return fs.strLit(lit.String()), nil
 	}
 	var b strings.Builder
-	b.WriteString(fstringHelper)
+	b.WriteString(FStringHelper)
 	b.WriteByte('(')
 	needLit := true
 	for _, p := range parts {
 		if !p.field {
 			if !needLit {
 				b.WriteString(" + ")
-			} else if b.Len() > len(fstringHelper)+1 {
+			} else if b.Len() > len(FStringHelper)+1 {
 				b.WriteString(", ")
 			}
 			b.WriteString(fs.strLit(p.lit))
@@ -373,7 +373,7 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 			continue
 		}
 		if needLit {
-			if b.Len() > len(fstringHelper)+1 {
+			if b.Len() > len(FStringHelper)+1 {
 				b.WriteString(", ")
 			}
 			b.WriteString("''")
@@ -381,7 +381,7 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 		expr := p.expr
 		if !plainFieldExpr(expr) {
 			var err error
-			if expr, err = rewriteSource(p.expr, fs.rc.file, p.line-1); err != nil {
+			if expr, err = rewriteSource(p.expr, fs.rc.File, p.line-1); err != nil {
 				return "", err
 			}
 		}
@@ -409,7 +409,9 @@ func (fs fstr) emit(parts []fpart) (string, error) {
 }
 
 // plainFieldExpr reports whether a replacement field's expression is a
-// name or dotted name, which no pass rewrites (the chain is skipped).
+// name or dotted name that no pass asks to see (the chain is skipped): a
+// pass with a need test that accepts the name (warn-sites for
+// currentThread, say) still gets it.
 func plainFieldExpr(e string) bool {
 	e = strings.TrimSpace(e)
 	if e == "" || e[0] >= '0' && e[0] <= '9' || e[0] == '.' {
@@ -421,10 +423,13 @@ func plainFieldExpr(e string) bool {
 			return false
 		}
 	}
-	for _, d := range deprecatedAliases {
-		if strings.Contains(e, d) {
+	for _, p := range Passes {
+		if p.Need != nil && p.Need(e) {
 			return false
 		}
 	}
 	return true
 }
+
+// fstringHelper is the builtin that rewritten f-strings call.
+const FStringHelper = "__pypool_fstr__"

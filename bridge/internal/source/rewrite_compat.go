@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 // The compat layer's source-rewriting passes: Python 3.5–3.11 syntax that
 // gpython's 3.4 parser lacks, or that it compiles onto its own string-keyed
@@ -20,7 +20,7 @@ import "strings"
 
 // rewriteCompat is the compat pass of the rewrite chain. Source with an
 // unterminated string is left alone (the parser then reports the error).
-func rewriteCompat(rc *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteCompat(rc *Ctx, toks []Token) ([]Token, error) {
 	for i := range toks {
 		if toks[i].broken {
 			return toks, nil
@@ -44,12 +44,12 @@ func compatRewrite(src string) string {
 
 type rewriter struct {
 	toks []Token
-	rc   *rewriteCtx // nil in tests
+	rc   *Ctx // nil in tests
 }
 
-func (rw *rewriter) addBefore(i int, s string) { rw.toks[i].before += s }
+func (rw *rewriter) addBefore(i int, s string) { rw.toks[i].Before += s }
 
-func (rw *rewriter) addAfter(i int, s string) { rw.toks[i].after = s + rw.toks[i].after }
+func (rw *rewriter) addAfter(i int, s string) { rw.toks[i].After = s + rw.toks[i].After }
 
 // lineEnd returns the index of the first token of the next logical line.
 func (rw *rewriter) lineEnd(i int) int { return lineEnd(rw.toks, i) }
@@ -73,13 +73,13 @@ func (rw *rewriter) numbers() {
 func (rw *rewriter) decorators() {
 	for i := range rw.toks {
 		t := &rw.toks[i]
-		if !t.LineStart || !t.is("@") {
+		if !t.LineStart || !t.Is("@") {
 			continue
 		}
 		end := rw.lineEnd(i)
 		simple := true
 		for _, j := range topLevel(rw.toks, i+1, end) {
-			if !rw.toks[j].isName() && !(rw.toks[j].is("(") && j == i+2) {
+			if !rw.toks[j].isName() && !(rw.toks[j].Is("(") && j == i+2) {
 				simple = false
 			}
 		}
@@ -119,10 +119,10 @@ func (rw *rewriter) statements() {
 			switch {
 			case toks[k].Kind == TkName && toks[k].Text == "class" && toks[k+1].Kind == TkName:
 				stack = append(stack, scope{indent: t.Indent, class: true, name: toks[k+1].Text})
-				if toks[k+2].is("(") && toks[k+2].Match > k+3 {
+				if toks[k+2].Is("(") && toks[k+2].Match > k+3 {
 					rw.classAttrs(k+2, t.Indent)
 				}
-			case toks[k].Kind == TkName && toks[k].Text == "def" && toks[k+1].Kind == TkName && toks[k+2].is("("):
+			case toks[k].Kind == TkName && toks[k].Text == "def" && toks[k+1].Kind == TkName && toks[k+2].Is("("):
 				self := ""
 				open := k + 2
 				if its := items(toks, open); len(its) > 0 && toks[its[0][0]].isName() {
@@ -148,7 +148,7 @@ func (rw *rewriter) statements() {
 				rw.varAnnotation(i, ns)
 			}
 		}
-		if t.Kind == TkName && t.Text == "super" && i+2 < len(toks) && toks[i+1].is("(") && toks[i+1].Match == i+2 {
+		if t.Kind == TkName && t.Text == "super" && i+2 < len(toks) && toks[i+1].Is("(") && toks[i+1].Match == i+2 {
 			// The innermost def directly in a class.
 			for n := len(stack) - 1; n > 0; n-- {
 				if !stack[n].class && stack[n-1].class && stack[n].self != "" {
@@ -172,7 +172,7 @@ func (rw *rewriter) classAttrs(open, indent int) {
 		if toks[j].Kind == TkEOF || toks[j].LineStart && toks[j].Indent <= indent {
 			break
 		}
-		if toks[j].Kind == TkName && toks[j].Text == "self" && toks[j+1].is(".") && toks[j+2].Kind == TkName && toks[j+3].is("=") && !seen[toks[j+2].Text] {
+		if toks[j].Kind == TkName && toks[j].Text == "self" && toks[j+1].Is(".") && toks[j+2].Kind == TkName && toks[j+3].Is("=") && !seen[toks[j+2].Text] {
 			seen[toks[j+2].Text] = true
 			names = append(names, "'"+toks[j+2].Text+"'")
 		}
@@ -191,32 +191,32 @@ func (rw *rewriter) defAnnotations(open int, qualname string) {
 	if close < 0 {
 		return
 	}
-	def := defInfo{name: toks[open-1].Text, qualname: qualname, line: toks[open-1].Line}
+	def := DefInfo{Name: toks[open-1].Text, Qualname: qualname, Line: toks[open-1].Line}
 	if rw.rc != nil {
-		def.line = rw.rc.line(def.line)
+		def.Line = rw.rc.Line(def.Line)
 	}
 	for n, it := range items(toks, open) {
-		if it[1] == it[0]+1 && toks[it[0]].is("/") {
+		if it[1] == it[0]+1 && toks[it[0]].Is("/") {
 			// Positional-only marker: gpython's grammar lacks it; the
 			// parameters before it are recorded (func_attrs.go checks
 			// that calls do not pass them by keyword).
 			for _, p := range items(toks, open)[:n] {
-				def.posonly = append(def.posonly, toks[p[0]].Text)
+				def.Posonly = append(def.Posonly, toks[p[0]].Text)
 			}
 			rw.kill(it[0], it[1])
-			if toks[it[0]-1].is(",") {
+			if toks[it[0]-1].Is(",") {
 				rw.kill(it[0]-1, it[0])
-			} else if it[1] < close && toks[it[1]].is(",") {
+			} else if it[1] < close && toks[it[1]].Is(",") {
 				rw.kill(it[1], it[1]+1)
 			}
 			continue
 		}
 		colon, eq := -1, -1
 		for _, j := range topLevel(toks, it[0], it[1]) {
-			if toks[j].is(":") && colon < 0 {
+			if toks[j].Is(":") && colon < 0 {
 				colon = j
 			}
-			if toks[j].is("=") && eq < 0 {
+			if toks[j].Is("=") && eq < 0 {
 				eq = j
 			}
 		}
@@ -231,20 +231,20 @@ func (rw *rewriter) defAnnotations(open int, qualname string) {
 		for name < colon && !toks[name].isName() {
 			name++ // * or ** before the name
 		}
-		def.anns = append(def.anns, annSource{toks[name].Text, rawText(toks[colon+1 : end])})
+		def.Anns = append(def.Anns, annSource{toks[name].Text, rawText(toks[colon+1 : end])})
 		rw.kill(colon, end)
 	}
-	if close+1 < len(toks) && toks[close+1].is("->") {
+	if close+1 < len(toks) && toks[close+1].Is("->") {
 		for _, j := range topLevel(toks, close+1, len(toks)-1) {
-			if toks[j].is(":") {
-				def.anns = append(def.anns, annSource{"return", rawText(toks[close+2 : j])})
+			if toks[j].Is(":") {
+				def.Anns = append(def.Anns, annSource{"return", rawText(toks[close+2 : j])})
 				rw.kill(close+1, j)
 				break
 			}
 		}
 	}
 	if rw.rc != nil {
-		rw.rc.defs = append(rw.rc.defs, def)
+		rw.rc.Defs = append(rw.rc.Defs, def)
 	}
 }
 
@@ -255,28 +255,28 @@ func (rw *rewriter) varAnnotation(i int, ns string) {
 	p := i + 1
 	simple := true
 	for p < end {
-		if toks[p].is(".") && p+1 < end && toks[p+1].Kind == TkName {
+		if toks[p].Is(".") && p+1 < end && toks[p+1].Kind == TkName {
 			p += 2
 			simple = false
 			continue
 		}
-		if toks[p].is("[") && toks[p].Match > 0 {
+		if toks[p].Is("[") && toks[p].Match > 0 {
 			p = toks[p].Match + 1
 			simple = false
 			continue
 		}
 		break
 	}
-	if p >= end || !toks[p].is(":") {
+	if p >= end || !toks[p].Is(":") {
 		return
 	}
 	eq := -1
 	for _, j := range topLevel(toks, p+1, end) {
-		if toks[j].is("=") {
+		if toks[j].Is("=") {
 			eq = j
 			break
 		}
-		if toks[j].is(";") {
+		if toks[j].Is(";") {
 			return
 		}
 	}
@@ -323,7 +323,7 @@ func rawText(toks []Token) string {
 func (rw *rewriter) percent() {
 	toks := rw.toks
 	for i := 1; i+1 < len(toks); i++ {
-		if !toks[i].is("%") || toks[i].dead {
+		if !toks[i].Is("%") || toks[i].dead {
 			continue
 		}
 		start := rw.percentLeft(i)
@@ -331,7 +331,7 @@ func (rw *rewriter) percent() {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (toks[j].is("-") || toks[j].is("+") || toks[j].is("~")) {
+		for j < len(toks) && (toks[j].Is("-") || toks[j].Is("+") || toks[j].Is("~")) {
 			j++
 		}
 		switch {
@@ -347,15 +347,15 @@ func (rw *rewriter) percent() {
 			continue
 		}
 		for j+1 < len(toks) {
-			if toks[j].is(".") && toks[j+1].Kind == TkName {
+			if toks[j].Is(".") && toks[j+1].Kind == TkName {
 				j += 2
-			} else if (toks[j].is("(") || toks[j].is("[")) && toks[j].Match > j {
+			} else if (toks[j].Is("(") || toks[j].Is("[")) && toks[j].Match > j {
 				j = toks[j].Match + 1
 			} else {
 				break
 			}
 		}
-		if j < len(toks) && toks[j].is("**") {
+		if j < len(toks) && toks[j].Is("**") {
 			continue
 		}
 		rw.addBefore(start, "__pp_mod__(")
@@ -371,7 +371,7 @@ func (rw *rewriter) percent() {
 // (a, b) or (a,), not a call or a parenthesised expression.
 func (rw *rewriter) isTupleDisplay(open int) bool {
 	toks := rw.toks
-	if !toks[open].is("(") || toks[open].Match < 0 || (open > 0 && toks[open-1].endsOperand()) {
+	if !toks[open].Is("(") || toks[open].Match < 0 || (open > 0 && toks[open-1].endsOperand()) {
 		return false
 	}
 	close := toks[open].Match
@@ -379,7 +379,7 @@ func (rw *rewriter) isTupleDisplay(open int) bool {
 		return true
 	}
 	for _, j := range topLevel(toks, open+1, close) {
-		if toks[j].is(",") {
+		if toks[j].Is(",") {
 			return true
 		}
 	}
@@ -392,21 +392,21 @@ func (rw *rewriter) isTupleDisplay(open int) bool {
 func (rw *rewriter) tupleAdd() {
 	toks := rw.toks
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].dead || !(toks[i].is("+") || toks[i].is("+=")) || !rw.isTupleDisplay(i+1) {
+		if toks[i].dead || !(toks[i].Is("+") || toks[i].Is("+=")) || !rw.isTupleDisplay(i+1) {
 			continue
 		}
 		end := toks[i+1].Match
-		if end+1 < len(toks) && (toks[end+1].is("*") || toks[end+1].is("**") || toks[end+1].is("[") || toks[end+1].is(".") || toks[end+1].is("%") || toks[end+1].is("/") || toks[end+1].is("//")) {
+		if end+1 < len(toks) && (toks[end+1].Is("*") || toks[end+1].Is("**") || toks[end+1].Is("[") || toks[end+1].Is(".") || toks[end+1].Is("%") || toks[end+1].Is("/") || toks[end+1].Is("//")) {
 			continue
 		}
-		if toks[i].is("+=") {
+		if toks[i].Is("+=") {
 			// Only a plain name target: `name += (…)`.
 			if i != 1 && !toks[i-1].LineStart && !(toks[i-1].Kind == TkName && toks[i-1].LineStart) {
-				if !(toks[i-1].Kind == TkName && (i < 2 || toks[i-2].is(";"))) {
+				if !(toks[i-1].Kind == TkName && (i < 2 || toks[i-2].Is(";"))) {
 					continue
 				}
 			}
-			if toks[i-1].Kind != TkName || !toks[i-1].LineStart && !(i >= 2 && toks[i-2].is(";")) {
+			if toks[i-1].Kind != TkName || !toks[i-1].LineStart && !(i >= 2 && toks[i-2].Is(";")) {
 				continue
 			}
 			toks[i].Text = "= __pp_add__(" + toks[i-1].Text + ","
@@ -455,11 +455,11 @@ func (rw *rewriter) primaryStart(i int) int {
 		default:
 			return -1
 		}
-		if j > 1 && toks[j-1].is(".") {
+		if j > 1 && toks[j-1].Is(".") {
 			j -= 2
 			continue
 		}
-		if (toks[j].is("(") || toks[j].is("[")) && j > 0 && !toks[j].LineStart && (toks[j-1].Kind == TkName && !pyKeywords[toks[j-1].Text] || toks[j-1].is(")") || toks[j-1].is("]")) {
+		if (toks[j].Is("(") || toks[j].Is("[")) && j > 0 && !toks[j].LineStart && (toks[j-1].Kind == TkName && !pyKeywords[toks[j-1].Text] || toks[j-1].Is(")") || toks[j-1].Is("]")) {
 			j--
 			continue
 		}
@@ -487,17 +487,17 @@ func (rw *rewriter) percentLeft(i int) int {
 			default:
 				return -1
 			}
-			if j > 0 && toks[j-1].is(".") && j > 1 {
+			if j > 0 && toks[j-1].Is(".") && j > 1 {
 				j -= 2
 				continue
 			}
-			if (toks[j].is("(") || toks[j].is("[")) && j > 0 && (toks[j-1].Kind == TkName && !pyKeywords[toks[j-1].Text] || toks[j-1].is(")") || toks[j-1].is("]")) && !toks[j].LineStart {
+			if (toks[j].Is("(") || toks[j].Is("[")) && j > 0 && (toks[j-1].Kind == TkName && !pyKeywords[toks[j-1].Text] || toks[j-1].Is(")") || toks[j-1].Is("]")) && !toks[j].LineStart {
 				j--
 				continue
 			}
 			break
 		}
-		if toks[j].is("(") && j > 0 && toks[j-1].Kind == TkName && (toks[j-1].Text == "def" || toks[j-1].Text == "class") {
+		if toks[j].Is("(") && j > 0 && toks[j-1].Kind == TkName && (toks[j-1].Text == "def" || toks[j-1].Text == "class") {
 			return -1
 		}
 	}
@@ -570,7 +570,7 @@ func (rw *rewriter) dictColon(start, end int) int {
 		if t.Kind == TkName && t.Text == "lambda" {
 			lambdas++
 		}
-		if t.is(":") {
+		if t.Is(":") {
 			if lambdas > 0 {
 				lambdas--
 				continue
@@ -603,7 +603,7 @@ func (rw *rewriter) braces(open int) {
 	}
 	isDict := false
 	for _, it := range its {
-		if toks[it[0]].is("**") || rw.dictColon(it[0], it[1]) >= 0 {
+		if toks[it[0]].Is("**") || rw.dictColon(it[0], it[1]) >= 0 {
 			isDict = true
 			break
 		}
@@ -611,7 +611,7 @@ func (rw *rewriter) braces(open int) {
 	if isDict {
 		toks[open].Text = "__pp_dict__("
 		for _, it := range its {
-			if toks[it[0]].is("**") {
+			if toks[it[0]].Is("**") {
 				toks[it[0]].Text = "__pp_dstar__("
 				rw.addAfter(it[1]-1, ")")
 				continue
@@ -629,7 +629,7 @@ func (rw *rewriter) braces(open int) {
 
 func (rw *rewriter) wrapStars(its [][2]int) {
 	for _, it := range its {
-		if rw.toks[it[0]].is("*") {
+		if rw.toks[it[0]].Is("*") {
 			rw.toks[it[0]].Text = "__pp_star__("
 			rw.addAfter(it[1]-1, ")")
 		}
@@ -643,7 +643,7 @@ func (rw *rewriter) starDisplay(open int, helper string) {
 	its := items(toks, open)
 	hasStar := false
 	for _, it := range its {
-		if toks[it[0]].is("*") {
+		if toks[it[0]].Is("*") {
 			hasStar = true
 		}
 	}
@@ -651,7 +651,7 @@ func (rw *rewriter) starDisplay(open int, helper string) {
 		return
 	}
 	// An assignment or for target keeps gpython's own star unpacking.
-	if close+1 < len(toks) && (toks[close+1].is("=") || toks[close+1].Kind == TkName && toks[close+1].Text == "in") {
+	if close+1 < len(toks) && (toks[close+1].Is("=") || toks[close+1].Kind == TkName && toks[close+1].Text == "in") {
 		return
 	}
 	if open > 0 && toks[open-1].Kind == TkName && toks[open-1].Text == "for" {
@@ -687,11 +687,11 @@ func (rw *rewriter) call(open int) {
 	kinds := make([]argKind, len(its))
 	for n, it := range its {
 		switch {
-		case toks[it[0]].is("*"):
+		case toks[it[0]].Is("*"):
 			kinds[n] = argStar
-		case toks[it[0]].is("**"):
+		case toks[it[0]].Is("**"):
 			kinds[n] = argDStar
-		case toks[it[0]].Kind == TkName && it[0]+1 < it[1] && toks[it[0]+1].is("="):
+		case toks[it[0]].Kind == TkName && it[0]+1 < it[1] && toks[it[0]+1].Is("="):
 			kinds[n] = argKw
 		}
 	}

@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 // The match pass: match/case statements (3.10) become if/elif chains on
 // the same lines. The subject is kept in a variable by an assignment
@@ -22,7 +22,7 @@ import (
 )
 
 // rewriteMatch is the match pass of the chain (rewrite.go).
-func rewriteMatch(_ *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteMatch(_ *Ctx, toks []Token) ([]Token, error) {
 	n := 0
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -31,7 +31,7 @@ func rewriteMatch(_ *rewriteCtx, toks []Token) ([]Token, error) {
 		}
 		end := lineEnd(toks, i)
 		colon := end - 1
-		if colon <= i+1 || !toks[colon].is(":") || !toks[end].isKeyword("case") && !(toks[end].Kind == TkName && toks[end].Text == "case") || toks[end].Indent <= t.Indent {
+		if colon <= i+1 || !toks[colon].Is(":") || !toks[end].isKeyword("case") && !(toks[end].Kind == TkName && toks[end].Text == "case") || toks[end].Indent <= t.Indent {
 			continue
 		}
 		n++
@@ -96,7 +96,7 @@ func caseColon(toks []Token, i int) int {
 		if toks[k].isKeyword("lambda") {
 			lambdas++
 		}
-		if toks[k].is(":") {
+		if toks[k].Is(":") {
 			if lambdas > 0 {
 				lambdas--
 				continue
@@ -130,7 +130,7 @@ func (m *matcher) pattern(a, b int, acc string) (string, error) {
 	var alts [][2]int
 	start := a
 	for _, k := range topLevel(toks, a, b) {
-		if toks[k].is("|") {
+		if toks[k].Is("|") {
 			alts = append(alts, [2]int{start, k})
 			start = k + 1
 		}
@@ -173,25 +173,25 @@ func (m *matcher) pattern(a, b int, acc string) (string, error) {
 			return "", m.err(a, "invalid syntax")
 		}
 		return capture(t.Text, acc), nil
-	case t.Kind == TkNumber || t.Kind == TkString || t.is("-"):
+	case t.Kind == TkNumber || t.Kind == TkString || t.Is("-"):
 		return "(" + acc + " == " + rawText(toks[a:b]) + ")", nil
 	case t.Kind == TkName:
 		// dotted value, or a class pattern
 		k := a + 1
-		for k+1 < b && toks[k].is(".") && toks[k+1].Kind == TkName {
+		for k+1 < b && toks[k].Is(".") && toks[k+1].Kind == TkName {
 			k += 2
 		}
 		if k == b {
 			return "(" + acc + " == " + rawText(toks[a:b]) + ")", nil
 		}
-		if toks[k].is("(") && toks[k].Match == b-1 {
+		if toks[k].Is("(") && toks[k].Match == b-1 {
 			return m.class(a, k, acc)
 		}
-	case t.is("(") && t.Match == b-1:
+	case t.Is("(") && t.Match == b-1:
 		its := items(toks, a)
 		comma := false
 		for _, k := range topLevel(toks, a+1, b-1) {
-			if toks[k].is(",") {
+			if toks[k].Is(",") {
 				comma = true
 			}
 		}
@@ -199,9 +199,9 @@ func (m *matcher) pattern(a, b int, acc string) (string, error) {
 			return m.pattern(a+1, b-1, acc)
 		}
 		return m.sequence(a, acc)
-	case t.is("[") && t.Match == b-1:
+	case t.Is("[") && t.Match == b-1:
 		return m.sequence(a, acc)
-	case t.is("{") && t.Match == b-1:
+	case t.Is("{") && t.Match == b-1:
 		return m.mapping(a, acc)
 	}
 	return "", m.err(a, "invalid syntax")
@@ -212,7 +212,7 @@ func (m *matcher) sequence(open int, acc string) (string, error) {
 	its := items(toks, open)
 	star := -1
 	for i, it := range its {
-		if toks[it[0]].is("*") {
+		if toks[it[0]].Is("*") {
 			if star >= 0 {
 				return "", m.err(it[0], "multiple starred names in sequence pattern")
 			}
@@ -256,7 +256,7 @@ func (m *matcher) mapping(open int, acc string) (string, error) {
 	var conds []string
 	rest := ""
 	for _, it := range items(toks, open) {
-		if toks[it[0]].is("**") {
+		if toks[it[0]].Is("**") {
 			if it[1] != it[0]+2 || !toks[it[0]+1].isName() {
 				return "", m.err(it[0], "invalid syntax")
 			}
@@ -265,7 +265,7 @@ func (m *matcher) mapping(open int, acc string) (string, error) {
 		}
 		colon := -1
 		for _, k := range topLevel(toks, it[0], it[1]) {
-			if toks[k].is(":") {
+			if toks[k].Is(":") {
 				colon = k
 				break
 			}
@@ -304,7 +304,7 @@ func (m *matcher) class(a, open int, acc string) (string, error) {
 	for _, it := range items(toks, open) {
 		key := ""
 		start := it[0]
-		if it[1] > it[0]+2 && toks[it[0]].isName() && toks[it[0]+1].is("=") {
+		if it[1] > it[0]+2 && toks[it[0]].isName() && toks[it[0]+1].Is("=") {
 			key = "'" + toks[it[0]].Text + "'"
 			start = it[0] + 2
 		} else {

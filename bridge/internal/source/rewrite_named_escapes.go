@@ -1,4 +1,4 @@
-package pyobj
+package source
 
 // Named Unicode escapes. gpython's lexer keeps "\N{BULLET}" as the six
 // characters; this rewrite pass turns each \N{name} of a str literal (plain
@@ -18,10 +18,10 @@ import (
 
 func init() {
 	// Before the f-string pass, which would read {name} as a field.
-	registerRewrite("named-escapes", 40, containsAll(`\N{`), rewriteNamedEscapes)
+	Register("named-escapes", 40, containsAll(`\N{`), rewriteNamedEscapes)
 }
 
-func rewriteNamedEscapes(rc *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteNamedEscapes(rc *Ctx, toks []Token) ([]Token, error) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != TkString || !strings.Contains(t.Text, `\N{`) {
@@ -37,7 +37,7 @@ func rewriteNamedEscapes(rc *rewriteCtx, toks []Token) ([]Token, error) {
 		}
 		text, err := expandNamedEscapes(t.Text, q)
 		if err != nil {
-			return nil, &RewriteError{Line: rc.line(t.Line), Msg: err.Error()}
+			return nil, &RewriteError{Line: rc.Line(t.Line), Msg: err.Error()}
 		}
 		t.Text = text
 	}
