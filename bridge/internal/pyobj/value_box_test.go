@@ -59,7 +59,7 @@ func TestRangeValues(t *testing.T) {
 		for x := r[0]; (r[2] > 0 && x < r[1]) || (r[2] < 0 && x > r[1]); x += r[2] {
 			want = append(want, x)
 		}
-		got := rangeValues(o.(*py.Range))
+		got := RangeValues(o.(*py.Range))
 		if len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
 			t.Fatalf("range%v: got %v, want %v", r, got, want)
 		}

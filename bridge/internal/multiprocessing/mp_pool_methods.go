@@ -1,4 +1,4 @@
-package pyobj
+package multiprocessing
 
 // The Python methods of Pool, ThreadPool and AsyncResult.
 
@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -29,7 +30,7 @@ type pyAsyncResult struct {
 func (p *pyPool) failedResult(err error, errorCallback py.Object) *pyAsyncResult {
 	ar := &pyAsyncResult{p: p, failed: err}
 	if errorCallback != nil && errorCallback != py.None {
-		if _, cerr := py.Call(errorCallback, py.Tuple{excObject(err)}, nil); cerr != nil {
+		if _, cerr := py.Call(errorCallback, py.Tuple{pyobj.ExcObject(err)}, nil); cerr != nil {
 			logCallbackError(p.it, ar.repr(), cerr)
 		}
 	}
@@ -43,7 +44,7 @@ func (a *pyAsyncResult) repr() string {
 	return fmt.Sprintf("<multiprocessing.pool.ApplyResult object at %p>", a)
 }
 
-var asyncResultType = newClass("multiprocessing.pool", "ApplyResult", "", nil)
+var asyncResultType = pyobj.NewClass("multiprocessing.pool", "ApplyResult", "", nil)
 
 // Type implements py.Object.
 func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
@@ -52,13 +53,13 @@ func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
 
 // logCallbackError logs a failed Pool or Future callback as CPython does.
-func logCallbackError(it *Interp, owner string, err error) {
-	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, FormatException(err))
+func logCallbackError(it *pyobj.Interp, owner string, err error) {
+	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, pyobj.FormatException(err))
 }
 
 func poolMethod(t *py.Type, name string, names []string, nreq int, fn func(p *pyPool, v []py.Object) (py.Object, error)) {
-	defMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs(name, args, kwargs, names, nreq)
+	pyobj.DefMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs(name, args, kwargs, names, nreq)
 		if err != nil {
 			return nil, err
 		}
@@ -225,15 +226,15 @@ func init() {
 			return py.None, nil
 		})
 	}
-	defMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("get", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("get", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*pyAsyncResult).get(v[0])
 	})
-	defMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -241,18 +242,18 @@ func init() {
 		if a.r == nil {
 			return py.None, nil
 		}
-		d, limited, err := timeoutArg(v[0])
+		d, limited, err := pyobj.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
-		_, err = a.p.it.waitIntr(a.r.Done(), d, limited)
+		_, err = a.p.it.WaitIntr(a.r.Done(), d, limited)
 		return py.None, err
 	})
-	defMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
 		return py.NewBool(a.r == nil || a.r.Ready()), nil
 	})
-	defMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
 		if a.r == nil {
 			return py.False, nil
@@ -263,8 +264,8 @@ func init() {
 		}
 		return py.NewBool(ok), nil
 	})
-	defMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("next", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("next", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
