@@ -8,16 +8,19 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 	"github.com/pypool/pypool/pool/sharedmem"
 )
 
 func TestMain(m *testing.M) {
+	pool.ServeWorkerIfChild()
 	before := psmFiles()
 	code := m.Run()
 	resourcetracker.Cleanup()
@@ -319,5 +322,46 @@ print(list(n)); n.shm.close(); n.shm.unlink()
 	stdin.Write([]byte("\n"))
 	if got := line(); got != "[-5, b'b', None, True]" {
 		t.Fatalf("python3 read back %s", got)
+	}
+}
+
+// xCreateBlock makes a block in a worker and leaves it (no Unlink).
+var xCreateBlock = pool.Register("sharedmem.create", func() (string, error) {
+	m, err := sharedmem.New("", true, 16)
+	if err != nil {
+		return "", err
+	}
+	return m.Name(), nil
+})
+
+// A block a worker made and left outlives the worker, as under CPython's
+// tree-wide resource tracker, and the top process's Cleanup unlinks it.
+// (Last in this file: its Cleanup unlinks every block still registered.)
+func TestWorkerBlockCleanedByTop(t *testing.T) {
+	p, err := pool.NewPool(pool.Workers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := p.Apply(xCreateBlock, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	p.Join()
+	name := v.(string)
+	if _, err := os.Stat("/dev/shm/" + name); err != nil {
+		t.Fatalf("the worker's block is gone with the worker: %v", err)
+	}
+	var cleaned []string
+	for _, l := range resourcetracker.Cleanup() {
+		if l.Rtype == resourcetracker.SharedMemory {
+			cleaned = l.Names
+		}
+	}
+	if _, err := os.Stat("/dev/shm/" + name); !os.IsNotExist(err) {
+		t.Fatalf("the top's Cleanup left the worker's block: %v", err)
+	}
+	if !slices.Contains(cleaned, "/"+name) {
+		t.Fatalf("Cleanup reported %v, not /%s", cleaned, name)
 	}
 }
