@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 // bench1000 is a 1,000-line script in the style of pool scripts.
@@ -24,7 +26,7 @@ func bench1000() string {
 func benchCompile(b *testing.B, src string, compile func(src, desc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		in := NewInterp(Options{})
+		in := pyobj.NewInterp(pyobj.Options{})
 		if _, err := compile(src, "bench.py", py.ExecMode, 0, true); err != nil {
 			b.Fatal(err)
 		}
@@ -35,17 +37,17 @@ func benchCompile(b *testing.B, src string, compile func(src, desc string, mode 
 // BenchmarkStartCompile1000WithLayer is interpreter start-up plus compiling a
 // 1,000-line script through the project's compile (every rewrite pass).
 func BenchmarkStartCompile1000WithLayer(b *testing.B) {
-	Install()
+	pyobj.Install()
 	benchCompile(b, bench1000(), py.Compile)
 }
 
 // BenchmarkStartCompile1000Bare is the same script, already rewritten,
 // compiled by gpython's own compiler: the difference is the layer's cost.
 func BenchmarkStartCompile1000Bare(b *testing.B) {
-	Install()
-	src, err := RewriteSource(bench1000())
+	pyobj.Install()
+	src, err := source.RewriteSource(bench1000())
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchCompile(b, src, origCompile)
+	benchCompile(b, src, pyobj.OrigCompile)
 }

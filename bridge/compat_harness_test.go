@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // runCompat runs src as __main__ in a fresh interpreter and returns what it
@@ -16,7 +17,7 @@ import (
 func runCompat(t testing.TB, src string) (string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
+	in := pyobj.NewInterp(pyobj.Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -29,7 +30,7 @@ func runCompat(t testing.TB, src string) (string, string) {
 		}
 	}
 	if err != nil {
-		return out.String(), strings.TrimSpace(FormatExceptionOnly(err))
+		return out.String(), strings.TrimSpace(pyobj.FormatExceptionOnly(err))
 	}
 	return out.String(), ""
 }

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
-	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -54,9 +54,9 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 	if module == "" || name == "" || strings.Contains(name, ".") {
 		panic(fmt.Sprintf("bridge.Export(%q, %q): want a module name and a plain function name", module, name))
 	}
-	exportsMu.Lock()
-	defer exportsMu.Unlock()
-	impl := exportModules[module]
+	pyobj.ExportsMu.Lock()
+	defer pyobj.ExportsMu.Unlock()
+	impl := pyobj.ExportModules[module]
 	if impl == nil {
 		if py.GetModuleImpl(module) != nil {
 			panic(fmt.Sprintf("bridge.Export(%q, %q): a module %q already exists", module, name, module))
@@ -65,18 +65,18 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 			Info:    py.ModuleInfo{Name: module, Doc: "Go functions exported with bridge.Export."},
 			Globals: py.StringDict{},
 		}
-		exportModules[module] = impl
-		exportFuncs[impl] = map[string]*pool.GoFunc{}
+		pyobj.ExportModules[module] = impl
+		pyobj.ExportFuncs[impl] = map[string]*pool.GoFunc{}
 		py.RegisterModule(impl)
 	}
-	if _, dup := exportFuncs[impl][name]; dup {
+	if _, dup := pyobj.ExportFuncs[impl][name]; dup {
 		panic(fmt.Sprintf("bridge.Export(%q, %q): already exported", module, name))
 	}
 	g := pool.Register(module+"."+name, fn)
 	if len(params) > 0 {
 		g.WithParamNames(params...)
 	}
-	exportFuncs[impl][name] = g
+	pyobj.ExportFuncs[impl][name] = g
 	impl.Methods = append(impl.Methods, py.MustNewMethod(name,
 		func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return callExported(self, g, args, kwargs)
@@ -84,31 +84,13 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 	return g
 }
 
-var (
-	exportsMu     sync.RWMutex
-	exportModules = map[string]*py.ModuleImpl{}
-	exportFuncs   = map[*py.ModuleImpl]map[string]*pool.GoFunc{}
-)
-
-// exportedGoFunc returns the GoFunc behind fn when fn is a function Export
-// made (as imported into some interpreter), or nil.
-func exportedGoFunc(fn py.Object) *pool.GoFunc {
-	m, ok := fn.(*py.Method)
-	if !ok || m.Module == nil {
-		return nil
-	}
-	exportsMu.RLock()
-	defer exportsMu.RUnlock()
-	return exportFuncs[m.Module.ModuleImpl][m.Name]
-}
-
 // callExported runs an exported function for Python: arguments ToWire, the
 // GoFunc's own conversion and call without the GIL, the result FromWire.
 func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	interp := InterpOf(ctxOf(self))
+	interp := pyobj.InterpOf(pyobj.CtxOf(self))
 	wargs := make([]wire.Value, len(args))
 	for i, a := range args {
-		w, err := ToWire(a)
+		w, err := pyobj.ToWire(a)
 		if err != nil {
 			return nil, py.ExceptionNewf(py.TypeError, "%s() argument %d: %s", g.Name(), i+1, exceptionText(err))
 		}
@@ -116,7 +98,7 @@ func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.Strin
 	}
 	var kw []wire.KV
 	for k, v := range kwargs {
-		w, err := ToWire(v)
+		w, err := pyobj.ToWire(v)
 		if err != nil {
 			return nil, py.ExceptionNewf(py.TypeError, "%s() argument '%s': %s", g.Name(), k, exceptionText(err))
 		}
@@ -132,7 +114,7 @@ func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.Strin
 	if err != nil {
 		return nil, goErrorToPython(interp, err)
 	}
-	return FromWire(interp, res)
+	return pyobj.FromWire(interp, res)
 }
 
 // callGoFunc calls g; a panic becomes a RuntimeError carrying the Go stack,
@@ -150,18 +132,18 @@ func callGoFunc(g *pool.GoFunc, args []wire.Value, kwargs []wire.KV) (v wire.Val
 
 // GoStack is the type of the cause attached to the exception a Go panic
 // raises in an exported function: its str() is the Go stack.
-var GoStack = newExceptionClass("pypool", "GoStack", "A Go panic's stack, as text.", py.ExceptionType)
+var GoStack = pyobj.NewExceptionClass("pypool", "GoStack", "A Go panic's stack, as text.", py.ExceptionType)
 
 // goErrorToPython turns the error of an exported function into the Python
 // exception to raise: a *wire.Exception (Raise, conversion errors, panics)
 // as the exception it names, any other error as RuntimeError(err.Error()).
-func goErrorToPython(interp *Interp, err error) error {
+func goErrorToPython(interp *pyobj.Interp, err error) error {
 	exc := asWireException(err)
 	var tb *py.Type
 	if exc.Traceback != "" {
 		tb = GoStack
 	}
-	o := ExceptionFromWire(interp, exc, tb)
+	o := pyobj.ExceptionFromWire(interp, exc, tb)
 	if pe, ok := o.(*py.Exception); ok {
 		return pe
 	}
@@ -170,8 +152,8 @@ func goErrorToPython(interp *Interp, err error) error {
 
 // exceptionText is an error's text without a Python exception's type name.
 func exceptionText(err error) string {
-	exc, _ := exceptionOf(err)
-	if s, e := ExceptionStr(exc); e == nil {
+	exc, _ := pyobj.ExceptionOf(err)
+	if s, e := pyobj.ExceptionStr(exc); e == nil {
 		return s
 	}
 	return err.Error()

@@ -3,13 +3,15 @@ package bridge
 import (
 	"os"
 	"testing"
+
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // porttest.interps counts this process's interpreters: a worker that
 // serves only exported Go functions has none.
 var _ = Export("porttest", "interps", func() int {
 	n := 0
-	interps.Range(func(_, _ any) bool { n++; return true })
+	pyobj.Interps.Range(func(_, _ any) bool { n++; return true })
 	return n
 })
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // exportPoint crosses as a dict: {"x": …, "y": …, "Tag": …}.
@@ -88,12 +89,12 @@ func checkValue(kind string) (int, error) {
 func runExportScript(t *testing.T, src string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
+	in := pyobj.NewInterp(pyobj.Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
 	if err := in.RunMain(src, "export_test.py", ""); err != nil {
-		out.WriteString("uncaught " + strings.TrimSpace(FormatExceptionOnly(err)) + "\n")
+		out.WriteString("uncaught " + strings.TrimSpace(pyobj.FormatExceptionOnly(err)) + "\n")
 	}
 	return out.String()
 }
@@ -204,7 +205,7 @@ still running 1
 }
 
 func TestExportedFunctionDefinition(t *testing.T) {
-	in := NewInterp(Options{})
+	in := pyobj.NewInterp(pyobj.Options{})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -223,7 +224,7 @@ func TestExportedFunctionDefinition(t *testing.T) {
 	if err != nil || kind != "go" || payload != "porttest.square" {
 		t.Fatalf("Definition() = %q, %v, %v; want \"go\", \"porttest.square\"", kind, payload, err)
 	}
-	if g := exportedGoFunc(main.Globals["square"]); g != exSquare {
+	if g := pyobj.ExportedGoFunc(main.Globals["square"]); g != exSquare {
 		t.Fatalf("exportedGoFunc = %v, want %v", g, exSquare)
 	}
 	c2, _ := in.Callable(main.Globals["py_square"])
@@ -234,11 +235,11 @@ func TestExportedFunctionDefinition(t *testing.T) {
 		t.Fatalf("a Python function's runtime = %q, want py", kind)
 	}
 	// Builtins with the same name are not mistaken for exported functions.
-	if exportedGoFunc(in.Ctx.Store().Builtins.Globals["abs"]) != nil {
+	if pyobj.ExportedGoFunc(in.Ctx.Store().Builtins.Globals["abs"]) != nil {
 		t.Fatal("builtins.abs taken for an exported function")
 	}
 	// By value (inside a Python payload) it travels by reference.
-	w, err := ToWire(main.Globals["square"])
+	w, err := pyobj.ToWire(main.Globals["square"])
 	if err != nil || fmt.Sprint(w) != "{porttest square}" {
 		t.Fatalf("ToWire(square) = %v, %v", w, err)
 	}
@@ -267,7 +268,7 @@ func TestExportPanicsOnMisuse(t *testing.T) {
 
 func TestExportPanicTraceback(t *testing.T) {
 	var out, errb bytes.Buffer
-	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
+	in := pyobj.NewInterp(pyobj.Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

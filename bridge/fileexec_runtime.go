@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -25,7 +26,7 @@ func init() {
 // fileRuntime loads Python files into one interpreter (a "py" WorkerRuntime,
 // whose Call it shares) and runs their functions.
 type fileRuntime struct {
-	w       *WorkerRuntime
+	w       *pyobj.WorkerRuntime
 	modules map[string]fileModule // absolute path → module
 }
 
@@ -35,7 +36,7 @@ type fileModule struct {
 }
 
 func newFileRuntime() (*fileRuntime, error) {
-	w, err := NewWorkerRuntime()
+	w, err := pyobj.NewWorkerRuntime()
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +49,7 @@ func (r *fileRuntime) Define(id uint64, payload wire.Value) error {
 	if err != nil {
 		return err
 	}
-	in := r.w.interp
+	in := r.w.Interp()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
 	m, ok := r.modules[path]
@@ -62,12 +63,12 @@ func (r *fileRuntime) Define(id uint64, payload wire.Value) error {
 	}
 	fn, ok := m.mod.Globals[name]
 	if !ok {
-		return ExceptionToWire(py.ExceptionNewf(py.AttributeError, "module '%s' has no attribute '%s'", moduleNameOf(path), name))
+		return pyobj.ExceptionToWire(py.ExceptionNewf(py.AttributeError, "module '%s' has no attribute '%s'", moduleNameOf(path), name))
 	}
-	if !Callable(fn) {
-		return ExceptionToWire(py.ExceptionNewf(py.TypeError, "%s.%s is not callable (it is a %s)", moduleNameOf(path), name, fn.Type().Name))
+	if !pyobj.Callable(fn) {
+		return pyobj.ExceptionToWire(py.ExceptionNewf(py.TypeError, "%s.%s is not callable (it is a %s)", moduleNameOf(path), name, fn.Type().Name))
 	}
-	r.w.fns[id] = fn
+	r.w.Fns[id] = fn
 	return nil
 }
 
@@ -100,27 +101,26 @@ func moduleNameOf(path string) string {
 // files next to it), and registers it under that name, as CPython's
 // `import tasks` does: `if __name__ == '__main__':` blocks do not run. The
 // caller holds the GIL.
-func loadFileModule(in *Interp, path string) (*py.Module, error) {
+func loadFileModule(in *pyobj.Interp, path string) (*py.Module, error) {
 	name := moduleNameOf(path)
 	if _, err := in.Ctx.GetModule(name); err == nil {
-		return nil, ExceptionToWire(py.ExceptionNewf(py.ImportError, "cannot load %s as module '%s': a module of that name is already loaded (rename the file)", path, name))
+		return nil, pyobj.ExceptionToWire(py.ExceptionNewf(py.ImportError, "cannot load %s as module '%s': a module of that name is already loaded (rename the file)", path, name))
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, ExceptionToWire(py.ExceptionNewf(py.FileNotFoundError, "can't open file '%s': %s", path, errnoText(err)))
+		return nil, pyobj.ExceptionToWire(py.ExceptionNewf(py.FileNotFoundError, "can't open file '%s': %s", path, pyobj.ErrnoText(err)))
 	}
-	r := &WorkerRuntime{interp: in}
-	r.addSysPath([]string{filepath.Dir(path)})
+	pyobj.AddSysPath(in, []string{filepath.Dir(path)})
 	code, err := py.Compile(string(src), path, py.ExecMode, 0, true)
 	if err != nil {
-		return nil, ExceptionToWire(err)
+		return nil, pyobj.ExceptionToWire(err)
 	}
 	mod, err := in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: name, FileDesc: path}})
 	if err != nil {
-		return nil, ExceptionToWire(err)
+		return nil, pyobj.ExceptionToWire(err)
 	}
 	if _, err := in.Ctx.RunCode(code, mod.Globals, mod.Globals, nil); err != nil {
-		return nil, ExceptionToWire(err)
+		return nil, pyobj.ExceptionToWire(err)
 	}
 	return mod, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 var failingIterType = py.NewType("failing_iter", "yields 1, 2 then fails")
@@ -19,7 +20,7 @@ func (it *failingIter) M__iter__() (py.Object, error) { return it, nil }
 func (it *failingIter) M__next__() (py.Object, error) {
 	it.n++
 	if it.n > 2 {
-		return nil, IterFailed(it, py.ExceptionNewf(py.ZeroDivisionError, "task failed"))
+		return nil, pyobj.IterFailed(it, py.ExceptionNewf(py.ZeroDivisionError, "task failed"))
 	}
 	return py.Int(it.n), nil
 }

@@ -1,15 +1,12 @@
 package bridge
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
-	"unsafe"
 
-	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // Version is pypool's version, as --version prints it.
@@ -55,7 +52,7 @@ func runMain(args []string, cfg mainConfig) int {
 		a := args[0]
 		switch a {
 		case "--version", "-V":
-			fmt.Fprintf(cfg.stdout, "pypool %s (Python %d.%d compatible)\n", Version, PythonVersion[0], PythonVersion[1])
+			fmt.Fprintf(cfg.stdout, "pypool %s (Python %d.%d compatible)\n", Version, pyobj.PythonVersion[0], pyobj.PythonVersion[1])
 			return 0
 		case "-h", "--help":
 			fmt.Fprintf(cfg.stdout, "usage: %s [-c cmd | file | -] [arg] ...\n", prog)
@@ -93,7 +90,7 @@ func runMain(args []string, cfg mainConfig) int {
 			}
 			data, err := os.ReadFile(abs)
 			if err != nil {
-				errf("%s: can't open file '%s': %s\n", prog, abs, errnoText(err))
+				errf("%s: can't open file '%s': %s\n", prog, abs, pyobj.ErrnoText(err))
 				return 2
 			}
 			src, filename, mainFile = string(data), abs, abs
@@ -103,7 +100,7 @@ func runMain(args []string, cfg mainConfig) int {
 		break
 	}
 	if argv == nil {
-		if f, ok := stdinOf(cfg).(*os.File); ok && isTerminal(f) {
+		if f, ok := stdinOf(cfg).(*os.File); ok && pyobj.IsTerminal(f) {
 			errf("%s: no interactive mode; usage: %s [-c cmd | file | -] [arg] ...\n", prog, prog)
 			return 2
 		}
@@ -118,7 +115,7 @@ func runMain(args []string, cfg mainConfig) int {
 		path = []string{cwd}
 	}
 
-	opts := Options{Argv: argv, Path: path}
+	opts := pyobj.Options{Argv: argv, Path: path}
 	if cfg.stdout != os.Stdout {
 		opts.Stdout = cfg.stdout
 	}
@@ -128,21 +125,21 @@ func runMain(args []string, cfg mainConfig) int {
 	if cfg.stdin != nil && cfg.stdin != os.Stdin {
 		opts.Stdin = cfg.stdin
 	}
-	in := NewInterp(opts)
+	in := pyobj.NewInterp(opts)
 	defer in.Close()
 	if cfg.signals {
-		stop := in.catchSIGINT()
+		stop := in.CatchSIGINT()
 		defer stop()
 	}
 	in.GIL.Acquire()
 	in.GIL.SetThread(in.Main)
 	err := in.RunMain(src, filename, mainFile)
-	status, interrupted := in.uncaught(err)
+	status, interrupted := in.Uncaught(err)
 	in.RunAtExit()
 	in.GIL.Release()
 	if interrupted {
 		if cfg.signals {
-			dieBySIGINT()
+			pyobj.DieBySIGINT()
 		}
 		return 130
 	}
@@ -154,57 +151,4 @@ func stdinOf(cfg mainConfig) io.Reader {
 		return cfg.stdin
 	}
 	return os.Stdin
-}
-
-// errnoText renders an open error as python3 does: "[Errno 2] No such file or directory".
-func errnoText(err error) string {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		msg := errno.Error()
-		if msg != "" {
-			msg = string(msg[0]-'a'+'A') + msg[1:]
-		}
-		return fmt.Sprintf("[Errno %d] %s", int(errno), msg)
-	}
-	return err.Error()
-}
-
-// isTerminal reports whether f is a terminal.
-func isTerminal(f *os.File) bool {
-	var t syscall.Termios
-	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, f.Fd(), syscall.TCGETS, uintptr(unsafe.Pointer(&t)))
-	return e == 0
-}
-
-// RunMain compiles src (named filename in tracebacks) and runs it as module
-// __main__ (with __file__ = file when file is not empty). The caller holds
-// the GIL as the main thread.
-func (in *Interp) RunMain(src, filename, file string) error {
-	code, err := py.Compile(src, filename, py.ExecMode, 0, true)
-	if err != nil {
-		return err
-	}
-	mod, err := in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: file}})
-	if err != nil {
-		return err
-	}
-	_, err = py.VmEvalCode(in.Ctx, code, mod.Globals, mod.Globals, nil, nil, nil, nil, nil)
-	return err
-}
-
-// uncaught reports an exception that ended the main program as CPython
-// does and returns the exit status, and whether it was KeyboardInterrupt.
-func (in *Interp) uncaught(err error) (status int, interrupted bool) {
-	if err == nil {
-		return 0, false
-	}
-	exc, _ := exceptionOf(err)
-	if exc.Base == py.SystemExit || exc.Base.IsSubtype(py.SystemExit) {
-		return ExitStatus(exc, func(s string) { _, _ = io.WriteString(in.Stderr(), s) }), false
-	}
-	in.PrintException(err)
-	if exc.Base == py.KeyboardInterrupt || exc.Base.IsSubtype(py.KeyboardInterrupt) {
-		return 130, true
-	}
-	return 1, false
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -50,7 +51,7 @@ def gen(_):
 	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	interp := NewInterp(Options{Argv: []string{script}, Path: []string{dir}})
+	interp := pyobj.NewInterp(pyobj.Options{Argv: []string{script}, Path: []string{dir}})
 	code, err := py.Compile(src, script, py.ExecMode, 0, true)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +81,7 @@ def gen(_):
 				break
 			}
 			var v wire.Value
-			v, err = ToWire(a)
+			v, err = pyobj.ToWire(a)
 			wargs = append(wargs, v)
 		}
 		interp.GIL.Release()
@@ -132,8 +133,8 @@ def gen(_):
 		t.Fatalf("remote traceback lacks the frame or its source line:\n%s", e.Traceback)
 	}
 	interp.GIL.Acquire()
-	exc := ExceptionFromWire(interp, e, FuturesRemoteTraceback)
-	text := FormatException(exc.(*py.Exception))
+	exc := pyobj.ExceptionFromWire(interp, e, pyobj.FuturesRemoteTraceback)
+	text := pyobj.FormatException(exc.(*py.Exception))
 	interp.GIL.Release()
 	for _, part := range []string{"concurrent.futures.process._RemoteTraceback: \n\"\"\"\nTraceback (most recent call last):", "The above exception was the direct cause of the following exception:", "KeyError: 'k'"} {
 		if !strings.Contains(text, part) {
@@ -143,7 +144,7 @@ def gen(_):
 
 	_, err = submit(g["gen"], py.None)
 	e, ok = err.(*wire.Exception)
-	if _, _, unsendable := UnsendableResult(e); !ok || !unsendable {
+	if _, _, unsendable := pyobj.UnsendableResult(e); !ok || !unsendable {
 		t.Fatalf("unsendable result: %T %#v", err, err)
 	}
 }

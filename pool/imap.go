@@ -14,6 +14,10 @@ import (
 // been returned (Python: StopIteration).
 var ErrStopIteration = errors.New("StopIteration")
 
+// imapAhead is how many jobs of one Imap may be out per worker: enough to
+// keep each worker's prefetch full (prefetchFast) with as many again queued.
+const imapAhead = 2 * prefetchFast
+
 // IMapIterator iterates over the results of Pool.Imap (in input order) or
 // Pool.ImapUnordered (in completion order): CPython's IMapIterator and
 // IMapUnorderedIterator. A task's error is returned at its position and the
@@ -46,7 +50,13 @@ type imapItem struct {
 // task handler goroutine, as CPython's task handler iterates the input) and
 // returns an iterator over the results in input order. chunksize must be at
 // least 1 (CPython's default is 1). An error that items yields becomes the
-// result at its position and ends the input, as in CPython.
+// result at its position and ends the input, as in CPython. The input is
+// read only as far as the workers can take it (a bounded number of jobs per
+// worker out at once, as CPython's handler blocks on its full task pipe),
+// so memory does not grow with its length; while Imap waits for room, the
+// pool's later work waits behind it, as in CPython. A failing task's error
+// is returned at its position and the iteration goes on (with a chunksize
+// above 1, a failed chunk ends it, as CPython's flattening generator).
 func (p *Pool) Imap(fn Callable, items iter.Seq2[wire.Value, error], chunksize int) (*IMapIterator, error) {
 	return p.imap("imap", fn, items, chunksize, false)
 }
@@ -74,11 +84,24 @@ func (p *Pool) imap(name string, fn Callable, items iter.Seq2[wire.Value, error]
 	if chunksize > 1 {
 		mode = wire.ModeMap
 	}
+	// The input is read only as far as the workers can take it: at most
+	// imapAhead jobs per worker are out (submitted, not finished), as
+	// CPython's task handler blocks on its full task pipe. So a long or
+	// endless input costs memory for the jobs in flight, not for its length.
+	ahead := make(chan struct{}, imapAhead*p.workers)
 	seq := &taskSeq{lengthSink: it, run: func(submit func(*job) bool) (n int, ok bool) {
 		send := func(args []wire.Value) bool {
+			select {
+			case ahead <- struct{}{}:
+			case <-p.terminatedCh:
+				return false
+			}
 			j := &job{fn: fn, mode: mode, args: args}
 			idx := n
-			j.done = func(v wire.Value, err error) { p.deliver(resultMsg{sink: it, i: idx, v: v, err: err}) }
+			j.done = func(v wire.Value, err error) {
+				<-ahead
+				p.deliver(resultMsg{sink: it, i: idx, v: v, err: err})
+			}
 			if !submit(j) {
 				return false
 			}
@@ -211,6 +234,7 @@ func (it *IMapIterator) Next(timeout time.Duration) (wire.Value, error) {
 	for {
 		if len(it.chunk) > 0 {
 			v := it.chunk[0]
+			it.chunk[0] = nil // released once returned
 			it.chunk = it.chunk[1:]
 			return v, nil
 		}

@@ -56,9 +56,11 @@ func signalName(s syscall.Signal) string {
 }
 
 // BrokenPoolError is what a process Pool's pending and new tasks fail with
-// once several worker processes in a row died before finishing any task (an
-// initializer that always fails, say). CPython's Pool respawns such workers
-// forever; pypool gives up after three.
+// once several worker processes in a row died while starting, before they
+// could take a task (an initializer that always fails or exits, a binary
+// that does not serve). CPython's Pool respawns such workers forever;
+// pypool gives up after three. Tasks that kill their worker never count:
+// each fails alone with a *WorkerLostError.
 type BrokenPoolError struct {
 	Deaths    int              // workers that died in a row
 	Last      *WorkerLostError // how the last one ended
@@ -67,7 +69,7 @@ type BrokenPoolError struct {
 
 // Error explains the breakage, naming the last death and initializer error.
 func (e *BrokenPoolError) Error() string {
-	msg := fmt.Sprintf("Pool is broken: %d worker processes in a row died before finishing any task (the last: %v)", e.Deaths, e.Last)
+	msg := fmt.Sprintf("Pool is broken: %d worker processes in a row died while starting, before taking any task (the last: %v)", e.Deaths, e.Last)
 	if e.InitError != nil {
 		msg += fmt.Sprintf("; the initializer raised %v", e.InitError)
 	}

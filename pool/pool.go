@@ -41,6 +41,7 @@ type Pool struct {
 	stopped   bool      // Terminate: the result handler stops
 
 	isTerminated atomic.Bool   // state == poolTerminate, read without mu
+	terminatedCh chan struct{} // closed by Terminate: wakes a feeder waiting for room
 	handlerGoid  atomic.Uint64 // the result handler goroutine's id
 	terminating  sync.Once
 	taskHandler  sync.WaitGroup
@@ -192,7 +193,7 @@ func newPool(kind string, opts []Option, newBackend func(backendConfig) (backend
 	if err != nil {
 		return nil, err
 	}
-	p := &Pool{kind: kind, workers: workers, b: b}
+	p := &Pool{kind: kind, workers: workers, b: b, terminatedCh: make(chan struct{})}
 	p.taskCond.L = &p.mu
 	p.resCond.L = &p.resMu
 	p.taskHandler.Add(1)
@@ -371,6 +372,7 @@ func (p *Pool) Terminate() {
 		p.mu.Lock()
 		p.state = poolTerminate
 		p.isTerminated.Store(true)
+		close(p.terminatedCh)
 		p.tasksClosed = true
 		p.taskCond.Broadcast()
 		p.mu.Unlock()

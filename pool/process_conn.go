@@ -49,6 +49,8 @@ const envWorkerMaxFrame = "PYPOOL_WORKER_MAX_FRAME"
 // procEvents receives what happens to a worker process. Calls come from the
 // connection's reader and writer goroutines; workerExit comes last, once.
 type procEvents interface {
+	// workerHello: the worker started serving.
+	workerHello(c *procConn)
 	workerResult(c *procConn, r *wire.Result)
 	// workerEncodeError: m (a Task or Init) could not be encoded; nothing of
 	// it was sent.
@@ -304,6 +306,7 @@ func (c *procConn) readLoop() {
 			}
 			hello = true
 			c.helloTimer.Stop()
+			c.ev.workerHello(c)
 			continue
 		}
 		if m.Kind != wire.KindResult || m.Result == nil {

@@ -23,7 +23,8 @@ const (
 )
 
 // earlyDeathLimit: a process Pool is broken after this many workers in a row
-// died before finishing any task (CPython's Pool respawns them forever).
+// died while starting: before their initializer succeeded, or before they
+// served at all (CPython's Pool respawns them forever).
 const earlyDeathLimit = 3
 
 // procTask is one unit of work for a worker: a call, or a chunk of a map.
@@ -75,11 +76,15 @@ type procGroupConfig struct {
 
 // procSlot is the group's view of one worker process.
 type procSlot struct {
-	conn      *procConn
-	inflight  []*procTask // in the order sent: the worker answers in order
-	assigned  int
-	finished  int
-	retiring  bool // takes no more tasks (max tasks reached)
+	conn     *procConn
+	inflight []*procTask // in the order sent: the worker answers in order
+	assigned int
+	finished int
+	retiring bool // takes no more tasks (max tasks reached)
+	// ready: the worker serves and its initializer (if any) succeeded. A
+	// worker that dies before it is ready counts toward a broken Pool; one
+	// that dies later was killed by its task (or from outside).
+	ready     bool
 	exiting   bool // told to shut down, or killed: no longer a worker
 	initErr   *wire.Exception
 	busySince time.Time
@@ -336,17 +341,38 @@ func (g *procGroup) settleLocked() []taskFail {
 	return fails
 }
 
+// workerHello implements procEvents: a worker without an initializer is
+// ready once it serves.
+func (g *procGroup) workerHello(c *procConn) {
+	g.mu.Lock()
+	if g.cfg.init == nil {
+		g.readyLocked(c.slot)
+	}
+	g.mu.Unlock()
+}
+
+// readyLocked records that s serves (its initializer done): the workers
+// that died before it were not a broken start-up.
+func (g *procGroup) readyLocked(s *procSlot) {
+	s.ready = true
+	g.earlyDeaths = 0
+}
+
 // workerResult implements procEvents.
 func (g *procGroup) workerResult(c *procConn, r *wire.Result) {
 	g.mu.Lock()
 	s := c.slot
-	if r.ID == 0 { // the initializer failed; the worker exits next
-		if r.Err == nil {
+	if r.ID == 0 { // the initializer's outcome
+		switch {
+		case r.Err != nil: // it failed; the worker exits next
+			s.initErr = r.Err
+		case g.cfg.init == nil || s.ready:
 			g.mu.Unlock()
-			c.failProtocol(errors.New("it sent a result with id 0 that is not an initializer failure"))
+			c.failProtocol(errors.New("it sent a result with id 0 that answers no initializer"))
 			return
+		default:
+			g.readyLocked(s)
 		}
-		s.initErr = r.Err
 		g.mu.Unlock()
 		return
 	}
@@ -441,16 +467,19 @@ func (g *procGroup) workerExit(c *procConn, st exitStatus) {
 			fails = append(fails, g.breakLocked(submitErr, taskErr)...)
 		case replaceOnDeath:
 			held := s.inflight
-			if s.initErr == nil && len(held) > 0 {
-				// Only the first task can have started: the worker runs them in order.
+			if s.ready && len(held) > 0 {
+				// Only the first task can have started: the worker runs them
+				// in order, and sends each result before starting the next.
 				fails = append(fails, taskFail{held[0], lost})
 				held = held[1:]
 			}
 			g.requeueFrontLocked(held)
-			if s.finished == 0 {
+			// Three strikes are for workers that cannot start (an
+			// initializer that fails or kills them, a binary that does
+			// not serve), never for tasks that kill their worker: those
+			// fail alone and the pool goes on.
+			if !s.ready {
 				g.earlyDeaths++
-			} else {
-				g.earlyDeaths = 0
 			}
 			if g.earlyDeaths >= earlyDeathLimit {
 				err := &BrokenPoolError{Deaths: g.earlyDeaths, Last: lost}

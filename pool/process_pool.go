@@ -18,7 +18,7 @@ import (
 // signal 9 (SIGKILL)") and the worker is replaced. A worker whose
 // initializer fails prints "Process SpawnPoolWorker-N:" and the traceback to
 // stderr, as CPython's does, and is replaced; after three workers in a row
-// die before finishing any task, pending and new results fail with a
+// die while starting (before taking any task), pending and new results fail with a
 // *BrokenPoolError instead of CPython's endless respawning.
 func NewPool(opts ...Option) (*Pool, error) {
 	return newPool("Pool", opts, newProcessBackend)
@@ -30,8 +30,8 @@ func NewPool(opts ...Option) (*Pool, error) {
 // then hangs, a job held by a worker that dies fails with a
 // *WorkerLostError; jobs the worker had been sent but not started go to
 // another worker. A worker whose initializer fails prints the traceback (as
-// CPython's does) and is replaced; after three workers in a row die before
-// finishing any task the pool is broken: pending and new jobs fail with a
+// CPython's does) and is replaced; after three workers in a row die
+// while starting (a task that kills its worker never counts) the pool is broken: pending and new jobs fail with a
 // *BrokenPoolError instead of CPython's endless respawning.
 type processBackend struct {
 	g *procGroup

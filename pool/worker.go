@@ -59,8 +59,8 @@ func ServeWorkerIfChild() {
 func workerContext() context.Context { return context.Background() }
 
 // worker is the state of a worker process. One goroutine reads a frame,
-// runs it and writes the result; results are flushed when no further frame
-// is already buffered, so a burst of small tasks answers in one write.
+// runs it and writes the result; results are flushed before the next task
+// starts, or when no further frame is already buffered.
 type worker struct {
 	name        string
 	in          *bufio.Reader
@@ -163,7 +163,18 @@ func (w *worker) serve() int {
 				w.flush()
 				return 1
 			}
+			// Tell the parent at once that the initializer succeeded: a
+			// task that kills this worker later is then not mistaken for
+			// an initializer failure (which counts toward a broken pool).
+			w.send(&wire.Message{Kind: wire.KindResult, Result: &wire.Result{ID: 0}})
+			w.flush()
 		case wire.KindTask:
+			// The results of earlier tasks leave before this one runs: if it
+			// kills the worker (os.Exit, a signal), they are not lost with
+			// it, and the parent knows which task was running.
+			if w.w.Buffered() > 0 {
+				w.flush()
+			}
 			w.send(&wire.Message{Kind: wire.KindResult, Result: w.run(m.Task)})
 		case wire.KindShutdown:
 			w.flush()

@@ -9,13 +9,18 @@ import (
 )
 
 // decoder parses msgpack from a byte slice by hand. Every declared length
-// is checked against the bytes left before anything is allocated (an array
-// of n items needs at least n bytes, a map of n entries 2n), and nesting is
-// capped at MaxDepth, so hostile input costs at most a small multiple of its
-// own size. Strings, bins and ext data are copied: the input may be reused.
+// is checked before anything is allocated against the bytes that are left
+// and not already owed to items declared earlier: an array of n items needs
+// n bytes, a map of n entries 2n, and each container reserves them until
+// its items start. So the slots that all containers allocate together never
+// outnumber the input's bytes (nested headers cannot each claim the same
+// remainder), and hostile input costs at most a small multiple of its own
+// size; nesting is capped at MaxDepth. Strings, bins and ext data are
+// copied: the input may be reused.
 type decoder struct {
 	b      []byte
 	off    int
+	owed   int // bytes reserved for declared items not yet started (one each; within d.b)
 	depth  int
 	prefix string  // "wire: bad frame: " or "wire: bad value: "
 	words  []int64 // slab that boxed int64s and float64s point into
@@ -30,6 +35,23 @@ func (d *decoder) errf(format string, args ...any) error {
 }
 
 func (d *decoder) left() int { return len(d.b) - d.off }
+
+// avail is what a new declaration may claim: the bytes left, less those
+// owed to items that enclosing containers declared and have not started.
+func (d *decoder) avail() int { return d.left() - d.owed }
+
+// reserve checks that n units of per bytes each fit in avail and owes them:
+// the container's items are then paid for one by one (start).
+func (d *decoder) reserve(n, per int, what, unit string) error {
+	if _, err := d.size(uint32(n), per, what, unit); err != nil {
+		return err
+	}
+	d.owed += n * per
+	return nil
+}
+
+// start is called as each reserved item begins: its byte is no longer owed.
+func (d *decoder) start() { d.owed-- }
 
 // truncated reports that what needed n more bytes than are left.
 func (d *decoder) truncated(what string, n int) error {
@@ -73,9 +95,13 @@ func (d *decoder) u64(what string) (uint64, error) {
 }
 
 // size converts a declared 32-bit length to int, checking it against the
-// bytes left: each unit (a byte, an item, an entry) needs at least per bytes.
+// bytes available: each unit (a byte, an item, an entry) needs at least per
+// bytes.
 func (d *decoder) size(n uint32, per int, what, unit string) (int, error) {
-	if uint64(n)*uint64(per) > uint64(d.left()) {
+	if uint64(n)*uint64(per) > uint64(max(d.avail(), 0)) {
+		if d.owed > 0 {
+			return 0, d.errf("%s: %d %s declared at offset %d, only %d bytes left after the %d that earlier items need", what, n, unit, d.off, d.avail(), d.owed)
+		}
 		return 0, d.errf("%s: %d %s declared at offset %d, only %d bytes left", what, n, unit, d.off, d.left())
 	}
 	return int(n), nil
@@ -173,7 +199,7 @@ func (d *decoder) value() (Value, error) {
 		return d.integer("integer")
 	case 0xd4, 0xd5, 0xd6, 0xd7, 0xd8:
 		n := 1 << (c - 0xd4)
-		if d.left() < 1+n {
+		if d.avail() < 1+n {
 			return nil, d.truncated("fixext", 1+n)
 		}
 		return d.ext(n)
@@ -201,7 +227,7 @@ func (d *decoder) value() (Value, error) {
 
 // strBody reads the n bytes of a string whose header was consumed.
 func (d *decoder) strBody(n int, what string) (string, error) {
-	if n > d.left() {
+	if n > d.avail() {
 		return "", d.truncated(what, n)
 	}
 	s := string(d.b[d.off : d.off+n])
@@ -352,6 +378,9 @@ func (d *decoder) items(n int, what string, inline []Value) ([]Value, error) {
 	if err := d.enter(what); err != nil {
 		return nil, err
 	}
+	if err := d.reserve(n, 1, what, "items"); err != nil {
+		return nil, err
+	}
 	var items []Value
 	if n > 0 && n <= len(inline) {
 		items = inline[:n:n]
@@ -359,6 +388,7 @@ func (d *decoder) items(n int, what string, inline []Value) ([]Value, error) {
 		items = make([]Value, n)
 	}
 	for i := range items {
+		d.start()
 		v, err := d.value()
 		if err != nil {
 			return nil, err
@@ -388,12 +418,17 @@ func (d *decoder) dict(n int) (Value, error) {
 	if err := d.enter("map"); err != nil {
 		return nil, err
 	}
+	if err := d.reserve(n, 2, "map", "entries"); err != nil {
+		return nil, err
+	}
 	dict := &Dict{Items: make([]KV, n)}
 	for i := range dict.Items {
+		d.start()
 		k, err := d.value()
 		if err != nil {
 			return nil, err
 		}
+		d.start()
 		v, err := d.value()
 		if err != nil {
 			return nil, err
@@ -425,12 +460,17 @@ func (d *decoder) array(what string, nilIfEmpty bool, inline []Value) ([]Value, 
 // ext decodes an ext value whose header (with length n) was consumed; the
 // code byte and n bytes of data are known to be present.
 func (d *decoder) ext(n int) (Value, error) {
-	if d.left() < 1+n {
+	if d.avail() < 1+n {
 		return nil, d.truncated("ext", 1+n)
 	}
 	code := int8(d.b[d.off])
 	d.off++
 	end := d.off + n
+	// Inside the ext's data nothing is owed: what enclosing containers
+	// reserved lies after end. (A failed decode leaves owed as it is.)
+	owed := d.owed
+	d.owed = 0
+	defer func() { d.owed = owed }()
 	switch code {
 	case extTuple, extSet, extFrozenSet:
 		outer := d.b

@@ -179,12 +179,17 @@ func (d *decoder) kwargs() ([]KV, error) {
 	if err != nil || n == 0 {
 		return nil, err
 	}
+	if err := d.reserve(n, 2, "task kwargs", "entries"); err != nil {
+		return nil, err
+	}
 	kw := make([]KV, n)
 	for i := range kw {
+		d.start()
 		k, err := d.string("task kwargs key")
 		if err != nil {
 			return nil, err
 		}
+		d.start()
 		v, err := d.value()
 		if err != nil {
 			return nil, err

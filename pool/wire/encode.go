@@ -12,8 +12,11 @@ import (
 // MaxDepth is how deeply values may nest: each list, tuple, set, frozenset,
 // dict or exception is one level, and so are the argument arrays of a task
 // or init message (so a task's argument may nest MaxDepth-1 levels). Deeper
-// values fail to encode and to decode.
-const MaxDepth = 512
+// values fail to encode and to decode. It is above Python's default
+// recursion limit (1000), so that a sender may follow that limit (CPython's
+// pickle manages about half of it: 498 levels of lists); nesting costs the
+// decoder stack, not heap, and the heap stays bounded by the input's size.
+const MaxDepth = 1024
 
 // Ext codes used by this package (see the package documentation).
 const (

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand"
 	"runtime"
@@ -38,6 +39,9 @@ func resultWith(v []byte) []byte {
 
 var huge = []byte{0xff, 0xff, 0xff, 0xff}
 
+// tooDeep is the error text of nesting beyond MaxDepth.
+var tooDeep = fmt.Sprintf("nested deeper than %d levels", MaxDepth)
+
 // hostileBodies are bad frame bodies and the error each must give; they
 // also seed the fuzz targets.
 var hostileBodies = []struct {
@@ -70,21 +74,21 @@ var hostileBodies = []struct {
 	{"negative ext code (timestamp)", resultWith([]byte{0xd6, 0xff, 0, 0, 0, 0}), "unknown ext code -1"},
 	{"0xc1", resultWith([]byte{0xc1}), "byte 0xc1 at offset 3 is not a msgpack type"},
 	{"truncated float64", resultWith([]byte{0xcb, 0x40}), "float64 needs 8 bytes"},
-	{"deep nesting 100k", resultWith(bytes.Repeat([]byte{0x91}, 100000)), "nested deeper than 512 levels"},
-	{"deep maps", resultWith(bytes.Repeat([]byte{0x81, 0xc0}, 100000)), "nested deeper than 512 levels"},
+	{"deep nesting 100k", resultWith(bytes.Repeat([]byte{0x91}, 100000)), tooDeep},
+	{"deep maps", resultWith(bytes.Repeat([]byte{0x81, 0xc0}, 100000)), tooDeep},
 	{"deep tuples", resultWith(func() []byte {
 		v := []byte{0x90}
 		for i := 0; i < 1000 && len(v) < 200; i++ {
 			v = append([]byte{0xc7, byte(len(v) + 1), 0x01, 0x91}, v...)
 		}
 		// beyond 255 bytes, switch to ext32 headers
-		for i := 0; i < 600; i++ {
+		for i := 0; i < MaxDepth+100; i++ {
 			h := []byte{0xc9, 0, 0, 0, 0, 0x01, 0x91}
 			binary.BigEndian.PutUint32(h[1:], uint32(len(v)+1))
 			v = append(h, v...)
 		}
 		return v
-	}()), "nested deeper than 512 levels"},
+	}()), tooDeep},
 	{"empty", []byte{}, "message needs 1 bytes"},
 	{"not an array", []byte{0x04}, "message: expected an array"},
 	{"empty array", []byte{0x90}, "message is an empty array"},
@@ -291,5 +295,38 @@ func TestWriterErrors(t *testing.T) {
 	var ee *EncodeError
 	if !errors.Is(err, boom) || errors.As(err, &ee) {
 		t.Fatalf("large write: %v", err)
+	}
+}
+
+// Nested headers cannot each claim the same remainder of a frame: each
+// container reserves one byte per item (two per map entry) until its items
+// start, so all the slots a frame makes the decoder allocate never outnumber
+// its bytes. Before, a body of ~1,600 nested 0x8b (a map of 11 entries)
+// bytes allocated 11 entries per byte (issue 14, item 9; the fuzz seed
+// testdata/fuzz/FuzzDecodeMessage/issue14-nested-fixmaps-alloc).
+func TestNestedDeclarationsShareTheRemainder(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		header []byte
+	}{
+		{"fixmap 15", []byte{0x8f}},
+		{"fixarray 15", []byte{0x9f}},
+		{"map16 of 100", []byte{0xde, 0x00, 0x64}},
+		{"array16 of 100", []byte{0xdc, 0x00, 0x64}},
+		{"tuple of fixarray 15", []byte{0xd4, 0x01, 0x9f}}, // an ext window opens and closes
+	} {
+		for _, n := range []int{100, 1600, 20000} {
+			body := resultWith(bytes.Repeat(c.header, n))
+			var err error
+			got := allocated(func() { _, err = DecodeMessage(body) })
+			if err == nil || !strings.HasPrefix(err.Error(), "wire: bad frame: ") {
+				t.Fatalf("%s ×%d: %v; want a bad frame", c.name, n, err)
+			}
+			// 48 bytes per input byte: a KV slot (32) plus the map or list
+			// that holds it, amortised; no room for 11 slots per byte.
+			if limit := 48 * uint64(len(body)); got > limit {
+				t.Errorf("%s ×%d (%d bytes): allocated %d bytes, over %d", c.name, n, len(body), got, limit)
+			}
+		}
 	}
 }

@@ -80,7 +80,9 @@ type IntRange struct {
 func (r IntRange) At(i int) int64 { return r.Start + int64(i)*r.Step }
 
 // Init runs the callable defined as Func once, with Args, before any task.
-// If it fails the worker reports a Result with ID 0 and Err set, and exits.
+// If it fails the worker reports a Result with ID 0 and Err set, and exits;
+// if it succeeds, the worker reports a Result with ID 0 and no Err before
+// it runs any task.
 type Init struct {
 	Func uint64
 	Args []Value

@@ -282,7 +282,7 @@ func TestDepthLimit(t *testing.T) {
 	}
 	_, err = EncodeValue(nest(MaxDepth + 1))
 	var ee *EncodeError
-	if !errors.As(err, &ee) || !strings.Contains(err.Error(), "nested deeper than 512 levels") {
+	if !errors.As(err, &ee) || !strings.Contains(err.Error(), fmt.Sprintf("nested deeper than %d levels", MaxDepth)) {
 		t.Fatalf("%d levels: got %v, want a depth error", MaxDepth+1, err)
 	}
 	// Hand-made: one more level than the encoder allows.
@@ -298,6 +298,16 @@ func TestDepthLimit(t *testing.T) {
 	m.Task.Args[0] = nest(MaxDepth)
 	if _, err := EncodeMessage(m); err == nil {
 		t.Fatal("task one level too deep encoded")
+	}
+	// Python's default recursion limit: an argument and a result nested
+	// 1000 levels cross (issue 14, item 7: 250 was the limit).
+	m.Task.Args[0] = nest(1000)
+	if got := roundTrip(t, m); !reflect.DeepEqual(got, m) {
+		t.Fatal("a task argument nested 1000 levels differs after a round trip")
+	}
+	r := &Message{Kind: KindResult, Result: &Result{ID: 1, Value: Tuple{nest(1000)}}}
+	if got := roundTrip(t, r); !reflect.DeepEqual(got, r) {
+		t.Fatal("a result nested 1001 levels differs after a round trip")
 	}
 }
 

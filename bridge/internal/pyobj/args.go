@@ -1,0 +1,521 @@
+package pyobj
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// A Sig declares the parameters of a Go-implemented Python callable, written
+// as a Python parameter list:
+//
+//	var applyAsyncSig = bridge.MustSig("apply_async",
+//		"func, args=(), kwds={}, callback=None, error_callback=None")
+//
+// Supported: plain names, defaults (None, True, False, ints, floats, quoted
+// strings, (), [] and {} — the last two give a fresh list or dict on each
+// call), "/" (the names before it are positional-only), "*" (the names after
+// it are keyword-only), "*name" (extra positionals, in Args.Star) and
+// "**name" (extra keywords, in Args.Kw). Parse binds a call's arguments with
+// CPython's rules and words its errors as CPython does:
+//
+//	apply_async() got an unexpected keyword argument 'x'
+//	f() missing 1 required positional argument: 'x'
+//	f() takes from 1 to 2 positional arguments but 3 were given
+//	f() got multiple values for argument 'x'
+//
+// and the typed getters (Int, Float, Str, …) word type errors as
+// "Pool() argument 'processes' must be int, not str".
+type Sig struct {
+	name      string
+	params    []param
+	nPos      int // parameters that may be given by position
+	nPosOnly  int // positional-only parameters
+	star      string
+	starstar  string
+	kwOnlyIdx int // index of the first keyword-only parameter (== len(params) if none)
+}
+
+type param struct {
+	name   string
+	def    py.Object // nil: required
+	fresh  func() py.Object
+	hasDef bool
+}
+
+// MustSig is NewSig that panics on a bad spec (for package-level variables).
+func MustSig(name, spec string) *Sig {
+	s, err := NewSig(name, spec)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// NewSig parses spec (a Python parameter list) for the callable called name
+// (used in error messages: give "Pool" for "Pool() …").
+func NewSig(name, spec string) (*Sig, error) {
+	s := &Sig{name: name}
+	kwOnly := false
+	s.kwOnlyIdx = -1
+	for _, raw := range splitParams(spec) {
+		p := strings.TrimSpace(raw)
+		switch {
+		case p == "":
+			continue
+		case p == "/":
+			s.nPosOnly = len(s.params)
+			continue
+		case p == "*":
+			kwOnly = true
+			s.kwOnlyIdx = len(s.params)
+			continue
+		case strings.HasPrefix(p, "**"):
+			s.starstar = strings.TrimSpace(p[2:])
+			continue
+		case strings.HasPrefix(p, "*"):
+			s.star = strings.TrimSpace(p[1:])
+			kwOnly = true
+			s.kwOnlyIdx = len(s.params)
+			continue
+		}
+		var pr param
+		if i := strings.IndexByte(p, '='); i >= 0 {
+			pr.name = strings.TrimSpace(p[:i])
+			lit := strings.TrimSpace(p[i+1:])
+			switch lit {
+			case "[]":
+				pr.fresh = func() py.Object { return py.NewList() }
+			case "{}":
+				pr.fresh = func() py.Object { return py.NewStringDict() }
+			default:
+				v, err := parseLiteral(lit)
+				if err != nil {
+					return nil, fmt.Errorf("bridge: signature of %s: parameter %s: %v", name, pr.name, err)
+				}
+				pr.def = v
+			}
+			pr.hasDef = true
+		} else {
+			pr.name = p
+			if !kwOnly && len(s.params) > 0 && s.params[len(s.params)-1].hasDef {
+				return nil, fmt.Errorf("bridge: signature of %s: non-default parameter %s follows a default one", name, p)
+			}
+		}
+		s.params = append(s.params, pr)
+		if !kwOnly {
+			s.nPos++
+		}
+	}
+	if s.kwOnlyIdx < 0 {
+		s.kwOnlyIdx = len(s.params)
+	}
+	return s, nil
+}
+
+func splitParams(spec string) []string {
+	var out []string
+	depth, start := 0, 0
+	var quote byte
+	for i := 0; i < len(spec); i++ {
+		c := spec[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, spec[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, spec[start:])
+}
+
+func parseLiteral(lit string) (py.Object, error) {
+	switch lit {
+	case "None":
+		return py.None, nil
+	case "True":
+		return py.True, nil
+	case "False":
+		return py.False, nil
+	case "()":
+		return py.Tuple{}, nil
+	}
+	if len(lit) >= 2 && (lit[0] == '\'' || lit[0] == '"') && lit[len(lit)-1] == lit[0] {
+		return py.String(lit[1 : len(lit)-1]), nil
+	}
+	if i, err := strconv.ParseInt(lit, 10, 64); err == nil {
+		return py.Int(i), nil
+	}
+	if f, err := strconv.ParseFloat(lit, 64); err == nil {
+		return py.Float(f), nil
+	}
+	return nil, fmt.Errorf("unsupported default %q", lit)
+}
+
+// Name returns the callable's name as used in messages.
+func (s *Sig) Name() string { return s.name }
+
+// Args are a call's arguments bound to a Sig.
+type Args struct {
+	sig   *Sig
+	vals  []py.Object
+	given []bool
+	// Star holds the extra positional arguments of a "*name" parameter.
+	Star py.Tuple
+	// Kw holds the extra keyword arguments of a "**name" parameter.
+	Kw py.StringDict
+}
+
+// Parse binds args and kwargs to the signature's parameters.
+func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
+	a := &Args{sig: s, vals: make([]py.Object, len(s.params)), given: make([]bool, len(s.params))}
+	n := len(args)
+	if n > s.nPos {
+		if s.star == "" {
+			return nil, s.tooMany(n)
+		}
+		a.Star = append(py.Tuple{}, args[s.nPos:]...)
+		n = s.nPos
+	} else if s.star != "" {
+		a.Star = py.Tuple{}
+	}
+	for i := 0; i < n; i++ {
+		a.vals[i] = args[i]
+		a.given[i] = true
+	}
+	var posOnlyKw []string
+	for k, v := range kwargs {
+		j := s.index(k)
+		if j >= 0 && j < s.nPosOnly {
+			if s.starstar == "" {
+				posOnlyKw = append(posOnlyKw, k)
+				continue
+			}
+			j = -1
+		}
+		if j < 0 {
+			if s.starstar == "" {
+				return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", s.name, k)
+			}
+			if a.Kw == nil {
+				a.Kw = py.NewStringDict()
+			}
+			a.Kw[k] = v
+			continue
+		}
+		if a.given[j] {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", s.name, k)
+		}
+		a.vals[j] = v
+		a.given[j] = true
+	}
+	if len(posOnlyKw) > 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
+	}
+	if s.starstar != "" && a.Kw == nil {
+		a.Kw = py.NewStringDict()
+	}
+	var missingPos, missingKw []string
+	for i, p := range s.params {
+		if a.given[i] {
+			continue
+		}
+		switch {
+		case p.fresh != nil:
+			a.vals[i] = p.fresh()
+		case p.hasDef:
+			a.vals[i] = p.def
+		case i < s.kwOnlyIdx:
+			missingPos = append(missingPos, p.name)
+		default:
+			missingKw = append(missingKw, p.name)
+		}
+	}
+	if len(missingPos) > 0 {
+		return nil, s.missing("positional", missingPos)
+	}
+	if len(missingKw) > 0 {
+		return nil, s.missing("keyword-only", missingKw)
+	}
+	return a, nil
+}
+
+func (s *Sig) index(name string) int {
+	for i, p := range s.params {
+		if p.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *Sig) missing(kind string, names []string) error {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
+	}
+	var list string
+	switch len(q) {
+	case 1:
+		list = q[0]
+	case 2:
+		list = q[0] + " and " + q[1]
+	default:
+		list = strings.Join(q[:len(q)-1], ", ") + ", and " + q[len(q)-1]
+	}
+	plural := "s"
+	if len(q) == 1 {
+		plural = ""
+	}
+	return py.ExceptionNewf(py.TypeError, "%s() missing %d required %s argument%s: %s", s.name, len(q), kind, plural, list)
+}
+
+func (s *Sig) tooMany(given int) error {
+	required := 0
+	for i := 0; i < s.nPos; i++ {
+		if !s.params[i].hasDef {
+			required++
+		}
+	}
+	var takes string
+	if required < s.nPos {
+		takes = fmt.Sprintf("from %d to %d positional arguments", required, s.nPos)
+	} else {
+		takes = fmt.Sprintf("%d positional argument%s", s.nPos, plural(s.nPos))
+	}
+	was := "were"
+	if given == 1 {
+		was = "was"
+	}
+	return py.ExceptionNewf(py.TypeError, "%s() takes %s but %d %s given", s.name, takes, given, was)
+}
+
+func (a *Args) idx(name string) int {
+	i := a.sig.index(name)
+	if i < 0 {
+		panic("bridge: " + a.sig.name + "() has no parameter " + name)
+	}
+	return i
+}
+
+// Get returns the bound value of parameter name (its default when not given).
+func (a *Args) Get(name string) py.Object { return a.vals[a.idx(name)] }
+
+// Given reports whether the caller passed name explicitly.
+func (a *Args) Given(name string) bool { return a.given[a.idx(name)] }
+
+// IsNone reports whether name is None.
+func (a *Args) IsNone(name string) bool { return a.Get(name) == py.None }
+
+// TypeError returns CPython's "f() argument 'x' must be T, not U" error.
+func (a *Args) TypeError(name, want string) error {
+	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.name, name, want, TypeName(a.Get(name)))
+}
+
+// Int returns name as a Go int; bools count as ints, as in CPython.
+func (a *Args) Int(name string) (int, error) {
+	v := a.Get(name)
+	switch x := v.(type) {
+	case py.Int:
+		return int(x), nil
+	case py.Bool:
+		if x {
+			return 1, nil
+		}
+		return 0, nil
+	case *py.BigInt:
+		b := (*big.Int)(x)
+		if b.IsInt64() {
+			return int(b.Int64()), nil
+		}
+		return 0, py.ExceptionNewf(py.OverflowError, "Python int too large to convert to C ssize_t")
+	}
+	return 0, a.TypeError(name, "int")
+}
+
+// OptInt is Int where None gives ok == false.
+func (a *Args) OptInt(name string) (v int, ok bool, err error) {
+	if a.IsNone(name) {
+		return 0, false, nil
+	}
+	v, err = a.Int(name)
+	return v, err == nil, err
+}
+
+// Float returns name as a float64, accepting ints (a timeout, say).
+func (a *Args) Float(name string) (float64, error) {
+	switch x := a.Get(name).(type) {
+	case py.Float:
+		return float64(x), nil
+	case py.Int:
+		return float64(x), nil
+	case py.Bool:
+		if x {
+			return 1, nil
+		}
+		return 0, nil
+	case *py.BigInt:
+		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
+		return f, nil
+	}
+	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.name, name, TypeName(a.Get(name)))
+}
+
+// OptFloat is Float where None gives ok == false (e.g. timeout=None).
+func (a *Args) OptFloat(name string) (v float64, ok bool, err error) {
+	if a.IsNone(name) {
+		return 0, false, nil
+	}
+	v, err = a.Float(name)
+	return v, err == nil, err
+}
+
+// Str returns name as a Go string.
+func (a *Args) Str(name string) (string, error) {
+	if s, ok := a.Get(name).(py.String); ok {
+		return string(s), nil
+	}
+	return "", a.TypeError(name, "str")
+}
+
+// OptStr is Str where None gives ok == false.
+func (a *Args) OptStr(name string) (v string, ok bool, err error) {
+	if a.IsNone(name) {
+		return "", false, nil
+	}
+	v, err = a.Str(name)
+	return v, err == nil, err
+}
+
+// Bool returns the truth value of name (any object, as CPython's "p" format).
+func (a *Args) Bool(name string) (bool, error) {
+	b, err := py.MakeBool(a.Get(name))
+	if err != nil {
+		return false, err
+	}
+	return b == py.True, nil
+}
+
+// Callable returns name if it can be called, else CPython's
+// "'int' object is not callable" TypeError.
+func (a *Args) Callable(name string) (py.Object, error) {
+	v := a.Get(name)
+	if IsCallable(v) {
+		return v, nil
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", TypeName(v))
+}
+
+// OptCallable is Callable where None gives nil.
+func (a *Args) OptCallable(name string) (py.Object, error) {
+	if a.IsNone(name) {
+		return nil, nil
+	}
+	return a.Callable(name)
+}
+
+// Tuple returns name as a tuple: tuples and lists are accepted (as the
+// args= of Pool.apply), anything else is a TypeError naming the parameter.
+func (a *Args) Tuple(name string) (py.Tuple, error) {
+	switch x := a.Get(name).(type) {
+	case py.Tuple:
+		return x, nil
+	case *py.List:
+		return append(py.Tuple{}, x.Items...), nil
+	}
+	return nil, a.TypeError(name, "a tuple")
+}
+
+// IsCallable reports whether o can be called from Python.
+func IsCallable(o py.Object) bool {
+	if _, ok := o.(py.I__call__); ok {
+		return true
+	}
+	if _, ok, _ := typeLookup(o, "__call__"); ok {
+		return true
+	}
+	return false
+}
+
+func typeLookup(o py.Object, name string) (py.Object, bool, error) {
+	t := o.Type()
+	if t == nil {
+		return nil, false, nil
+	}
+	if v := t.Lookup(name); v != nil {
+		return v, true, nil
+	}
+	return nil, false, nil
+}
+
+// TypeName returns the Python type name of o as CPython's messages show it
+// (str, int, NoneType, …).
+func TypeName(o py.Object) string {
+	switch o.(type) {
+	case nil:
+		return "NULL"
+	case py.NoneType:
+		return "NoneType"
+	case py.String:
+		return "str"
+	case *py.BigInt:
+		return "int"
+	case py.Float:
+		return "float"
+	case py.Complex:
+		return "complex"
+	case *py.Function:
+		return "function"
+	case *py.Method:
+		return "builtin_function_or_method"
+	}
+	return o.Type().Name
+}
+
+// Func makes a Python builtin function named name whose arguments are bound
+// by the signature spec before fn runs. self (first argument of fn) is the
+// module holding the function (see CtxOf), or nil.
+func Func(name, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
+	sig := MustSig(name, spec)
+	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		a, err := sig.Parse(args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		return fn(self, a)
+	}, 0, name+"("+spec+")")
+}
+
+// Method makes a Go method to put in a type's Dict: fn gets the instance as
+// self whether the method is called on an instance (obj.m(x)) or through
+// the type (T.m(obj, x)). errName names it in messages (e.g. "apply_async").
+func Method(errName, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
+	sig := MustSig(errName, spec)
+	name := errName
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		self, args = methodSelf(self, args)
+		if self == nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() needs an argument", errName)
+		}
+		a, err := sig.Parse(args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		return fn(self, a)
+	}, 0, name+"("+spec+")")
+}

@@ -1,0 +1,47 @@
+package pyobj
+
+// exit() and quit() (CPython's site module adds them; gpython has neither):
+// calling one raises SystemExit with its argument, as sys.exit does. Also
+// the builtin exception classes StopAsyncIteration and EncodingWarning.
+
+import (
+	"github.com/go-python/gpython/py"
+)
+
+var quitterType = py.NewType("Quitter", "")
+
+// quitter is exit or quit.
+type quitter struct{ name string }
+
+func (q *quitter) Type() *py.Type { return quitterType }
+
+func (q *quitter) M__repr__() (py.Object, error) {
+	return py.String("Use " + q.name + "() or Ctrl-D (i.e. EOF) to exit"), nil
+}
+
+func (q *quitter) M__str__() (py.Object, error) { return q.M__repr__() }
+
+func (q *quitter) M__call__(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	if err := nArgs(q.name, args, kw, 0, 1); err != nil {
+		return nil, err
+	}
+	return nil, NewException(py.SystemExit, args...)
+}
+
+var (
+	// StopAsyncIteration is the builtin StopAsyncIteration.
+	StopAsyncIteration = py.ExceptionType.NewType("StopAsyncIteration", "Signal the end from iterator.__anext__().", nil, nil)
+	// EncodingWarning is the builtin EncodingWarning.
+	EncodingWarning = py.Warning.NewType("EncodingWarning", "Base class for warnings about encodings.", nil, nil)
+)
+
+func init() {
+	OnInstall(InstallCompat, "builtin_exit", func() {
+		setBuiltin("exit", &quitter{"exit"})
+		setBuiltin("quit", &quitter{"quit"})
+		mustReady(StopAsyncIteration)
+		mustReady(EncodingWarning)
+		setBuiltin("StopAsyncIteration", StopAsyncIteration)
+		setBuiltin("EncodingWarning", EncodingWarning)
+	})
+}

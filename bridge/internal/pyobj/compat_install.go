@@ -1,0 +1,85 @@
+package pyobj
+
+// Helpers for the compat layer's process-global patches (registered with
+// OnInstall): builtins replaced or added, builtin types' methods.
+
+import (
+	"slices"
+
+	"github.com/go-python/gpython/py"
+)
+
+// setBuiltin makes name in builtins refer to obj in every context made
+// afterwards.
+func setBuiltin(name string, obj py.Object) {
+	impl := py.GetModuleImpl("builtins")
+	if impl == nil {
+		panic("bridge: gpython builtins module not registered")
+	}
+	i := -1
+	for k, m := range impl.Methods {
+		if m.Name == name {
+			i = k
+			break
+		}
+	}
+	if m, ok := obj.(*py.Method); ok {
+		if i >= 0 {
+			impl.Methods[i] = m
+		} else {
+			impl.Methods = append(impl.Methods, m)
+		}
+		delete(impl.Globals, name)
+		return
+	}
+	if i >= 0 {
+		impl.Methods = slices.Delete(impl.Methods, i, i+1)
+	}
+	impl.Globals[name] = obj
+}
+
+// builtinFunc makes a module-level Go function with CPython-like name.
+func builtinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return fn(args, kwargs)
+	}, 0, "")
+}
+
+func init() {
+	OnInstall(InstallCompat, "compat_install", installContainers)
+}
+
+func installContainers() {
+	setBuiltin("dict", DictType)
+	setBuiltin("set", SetType)
+	setBuiltin("frozenset", FrozenSetType)
+	setBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := nArgs("repr", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		s, err := Repr(args[0])
+		return py.String(s), err
+	}))
+	strNew := py.StringType.New
+	py.StringType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) == 1 && len(kwargs) == 0 && t == py.StringType {
+			s, err := Str(args[0])
+			return py.String(s), err
+		}
+		return strNew(t, args, kwargs)
+	}
+}
+
+func init() {
+	OnInstall(InstallCompat, "compat_install#2", func() {
+		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := nArgs("bool", args, kwargs, 0, 1); err != nil {
+				return nil, err
+			}
+			if len(args) == 0 {
+				return py.False, nil
+			}
+			return py.MakeBool(args[0])
+		}
+	})
+}

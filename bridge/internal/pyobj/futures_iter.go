@@ -1,0 +1,85 @@
+package pyobj
+
+// A Python iterator over a Go iterator (iter.Seq2) whose steps may block:
+// each step runs with the GIL released. Used by Executor.map and
+// as_completed (and the Pool's imap).
+
+import (
+	"iter"
+
+	"github.com/go-python/gpython/py"
+)
+
+// A goIter is a Python iterator pulling from a Go sequence.
+type goIter struct {
+	it     *Interp
+	next   func() (any, error, bool)
+	stop   func()
+	conv   func(v any) (py.Object, error) // holding the GIL
+	errc   func(err error) error          // converts a step's error, holding the GIL
+	done   bool
+	typ    *py.Type
+	onDone func()
+}
+
+var goIterType = NewClass("builtins", "generator", "an iterator", nil)
+
+// Type implements py.Object.
+func (g *goIter) Type() *py.Type {
+	if g.typ != nil {
+		return g.typ
+	}
+	return goIterType
+}
+
+func (it *Interp) newGoIter(seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
+	next, stop := iter.Pull2(seq)
+	return &goIter{it: it, next: next, stop: stop, conv: conv, errc: errc}
+}
+
+// M__iter__ returns the iterator itself.
+func (g *goIter) M__iter__() (py.Object, error) { return g, nil }
+
+// M__next__ takes the next value, releasing the GIL while it waits. An
+// error ends the iteration and is raised (and reported to a for loop).
+func (g *goIter) M__next__() (py.Object, error) {
+	if g.done {
+		return nil, py.StopIteration
+	}
+	var (
+		v   any
+		err error
+		ok  bool
+	)
+	g.it.GIL.Released(func() { v, err, ok = g.next() })
+	if !ok {
+		g.finish()
+		return nil, py.StopIteration
+	}
+	if err != nil {
+		g.finish()
+		return nil, g.it.IterFailed(g, g.errc(err))
+	}
+	o, cerr := g.conv(v)
+	if cerr != nil {
+		g.finish()
+		return nil, g.it.IterFailed(g, cerr)
+	}
+	return o, nil
+}
+
+func (g *goIter) finish() {
+	if !g.done {
+		g.done = true
+		g.it.GIL.Released(g.stop)
+		if g.onDone != nil {
+			g.onDone()
+		}
+	}
+}
+
+// iterFailed records that iterator failed with err, so that a for loop over
+// it raises err instead of ending quietly (see IterFailed). It returns err.
+func (it *Interp) IterFailed(iterator py.Object, err error) error {
+	return IterFailed(iterator, err)
+}

@@ -1,0 +1,625 @@
+package pyobj
+
+// Registration of concurrent.futures and its submodules: the executors'
+// and futures' Python methods, wait and as_completed.
+
+import (
+	"iter"
+	"time"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// modFunc wraps a module function that needs the interpreter.
+func ModFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		it, err := interpOfModule(self)
+		if err != nil {
+			return nil, err
+		}
+		return fn(it, args, kwargs)
+	})
+}
+
+func optInt(o py.Object) (int, bool, error) {
+	if o == nil || o == py.None {
+		return 0, false, nil
+	}
+	n, err := py.IndexInt(o)
+	return n, true, err
+}
+
+func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
+	if err != nil {
+		return nil, err
+	}
+	var opts []pool.Option
+	n, has, err := optInt(v[0])
+	if err != nil {
+		return nil, err
+	}
+	if has {
+		if n <= 0 {
+			return nil, py.ExceptionNewf(py.ValueError, "max_workers must be greater than 0")
+		}
+		opts = append(opts, pool.Workers(n))
+	}
+	if v[1] != nil && v[1] != py.None {
+		p, err := py.StrAsString(v[1])
+		if err != nil {
+			return nil, err
+		}
+		if p != "" {
+			opts = append(opts, pool.ThreadNamePrefix(p))
+		}
+	}
+	if v[2] != nil && v[2] != py.None {
+		if !IsCallable(v[2]) {
+			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
+		}
+		initargs, err := TupleArg(v[3])
+		if err != nil {
+			return nil, err
+		}
+		wargs := make([]wire.Value, len(initargs))
+		for i, a := range initargs {
+			wargs[i] = a
+		}
+		opts = append(opts, pool.Initializer(&ThreadCall{It: it, Fn: v[2]}, wargs...))
+	}
+	th := it.Threads()
+	opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
+		ts := NewThreadState(w.Name, "worker", false)
+		th.Mu.Lock()
+		th.Alive[ts] = struct{}{}
+		th.Mu.Unlock()
+		return ts
+	}))
+	ex, err := pool.NewThreadPoolExecutor(opts...)
+	if err != nil {
+		return nil, it.PyError(err, nil, nil)
+	}
+	e := &pyExecutor{it: it, ex: ex, typ: threadExecutorType, max: ex.MaxWorkers()}
+	it.trackExecutor(e)
+	return e, nil
+}
+
+// tupleArg converts initargs-like arguments (None: empty) to a tuple.
+func TupleArg(o py.Object) (py.Tuple, error) {
+	if o == nil || o == py.None {
+		return nil, nil
+	}
+	switch t := o.(type) {
+	case py.Tuple:
+		return t, nil
+	case *py.List:
+		return py.Tuple(t.Items), nil
+	}
+	items, err := py.SequenceTuple(o)
+	if err != nil {
+		return nil, py.ExceptionNewf(py.TypeError, "argument must be a tuple, not %s", o.Type().Name)
+	}
+	return items, nil
+}
+
+// mapChunks is ProcessPoolExecutor.map with chunksize > 1, as CPython's:
+// the calls go to the workers chunksize at a time (the engine's MapCall,
+// CPython's _process_chunk), a chunk failing with its first error. ok is
+// false, and nothing is submitted, when fn or an argument cannot be sent:
+// the caller then submits call by call, so that only those calls fail.
+func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, limited bool, chunksize int) (py.Object, bool, error) {
+	ex, isProcess := e.ex.(*pool.ProcessPoolExecutor)
+	if !isProcess || !IsCallable(fn) {
+		return nil, false, nil
+	}
+	c, err := e.callable(fn)
+	if err != nil {
+		return nil, false, nil
+	}
+	wcalls := make([][]wire.Value, len(calls))
+	for i, call := range calls {
+		if wcalls[i], _, err = e.execArgs(call, nil); err != nil {
+			return nil, false, nil
+		}
+	}
+	timeout := pool.NoTimeout
+	if limited {
+		timeout = max(d, 0)
+	}
+	var seq iter.Seq2[wire.Value, error]
+	e.it.holdingGIL(func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
+	if err != nil {
+		return nil, true, e.it.PyError(err, nil, nil)
+	}
+	anySeq := func(yield func(any, error) bool) {
+		for v, err := range seq {
+			if !yield(v, err) {
+				return
+			}
+		}
+	}
+	g := e.it.newGoIter(anySeq, func(v any) (py.Object, error) {
+		if v == nil {
+			return py.None, nil
+		}
+		return FromWire(e.it, v)
+	}, func(err error) error { return e.it.PyError(err, FuturesRemoteTraceback, nil) })
+	return g, true, nil
+}
+
+// executorMap is Executor.map: every call is submitted at once; the
+// iterator yields results in order, raising the first error (or
+// TimeoutError) where CPython's generator does.
+func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(args) < 1 {
+		return nil, py.ExceptionNewf(py.TypeError, "map() missing 1 required positional argument: 'fn'")
+	}
+	fn := args[0]
+	var timeout py.Object = py.None
+	chunksize := 1
+	for k, v := range kwargs {
+		switch k {
+		case "timeout":
+			timeout = v
+		case "chunksize":
+			n, err := py.IndexInt(v)
+			if err != nil {
+				return nil, err
+			}
+			if n < 1 && e.process {
+				return nil, py.ExceptionNewf(py.ValueError, "chunksize must be >= 1.")
+			}
+			chunksize = n
+		default:
+			return nil, py.ExceptionNewf(py.TypeError, "map() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	d, limited, err := TimeoutArg(timeout)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	// zip(*iterables)
+	var iters []py.Object
+	for _, a := range args[1:] {
+		i, err := py.Iter(a)
+		if err != nil {
+			return nil, err
+		}
+		iters = append(iters, i)
+	}
+	var calls []py.Tuple
+	for len(iters) > 0 {
+		call := make(py.Tuple, len(iters))
+		stop := false
+		for j, i := range iters {
+			v, err := py.Next(i)
+			if err != nil {
+				if py.IsException(py.StopIteration, err) {
+					stop = true
+					break
+				}
+				return nil, err
+			}
+			call[j] = v
+		}
+		if stop {
+			break
+		}
+		calls = append(calls, call)
+	}
+	if e.process && chunksize > 1 {
+		if g, ok, err := e.mapChunks(fn, calls, d, limited, chunksize); ok || err != nil {
+			return g, err
+		}
+	}
+	var fs []*PyFuture
+	for _, call := range calls {
+		f, err := e.submit(fn, call, nil)
+		if err != nil {
+			for _, f := range fs {
+				f.F.Cancel()
+			}
+			return nil, err
+		}
+		fs = append(fs, f.(*PyFuture))
+	}
+	seq := func(yield func(any, error) bool) {
+		for _, f := range fs {
+			t := pool.NoTimeout
+			if limited {
+				t = d - time.Since(start)
+				if t <= 0 && !f.F.Done() {
+					yield(nil, &pool.TimeoutError{})
+					return
+				}
+			}
+			if _, err := f.F.ResultTimeout(t); err != nil {
+				var te *pool.TimeoutError
+				if asTimeout(err, &te) {
+					yield(nil, err)
+					return
+				}
+			}
+			if !yield(f, nil) {
+				return
+			}
+		}
+	}
+	g := e.it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
+		f := v.(*PyFuture)
+		if f.F.Cancelled() {
+			return nil, NewExc(CancelledError, "")
+		}
+		r, err := f.F.ResultTimeout(0)
+		return f.Outcome(r, err)
+	}, func(err error) error { return e.it.PyError(err, nil, nil) })
+	g.onDone = func() {
+		e.it.holdingGIL(func() {
+			for _, f := range fs {
+				f.F.Cancel()
+			}
+		})
+	}
+	return g, nil
+}
+
+func asTimeout(err error, te **pool.TimeoutError) bool {
+	t, ok := err.(*pool.TimeoutError)
+	if ok {
+		*te = t
+	}
+	return ok
+}
+
+func initExecutorMethods() {
+	for _, t := range []*py.Type{threadExecutorType, processExecutorType} {
+		DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if len(args) < 1 {
+				return nil, py.ExceptionNewf(py.TypeError, "submit() missing 1 required positional argument: 'fn'")
+			}
+			return self.(*pyExecutor).submit(args[0], args[1:], kwargs)
+		})
+		DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return self.(*pyExecutor).executorMap(args, kwargs)
+		})
+		DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
+			if err != nil {
+				return nil, err
+			}
+			wait := v[0] == nil || Truth(v[0])
+			self.(*pyExecutor).shutdownPy(wait, Truth(v[1]))
+			return py.None, nil
+		})
+		t.Dict["_max_workers"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+			return py.Int(self.(*pyExecutor).max), nil
+		}}
+	}
+}
+
+// M__enter__ returns the executor for a with block.
+func (e *pyExecutor) M__enter__() (py.Object, error) { return e, nil }
+
+// M__exit__ shuts the executor down, waiting, at the end of a with block.
+func (e *pyExecutor) M__exit__(args py.Tuple) (py.Object, error) {
+	e.shutdownPy(true, false)
+	return py.False, nil
+}
+
+func initFutureMethods() {
+	DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
+		if err != nil {
+			return nil, err
+		}
+		return self.(*PyFuture).resultPy(v[0])
+	})
+	DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
+		if err != nil {
+			return nil, err
+		}
+		return self.(*PyFuture).exceptionPy(v[0])
+	})
+	DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		f := self.(*PyFuture)
+		var ok bool
+		f.it.holdingGIL(func() { ok = f.F.Cancel() })
+		return py.NewBool(ok), nil
+	})
+	DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*PyFuture).F.Cancelled()), nil
+	})
+	DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*PyFuture).F.Running()), nil
+	})
+	DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*PyFuture).F.Done()), nil
+	})
+	DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
+		if err != nil {
+			return nil, err
+		}
+		self.(*PyFuture).addDoneCallback(v[0])
+		return py.None, nil
+	})
+	DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		f := self.(*PyFuture)
+		ok, err := f.F.SetRunningOrNotifyCancel()
+		if err != nil {
+			return nil, f.it.PyError(err, nil, nil)
+		}
+		return py.NewBool(ok), nil
+	})
+	DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
+		if err != nil {
+			return nil, err
+		}
+		f := self.(*PyFuture)
+		f.it.holdingGIL(func() { err = f.F.SetResult(v[0]) })
+		return py.None, f.it.PyError(err, nil, nil)
+	})
+	DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
+		if err != nil {
+			return nil, err
+		}
+		f := self.(*PyFuture)
+		var exc error
+		switch x := v[0].(type) {
+		case *py.Exception:
+			exc = x
+		case *py.Type:
+			if x.IsSubtype(py.BaseException) {
+				exc = NewExc(x, "")
+			}
+		}
+		if exc == nil {
+			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
+		}
+		f.it.holdingGIL(func() { err = f.F.SetException(exc) })
+		return py.None, f.it.PyError(err, nil, nil)
+	})
+}
+
+// ---- wait and as_completed
+
+// futureList takes a Python iterable of futures.
+func futureList(o py.Object) ([]*PyFuture, error) {
+	var out []*PyFuture
+	itr, err := py.Iter(o)
+	if err != nil {
+		return nil, err
+	}
+	for {
+		v, err := py.Next(itr)
+		if err != nil {
+			if py.IsException(py.StopIteration, err) {
+				return out, nil
+			}
+			return nil, err
+		}
+		f, ok := v.(*PyFuture)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not a Future", v.Type().Name)
+		}
+		out = append(out, f)
+	}
+}
+
+// A doneAndNotDone is the named tuple wait() returns.
+type doneAndNotDone struct {
+	done, notDone py.Object
+}
+
+var doneAndNotDoneType = NewClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
+
+// Type implements py.Object.
+func (d *doneAndNotDone) Type() *py.Type { return doneAndNotDoneType }
+
+// M__iter__ allows `done, not_done = wait(fs)`.
+func (d *doneAndNotDone) M__iter__() (py.Object, error) {
+	return py.NewIterator(py.Tuple{d.done, d.notDone}), nil
+}
+
+// M__getitem__ indexes the pair.
+func (d *doneAndNotDone) M__getitem__(key py.Object) (py.Object, error) {
+	return py.GetItem(py.Tuple{d.done, d.notDone}, key)
+}
+
+// M__len__ is 2.
+func (d *doneAndNotDone) M__len__() (py.Object, error) { return py.Int(2), nil }
+
+// M__repr__ is the named tuple's repr.
+func (d *doneAndNotDone) M__repr__() (py.Object, error) {
+	a, err := py.ReprAsString(d.done)
+	if err != nil {
+		return nil, err
+	}
+	b, err := py.ReprAsString(d.notDone)
+	if err != nil {
+		return nil, err
+	}
+	return py.String("DoneAndNotDoneFutures(done=" + a + ", not_done=" + b + ")"), nil
+}
+
+func init() {
+	doneAndNotDoneType.Dict["done"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*doneAndNotDone).done, nil }}
+	doneAndNotDoneType.Dict["not_done"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*doneAndNotDone).notDone, nil }}
+}
+
+func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := futureList(v[0])
+	if err != nil {
+		return nil, err
+	}
+	d, limited, err := TimeoutArg(v[1])
+	if err != nil {
+		return nil, err
+	}
+	t := pool.NoTimeout
+	if limited {
+		t = d
+	}
+	rw := pool.AllCompleted
+	if v[2] != nil {
+		s, err := py.StrAsString(v[2])
+		if err != nil {
+			return nil, err
+		}
+		rw = pool.ReturnWhen(s)
+	}
+	byF := map[*pool.Future[wire.Value]]*PyFuture{}
+	engineFs := make([]*pool.Future[wire.Value], len(fs))
+	for i, f := range fs {
+		engineFs[i] = f.F
+		byF[f.F] = f
+	}
+	var res pool.DoneAndNotDone[*pool.Future[wire.Value]]
+	it.GIL.Released(func() { res, err = pool.Wait(engineFs, t, rw) })
+	if err != nil {
+		return nil, it.PyError(err, nil, nil)
+	}
+	conv := func(l []*pool.Future[wire.Value]) py.Object {
+		items := make([]py.Object, len(l))
+		for i, f := range l {
+			items[i] = byF[f]
+		}
+		return py.NewSetFromItems(items)
+	}
+	return &doneAndNotDone{done: conv(res.Done), notDone: conv(res.NotDone)}, nil
+}
+
+func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := futureList(v[0])
+	if err != nil {
+		return nil, err
+	}
+	d, limited, err := TimeoutArg(v[1])
+	if err != nil {
+		return nil, err
+	}
+	t := pool.NoTimeout
+	if limited {
+		t = d
+	}
+	byF := map[*pool.Future[wire.Value]]*PyFuture{}
+	engineFs := make([]*pool.Future[wire.Value], len(fs))
+	for i, f := range fs {
+		engineFs[i] = f.F
+		byF[f.F] = f
+	}
+	src := pool.AsCompleted(engineFs, t)
+	seq := func(yield func(any, error) bool) {
+		for f, err := range src {
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(byF[f], nil) {
+				return
+			}
+		}
+	}
+	return it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
+		return v.(*PyFuture), nil
+	}, func(err error) error { return it.PyError(err, nil, nil) }), nil
+}
+
+func futuresMethods() []*py.Method {
+	return []*py.Method{
+		ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
+		ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
+	}
+}
+
+func futuresGlobals() py.StringDict {
+	return py.StringDict{
+		"Future":              futureType,
+		"ThreadPoolExecutor":  threadExecutorType,
+		"ProcessPoolExecutor": processExecutorType,
+		"FIRST_COMPLETED":     py.String(pool.FirstCompleted),
+		"FIRST_EXCEPTION":     py.String(pool.FirstException),
+		"ALL_COMPLETED":       py.String(pool.AllCompleted),
+		"CancelledError":      CancelledError,
+		"TimeoutError":        py.TimeoutError,
+		"InvalidStateError":   InvalidStateError,
+		"BrokenExecutor":      BrokenExecutor,
+		"Error":               FuturesError,
+	}
+}
+
+func newFuturePy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := NoArgs("Future", args, kwargs); err != nil {
+		return nil, err
+	}
+	return it.newFuture(pool.NewFuture[wire.Value](), false, cbDirect), nil
+}
+
+func init() {
+	futureType.New = classNew(newFuturePy)
+	threadExecutorType.New = classNew(newThreadPoolExecutor)
+	processExecutorType.New = classNew(NewProcessPoolExecutor)
+	initExecutorMethods()
+	initFutureMethods()
+	methods := futuresMethods()
+	pick := func(names ...string) []*py.Method {
+		var out []*py.Method
+		for _, m := range methods {
+			for _, n := range names {
+				if m.Name == n {
+					out = append(out, m)
+				}
+			}
+		}
+		return out
+	}
+	g := futuresGlobals()
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "concurrent", Doc: "", FileDesc: "<concurrent>"},
+		Globals: py.StringDict{},
+	})
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "concurrent.futures", Doc: "Execute computations asynchronously using threads or processes.", FileDesc: "<concurrent.futures>"},
+		Methods: methods,
+		Globals: g,
+	})
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "concurrent.futures._base", FileDesc: "<concurrent.futures._base>"},
+		Methods: pick("wait", "as_completed"),
+		Globals: g.Copy(),
+	})
+	tg := g.Copy()
+	tg["BrokenThreadPool"] = BrokenThreadPool
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "concurrent.futures.thread", FileDesc: "<concurrent.futures.thread>"},
+		Globals: tg,
+	})
+	pg := g.Copy()
+	pg["BrokenProcessPool"] = BrokenProcessPool
+	pg["_RemoteTraceback"] = FuturesRemoteTraceback
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "concurrent.futures.process", FileDesc: "<concurrent.futures.process>"},
+		Globals: pg,
+	})
+	pool.SetTypeNamer(func(v any) (string, bool) {
+		if o, ok := v.(py.Object); ok && o != nil {
+			return o.Type().Name, true
+		}
+		return "", false
+	})
+}

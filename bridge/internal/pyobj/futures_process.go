@@ -1,0 +1,80 @@
+package pyobj
+
+// concurrent.futures.ProcessPoolExecutor's constructor.
+
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// processInitializer returns the engine option for a Python initializer
+// and its initargs, for process pools (they travel by value).
+func (it *Interp) ProcessInitializer(fn, initargs py.Object) (pool.Option, error) {
+	if fn == nil || fn == py.None {
+		return nil, nil
+	}
+	if !IsCallable(fn) {
+		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
+	}
+	c, err := it.Callable(fn)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Prepare(); err != nil {
+		return nil, err
+	}
+	args, err := TupleArg(initargs)
+	if err != nil {
+		return nil, err
+	}
+	wargs := make([]wire.Value, len(args))
+	for i, a := range args {
+		if wargs[i], err = ToWire(a); err != nil {
+			return nil, err
+		}
+	}
+	return pool.Initializer(c, wargs...), nil
+}
+
+func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := ParseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
+	if err != nil {
+		return nil, err
+	}
+	var opts []pool.Option
+	n, has, err := optInt(v[0])
+	if err != nil {
+		return nil, err
+	}
+	if has {
+		if n <= 0 {
+			return nil, py.ExceptionNewf(py.ValueError, "max_workers must be greater than 0")
+		}
+		opts = append(opts, pool.Workers(n))
+	}
+	initOpt, err := it.ProcessInitializer(v[2], v[3])
+	if err != nil {
+		return nil, err
+	}
+	if initOpt != nil {
+		opts = append(opts, initOpt)
+	}
+	if v[4] != nil && v[4] != py.None {
+		m, ok := v[4].(py.Int)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "max_tasks_per_child must be an integer")
+		}
+		if m <= 0 {
+			return nil, py.ExceptionNewf(py.ValueError, "max_tasks_per_child must be >= 1")
+		}
+		opts = append(opts, pool.MaxTasksPerChild(int(m)))
+	}
+	ex, err := pool.NewProcessPoolExecutor(opts...)
+	if err != nil {
+		return nil, it.PyError(err, nil, nil)
+	}
+	e := &pyExecutor{it: it, ex: ex, process: true, typ: processExecutorType, max: ex.MaxWorkers()}
+	it.trackExecutor(e)
+	return e, nil
+}

@@ -1,0 +1,192 @@
+package pyobj
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/go-python/gpython/py"
+)
+
+// RecursionLimit is the Python call depth at which RecursionError is raised
+// (CPython's default sys.getrecursionlimit()).
+const RecursionLimit = 1000
+
+// RecursionError is the builtin RecursionError (gpython lacks it): a
+// RuntimeError subclass raised when Python calls nest deeper than
+// RecursionLimit, instead of a fatal Go stack overflow.
+var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)
+
+var (
+	origEvalCode func(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (py.Object, error)
+	origRunFrame func(frame *py.Frame) (py.Object, error)
+)
+
+// installHooks wraps py.VmEvalCode (every Python call) and py.VmRunFrame
+// (generator resumes): the GIL is handed over every switch interval,
+// KeyboardInterrupt is raised in the main thread after SIGINT, the call
+// depth is limited, Go panics become SystemError, and the traceback is kept
+// on the exception object (for chained tracebacks).
+func installHooks() {
+	mustReady(RecursionError)
+	setModuleGlobal("builtins", "RecursionError", RecursionError)
+	origEvalCode = py.VmEvalCode
+	origRunFrame = py.VmRunFrame
+	py.VmEvalCode = hookEvalCode
+	py.VmRunFrame = hookRunFrame
+}
+
+func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (res py.Object, err error) {
+	in := InterpOf(ctx)
+	if in == nil {
+		defer recoverPanic(&err)
+		if locals == nil {
+			locals = py.NewStringDict()
+		}
+		return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
+	}
+	t := in.CurrentThread()
+	if err := in.checkpoint(t); err != nil {
+		return nil, err
+	}
+	if t.depth >= RecursionLimit {
+		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
+	}
+	if len(kws) > 0 {
+		if err := checkPosonly(code, kws); err != nil {
+			return nil, err
+		}
+	}
+	kind := codeKind(0)
+	if len(kws) == 0 {
+		kind = t.kindOf(code)
+		if kind&kindArith != 0 {
+			if res, ok := arithCall(code, args, defs); ok {
+				return res, nil
+			}
+		}
+	}
+	t.depth++
+	var frame *py.Frame // a reused frame, given back if the call succeeds
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+		if err != nil {
+			err = correctAtOrigin(err)
+			t.dropLeftOuterHandlers()
+			t.noteContext(errException(err))
+		}
+		t.depth--
+		// The handlers of the frame that ended are over: without this, a
+		// frame at the same depth next (the next task in a worker) would
+		// take the exception one of them was handling as its __context__.
+		t.dropReturned()
+		if err != nil {
+			keepTraceback(err)
+			if frame != nil {
+				frame.Locals = py.NewStringDict() // it may live on in the traceback: its own dict
+			}
+		} else if frame != nil {
+			t.giveFrame(frame)
+		}
+	}()
+	if kind&kindReusable != 0 {
+		if f, ok := t.takeFrame(ctx, code, globals, args, defs); ok {
+			frame = f
+			return origRunFrame(f)
+		}
+	}
+	if locals == nil {
+		locals = py.NewStringDict()
+	}
+	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
+}
+
+// callFunction calls fn with positional args as fn(*args) does, without the
+// locals dict gpython's Function.M__call__ makes for every call (a reused
+// frame needs none).
+func callFunction(fn *py.Function, args py.Tuple) (py.Object, error) {
+	return py.VmEvalCode(fn.Context, fn.Code, fn.Globals, nil, args, nil, fn.Defaults, fn.KwDefaults, fn.Closure)
+}
+
+func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
+	in := InterpOf(frame.Context)
+	if in == nil {
+		defer recoverPanic(&err)
+		return origRunFrame(frame)
+	}
+	t := in.CurrentThread()
+	if err := in.checkpoint(t); err != nil {
+		return nil, err
+	}
+	if t.depth >= RecursionLimit {
+		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
+	}
+	t.depth++
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+		if err != nil {
+			err = correctAtOrigin(err)
+			t.dropLeftOuterHandlers()
+			t.noteContext(errException(err))
+		}
+		t.depth--
+		if err == nil {
+			noteGeneratorReturn(frame, res)
+		}
+		if err != nil {
+			keepTraceback(err)
+			if frame.Code.Flags&py.CO_GENERATOR != 0 {
+				noteGeneratorError(frame, err)
+			}
+		}
+	}()
+	return origRunFrame(frame)
+}
+
+// checkpoint runs at every call: it offers the GIL to waiting threads and
+// raises KeyboardInterrupt in the main thread once SIGINT arrived.
+func (in *Interp) checkpoint(t *Thread) error {
+	in.GIL.Yield()
+	if t == in.Main && in.intrPending.Load() {
+		return in.takeInterrupt()
+	}
+	return nil
+}
+
+func recoverPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = panicError(r)
+	}
+}
+
+// panicError turns a recovered Go panic into a Python SystemError (a Python
+// exception raised by panicking is passed through).
+func panicError(r any) error {
+	switch x := r.(type) {
+	case py.ExceptionInfo:
+		return x
+	case *py.Exception:
+		return x
+	}
+	if debugPanics {
+		fmt.Fprintf(osStderr, "pypool: Go panic: %v\n%s", r, debug.Stack())
+	}
+	return py.ExceptionNewf(py.SystemError, "internal error: %v", r)
+}
+
+// debugPanics prints the Go stack of recovered panics (PYPOOL_DEBUG=1).
+var debugPanics = false
+
+// keepTraceback stores the traceback gathered so far on the exception object,
+// so that a chained exception (raise … from e) can print e's frames.
+func keepTraceback(err error) {
+	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
+		fixStubLine(info.Traceback)
+		if e, ok := info.Value.(*py.Exception); ok {
+			e.Traceback = info.Traceback
+		}
+	}
+}

@@ -1,0 +1,260 @@
+package pyobj
+
+// enum.EnumType, the metaclass of enum.Enum (bridge/pylib/enum.py), in Go:
+// gpython takes no Python metaclasses. Making a class whose base is an Enum
+// runs EnumType's New: the class is made as type() makes it, then the
+// Python side (Enum._pp_setup_) turns the body's plain values into members,
+// in the order the body assigned them. The class then answers iteration,
+// len(), `in`, cls[name], cls(value) (lookup, not construction) and its repr
+// `<enum 'Color'>` through EnumType's methods, which call back into enum.py.
+//
+// The order of the body's names comes from the class body's code (co_names
+// is first-use order): buildClass passes it as ns["__pp_order__"] to
+// metaclasses that ask for it (classBodyOrder).
+
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// EnumType is enum.EnumType.
+var EnumType = py.TypeType.NewType("EnumType", "Metaclass for Enum", enumTypeNew, nil)
+
+const orderKey = "__pp_order__"
+
+// classBodyOrder stores the names a class body uses, in first-use order, as
+// ns[__pp_order__] when a base's metaclass wants them (EnumType).
+func classBodyOrder(code *py.Code, bases py.Tuple, ns py.StringDict) {
+	for _, b := range bases {
+		if bt, ok := b.(*py.Type); ok && bt.Type() == EnumType {
+			names := make(py.Tuple, len(code.Names))
+			for i, n := range code.Names {
+				names[i] = py.String(n)
+			}
+			ns[orderKey] = names
+			return
+		}
+	}
+}
+
+func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(args) != 3 {
+		return nil, py.ExceptionNewf(py.TypeError, "EnumType() takes 3 arguments (name, bases, namespace)")
+	}
+	var ns py.StringDict
+	switch d := args[2].(type) {
+	case py.StringDict:
+		ns = d
+	case dictLike:
+		ns = py.NewStringDict()
+		for _, it := range d.AsDict().Items() {
+			k, ok := it.Key.(py.String)
+			if !ok {
+				return nil, py.ExceptionNewf(py.TypeError, "EnumType() namespace keys must be strings")
+			}
+			ns[string(k)] = it.Value
+		}
+		args = py.Tuple{args[0], args[1], ns}
+	default:
+		return nil, py.ExceptionNewf(py.TypeError, "EnumType() namespace must be a dict")
+	}
+	order, _ := ns[orderKey].(py.Tuple)
+	delete(ns, orderKey)
+	delete(ns, "__slots__")
+	if order == nil {
+		// made by a call (functional API): the namespace's own names
+		for k := range ns {
+			order = append(order, py.String(k))
+		}
+	}
+	for k := range kwargs {
+		if k != "__pp_attrs__" {
+			return nil, py.ExceptionNewf(py.TypeError, "EnumType() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	obj, err := py.TypeNew(mt, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	cls := obj.(*py.Type)
+	fixClass(cls, nil)
+	if setup, err := py.GetAttrString(cls, "_pp_setup_"); err == nil {
+		if _, err := py.Call(setup, py.Tuple{cls, order}, nil); err != nil {
+			return nil, err
+		}
+	}
+	cls.New = enumCall
+	cls.Init = func(py.Object, py.Tuple, py.StringDict) error { return nil }
+	return cls, nil
+}
+
+// enumCall is Color(value): the member with that value (or, for an enum
+// without members, the functional API Enum('Name', 'A B')).
+func enumCall(cls *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	fn, err := py.GetAttrString(cls, "_pp_call_")
+	if err != nil {
+		return nil, err
+	}
+	return py.Call(fn, args, kwargs)
+}
+
+// enumCls takes the class from a metaclass method's arguments, called as
+// (cls, args) or (module, (cls, …)).
+func enumCls(self py.Object, args py.Tuple) (*py.Type, py.Tuple, error) {
+	if t, ok := self.(*py.Type); ok && t.Type() == EnumType {
+		return t, args, nil
+	}
+	if len(args) > 0 {
+		if t, ok := args[0].(*py.Type); ok && t.Type() == EnumType {
+			return t, args[1:], nil
+		}
+	}
+	return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor requires an enum class")
+}
+
+// enumDelegate makes a metaclass method that calls the class's Python
+// classmethod of the given name.
+func enumDelegate(name, pyName string, nargs int) *py.Method {
+	return py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+		cls, rest, err := enumCls(self, args)
+		if err != nil {
+			return nil, err
+		}
+		if len(rest) != nargs {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() takes %d arguments (%d given)", name, nargs, len(rest))
+		}
+		fn, err := py.GetAttrString(cls, pyName)
+		if err != nil {
+			return nil, err
+		}
+		return py.Call(fn, rest, nil)
+	}, 0, "")
+}
+
+func newMember(self py.Object, args py.Tuple) (py.Object, error) {
+	if len(args) != 1 {
+		return nil, py.ExceptionNewf(py.TypeError, "new_member(cls) takes 1 argument")
+	}
+	cls, ok := args[0].(*py.Type)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "new_member(cls): cls must be a class")
+	}
+	if wantsInstance(cls, goBase(cls)) {
+		// operator dunders (instance.go)
+		return wrapInstance(cls.Alloc(), cls), nil
+	}
+	inst := cls.Alloc()
+	prepareInstance(inst)
+	return inst, nil
+}
+
+func init() {
+	OnInstall(InstallCompat, "mod_enum", func() {
+		EnumType.Dict["__module__"] = py.String("enum")
+		EnumType.Bases = py.Tuple{py.TypeType}
+		mustReady(EnumType)
+		EnumType.Dict["__iter__"] = enumDelegate("__iter__", "_pp_iter_", 0)
+		EnumType.Dict["__len__"] = enumDelegate("__len__", "_pp_len_", 0)
+		EnumType.Dict["__contains__"] = enumDelegate("__contains__", "_pp_contains_", 1)
+		EnumType.Dict["__getitem__"] = enumDelegate("__getitem__", "_pp_getitem_", 1)
+		EnumType.Dict["__repr__"] = enumDelegate("__repr__", "_pp_class_repr_", 0)
+		EnumType.Dict["__str__"] = enumDelegate("__str__", "_pp_class_repr_", 0)
+	})
+	py.RegisterModule(&py.ModuleImpl{
+		Info: py.ModuleInfo{Name: "_pypool_enum", Doc: "Go support for the enum module."},
+		Methods: []*py.Method{
+			py.MustNewMethod("new_member", newMember, 0, "new_member(cls): a new instance of cls, without __init__"),
+		},
+		Globals: py.StringDict{"EnumType": EnumType},
+	})
+}
+
+// Enum classes and members across the process boundary: a member travels
+// as getattr(its class, name), so the receiver's member is the receiver's
+// own object (identity holds, as pickle's Color(value) gives); a class
+// defined in __main__ travels with its members' plain values and their
+// order (__pp_order__), and the receiver makes the members when the
+// namespace is filled in (enumBodyFilled).
+
+// enumMemberValue encodes x as a member reference when it is an enum member.
+func (e *encoder) enumMemberValue(x *py.Type) (wire.Value, bool, error) {
+	cls := x.Type()
+	if cls == nil || cls.Type() != EnumType {
+		return nil, false, nil
+	}
+	name, ok := x.Dict["_name_"].(py.String)
+	if !ok {
+		return nil, false, nil
+	}
+	clsV, err := e.encode(cls)
+	if err != nil {
+		return nil, true, err
+	}
+	return tagged(tagMethod, clsV, string(name)), true, nil
+}
+
+// enumNamespace replaces, in the namespace of enum class t about to be
+// sent, the members by their values and the member tables by the order.
+func enumNamespace(t *py.Type, ns py.StringDict) {
+	if t.Type() != EnumType {
+		return
+	}
+	names, _ := t.Dict["_member_names_"].(*py.List)
+	if names == nil {
+		return
+	}
+	var order py.Tuple
+	for _, n := range names.Items {
+		order = append(order, n)
+	}
+	for k, v := range ns {
+		if m := memberOf(v, t); m != nil {
+			ns[k] = m.Dict["_value_"]
+			if m.Dict["_name_"] != py.String(k) {
+				order = append(order, py.String(k)) // an alias
+			}
+		}
+	}
+	for _, k := range []string{"_member_names_", "_member_map_", "_value2member_map_", "__members__"} {
+		delete(ns, k)
+	}
+	ns[orderKey] = order
+}
+
+// memberOf returns the attribute dict holder of v when v is an instance of cls.
+func memberOf(v py.Object, cls *py.Type) *py.Type {
+	var inst *py.Type
+	switch x := v.(type) {
+	case *Instance:
+		inst = x.inst
+	case *CallableInstance:
+		inst = x.inst
+	case *py.Type:
+		inst = x
+	}
+	if inst == nil || inst.Type() != cls {
+		return nil
+	}
+	return inst
+}
+
+// enumBodyFilled makes the members of an enum class rebuilt from a wire
+// value, once its namespace is in place.
+func enumBodyFilled(cls *py.Type) error {
+	if cls.Type() != EnumType {
+		return nil
+	}
+	order, ok := cls.Dict[orderKey].(py.Tuple)
+	if !ok {
+		return nil
+	}
+	delete(cls.Dict, orderKey)
+	setup, err := py.GetAttrString(cls, "_pp_setup_")
+	if err != nil {
+		return err
+	}
+	cls.New = enumCall
+	cls.Init = func(py.Object, py.Tuple, py.StringDict) error { return nil }
+	_, err = py.Call(setup, py.Tuple{cls, order}, nil)
+	return err
+}

@@ -1,0 +1,87 @@
+package pyobj
+
+// Small helpers the Go-implemented modules (threading, concurrent.futures,
+// multiprocessing) share: finding their interpreter, binding arguments
+// without a Sig, callable().
+
+import (
+	"github.com/go-python/gpython/py"
+)
+
+// interpOfModule finds the Interp that runs a Go-implemented module function.
+func interpOfModule(self py.Object) (*Interp, error) {
+	if m, ok := self.(*py.Module); ok && m != nil {
+		if it := InterpOf(m.Context); it != nil {
+			return it, nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
+}
+
+// parseArgs binds args and kwargs to names (the first nreq required) for the
+// Go-implemented callable fname, returning nil for the ones not given.
+func ParseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
+	if len(args) > len(names) {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes at most %d arguments (%d given)", fname, len(names), len(args))
+	}
+	out := make([]py.Object, len(names))
+	copy(out, args)
+	for k, v := range kwargs {
+		found := false
+		for i, n := range names {
+			if n == k {
+				if i < len(args) {
+					return nil, py.ExceptionNewf(py.TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, k, i+1)
+				}
+				out[i] = v
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", fname, k)
+		}
+	}
+	for i := 0; i < nreq; i++ {
+		if out[i] == nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
+		}
+	}
+	return out, nil
+}
+
+// soleInterp returns the interpreter calling a class constructor (gpython
+// calls those without a context): the only live one (a pypool process has
+// one), or else the only one whose GIL is held. Otherwise it is nil.
+func soleInterp() *Interp {
+	var all, busy []*Interp
+	Interps.Range(func(_, v any) bool {
+		it := v.(*Interp)
+		all = append(all, it)
+		// the caller holds its interpreter's GIL: idle ones can be locked
+		if it.GIL.mu.TryLock() {
+			it.GIL.mu.Unlock()
+		} else {
+			busy = append(busy, it)
+		}
+		return true
+	})
+	if len(all) == 1 {
+		return all[0]
+	}
+	if len(busy) == 1 {
+		return busy[0]
+	}
+	return nil
+}
+
+// classNew makes a class constructor out of a module factory function.
+func classNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		it := soleInterp()
+		if it == nil {
+			return nil, py.ExceptionNewf(py.RuntimeError, "%s(): no single interpreter to create it in", t.Name)
+		}
+		return fn(it, args, kwargs)
+	}
+}

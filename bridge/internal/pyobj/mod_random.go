@@ -1,0 +1,557 @@
+package pyobj
+
+// _random.Random: CPython's Mersenne Twister and the getrandbits-based
+// methods of random.Random (3.11), so seeded sequences equal CPython's.
+// pylib/random.py binds the module-level functions to a hidden instance.
+
+import (
+	"crypto/sha512"
+	"math"
+	"math/big"
+	"os"
+	"time"
+
+	"github.com/go-python/gpython/py"
+)
+
+// RandomType is _random.Random (random.Random).
+var RandomType = py.NewType("Random", "Random number generator base class used by bound module functions.")
+
+// Random is one Mersenne Twister state.
+type Random struct {
+	mt        [624]uint32
+	index     int
+	gaussNext py.Object
+}
+
+// Type returns Random.
+func (r *Random) Type() *py.Type { return RandomType }
+
+func (r *Random) initGenrand(s uint32) {
+	r.mt[0] = s
+	for i := 1; i < 624; i++ {
+		r.mt[i] = 1812433253*(r.mt[i-1]^(r.mt[i-1]>>30)) + uint32(i)
+	}
+	r.index = 624
+}
+
+func (r *Random) initByArray(key []uint32) {
+	r.initGenrand(19650218)
+	i, j := 1, 0
+	k := max(624, len(key))
+	for ; k > 0; k-- {
+		r.mt[i] = (r.mt[i] ^ ((r.mt[i-1] ^ (r.mt[i-1] >> 30)) * 1664525)) + key[j] + uint32(j)
+		i++
+		j++
+		if i >= 624 {
+			r.mt[0] = r.mt[623]
+			i = 1
+		}
+		if j >= len(key) {
+			j = 0
+		}
+	}
+	for k = 623; k > 0; k-- {
+		r.mt[i] = (r.mt[i] ^ ((r.mt[i-1] ^ (r.mt[i-1] >> 30)) * 1566083941)) - uint32(i)
+		i++
+		if i >= 624 {
+			r.mt[0] = r.mt[623]
+			i = 1
+		}
+	}
+	r.mt[0] = 0x80000000
+	r.index = 624
+}
+
+func (r *Random) genrand() uint32 {
+	if r.index >= 624 {
+		const upper, lower = 0x80000000, 0x7fffffff
+		for kk := 0; kk < 624; kk++ {
+			y := (r.mt[kk] & upper) | (r.mt[(kk+1)%624] & lower)
+			v := r.mt[(kk+397)%624] ^ (y >> 1)
+			if y&1 != 0 {
+				v ^= 0x9908b0df
+			}
+			r.mt[kk] = v
+		}
+		r.index = 0
+	}
+	y := r.mt[r.index]
+	r.index++
+	y ^= y >> 11
+	y ^= (y << 7) & 0x9d2c5680
+	y ^= (y << 15) & 0xefc60000
+	y ^= y >> 18
+	return y
+}
+
+func (r *Random) random() float64 {
+	a, b := r.genrand()>>5, r.genrand()>>6
+	return (float64(a)*67108864.0 + float64(b)) * (1.0 / 9007199254740992.0)
+}
+
+func (r *Random) seedBig(n *big.Int) {
+	n = new(big.Int).Abs(n)
+	var key []uint32
+	words := n.Bits()
+	_ = words
+	b := n.Bytes() // big-endian
+	for end := len(b); end > 0; end -= 4 {
+		start := max(end-4, 0)
+		var w uint32
+		for _, c := range b[start:end] {
+			w = w<<8 | uint32(c)
+		}
+		key = append(key, w)
+	}
+	if len(key) == 0 {
+		key = []uint32{0}
+	}
+	r.initByArray(key)
+}
+
+func (r *Random) seed(a py.Object) error {
+	r.gaussNext = nil
+	switch x := a.(type) {
+	case nil, py.NoneType:
+		n := new(big.Int).SetInt64(time.Now().UnixNano())
+		n.Lsh(n, 20).Add(n, big.NewInt(int64(os.Getpid())))
+		r.seedBig(n)
+	case py.Int:
+		r.seedBig(big.NewInt(int64(x)))
+	case py.Bool:
+		r.seedBig(big.NewInt(int64(boolInt(x))))
+	case *py.BigInt:
+		r.seedBig((*big.Int)(x))
+	case py.String, py.Bytes, pbytes, *ByteArray:
+		var data []byte
+		if s, ok := x.(py.String); ok {
+			data = []byte(s)
+		} else {
+			data, _ = bytesLike(x)
+		}
+		sum := sha512.Sum512(data)
+		r.seedBig(new(big.Int).SetBytes(append(append([]byte{}, data...), sum[:]...)))
+	case py.Float:
+		h := hashFloat(float64(x))
+		r.seedBig(big.NewInt(h))
+	default:
+		return py.ExceptionNewf(py.TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
+	}
+	return nil
+}
+
+func (r *Random) getrandbits(k int) *big.Int {
+	if k <= 32 {
+		return big.NewInt(int64(r.genrand() >> (32 - uint(k))))
+	}
+	words := (k-1)/32 + 1
+	out := new(big.Int)
+	for i := 0; i < words; i++ {
+		w := r.genrand()
+		if k < 32 {
+			w >>= 32 - uint(k)
+		}
+		out.Or(out, new(big.Int).Lsh(big.NewInt(int64(w)), uint(32*i)))
+		k -= 32
+	}
+	return out
+}
+
+// randbelow returns a random int in [0, n) as CPython's _randbelow_with_getrandbits.
+func (r *Random) randbelow(n *big.Int) *big.Int {
+	k := n.BitLen()
+	v := r.getrandbits(k)
+	for v.Cmp(n) >= 0 {
+		v = r.getrandbits(k)
+	}
+	return v
+}
+
+func (r *Random) randbelowInt(n int) int {
+	return int(r.randbelow(big.NewInt(int64(n))).Int64())
+}
+
+func intArg(name string, o py.Object) (*big.Int, error) {
+	switch x := o.(type) {
+	case py.Int, py.Bool, *py.BigInt:
+		return toBig(x), nil
+	case py.Float:
+		if float64(x) == math.Trunc(float64(x)) {
+			return big.NewInt(int64(x)), nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", o.Type().Name)
+}
+
+func (r *Random) randrange(args py.Tuple) (py.Object, error) {
+	if len(args) < 1 || len(args) > 3 {
+		return nil, py.ExceptionNewf(py.TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
+	}
+	start, err := intArg("start", args[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(args) == 1 || args[1] == py.None {
+		if start.Sign() > 0 {
+			return bigToInt(r.randbelow(start)), nil
+		}
+		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
+	}
+	stop, err := intArg("stop", args[1])
+	if err != nil {
+		return nil, err
+	}
+	step := big.NewInt(1)
+	if len(args) == 3 {
+		if step, err = intArg("step", args[2]); err != nil {
+			return nil, err
+		}
+	}
+	width := new(big.Int).Sub(stop, start)
+	if step.Cmp(big.NewInt(1)) == 0 {
+		if width.Sign() > 0 {
+			return bigToInt(new(big.Int).Add(start, r.randbelow(width))), nil
+		}
+		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange() (%s, %s, %s)", start, stop, width)
+	}
+	var n *big.Int
+	switch step.Sign() {
+	case 1:
+		n = new(big.Int).Add(width, step)
+		n.Sub(n, big.NewInt(1))
+		n = floorDiv(n, step)
+	case -1:
+		n = new(big.Int).Add(width, step)
+		n.Add(n, big.NewInt(1))
+		n = floorDiv(n, step)
+	default:
+		return nil, py.ExceptionNewf(py.ValueError, "zero step for randrange()")
+	}
+	if n.Sign() <= 0 {
+		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
+	}
+	v := new(big.Int).Mul(step, r.randbelow(n))
+	return bigToInt(v.Add(v, start)), nil
+}
+
+func floorDiv(a, b *big.Int) *big.Int {
+	q, m := new(big.Int).DivMod(a, b, new(big.Int))
+	_ = m
+	// DivMod is Euclidean; convert to floor division for negative divisors.
+	if b.Sign() < 0 && m.Sign() != 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q
+}
+
+func randSelf(self py.Object) (*Random, error) {
+	r, ok := self.(*Random)
+	if !ok {
+		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'Random' object")
+	}
+	return r, nil
+}
+
+func randMethod(name string, fn func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error)) {
+	addMethod(RandomType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		r, err := randSelf(self)
+		if err != nil {
+			return nil, err
+		}
+		return fn(r, args, kw)
+	})
+}
+
+func seqLen(o py.Object) (int, error) {
+	n, err := py.Len(o)
+	if err != nil {
+		return 0, err
+	}
+	return py.MakeGoInt(n)
+}
+
+func init() {
+	RandomType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		r := &Random{}
+		var a py.Object = py.None
+		if len(args) > 0 {
+			a = args[0]
+		}
+		return r, r.seed(a)
+	}
+	randMethod("seed", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		var a py.Object = py.None
+		if len(args) > 0 {
+			a = args[0]
+		}
+		if v, ok := kw["a"]; ok {
+			a = v
+		}
+		return py.None, r.seed(a)
+	})
+	randMethod("random", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		return py.Float(r.random()), nil
+	})
+	randMethod("getrandbits", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := nArgs("getrandbits", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		k, err := py.IndexInt(args[0])
+		if err != nil {
+			return nil, err
+		}
+		if k < 0 {
+			return nil, py.ExceptionNewf(py.ValueError, "number of bits must be non-negative")
+		}
+		if k == 0 {
+			return py.Int(0), nil
+		}
+		return bigToInt(r.getrandbits(k)), nil
+	})
+	randMethod("randrange", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		return r.randrange(args)
+	})
+	randMethod("randint", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := nArgs("randint", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		b, err := intArg("b", args[1])
+		if err != nil {
+			return nil, err
+		}
+		return r.randrange(py.Tuple{args[0], bigToInt(b.Add(b, big.NewInt(1)))})
+	})
+	randMethod("_randbelow", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		n, err := intArg("n", args[0])
+		if err != nil {
+			return nil, err
+		}
+		return bigToInt(r.randbelow(n)), nil
+	})
+	randMethod("choice", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := nArgs("choice", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		n, err := seqLen(args[0])
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			return nil, py.ExceptionNewf(py.IndexError, "Cannot choose from an empty sequence")
+		}
+		return py.GetItem(args[0], py.Int(r.randbelowInt(n)))
+	})
+	randMethod("shuffle", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := nArgs("shuffle", args, kw, 1, 1); err != nil {
+			return nil, err
+		}
+		x := args[0]
+		n, err := seqLen(x)
+		if err != nil {
+			return nil, err
+		}
+		for i := n - 1; i > 0; i-- {
+			j := r.randbelowInt(i + 1)
+			a, err := py.GetItem(x, py.Int(i))
+			if err != nil {
+				return nil, err
+			}
+			b, err := py.GetItem(x, py.Int(j))
+			if err != nil {
+				return nil, err
+			}
+			if _, err := py.SetItem(x, py.Int(i), b); err != nil {
+				return nil, err
+			}
+			if _, err := py.SetItem(x, py.Int(j), a); err != nil {
+				return nil, err
+			}
+		}
+		return py.None, nil
+	})
+	randMethod("sample", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if len(args) != 2 {
+			if v, ok := kw["k"]; ok && len(args) == 1 {
+				args = py.Tuple{args[0], v}
+			} else {
+				return nil, py.ExceptionNewf(py.TypeError, "sample() missing required argument 'k'")
+			}
+		}
+		pop := args[0]
+		switch pop.(type) {
+		case *Set, *FrozenSet, *Dict:
+			return nil, py.ExceptionNewf(py.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+		}
+		n, err := seqLen(pop)
+		if err != nil {
+			return nil, err
+		}
+		k, err := py.IndexInt(args[1])
+		if err != nil {
+			return nil, err
+		}
+		if k < 0 || k > n {
+			return nil, py.ExceptionNewf(py.ValueError, "Sample larger than population or is negative")
+		}
+		result := make([]py.Object, k)
+		setsize := 21
+		if k > 5 {
+			setsize += int(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
+		}
+		if n <= setsize {
+			l, err := py.SequenceList(pop)
+			if err != nil {
+				return nil, err
+			}
+			pool := append([]py.Object(nil), l.Items...)
+			for i := 0; i < k; i++ {
+				j := r.randbelowInt(n - i)
+				result[i] = pool[j]
+				pool[j] = pool[n-i-1]
+			}
+		} else {
+			selected := map[int]bool{}
+			for i := 0; i < k; i++ {
+				j := r.randbelowInt(n)
+				for selected[j] {
+					j = r.randbelowInt(n)
+				}
+				selected[j] = true
+				v, err := py.GetItem(pop, py.Int(j))
+				if err != nil {
+					return nil, err
+				}
+				result[i] = v
+			}
+		}
+		return py.NewListFromItems(result), nil
+	})
+	randMethod("uniform", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := nArgs("uniform", args, kw, 2, 2); err != nil {
+			return nil, err
+		}
+		fa, err := toFloatArg(args[0])
+		if err != nil {
+			return nil, err
+		}
+		fb, err := toFloatArg(args[1])
+		if err != nil {
+			return nil, err
+		}
+		a, b := float64(fa.(py.Float)), float64(fb.(py.Float))
+		return py.Float(a + (b-a)*r.random()), nil
+	})
+	randMethod("gauss", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		mu, sigma := 0.0, 1.0
+		if len(args) > 0 {
+			f, err := toFloatArg(args[0])
+			if err != nil {
+				return nil, err
+			}
+			mu = float64(f.(py.Float))
+		}
+		if len(args) > 1 {
+			f, err := toFloatArg(args[1])
+			if err != nil {
+				return nil, err
+			}
+			sigma = float64(f.(py.Float))
+		}
+		var z float64
+		if g, ok := r.gaussNext.(py.Float); ok {
+			z = float64(g)
+			r.gaussNext = nil
+		} else {
+			x2pi := r.random() * 2 * math.Pi
+			g2rad := math.Sqrt(-2.0 * math.Log(1.0-r.random()))
+			z = math.Cos(x2pi) * g2rad
+			r.gaussNext = py.Float(math.Sin(x2pi) * g2rad)
+		}
+		return py.Float(mu + z*sigma), nil
+	})
+	randMethod("choices", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if len(args) < 1 {
+			return nil, py.ExceptionNewf(py.TypeError, "choices() missing required argument 'population'")
+		}
+		pop := args[0]
+		var weights, cum py.Object = py.None, py.None
+		if len(args) > 1 {
+			weights = args[1]
+		}
+		k := 1
+		for name, v := range kw {
+			switch name {
+			case "weights":
+				weights = v
+			case "cum_weights":
+				cum = v
+			case "k":
+				n, err := py.IndexInt(v)
+				if err != nil {
+					return nil, err
+				}
+				k = n
+			}
+		}
+		n, err := seqLen(pop)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]py.Object, k)
+		if cum == py.None && weights == py.None {
+			for i := range out {
+				v, err := py.GetItem(pop, py.Int(int(math.Floor(r.random()*float64(n)))))
+				if err != nil {
+					return nil, err
+				}
+				out[i] = v
+			}
+			return py.NewListFromItems(out), nil
+		}
+		var cw []float64
+		src := cum
+		if cum == py.None {
+			src = weights
+		}
+		total := 0.0
+		if err := py.Iterate(src, func(o py.Object) bool {
+			f, _ := py.FloatAsFloat64(o)
+			if cum == py.None {
+				total += f
+				cw = append(cw, total)
+			} else {
+				cw = append(cw, f)
+			}
+			return false
+		}); err != nil {
+			return nil, err
+		}
+		if len(cw) != n {
+			return nil, py.ExceptionNewf(py.ValueError, "The number of weights does not match the population")
+		}
+		total = cw[len(cw)-1]
+		for i := range out {
+			x := r.random() * total
+			lo, hi := 0, n-1
+			for lo < hi {
+				mid := (lo + hi) / 2
+				if x < cw[mid] {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			v, err := py.GetItem(pop, py.Int(lo))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = v
+		}
+		return py.NewListFromItems(out), nil
+	})
+	py.RegisterModule(&py.ModuleImpl{
+		Info:    py.ModuleInfo{Name: "_random", FileDesc: "<_random>"},
+		Globals: py.StringDict{"Random": RandomType},
+	})
+}

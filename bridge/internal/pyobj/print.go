@@ -1,0 +1,131 @@
+package pyobj
+
+import (
+	"io"
+	"os"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+var osStderr io.Writer = os.Stderr
+
+// methodSelf normalises the two ways gpython calls a Go method found in a
+// type's dict: (self, args) through an instance, or (module, (self, …))
+// through the type.
+func methodSelf(self py.Object, args py.Tuple) (py.Object, py.Tuple) {
+	if m, ok := self.(*py.Module); self == nil || (ok && m == nil) {
+		if len(args) > 0 {
+			return args[0], args[1:]
+		}
+		return nil, args
+	}
+	return self, args
+}
+
+// WriteText writes s to the Python file object f with a single write: Go
+// files get one write syscall, other objects one call of their write method.
+func WriteText(f py.Object, s string) error {
+	switch x := f.(type) {
+	case *py.File:
+		if _, err := x.File.WriteString(s); err != nil {
+			return py.ExceptionNewf(py.OSError, "%v", err)
+		}
+		return nil
+	case *File:
+		if !x.binary {
+			_, err := x.write(py.String(s))
+			return err
+		}
+	}
+	write, err := py.GetAttrString(f, "write")
+	if err != nil {
+		return err
+	}
+	_, err = py.Call(write, py.Tuple{py.String(s)}, nil)
+	return err
+}
+
+// sysFile returns sys.<name> (stdout or stderr) of ctx.
+func sysFile(ctx py.Context, name string) (py.Object, error) {
+	sys, err := ctx.GetModule("sys")
+	if err != nil {
+		return nil, err
+	}
+	f, ok := sys.Globals[name]
+	if !ok {
+		return nil, py.ExceptionNewf(py.RuntimeError, "lost sys.%s", name)
+	}
+	return f, nil
+}
+
+var printSig = MustSig("print", "*objects, sep=None, end=None, file=None, flush=False")
+
+// builtinPrint is print(): the whole line is built first and written once, so
+// lines printed at the same moment by threads or workers never tear.
+func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	a, err := printSig.Parse(args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	sep, end := " ", "\n"
+	if v := a.Get("sep"); v != py.None {
+		s, ok := v.(py.String)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "sep must be None or a string, not %s", v.Type().Name)
+		}
+		sep = string(s)
+	}
+	if v := a.Get("end"); v != py.None {
+		s, ok := v.(py.String)
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "end must be None or a string, not %s", v.Type().Name)
+		}
+		end = string(s)
+	}
+	file := a.Get("file")
+	if file == py.None {
+		ctx := CtxOf(self)
+		if ctx == nil {
+			return nil, py.ExceptionNewf(py.RuntimeError, "print(): no interpreter")
+		}
+		if file, err = sysFile(ctx, "stdout"); err != nil {
+			return nil, err
+		}
+		if file == py.None {
+			return py.None, nil
+		}
+	}
+	var b strings.Builder
+	for i, o := range a.Star {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		s, err := Str(o)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(s)
+	}
+	b.WriteString(end)
+	if err := WriteText(file, b.String()); err != nil {
+		return nil, err
+	}
+	if flush, _ := py.MakeBool(a.Get("flush")); flush == py.True {
+		switch file.(type) {
+		case *py.File:
+		default:
+			if fl, err := py.GetAttrString(file, "flush"); err == nil {
+				if _, err := py.Call(fl, nil, nil); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return py.None, nil
+}
+
+func installPrint() {
+	replaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
+		"print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default."))
+}

@@ -1,0 +1,110 @@
+package pyobj
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/go-python/gpython/py"
+)
+
+// Interrupt asks the interpreter to raise KeyboardInterrupt in its main
+// thread: at its next Python call, or at once if it is blocked in Wait or
+// Sleep. It is what SIGINT does; it is safe from any goroutine.
+func (in *Interp) Interrupt() {
+	in.intrPending.Store(true)
+	select {
+	case in.intr <- struct{}{}:
+	default:
+	}
+}
+
+// takeInterrupt consumes a pending interrupt and returns KeyboardInterrupt.
+func (in *Interp) takeInterrupt() error {
+	in.intrPending.Store(false)
+	select {
+	case <-in.intr:
+	default:
+	}
+	return NewException(py.KeyboardInterrupt)
+}
+
+// Wait blocks without the GIL (the caller must hold it) until ch yields or is
+// closed (true), the timeout passes (false; timeout < 0 waits forever), or,
+// in the main thread, SIGINT arrives (KeyboardInterrupt error).
+func (in *Interp) Wait(ch <-chan struct{}, timeout time.Duration) (fired bool, err error) {
+	t := in.CurrentThread()
+	main := t == in.Main
+	if main && in.intrPending.Load() {
+		return false, in.takeInterrupt()
+	}
+	var intr chan struct{}
+	if main {
+		intr = in.intr
+	}
+	var timer <-chan time.Time
+	if timeout >= 0 {
+		tm := time.NewTimer(timeout)
+		defer tm.Stop()
+		timer = tm.C
+	}
+	interrupted := false
+	in.GIL.Released(func() {
+		select {
+		case <-ch:
+			fired = true
+		case <-timer:
+		case <-intr:
+			interrupted = true
+		}
+	})
+	if interrupted {
+		return false, in.takeInterrupt()
+	}
+	return fired, nil
+}
+
+// Sleep sleeps d without the GIL; the main thread wakes with KeyboardInterrupt
+// on SIGINT.
+func (in *Interp) Sleep(d time.Duration) error {
+	if d < 0 {
+		d = 0
+	}
+	_, err := in.Wait(nil, d)
+	return err
+}
+
+// catchSIGINT routes SIGINT to in.Interrupt until stop is called.
+func (in *Interp) CatchSIGINT() (stop func()) {
+	ch := make(chan os.Signal, 4)
+	signal.Notify(ch, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+				in.Interrupt()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
+// dieBySIGINT ends the process by SIGINT with the default action, as CPython
+// does after an uncaught KeyboardInterrupt (the shell sees status 130).
+func DieBySIGINT() {
+	signal.Reset(os.Interrupt)
+	_ = syscall.Kill(os.Getpid(), syscall.SIGINT)
+	time.Sleep(100 * time.Millisecond)
+}
+
+// NewException makes an instance of the exception class t with args.
+func NewException(t *py.Type, args ...py.Object) *py.Exception {
+	return &py.Exception{Base: t, Args: py.Tuple(append([]py.Object{}, args...)), Dict: py.StringDict{}}
+}

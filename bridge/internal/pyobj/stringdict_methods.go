@@ -1,0 +1,112 @@
+package pyobj
+
+// Methods of gpython's string-keyed dict (what **kwargs and class namespaces
+// are) that scripts use on kwargs, plus object.__dict__ and __class__.
+
+import (
+	"github.com/go-python/gpython/py"
+)
+
+func sdSelf(self py.Object) py.StringDict { return self.(py.StringDict) }
+
+func sdKey(k py.Object) (string, error) {
+	s, ok := k.(py.String)
+	if !ok {
+		return "", keyError(k)
+	}
+	return string(s), nil
+}
+
+func init() {
+	OnInstall(InstallCompat, "stringdict_methods", func() {
+		t := py.StringDictType
+		addMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := nArgs("pop", args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			d := sdSelf(self)
+			k, err := sdKey(args[0])
+			if err == nil {
+				if v, ok := d[k]; ok {
+					delete(d, k)
+					return v, nil
+				}
+			}
+			if len(args) == 2 {
+				return args[1], nil
+			}
+			return nil, keyError(args[0])
+		})
+		addMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := nArgs("setdefault", args, kw, 1, 2); err != nil {
+				return nil, err
+			}
+			d := sdSelf(self)
+			k, err := sdKey(args[0])
+			if err != nil {
+				return nil, py.ExceptionNewf(py.TypeError, "keywords must be strings")
+			}
+			if v, ok := d[k]; ok {
+				return v, nil
+			}
+			var def py.Object = py.None
+			if len(args) == 2 {
+				def = args[1]
+			}
+			d[k] = def
+			return def, nil
+		})
+		addMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			d := sdSelf(self)
+			if len(args) == 1 {
+				src := NewDict()
+				if err := src.Update(args[0]); err != nil {
+					return nil, err
+				}
+				for _, it := range src.Items() {
+					k, err := sdKey(it.Key)
+					if err != nil {
+						return nil, py.ExceptionNewf(py.TypeError, "keywords must be strings")
+					}
+					d[k] = it.Value
+				}
+			}
+			for k, v := range kw {
+				d[k] = v
+			}
+			return py.None, nil
+		})
+		addMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			return sdSelf(self).Copy(), nil
+		})
+		addMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			d := sdSelf(self)
+			for k := range d {
+				delete(d, k)
+			}
+			return py.None, nil
+		})
+		list := func(name string, f func(k string, v py.Object) py.Object) {
+			addMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+				d := sdSelf(self)
+				out := make([]py.Object, 0, len(d))
+				for _, k := range sortedKeys(d) {
+					out = append(out, f(k, d[k]))
+				}
+				return py.NewListFromItems(out), nil
+			})
+		}
+		list("keys", func(k string, v py.Object) py.Object { return py.String(k) })
+		list("values", func(k string, v py.Object) py.Object { return v })
+		list("items", func(k string, v py.Object) py.Object { return py.Tuple{py.String(k), v} })
+		py.ObjectType.Dict["__dict__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+			if g, ok := self.(py.IGetDict); ok {
+				return g.GetDict(), nil
+			}
+			return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '__dict__'", self.Type().Name)
+		}}
+		py.ObjectType.Dict["__class__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+			return self.Type(), nil
+		}}
+	})
+}

@@ -1,0 +1,184 @@
+package pyobj
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// PythonVersion is the CPython version pypool follows.
+var PythonVersion = [3]int{3, 11, 7}
+
+// installSys mends sys: exit raises SystemExit (gpython's returns it), and
+// version, version_info, platform, maxsize and friends exist.
+func installSys() {
+	replaceMethod("sys", py.MustNewMethod("exit", func(self py.Object, args py.Tuple) (py.Object, error) {
+		if len(args) > 1 {
+			return nil, py.ExceptionNewf(py.TypeError, "exit expected at most 1 argument, got %d", len(args))
+		}
+		return nil, NewException(py.SystemExit, args...)
+	}, 0, "exit([status])\n\nExit the interpreter by raising SystemExit(status)."))
+	replaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
+		return py.Int(RecursionLimit), nil
+	}, 0, "getrecursionlimit()"))
+	v := PythonVersion
+	setModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
+	setModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
+	setModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
+	setModuleGlobal("sys", "platform", py.String("linux"))
+	setModuleGlobal("sys", "maxsize", py.Int(math.MaxInt64))
+	setModuleGlobal("sys", "byteorder", py.String("little"))
+	setModuleGlobal("sys", "implementation_name", py.String("pypool"))
+}
+
+var versionInfoType = py.NewType("sys.version_info", "Version information as a named tuple.")
+
+// versionInfo is sys.version_info: a 5-tuple with named fields that compares
+// with tuples (gpython cannot compare tuples by itself).
+type versionInfo struct{ major, minor, micro int }
+
+func (v *versionInfo) Type() *py.Type { return versionInfoType }
+
+func (v *versionInfo) tuple() py.Tuple {
+	return py.Tuple{py.Int(v.major), py.Int(v.minor), py.Int(v.micro), py.String("final"), py.Int(0)}
+}
+
+func (v *versionInfo) M__getattr__(name string) (py.Object, error) {
+	t := v.tuple()
+	switch name {
+	case "major":
+		return t[0], nil
+	case "minor":
+		return t[1], nil
+	case "micro":
+		return t[2], nil
+	case "releaselevel":
+		return t[3], nil
+	case "serial":
+		return t[4], nil
+	}
+	return nil, py.ExceptionNewf(py.AttributeError, "'sys.version_info' object has no attribute '%s'", name)
+}
+
+func (v *versionInfo) M__repr__() (py.Object, error) {
+	return py.String(fmt.Sprintf("sys.version_info(major=%d, minor=%d, micro=%d, releaselevel='final', serial=0)", v.major, v.minor, v.micro)), nil
+}
+
+func (v *versionInfo) M__str__() (py.Object, error) { return v.M__repr__() }
+func (v *versionInfo) M__len__() (py.Object, error) { return py.Int(5), nil }
+func (v *versionInfo) M__iter__() (py.Object, error) {
+	return py.NewIterator(v.tuple()), nil
+}
+func (v *versionInfo) M__getitem__(key py.Object) (py.Object, error) {
+	return v.tuple().M__getitem__(key)
+}
+
+// cmp compares with a tuple lexicographically (ints, then the level string).
+func (v *versionInfo) cmp(other py.Object) (int, bool) {
+	var o py.Tuple
+	switch x := other.(type) {
+	case py.Tuple:
+		o = x
+	case *versionInfo:
+		o = x.tuple()
+	default:
+		return 0, false
+	}
+	t := v.tuple()
+	for i := 0; i < len(t) && i < len(o); i++ {
+		switch a := t[i].(type) {
+		case py.Int:
+			b, ok := o[i].(py.Int)
+			if !ok {
+				return 0, false
+			}
+			if a != b {
+				if a < b {
+					return -1, true
+				}
+				return 1, true
+			}
+		case py.String:
+			b, ok := o[i].(py.String)
+			if !ok {
+				return 0, false
+			}
+			if c := strings.Compare(string(a), string(b)); c != 0 {
+				return c, true
+			}
+		}
+	}
+	switch {
+	case len(t) < len(o):
+		return -1, true
+	case len(t) > len(o):
+		return 1, true
+	}
+	return 0, true
+}
+
+func (v *versionInfo) compare(other py.Object, f func(int) bool) (py.Object, error) {
+	c, ok := v.cmp(other)
+	if !ok {
+		return py.NotImplemented, nil
+	}
+	return py.NewBool(f(c)), nil
+}
+
+func (v *versionInfo) M__lt__(o py.Object) (py.Object, error) {
+	return v.compare(o, func(c int) bool { return c < 0 })
+}
+func (v *versionInfo) M__le__(o py.Object) (py.Object, error) {
+	return v.compare(o, func(c int) bool { return c <= 0 })
+}
+func (v *versionInfo) M__gt__(o py.Object) (py.Object, error) {
+	return v.compare(o, func(c int) bool { return c > 0 })
+}
+func (v *versionInfo) M__ge__(o py.Object) (py.Object, error) {
+	return v.compare(o, func(c int) bool { return c >= 0 })
+}
+func (v *versionInfo) M__eq__(o py.Object) (py.Object, error) {
+	return v.compare(o, func(c int) bool { return c == 0 })
+}
+func (v *versionInfo) M__ne__(o py.Object) (py.Object, error) {
+	return v.compare(o, func(c int) bool { return c != 0 })
+}
+
+// systemExitCode is SystemExit's code attribute: None without args, the one
+// arg, or the args tuple.
+func systemExitCode(exc *py.Exception) py.Object {
+	switch args := exceptionArgs(exc); len(args) {
+	case 0:
+		return py.None
+	case 1:
+		return args[0]
+	default:
+		return args
+	}
+}
+
+// ExitStatus maps a SystemExit exception to the process exit status as
+// CPython does: no argument or None → 0, an int → it, anything else → its
+// str printed to stderr (w) and 1.
+func ExitStatus(exc *py.Exception, stderr func(string)) int {
+	code := systemExitCode(exc)
+	switch x := code.(type) {
+	case py.NoneType:
+		return 0
+	case py.Int:
+		return int(x) & 0xff
+	case py.Bool:
+		if x {
+			return 1
+		}
+		return 0
+	}
+	s, err := Str(code)
+	if err != nil {
+		s = "<unprintable exit status>"
+	}
+	stderr(s + "\n")
+	return 1
+}

@@ -1,0 +1,221 @@
+package pyobj
+
+// threading.Lock and threading.RLock: waits release the GIL.
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/go-python/gpython/py"
+)
+
+// A pyLock is threading.Lock (CPython's _thread.lock).
+type pyLock struct {
+	it *Interp
+	ch chan struct{} // holds a token while locked
+}
+
+// A pyRLock is threading.RLock: reentrant, owned by one thread.
+type pyRLock struct {
+	it    *Interp
+	ch    chan struct{}
+	owner *threadState // guarded by the GIL
+	count int
+}
+
+var (
+	lockType  = NewClass("_thread", "lock", "A lock object.", nil)
+	rlockType = NewClass("_thread", "RLock", "A reentrant lock.", nil)
+)
+
+// Type implements py.Object.
+func (l *pyLock) Type() *py.Type { return lockType }
+
+// Type implements py.Object.
+func (l *pyRLock) Type() *py.Type { return rlockType }
+
+// acquireToken puts a token in ch, waiting (GIL released) as the blocking
+// and timeout arguments say. It reports success.
+func (it *Interp) acquireToken(ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
+	select {
+	case ch <- struct{}{}:
+		return true
+	default:
+	}
+	if !blocking || (limited && d <= 0) {
+		return false
+	}
+	got := false
+	it.GIL.Released(func() {
+		if !limited {
+			ch <- struct{}{}
+			got = true
+			return
+		}
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case ch <- struct{}{}:
+			got = true
+		case <-t.C:
+		}
+	})
+	return got
+}
+
+// acquireArgs parses acquire(blocking=True, timeout=-1) as CPython does.
+func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Duration, limited bool, err error) {
+	v, err := ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+	if err != nil {
+		return false, 0, false, err
+	}
+	blocking = v[0] == nil || Truth(v[0])
+	if v[1] == nil || v[1] == py.None {
+		return blocking, 0, false, nil
+	}
+	f, err := py.MakeFloat(v[1])
+	if err != nil {
+		return false, 0, false, err
+	}
+	secs := float64(f.(py.Float))
+	if secs == -1 {
+		return blocking, 0, false, nil
+	}
+	if !blocking {
+		return false, 0, false, py.ExceptionNewf(py.ValueError, "can't specify a timeout for a non-blocking call")
+	}
+	if secs < 0 {
+		return false, 0, false, py.ExceptionNewf(py.ValueError, "timeout value must be a non-negative number")
+	}
+	return blocking, time.Duration(secs * float64(time.Second)), true, nil
+}
+
+func (l *pyLock) acquire(blocking bool, d time.Duration, limited bool) bool {
+	return l.it.acquireToken(l.ch, blocking, d, limited)
+}
+
+func (l *pyLock) release() error {
+	select {
+	case <-l.ch:
+		return nil
+	default:
+		return py.ExceptionNewf(py.RuntimeError, "release unlocked lock")
+	}
+}
+
+func (l *pyLock) locked() bool { return len(l.ch) == 1 }
+
+func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
+	me := l.it.Threads().current(l.it)
+	if l.owner == me && l.count > 0 {
+		l.count++
+		return true
+	}
+	if !l.it.acquireToken(l.ch, blocking, d, limited) {
+		return false
+	}
+	l.owner, l.count = me, 1
+	return true
+}
+
+func (l *pyRLock) release() error {
+	if l.count == 0 || l.owner != l.it.Threads().current(l.it) {
+		return py.ExceptionNewf(py.RuntimeError, "cannot release un-acquired lock")
+	}
+	l.count--
+	if l.count == 0 {
+		l.owner = nil
+		<-l.ch
+	}
+	return nil
+}
+
+// A goLock is what Condition needs of its lock.
+type goLock interface {
+	py.Object
+	acquire(blocking bool, d time.Duration, limited bool) bool
+	release() error
+}
+
+func init() {
+	lockType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return nil, py.ExceptionNewf(py.TypeError, "cannot create '_thread.lock' instances")
+	}
+	rlockType.New = lockType.New
+	for _, t := range []*py.Type{lockType, rlockType} {
+		t := t
+		DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			blocking, d, limited, err := acquireArgs(args, kwargs)
+			if err != nil {
+				return nil, err
+			}
+			return py.NewBool(self.(goLock).acquire(blocking, d, limited)), nil
+		})
+		DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return py.NewBool(self.(goLock).acquire(true, 0, false)), nil
+		})
+		DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return py.None, self.(goLock).release()
+		})
+		DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return py.None, self.(goLock).release()
+		})
+		t.Dict["acquire_lock"] = t.Dict["acquire"]
+		t.Dict["release_lock"] = t.Dict["release"]
+	}
+	DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*pyLock).locked()), nil
+	})
+	lockType.Dict["locked_lock"] = lockType.Dict["locked"]
+	DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		l := self.(*pyLock)
+		st := "unlocked"
+		if l.locked() {
+			st = "locked"
+		}
+		return py.String(fmt.Sprintf("<%s _thread.lock object at %p>", st, l)), nil
+	})
+	DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		l := self.(*pyRLock)
+		return py.NewBool(l.count > 0 && l.owner == l.it.Threads().current(l.it)), nil
+	})
+	DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		l := self.(*pyRLock)
+		st, owner := "unlocked", int64(0)
+		if l.count > 0 {
+			st = "locked"
+			owner = l.owner.ident
+		}
+		return py.String(fmt.Sprintf("<%s _thread.RLock object owner=%d count=%d at %p>", st, owner, l.count, l)), nil
+	})
+}
+
+// M__repr__ makes repr() use the method above (gpython looks for Go methods).
+func (l *pyLock) M__repr__() (py.Object, error) {
+	return py.Call(lockType.Dict["__repr__"], py.Tuple{l}, nil)
+}
+
+// M__repr__ makes repr() use the method above.
+func (l *pyRLock) M__repr__() (py.Object, error) {
+	return py.Call(rlockType.Dict["__repr__"], py.Tuple{l}, nil)
+}
+
+// M__enter__ serves the with statement (gpython finds special methods on
+// the Go value first).
+func (l *pyLock) M__enter__() (py.Object, error) {
+	return py.NewBool(l.acquire(true, 0, false)), nil
+}
+
+// M__exit__ releases the lock at the end of a with block.
+func (l *pyLock) M__exit__(args py.Tuple) (py.Object, error) { return py.None, l.release() }
+
+// M__enter__ serves the with statement.
+func (l *pyRLock) M__enter__() (py.Object, error) {
+	return py.NewBool(l.acquire(true, 0, false)), nil
+}
+
+// M__exit__ releases the lock at the end of a with block.
+func (l *pyRLock) M__exit__(args py.Tuple) (py.Object, error) { return py.None, l.release() }
+
+func (it *Interp) newLock() *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
+func (it *Interp) newRLock() *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }

@@ -1,0 +1,85 @@
+package pyobj
+
+import (
+	"math"
+	"syscall"
+	"time"
+
+	"github.com/go-python/gpython/py"
+)
+
+var processStart = time.Now()
+
+// installTime replaces gpython's time.sleep (which keeps the GIL) and adds
+// perf_counter, monotonic and process_time (gpython raises
+// NotImplementedError for them).
+func installTime() {
+	replaceMethod("time", py.MustNewMethod("sleep", timeSleep, 0,
+		"sleep(seconds)\n\nDelay execution for a given number of seconds."))
+	clock := func(name string, f func() float64) {
+		replaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+			if len(args) != 0 {
+				return nil, py.ExceptionNewf(py.TypeError, "time.%s() takes no arguments (%d given)", name, len(args))
+			}
+			return py.Float(f()), nil
+		}, 0, name+"() -> float"))
+	}
+	since := func() float64 { return time.Since(processStart).Seconds() }
+	clock("perf_counter", since)
+	clock("monotonic", since)
+	clock("process_time", processTime)
+	ns := func(name string, f func() float64) {
+		replaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+			return py.Int(int64(f() * 1e9)), nil
+		}, 0, name+"() -> int"))
+	}
+	ns("perf_counter_ns", since)
+	ns("monotonic_ns", since)
+	ns("process_time_ns", processTime)
+	installTimeStruct()
+}
+
+func processTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime)
+}
+
+// timeSleep is time.sleep: it releases the GIL while it sleeps, and the main
+// thread wakes with KeyboardInterrupt on SIGINT.
+func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
+	if len(args) != 1 {
+		return nil, py.ExceptionNewf(py.TypeError, "time.sleep() takes exactly one argument (%d given)", len(args))
+	}
+	var secs float64
+	switch x := args[0].(type) {
+	case py.Float:
+		secs = float64(x)
+	case py.Int:
+		secs = float64(x)
+	case py.Bool:
+		if x {
+			secs = 1
+		}
+	default:
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", TypeName(args[0]))
+	}
+	if math.IsNaN(secs) {
+		return nil, py.ExceptionNewf(py.ValueError, "Invalid value NaN (not a number)")
+	}
+	if secs < 0 {
+		return nil, py.ExceptionNewf(py.ValueError, "sleep length must be non-negative")
+	}
+	d := time.Duration(secs * float64(time.Second))
+	if in := InterpOf(CtxOf(self)); in != nil {
+		if err := in.Sleep(d); err != nil {
+			return nil, err
+		}
+		return py.None, nil
+	}
+	time.Sleep(d)
+	return py.None, nil
+}

@@ -1,0 +1,154 @@
+package pool
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// Imap reads its input only as far as the workers can take it (issue 14,
+// item 6): with every task blocked, the task handler stops after
+// imapAhead jobs per worker, however long the input; released, every
+// result arrives.
+func TestImapFeedsBoundedAhead(t *testing.T) {
+	for _, chunksize := range []int{1, 7} {
+		t.Run(fmt.Sprintf("chunksize=%d", chunksize), func(t *testing.T) {
+			const workers = 2
+			p := newThreadPool(t, Workers(workers))
+			gate := make(chan struct{})
+			blocked := fn(func(x int64) (wire.Value, error) {
+				<-gate
+				return x, nil
+			})
+			var pulled atomic.Int64
+			const n = 100_000
+			counted := func(yield func(wire.Value, error) bool) {
+				for i := range n {
+					pulled.Add(1)
+					if !yield(int64(i), nil) {
+						return
+					}
+				}
+			}
+			it, err := p.ImapUnordered(blocked, counted, chunksize)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The feeder takes the window's jobs, reads one more chunk,
+			// and waits for room.
+			limit := int64((imapAhead*workers + 1) * chunksize)
+			deadline := time.Now().Add(faultWait)
+			for pulled.Load() < limit && time.Now().Before(deadline) {
+				time.Sleep(time.Millisecond)
+			}
+			time.Sleep(50 * time.Millisecond) // a feeder that goes on would show it here
+			if got := pulled.Load(); got != limit {
+				t.Fatalf("the feeder read %d items with every task blocked; want %d (%d jobs per worker ahead)", got, limit, imapAhead)
+			}
+			close(gate)
+			if sum, count, err := sumResults(it); err != nil || count != n || sum != n*(n-1)/2 {
+				t.Fatalf("%d results summing to %d (%v); want %d summing to %d", count, sum, err, n, n*(n-1)/2)
+			}
+		})
+	}
+}
+
+// A feeder waiting for room stops at Terminate; the iterator then fails
+// with ErrTerminated.
+func TestImapFeederStopsAtTerminate(t *testing.T) {
+	p, err := NewThreadPool(Workers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gate := make(chan struct{})
+	defer close(gate)
+	blocked := fn(func(x int64) (wire.Value, error) {
+		<-gate
+		return x, nil
+	})
+	endless := func(yield func(wire.Value, error) bool) {
+		for i := int64(0); yield(i, nil); i++ {
+		}
+	}
+	it, err := p.Imap(blocked, endless, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { p.Terminate(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(faultWait):
+		t.Fatal("Terminate hangs while the imap feeder waits for room")
+	}
+	if _, err := it.Next(faultWait); err != ErrTerminated {
+		t.Fatalf("Next after Terminate: %v; want ErrTerminated", err)
+	}
+}
+
+// tfFail3Exit6 raises for 3, calls os.Exit(1) for 6, and returns x*x
+// otherwise.
+var tfFail3Exit6 = Register("test.fail3exit6", func(x int64) (int64, error) {
+	switch x {
+	case 3:
+		return 0, fmt.Errorf("bad %d", x)
+	case 6:
+		os.Exit(1)
+	}
+	return x * x, nil
+})
+
+// Imap and ImapUnordered go on after a failing item and after a killed
+// worker, as CPython's raise at the item and then yield the later ones
+// (issue 14, item 4): the task's error or a *WorkerLostError at its
+// position, then every later result.
+func TestProcessImapGoesOnAfterFailures(t *testing.T) {
+	t.Parallel()
+	p := newTestPool(t, Workers(2))
+	const n = 10
+	for _, unordered := range []bool{false, true} {
+		fn := tfFail3Exit6
+		var it *IMapIterator
+		var err error
+		if unordered {
+			it, err = p.ImapUnordered(fn, Values(seqInts(n)), 1)
+		} else {
+			it, err = p.Imap(fn, Values(seqInts(n)), 1)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for {
+			v, err := it.Next(faultWait)
+			if err == ErrStopIteration {
+				break
+			}
+			var exc *wire.Exception
+			switch {
+			case err == nil:
+				got = append(got, fmt.Sprint(v))
+			case errors.As(err, &exc):
+				got = append(got, exc.Type+": "+exc.Message)
+			case isLost(err):
+				got = append(got, "lost")
+			default:
+				t.Fatalf("unordered=%v: %v after %q", unordered, err, got)
+			}
+		}
+		want := []string{"0", "1", "4", "RuntimeError: bad 3", "16", "25", "lost", "49", "64", "81"}
+		if unordered {
+			slices.Sort(got)
+			slices.Sort(want)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("unordered=%v: got %q, want %q", unordered, got, want)
+		}
+	}
+}
