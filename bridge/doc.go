@@ -8,7 +8,7 @@
 // Install patches gpython's process-global state once (NewInterp calls it):
 // the compile wrapper, the call hooks, print, sys, time, __import__,
 // format, then the compat installers, then functions registered with
-// onInstall(func()) from an init function of this package.
+// OnInstall(stage, name, func()) from an init function.
 //
 // Python runs only while holding the Interp's GIL. A goroutine that runs
 // Python as a thread does

@@ -415,5 +415,5 @@ func delegateBytesMethods() {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installByteArray)
+	OnInstall(InstallCompat, "builtin_bytearray", installByteArray)
 }

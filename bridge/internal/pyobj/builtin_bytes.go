@@ -381,12 +381,12 @@ func bytesAwareBuiltin(name string) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_bytes", func() {
 		py.BytesType.New = bytesNew
 		bytesAwareNew(py.FloatType)
 		bytesAwareBuiltin("ord")
 	})
-	compatLateInstallers = append(compatLateInstallers, func() {
+	OnInstall(InstallLate, "builtin_bytes", func() {
 		installBytesMethods()
 		addMethod(py.BytesType, "join", bytesJoin)
 		addMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))

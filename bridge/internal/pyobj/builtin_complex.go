@@ -215,7 +215,7 @@ func complexNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) 
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_complex", func() {
 		py.ComplexType.New = complexNew
 	})
 }

@@ -36,7 +36,7 @@ var (
 )
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_exit", func() {
 		setBuiltin("exit", &quitter{"exit"})
 		setBuiltin("quit", &quitter{"quit"})
 		mustReady(StopAsyncIteration)

@@ -57,7 +57,7 @@ func floatFromHex(s string) (float64, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_float", func() {
 		addClassMethod(py.FloatType, "fromhex", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				if _, ok := args[0].(*py.Type); ok {

@@ -5,7 +5,7 @@ package pyobj
 import "github.com/go-python/gpython/py"
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_float_bool", func() {
 		floatNew := py.FloatType.New
 		py.FloatType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) == 1 && len(kwargs) == 0 && t == py.FloatType {

@@ -108,7 +108,7 @@ func callMethodNamed(o py.Object, name string, args ...py.Object) error {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_input", func() {
 		setBuiltin("input", Func("input", "prompt=None, /", builtinInput))
 	})
 }

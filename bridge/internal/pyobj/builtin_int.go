@@ -125,10 +125,10 @@ func installIntExtras() {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_int", func() {
 		py.IntType.New = intNewChecked(py.IntType.New)
 	})
-	compatLateInstallers = append(compatLateInstallers, func() {
+	OnInstall(InstallLate, "builtin_int", func() {
 		installIntExtras()
 		shareIntDict()
 	})

@@ -66,5 +66,5 @@ func installIter() {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installIter)
+	OnInstall(InstallCompat, "builtin_iter", installIter)
 }

@@ -304,5 +304,5 @@ func installMemoryView() {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installMemoryView)
+	OnInstall(InstallCompat, "builtin_memoryview", installMemoryView)
 }

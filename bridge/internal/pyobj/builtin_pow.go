@@ -129,7 +129,7 @@ func builtinPow(self py.Object, a *Args) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_pow", func() {
 		setBuiltin("pow", Func("pow", "base, exp, mod=None", builtinPow))
 	})
 }

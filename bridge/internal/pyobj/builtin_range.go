@@ -55,7 +55,7 @@ func rangeFind(r py.Object, x py.Object) (int, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_range", func() {
 		py.RangeType.Dict["index"] = Method("range.index", "value, /", func(self py.Object, a *Args) (py.Object, error) {
 			i, err := rangeFind(self, a.Get("value"))
 			if err != nil {

@@ -50,7 +50,7 @@ func sliceIndices(self py.Object, a *Args) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_slice", func() {
 		py.SliceType.Dict["indices"] = Method("slice.indices", "length, /", sliceIndices)
 	})
 }

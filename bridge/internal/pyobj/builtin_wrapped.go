@@ -21,7 +21,7 @@ func wrapBuiltin(name string, wrap func(orig *py.Method) func(self py.Object, ar
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_wrapped", func() {
 		wrapBuiltin("sum", func(orig *py.Method) func(py.Object, py.Tuple, py.StringDict) (py.Object, error) {
 			return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				if start, ok := kw["start"]; ok && len(kw) == 1 && len(args) == 1 {

@@ -86,7 +86,7 @@ func zipNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtin_zip", func() {
 		py.ZipType.New = zipNew
 	})
 }

@@ -106,7 +106,7 @@ func objectID(o py.Object) int64 {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtins_extra", func() {
 		setBuiltin("reversed", builtinFunc("reversed", builtinReversed))
 		setBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := nArgs("hash", args, kw, 1, 1); err != nil {
@@ -206,7 +206,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtins_extra#2", func() {
 		setBuiltin("round", builtinFunc("round", builtinRound))
 		enumerate := py.EnumerateType
 		if enumerate.New != nil {
@@ -362,7 +362,7 @@ func dirNames(o py.Object) []string {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "builtins_extra#3", func() {
 		setBuiltin("len", builtinFunc("len", builtinLen))
 		setBuiltin("ascii", builtinFunc("ascii", builtinASCII))
 		setBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {

@@ -415,7 +415,7 @@ func init() {
 	PropertyType.Dict["fset"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).fset, nil }}
 	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).doc, nil }}
 
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "classes", func() {
 		for _, t := range []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType, JSONDecodeError, RandomType, genericAliasType, excAttrType, markerType} {
 			t.ObjectType = py.TypeType
 			if t.Base == nil && len(t.Bases) == 1 {

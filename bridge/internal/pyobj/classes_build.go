@@ -388,7 +388,7 @@ func dictInit(d *Dict, args py.Tuple, kwargs py.StringDict) error {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "classes_build", func() {
 		impl := py.GetModuleImpl("builtins")
 		for _, m := range impl.Methods {
 			if m.Name == "__build_class__" {

@@ -1,37 +1,13 @@
 package pyobj
 
-// Installing the compat layer's process-global patches: builtins replaced or
-// added, builtin types' methods. gpython copies a module's ModuleImpl into
-// each new context, so this must run before the first context is made.
+// Helpers for the compat layer's process-global patches (registered with
+// OnInstall): builtins replaced or added, builtin types' methods.
 
 import (
 	"slices"
-	"sync"
 
 	"github.com/go-python/gpython/py"
 )
-
-var compatOnce sync.Once
-
-// compatInstallers are run once, in order, by installCompat. Each compat file
-// appends its installer in an init function.
-var compatInstallers []func()
-
-// compatLateInstallers run after every compatInstallers entry (e.g. to wrap
-// methods that other installers put into type dicts).
-var compatLateInstallers []func()
-
-// installCompat applies every compat patch once per process.
-func installCompat() {
-	compatOnce.Do(func() {
-		for _, f := range compatInstallers {
-			f()
-		}
-		for _, f := range compatLateInstallers {
-			f()
-		}
-	})
-}
 
 // setBuiltin makes name in builtins refer to obj in every context made
 // afterwards.
@@ -70,7 +46,7 @@ func builtinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.O
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installContainers)
+	OnInstall(InstallCompat, "compat_install", installContainers)
 }
 
 func installContainers() {
@@ -95,7 +71,7 @@ func installContainers() {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "compat_install#2", func() {
 		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := nArgs("bool", args, kwargs, 0, 1); err != nil {
 				return nil, err

@@ -221,8 +221,8 @@ func osErrorNew(base py.NewFunc) py.NewFunc {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installOSError)
-	compatLateInstallers = append(compatLateInstallers, installOSModuleErrors)
+	OnInstall(InstallCompat, "errmsg_oserror", installOSError)
+	OnInstall(InstallLate, "errmsg_oserror", installOSModuleErrors)
 }
 
 // errnoByText maps Go's errno texts ("no such file or directory") back to

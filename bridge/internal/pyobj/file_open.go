@@ -413,7 +413,7 @@ func installFileType() {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installFileType)
+	OnInstall(InstallCompat, "file_open", installFileType)
 }
 
 // isTerminal reports whether f is a terminal.

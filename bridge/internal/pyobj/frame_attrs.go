@@ -27,4 +27,4 @@ func frameAttr(get func(f *py.Frame) py.Object) *py.Property {
 	}}
 }
 
-func init() { onInstall(installFrameAttrs) }
+func init() { OnInstall(InstallExtras, "frame_attrs", installFrameAttrs) }

@@ -1,8 +1,12 @@
 package pyobj
 
 import (
+	"cmp"
+	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -87,43 +91,62 @@ func InterpOf(ctx py.Context) *Interp {
 	return nil
 }
 
-var (
-	installOnce sync.Once
-	installers  []func()
+// An InstallStage orders the process-global patches. Install runs the
+// stages in this order and, within a stage, the installers by name.
+type InstallStage int
+
+const (
+	InstallCore   InstallStage = iota // the compile wrapper, call hooks, print, sys, time, import, format, the code patchers
+	InstallCompat                     // the object-model mends: builtins, type methods, modules gpython lacks
+	InstallLate                       // what wraps or reads what InstallCompat put in place
+	InstallExtras                     // attributes, modules and features on top of the object model
 )
 
-// onInstall registers f to run once, before the first interpreter is made,
-// after the core's own patches. Files of package bridge call it from init to
-// patch process-global things (type dicts, builtins, module tables).
-func onInstall(f func()) { installers = append(installers, f) }
+type installer struct {
+	stage InstallStage
+	name  string
+	f     func()
+}
 
-// Install patches gpython's process-global state (compile wrapper, hooks,
-// builtins, sys and time) once. Every entry point calls it; calling it again
-// does nothing.
+var (
+	installOnce sync.Once
+	installers  []installer
+)
+
+// OnInstall registers f to run once, before the first interpreter is made:
+// gpython copies a module's ModuleImpl into each new context, so process-global
+// patches (type dicts, builtins, module tables) must be in place by then.
+// Packages call it from init. The order is explicit: by stage, then by name,
+// never by package or file initialisation order.
+func OnInstall(stage InstallStage, name string, f func()) {
+	installers = append(installers, installer{stage, name, f})
+}
+
+// Install applies every registered patch once per process, in order. Every
+// entry point calls it; calling it again does nothing.
 func Install() {
 	installOnce.Do(func() {
-		installCore()
-		installCompat()
-		for _, f := range installers {
-			f()
+		slices.SortStableFunc(installers, func(a, b installer) int {
+			if a.stage != b.stage {
+				return cmp.Compare(a.stage, b.stage)
+			}
+			return strings.Compare(a.name, b.name)
+		})
+		for _, in := range installers {
+			in.f()
 		}
 	})
 }
 
-// installCore applies the core's patches in a fixed order.
-func installCore() {
-	installCompile()
-	installHooks()
-	installPrint()
-	installSys()
-	installTime()
-	installImport()
-	installFormat()
-	installForLoop()
-	installCompares()
-	installBoolArith()
-	installExceptHook()
-	installExceptionAttrs()
+func init() {
+	// The core's patches, in the order they depend on each other.
+	for i, f := range []func(){
+		installCompile, installHooks, installPrint, installSys, installTime, installImport,
+		installFormat, installForLoop, installCompares, installBoolArith, installExceptHook,
+		installExceptionAttrs,
+	} {
+		OnInstall(InstallCore, fmt.Sprintf("core%02d", i), f)
+	}
 }
 
 // NewInterp makes an interpreter: a gpython context with sys.argv and

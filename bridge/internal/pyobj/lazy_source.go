@@ -45,7 +45,7 @@ var (
 // registerLazySource defers src, the Python part of the module impl (file is
 // its name in tracebacks), until one of names is first looked up on a module
 // made from impl. names must be every top-level name src binds.
-func registerLazySource(impl *py.ModuleImpl, file, src string, names ...string) {
+func RegisterLazySource(impl *py.ModuleImpl, file, src string, names ...string) {
 	ls := &lazySource{impl: impl, names: map[string]bool{}, states: map[weak.Pointer[py.Module]]*lazyLoad{}}
 	ls.code = sync.OnceValues(func() (*py.Code, error) {
 		return py.Compile(src, file, py.ExecMode, 0, true)
@@ -186,7 +186,7 @@ func (a *lazyAttr) M__get__(instance, owner py.Object) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "lazy_source", func() {
 		// m.__dict__ is the whole namespace (object's __dict__ otherwise).
 		py.ModuleType.Dict["__dict__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
 			m, ok := self.(*py.Module)

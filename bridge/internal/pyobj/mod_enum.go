@@ -149,7 +149,7 @@ func newMember(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "mod_enum", func() {
 		EnumType.Dict["__module__"] = py.String("enum")
 		EnumType.Bases = py.Tuple{py.TypeType}
 		mustReady(EnumType)

@@ -390,7 +390,7 @@ func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "mod_extra", func() {
 		installMathExtra()
 		installOSPath()
 		setBuiltin("vars", builtinFunc("vars", builtinVars))

@@ -645,7 +645,7 @@ func progArg(a *Args) (*reProg, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "mod_re", func() {
 		ReError.Dict["__module__"] = py.String("re")
 		mustReady(ReError)
 	})

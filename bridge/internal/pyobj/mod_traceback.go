@@ -159,7 +159,7 @@ func init() {
 		Methods: methods,
 		Globals: py.StringDict{},
 	})
-	onInstall(func() {
+	OnInstall(InstallExtras, "mod_traceback", func() {
 		replaceMethod("sys", Func("exc_info", "", func(self py.Object, a *Args) (py.Object, error) {
 			exc := handledOf(self)
 			if exc == nil {

@@ -585,5 +585,5 @@ func init() {
 		}
 		return s, nil
 	})
-	onInstall(installTracebackEntries)
+	OnInstall(InstallExtras, "mod_traceback_tb", installTracebackEntries)
 }

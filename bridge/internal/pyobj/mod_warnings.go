@@ -133,7 +133,7 @@ func init() {
 			Func("format", "filename, lineno, category, message, line=None", warningsFormat),
 		},
 	})
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "mod_warnings", func() {
 		setBuiltin(warnSiteBuiltin, py.MustNewMethod(warnSiteBuiltin, warnSiteCall, 0, ""))
 	})
 }

@@ -589,7 +589,7 @@ func init() {
 		return self.(*Environ).toDict(), nil
 	})
 
-	onInstall(installEnviron)
+	OnInstall(InstallExtras, "os_environ", installEnviron)
 }
 
 // installEnviron puts os.environ, getenv, putenv and unsetenv in the os

@@ -9,7 +9,7 @@ import (
 // os.kill(pid, sig): what scripts use to kill a worker (or themselves) in
 // fault tests. Errors are CPython's OSError subclasses by errno.
 func init() {
-	onInstall(func() {
+	OnInstall(InstallExtras, "os_kill", func() {
 		impl := py.GetModuleImpl("os")
 		if impl == nil {
 			return

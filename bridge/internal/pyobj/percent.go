@@ -447,7 +447,7 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "percent", func() {
 		setBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
 		addMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			s, err := StrFormat(string(self.(py.String)), args, kw)

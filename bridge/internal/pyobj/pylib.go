@@ -121,7 +121,7 @@ func classGetItem(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "pylib", func() {
 		installPylib()
 		py.TypeType.Dict["__getitem__"] = py.MustNewMethod("__getitem__", classGetItem, 0, "")
 	})

@@ -198,7 +198,7 @@ func ppAnn(args py.Tuple, _ py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "rewrite_helpers", func() {
 		one := func(name string, fn func(py.Tuple, py.StringDict) (py.Object, error)) {
 			setBuiltin(name, builtinFunc(name, fn))
 		}

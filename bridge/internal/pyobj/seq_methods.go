@@ -62,7 +62,7 @@ func listMethod(name string, min, max int, fn func(l *py.List, args py.Tuple) (p
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installSeqMethods)
+	OnInstall(InstallCompat, "seq_methods", installSeqMethods)
 }
 
 func installSeqMethods() {

@@ -312,7 +312,7 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "sort", func() {
 		setBuiltin("sorted", builtinFunc("sorted", builtinSorted))
 		setBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
 		setBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))

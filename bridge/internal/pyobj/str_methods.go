@@ -336,7 +336,7 @@ func pySplitLines(s string, keep bool) []py.Object {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, installStrMethods)
+	OnInstall(InstallCompat, "str_methods", installStrMethods)
 }
 
 func installStrMethods() {

@@ -18,7 +18,7 @@ func sdKey(k py.Object) (string, error) {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "stringdict_methods", func() {
 		t := py.StringDictType
 		addMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := nArgs("pop", args, kw, 1, 2); err != nil {

@@ -193,7 +193,7 @@ func init() {
 		}
 		return py.None, writeLines(nil, a.Get("file"), lines)
 	})
-	onInstall(func() {
+	OnInstall(InstallExtras, "traceback_exception", func() {
 		if impl := py.GetModuleImpl("traceback"); impl != nil {
 			impl.Globals["TracebackException"] = tracebackExceptionType
 		}

@@ -33,7 +33,7 @@ func unboundMethodTypes() []*py.Type {
 }
 
 func init() {
-	compatInstallers = append(compatInstallers, func() {
+	OnInstall(InstallCompat, "unbound_methods", func() {
 		for _, t := range unboundMethodTypes() {
 			callableThroughClass(t)
 		}

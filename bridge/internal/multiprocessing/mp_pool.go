@@ -1,0 +1,438 @@
+package multiprocessing
+
+// multiprocessing.Pool (worker processes) and multiprocessing.pool.ThreadPool
+// (worker threads): Python objects over the engine's Pool.
+
+import (
+	"strconv"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/wire"
+)
+
+// A pyPool is a Pool or a ThreadPool.
+type pyPool struct {
+	it     *pyobj.Interp
+	p      *pool.Pool
+	thread bool
+}
+
+var poolType = pyobj.NewClass("multiprocessing.pool", "Pool", "Class which supports an async version of applying functions to arguments.", nil)
+var threadPoolType = pyobj.NewClass("multiprocessing.pool", "ThreadPool", "A Pool whose workers are threads.", nil)
+
+// Type implements py.Object.
+func (p *pyPool) Type() *py.Type {
+	if p.thread {
+		return threadPoolType
+	}
+	return poolType
+}
+
+// M__repr__ is CPython's "<multiprocessing.pool.Pool state=RUN pool_size=3>".
+func (p *pyPool) M__repr__() (py.Object, error) { return py.String(p.p.String()), nil }
+
+func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	names := []string{"processes", "initializer", "initargs", "maxtasksperchild", "context"}
+	if thread {
+		names = names[:3]
+	}
+	v, err := pyobj.ParseArgs(fname, args, kwargs, names, 0)
+	if err != nil {
+		return nil, err
+	}
+	var opts []pool.Option
+	if v[0] != nil && v[0] != py.None {
+		n, ok := v[0].(py.Int)
+		if !ok {
+			if b, isB := v[0].(py.Bool); isB {
+				n, ok = 0, true
+				if b {
+					n = 1
+				}
+			}
+		}
+		if !ok {
+			return nil, py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and 'int'", v[0].Type().Name)
+		}
+		if n < 1 {
+			return nil, py.ExceptionNewf(py.ValueError, "Number of processes must be at least 1")
+		}
+		opts = append(opts, pool.Workers(int(n)))
+	}
+	if v[1] != nil && v[1] != py.None {
+		if !pyobj.IsCallable(v[1]) {
+			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
+		}
+		if thread {
+			initargs, err := pyobj.TupleArg(v[2])
+			if err != nil {
+				return nil, err
+			}
+			wargs := make([]wire.Value, len(initargs))
+			for i, a := range initargs {
+				wargs[i] = a
+			}
+			opts = append(opts, pool.Initializer(&pyobj.ThreadCall{It: it, Fn: v[1]}, wargs...))
+		} else {
+			o, err := it.ProcessInitializer(v[1], v[2])
+			if err != nil {
+				return nil, err
+			}
+			opts = append(opts, o)
+		}
+	}
+	if !thread && v[3] != nil && v[3] != py.None {
+		m, ok := v[3].(py.Int)
+		if !ok || m < 1 {
+			return nil, py.ExceptionNewf(py.ValueError, "maxtasksperchild must be a positive int or None")
+		}
+		opts = append(opts, pool.MaxTasksPerChild(int(m)))
+	}
+	var p *pool.Pool
+	if thread {
+		th := it.Threads()
+		opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
+			th.Mu.Lock()
+			th.Counter++
+			name := "Thread-" + strconv.Itoa(th.Counter) + " (worker)"
+			th.Mu.Unlock()
+			ts := pyobj.NewThreadState(name, "worker", true)
+			th.Mu.Lock()
+			th.Alive[ts] = struct{}{}
+			th.Mu.Unlock()
+			return ts
+		}))
+		p, err = pool.NewThreadPool(opts...)
+	} else {
+		p, err = pool.NewPool(opts...)
+	}
+	if err != nil {
+		return nil, poolError(it, err)
+	}
+	pp := &pyPool{it: it, p: p, thread: thread}
+	it.OnExit(func() {
+		// multiprocessing's atexit: pools left open are terminated
+		it.GIL.Released(p.Terminate)
+	}, true)
+	return pp, nil
+}
+
+// callable turns fn into what the pool runs.
+func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
+	if !pyobj.IsCallable(fn) {
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
+	}
+	if p.thread {
+		return &pyobj.ThreadCall{It: p.it, Fn: fn}, nil
+	}
+	c, err := p.it.Callable(fn)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Prepare(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// value converts an argument for the pool.
+func (p *pyPool) value(o py.Object) (wire.Value, error) {
+	if p.thread {
+		return o, nil
+	}
+	return pyobj.ToWire(o)
+}
+
+// values converts a Python iterable's items for the pool.
+func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
+	if r, ok := o.(*py.Range); ok && !p.thread {
+		return pyobj.RangeValues(r), nil
+	}
+	itr, err := py.Iter(o)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]wire.Value, 0, lenHint(o))
+	for {
+		x, err := py.Next(itr)
+		if err != nil {
+			if py.IsException(py.StopIteration, err) {
+				return out, nil
+			}
+			return nil, err
+		}
+		w, err := p.value(x)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+}
+
+// lenHint is the length of a builtin sequence (so that values fills a slice
+// allocated once, not regrown item by item), 0 for anything else: no Python
+// __len__ runs.
+func lenHint(o py.Object) int {
+	switch o := o.(type) {
+	case *py.List:
+		return len(o.Items)
+	case py.Tuple:
+		return len(o)
+	case *py.Range:
+		if n, err := o.M__len__(); err == nil {
+			if i, ok := n.(py.Int); ok && i > 0 && i < 1<<26 {
+				return int(i)
+			}
+		}
+	}
+	return 0
+}
+
+// calls converts an iterable of argument tuples (starmap).
+func (p *pyPool) calls(o py.Object) ([][]wire.Value, error) {
+	itr, err := py.Iter(o)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]wire.Value
+	for {
+		x, err := py.Next(itr)
+		if err != nil {
+			if py.IsException(py.StopIteration, err) {
+				return out, nil
+			}
+			return nil, err
+		}
+		args, err := p.values(x)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, args)
+	}
+}
+
+// argsKw converts apply's args and kwds.
+func (p *pyPool) argsKw(args, kwds py.Object) ([]wire.Value, []wire.KV, error) {
+	var a []wire.Value
+	if args != nil && args != py.None {
+		var err error
+		if a, err = p.values(args); err != nil {
+			return nil, nil, err
+		}
+	}
+	var kv []wire.KV
+	if kwds != nil && kwds != py.None {
+		d, ok := kwds.(py.StringDict)
+		if !ok {
+			items, err := py.GetAttrString(kwds, "items")
+			if err != nil {
+				return nil, nil, py.ExceptionNewf(py.TypeError, "argument after ** must be a mapping, not %s", kwds.Type().Name)
+			}
+			res, err := py.Call(items, nil, nil)
+			if err != nil {
+				return nil, nil, err
+			}
+			pairs, err := p.calls(res)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, pr := range pairs {
+				k, _ := pr[0].(string)
+				if ks, ok := pr[0].(py.String); ok {
+					k = string(ks)
+				}
+				kv = append(kv, wire.KV{Key: k, Value: pr[1]})
+			}
+			return a, kv, nil
+		}
+		for k, v := range d {
+			w, err := p.value(v)
+			if err != nil {
+				return nil, nil, err
+			}
+			kv = append(kv, wire.KV{Key: k, Value: w})
+		}
+	}
+	return a, kv, nil
+}
+
+// result converts a result from the pool to Python (holding the GIL).
+func (p *pyPool) result(v wire.Value) (py.Object, error) {
+	if p.thread {
+		switch x := v.(type) {
+		case py.Object:
+			return x, nil
+		case wire.List:
+			items := make([]py.Object, len(x))
+			for i, e := range x {
+				o, err := p.result(e)
+				if err != nil {
+					return nil, err
+				}
+				items[i] = o
+			}
+			return &py.List{Items: items}, nil
+		case nil:
+			return py.None, nil
+		}
+	}
+	if v == nil {
+		return py.None, nil
+	}
+	return pyobj.FromWire(p.it, v)
+}
+
+// chunksizeArg reads an optional chunksize (None or absent: 0, the
+// engine's default rule).
+func chunksizeArg(o py.Object, def int) (int, error) {
+	if o == nil || o == py.None {
+		return def, nil
+	}
+	n, err := py.IndexInt(o)
+	if err != nil {
+		return 0, err
+	}
+	if n < 1 {
+		return 0, py.ExceptionNewf(py.ValueError, "Chunksize must be 1+, not %d", n)
+	}
+	return n, nil
+}
+
+// pyCallback turns a Python callback into the engine's: it runs on the
+// pool's result handler holding the GIL; a failure is logged as CPython's.
+func (p *pyPool) pyCallback(fn py.Object, owner func() string) func(wire.Value) error {
+	if fn == nil || fn == py.None {
+		return nil
+	}
+	return func(v wire.Value) error {
+		p.it.RunAs(p.it.Threads().Helper, func() {
+			o, err := p.result(v)
+			if err == nil {
+				_, err = py.Call(fn, py.Tuple{o}, nil)
+			}
+			if err != nil {
+				logCallbackError(p.it, owner(), err)
+			}
+		})
+		return nil
+	}
+}
+
+func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) error {
+	if fn == nil || fn == py.None {
+		return nil
+	}
+	return func(e error) error {
+		p.it.RunAs(p.it.Threads().Helper, func() {
+			exc := pyobj.ExcObject(poolError(p.it, e))
+			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
+				logCallbackError(p.it, owner(), err)
+			}
+		})
+		return nil
+	}
+}
+
+// apply runs fn and waits for its result (GIL released).
+func (p *pyPool) wait(r *pool.AsyncResult, timeout py.Object) (py.Object, error) {
+	d, limited, err := pyobj.TimeoutArg(timeout)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.it.WaitIntr(r.Done(), d, limited); err != nil {
+		return nil, err
+	}
+	v, err := r.Get(0)
+	if err != nil {
+		return nil, poolError(p.it, err)
+	}
+	return p.result(v)
+}
+
+// waitMap is wait for a process pool's map: the chunks of results become
+// one Python list directly, without first being copied into one wire list.
+// The list's items are allocated before the wait, while the workers work:
+// on a machine where first touching memory is dear that is a good part of
+// making the list.
+func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
+	if a.mapList != nil {
+		return a.mapList, nil
+	}
+	d, limited, err := pyobj.TimeoutArg(timeout)
+	if err != nil {
+		return nil, err
+	}
+	if a.mapItems == nil {
+		a.mapItems = make([]py.Object, a.mapLen)
+	}
+	p, r := a.p, a.r
+	if _, err := p.it.WaitIntr(r.Done(), d, limited); err != nil {
+		return nil, err
+	}
+	chunks, err := r.MapChunks(0)
+	if err != nil {
+		return nil, poolError(p.it, err)
+	}
+	items := a.mapItems[:0]
+	for _, c := range chunks {
+		if items, err = pyobj.NewDecoder(p.it).AppendItems(items, c); err != nil {
+			return nil, err
+		}
+	}
+	if len(items) != a.mapLen {
+		return nil, py.ExceptionNewf(py.SystemError, "map: %d results for %d items", len(items), a.mapLen)
+	}
+	a.mapList, a.mapItems = &py.List{Items: items}, nil // the list takes items, not a copy
+	return a.mapList, nil
+}
+
+// A pyIMap is the iterator imap and imap_unordered return.
+type pyIMap struct {
+	p    *pyPool
+	mi   *pool.IMapIterator
+	done bool
+}
+
+var imapIteratorType = pyobj.NewClass("multiprocessing.pool", "IMapIterator", "", nil)
+
+// Type implements py.Object.
+func (m *pyIMap) Type() *py.Type { return imapIteratorType }
+
+// M__iter__ returns the iterator itself.
+func (m *pyIMap) M__iter__() (py.Object, error) { return m, nil }
+
+// M__next__ waits for the next result without limit.
+func (m *pyIMap) M__next__() (py.Object, error) { return m.next(py.None) }
+
+func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
+	if m.done {
+		return nil, py.StopIteration
+	}
+	d, limited, err := pyobj.TimeoutArg(timeout)
+	if err != nil {
+		return nil, err
+	}
+	t := pool.NoTimeout
+	if limited {
+		t = d
+	}
+	var v wire.Value
+	m.p.it.GIL.Released(func() { v, err = m.mi.Next(t) })
+	if err == pool.ErrStopIteration {
+		m.done = true
+		return nil, py.StopIteration
+	}
+	if err != nil {
+		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
+			m.done = true
+		}
+		return nil, m.p.it.IterFailed(m, poolError(m.p.it, err))
+	}
+	o, err := m.p.result(v)
+	if err != nil {
+		return nil, m.p.it.IterFailed(m, err)
+	}
+	return o, nil
+}
