@@ -41,5 +41,5 @@ func poolError(it *pyobj.Interp, err error) error {
 	if errors.As(err, &lost) {
 		return pyobj.NewExc(workerLostError, lost.Error())
 	}
-	return it.PyError(err, pyobj.PoolRemoteTraceback, mpTimeoutError)
+	return pyobj.PyError(it, err, pyobj.PoolRemoteTraceback, mpTimeoutError)
 }

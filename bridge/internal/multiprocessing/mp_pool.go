@@ -76,7 +76,7 @@ func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwarg
 			}
 			opts = append(opts, pool.Initializer(&pyobj.ThreadCall{It: it, Fn: v[1]}, wargs...))
 		} else {
-			o, err := it.ProcessInitializer(v[1], v[2])
+			o, err := pyobj.ProcessInitializer(it, v[1], v[2])
 			if err != nil {
 				return nil, err
 			}
@@ -428,11 +428,11 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
 			m.done = true
 		}
-		return nil, m.p.it.IterFailed(m, poolError(m.p.it, err))
+		return nil, pyobj.IterFailed(m, poolError(m.p.it, err))
 	}
 	o, err := m.p.result(v)
 	if err != nil {
-		return nil, m.p.it.IterFailed(m, err)
+		return nil, pyobj.IterFailed(m, err)
 	}
 	return o, nil
 }

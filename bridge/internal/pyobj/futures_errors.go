@@ -26,19 +26,10 @@ var (
 	BrokenThreadPool = NewExceptionClass("concurrent.futures.thread", "BrokenThreadPool", "Raised when a worker thread in a ThreadPoolExecutor failed initializing.", BrokenExecutor)
 )
 
-// newExc makes an exception instance of t with a message (none if empty).
-func NewExc(t *py.Type, msg string) *py.Exception {
-	args := py.Tuple{}
-	if msg != "" {
-		args = py.Tuple{py.String(msg)}
-	}
-	return &py.Exception{Base: t, Args: args, Dict: py.StringDict{}}
-}
-
-// pyError turns an error from the engine, or a task's error, into the
+// PyError turns an error from the engine, or a task's error, into the
 // Python exception to raise. tbType chains a worker's traceback
 // (FuturesRemoteTraceback or PoolRemoteTraceback). The GIL must be held.
-func (it *Interp) PyError(err error, tbType *py.Type, timeoutType *py.Type) error {
+func PyError(it *Interp, err error, tbType *py.Type, timeoutType *py.Type) error {
 	if err == nil {
 		return nil
 	}
@@ -108,16 +99,4 @@ func pyExcErr(o py.Object) error {
 		return e
 	}
 	return NewExc(py.SystemError, "not an exception")
-}
-
-// excObject returns the exception instance an error carries (for
-// Future.exception()).
-func ExcObject(err error) py.Object {
-	switch e := err.(type) {
-	case py.ExceptionInfo:
-		return e.Value
-	case *py.Exception:
-		return e
-	}
-	return NewExc(py.SystemError, err.Error())
 }

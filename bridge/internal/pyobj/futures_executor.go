@@ -37,20 +37,20 @@ func (e *pyExecutor) Type() *py.Type { return e.typ }
 var executorsOf sync.Map // *Interp → *[]*pyExecutor (guarded by executorsMu)
 var executorsMu sync.Mutex
 
-func (it *Interp) trackExecutor(e *pyExecutor) {
+func trackExecutor(it *Interp, e *pyExecutor) {
 	executorsMu.Lock()
 	defer executorsMu.Unlock()
 	v, _ := executorsOf.LoadOrStore(it, &[]*pyExecutor{})
 	l := v.(*[]*pyExecutor)
 	if len(*l) == 0 {
-		it.OnExit(it.shutdownExecutorsAtExit, false)
+		it.OnExit(func() { shutdownExecutorsAtExit(it) }, false)
 	}
 	*l = append(*l, e)
 }
 
 // shutdownExecutorsAtExit is CPython's concurrent.futures _python_exit:
 // queued work is finished and the workers joined.
-func (it *Interp) shutdownExecutorsAtExit() {
+func shutdownExecutorsAtExit(it *Interp) {
 	executorsMu.Lock()
 	v, _ := executorsOf.LoadAndDelete(it)
 	executorsMu.Unlock()
@@ -60,7 +60,7 @@ func (it *Interp) shutdownExecutorsAtExit() {
 	for _, e := range *v.(*[]*pyExecutor) {
 		it.GIL.Released(func() { e.ex.Shutdown(true, false) })
 	}
-	it.callbacks().drain()
+	callbacks(it).drain()
 }
 
 // threadCall runs a Python callable on a thread executor's worker: it takes
@@ -163,7 +163,7 @@ func (e *pyExecutor) failedFuture(err error) *PyFuture {
 	f := pool.NewFuture[wire.Value]()
 	f.SetRunningOrNotifyCancel()
 	f.SetException(err)
-	return e.it.newFuture(f, e.process, cbDirect)
+	return newFuture(e.it, f, e.process, cbDirect)
 }
 
 func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -182,14 +182,14 @@ func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (
 		return e.failedFuture(err), nil
 	}
 	var f *pool.Future[wire.Value]
-	e.it.holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
+	holdingGIL(e.it, func() { f, err = e.ex.SubmitCall(c, a, kw) })
 	if err != nil {
-		return nil, e.it.PyError(err, nil, nil)
+		return nil, PyError(e.it, err, nil, nil)
 	}
 	if e.process {
-		return e.it.newFuture(f, true, cbQueued), nil
+		return newFuture(e.it, f, true, cbQueued), nil
 	}
-	pf := e.it.newFuture(f, false, cbThread)
+	pf := newFuture(e.it, f, false, cbThread)
 	pf.call, _ = c.(*ThreadCall)
 	return pf, nil
 }
@@ -199,12 +199,12 @@ func (e *pyExecutor) shutdownPy(wait, cancel bool) {
 	e.shutdown = true
 	e.mu.Unlock()
 	if cancel {
-		e.it.holdingGIL(func() { e.ex.Shutdown(false, true) })
+		holdingGIL(e.it, func() { e.ex.Shutdown(false, true) })
 	}
 	if wait {
 		e.it.GIL.Released(func() { e.ex.Shutdown(true, false) })
-		e.it.callbacks().drain()
+		callbacks(e.it).drain()
 	} else {
-		e.it.holdingGIL(func() { e.ex.Shutdown(false, false) })
+		holdingGIL(e.it, func() { e.ex.Shutdown(false, false) })
 	}
 }

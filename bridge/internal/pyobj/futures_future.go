@@ -42,7 +42,7 @@ var futureType = NewClass("concurrent.futures._base", "Future", "Represents the 
 // Type implements py.Object.
 func (f *PyFuture) Type() *py.Type { return futureType }
 
-func (it *Interp) newFuture(f *pool.Future[wire.Value], remote bool, mode int) *PyFuture {
+func newFuture(it *Interp, f *pool.Future[wire.Value], remote bool, mode int) *PyFuture {
 	return &PyFuture{it: it, F: f, remote: remote, cbMode: mode}
 }
 
@@ -68,7 +68,7 @@ func (f *PyFuture) Outcome(v wire.Value, err error) (py.Object, error) {
 		}
 	}
 	if err != nil {
-		f.err = f.it.PyError(err, FuturesRemoteTraceback, nil)
+		f.err = PyError(f.it, err, FuturesRemoteTraceback, nil)
 	}
 	f.converted = true
 	return f.result, f.err
@@ -153,12 +153,12 @@ var pyDoneCallbacks atomic.Bool
 // in CPython. A callback fired meanwhile by a worker goroutine is collected
 // too and runs here instead of on the callback thread; either way it runs
 // holding the GIL, exactly once.
-func (it *Interp) holdingGIL(fn func()) {
+func holdingGIL(it *Interp, fn func()) {
 	if !pyDoneCallbacks.Load() {
 		fn()
 		return
 	}
-	q := it.callbacks()
+	q := callbacks(it)
 	q.mu.Lock()
 	q.inlineDepth++
 	q.mu.Unlock()
@@ -194,15 +194,15 @@ func (q *callbackQueue) collectInline(cb func()) bool {
 // CPython's "exception calling callback for <Future …>".
 func (f *PyFuture) addDoneCallback(fn py.Object) {
 	pyDoneCallbacks.Store(true)
-	f.it.holdingGIL(func() {
+	holdingGIL(f.it, func() {
 		f.F.AddDoneCallback(func(*pool.Future[wire.Value]) error {
 			run := func() { f.runCallback(fn) }
-			if f.it.callbacks().collectInline(run) {
+			if callbacks(f.it).collectInline(run) {
 				return nil
 			}
 			switch f.cbMode {
 			case cbQueued:
-				f.it.callbacks().push(run)
+				callbacks(f.it).push(run)
 			default:
 				// where CPython runs it: on the worker that finished the task
 				ts := f.it.Threads().Helper
@@ -242,7 +242,7 @@ type callbackQueue struct {
 
 var callbackQueues sync.Map // *Interp → *callbackQueue
 
-func (it *Interp) callbacks() *callbackQueue {
+func callbacks(it *Interp) *callbackQueue {
 	if q, ok := callbackQueues.Load(it); ok {
 		return q.(*callbackQueue)
 	}

@@ -2,7 +2,7 @@ package pyobj
 
 // A Python iterator over a Go iterator (iter.Seq2) whose steps may block:
 // each step runs with the GIL released. Used by Executor.map and
-// as_completed (and the Pool's imap).
+// as_completed.
 
 import (
 	"iter"
@@ -32,7 +32,7 @@ func (g *goIter) Type() *py.Type {
 	return goIterType
 }
 
-func (it *Interp) newGoIter(seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
+func newGoIter(it *Interp, seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
 	next, stop := iter.Pull2(seq)
 	return &goIter{it: it, next: next, stop: stop, conv: conv, errc: errc}
 }
@@ -58,12 +58,12 @@ func (g *goIter) M__next__() (py.Object, error) {
 	}
 	if err != nil {
 		g.finish()
-		return nil, g.it.IterFailed(g, g.errc(err))
+		return nil, IterFailed(g, g.errc(err))
 	}
 	o, cerr := g.conv(v)
 	if cerr != nil {
 		g.finish()
-		return nil, g.it.IterFailed(g, cerr)
+		return nil, IterFailed(g, cerr)
 	}
 	return o, nil
 }
@@ -76,10 +76,4 @@ func (g *goIter) finish() {
 			g.onDone()
 		}
 	}
-}
-
-// iterFailed records that iterator failed with err, so that a for loop over
-// it raises err instead of ending quietly (see IterFailed). It returns err.
-func (it *Interp) IterFailed(iterator py.Object, err error) error {
-	return IterFailed(iterator, err)
 }

@@ -80,10 +80,10 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 	}))
 	ex, err := pool.NewThreadPoolExecutor(opts...)
 	if err != nil {
-		return nil, it.PyError(err, nil, nil)
+		return nil, PyError(it, err, nil, nil)
 	}
 	e := &pyExecutor{it: it, ex: ex, typ: threadExecutorType, max: ex.MaxWorkers()}
-	it.trackExecutor(e)
+	trackExecutor(it, e)
 	return e, nil
 }
 
@@ -130,9 +130,9 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 		timeout = max(d, 0)
 	}
 	var seq iter.Seq2[wire.Value, error]
-	e.it.holdingGIL(func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
+	holdingGIL(e.it, func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
 	if err != nil {
-		return nil, true, e.it.PyError(err, nil, nil)
+		return nil, true, PyError(e.it, err, nil, nil)
 	}
 	anySeq := func(yield func(any, error) bool) {
 		for v, err := range seq {
@@ -141,12 +141,12 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 			}
 		}
 	}
-	g := e.it.newGoIter(anySeq, func(v any) (py.Object, error) {
+	g := newGoIter(e.it, anySeq, func(v any) (py.Object, error) {
 		if v == nil {
 			return py.None, nil
 		}
 		return FromWire(e.it, v)
-	}, func(err error) error { return e.it.PyError(err, FuturesRemoteTraceback, nil) })
+	}, func(err error) error { return PyError(e.it, err, FuturesRemoteTraceback, nil) })
 	return g, true, nil
 }
 
@@ -249,16 +249,16 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			}
 		}
 	}
-	g := e.it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
+	g := newGoIter(e.it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
 		f := v.(*PyFuture)
 		if f.F.Cancelled() {
 			return nil, NewExc(CancelledError, "")
 		}
 		r, err := f.F.ResultTimeout(0)
 		return f.Outcome(r, err)
-	}, func(err error) error { return e.it.PyError(err, nil, nil) })
+	}, func(err error) error { return PyError(e.it, err, nil, nil) })
 	g.onDone = func() {
-		e.it.holdingGIL(func() {
+		holdingGIL(e.it, func() {
 			for _, f := range fs {
 				f.F.Cancel()
 			}
@@ -328,7 +328,7 @@ func initFutureMethods() {
 	DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		f := self.(*PyFuture)
 		var ok bool
-		f.it.holdingGIL(func() { ok = f.F.Cancel() })
+		holdingGIL(f.it, func() { ok = f.F.Cancel() })
 		return py.NewBool(ok), nil
 	})
 	DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -352,7 +352,7 @@ func initFutureMethods() {
 		f := self.(*PyFuture)
 		ok, err := f.F.SetRunningOrNotifyCancel()
 		if err != nil {
-			return nil, f.it.PyError(err, nil, nil)
+			return nil, PyError(f.it, err, nil, nil)
 		}
 		return py.NewBool(ok), nil
 	})
@@ -362,8 +362,8 @@ func initFutureMethods() {
 			return nil, err
 		}
 		f := self.(*PyFuture)
-		f.it.holdingGIL(func() { err = f.F.SetResult(v[0]) })
-		return py.None, f.it.PyError(err, nil, nil)
+		holdingGIL(f.it, func() { err = f.F.SetResult(v[0]) })
+		return py.None, PyError(f.it, err, nil, nil)
 	})
 	DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		v, err := ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
@@ -383,8 +383,8 @@ func initFutureMethods() {
 		if exc == nil {
 			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
 		}
-		f.it.holdingGIL(func() { err = f.F.SetException(exc) })
-		return py.None, f.it.PyError(err, nil, nil)
+		holdingGIL(f.it, func() { err = f.F.SetException(exc) })
+		return py.None, PyError(f.it, err, nil, nil)
 	})
 }
 
@@ -488,7 +488,7 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 	var res pool.DoneAndNotDone[*pool.Future[wire.Value]]
 	it.GIL.Released(func() { res, err = pool.Wait(engineFs, t, rw) })
 	if err != nil {
-		return nil, it.PyError(err, nil, nil)
+		return nil, PyError(it, err, nil, nil)
 	}
 	conv := func(l []*pool.Future[wire.Value]) py.Object {
 		items := make([]py.Object, len(l))
@@ -535,9 +535,9 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 			}
 		}
 	}
-	return it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
+	return newGoIter(it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
 		return v.(*PyFuture), nil
-	}, func(err error) error { return it.PyError(err, nil, nil) }), nil
+	}, func(err error) error { return PyError(it, err, nil, nil) }), nil
 }
 
 func futuresMethods() []*py.Method {
@@ -567,7 +567,7 @@ func newFuturePy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, er
 	if err := NoArgs("Future", args, kwargs); err != nil {
 		return nil, err
 	}
-	return it.newFuture(pool.NewFuture[wire.Value](), false, cbDirect), nil
+	return newFuture(it, pool.NewFuture[wire.Value](), false, cbDirect), nil
 }
 
 func init() {

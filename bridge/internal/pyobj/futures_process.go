@@ -10,7 +10,7 @@ import (
 
 // processInitializer returns the engine option for a Python initializer
 // and its initargs, for process pools (they travel by value).
-func (it *Interp) ProcessInitializer(fn, initargs py.Object) (pool.Option, error) {
+func ProcessInitializer(it *Interp, fn, initargs py.Object) (pool.Option, error) {
 	if fn == nil || fn == py.None {
 		return nil, nil
 	}
@@ -53,7 +53,7 @@ func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py
 		}
 		opts = append(opts, pool.Workers(n))
 	}
-	initOpt, err := it.ProcessInitializer(v[2], v[3])
+	initOpt, err := ProcessInitializer(it, v[2], v[3])
 	if err != nil {
 		return nil, err
 	}
@@ -72,9 +72,9 @@ func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py
 	}
 	ex, err := pool.NewProcessPoolExecutor(opts...)
 	if err != nil {
-		return nil, it.PyError(err, nil, nil)
+		return nil, PyError(it, err, nil, nil)
 	}
 	e := &pyExecutor{it: it, ex: ex, process: true, typ: processExecutorType, max: ex.MaxWorkers()}
-	it.trackExecutor(e)
+	trackExecutor(it, e)
 	return e, nil
 }
