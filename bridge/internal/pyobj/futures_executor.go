@@ -63,7 +63,7 @@ func shutdownExecutorsAtExit(it *Interp) {
 	callbacks(it).drain()
 }
 
-// threadCall runs a Python callable on a thread executor's worker: it takes
+// ThreadCall runs a Python callable on a thread executor's worker: it takes
 // the GIL as the worker's Python thread.
 type ThreadCall struct {
 	It    *Interp

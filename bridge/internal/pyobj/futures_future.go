@@ -51,7 +51,7 @@ func (f *PyFuture) M__repr__() (py.Object, error) {
 	return py.String(f.F.String()), nil
 }
 
-// outcome converts the finished future's outcome; the GIL is held.
+// Outcome converts the finished future's outcome; the GIL is held.
 func (f *PyFuture) Outcome(v wire.Value, err error) (py.Object, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

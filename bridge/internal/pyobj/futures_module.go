@@ -12,17 +12,6 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
-// modFunc wraps a module function that needs the interpreter.
-func ModFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		it, err := interpOfModule(self)
-		if err != nil {
-			return nil, err
-		}
-		return fn(it, args, kwargs)
-	})
-}
-
 func optInt(o py.Object) (int, bool, error) {
 	if o == nil || o == py.None {
 		return 0, false, nil
@@ -85,24 +74,6 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 	e := &pyExecutor{it: it, ex: ex, typ: threadExecutorType, max: ex.MaxWorkers()}
 	trackExecutor(it, e)
 	return e, nil
-}
-
-// tupleArg converts initargs-like arguments (None: empty) to a tuple.
-func TupleArg(o py.Object) (py.Tuple, error) {
-	if o == nil || o == py.None {
-		return nil, nil
-	}
-	switch t := o.(type) {
-	case py.Tuple:
-		return t, nil
-	case *py.List:
-		return py.Tuple(t.Items), nil
-	}
-	items, err := py.SequenceTuple(o)
-	if err != nil {
-		return nil, py.ExceptionNewf(py.TypeError, "argument must be a tuple, not %s", o.Type().Name)
-	}
-	return items, nil
 }
 
 // mapChunks is ProcessPoolExecutor.map with chunksize > 1, as CPython's:

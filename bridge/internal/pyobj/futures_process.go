@@ -8,7 +8,7 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
-// processInitializer returns the engine option for a Python initializer
+// ProcessInitializer returns the engine option for a Python initializer
 // and its initargs, for process pools (they travel by value).
 func ProcessInitializer(it *Interp, fn, initargs py.Object) (pool.Option, error) {
 	if fn == nil || fn == py.None {

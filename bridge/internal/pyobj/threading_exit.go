@@ -40,7 +40,7 @@ func (it *Interp) moduleExitHooks(late bool) []func() {
 	return hooks
 }
 
-// onExit registers f to run at interpreter exit before non-daemon threads
+// OnExit registers f to run at interpreter exit before non-daemon threads
 // are joined; with late, after.
 func (it *Interp) OnExit(f func(), late bool) {
 	th := it.Threads()

@@ -30,7 +30,7 @@ var threadStateType = py.NewType("_thread_state", "internal handle of a Python t
 // Type implements py.Object.
 func (ts *threadState) Type() *py.Type { return threadStateType }
 
-// newThreadState makes the state of a new Python thread and its core Thread.
+// NewThreadState makes the state of a new Python thread and its core Thread.
 func NewThreadState(name, kind string, daemon bool) *threadState {
 	t := NewThread(name)
 	ts := &threadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
@@ -54,7 +54,7 @@ type threads struct {
 
 var threadsOf sync.Map // *Interp → *threads
 
-// threads returns it's thread bookkeeping, made on first use (which also
+// Threads returns it's thread bookkeeping, made on first use (which also
 // registers the modules' exit work with the interpreter).
 func (it *Interp) Threads() *threads {
 	if v, ok := threadsOf.Load(it); ok {

@@ -77,7 +77,7 @@ func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
 	return obj, nil
 }
 
-// currentThreadObject returns the threading.Thread of the calling goroutine.
+// CurrentThreadObject returns the threading.Thread of the calling goroutine.
 func CurrentThreadObject(it *Interp) (py.Object, error) {
 	return it.threadObject(it.Threads().current(it))
 }

@@ -559,7 +559,7 @@ func (d *decoder) decodeItems(vs []wire.Value) ([]py.Object, error) {
 	return d.AppendItems(make([]py.Object, 0, len(vs)), vs)
 }
 
-// appendItems appends vs, converted, to out.
+// AppendItems appends vs, converted, to out.
 func (d *decoder) AppendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
 	for _, v := range vs {
 		o, ok := pyIntOf(v)
