@@ -76,7 +76,7 @@ func soleInterp() *Interp {
 }
 
 // classNew makes a class constructor out of a module factory function.
-func classNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+func ClassNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
 	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it := soleInterp()
 		if it == nil {

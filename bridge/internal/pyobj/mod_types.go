@@ -103,7 +103,7 @@ func Truth(o py.Object) bool {
 // waitChan waits for ch while the GIL is released, for at most d when
 // limited. It reports whether ch was closed (or received from).
 // KeyboardInterrupt cannot stop it (see waitIntr).
-func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
+func (it *Interp) WaitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
 	select {
 	case <-ch:
 		return true

@@ -17,7 +17,7 @@ func (it *Interp) atExit() {
 			break
 		}
 		for _, ts := range pending {
-			it.waitChan(ts.done, 0, false)
+			it.WaitChan(ts.done, 0, false)
 		}
 	}
 	for _, f := range it.moduleExitHooks(true) {

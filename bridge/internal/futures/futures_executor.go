@@ -1,4 +1,4 @@
-package pyobj
+package futures
 
 // concurrent.futures.ThreadPoolExecutor and ProcessPoolExecutor: Python
 // objects over the engine's executors.
@@ -9,13 +9,14 @@ import (
 	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // A pyExecutor is a ThreadPoolExecutor or a ProcessPoolExecutor.
 type pyExecutor struct {
-	it      *Interp
+	it      *pyobj.Interp
 	ex      pool.Executor
 	process bool
 	typ     *py.Type
@@ -26,8 +27,8 @@ type pyExecutor struct {
 }
 
 var (
-	threadExecutorType  = NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
-	processExecutorType = NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
+	threadExecutorType  = pyobj.NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
+	processExecutorType = pyobj.NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
 )
 
 // Type implements py.Object.
@@ -37,7 +38,7 @@ func (e *pyExecutor) Type() *py.Type { return e.typ }
 var executorsOf sync.Map // *Interp → *[]*pyExecutor (guarded by executorsMu)
 var executorsMu sync.Mutex
 
-func trackExecutor(it *Interp, e *pyExecutor) {
+func trackExecutor(it *pyobj.Interp, e *pyExecutor) {
 	executorsMu.Lock()
 	defer executorsMu.Unlock()
 	v, _ := executorsOf.LoadOrStore(it, &[]*pyExecutor{})
@@ -50,7 +51,7 @@ func trackExecutor(it *Interp, e *pyExecutor) {
 
 // shutdownExecutorsAtExit is CPython's concurrent.futures _python_exit:
 // queued work is finished and the workers joined.
-func shutdownExecutorsAtExit(it *Interp) {
+func shutdownExecutorsAtExit(it *pyobj.Interp) {
 	executorsMu.Lock()
 	v, _ := executorsOf.LoadAndDelete(it)
 	executorsMu.Unlock()
@@ -66,17 +67,22 @@ func shutdownExecutorsAtExit(it *Interp) {
 // ThreadCall runs a Python callable on a thread executor's worker: it takes
 // the GIL as the worker's Python thread.
 type ThreadCall struct {
-	It    *Interp
-	Fn    py.Object
-	ranOn atomic.Pointer[threadState] // the worker's thread, once it ran
+	it    *pyobj.Interp
+	fn    py.Object
+	ranOn atomic.Pointer[pyobj.ThreadState] // the worker's thread, once it ran
+}
+
+// NewThreadCall makes the call of fn on it's thread-pool workers.
+func NewThreadCall(it *pyobj.Interp, fn py.Object) *ThreadCall {
+	return &ThreadCall{it: it, fn: fn}
 }
 
 // Call implements pool.Callable; args hold Python objects.
 func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
-	it := c.It
+	it := c.it
 	ts := it.Threads().Helper
 	if w, ok := pool.WorkerOf(ctx); ok {
-		if wts, ok := w.Value.(*threadState); ok {
+		if wts, ok := w.Value.(*pyobj.ThreadState); ok {
 			ts = wts
 		}
 	}
@@ -97,7 +103,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 	for i, a := range args {
 		o, ok := a.(py.Object)
 		if !ok {
-			return nil, NewExc(py.SystemError, "thread executor got a non-Python argument")
+			return nil, pyobj.NewExc(py.SystemError, "thread executor got a non-Python argument")
 		}
 		pargs[i] = o
 	}
@@ -109,7 +115,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 			kw[k] = p.Value.(py.Object)
 		}
 	}
-	return py.Call(c.Fn, pargs, kw)
+	return py.Call(c.fn, pargs, kw)
 }
 
 // execArgs turns Python positional and keyword arguments into the engine's,
@@ -118,7 +124,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 	out := make([]wire.Value, len(args))
 	for i, a := range args {
 		if e.process {
-			v, err := ToWire(a)
+			v, err := pyobj.ToWire(a)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -131,7 +137,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 	for k, v := range kwargs {
 		var val wire.Value = v
 		if e.process {
-			w, err := ToWire(v)
+			w, err := pyobj.ToWire(v)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -145,7 +151,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 // callable turns fn into what the executor runs.
 func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 	if !e.process {
-		return &ThreadCall{It: e.it, Fn: fn}, nil
+		return NewThreadCall(e.it, fn), nil
 	}
 	c, err := e.it.Callable(fn)
 	if err != nil {
@@ -159,7 +165,7 @@ func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 
 // failedFuture is a finished future holding err: where CPython's pickling
 // of a task fails, the future gets the error.
-func (e *pyExecutor) failedFuture(err error) *PyFuture {
+func (e *pyExecutor) failedFuture(err error) *Future {
 	f := pool.NewFuture[wire.Value]()
 	f.SetRunningOrNotifyCancel()
 	f.SetException(err)
@@ -167,7 +173,7 @@ func (e *pyExecutor) failedFuture(err error) *PyFuture {
 }
 
 func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if !IsCallable(fn) {
+	if !pyobj.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	c, err := e.callable(fn)
