@@ -549,17 +549,6 @@ func init() {
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()
-	pick := func(names ...string) []*py.Method {
-		var out []*py.Method
-		for _, m := range methods {
-			for _, n := range names {
-				if m.Name == n {
-					out = append(out, m)
-				}
-			}
-		}
-		return out
-	}
 	g := futuresGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent", Doc: "", FileDesc: "<concurrent>"},
@@ -572,7 +561,7 @@ func init() {
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures._base", FileDesc: "<concurrent.futures._base>"},
-		Methods: pick("wait", "as_completed"),
+		Methods: pyobj.PickMethods(methods, "wait", "as_completed"),
 		Globals: g.Copy(),
 	})
 	tg := g.Copy()

@@ -196,18 +196,6 @@ func mpGlobals() py.StringDict {
 	}
 }
 
-func pickMethods(methods []*py.Method, names ...string) []*py.Method {
-	var out []*py.Method
-	for _, m := range methods {
-		for _, n := range names {
-			if m.Name == n {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
-}
-
 func init() {
 	methods := mpMethods()
 	mp := &py.ModuleImpl{
@@ -220,15 +208,15 @@ func init() {
 	ctxG := mpGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},
-		Methods: pickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
+		Methods: pyobj.PickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
 		Globals: ctxG,
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.process", FileDesc: "<multiprocessing.process>"},
-		Methods: pickMethods(methods, "current_process", "parent_process", "active_children"),
+		Methods: pyobj.PickMethods(methods, "current_process", "parent_process", "active_children"),
 		Globals: py.StringDict{"BaseProcess": currentProcessType},
 	})
-	poolMethods := append(pickMethods(methods, "Pool"), pyobj.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	poolMethods := append(pyobj.PickMethods(methods, "Pool"), pyobj.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return newPyPool(it, "ThreadPool", true, args, kwargs)
 	}))
 	py.RegisterModule(&py.ModuleImpl{

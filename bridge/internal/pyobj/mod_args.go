@@ -1,7 +1,8 @@
 package pyobj
 
-// A binder and two argument helpers the pool modules (multiprocessing,
-// concurrent.futures, threading) share; they lived in those modules' files.
+// A binder, two argument helpers and a method picker the pool modules
+// (multiprocessing, concurrent.futures, threading) share; they lived in
+// those modules' files.
 
 import "github.com/go-python/gpython/py"
 
@@ -39,4 +40,18 @@ func TupleArg(o py.Object) (py.Tuple, error) {
 		return nil, py.ExceptionNewf(py.TypeError, "argument must be a tuple, not %s", o.Type().Name)
 	}
 	return items, nil
+}
+
+// PickMethods returns those of methods named in names (a submodule's share
+// of its package's functions), in the order of methods.
+func PickMethods(methods []*py.Method, names ...string) []*py.Method {
+	var out []*py.Method
+	for _, m := range methods {
+		for _, n := range names {
+			if m.Name == n {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
