@@ -387,6 +387,15 @@ func (p *Property) M__delete__(instance py.Object) (py.Object, error) {
 	return py.Call(p.fdel, py.Tuple{instance}, nil)
 }
 
+// classTypes are the types the "classes" installer readies (metatype type,
+// single base filled in) before the builtins that use them are patched.
+var classTypes = []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType, genericAliasType, excAttrType, markerType}
+
+// ReadyWithClasses adds t to the types readied with the builtin classes when
+// Install runs: a module package's class (json.JSONDecodeError,
+// random.Random) calls it from its init.
+func ReadyWithClasses(t *py.Type) { classTypes = append(classTypes, t) }
+
 func init() {
 	SuperType.New = superNew
 	PropertyType.New = propertyNew
@@ -416,7 +425,7 @@ func init() {
 	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).doc, nil }}
 
 	OnInstall(InstallCompat, "classes", func() {
-		for _, t := range []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType, JSONDecodeError, RandomType, genericAliasType, excAttrType, markerType} {
+		for _, t := range classTypes {
 			t.ObjectType = py.TypeType
 			if t.Base == nil && len(t.Bases) == 1 {
 				t.Base = t.Bases[0].(*py.Type)

@@ -49,7 +49,7 @@ func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
 		acc = big.NewInt(1)
 	}
 	for _, a := range args {
-		n, err := intArg("gcd", a)
+		n, err := IntArg("gcd", a)
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +103,7 @@ func installMathExtra() {
 		if err := nArgs("isqrt", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		n, err := intArg("isqrt", args[0])
+		n, err := IntArg("isqrt", args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -135,13 +135,13 @@ func installMathExtra() {
 			if len(args) < 1 || len(args) > 2 {
 				return nil, py.ExceptionNewf(py.TypeError, "%s expected 2 arguments, got %d", name, len(args))
 			}
-			n, err := intArg(name, args[0])
+			n, err := IntArg(name, args[0])
 			if err != nil {
 				return nil, err
 			}
 			k := new(big.Int).Set(n)
 			if len(args) == 2 && args[1] != py.None {
-				if k, err = intArg(name, args[1]); err != nil {
+				if k, err = IntArg(name, args[1]); err != nil {
 					return nil, err
 				}
 			}

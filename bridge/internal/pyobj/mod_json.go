@@ -577,6 +577,7 @@ func loadsArg(o py.Object) (string, error) {
 }
 
 func init() {
+	ReadyWithClasses(JSONDecodeError)
 	JSONDecodeError.Dict["__module__"] = py.String("json.decoder")
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "json", FileDesc: "<json>"},

@@ -172,23 +172,11 @@ func (r *Random) randbelowInt(n int) int {
 	return int(r.randbelow(big.NewInt(int64(n))).Int64())
 }
 
-func intArg(name string, o py.Object) (*big.Int, error) {
-	switch x := o.(type) {
-	case py.Int, py.Bool, *py.BigInt:
-		return toBig(x), nil
-	case py.Float:
-		if float64(x) == math.Trunc(float64(x)) {
-			return big.NewInt(int64(x)), nil
-		}
-	}
-	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", o.Type().Name)
-}
-
 func (r *Random) randrange(args py.Tuple) (py.Object, error) {
 	if len(args) < 1 || len(args) > 3 {
 		return nil, py.ExceptionNewf(py.TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
 	}
-	start, err := intArg("start", args[0])
+	start, err := IntArg("start", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -198,13 +186,13 @@ func (r *Random) randrange(args py.Tuple) (py.Object, error) {
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
 	}
-	stop, err := intArg("stop", args[1])
+	stop, err := IntArg("stop", args[1])
 	if err != nil {
 		return nil, err
 	}
 	step := big.NewInt(1)
 	if len(args) == 3 {
-		if step, err = intArg("step", args[2]); err != nil {
+		if step, err = IntArg("step", args[2]); err != nil {
 			return nil, err
 		}
 	}
@@ -272,6 +260,7 @@ func seqLen(o py.Object) (int, error) {
 }
 
 func init() {
+	ReadyWithClasses(RandomType)
 	RandomType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		r := &Random{}
 		var a py.Object = py.None
@@ -316,14 +305,14 @@ func init() {
 		if err := nArgs("randint", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		b, err := intArg("b", args[1])
+		b, err := IntArg("b", args[1])
 		if err != nil {
 			return nil, err
 		}
 		return r.randrange(py.Tuple{args[0], bigToInt(b.Add(b, big.NewInt(1)))})
 	})
 	randMethod("_randbelow", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		n, err := intArg("n", args[0])
+		n, err := IntArg("n", args[0])
 		if err != nil {
 			return nil, err
 		}

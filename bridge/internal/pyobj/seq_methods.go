@@ -404,6 +404,21 @@ func toBig(o py.Object) *big.Int {
 	return new(big.Int)
 }
 
+// IntArg is an integer argument as a big.Int: an int, a bool, or a float
+// with no fraction; other types give CPython's "'T' object cannot be
+// interpreted as an integer" TypeError.
+func IntArg(name string, o py.Object) (*big.Int, error) {
+	switch x := o.(type) {
+	case py.Int, py.Bool, *py.BigInt:
+		return toBig(x), nil
+	case py.Float:
+		if float64(x) == math.Trunc(float64(x)) {
+			return big.NewInt(int64(x)), nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", o.Type().Name)
+}
+
 // bigToInt returns an Int when x fits, else a BigInt.
 func bigToInt(x *big.Int) py.Object {
 	if x.IsInt64() {
