@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 // bench1000 is a 1,000-line script in the style of pool scripts.
@@ -44,7 +45,7 @@ func BenchmarkStartCompile1000WithLayer(b *testing.B) {
 // compiled by gpython's own compiler: the difference is the layer's cost.
 func BenchmarkStartCompile1000Bare(b *testing.B) {
 	pyobj.Install()
-	src, err := pyobj.RewriteSource(bench1000())
+	src, err := source.RewriteSource(bench1000())
 	if err != nil {
 		b.Fatal(err)
 	}

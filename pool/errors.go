@@ -3,6 +3,8 @@ package pool
 import (
 	"fmt"
 	"runtime/debug"
+
+	"github.com/pypool/pypool/pool/pyexc"
 )
 
 // The error types of this file mirror the exceptions CPython 3.11 raises
@@ -107,30 +109,14 @@ func unwrapBroken(b *BrokenExecutor) []error {
 	return []error{b, b.Cause}
 }
 
-// RuntimeError is an error CPython raises as RuntimeError, with its message.
-type RuntimeError struct {
-	Msg string
-}
-
-// Error returns the message.
-func (e *RuntimeError) Error() string { return e.Msg }
-
-// ValueError is an error CPython raises as ValueError, with its message
-// (e.g. "Pool not running").
-type ValueError struct {
-	Msg string
-}
-
-// Error returns the message.
-func (e *ValueError) Error() string { return e.Msg }
-
-// TypeError is an error CPython raises as TypeError, with its message.
-type TypeError struct {
-	Msg string
-}
-
-// Error returns the message.
-func (e *TypeError) Error() string { return e.Msg }
+// RuntimeError, ValueError and TypeError are errors CPython raises as
+// those exceptions, with their messages (e.g. "Pool not running"): the
+// types of pool/pyexc, which every engine package returns.
+type (
+	RuntimeError = pyexc.RuntimeError
+	ValueError   = pyexc.ValueError
+	TypeError    = pyexc.TypeError
+)
 
 // Errors returned by Submit on an executor that is shut down.
 var (

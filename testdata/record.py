@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
     python3 testdata/record.py                 # every suite
-    python3 testdata/record.py compat          # one suite: seed, cases or compat
+    python3 testdata/record.py compat          # one suite: seed, cases, compat or closures
     python3 testdata/record.py cases/timeout_get compat/fstring_spec   # single cases
     python3 testdata/record.py --exec SCRIPT   # run one script as recorded, passing its output on
 
@@ -44,6 +44,7 @@ SUITES = {
     "seed": (os.path.join(ROOT, "pyscripts"), "seed_", os.path.join(TESTDATA, "seed")),
     "cases": (os.path.join(TESTDATA, "cases"), "", os.path.join(TESTDATA, "cases")),
     "compat": (os.path.join(TESTDATA, "compat"), "", os.path.join(TESTDATA, "compat")),
+    "closures": (os.path.join(TESTDATA, "closures"), "", os.path.join(TESTDATA, "closures")),
 }
 TIMEOUT = 120
 

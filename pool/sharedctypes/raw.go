@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 )
 
@@ -20,6 +21,7 @@ type Raw struct {
 	spec   string // the typecode or ctypes name asked for
 	length int    // -1 for a RawValue
 	block  *shmblock.Block
+	off    int // where the slots start in block (a Struct's field)
 }
 
 // State describes a Raw for Open (CPython pickles the type, the heap
@@ -39,7 +41,7 @@ func RawValue(typecodeOrType string) (*Raw, error) { return newRaw(typecodeOrTyp
 // negative n fails as ctypes does.
 func RawArray(typecodeOrType string, n int) (*Raw, error) {
 	if n < 0 {
-		return nil, &ValueError{Msg: fmt.Sprintf("Array length must be >= 0, not %d", n)}
+		return nil, &pyexc.ValueError{Msg: fmt.Sprintf("Array length must be >= 0, not %d", n)}
 	}
 	return newRaw(typecodeOrType, n)
 }
@@ -67,12 +69,13 @@ func Open(st State) (*Raw, error) {
 		return nil, err
 	}
 	if len(b.Mem()) < t.Size*max(st.Length, 1) {
-		return nil, &ValueError{Msg: fmt.Sprintf("sharedctypes: %s is too small for %d %s", st.Name, max(st.Length, 1), t.Name)}
+		return nil, &pyexc.ValueError{Msg: fmt.Sprintf("sharedctypes: %s is too small for %d %s", st.Name, max(st.Length, 1), t.Name)}
 	}
 	return &Raw{typ: t, spec: st.Type, length: st.Length, block: b}, nil
 }
 
 // State describes r for Open in another process.
+// (A Struct's field has no State of its own: send the Struct's.)
 func (r *Raw) State() State { return State{Name: r.block.Name(), Type: r.spec, Length: r.length} }
 
 // Type is the slots' ctypes type.
@@ -91,7 +94,7 @@ func (r *Raw) Len() int {
 
 // Bytes is the slots' memory (ctypes' buffer: memoryview, bytes(obj)),
 // valid while r is reachable.
-func (r *Raw) Bytes() []byte { return r.block.Mem()[:r.typ.Size*r.Len()] }
+func (r *Raw) Bytes() []byte { return r.block.Mem()[r.off:][:r.typ.Size*r.Len()] }
 
 // slot resolves a ctypes index (negative counts from the end).
 func (r *Raw) slot(i int) ([]byte, error) {
@@ -100,15 +103,10 @@ func (r *Raw) slot(i int) ([]byte, error) {
 		i += n
 	}
 	if i < 0 || i >= n {
-		return nil, &IndexError{Msg: "invalid index"}
+		return nil, &pyexc.IndexError{Msg: "invalid index"}
 	}
-	return r.block.Mem()[i*r.typ.Size:][:r.typ.Size], nil
+	return r.block.Mem()[r.off+i*r.typ.Size:][:r.typ.Size], nil
 }
-
-// IndexError is CPython's IndexError ("invalid index").
-type IndexError struct{ Msg string }
-
-func (e *IndexError) Error() string { return e.Msg }
 
 // Get is obj[i] (or obj.value for i 0 of a RawValue): int64 for signed
 // types, uint64 unsigned, float64 for c_float/c_double, bool, byte for
@@ -176,7 +174,7 @@ func (r *Raw) Set(i int, v any) error {
 		return err
 	}
 	bad := func() error {
-		return &TypeError{Msg: fmt.Sprintf("sharedctypes: a %s slot cannot hold a %T", r.typ.Name, v)}
+		return &pyexc.TypeError{Msg: fmt.Sprintf("sharedctypes: a %s slot cannot hold a %T", r.typ.Name, v)}
 	}
 	switch r.typ.Class {
 	case Signed, Unsigned:
@@ -219,7 +217,7 @@ func (r *Raw) Set(i int, v any) error {
 			b[0] = v
 		case []byte:
 			if len(v) != 1 {
-				return &TypeError{Msg: "one character bytes, bytearray or integer expected"}
+				return &pyexc.TypeError{Msg: "one character bytes, bytearray or integer expected"}
 			}
 			b[0] = v[0]
 		default:
@@ -231,7 +229,7 @@ func (r *Raw) Set(i int, v any) error {
 			binary.NativeEndian.PutUint32(b, uint32(v))
 		case string:
 			if utf8.RuneCountInString(v) != 1 {
-				return &TypeError{Msg: "one character unicode string expected"}
+				return &pyexc.TypeError{Msg: "one character unicode string expected"}
 			}
 			c, _ := utf8.DecodeRuneInString(v)
 			binary.NativeEndian.PutUint32(b, uint32(c))
@@ -279,7 +277,7 @@ func (r *Raw) SetCharValue(b []byte) error {
 		return err
 	}
 	if len(b) < r.length {
-		r.block.Mem()[len(b)] = 0
+		r.block.Mem()[r.off+len(b)] = 0
 	}
 	return nil
 }
@@ -289,7 +287,7 @@ func (r *Raw) RawBytes() ([]byte, error) {
 	if err := r.charArray(); err != nil {
 		return nil, err
 	}
-	return bytes.Clone(r.block.Mem()[:r.length]), nil
+	return bytes.Clone(r.Bytes()), nil
 }
 
 // SetRawBytes sets a c_char array's .raw: b over its first bytes
@@ -299,15 +297,26 @@ func (r *Raw) SetRawBytes(b []byte) error {
 		return err
 	}
 	if len(b) > r.length {
-		return &ValueError{Msg: "byte string too long"}
+		return &pyexc.ValueError{Msg: "byte string too long"}
 	}
-	copy(r.block.Mem(), b)
+	copy(r.Bytes(), b)
 	return nil
 }
 
 func (r *Raw) charArray() error {
 	if r.typ.Class != Char || r.length < 0 {
-		return &TypeError{Msg: "sharedctypes: .value and .raw as bytes are for c_char arrays"}
+		return &pyexc.TypeError{Msg: "sharedctypes: .value and .raw as bytes are for c_char arrays"}
 	}
 	return nil
+}
+
+// Copy is sharedctypes.copy(obj): a new Raw of obj's type and length in
+// fresh shared memory, holding a copy of obj's slots.
+func Copy(obj *Raw) (*Raw, error) {
+	r, err := newRaw(obj.spec, obj.length)
+	if err != nil {
+		return nil, err
+	}
+	copy(r.Bytes(), obj.Bytes())
+	return r, nil
 }

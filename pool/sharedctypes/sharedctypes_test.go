@@ -12,6 +12,7 @@ import (
 
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/internal/shmtest"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/sharedctypes"
 	"github.com/pypool/pypool/pool/synchronize"
 	"github.com/pypool/pypool/pool/wire"
@@ -47,11 +48,11 @@ func TestTypesAsCPython(t *testing.T) {
 			t.Errorf("%s: %q, CPython %q", row[0], got, strings.Join(row[1:], "\t"))
 		}
 	}
-	var te *sharedctypes.TypeError
+	var te *pyexc.TypeError
 	if _, err := sharedctypes.RawValue("x"); !errors.As(err, &te) || te.Msg != "this type has no size" {
 		t.Fatalf("unknown typecode: %v", err)
 	}
-	var ne *sharedctypes.NotImplementedError
+	var ne *pyexc.NotImplementedError
 	if _, err := sharedctypes.TypeOf("c_longdouble"); !errors.As(err, &ne) {
 		t.Fatalf("c_longdouble: %v", err)
 	}
@@ -101,7 +102,7 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ve *sharedctypes.ValueError
+	var ve *pyexc.ValueError
 	if err := a.SetCharValue([]byte("abcde")); !errors.As(err, &ve) || ve.Msg != "byte string too long" {
 		t.Fatalf("too long: %v", err)
 	}
@@ -115,7 +116,7 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if c, _ := a.Get(-1); c != byte('z') {
 		t.Fatalf("a[-1] = %v", c)
 	}
-	var ie *sharedctypes.IndexError
+	var ie *pyexc.IndexError
 	if _, err := a.Get(4); !errors.As(err, &ie) || ie.Msg != "invalid index" {
 		t.Fatalf("a[4]: %v", err)
 	}
@@ -130,12 +131,20 @@ func TestCharArrayAndKinds(t *testing.T) {
 	if x, _ := u.Get(0); x != 'é' {
 		t.Fatalf("c_wchar: %v", x)
 	}
-	var te *sharedctypes.TypeError
+	var te *pyexc.TypeError
 	if err := u.Set(0, 1.5); !errors.As(err, &te) {
 		t.Fatalf("float into c_wchar: %v", err)
 	}
 	if _, err := sharedctypes.RawArray("i", -1); !errors.As(err, &ve) || ve.Msg != "Array length must be >= 0, not -1" {
 		t.Fatalf("negative length: %v", err)
+	}
+	c, err := sharedctypes.Copy(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.SetRawBytes([]byte("zzzz"))
+	if cv, _ := c.RawBytes(); string(cv) != "ab\x00z" || c.State().Name == a.State().Name {
+		t.Fatalf("copy: %q", cv)
 	}
 	z, err := sharedctypes.RawArray("d", 0)
 	if err != nil || z.Len() != 0 || len(z.Bytes()) != 0 {
@@ -254,5 +263,45 @@ func TestValueWithExistingLock(t *testing.T) {
 	l.Release(bg)
 	if x, err := v.Get(bg, 0); x != 2.5 || err != nil {
 		t.Fatalf("Get: %v %v", x, err)
+	}
+}
+
+// A Structure's layout is ctypes' (testdata/struct.tsv), and a second
+// handle opened from its state sees the fields written through the first.
+func TestStructLayout(t *testing.T) {
+	fields := []sharedctypes.Field{{"a", "c_char", 0}, {"b", "c_int", 0}, {"c", "c_double", 0}, {"d", "c_short", 3}, {"e", "c_bool", 0}, {"f", "c_float", 0}}
+	s, err := sharedctypes.RawStruct(fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range readTSV(t, "testdata/struct.tsv") {
+		want, _ := strconv.Atoi(row[1])
+		got := s.Size()
+		if row[0] != "sizeof" {
+			got = s.Offset(i)
+		}
+		if got != want {
+			t.Errorf("%s: %d, CPython %d", row[0], got, want)
+		}
+	}
+	b, _ := s.Field("b")
+	d, _ := s.Field("d")
+	b.SetValue(-7)
+	d.Set(2, int64(9))
+	o, err := sharedctypes.OpenStruct(s.State())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ob, _ := o.Field("b")
+	od, _ := o.Field("d")
+	if v, _ := ob.Value(); v != int64(-7) {
+		t.Fatalf("b = %v", v)
+	}
+	if v, _ := od.Get(2); v != int64(9) || s.Bytes()[20] != 9 {
+		t.Fatalf("d[2] = %v", v)
+	}
+	var ae *pyexc.AttributeError
+	if _, err := o.Field("zz"); !errors.As(err, &ae) {
+		t.Fatalf("unknown field: %v", err)
 	}
 }

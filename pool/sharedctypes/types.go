@@ -2,13 +2,18 @@
 // typed slots (ctypes' scalar types, by typecode or name, with their Linux
 // amd64 sizes and alignments) in shared memory, as RawValue and RawArray,
 // and Value and Array which add a cross-process RLock (or a lock of the
-// caller's). A child process attaches by name (Open). It imports the
-// standard library, pool/synchronize, pool/internal/shmblock and
+// caller's). A child process attaches by name (Open). Errors are
+// pool/pyexc's types with CPython's messages. It imports the standard
+// library, pool/pyexc, pool/synchronize, pool/internal/shmblock and
 // pool/resourcetracker; the bridge's multiprocessing.sharedctypes module
 // imports it.
 package sharedctypes
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/pypool/pypool/pool/pyexc"
+)
 
 // Class is what a Type's slots hold, hence which Go value Get returns.
 type Class int
@@ -54,22 +59,6 @@ var (
 	boolType = Type{"c_bool", 1, 1, Bool}
 )
 
-// TypeError is CPython's TypeError, e.g. "this type has no size" for a
-// typecode sharedctypes does not know.
-type TypeError struct{ Msg string }
-
-func (e *TypeError) Error() string { return e.Msg }
-
-// ValueError is CPython's ValueError, e.g. "byte string too long".
-type ValueError struct{ Msg string }
-
-func (e *ValueError) Error() string { return e.Msg }
-
-// NotImplementedError names a ctypes feature not built here.
-type NotImplementedError struct{ Msg string }
-
-func (e *NotImplementedError) Error() string { return e.Msg }
-
 // TypeOf resolves a typecode ("i", "d", …) or a ctypes type name
 // ("c_int", "c_bool", "c_size_t", …). Anything else fails as CPython's
 // ctypes.sizeof does ("this type has no size"); c_longdouble and pointer
@@ -86,7 +75,7 @@ func TypeOf(typecodeOrType string) (Type, error) {
 	}
 	switch typecodeOrType {
 	case "c_longdouble", "c_char_p", "c_wchar_p", "c_void_p":
-		return Type{}, &NotImplementedError{Msg: fmt.Sprintf("sharedctypes: %s in shared memory is not implemented", typecodeOrType)}
+		return Type{}, &pyexc.NotImplementedError{Msg: fmt.Sprintf("sharedctypes: %s in shared memory is not implemented", typecodeOrType)}
 	}
-	return Type{}, &TypeError{Msg: "this type has no size"}
+	return Type{}, &pyexc.TypeError{Msg: "this type has no size"}
 }

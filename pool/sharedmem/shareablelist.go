@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pypool/pypool/pool/pyexc"
 )
 
 // ShareableList is multiprocessing.shared_memory.ShareableList: a list of
@@ -44,17 +46,6 @@ const (
 	fmtNone   = "xxxxxx?x"
 )
 
-// IndexError is CPython's IndexError ("index out of range").
-type IndexError struct{ Msg string }
-
-func (e *IndexError) Error() string { return e.Msg }
-
-// TypeError reports an item of a type a ShareableList cannot hold
-// (CPython raises KeyError naming the type).
-type TypeError struct{ Msg string }
-
-func (e *TypeError) Error() string { return e.Msg }
-
 // itemFormat is the struct format and code for v; str and bytes formats
 // get their slot size.
 func itemFormat(v any) (string, int, error) {
@@ -72,7 +63,7 @@ func itemFormat(v any) (string, int, error) {
 	case []byte:
 		return strconv.Itoa(8*(len(v)/8+1)) + "s", codeBytes, nil
 	}
-	return "", 0, &TypeError{Msg: fmt.Sprintf("ShareableList cannot hold a %T", v)}
+	return "", 0, &pyexc.TypeError{Msg: fmt.Sprintf("ShareableList cannot hold a %T", v)}
 }
 
 // NewShareableList is ShareableList(sequence, name=name): it creates a
@@ -123,7 +114,7 @@ func OpenShareableList(name string) (*ShareableList, error) {
 	buf := shm.Buf()
 	bad := func() (*ShareableList, error) {
 		shm.Close()
-		return nil, &ValueError{Msg: "shared memory block " + name + " does not hold a ShareableList"}
+		return nil, &pyexc.ValueError{Msg: "shared memory block " + name + " does not hold a ShareableList"}
 	}
 	if len(buf) < 16 {
 		return bad()
@@ -177,7 +168,7 @@ func (l *ShareableList) index(i int, msg string) (int, error) {
 		i += l.n
 	}
 	if i < 0 || i >= l.n {
-		return 0, &IndexError{Msg: msg}
+		return 0, &pyexc.IndexError{Msg: msg}
 	}
 	return i, nil
 }
@@ -197,7 +188,7 @@ func (l *ShareableList) Get(i int) (any, error) {
 	case code == codeStr || code == codeBytes:
 		size, err := strconv.Atoi(strings.TrimSuffix(f, "s"))
 		if err != nil || !strings.HasSuffix(f, "s") || size > len(at) {
-			return nil, &ValueError{Msg: "bad format " + strconv.Quote(f)}
+			return nil, &pyexc.ValueError{Msg: "bad format " + strconv.Quote(f)}
 		}
 		b := bytes.TrimRight(at[:size], "\x00")
 		if code == codeStr {
@@ -211,7 +202,7 @@ func (l *ShareableList) Get(i int) (any, error) {
 	case f == fmtBool:
 		return at[7] != 0, nil
 	}
-	return nil, &ValueError{Msg: "bad format " + strconv.Quote(f)}
+	return nil, &pyexc.ValueError{Msg: "bad format " + strconv.Quote(f)}
 }
 
 // Set is list[i] = v. A str or bytes longer than its slot fails with
@@ -234,7 +225,7 @@ func (l *ShareableList) Set(i int, v any) error {
 			n = len(v.([]byte))
 		}
 		if n > allocated {
-			return &ValueError{Msg: "bytes/str item exceeds available storage"}
+			return &pyexc.ValueError{Msg: "bytes/str item exceeds available storage"}
 		}
 		if cur := l.format(i); strings.HasSuffix(cur, "s") {
 			f = cur

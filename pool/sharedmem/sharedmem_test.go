@@ -8,15 +8,19 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/pypool/pypool/pool"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 	"github.com/pypool/pypool/pool/sharedmem"
 )
 
 func TestMain(m *testing.M) {
+	pool.ServeWorkerIfChild()
 	before := psmFiles()
 	code := m.Run()
 	resourcetracker.Cleanup()
@@ -43,7 +47,7 @@ func psmFiles() map[string]bool {
 
 // pyError renders an error as CPython's recording does: type, errno, message.
 func pyError(err error) string {
-	var ve *sharedmem.ValueError
+	var ve *pyexc.ValueError
 	var pe *os.PathError
 	switch {
 	case err == nil:
@@ -183,7 +187,7 @@ func TestShareableListLayout(t *testing.T) {
 	if err := l.Set(2, int64(3)); err != nil {
 		t.Fatal(err)
 	}
-	var ve *sharedmem.ValueError
+	var ve *pyexc.ValueError
 	if err := l.Set(1, strings.Repeat("x", 9)); !errors.As(err, &ve) || ve.Msg != "bytes/str item exceeds available storage" {
 		t.Fatalf("too long: %v", err)
 	}
@@ -219,7 +223,7 @@ func TestShareableListLayout(t *testing.T) {
 	if !reflect.DeepEqual(got, wantItems) {
 		t.Fatalf("items %#v", got)
 	}
-	var ie *sharedmem.IndexError
+	var ie *pyexc.IndexError
 	if _, err := r.Get(9); !errors.As(err, &ie) || ie.Msg != "index out of range" {
 		t.Fatalf("Get(9): %v", err)
 	}
@@ -229,7 +233,7 @@ func TestShareableListLayout(t *testing.T) {
 	if err := r.Set(-10, 1); !errors.As(err, &ie) || ie.Msg != "assignment index out of range" {
 		t.Fatalf("Set(-10): %v", err)
 	}
-	var te *sharedmem.TypeError
+	var te *pyexc.TypeError
 	if _, err := sharedmem.NewShareableList([]any{[]int{1}}, ""); !errors.As(err, &te) {
 		t.Fatalf("unsupported item: %v", err)
 	}
@@ -318,5 +322,46 @@ print(list(n)); n.shm.close(); n.shm.unlink()
 	stdin.Write([]byte("\n"))
 	if got := line(); got != "[-5, b'b', None, True]" {
 		t.Fatalf("python3 read back %s", got)
+	}
+}
+
+// xCreateBlock makes a block in a worker and leaves it (no Unlink).
+var xCreateBlock = pool.Register("sharedmem.create", func() (string, error) {
+	m, err := sharedmem.New("", true, 16)
+	if err != nil {
+		return "", err
+	}
+	return m.Name(), nil
+})
+
+// A block a worker made and left outlives the worker, as under CPython's
+// tree-wide resource tracker, and the top process's Cleanup unlinks it.
+// (Last in this file: its Cleanup unlinks every block still registered.)
+func TestWorkerBlockCleanedByTop(t *testing.T) {
+	p, err := pool.NewPool(pool.Workers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := p.Apply(xCreateBlock, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	p.Join()
+	name := v.(string)
+	if _, err := os.Stat("/dev/shm/" + name); err != nil {
+		t.Fatalf("the worker's block is gone with the worker: %v", err)
+	}
+	var cleaned []string
+	for _, l := range resourcetracker.Cleanup() {
+		if l.Rtype == resourcetracker.SharedMemory {
+			cleaned = l.Names
+		}
+	}
+	if _, err := os.Stat("/dev/shm/" + name); !os.IsNotExist(err) {
+		t.Fatalf("the top's Cleanup left the worker's block: %v", err)
+	}
+	if !slices.Contains(cleaned, "/"+name) {
+		t.Fatalf("Cleanup reported %v, not /%s", cleaned, name)
 	}
 }

@@ -2,8 +2,10 @@
 // SharedMemory (a named block of memory, the file /dev/shm/NAME exactly as
 // glibc's shm_open makes it, so CPython processes and pypool processes
 // attach to each other's blocks) and ShareableList (CPython's binary
-// layout, so either side reads a list the other wrote). It imports the
-// standard library, pool/internal/shmfile and pool/resourcetracker; the
+// layout, so either side reads a list the other wrote). Errors are
+// *os.PathError (errno and CPython's "/name") and pool/pyexc's types with
+// CPython's messages. It imports the standard library, pool/pyexc,
+// pool/internal/shmfile and pool/resourcetracker; the
 // bridge's multiprocessing.shared_memory module imports it.
 package sharedmem
 
@@ -16,14 +18,9 @@ import (
 	"syscall"
 
 	"github.com/pypool/pypool/pool/internal/shmfile"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 )
-
-// ValueError is CPython's ValueError with its message, e.g. "'size' must
-// be a positive integer".
-type ValueError struct{ Msg string }
-
-func (e *ValueError) Error() string { return e.Msg }
 
 // SharedMemory is multiprocessing.shared_memory.SharedMemory.
 type SharedMemory struct {
@@ -48,13 +45,13 @@ type SharedMemory struct {
 // unlinks what this process did not Unlink.
 func New(name string, create bool, size int) (*SharedMemory, error) {
 	if size < 0 {
-		return nil, &ValueError{Msg: "'size' must be a positive integer"}
+		return nil, &pyexc.ValueError{Msg: "'size' must be a positive integer"}
 	}
 	if create && size == 0 {
-		return nil, &ValueError{Msg: "'size' must be a positive number different from zero"}
+		return nil, &pyexc.ValueError{Msg: "'size' must be a positive number different from zero"}
 	}
 	if name == "" && !create {
-		return nil, &ValueError{Msg: "'name' can only be None if create=True"}
+		return nil, &pyexc.ValueError{Msg: "'name' can only be None if create=True"}
 	}
 	var mem []byte
 	var err error
@@ -92,7 +89,7 @@ func open(name string, create bool, size int) ([]byte, error) {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		if pe.Op == "mmap" && pe.Err == syscall.EINVAL && !create {
-			return nil, &ValueError{Msg: "cannot mmap an empty file"}
+			return nil, &pyexc.ValueError{Msg: "cannot mmap an empty file"}
 		}
 		return nil, &os.PathError{Op: "shm_open", Path: name, Err: pe.Err}
 	}

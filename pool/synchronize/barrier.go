@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 )
 
@@ -67,7 +68,7 @@ func OpenBarrier(st BarrierState, action func() error) (*Barrier, error) {
 		return nil, err
 	}
 	if len(shared.Mem()) < 8 {
-		return nil, &ValueError{Msg: "synchronize: " + st.Shared + " is not a barrier's state"}
+		return nil, &pyexc.ValueError{Msg: "synchronize: " + st.Shared + " is not a barrier's state"}
 	}
 	return &Barrier{parties: st.Parties, action: action, timeout: st.Timeout, cond: c, shared: shared}, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"time"
+
+	"github.com/pypool/pypool/pool/pyexc"
 )
 
 // Condition is multiprocessing.Condition: a lock plus three semaphores
@@ -88,7 +90,7 @@ func (c *Condition) Waiters() int { return c.sleeping.GetValue() - c.woken.GetVa
 // itself cancellable.
 func (c *Condition) Wait(ctx context.Context, timeout time.Duration) (bool, error) {
 	if !c.lock.IsMine(ctx) {
-		return false, &AssertionError{Msg: "must acquire() condition before using wait()"}
+		return false, &pyexc.AssertionError{Msg: "must acquire() condition before using wait()"}
 	}
 	if err := c.sleeping.Release(ctx); err != nil {
 		return false, err
@@ -116,10 +118,10 @@ func (c *Condition) Wait(ctx context.Context, timeout time.Duration) (bool, erro
 // AssertionError "lock is not owned").
 func (c *Condition) Notify(ctx context.Context, n int) error {
 	if !c.lock.IsMine(ctx) {
-		return &AssertionError{Msg: "lock is not owned"}
+		return &pyexc.AssertionError{Msg: "lock is not owned"}
 	}
 	if ok, _ := c.wait.Acquire(ctx, false, 0); ok {
-		return &AssertionError{Msg: "notify: Should not have been able to acquire _wait_semaphore"}
+		return &pyexc.AssertionError{Msg: "notify: Should not have been able to acquire _wait_semaphore"}
 	}
 	// Waiters that timed out since the last notify woke without a token:
 	// take them off the sleeping count.
@@ -128,7 +130,7 @@ func (c *Condition) Notify(ctx context.Context, n int) error {
 			break
 		}
 		if ok, _ := c.sleeping.Acquire(ctx, false, 0); !ok {
-			return &AssertionError{Msg: "notify: Bug in sleeping_count.acquire- res should not be False"}
+			return &pyexc.AssertionError{Msg: "notify: Bug in sleeping_count.acquire- res should not be False"}
 		}
 	}
 	sleepers := 0

@@ -50,6 +50,7 @@
 // held, as with CPython's POSIX semaphores: waiters wait until their
 // timeout or cancellation.
 //
-// It imports the standard library and the engine's internal shared-memory
-// packages; pool/queues and the bridge's multiprocessing module import it.
+// Errors are pool/pyexc's (ValueError, AssertionError) with CPython's
+// messages, and *BrokenBarrierError. It imports the standard library,
+// pool/pyexc and the engine's shared-memory packages; pool/queues and the bridge's multiprocessing module import it.
 package synchronize

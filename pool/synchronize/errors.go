@@ -10,18 +10,6 @@ import (
 // pool.NoTimeout).
 const NoTimeout time.Duration = math.MaxInt64
 
-// ValueError is CPython's ValueError, e.g. "semaphore or lock released too
-// many times".
-type ValueError struct{ Msg string }
-
-func (e *ValueError) Error() string { return e.Msg }
-
-// AssertionError is CPython's AssertionError, e.g. "attempt to release
-// recursive lock not owned by thread".
-type AssertionError struct{ Msg string }
-
-func (e *AssertionError) Error() string { return e.Msg }
-
 // BrokenBarrierError is threading.BrokenBarrierError: the barrier was
 // aborted, reset, or a wait on it timed out.
 type BrokenBarrierError struct{}

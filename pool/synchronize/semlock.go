@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 )
 
@@ -56,7 +57,7 @@ type SemLock struct {
 // EINVAL (CPython's OSError from sem_open).
 func NewSemLock(kind Kind, value, maxvalue int) (*SemLock, error) {
 	if kind != KindRecursiveMutex && kind != KindSemaphore {
-		return nil, &ValueError{Msg: "unrecognized kind"}
+		return nil, &pyexc.ValueError{Msg: "unrecognized kind"}
 	}
 	if value < 0 || value > SemValueMax || maxvalue < 0 || maxvalue > SemValueMax {
 		return nil, syscall.EINVAL
@@ -118,7 +119,9 @@ func (s *SemLock) isMine(tid uint64) bool {
 }
 
 func (s *SemLock) acquired(tid uint64) {
-	s.lastTid.Store(tid)
+	if s.lastTid.Load() != tid { // a store is a locked instruction: skip it when unchanged
+		s.lastTid.Store(tid)
+	}
 	s.count.Add(1)
 }
 
@@ -195,7 +198,7 @@ func (s *SemLock) wait(ctx context.Context, timeout time.Duration) (bool, error)
 	}
 }
 
-var errTooMany = &ValueError{Msg: "semaphore or lock released too many times"}
+var errTooMany = &pyexc.ValueError{Msg: "semaphore or lock released too many times"}
 
 // Release is SemLock.release(). An RLock not held by the calling thread
 // fails with AssertionError "attempt to release recursive lock not owned by
@@ -207,7 +210,7 @@ func (s *SemLock) Release(ctx context.Context) error {
 	defer runtime.KeepAlive(s)
 	if s.kind == KindRecursiveMutex {
 		if !s.isMine(threadOf(ctx)) {
-			return &AssertionError{Msg: "attempt to release recursive lock not owned by thread"}
+			return &pyexc.AssertionError{Msg: "attempt to release recursive lock not owned by thread"}
 		}
 		if s.count.Add(-1) > 0 {
 			return nil

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pypool/pypool/pool/internal/shmfile"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/synchronize"
 )
 
@@ -51,7 +52,7 @@ func TestLockStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := l.Release(bg)
-	var ve *synchronize.ValueError
+	var ve *pyexc.ValueError
 	if !errors.As(err, &ve) || ve.Msg != "semaphore or lock released too many times" {
 		t.Fatalf("release of an unheld Lock: %v", err)
 	}
@@ -81,7 +82,7 @@ func TestRLockOwnership(t *testing.T) {
 		t.Fatal("another thread got a held RLock")
 	}
 	err := r.Release(other)
-	var ae *synchronize.AssertionError
+	var ae *pyexc.AssertionError
 	if !errors.As(err, &ae) || ae.Msg != "attempt to release recursive lock not owned by thread" {
 		t.Fatalf("release by another thread: %v", err)
 	}
@@ -129,7 +130,7 @@ func TestSemaphores(t *testing.T) {
 	if err := b.Release(bg); err != nil {
 		t.Fatal(err)
 	}
-	var ve *synchronize.ValueError
+	var ve *pyexc.ValueError
 	if err := b.Release(bg); !errors.As(err, &ve) {
 		t.Fatalf("BoundedSemaphore over-release: %v", err)
 	}
@@ -247,4 +248,46 @@ func TestUnlinkWhenGarbage(t *testing.T) {
 		_, err := os.Stat(path)
 		return os.IsNotExist(err)
 	})
+}
+
+// Waiters that time out or are cancelled while others block without a
+// limit: if a wake-up meant for a leaving waiter were lost, a blocked one
+// would never wake and the test would hang.
+func TestNoLostWakeups(t *testing.T) {
+	s := must[*synchronize.Semaphore](t)(synchronize.NewSemaphore(1))
+	done := make(chan int)
+	for g := range 6 {
+		h := must[*synchronize.SemLock](t)(synchronize.Open(s.Name()))
+		go func() {
+			got := 0
+			for i := 0; got < 300; i++ {
+				ctx, cancel := bg, context.CancelFunc(func() {})
+				timeout := synchronize.NoTimeout
+				switch g % 3 {
+				case 1:
+					timeout = time.Duration(i%5) * 50 * time.Microsecond
+				case 2:
+					ctx, cancel = context.WithTimeout(bg, time.Duration(i%7)*30*time.Microsecond)
+				}
+				ok, _ := h.Acquire(ctx, true, timeout)
+				cancel()
+				if ok {
+					got++
+					time.Sleep(20 * time.Microsecond) // hold it: others must sleep
+					h.Release(bg)
+				}
+			}
+			done <- g
+		}()
+	}
+	for range 6 {
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("a waiter never woke (value %d)", s.GetValue())
+		}
+	}
+	if s.GetValue() != 1 {
+		t.Fatalf("value %d at the end, want 1", s.GetValue())
+	}
 }

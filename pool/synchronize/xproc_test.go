@@ -3,6 +3,7 @@ package synchronize_test
 import (
 	"context"
 	"errors"
+	"os"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/internal/shmblock"
+	"github.com/pypool/pypool/pool/pyexc"
 	"github.com/pypool/pypool/pool/resourcetracker"
 	"github.com/pypool/pypool/pool/synchronize"
 	"github.com/pypool/pypool/pool/wire"
@@ -59,8 +61,8 @@ var (
 		if err == nil {
 			return "released", nil
 		}
-		var ae *synchronize.AssertionError
-		var ve *synchronize.ValueError
+		var ae *pyexc.AssertionError
+		var ve *pyexc.ValueError
 		if errors.As(err, &ae) {
 			return "AssertionError: " + ae.Msg, nil
 		}
@@ -68,6 +70,16 @@ var (
 			return "ValueError: " + ve.Msg, nil
 		}
 		return "", err
+	})
+	// xHoldAndDie acquires lname and exits without releasing it.
+	xHoldAndDie = pool.Register("sync.hold_and_die", func(lname string) error {
+		l, err := synchronize.Open(lname)
+		if err != nil {
+			return err
+		}
+		l.Acquire(bg, true, synchronize.NoTimeout)
+		os.Exit(3)
+		return nil
 	})
 	// xPingPong waits for event a and sets event b, n times.
 	xPingPong = pool.Register("sync.pingpong", func(a, b []string, n int) (int, error) {
@@ -371,7 +383,7 @@ func TestWaitsCancel(t *testing.T) {
 	if c.Waiters() != 0 {
 		t.Fatalf("%d waiters left", c.Waiters())
 	}
-	var ae *synchronize.AssertionError
+	var ae *pyexc.AssertionError
 	if _, err := c.Wait(bg, 0); !errors.As(err, &ae) || ae.Msg != "must acquire() condition before using wait()" {
 		t.Fatalf("wait without the lock: %v", err)
 	}
@@ -432,5 +444,22 @@ func TestConditionNotifyCounts(t *testing.T) {
 		if g := <-woke; g < 0 {
 			t.Fatalf("waiter %d timed out", -g)
 		}
+	}
+}
+
+// A process that dies holding a Lock leaves it held, as CPython's POSIX
+// semaphores do: waiters get their timeout (or cancellation), never the
+// lock; Unlink and the tracker still clean the file up.
+func TestHolderKilled(t *testing.T) {
+	p := newPool(t, 1)
+	l := must[*synchronize.Lock](t)(synchronize.NewLock())
+	if _, err := p.Apply(xHoldAndDie, []wire.Value{l.Name()}, nil); err == nil {
+		t.Fatal("the worker survived os.Exit")
+	}
+	if l.GetValue() != 0 {
+		t.Fatalf("value %d after the holder died", l.GetValue())
+	}
+	if ok, err := l.Acquire(bg, true, 50*time.Millisecond); ok || err != nil {
+		t.Fatalf("acquire of a dead holder's lock: %v %v", ok, err)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"weak"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 const evalExecHelper = "__pp_evalexec__"
@@ -32,18 +33,18 @@ func init() {
 }
 
 // rewriteEvalExec marks direct calls of eval and exec (see the file comment).
-func rewriteEvalExec(_ *rewriteCtx, toks []Token) ([]Token, error) {
+func rewriteEvalExec(_ *source.Ctx, toks []source.Token) ([]source.Token, error) {
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != TkName || t.Text != "eval" && t.Text != "exec" {
+		if t.Kind != source.TkName || t.Text != "eval" && t.Text != "exec" {
 			continue
 		}
-		if i+1 >= len(toks) || toks[i+1].Kind != TkOp || toks[i+1].Text != "(" {
+		if i+1 >= len(toks) || toks[i+1].Kind != source.TkOp || toks[i+1].Text != "(" {
 			continue
 		}
 		if i > 0 {
 			p := toks[i-1]
-			if p.Kind == TkOp && p.Text == "." || p.Kind == TkName && (p.Text == "def" || p.Text == "class") {
+			if p.Kind == source.TkOp && p.Text == "." || p.Kind == source.TkName && (p.Text == "def" || p.Text == "class") {
 				continue
 			}
 		}
@@ -280,4 +281,8 @@ func copyBack(d *Dict, sd py.StringDict, code *py.Code) error {
 		}
 	}
 	return nil
+}
+
+func init() {
+	source.Register("eval-exec", 60, source.ContainsAny("eval", "exec"), rewriteEvalExec)
 }

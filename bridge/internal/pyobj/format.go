@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 // A FormatSpec is a parsed format-spec mini-language string:
@@ -467,11 +468,8 @@ func installFormat() {
 		}
 		return py.String(s), nil
 	}))
-	replaceMethod("builtins", py.MustNewMethod(fstringHelper, builtinFString, 0, "f-string helper"))
+	replaceMethod("builtins", py.MustNewMethod(source.FStringHelper, builtinFString, 0, "f-string helper"))
 }
-
-// fstringHelper is the builtin that rewritten f-strings call.
-const fstringHelper = "__pypool_fstr__"
 
 // builtinFString joins an f-string's parts: lit, (value, conversion, spec,
 // lit)*. The conversion is "", "r", "s" or "a".

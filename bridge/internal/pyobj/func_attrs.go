@@ -18,22 +18,8 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
-
-// annSource is one annotation: a parameter name (or "return") and its
-// expression's source.
-type annSource struct {
-	name, src string
-}
-
-// defInfo is what the rewrite learned about one def.
-type defInfo struct {
-	name     string
-	qualname string
-	line     int
-	anns     []annSource
-	posonly  []string
-}
 
 // codeDefs maps a def's *py.Code to its *defInfo.
 var codeDefs sync.Map
@@ -42,11 +28,11 @@ var codeDefs sync.Map
 // def's code object is the one of its name whose first instruction is on
 // the nearest line at or after the def's (gpython's co_firstlineno is not
 // the def's line).
-func noteDefs(code *py.Code, defs []defInfo) {
-	byName := map[string][]*defInfo{}
+func noteDefs(code *py.Code, defs []source.DefInfo) {
+	byName := map[string][]*source.DefInfo{}
 	for i := range defs {
-		if len(defs[i].anns) > 0 || len(defs[i].posonly) > 0 {
-			byName[defs[i].name] = append(byName[defs[i].name], &defs[i])
+		if len(defs[i].Anns) > 0 || len(defs[i].Posonly) > 0 {
+			byName[defs[i].Name] = append(byName[defs[i].Name], &defs[i])
 		}
 	}
 	if len(byName) == 0 {
@@ -56,9 +42,9 @@ func noteDefs(code *py.Code, defs []defInfo) {
 	walk = func(c *py.Code) {
 		if cands := byName[c.Name]; len(cands) > 0 && c.Flags&py.CO_OPTIMIZED != 0 {
 			first := int(c.Addr2Line(0))
-			var best *defInfo
+			var best *source.DefInfo
 			for _, d := range cands {
-				if d.line <= first && (best == nil || d.line > best.line) {
+				if d.Line <= first && (best == nil || d.Line > best.Line) {
 					best = d
 				}
 			}
@@ -75,9 +61,9 @@ func noteDefs(code *py.Code, defs []defInfo) {
 	walk(code)
 }
 
-func defOf(code *py.Code) *defInfo {
+func defOf(code *py.Code) *source.DefInfo {
 	if v, ok := codeDefs.Load(code); ok {
-		return v.(*defInfo)
+		return v.(*source.DefInfo)
 	}
 	return nil
 }
@@ -85,11 +71,11 @@ func defOf(code *py.Code) *defInfo {
 // checkPosonly refuses positional-only parameters passed by keyword.
 func checkPosonly(code *py.Code, kws py.StringDict) error {
 	d := defOf(code)
-	if d == nil || len(d.posonly) == 0 || code.Flags&py.CO_VARKEYWORDS != 0 {
+	if d == nil || len(d.Posonly) == 0 || code.Flags&py.CO_VARKEYWORDS != 0 {
 		return nil
 	}
 	var bad []string
-	for _, p := range d.posonly {
+	for _, p := range d.Posonly {
 		if _, ok := kws[p]; ok {
 			bad = append(bad, p)
 		}
@@ -97,7 +83,7 @@ func checkPosonly(code *py.Code, kws py.StringDict) error {
 	if len(bad) == 0 {
 		return nil
 	}
-	return py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", d.qualname, strings.Join(bad, ", "))
+	return py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", d.Qualname, strings.Join(bad, ", "))
 }
 
 const annotationsKey = "__annotations__"
@@ -114,8 +100,8 @@ func funcAnnotations(self py.Object) (py.Object, error) {
 	}
 	out := NewDict()
 	if d := defOf(f.Code); d != nil {
-		for _, a := range d.anns {
-			code, err := py.Compile(a.src, f.Code.Filename, py.EvalMode, 0, true)
+		for _, a := range d.Anns {
+			code, err := py.Compile(a.Src, f.Code.Filename, py.EvalMode, 0, true)
 			if err != nil {
 				return nil, err
 			}
@@ -123,7 +109,7 @@ func funcAnnotations(self py.Object) (py.Object, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := out.Set(py.String(a.name), v); err != nil {
+			if err := out.Set(py.String(a.Name), v); err != nil {
 				return nil, err
 			}
 		}
@@ -174,7 +160,7 @@ func installFuncAttrs() {
 	d["co_argcount"] = codeAttr(func(c *py.Code) py.Object { return py.Int(c.Argcount) })
 	d["co_posonlyargcount"] = codeAttr(func(c *py.Code) py.Object {
 		if def := defOf(c); def != nil {
-			return py.Int(len(def.posonly))
+			return py.Int(len(def.Posonly))
 		}
 		return py.Int(0)
 	})

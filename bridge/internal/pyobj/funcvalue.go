@@ -19,21 +19,8 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 	"github.com/pypool/pypool/pool/wire"
-)
-
-// Opcodes whose argument indexes Code.Names as a global (or module-level)
-// name. HAVE_ARGUMENT: opcodes from 90 on take a two-byte argument;
-// EXTENDED_ARG supplies the high bits of the next one.
-const (
-	opHaveArgument = 90
-	opStoreName    = 90
-	opDeleteName   = 91
-	opStoreGlobal  = 97
-	opDeleteGlobal = 98
-	opLoadName     = 101
-	opLoadGlobal   = 116
-	opExtendedArg  = 144
 )
 
 // globalNames adds to names every global name code (and the code objects
@@ -44,7 +31,7 @@ func globalNames(code *py.Code, names map[string]bool) {
 	for i := 0; i < len(ops); {
 		op := ops[i]
 		i++
-		if op < opHaveArgument {
+		if op < bytecode.HAVE_ARGUMENT {
 			continue
 		}
 		if i+2 > len(ops) {
@@ -54,9 +41,9 @@ func globalNames(code *py.Code, names map[string]bool) {
 		i += 2
 		ext = 0
 		switch op {
-		case opExtendedArg:
+		case bytecode.EXTENDED_ARG:
 			ext = arg
-		case opStoreName, opDeleteName, opStoreGlobal, opDeleteGlobal, opLoadName, opLoadGlobal:
+		case bytecode.STORE_NAME, bytecode.DELETE_NAME, bytecode.STORE_GLOBAL, bytecode.DELETE_GLOBAL, bytecode.LOAD_NAME, bytecode.LOAD_GLOBAL:
 			if arg >= 0 && arg < len(code.Names) {
 				names[code.Names[arg]] = true
 			}

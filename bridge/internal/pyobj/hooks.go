@@ -77,6 +77,10 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 			t.noteContext(errException(err))
 		}
 		t.depth--
+		// The handlers of the frame that ended are over: without this, a
+		// frame at the same depth next (the next task in a worker) would
+		// take the exception one of them was handling as its __context__.
+		t.dropReturned()
 		if err != nil {
 			keepTraceback(err)
 			if frame != nil {

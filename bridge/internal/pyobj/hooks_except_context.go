@@ -13,9 +13,10 @@ package pyobj
 // (rewrite_raise.go): gpython would make an exception of None in
 // `from None` and never sets __suppress_context__.
 
-import "github.com/go-python/gpython/py"
-
-const raiseFromName = "__pp_raise_from__"
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
+)
 
 // errException is the exception object an error carries, or nil.
 func errException(err error) *py.Exception {
@@ -52,7 +53,7 @@ func (t *Thread) noteContext(exc *py.Exception) {
 // cause` raises.
 func raiseFrom(self py.Object, args py.Tuple) (py.Object, error) {
 	if len(args) != 2 {
-		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 2 arguments", raiseFromName)
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 2 arguments", source.RaiseFromName)
 	}
 	exc, err := raisedException(args[0])
 	if err != nil {
@@ -93,7 +94,7 @@ func raisedException(v py.Object) (*py.Exception, error) {
 
 func init() {
 	OnInstall(InstallExtras, "hooks_except_context", func() {
-		replaceMethod("builtins", py.MustNewMethod(raiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
+		replaceMethod("builtins", py.MustNewMethod(source.RaiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
 	})
 }
 

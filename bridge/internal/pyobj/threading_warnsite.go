@@ -12,6 +12,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/source"
 )
 
 var deprecatedAliases = []string{"currentThread", "activeCount"}
@@ -23,10 +24,10 @@ const warnSiteKw = "_pypool_at"
 // rewrites the literal calls of deprecated aliases (inside f-string
 // replacement fields too, as the chain reaches them). Line numbers are
 // unchanged.
-func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
+func markWarnSites(rc *source.Ctx, toks []source.Token) ([]source.Token, error) {
 	for i := 0; i+2 < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != TkName || !toks[i+1].is("(") {
+		if t.Kind != source.TkName || !toks[i+1].Is("(") {
 			continue
 		}
 		if t.Text == "warn" {
@@ -38,7 +39,7 @@ func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
 		}
 		for _, a := range deprecatedAliases {
 			if t.Text == a {
-				toks[i+1].after = fmt.Sprintf("%s=(%q, %d)", warnSiteKw, rc.file, rc.line(t.Line))
+				toks[i+1].After = fmt.Sprintf("%s=(%q, %d)", warnSiteKw, rc.File, rc.Line(t.Line))
 			}
 		}
 	}
@@ -49,18 +50,18 @@ func markWarnSites(rc *rewriteCtx, toks []Token) ([]Token, error) {
 // (toks[i] is "warn"): `_pypool_warn_site(a.b.warn, "file", line,
 // globals())(…)` gives warnings.warn its call site (mod_warnings.go) and
 // leaves any other callee named warn as it is.
-func markWarnCall(rc *rewriteCtx, toks []Token, i int) {
+func markWarnCall(rc *source.Ctx, toks []source.Token, i int) {
 	start := i
-	for start >= 2 && toks[start-1].is(".") && toks[start-2].Kind == TkName {
+	for start >= 2 && toks[start-1].Is(".") && toks[start-2].Kind == source.TkName {
 		start -= 2
 	}
 	if start > 0 {
-		if p := &toks[start-1]; p.is(".") || p.Kind == TkName && (p.Text == "def" || p.Text == "class") {
+		if p := &toks[start-1]; p.Is(".") || p.Kind == source.TkName && (p.Text == "def" || p.Text == "class") {
 			return
 		}
 	}
-	toks[start].before += warnSiteBuiltin + "("
-	toks[i].after += fmt.Sprintf(", %q, %d, globals())", rc.file, rc.line(toks[i].Line))
+	toks[start].Before += warnSiteBuiltin + "("
+	toks[i].After += fmt.Sprintf(", %q, %d, globals())", rc.File, rc.Line(toks[i].Line))
 }
 
 // warnSite takes the rewrite's keyword out of kwargs and returns the
@@ -81,4 +82,8 @@ func warnSite(kwargs py.StringDict) (file string, line int, ok bool) {
 		return "", 0, false
 	}
 	return f, n, true
+}
+
+func init() {
+	source.Register("warn-sites", 80, source.ContainsAny(append([]string{"warn"}, deprecatedAliases...)...), markWarnSites)
 }

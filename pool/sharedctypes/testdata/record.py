@@ -2,9 +2,20 @@
 
 Run from this directory with python3 (3.11) on Linux amd64: writes types.tsv
 (typecode or ctypes name, __name__, sizeof, alignment) and stores.tsv (type,
-integer stored, value read back) for ctypes' wrap-around."""
+integer stored, value read back) for ctypes' wrap-around, and struct.tsv
+(field offsets and size of a sample Structure)."""
 import ctypes
 from multiprocessing import sharedctypes
+
+class Sample(ctypes.Structure):
+    _fields_ = [("a", ctypes.c_char), ("b", ctypes.c_int), ("c", ctypes.c_double),
+                ("d", ctypes.c_short * 3), ("e", ctypes.c_bool), ("f", ctypes.c_float)]
+
+
+with open("struct.tsv", "w") as out:
+    for name, _ in Sample._fields_:
+        out.write(f"{name}\t{getattr(Sample, name).offset}\n")
+    out.write(f"sizeof\t{ctypes.sizeof(Sample)}\n")
 
 names = list(sharedctypes.typecode_to_type) + [
     "c_bool", "c_char", "c_wchar", "c_byte", "c_ubyte", "c_short", "c_ushort",

@@ -44,6 +44,7 @@ func suites() []*suite {
 		{name: "seed", scriptDir: filepath.Join(root, "pyscripts"), prefix: "seed_", expectDir: filepath.Join(td, "seed")},
 		{name: "cases", scriptDir: filepath.Join(td, "cases"), expectDir: filepath.Join(td, "cases")},
 		{name: "compat", scriptDir: filepath.Join(td, "compat"), expectDir: filepath.Join(td, "compat")},
+		{name: "closures", scriptDir: filepath.Join(td, "closures"), expectDir: filepath.Join(td, "closures")},
 	}
 }
 
