@@ -312,11 +312,11 @@ func bytesMod(fmtB []byte, args py.Object, mk func([]byte) py.Object) (py.Object
 }
 
 // M__mod__ is bytes % args.
-func (b pbytes) M__mod__(args py.Object) (py.Object, error) { return bytesMod(b, args, newBytes) }
+func (b Bytes) M__mod__(args py.Object) (py.Object, error) { return bytesMod(b, args, newBytes) }
 
 // M__mod__ is bytearray % args.
 func (a *ByteArray) M__mod__(args py.Object) (py.Object, error) {
-	return bytesMod(a.b, args, newByteArray)
+	return bytesMod(a.B, args, newByteArray)
 }
 
 func bytesMaketrans(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {

@@ -1,6 +1,6 @@
 package pyobj
 
-// Operations shared by the project's bytes (pbytes) and bytearray
+// Operations shared by the project's bytes (Bytes) and bytearray
 // (*ByteArray): indexing, slicing, membership, repetition, concatenation and
 // comparison, which gpython's bytes cannot do (its Go type lacks the methods
 // the VM dispatches on, and a type dict entry does not reach the VM).
@@ -15,12 +15,12 @@ import (
 // representation, or bytearray).
 func bytesLike(o py.Object) ([]byte, bool) {
 	switch x := o.(type) {
-	case pbytes:
+	case Bytes:
 		return x, true
 	case py.Bytes:
 		return x, true
 	case *ByteArray:
-		return x.b, true
+		return x.B, true
 	case *MemoryView:
 		b, err := x.bytes()
 		return b, err == nil
@@ -182,10 +182,10 @@ func toGoBytesArgs(args py.Tuple) py.Tuple {
 	for i, a := range args {
 		var conv py.Object
 		switch x := a.(type) {
-		case pbytes:
+		case Bytes:
 			conv = py.Bytes(x)
 		case *ByteArray:
-			conv = py.Bytes(append([]byte{}, x.b...))
+			conv = py.Bytes(append([]byte{}, x.B...))
 		case py.Tuple:
 			t := toGoBytesArgs(x)
 			if len(t) > 0 && &t[0] == &x[0] {

@@ -150,7 +150,7 @@ func evalOrExec(ctx py.Context, mode py.CompileMode, args py.Tuple, kw py.String
 	switch x := a.Get("source").(type) {
 	case *py.Code:
 		code = x
-	case py.String, py.Bytes, pbytes, *ByteArray:
+	case py.String, py.Bytes, Bytes, *ByteArray:
 		src := ""
 		if s, ok := x.(py.String); ok {
 			src = string(s)

@@ -82,11 +82,11 @@ func installIntExtras() {
 		if err := nArgs("as_integer_ratio", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return py.Tuple{bigToInt(toBig(boolSelf(self))), py.Int(1)}, nil
+		return py.Tuple{BigToInt(toBig(boolSelf(self))), py.Int(1)}, nil
 	})
 	for _, name := range []string{"__trunc__", "__floor__", "__ceil__"} {
 		addMethod(py.IntType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return bigToInt(toBig(boolSelf(self))), nil
+			return BigToInt(toBig(boolSelf(self))), nil
 		})
 	}
 	floatToInt := func(name string, f func(float64) float64) {

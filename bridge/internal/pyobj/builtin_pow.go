@@ -42,7 +42,7 @@ func modPow(b, e, m *big.Int) (py.Object, error) {
 	if m.Sign() < 0 && r.Sign() != 0 {
 		r.Sub(r, am)
 	}
-	return bigToInt(r), nil
+	return BigToInt(r), nil
 }
 
 // asFloat64 reads an int, bool or float.

@@ -176,7 +176,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 				return py.Int(int64(r)), nil
 			}
 			b, _ := new(big.Float).SetFloat64(r).Int(nil)
-			return bigToInt(b), nil
+			return BigToInt(b), nil
 		}
 		if nd < 0 {
 			p := math.Pow(10, float64(-nd))
@@ -189,7 +189,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	case py.Int, py.Bool, *py.BigInt:
 		n := toBig(v)
 		if noDigits || nd >= 0 {
-			return bigToInt(n), nil
+			return BigToInt(n), nil
 		}
 		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-nd)), nil)
 		q, m := new(big.Int).DivMod(n, p, new(big.Int))
@@ -197,7 +197,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
 			q.Add(q, big.NewInt(1))
 		}
-		return bigToInt(q.Mul(q, p)), nil
+		return BigToInt(q.Mul(q, p)), nil
 	}
 	if r := x.Type().Lookup("__round__"); r != nil {
 		return py.Call(r, append(py.Tuple{x}, args[1:]...), nil)

@@ -272,7 +272,7 @@ func KeysEqual(a, b py.Object) (bool, error) {
 			}
 		}
 		return true, nil
-	case py.Bytes, pbytes:
+	case py.Bytes, Bytes:
 		xb, _ := bytesLike(x)
 		y, ok := bytesLike(b)
 		return ok && string(xb) == string(y), nil

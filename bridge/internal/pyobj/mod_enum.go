@@ -45,7 +45,7 @@ func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 	switch d := args[2].(type) {
 	case py.StringDict:
 		ns = d
-	case dictLike:
+	case DictLike:
 		ns = py.NewStringDict()
 		for _, it := range d.AsDict().Items() {
 			k, ok := it.Key.(py.String)

@@ -65,7 +65,7 @@ func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
 			acc.GCD(nil, nil, acc, n)
 		}
 	}
-	return bigToInt(acc), nil
+	return BigToInt(acc), nil
 }
 
 func installMathExtra() {
@@ -110,7 +110,7 @@ func installMathExtra() {
 		if n.Sign() < 0 {
 			return nil, py.ExceptionNewf(py.ValueError, "isqrt() argument must be nonnegative")
 		}
-		return bigToInt(new(big.Int).Sqrt(n)), nil
+		return BigToInt(new(big.Int).Sqrt(n)), nil
 	})
 	addModuleFunc("math", "prod", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) != 1 {
@@ -160,9 +160,9 @@ func installMathExtra() {
 				for i := int64(0); i < kk; i++ {
 					r.Mul(r, new(big.Int).Sub(n, big.NewInt(i)))
 				}
-				return bigToInt(r), nil
+				return BigToInt(r), nil
 			}
-			return bigToInt(r.Binomial(n.Int64(), kk)), nil
+			return BigToInt(r.Binomial(n.Int64(), kk)), nil
 		}
 	}
 	addModuleFunc("math", "comb", comb("comb", false))

@@ -123,7 +123,7 @@ func (r *Random) seed(a py.Object) error {
 		r.seedBig(big.NewInt(int64(boolInt(x))))
 	case *py.BigInt:
 		r.seedBig((*big.Int)(x))
-	case py.String, py.Bytes, pbytes, *ByteArray:
+	case py.String, py.Bytes, Bytes, *ByteArray:
 		var data []byte
 		if s, ok := x.(py.String); ok {
 			data = []byte(s)
@@ -182,7 +182,7 @@ func (r *Random) randrange(args py.Tuple) (py.Object, error) {
 	}
 	if len(args) == 1 || args[1] == py.None {
 		if start.Sign() > 0 {
-			return bigToInt(r.randbelow(start)), nil
+			return BigToInt(r.randbelow(start)), nil
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
 	}
@@ -199,7 +199,7 @@ func (r *Random) randrange(args py.Tuple) (py.Object, error) {
 	width := new(big.Int).Sub(stop, start)
 	if step.Cmp(big.NewInt(1)) == 0 {
 		if width.Sign() > 0 {
-			return bigToInt(new(big.Int).Add(start, r.randbelow(width))), nil
+			return BigToInt(new(big.Int).Add(start, r.randbelow(width))), nil
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange() (%s, %s, %s)", start, stop, width)
 	}
@@ -220,7 +220,7 @@ func (r *Random) randrange(args py.Tuple) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
 	}
 	v := new(big.Int).Mul(step, r.randbelow(n))
-	return bigToInt(v.Add(v, start)), nil
+	return BigToInt(v.Add(v, start)), nil
 }
 
 func floorDiv(a, b *big.Int) *big.Int {
@@ -296,7 +296,7 @@ func init() {
 		if k == 0 {
 			return py.Int(0), nil
 		}
-		return bigToInt(r.getrandbits(k)), nil
+		return BigToInt(r.getrandbits(k)), nil
 	})
 	randMethod("randrange", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return r.randrange(args)
@@ -309,14 +309,14 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return r.randrange(py.Tuple{args[0], bigToInt(b.Add(b, big.NewInt(1)))})
+		return r.randrange(py.Tuple{args[0], BigToInt(b.Add(b, big.NewInt(1)))})
 	})
 	randMethod("_randbelow", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		n, err := IntArg("n", args[0])
 		if err != nil {
 			return nil, err
 		}
-		return bigToInt(r.randbelow(n)), nil
+		return BigToInt(r.randbelow(n)), nil
 	})
 	randMethod("choice", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := nArgs("choice", args, kw, 1, 1); err != nil {

@@ -23,7 +23,7 @@ func PercentFormat(format string, args py.Object) (string, error) {
 		mapping = a
 		values = py.Tuple{a}
 	default:
-		if dl, ok := a.(dictLike); ok {
+		if dl, ok := a.(DictLike); ok {
 			mapping = dl
 		}
 		values = py.Tuple{a}
@@ -458,7 +458,7 @@ func init() {
 				return nil, err
 			}
 			m := py.StringDict{}
-			if d, ok := args[0].(dictLike); ok {
+			if d, ok := args[0].(DictLike); ok {
 				for _, it := range d.AsDict().Items() {
 					if k, ok := it.Key.(py.String); ok {
 						m[string(k)] = it.Value

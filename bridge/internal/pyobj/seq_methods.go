@@ -248,7 +248,7 @@ func installSeqMethods() {
 				x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(data))))
 			}
 		}
-		return bigToInt(x), nil
+		return BigToInt(x), nil
 	}, 0, "")
 
 	for _, name := range []string{"real", "numerator"} {
@@ -279,7 +279,7 @@ func installSeqMethods() {
 			return nil, py.ExceptionNewf(py.ValueError, "cannot convert NaN to integer ratio")
 		}
 		r := new(big.Rat).SetFloat64(f)
-		return py.Tuple{bigToInt(r.Num()), bigToInt(r.Denom())}, nil
+		return py.Tuple{BigToInt(r.Num()), BigToInt(r.Denom())}, nil
 	})
 	addMethod(py.FloatType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.String(floatHex(float64(self.(py.Float)))), nil
@@ -419,8 +419,8 @@ func IntArg(name string, o py.Object) (*big.Int, error) {
 	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", o.Type().Name)
 }
 
-// bigToInt returns an Int when x fits, else a BigInt.
-func bigToInt(x *big.Int) py.Object {
+// BigToInt returns an Int when x fits, else a BigInt.
+func BigToInt(x *big.Int) py.Object {
 	if x.IsInt64() {
 		return py.Int(x.Int64())
 	}

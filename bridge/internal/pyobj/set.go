@@ -302,7 +302,7 @@ func (s *Set) update(obj py.Object) error {
 	case setLike:
 		s.merge(o.AsSet())
 		return nil
-	case dictLike:
+	case DictLike:
 		d := o.AsDict()
 		if (s.fill+d.used)*5 >= (len(s.table)-1)*3 {
 			s.resize((s.used + d.used) * 2)

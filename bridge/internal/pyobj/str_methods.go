@@ -685,7 +685,7 @@ func installStrMethods() {
 		d := NewDict()
 		switch len(args) {
 		case 1:
-			src, ok := args[0].(dictLike)
+			src, ok := args[0].(DictLike)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "if you give only one argument to maketrans it must be a dict")
 			}

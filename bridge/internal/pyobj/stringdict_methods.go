@@ -90,7 +90,7 @@ func init() {
 			addMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				d := sdSelf(self)
 				out := make([]py.Object, 0, len(d))
-				for _, k := range sortedKeys(d) {
+				for _, k := range SortedKeys(d) {
 					out = append(out, f(k, d[k]))
 				}
 				return py.NewListFromItems(out), nil
