@@ -6,4 +6,5 @@ package bridge
 
 import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 )

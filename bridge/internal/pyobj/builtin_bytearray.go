@@ -31,7 +31,7 @@ func (a *ByteArray) M__getitem__(key py.Object) (py.Object, error) {
 func (a *ByteArray) M__setitem__(key, value py.Object) (py.Object, error) {
 	if s, ok := key.(*py.Slice); ok {
 		var src []byte
-		if b, ok := bytesLike(value); ok {
+		if b, ok := BytesLike(value); ok {
 			src = append([]byte{}, b...)
 		} else if _, isInt := value.(py.Int); isInt {
 			return nil, py.ExceptionNewf(py.TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
@@ -145,7 +145,7 @@ func (a *ByteArray) M__add__(other py.Object) (py.Object, error) {
 
 // M__radd__ is other + a for bytes other (the result is bytes).
 func (a *ByteArray) M__radd__(other py.Object) (py.Object, error) {
-	b, ok := bytesLike(other)
+	b, ok := BytesLike(other)
 	if !ok {
 		return py.NotImplemented, nil
 	}
@@ -154,7 +154,7 @@ func (a *ByteArray) M__radd__(other py.Object) (py.Object, error) {
 
 // M__iadd__ is a += other.
 func (a *ByteArray) M__iadd__(other py.Object) (py.Object, error) {
-	b, ok := bytesLike(other)
+	b, ok := BytesLike(other)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to bytearray", TypeName(other))
 	}
@@ -256,7 +256,7 @@ func installByteArray() {
 			return nil, err
 		}
 		src := args.Get("iterable_of_ints")
-		if b, ok := bytesLike(src); ok {
+		if b, ok := BytesLike(src); ok {
 			a.B = append(a.B, b...)
 			return py.None, nil
 		}

@@ -47,7 +47,7 @@ func (b Bytes) M__add__(other py.Object) (py.Object, error) {
 }
 
 func (b Bytes) M__radd__(other py.Object) (py.Object, error) {
-	a, ok := bytesLike(other)
+	a, ok := BytesLike(other)
 	if !ok {
 		return py.NotImplemented, nil
 	}
@@ -136,13 +136,13 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, _ := bytesLike(r)
+		b, _ := BytesLike(r)
 		return b, nil
 	}
 	if hasEnc || a.Given("errors") {
 		return nil, py.ExceptionNewf(py.TypeError, "encoding or errors without a string argument")
 	}
-	if b, ok := bytesLike(src); ok {
+	if b, ok := BytesLike(src); ok {
 		return append([]byte{}, b...), nil
 	}
 	if m, ok, _ := typeLookup(src, "__bytes__"); ok && name == "bytes" {
@@ -150,7 +150,7 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, ok := bytesLike(r)
+		b, ok := BytesLike(r)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "__bytes__ returned non-bytes (type %s)", TypeName(r))
 		}
@@ -186,15 +186,15 @@ func bytesNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 
 // bytesJoin is bytes.join(iterable_of_bytes).
 func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("join", args, kw, 1, 1); err != nil {
+	if err := NArgs("join", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
-	sep, _ := bytesLike(self)
+	sep, _ := BytesLike(self)
 	var out []byte
 	n := 0
 	var ierr error
 	err := py.Iterate(args[0], func(o py.Object) bool {
-		b, ok := bytesLike(o)
+		b, ok := BytesLike(o)
 		if !ok {
 			ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected a bytes-like object, %s found", n, TypeName(o))
 			return true
@@ -222,10 +222,10 @@ func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, erro
 // affix a bytes-like object or a tuple of them.
 func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs(name, args, kw, 1, 3); err != nil {
+		if err := NArgs(name, args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		b, _ := bytesLike(self)
+		b, _ := BytesLike(self)
 		n := len(b)
 		lo, hi := 0, n
 		bound := func(o py.Object, def int) (int, error) {
@@ -274,7 +274,7 @@ func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
 			cands = py.Tuple{args[0]}
 		}
 		for _, c := range cands {
-			a, ok := bytesLike(c)
+			a, ok := BytesLike(c)
 			if !ok {
 				if _, isTuple := args[0].(py.Tuple); isTuple {
 					return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(c))
@@ -353,7 +353,7 @@ func installStrFromBytes() {
 	orig := py.StringType.New
 	py.StringType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) >= 1 && (len(args) > 1 || len(kw) > 0) {
-			if _, ok := bytesLike(args[0]); ok {
+			if _, ok := BytesLike(args[0]); ok {
 				dec, err := py.GetAttrString(args[0], "decode")
 				if err != nil {
 					return nil, err
@@ -388,9 +388,9 @@ func init() {
 	})
 	OnInstall(InstallLate, "builtin_bytes", func() {
 		installBytesMethods()
-		addMethod(py.BytesType, "join", bytesJoin)
-		addMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
-		addMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
+		AddMethod(py.BytesType, "join", bytesJoin)
+		AddMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
+		AddMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
 		wrapResultsForBytes(py.BytesType)
 		delegateBytesMethods()
 		wrapResultsForBytes(py.StringType, "encode")

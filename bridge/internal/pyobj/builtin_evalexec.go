@@ -155,7 +155,7 @@ func evalOrExec(ctx py.Context, mode py.CompileMode, args py.Tuple, kw py.String
 		if s, ok := x.(py.String); ok {
 			src = string(s)
 		} else {
-			b, _ := bytesLike(x)
+			b, _ := BytesLike(x)
 			src = string(b)
 		}
 		if mode == py.EvalMode {

@@ -111,7 +111,7 @@ func (m *MemoryView) M__setitem__(key, value py.Object) (py.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		src, ok := bytesLike(value)
+		src, ok := BytesLike(value)
 		if !ok {
 			if mv, isMV := value.(*MemoryView); isMV {
 				if src, err = mv.bytes(); err != nil {
@@ -224,7 +224,7 @@ func memoryViewNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, erro
 		v := *x
 		return &v, nil
 	}
-	if b, ok := bytesLike(o); ok {
+	if b, ok := BytesLike(o); ok {
 		return &MemoryView{b: b, obj: o, step: 1, n: len(b)}, nil
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "memoryview: a bytes-like object is required, not '%s'", TypeName(o))

@@ -53,7 +53,7 @@ func asFloat64(o py.Object) (float64, bool) {
 	case py.Int:
 		return float64(x), true
 	case py.Bool:
-		return float64(boolInt(x)), true
+		return float64(BoolInt(x)), true
 	case *py.BigInt:
 		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
 		return f, true

@@ -418,16 +418,16 @@ func init() {
 		// CPython's names: type(2**100).__name__ is 'int', type(1j).__name__ 'complex'.
 		py.BigIntType.Name = "int"
 		py.ComplexType.Name = "complex"
-		addMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return py.None, dictInit(self.(DictLike).AsDict(), args, kw)
 		})
-		addMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if e, ok := self.(*py.Exception); ok {
 				e.Args = append(py.Tuple{}, args...)
 			}
 			return py.None, nil
 		})
-		addMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return self, nil
 		})
 	})

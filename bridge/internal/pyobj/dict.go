@@ -666,26 +666,26 @@ func Equal(a, b py.Object) (bool, error) {
 func init() {
 	t := DictType
 	t.New = dictNew
-	addMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("keys", args, kw, 0, 0); err != nil {
+	AddMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("keys", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return &DictView{d: self.(DictLike).AsDict(), kind: iterKeys}, nil
 	})
-	addMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("values", args, kw, 0, 0); err != nil {
+	AddMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("values", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return &DictView{d: self.(DictLike).AsDict(), kind: iterValues}, nil
 	})
-	addMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("items", args, kw, 0, 0); err != nil {
+	AddMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("items", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return &DictView{d: self.(DictLike).AsDict(), kind: iterItems}, nil
 	})
-	addMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("get", args, kw, 1, 2); err != nil {
+	AddMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, ok, err := self.(DictLike).AsDict().Get(args[0])
@@ -700,8 +700,8 @@ func init() {
 		}
 		return py.None, nil
 	})
-	addMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("setdefault", args, kw, 1, 2); err != nil {
+	AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("setdefault", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		d := self.(DictLike).AsDict()
@@ -715,8 +715,8 @@ func init() {
 		}
 		return def, d.Set(args[0], def)
 	})
-	addMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("pop", args, kw, 1, 2); err != nil {
+	AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, ok, err := self.(DictLike).AsDict().pop(args[0])
@@ -728,8 +728,8 @@ func init() {
 		}
 		return nil, keyError(args[0])
 	})
-	addMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("popitem", args, kw, 0, 0); err != nil {
+	AddMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("popitem", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		d := self.(DictLike).AsDict()
@@ -744,7 +744,7 @@ func init() {
 		d.removeAt(ix, d.slotOf(ix))
 		return py.Tuple{e.key, e.value}, nil
 	})
-	addMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) > 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "update expected at most 1 argument, got %d", len(args))
 		}
@@ -756,40 +756,40 @@ func init() {
 		}
 		return py.None, d.updateKwargs(kw)
 	})
-	addMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("copy", args, kw, 0, 0); err != nil {
+	AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("copy", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return self.(DictLike).AsDict().Copy(), nil
 	})
-	addMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("clear", args, kw, 0, 0); err != nil {
+	AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("clear", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		self.(DictLike).AsDict().Clear()
 		return py.None, nil
 	})
-	addMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("__contains__", args, kw, 1, 1); err != nil {
+	AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("__contains__", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		return self.(DictLike).AsDict().M__contains__(args[0])
 	})
-	addMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("__setitem__", args, kw, 2, 2); err != nil {
+	AddMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("__setitem__", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		return py.None, self.(DictLike).AsDict().Set(args[0], args[1])
 	})
-	addMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		r, err := self.(DictLike).AsDict().repr()
 		return py.String(r), err
 	})
-	addMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(self.(DictLike).AsDict().used), nil
 	})
 	addClassMethod(t, "fromkeys", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("fromkeys", args, kw, 1, 2); err != nil {
+		if err := NArgs("fromkeys", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		value := py.Object(py.None)

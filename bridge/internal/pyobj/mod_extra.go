@@ -100,7 +100,7 @@ func installMathExtra() {
 	addModuleFunc("math", "gcd", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, false) })
 	addModuleFunc("math", "lcm", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, true) })
 	addModuleFunc("math", "isqrt", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("isqrt", args, kw, 1, 1); err != nil {
+		if err := NArgs("isqrt", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		n, err := IntArg("isqrt", args[0])
@@ -375,7 +375,7 @@ func (o *osPathNS) M__repr__() (py.Object, error) {
 }
 
 func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("vars", args, kw, 1, 1); err != nil {
+	if err := NArgs("vars", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	if err := loadLazySource(args[0]); err != nil {

@@ -101,7 +101,7 @@ func toBigFloat(o py.Object) *big.Float {
 	case py.Int:
 		return new(big.Float).SetInt64(int64(x))
 	case py.Bool:
-		return new(big.Float).SetInt64(int64(boolInt(x)))
+		return new(big.Float).SetInt64(int64(BoolInt(x)))
 	case py.Float:
 		return big.NewFloat(float64(x))
 	case *py.BigInt:
@@ -316,7 +316,7 @@ func init() {
 		setBuiltin("sorted", builtinFunc("sorted", builtinSorted))
 		setBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
 		setBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
-		addMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "sort() takes no positional arguments")
 			}
