@@ -7,4 +7,5 @@ package bridge
 import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
 )

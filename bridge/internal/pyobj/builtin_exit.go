@@ -39,8 +39,8 @@ func init() {
 	OnInstall(InstallCompat, "builtin_exit", func() {
 		setBuiltin("exit", &quitter{"exit"})
 		setBuiltin("quit", &quitter{"quit"})
-		mustReady(StopAsyncIteration)
-		mustReady(EncodingWarning)
+		MustReady(StopAsyncIteration)
+		MustReady(EncodingWarning)
 		setBuiltin("StopAsyncIteration", StopAsyncIteration)
 		setBuiltin("EncodingWarning", EncodingWarning)
 	})

@@ -394,7 +394,7 @@ func installFileType() {
 	textIOWrapperType.Dict["line_buffering"] = prop(func(f *File) py.Object { return py.False })
 	UnsupportedOperation.Dict["__module__"] = py.String("io")
 	UnsupportedOperation.Bases = py.Tuple{py.OSError, py.ValueError}
-	mustReady(UnsupportedOperation)
+	MustReady(UnsupportedOperation)
 	open := Func("open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None", builtinOpen)
 	setBuiltin("open", open)
 	// _io holds what io.py (pylib) re-exports.
