@@ -64,23 +64,23 @@ func hasBoolConst(code *py.Code) bool {
 }
 
 // patchBoolArith applies the mend to one code object.
-func patchBoolArith(code *py.Code, ci *codeInsns) {
-	if !ci.has(boolOpCodes...) || !ci.has(bytecode.COMPARE_OP) && !hasBoolConst(code) {
+func patchBoolArith(code *py.Code, ci *bytecode.Insns) {
+	if !ci.Has(boolOpCodes...) || !ci.Has(bytecode.COMPARE_OP) && !hasBoolConst(code) {
 		return
 	}
-	insns := ci.get()
-	targets := ci.jumpTargets()
+	insns := ci.Get()
+	targets := ci.JumpTargets()
 	makesBool := func(j int) bool {
 		if j < 0 {
 			return false
 		}
 		in := insns[j]
-		switch in.op {
+		switch in.Op {
 		case bytecode.COMPARE_OP:
-			return in.arg != cmpExcMatch
+			return in.Arg != cmpExcMatch
 		case bytecode.LOAD_CONST:
-			if in.arg < len(code.Consts) {
-				_, ok := code.Consts[in.arg].(py.Bool)
+			if in.Arg < len(code.Consts) {
+				_, ok := code.Consts[in.Arg].(py.Bool)
 				return ok
 			}
 		}
@@ -89,13 +89,13 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 	// simpleStart returns the index of the first instruction of the simple
 	// operand (a name or constant, with attributes) ending at j, or -1.
 	simpleStart := func(j int) int {
-		for j >= 0 && insns[j].op == bytecode.LOAD_ATTR {
+		for j >= 0 && insns[j].Op == bytecode.LOAD_ATTR {
 			j--
 		}
 		if j < 0 {
 			return -1
 		}
-		switch insns[j].op {
+		switch insns[j].Op {
 		case bytecode.LOAD_FAST, bytecode.LOAD_NAME, bytecode.LOAD_GLOBAL, bytecode.LOAD_DEREF, bytecode.LOAD_CONST:
 			return j
 		}
@@ -103,19 +103,19 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 	}
 	var buf []byte
 	nameIdx := map[byte]int{}
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	for k := 1; k < len(insns); k++ {
 		op := insns[k]
-		bop, ok := boolOps[op.op]
-		if !ok || op.size != 1 || targets[op.off] {
+		bop, ok := boolOps[op.Op]
+		if !ok || op.Size != 1 || targets[op.Off] {
 			continue
 		}
 		x := insns[k-1]
-		if x.size != 3 || !makesBool(k-1) {
+		if x.Size != 3 || !makesBool(k-1) {
 			continue
 		}
 		left := k - 2
-		if x.op == bytecode.COMPARE_OP {
+		if x.Op == bytecode.COMPARE_OP {
 			// The right operand is `p < q`: skip q and p.
 			if s := simpleStart(k - 2); s >= 0 {
 				left = simpleStart(s - 1)
@@ -132,22 +132,22 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 		if buf == nil {
 			buf = []byte(code.Code)
 		}
-		idx, ok := nameIdx[op.op]
+		idx, ok := nameIdx[op.Op]
 		if !ok {
 			idx = len(code.Names)
 			code.Names = append(code.Names, bop.name)
-			nameIdx[op.op] = idx
+			nameIdx[op.Op] = idx
 		}
 		s := len(buf)
-		buf = append(buf, code.Code[x.off:x.off+3]...)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, idx)
+		buf = append(buf, code.Code[x.Off:x.Off+3]...)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, idx)
 		buf = append(buf, bytecode.ROT_THREE)
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, op.off+1)
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(op.off))})
-		buf[x.off] = bytecode.JUMP_ABSOLUTE
-		buf[x.off+1], buf[x.off+2] = byte(s), byte(s>>8)
-		buf[op.off] = bytecode.NOP
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, op.Off+1)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(op.Off))})
+		buf[x.Off] = bytecode.JUMP_ABSOLUTE
+		buf[x.Off+1], buf[x.Off+2] = byte(s), byte(s>>8)
+		buf[op.Off] = bytecode.NOP
 	}
 	if buf == nil {
 		return
@@ -156,7 +156,7 @@ func patchBoolArith(code *py.Code, ci *codeInsns) {
 		code.Names = code.Names[:len(code.Names)-len(nameIdx)]
 		return
 	}
-	installStubs(code, buf, 1, lines)
+	bytecode.InstallStubs(code, buf, 1, lines)
 }
 
 // boolArith returns the Go side of one patched operator.

@@ -42,68 +42,68 @@ func decorate(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 // storedName is the name a STORE_* instruction binds in code, or "".
-func storedName(code *py.Code, in insn) string {
+func storedName(code *py.Code, in bytecode.Insn) string {
 	get := func(names []string, i int) string {
 		if i >= 0 && i < len(names) {
 			return names[i]
 		}
 		return ""
 	}
-	switch in.op {
+	switch in.Op {
 	case bytecode.STORE_NAME, bytecode.STORE_GLOBAL:
-		return get(code.Names, in.arg)
+		return get(code.Names, in.Arg)
 	case bytecode.STORE_FAST:
-		return get(code.Varnames, in.arg)
+		return get(code.Varnames, in.Arg)
 	case bytecode.STORE_DEREF:
-		if in.arg < len(code.Cellvars) {
-			return code.Cellvars[in.arg]
+		if in.Arg < len(code.Cellvars) {
+			return code.Cellvars[in.Arg]
 		}
-		return get(code.Freevars, in.arg-len(code.Cellvars))
+		return get(code.Freevars, in.Arg-len(code.Cellvars))
 	}
 	return ""
 }
 
-func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
-	if !ci.has(bytecode.MAKE_FUNCTION, bytecode.MAKE_CLOSURE) || !ci.has(bytecode.CALL_FUNCTION) {
+func patchDecoratorDefaults(code *py.Code, ci *bytecode.Insns) {
+	if !ci.Has(bytecode.MAKE_FUNCTION, bytecode.MAKE_CLOSURE) || !ci.Has(bytecode.CALL_FUNCTION) {
 		return
 	}
-	insns := ci.get()
+	insns := ci.Get()
 	var buf []byte // the patched bytecode, made at the first patch
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	decoIdx, tmpIdx := -1, -1
 	optimized := code.Flags&py.CO_OPTIMIZED != 0
 	for i, mk := range insns {
-		if mk.op != bytecode.MAKE_FUNCTION && mk.op != bytecode.MAKE_CLOSURE || mk.arg&0xffff == 0 && mk.arg>>16 == 0 || i < 2 {
+		if mk.Op != bytecode.MAKE_FUNCTION && mk.Op != bytecode.MAKE_CLOSURE || mk.Arg&0xffff == 0 && mk.Arg>>16 == 0 || i < 2 {
 			continue
 		}
 		codeLoad := insns[i-2]
-		if codeLoad.op != bytecode.LOAD_CONST || codeLoad.arg >= len(code.Consts) {
+		if codeLoad.Op != bytecode.LOAD_CONST || codeLoad.Arg >= len(code.Consts) {
 			continue
 		}
-		fnCode, ok := code.Consts[codeLoad.arg].(*py.Code)
+		fnCode, ok := code.Consts[codeLoad.Arg].(*py.Code)
 		if !ok {
 			continue
 		}
 		k := 0
-		for i+1+k < len(insns) && insns[i+1+k].op == bytecode.CALL_FUNCTION && insns[i+1+k].arg == 1 {
+		for i+1+k < len(insns) && insns[i+1+k].Op == bytecode.CALL_FUNCTION && insns[i+1+k].Arg == 1 {
 			k++
 		}
 		if k == 0 || i+1+k >= len(insns) || storedName(code, insns[i+1+k]) != fnCode.Name {
 			continue
 		}
 		start := i - 2
-		if mk.op == bytecode.MAKE_CLOSURE {
-			if i < 3 || insns[i-3].op != bytecode.BUILD_TUPLE {
+		if mk.Op == bytecode.MAKE_CLOSURE {
+			if i < 3 || insns[i-3].Op != bytecode.BUILD_TUPLE {
 				continue
 			}
-			start = i - 3 - insns[i-3].arg
+			start = i - 3 - insns[i-3].Arg
 			if start < 0 {
 				continue
 			}
 		}
 		s0 := insns[start]
 		call := insns[i+1]
-		if s0.size != 3 || call.size != 3 {
+		if s0.Size != 3 || call.Size != 3 {
 			continue
 		}
 		if decoIdx < 0 {
@@ -122,37 +122,37 @@ func patchDecoratorDefaults(code *py.Code, ci *codeInsns) {
 		if optimized {
 			storeOp, loadOp = bytecode.STORE_FAST, bytecode.LOAD_FAST
 		}
-		line := code.Addr2Line(int32(mk.off))
+		line := code.Addr2Line(int32(mk.Off))
 		if buf == nil {
 			buf = []byte(code.Code)
 		}
 		// stub 1: set the decorators aside
 		s := len(buf)
-		buf = emit3(buf, bytecode.BUILD_TUPLE, k)
-		buf = emit3(buf, storeOp, tmpIdx)
-		buf = append(buf, code.Code[s0.off:s0.off+3]...)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, s0.off+3)
-		lines = append(lines, stubLine{s, len(buf), line})
-		buf[s0.off] = bytecode.JUMP_ABSOLUTE
-		buf[s0.off+1], buf[s0.off+2] = byte(s), byte(s>>8)
+		buf = bytecode.Emit3(buf, bytecode.BUILD_TUPLE, k)
+		buf = bytecode.Emit3(buf, storeOp, tmpIdx)
+		buf = append(buf, code.Code[s0.Off:s0.Off+3]...)
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, s0.Off+3)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: line})
+		buf[s0.Off] = bytecode.JUMP_ABSOLUTE
+		buf[s0.Off+1], buf[s0.Off+2] = byte(s), byte(s>>8)
 		// stub 2: apply them
 		s = len(buf)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, decoIdx)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, decoIdx)
 		buf = append(buf, bytecode.ROT_TWO)
-		buf = emit3(buf, loadOp, tmpIdx)
+		buf = bytecode.Emit3(buf, loadOp, tmpIdx)
 		if !optimized {
-			buf = emit3(buf, bytecode.DELETE_NAME, tmpIdx)
+			buf = bytecode.Emit3(buf, bytecode.DELETE_NAME, tmpIdx)
 		}
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, insns[i+1+k].off)
-		lines = append(lines, stubLine{s, len(buf), line})
-		buf[call.off] = bytecode.JUMP_ABSOLUTE
-		buf[call.off+1], buf[call.off+2] = byte(s), byte(s>>8)
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, insns[i+1+k].Off)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: line})
+		buf[call.Off] = bytecode.JUMP_ABSOLUTE
+		buf[call.Off+1], buf[call.Off+2] = byte(s), byte(s>>8)
 	}
 	if len(lines) == 0 {
 		return
 	}
-	installStubs(code, buf, 2, lines)
+	bytecode.InstallStubs(code, buf, 2, lines)
 }
 
 func init() {

@@ -2,6 +2,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 	"github.com/pypool/pypool/bridge/internal/source"
 )
 
@@ -62,7 +63,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err != nil {
 		return nil, err
 	}
-	if err := fixDerefs(code, OrigCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
+	if err := bytecode.FixDerefs(code, OrigCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
 		return nil, err
 	}
 	noteDefs(code, rc.Defs)
@@ -112,7 +113,7 @@ func patchCode(code *py.Code) {
 		}
 	}
 	fixCell2arg(code)
-	ci := newCodeInsns(code) // decoded once, shared by the patchers
+	ci := bytecode.NewInsns(code) // decoded once, shared by the patchers
 	patchDecoratorDefaults(code, ci)
 	patchBytesConsts(code)
 	patchBoolArith(code, ci)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/vm"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // sharedZeroDiv returns the ZeroDivisionError values gpython shares between
@@ -40,7 +41,7 @@ var sharedZeroDiv = sync.OnceValues(func() (intDiv, floatDiv *py.Exception) {
 // errSite is the instruction an exception came from, in its frame.
 type errSite struct {
 	frame   *py.Frame
-	insns   []insn
+	insns   []bytecode.Insn
 	targets map[int]bool
 	idx     int // index in insns of the failing instruction, -1 if unknown
 }
@@ -49,7 +50,7 @@ func (s *errSite) op() int {
 	if s == nil || s.idx < 0 {
 		return -1
 	}
-	return int(s.insns[s.idx].op)
+	return int(s.insns[s.idx].Op)
 }
 
 // siteOf finds the failing instruction of the innermost traceback entry.
@@ -74,7 +75,7 @@ func siteOf(tb *py.Traceback) *errSite {
 // decodedCode is a code object's instructions, decoded once.
 type decodedCode struct {
 	code    string // the bytecode decoded (a patched code object decodes anew)
-	insns   []insn
+	insns   []bytecode.Insn
 	targets map[int]bool
 	byEnd   map[int]int // instruction index by end offset
 }
@@ -87,11 +88,11 @@ func decodedCodeOf(code *py.Code) *decodedCode {
 			return dc
 		}
 	}
-	dc := &decodedCode{code: code.Code, insns: decodeCode(code.Code)}
+	dc := &decodedCode{code: code.Code, insns: bytecode.Decode(code.Code)}
 	dc.targets = jumpTargets(dc.insns)
 	dc.byEnd = make(map[int]int, len(dc.insns))
 	for i, in := range dc.insns {
-		dc.byEnd[in.off+in.size] = i
+		dc.byEnd[in.Off+in.Size] = i
 	}
 	decodedCodes.Store(code, dc)
 	return dc
@@ -353,7 +354,7 @@ func (s *errSite) attrOwner() py.Object {
 	case int(vm.LOAD_ATTR):
 		return s.operand(0)
 	case int(vm.CALL_FUNCTION):
-		arg := s.insns[s.idx].arg
+		arg := s.insns[s.idx].Arg
 		n := arg & 0xff
 		if arg>>8 != 0 || n < 2 {
 			return nil
@@ -371,7 +372,7 @@ func (s *errSite) callee() py.Object {
 	if s.op() != int(vm.CALL_FUNCTION) {
 		return nil
 	}
-	arg := s.insns[s.idx].arg
+	arg := s.insns[s.idx].Arg
 	return s.operand(arg&0xff + 2*(arg>>8))
 }
 
@@ -392,8 +393,8 @@ func (s *errSite) operandType(depth int) *py.Type {
 }
 
 // stackEffect returns how many values in pops and pushes, or false.
-func stackEffect(in insn) (pops, pushes int, ok bool) {
-	op := vm.OpCode(in.op)
+func stackEffect(in bytecode.Insn) (pops, pushes int, ok bool) {
+	op := vm.OpCode(in.Op)
 	switch op {
 	case vm.LOAD_CONST, vm.LOAD_NAME, vm.LOAD_GLOBAL, vm.LOAD_FAST, vm.LOAD_DEREF, vm.LOAD_CLASSDEREF, vm.LOAD_CLOSURE:
 		return 0, 1, true
@@ -404,9 +405,9 @@ func stackEffect(in insn) (pops, pushes int, ok bool) {
 		vm.BINARY_AND, vm.BINARY_XOR, vm.BINARY_OR, vm.COMPARE_OP:
 		return 2, 1, true
 	case vm.BUILD_TUPLE, vm.BUILD_LIST, vm.BUILD_SET:
-		return in.arg, 1, true
+		return in.Arg, 1, true
 	case vm.CALL_FUNCTION:
-		return 1 + in.arg&0xff + 2*(in.arg>>8), 1, true
+		return 1 + in.Arg&0xff + 2*(in.Arg>>8), 1, true
 	}
 	return 0, 0, false
 }
@@ -419,7 +420,7 @@ func (s *errSite) valueAt(idx, depth, budget int) (py.Object, *py.Type) {
 		return nil, nil
 	}
 	for j := idx - 1; j >= 0; j-- {
-		if s.targets[s.insns[j+1].off] {
+		if s.targets[s.insns[j+1].Off] {
 			return nil, nil
 		}
 		in := s.insns[j]
@@ -441,14 +442,14 @@ func (s *errSite) produced(j, budget int) (py.Object, *py.Type) {
 	in := s.insns[j]
 	f := s.frame
 	code := f.Code
-	switch vm.OpCode(in.op) {
+	switch vm.OpCode(in.Op) {
 	case vm.LOAD_CONST:
-		if in.arg < len(code.Consts) {
-			return code.Consts[in.arg], nil
+		if in.Arg < len(code.Consts) {
+			return code.Consts[in.Arg], nil
 		}
 	case vm.LOAD_NAME:
-		if in.arg < len(code.Names) {
-			name := code.Names[in.arg]
+		if in.Arg < len(code.Names) {
+			name := code.Names[in.Arg]
 			for _, d := range []py.StringDict{f.Locals, f.Globals, f.Builtins} {
 				if v, ok := d[name]; ok {
 					return v, nil
@@ -456,8 +457,8 @@ func (s *errSite) produced(j, budget int) (py.Object, *py.Type) {
 			}
 		}
 	case vm.LOAD_GLOBAL:
-		if in.arg < len(code.Names) {
-			name := code.Names[in.arg]
+		if in.Arg < len(code.Names) {
+			name := code.Names[in.Arg]
 			for _, d := range []py.StringDict{f.Globals, f.Builtins} {
 				if v, ok := d[name]; ok {
 					return v, nil
@@ -465,22 +466,22 @@ func (s *errSite) produced(j, budget int) (py.Object, *py.Type) {
 			}
 		}
 	case vm.LOAD_FAST:
-		if in.arg < len(f.LocalVars) && f.LocalVars[in.arg] != nil {
-			return f.LocalVars[in.arg], nil
+		if in.Arg < len(f.LocalVars) && f.LocalVars[in.Arg] != nil {
+			return f.LocalVars[in.Arg], nil
 		}
 	case vm.LOAD_DEREF:
-		if in.arg < len(f.CellAndFreeVars) {
-			if c, ok := f.CellAndFreeVars[in.arg].(*py.Cell); ok {
+		if in.Arg < len(f.CellAndFreeVars) {
+			if c, ok := f.CellAndFreeVars[in.Arg].(*py.Cell); ok {
 				if v := c.Get(); v != nil {
 					return v, nil
 				}
 			}
 		}
 	case vm.LOAD_ATTR:
-		if in.arg >= len(code.Names) {
+		if in.Arg >= len(code.Names) {
 			break
 		}
-		name := code.Names[in.arg]
+		name := code.Names[in.Arg]
 		owner, _ := s.valueAt(j, 0, budget)
 		switch o := owner.(type) {
 		case *py.Type:
@@ -503,7 +504,7 @@ func (s *errSite) produced(j, budget int) (py.Object, *py.Type) {
 	case vm.BUILD_SET:
 		return nil, py.SetType
 	case vm.CALL_FUNCTION:
-		callee, _ := s.valueAt(j, in.arg&0xff+2*(in.arg>>8), budget)
+		callee, _ := s.valueAt(j, in.Arg&0xff+2*(in.Arg>>8), budget)
 		if t, ok := callee.(*py.Type); ok && isPyClass(t) {
 			return nil, t
 		}
@@ -512,13 +513,13 @@ func (s *errSite) produced(j, budget int) (py.Object, *py.Type) {
 }
 
 // jumpTargets is the set of offsets some jump goes to.
-func jumpTargets(insns []insn) map[int]bool {
+func jumpTargets(insns []bytecode.Insn) map[int]bool {
 	targets := map[int]bool{}
 	for _, in := range insns {
-		if isRelJump(in.op) {
-			targets[in.off+in.size+in.arg] = true
-		} else if isAbsJump(in.op) {
-			targets[in.arg] = true
+		if bytecode.IsRelJump(in.Op) {
+			targets[in.Off+in.Size+in.Arg] = true
+		} else if bytecode.IsAbsJump(in.Op) {
+			targets[in.Arg] = true
 		}
 	}
 	return targets

@@ -32,121 +32,34 @@ import (
 
 const forCheckName = "__pypool_forcheck__"
 
-type insn struct {
-	off, size int
-	op        byte
-	arg       int
-}
-
-func decodeCode(code string) []insn {
-	n := 0
-	for i := 0; i < len(code); n++ {
-		if code[i] < bytecode.HAVE_ARGUMENT {
-			i++
-		} else {
-			i += 3
-		}
-	}
-	out := make([]insn, 0, n)
-	ext := 0
-	extStart := -1
-	for i := 0; i < len(code); {
-		op := code[i]
-		if op < bytecode.HAVE_ARGUMENT {
-			out = append(out, insn{off: i, size: 1, op: op})
-			i++
-			continue
-		}
-		if i+2 >= len(code) {
-			break
-		}
-		arg := int(code[i+1]) | int(code[i+2])<<8
-		if op == bytecode.EXTENDED_ARG {
-			ext = arg
-			extStart = i
-			i += 3
-			continue
-		}
-		in := insn{off: i, size: 3, op: op, arg: arg | ext<<16}
-		if extStart >= 0 {
-			in.off = extStart
-			in.size = i + 3 - extStart
-		}
-		out = append(out, in)
-		ext, extStart = 0, -1
-		i += 3
-	}
-	return out
-}
-
-func isRelJump(op byte) bool {
-	switch op {
-	case bytecode.FOR_ITER, bytecode.JUMP_FORWARD, bytecode.SETUP_LOOP, bytecode.SETUP_EXCEPT, bytecode.SETUP_FINALLY, bytecode.SETUP_WITH:
-		return true
-	}
-	return false
-}
-
-func isAbsJump(op byte) bool {
-	switch op {
-	case bytecode.JUMP_IF_FALSE_OR_POP, bytecode.JUMP_IF_TRUE_OR_POP, bytecode.JUMP_ABSOLUTE, bytecode.POP_JUMP_IF_FALSE, bytecode.POP_JUMP_IF_TRUE, bytecode.CONTINUE_LOOP:
-		return true
-	}
-	return false
-}
-
-// stubLine maps a stub's offsets to the source line it stands for.
-type stubLine struct {
-	from, to int
-	line     int32
-}
-
-var forStubLines sync.Map // *py.Code → []stubLine
-
-// installStubs makes buf (code's instructions with stubs appended) its
-// bytecode, grows its stack by extra, and adds the stubs' lines to those
-// earlier patches of the same code left.
-func installStubs(code *py.Code, buf []byte, extra int32, lines []stubLine) {
-	code.Code = string(buf)
-	code.Stacksize += extra
-	if old, ok := forStubLines.Load(code); ok {
-		lines = append(append([]stubLine{}, old.([]stubLine)...), lines...)
-	}
-	forStubLines.Store(code, lines)
-}
-
-func emit3(b []byte, op byte, arg int) []byte {
-	return append(b, op, byte(arg), byte(arg>>8))
-}
-
 // patchForLoops applies the for-loop mend to one code object.
-func patchForLoops(code *py.Code, ci *codeInsns) {
-	if !ci.has(bytecode.FOR_ITER) {
+func patchForLoops(code *py.Code, ci *bytecode.Insns) {
+	if !ci.Has(bytecode.FOR_ITER) {
 		return
 	}
-	insns := ci.get()
-	targets := ci.jumpTargets()
+	insns := ci.Get()
+	targets := ci.JumpTargets()
 	comprehension := code.Name == "<listcomp>" || code.Name == "<setcomp>" || code.Name == "<dictcomp>" || code.Name == "<genexpr>"
 	buf := []byte(code.Code)
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	nameIdx := -1
 	dups := 0
 	for k, in := range insns {
-		if in.op != bytecode.FOR_ITER || in.size != 3 || k == 0 {
+		if in.Op != bytecode.FOR_ITER || in.Size != 3 || k == 0 {
 			continue
 		}
-		f := in.off
-		exitTarget := f + 3 + in.arg
+		f := in.Off
+		exitTarget := f + 3 + in.Arg
 		prev := insns[k-1]
 		caseA := false
 		switch {
-		case prev.op == bytecode.GET_ITER && k >= 2 && !targets[prev.off]:
+		case prev.Op == bytecode.GET_ITER && k >= 2 && !targets[prev.Off]:
 			x := insns[k-2]
-			if x.size != 3 || x.op < bytecode.HAVE_ARGUMENT || isRelJump(x.op) || isAbsJump(x.op) || x.op == bytecode.FOR_ITER {
+			if x.Size != 3 || x.Op < bytecode.HAVE_ARGUMENT || bytecode.IsRelJump(x.Op) || bytecode.IsAbsJump(x.Op) || x.Op == bytecode.FOR_ITER {
 				continue
 			}
 			caseA = true
-		case prev.op == bytecode.LOAD_FAST && prev.arg == 0 && prev.size == 3 && comprehension && len(code.Varnames) > 0 && code.Varnames[0] == ".0":
+		case prev.Op == bytecode.LOAD_FAST && prev.Arg == 0 && prev.Size == 3 && comprehension && len(code.Varnames) > 0 && code.Varnames[0] == ".0":
 		default:
 			continue
 		}
@@ -156,26 +69,26 @@ func patchForLoops(code *py.Code, ci *codeInsns) {
 		if caseA {
 			x := insns[k-2]
 			s1 := len(buf)
-			buf = append(buf, code.Code[x.off:x.off+3]...)
+			buf = append(buf, code.Code[x.Off:x.Off+3]...)
 			buf = append(buf, bytecode.GET_ITER, bytecode.DUP_TOP)
-			buf = emit3(buf, bytecode.JUMP_ABSOLUTE, f)
-			lines = append(lines, stubLine{s1, len(buf), code.Addr2Line(int32(x.off))})
-			buf[x.off] = bytecode.JUMP_ABSOLUTE
-			buf[x.off+1], buf[x.off+2] = byte(s1), byte(s1>>8)
-			buf[prev.off] = bytecode.NOP
+			buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, f)
+			lines = append(lines, bytecode.StubLine{From: s1, To: len(buf), Line: code.Addr2Line(int32(x.Off))})
+			buf[x.Off] = bytecode.JUMP_ABSOLUTE
+			buf[x.Off+1], buf[x.Off+2] = byte(s1), byte(s1>>8)
+			buf[prev.Off] = bytecode.NOP
 			dups++
 		}
 		s2 := len(buf)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
 		if caseA {
 			buf = append(buf, bytecode.ROT_TWO)
 		} else {
-			buf = emit3(buf, bytecode.LOAD_FAST, 0)
+			buf = bytecode.Emit3(buf, bytecode.LOAD_FAST, 0)
 		}
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 1)
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 1)
 		buf = append(buf, bytecode.POP_TOP)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, exitTarget)
-		lines = append(lines, stubLine{s2, len(buf), code.Addr2Line(int32(f))})
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, exitTarget)
+		lines = append(lines, bytecode.StubLine{From: s2, To: len(buf), Line: code.Addr2Line(int32(f))})
 		rel := s2 - (f + 3)
 		buf[f+1], buf[f+2] = byte(rel), byte(rel>>8)
 	}
@@ -187,16 +100,16 @@ func patchForLoops(code *py.Code, ci *codeInsns) {
 	}
 	if dups > 0 && code.Name != "<genexpr>" && comprehension {
 		for _, in := range insns {
-			if (in.op == bytecode.LIST_APPEND || in.op == bytecode.SET_ADD || in.op == bytecode.MAP_ADD) && in.size == 3 {
-				a := in.arg + dups
-				buf[in.off+1], buf[in.off+2] = byte(a), byte(a>>8)
+			if (in.Op == bytecode.LIST_APPEND || in.Op == bytecode.SET_ADD || in.Op == bytecode.MAP_ADD) && in.Size == 3 {
+				a := in.Arg + dups
+				buf[in.Off+1], buf[in.Off+2] = byte(a), byte(a>>8)
 			}
 		}
 	}
 	code.Names = append(code.Names, forCheckName)
 	code.Code = string(buf)
 	code.Stacksize += int32(dups) + 2
-	forStubLines.Store(code, lines)
+	bytecode.StubLines.Store(code, lines)
 }
 
 // fixStubLine corrects the line of a traceback entry that points into a
@@ -205,15 +118,15 @@ func fixStubLine(tb *py.Traceback) {
 	if tb == nil || tb.Frame == nil {
 		return
 	}
-	v, ok := forStubLines.Load(tb.Frame.Code)
+	v, ok := bytecode.StubLines.Load(tb.Frame.Code)
 	if !ok {
 		return
 	}
 	// Lasti is past the failing instruction.
 	at := int(tb.Lasti) - 1
-	for _, l := range v.([]stubLine) {
-		if at >= l.from && at < l.to {
-			tb.Lineno = l.line
+	for _, l := range v.([]bytecode.StubLine) {
+		if at >= l.From && at < l.To {
+			tb.Lineno = l.Line
 			return
 		}
 	}

@@ -27,36 +27,36 @@ const (
 var genThrowStubs sync.Map
 
 // patchGenThrow adds the throw stubs to a generator's code.
-func patchGenThrow(code *py.Code, ci *codeInsns) {
-	if code.Flags&py.CO_GENERATOR == 0 || !ci.has(bytecode.YIELD_VALUE, opYieldFrom) {
+func patchGenThrow(code *py.Code, ci *bytecode.Insns) {
+	if code.Flags&py.CO_GENERATOR == 0 || !ci.Has(bytecode.YIELD_VALUE, opYieldFrom) {
 		return
 	}
-	insns := ci.get()
+	insns := ci.Get()
 	buf := []byte(code.Code)
 	stubs := map[int32]int32{}
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	nameIdx := len(code.Names)
 	for _, in := range insns {
 		var resume int
-		switch in.op {
+		switch in.Op {
 		case bytecode.YIELD_VALUE:
-			resume = in.off + 1
+			resume = in.Off + 1
 		case opYieldFrom:
-			resume = in.off // YIELD_FROM re-runs itself on resume
+			resume = in.Off // YIELD_FROM re-runs itself on resume
 		default:
 			continue
 		}
 		s := len(buf)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 0)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 0)
 		stubs[int32(resume)] = int32(s)
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(in.Off))})
 	}
 	if len(stubs) == 0 || len(buf) > 0xffff {
 		return
 	}
 	code.Names = append(code.Names, genThrowName)
-	installStubs(code, buf, 1, lines)
+	bytecode.InstallStubs(code, buf, 1, lines)
 	genThrowStubs.Store(code, stubs)
 }
 

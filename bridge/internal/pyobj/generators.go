@@ -62,42 +62,42 @@ func yieldFromValue(self py.Object, arg py.Object) (py.Object, error) {
 
 // patchYieldFrom routes each used `yield from` value through
 // __pp_yf_value__.
-func patchYieldFrom(code *py.Code, ci *codeInsns) {
-	if code.Flags&py.CO_GENERATOR == 0 || !ci.has(opYieldFrom) {
+func patchYieldFrom(code *py.Code, ci *bytecode.Insns) {
+	if code.Flags&py.CO_GENERATOR == 0 || !ci.Has(opYieldFrom) {
 		return
 	}
-	insns := ci.get()
+	insns := ci.Get()
 	buf := []byte(code.Code)
 	nameIdx := -1
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	for i := 1; i+1 < len(insns); i++ {
 		in, prev, next := insns[i], insns[i-1], insns[i+1]
-		if in.op != opYieldFrom || prev.op != bytecode.LOAD_CONST || prev.size != 3 || next.op == bytecode.POP_TOP {
+		if in.Op != opYieldFrom || prev.Op != bytecode.LOAD_CONST || prev.Size != 3 || next.Op == bytecode.POP_TOP {
 			continue
 		}
-		if prev.arg >= len(code.Consts) || code.Consts[prev.arg] != py.None {
+		if prev.Arg >= len(code.Consts) || code.Consts[prev.Arg] != py.None {
 			continue
 		}
 		if nameIdx < 0 {
 			nameIdx = len(code.Names)
 		}
 		s := len(buf)
-		buf = append(buf, code.Code[prev.off:prev.off+3]...)
+		buf = append(buf, code.Code[prev.Off:prev.Off+3]...)
 		buf = append(buf, opYieldFrom)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
 		buf = append(buf, bytecode.ROT_TWO)
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 1)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, in.off+1)
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
-		buf[prev.off] = bytecode.JUMP_ABSOLUTE
-		buf[prev.off+1], buf[prev.off+2] = byte(s), byte(s>>8)
-		buf[in.off] = bytecode.NOP
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 1)
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, in.Off+1)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(in.Off))})
+		buf[prev.Off] = bytecode.JUMP_ABSOLUTE
+		buf[prev.Off+1], buf[prev.Off+2] = byte(s), byte(s>>8)
+		buf[in.Off] = bytecode.NOP
 	}
 	if nameIdx < 0 || len(buf) > 0xffff {
 		return
 	}
 	code.Names = append(code.Names, yieldFromValueName)
-	installStubs(code, buf, 1, lines)
+	bytecode.InstallStubs(code, buf, 1, lines)
 }
 
 func init() {

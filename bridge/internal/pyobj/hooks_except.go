@@ -26,16 +26,16 @@ import (
 
 const caughtName = "__pypool_caught__"
 
-func patchExceptHandlers(code *py.Code, ci *codeInsns) {
-	if !ci.has(bytecode.SETUP_EXCEPT) {
+func patchExceptHandlers(code *py.Code, ci *bytecode.Insns) {
+	if !ci.Has(bytecode.SETUP_EXCEPT) {
 		return
 	}
-	insns := ci.get()
-	targets := ci.jumpTargets()
+	insns := ci.Get()
+	targets := ci.JumpTargets()
 	var handlers []int
 	for _, in := range insns {
-		if in.op == bytecode.SETUP_EXCEPT {
-			handlers = append(handlers, in.off+in.size+in.arg)
+		if in.Op == bytecode.SETUP_EXCEPT {
+			handlers = append(handlers, in.Off+in.Size+in.Arg)
 		}
 	}
 	if len(handlers) == 0 {
@@ -43,11 +43,11 @@ func patchExceptHandlers(code *py.Code, ci *codeInsns) {
 	}
 	byOff := map[int]int{}
 	for i, in := range insns {
-		byOff[in.off] = i
+		byOff[in.Off] = i
 	}
 	buf := []byte(code.Code)
 	nameIdx := -1
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	done := map[int]bool{}
 	for _, h := range handlers {
 		k, ok := byOff[h]
@@ -59,11 +59,11 @@ func patchExceptHandlers(code *py.Code, ci *codeInsns) {
 		good := true
 		for n < 3 && j < len(insns) {
 			in := insns[j]
-			if isRelJump(in.op) || isAbsJump(in.op) || in.op == bytecode.EXTENDED_ARG || in.size != 1 && in.size != 3 || (j > k && targets[in.off]) {
+			if bytecode.IsRelJump(in.Op) || bytecode.IsAbsJump(in.Op) || in.Op == bytecode.EXTENDED_ARG || in.Size != 1 && in.Size != 3 || (j > k && targets[in.Off]) {
 				good = false
 				break
 			}
-			n += in.size
+			n += in.Size
 			j++
 		}
 		if !good || n < 3 {
@@ -75,13 +75,13 @@ func patchExceptHandlers(code *py.Code, ci *codeInsns) {
 		}
 		s := len(buf)
 		buf = append(buf, bytecode.ROT_THREE, bytecode.DUP_TOP_TWO)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
 		buf = append(buf, bytecode.ROT_THREE)
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 2)
 		buf = append(buf, bytecode.ROT_TWO, bytecode.POP_TOP, bytecode.ROT_THREE, bytecode.ROT_THREE)
 		buf = append(buf, code.Code[h:h+n]...)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, h+n)
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(h))})
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, h+n)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(h))})
 		buf[h] = bytecode.JUMP_ABSOLUTE
 		buf[h+1], buf[h+2] = byte(s), byte(s>>8)
 		for i := h + 3; i < h+n; i++ {
@@ -92,7 +92,7 @@ func patchExceptHandlers(code *py.Code, ci *codeInsns) {
 		return
 	}
 	code.Names = append(code.Names, caughtName)
-	installStubs(code, buf, 3, lines)
+	bytecode.InstallStubs(code, buf, 3, lines)
 }
 
 // caught is __pypool_caught__(tb, exc): it returns the exception value the

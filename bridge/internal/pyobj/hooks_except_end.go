@@ -24,30 +24,30 @@ const handledEndName = "__pypool_handled_end__"
 // maxHandledDepth bounds the stack of enclosing handled exceptions.
 const maxHandledDepth = 256
 
-func patchExceptEnds(code *py.Code, ci *codeInsns) {
-	if !ci.has(bytecode.POP_EXCEPT) {
+func patchExceptEnds(code *py.Code, ci *bytecode.Insns) {
+	if !ci.Has(bytecode.POP_EXCEPT) {
 		return
 	}
-	insns := ci.get()
-	targets := ci.jumpTargets()
+	insns := ci.Get()
+	targets := ci.JumpTargets()
 	buf := []byte(code.Code)
 	nameIdx := -1
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	for i, in := range insns {
-		if in.op != bytecode.POP_EXCEPT || i+1 >= len(insns) {
+		if in.Op != bytecode.POP_EXCEPT || i+1 >= len(insns) {
 			continue
 		}
 		next := insns[i+1]
-		if next.size != 3 || targets[next.off] {
+		if next.Size != 3 || targets[next.Off] {
 			continue
 		}
 		jump := -1 // absolute target when next is an unconditional jump
 		switch {
-		case next.op == bytecode.JUMP_FORWARD:
-			jump = next.off + next.size + next.arg
-		case next.op == bytecode.JUMP_ABSOLUTE:
-			jump = next.arg
-		case isRelJump(next.op) || isAbsJump(next.op) || next.op == bytecode.EXTENDED_ARG:
+		case next.Op == bytecode.JUMP_FORWARD:
+			jump = next.Off + next.Size + next.Arg
+		case next.Op == bytecode.JUMP_ABSOLUTE:
+			jump = next.Arg
+		case bytecode.IsRelJump(next.Op) || bytecode.IsAbsJump(next.Op) || next.Op == bytecode.EXTENDED_ARG:
 			continue
 		}
 		if nameIdx < 0 {
@@ -55,25 +55,25 @@ func patchExceptEnds(code *py.Code, ci *codeInsns) {
 		}
 		s := len(buf)
 		buf = append(buf, bytecode.POP_EXCEPT)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 0)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, nameIdx)
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 0)
 		buf = append(buf, bytecode.POP_TOP)
 		if jump >= 0 {
-			buf = emit3(buf, bytecode.JUMP_ABSOLUTE, jump)
+			buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, jump)
 		} else {
-			buf = append(buf, code.Code[next.off:next.off+3]...)
-			buf = emit3(buf, bytecode.JUMP_ABSOLUTE, next.off+3)
+			buf = append(buf, code.Code[next.Off:next.Off+3]...)
+			buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, next.Off+3)
 		}
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
-		buf[in.off] = bytecode.JUMP_ABSOLUTE
-		buf[in.off+1], buf[in.off+2] = byte(s), byte(s>>8)
-		buf[in.off+3] = bytecode.NOP
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(in.Off))})
+		buf[in.Off] = bytecode.JUMP_ABSOLUTE
+		buf[in.Off+1], buf[in.Off+2] = byte(s), byte(s>>8)
+		buf[in.Off+3] = bytecode.NOP
 	}
 	if nameIdx < 0 || len(buf) > 0xffff {
 		return
 	}
 	code.Names = append(code.Names, handledEndName)
-	installStubs(code, buf, 1, lines)
+	bytecode.InstallStubs(code, buf, 1, lines)
 }
 
 // handledEntry is a handled exception and the Python call depth of the

@@ -26,26 +26,26 @@ import (
 
 // seqOperand reports whether the comparison at insns[k] has an operand that
 // is visibly a tuple or list.
-func seqOperand(code *py.Code, insns []insn, k int) bool {
+func seqOperand(code *py.Code, insns []bytecode.Insn, k int) bool {
 	seq := func(j int) bool {
 		if j < 0 {
 			return false
 		}
-		switch in := insns[j]; in.op {
+		switch in := insns[j]; in.Op {
 		case bytecode.BUILD_TUPLE, bytecode.BUILD_LIST:
 			return true
 		case bytecode.LOAD_CONST:
-			if in.arg < len(code.Consts) {
-				_, ok := code.Consts[in.arg].(py.Tuple)
+			if in.Arg < len(code.Consts) {
+				_, ok := code.Consts[in.Arg].(py.Tuple)
 				return ok
 			}
 		case bytecode.BINARY_SUBSCR:
-			return j > 0 && insns[j-1].op == bytecode.BUILD_SLICE
+			return j > 0 && insns[j-1].Op == bytecode.BUILD_SLICE
 		}
 		return false
 	}
 	b := k - 1
-	if b >= 1 && insns[b].op == bytecode.ROT_THREE && insns[b-1].op == bytecode.DUP_TOP {
+	if b >= 1 && insns[b].Op == bytecode.ROT_THREE && insns[b-1].Op == bytecode.DUP_TOP {
 		b -= 2 // the middle of a chained comparison
 	}
 	if seq(b) {
@@ -53,13 +53,13 @@ func seqOperand(code *py.Code, insns []insn, k int) bool {
 	}
 	// b is a name (with attributes): look at what was pushed before it.
 	j := b
-	for j >= 0 && insns[j].op == bytecode.LOAD_ATTR {
+	for j >= 0 && insns[j].Op == bytecode.LOAD_ATTR {
 		j--
 	}
 	if j < 0 {
 		return false
 	}
-	switch insns[j].op {
+	switch insns[j].Op {
 	case bytecode.LOAD_FAST, bytecode.LOAD_NAME, bytecode.LOAD_GLOBAL, bytecode.LOAD_DEREF, bytecode.LOAD_CONST:
 		return seq(j - 1)
 	}
@@ -82,39 +82,39 @@ var compareNames = map[int]string{
 }
 
 // patchCompares applies the ordering mend to one code object.
-func patchCompares(code *py.Code, ci *codeInsns) {
-	if !ci.has(bytecode.COMPARE_OP) {
+func patchCompares(code *py.Code, ci *bytecode.Insns) {
+	if !ci.Has(bytecode.COMPARE_OP) {
 		return
 	}
-	insns := ci.get()
+	insns := ci.Get()
 	var buf []byte
 	nameIdx := map[int]int{}
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	for k, in := range insns {
-		if in.op != bytecode.COMPARE_OP || in.size != 3 {
+		if in.Op != bytecode.COMPARE_OP || in.Size != 3 {
 			continue
 		}
-		name, ok := compareNames[in.arg]
+		name, ok := compareNames[in.Arg]
 		if !ok || !seqOperand(code, insns, k) {
 			continue
 		}
 		if buf == nil {
 			buf = []byte(code.Code)
 		}
-		idx, ok := nameIdx[in.arg]
+		idx, ok := nameIdx[in.Arg]
 		if !ok {
 			idx = len(code.Names)
 			code.Names = append(code.Names, name)
-			nameIdx[in.arg] = idx
+			nameIdx[in.Arg] = idx
 		}
 		s := len(buf)
-		buf = emit3(buf, bytecode.LOAD_GLOBAL, idx)
+		buf = bytecode.Emit3(buf, bytecode.LOAD_GLOBAL, idx)
 		buf = append(buf, bytecode.ROT_THREE)
-		buf = emit3(buf, bytecode.CALL_FUNCTION, 2)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, in.off+3)
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(in.off))})
-		buf[in.off] = bytecode.JUMP_ABSOLUTE
-		buf[in.off+1], buf[in.off+2] = byte(s), byte(s>>8)
+		buf = bytecode.Emit3(buf, bytecode.CALL_FUNCTION, 2)
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, in.Off+3)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(in.Off))})
+		buf[in.Off] = bytecode.JUMP_ABSOLUTE
+		buf[in.Off+1], buf[in.Off+2] = byte(s), byte(s>>8)
 	}
 	if buf == nil {
 		return
@@ -123,7 +123,7 @@ func patchCompares(code *py.Code, ci *codeInsns) {
 		code.Names = code.Names[:len(code.Names)-len(nameIdx)]
 		return
 	}
-	installStubs(code, buf, 1, lines)
+	bytecode.InstallStubs(code, buf, 1, lines)
 }
 
 // compareOp is the Go side of one patched comparison.

@@ -35,25 +35,25 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 		off, op, idx int
 	}
 	var sites []site
-	for _, in := range decodeCode(code.Code) {
-		if in.op != bytecode.LOAD_ATTR || in.size != 3 || in.arg >= len(code.Names) || !strings.HasPrefix(code.Names[in.arg], source.WalrusAttr) {
+	for _, in := range bytecode.Decode(code.Code) {
+		if in.Op != bytecode.LOAD_ATTR || in.Size != 3 || in.Arg >= len(code.Names) || !strings.HasPrefix(code.Names[in.Arg], source.WalrusAttr) {
 			continue
 		}
-		name := strings.TrimPrefix(code.Names[in.arg], source.WalrusAttr)
+		name := strings.TrimPrefix(code.Names[in.Arg], source.WalrusAttr)
 		op, idx, err := walrusStore(code, name, inFunc)
 		if err != nil {
-			return syntaxError(err.Error(), code.Filename, int(code.Addr2Line(int32(in.off))), "")
+			return syntaxError(err.Error(), code.Filename, int(code.Addr2Line(int32(in.Off))), "")
 		}
-		sites = append(sites, site{in.off, int(op), idx})
+		sites = append(sites, site{in.Off, int(op), idx})
 	}
 	buf := []byte(code.Code)
-	var lines []stubLine
+	var lines []bytecode.StubLine
 	for _, st := range sites {
 		s := len(buf)
 		buf = append(buf, bytecode.DUP_TOP)
-		buf = emit3(buf, byte(st.op), st.idx)
-		buf = emit3(buf, bytecode.JUMP_ABSOLUTE, st.off+3)
-		lines = append(lines, stubLine{s, len(buf), code.Addr2Line(int32(st.off))})
+		buf = bytecode.Emit3(buf, byte(st.op), st.idx)
+		buf = bytecode.Emit3(buf, bytecode.JUMP_ABSOLUTE, st.off+3)
+		lines = append(lines, bytecode.StubLine{From: s, To: len(buf), Line: code.Addr2Line(int32(st.off))})
 		buf[st.off] = bytecode.JUMP_ABSOLUTE
 		buf[st.off+1], buf[st.off+2] = byte(s), byte(s>>8)
 	}
@@ -63,7 +63,7 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 	if len(buf) > 0xffff {
 		return py.ExceptionNewf(py.SystemError, "pypool: code object too large for assignment expressions")
 	}
-	installStubs(code, buf, 1, lines)
+	bytecode.InstallStubs(code, buf, 1, lines)
 	return nil
 }
 
@@ -107,10 +107,10 @@ func walrusStore(code *py.Code, name string, inFunc bool) (byte, int, error) {
 	code.Varnames = append(code.Varnames, name)
 	code.Nlocals++
 	buf := []byte(code.Code)
-	for _, in := range decodeCode(code.Code) {
-		if in.op == bytecode.LOAD_GLOBAL && in.size == 3 && in.arg < len(code.Names) && code.Names[in.arg] == name {
-			buf[in.off] = bytecode.LOAD_FAST
-			buf[in.off+1], buf[in.off+2] = byte(idx), byte(idx>>8)
+	for _, in := range bytecode.Decode(code.Code) {
+		if in.Op == bytecode.LOAD_GLOBAL && in.Size == 3 && in.Arg < len(code.Names) && code.Names[in.Arg] == name {
+			buf[in.Off] = bytecode.LOAD_FAST
+			buf[in.Off+1], buf[in.Off+2] = byte(idx), byte(idx>>8)
 		}
 	}
 	code.Code = string(buf)

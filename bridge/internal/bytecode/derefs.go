@@ -1,4 +1,4 @@
-package pyobj
+package bytecode
 
 // Closure variable indexes. gpython's compiler emits a free variable's index
 // within Code.Freevars, but its VM (like CPython's) reads cells and free
@@ -34,15 +34,14 @@ import (
 	"github.com/go-python/gpython/parser"
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/symtable"
-	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
-// compileFunc is py.Compile's signature.
-type compileFunc func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
+// CompileFunc is py.Compile's signature.
+type CompileFunc func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
 
-// fixDerefs repairs code, compiled by compile from src, and the code nested
+// FixDerefs repairs code, compiled by compile from src, and the code nested
 // in it. It compiles a probe of src only when some instruction is ambiguous.
-func fixDerefs(code *py.Code, compile compileFunc, src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) error {
+func FixDerefs(code *py.Code, compile CompileFunc, src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) error {
 	var probe *py.Code
 	prefix := ""
 	if hasAmbiguousDeref(code) {
@@ -64,7 +63,7 @@ func derefError(code *py.Code, srcDesc, why string) error {
 }
 
 func isDerefOp(op byte) bool {
-	return op == bytecode.LOAD_DEREF || op == bytecode.STORE_DEREF || op == bytecode.DELETE_DEREF || op == bytecode.LOAD_CLASSDEREF
+	return op == LOAD_DEREF || op == STORE_DEREF || op == DELETE_DEREF || op == LOAD_CLASSDEREF
 }
 
 // hasAmbiguousDeref reports whether code or the code nested in it holds a
@@ -79,8 +78,8 @@ func hasAmbiguousDeref(code *py.Code) bool {
 	if n == 0 {
 		return false
 	}
-	for _, in := range decodeCode(code.Code) {
-		if isDerefOp(in.op) && in.arg < n {
+	for _, in := range Decode(code.Code) {
+		if isDerefOp(in.Op) && in.Arg < n {
 			return true
 		}
 	}
@@ -123,29 +122,29 @@ func fixCodeDerefs(code, probe *py.Code, prefix, srcDesc string) error {
 		}
 		return -1
 	}
-	insns := decodeCode(code.Code)
-	var twin map[int]insn // instruction index -> probe instruction
+	insns := Decode(code.Code)
+	var twin map[int]Insn // instruction index -> probe instruction
 	buf := []byte(code.Code)
-	set := func(in insn, arg int) error {
+	set := func(in Insn, arg int) error {
 		if arg < 0 || arg >= nc+nf {
-			return derefError(code, srcDesc, fmt.Sprintf("no closure variable for opcode %d at %d", in.op, in.off))
+			return derefError(code, srcDesc, fmt.Sprintf("no closure variable for opcode %d at %d", in.Op, in.Off))
 		}
-		if in.size != 3 || arg >= 0x10000 {
+		if in.Size != 3 || arg >= 0x10000 {
 			return derefError(code, srcDesc, "closure index too large")
 		}
-		buf[in.off+1], buf[in.off+2] = byte(arg), byte(arg>>8)
+		buf[in.Off+1], buf[in.Off+2] = byte(arg), byte(arg>>8)
 		return nil
 	}
 	for k := 0; k < len(insns); k++ {
 		in := insns[k]
 		switch {
-		case in.op == bytecode.LOAD_CLOSURE:
+		case in.Op == LOAD_CLOSURE:
 			end := k
-			for end < len(insns) && insns[end].op == bytecode.LOAD_CLOSURE {
+			for end < len(insns) && insns[end].Op == LOAD_CLOSURE {
 				end++
 			}
-			if end+1 < len(insns) && insns[end].op == bytecode.BUILD_TUPLE && insns[end+1].op == bytecode.LOAD_CONST && insns[end+1].arg < len(code.Consts) {
-				inner, ok := code.Consts[insns[end+1].arg].(*py.Code)
+			if end+1 < len(insns) && insns[end].Op == BUILD_TUPLE && insns[end+1].Op == LOAD_CONST && insns[end+1].Arg < len(code.Consts) {
+				inner, ok := code.Consts[insns[end+1].Arg].(*py.Code)
 				if !ok || len(inner.Freevars) != end-k {
 					return derefError(code, srcDesc, "closure tuple does not match its code")
 				}
@@ -154,14 +153,14 @@ func fixCodeDerefs(code, probe *py.Code, prefix, srcDesc string) error {
 						return err
 					}
 				}
-			} else if end != k+1 || in.arg != 0 || code.Cellvars[0] != "__class__" {
+			} else if end != k+1 || in.Arg != 0 || code.Cellvars[0] != "__class__" {
 				// The only other LOAD_CLOSURE gpython emits returns a
 				// class body's __class__ cell, always cell 0.
 				return derefError(code, srcDesc, "LOAD_CLOSURE outside a closure")
 			}
 			k = end - 1
-		case isDerefOp(in.op):
-			i := in.arg
+		case isDerefOp(in.Op):
+			i := in.Arg
 			switch {
 			case i >= nc:
 				if err := set(in, nc+i); err != nil {
@@ -175,7 +174,7 @@ func fixCodeDerefs(code, probe *py.Code, prefix, srcDesc string) error {
 				}
 				if twin == nil {
 					var err error
-					if twin, err = alignProbe(insns, decodeCode(probe.Code)); err != nil {
+					if twin, err = alignProbe(insns, Decode(probe.Code)); err != nil {
 						return derefError(code, srcDesc, err.Error())
 					}
 				}
@@ -201,12 +200,12 @@ func fixCodeDerefs(code, probe *py.Code, prefix, srcDesc string) error {
 
 // skipClosureTuple steps over a LOAD_CLOSURE run and the BUILD_TUPLE that
 // packs it.
-func skipClosureTuple(insns []insn, i int) int {
+func skipClosureTuple(insns []Insn, i int) int {
 	start := i
-	for i < len(insns) && insns[i].op == bytecode.LOAD_CLOSURE {
+	for i < len(insns) && insns[i].Op == LOAD_CLOSURE {
 		i++
 	}
-	if i > start && i < len(insns) && insns[i].op == bytecode.BUILD_TUPLE {
+	if i > start && i < len(insns) && insns[i].Op == BUILD_TUPLE {
 		i++
 	}
 	return i
@@ -215,15 +214,15 @@ func skipClosureTuple(insns []insn, i int) int {
 // nameOps are the opcodes a renamed free variable or an uncaptured cell
 // compiles to in the probe.
 var nameOps = map[byte]bool{
-	bytecode.LOAD_GLOBAL: true, bytecode.STORE_GLOBAL: true, bytecode.DELETE_GLOBAL: true,
-	bytecode.LOAD_NAME: true, bytecode.STORE_NAME: true, bytecode.DELETE_NAME: true,
-	bytecode.LOAD_FAST: true, bytecode.STORE_FAST: true, bytecode.DELETE_FAST: true,
-	bytecode.LOAD_DEREF: true, bytecode.STORE_DEREF: true, bytecode.DELETE_DEREF: true, bytecode.LOAD_CLASSDEREF: true,
+	LOAD_GLOBAL: true, STORE_GLOBAL: true, DELETE_GLOBAL: true,
+	LOAD_NAME: true, STORE_NAME: true, DELETE_NAME: true,
+	LOAD_FAST: true, STORE_FAST: true, DELETE_FAST: true,
+	LOAD_DEREF: true, STORE_DEREF: true, DELETE_DEREF: true, LOAD_CLASSDEREF: true,
 }
 
 // alignProbe pairs each instruction of code with its probe twin.
-func alignProbe(code, probe []insn) (map[int]insn, error) {
-	twin := make(map[int]insn, len(code))
+func alignProbe(code, probe []Insn) (map[int]Insn, error) {
+	twin := make(map[int]Insn, len(code))
 	i, j := 0, 0
 	for {
 		i, j = skipClosureTuple(code, i), skipClosureTuple(probe, j)
@@ -231,9 +230,9 @@ func alignProbe(code, probe []insn) (map[int]insn, error) {
 			break
 		}
 		o, p := code[i], probe[j]
-		ok := o.op == p.op || isDerefOp(o.op) && nameOps[p.op] || o.op == bytecode.MAKE_CLOSURE && p.op == bytecode.MAKE_FUNCTION
-		if !ok || o.size != p.size {
-			return nil, fmt.Errorf("probe differs at offset %d (opcode %d, probe %d)", o.off, o.op, p.op)
+		ok := o.Op == p.Op || isDerefOp(o.Op) && nameOps[p.Op] || o.Op == MAKE_CLOSURE && p.Op == MAKE_FUNCTION
+		if !ok || o.Size != p.Size {
+			return nil, fmt.Errorf("probe differs at offset %d (opcode %d, probe %d)", o.Off, o.Op, p.Op)
 		}
 		twin[i] = p
 		i, j = i+1, j+1
@@ -247,16 +246,16 @@ func alignProbe(code, probe []insn) (map[int]insn, error) {
 // probeRef says which variable probe instruction p refers to: a free
 // variable (renamed to a global) or a cell (a plain local in the probe, or
 // still a cell when something captures it).
-func probeRef(probe *py.Code, p insn, prefix string) (name string, free bool, err error) {
+func probeRef(probe *py.Code, p Insn, prefix string) (name string, free bool, err error) {
 	at := func(list []string, i int) (string, error) {
 		if i < 0 || i >= len(list) {
 			return "", fmt.Errorf("probe index %d out of range", i)
 		}
 		return list[i], nil
 	}
-	switch p.op {
-	case bytecode.LOAD_GLOBAL, bytecode.STORE_GLOBAL, bytecode.DELETE_GLOBAL, bytecode.LOAD_NAME, bytecode.STORE_NAME, bytecode.DELETE_NAME:
-		n, err := at(probe.Names, p.arg)
+	switch p.Op {
+	case LOAD_GLOBAL, STORE_GLOBAL, DELETE_GLOBAL, LOAD_NAME, STORE_NAME, DELETE_NAME:
+		n, err := at(probe.Names, p.Arg)
 		if err != nil {
 			return "", false, err
 		}
@@ -264,10 +263,10 @@ func probeRef(probe *py.Code, p insn, prefix string) (name string, free bool, er
 			return "", false, fmt.Errorf("probe loads %q", n)
 		}
 		return n[len(prefix):], true, nil
-	case bytecode.LOAD_FAST, bytecode.STORE_FAST, bytecode.DELETE_FAST:
-		n, err := at(probe.Varnames, p.arg)
+	case LOAD_FAST, STORE_FAST, DELETE_FAST:
+		n, err := at(probe.Varnames, p.Arg)
 		return n, false, err
-	case bytecode.LOAD_DEREF, bytecode.STORE_DEREF, bytecode.DELETE_DEREF, bytecode.LOAD_CLASSDEREF:
+	case LOAD_DEREF, STORE_DEREF, DELETE_DEREF, LOAD_CLASSDEREF:
 		// Only __class__ is still captured in the probe; with cells or
 		// free variables alone the index is exact.
 		nc, nf := len(probe.Cellvars), len(probe.Freevars)
@@ -275,14 +274,14 @@ func probeRef(probe *py.Code, p insn, prefix string) (name string, free bool, er
 		case nc > 0 && nf > 0:
 			return "", false, fmt.Errorf("probe still ambiguous")
 		case nc > 0:
-			n, err := at(probe.Cellvars, p.arg)
+			n, err := at(probe.Cellvars, p.Arg)
 			return n, false, err
 		default:
-			n, err := at(probe.Freevars, p.arg)
+			n, err := at(probe.Freevars, p.Arg)
 			return n, true, err
 		}
 	}
-	return "", false, fmt.Errorf("probe opcode %d", p.op)
+	return "", false, fmt.Errorf("probe opcode %d", p.Op)
 }
 
 // probePrefix starts the global names free variables get in the probe;
