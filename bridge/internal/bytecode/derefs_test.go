@@ -45,7 +45,7 @@ func BenchmarkCompileDerefs(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := fixDerefs(code, compile.Compile, src, "gen_00.py", py.ExecMode, 0, true); err != nil {
+			if err := FixDerefs(code, compile.Compile, src, "gen_00.py", py.ExecMode, 0, true); err != nil {
 				b.Fatal(err)
 			}
 		}
