@@ -27,7 +27,7 @@ var (
 )
 
 // newExc makes an exception instance of t with a message (none if empty).
-func newExc(t *py.Type, msg string) *py.Exception {
+func NewExc(t *py.Type, msg string) *py.Exception {
 	args := py.Tuple{}
 	if msg != "" {
 		args = py.Tuple{py.String(msg)}
@@ -38,7 +38,7 @@ func newExc(t *py.Type, msg string) *py.Exception {
 // pyError turns an error from the engine, or a task's error, into the
 // Python exception to raise. tbType chains a worker's traceback
 // (FuturesRemoteTraceback or PoolRemoteTraceback). The GIL must be held.
-func (it *Interp) pyError(err error, tbType *py.Type, timeoutType *py.Type) error {
+func (it *Interp) PyError(err error, tbType *py.Type, timeoutType *py.Type) error {
 	if err == nil {
 		return nil
 	}
@@ -63,30 +63,30 @@ func (it *Interp) pyError(err error, tbType *py.Type, timeoutType *py.Type) erro
 	)
 	switch {
 	case errors.As(err, &cancelled):
-		return newExc(CancelledError, "")
+		return NewExc(CancelledError, "")
 	case errors.As(err, &timeout):
 		if timeoutType == nil {
 			timeoutType = py.TimeoutError
 		}
-		return newExc(timeoutType, timeout.Msg)
+		return NewExc(timeoutType, timeout.Msg)
 	case errors.As(err, &invalid):
-		return newExc(InvalidStateError, invalid.Msg)
+		return NewExc(InvalidStateError, invalid.Msg)
 	case errors.As(err, &bpp):
-		return newExc(BrokenProcessPool, bpp.Msg)
+		return NewExc(BrokenProcessPool, bpp.Msg)
 	case errors.As(err, &btp):
-		return newExc(BrokenThreadPool, btp.Msg)
+		return NewExc(BrokenThreadPool, btp.Msg)
 	case errors.As(err, &be):
-		return newExc(BrokenExecutor, be.Msg)
+		return NewExc(BrokenExecutor, be.Msg)
 	case errors.As(err, &rt):
-		return newExc(py.RuntimeError, rt.Msg)
+		return NewExc(py.RuntimeError, rt.Msg)
 	case errors.As(err, &ve):
-		return newExc(py.ValueError, ve.Msg)
+		return NewExc(py.ValueError, ve.Msg)
 	case errors.As(err, &te):
-		return newExc(py.TypeError, te.Msg)
+		return NewExc(py.TypeError, te.Msg)
 	case errors.As(err, &we):
 		return pyExcErr(ExceptionFromWire(it, we, tbType))
 	case errors.As(err, &pe):
-		return newExc(py.SystemError, pe.Error())
+		return NewExc(py.SystemError, pe.Error())
 	}
 	var pyi py.ExceptionInfo
 	if errors.As(err, &pyi) {
@@ -96,7 +96,7 @@ func (it *Interp) pyError(err error, tbType *py.Type, timeoutType *py.Type) erro
 	if errors.As(err, &pye) {
 		return pye
 	}
-	return newExc(py.SystemError, err.Error())
+	return NewExc(py.SystemError, err.Error())
 }
 
 // pyExcErr makes a Python exception object usable as a Go error.
@@ -107,17 +107,17 @@ func pyExcErr(o py.Object) error {
 	if e, ok := o.(error); ok {
 		return e
 	}
-	return newExc(py.SystemError, "not an exception")
+	return NewExc(py.SystemError, "not an exception")
 }
 
 // excObject returns the exception instance an error carries (for
 // Future.exception()).
-func excObject(err error) py.Object {
+func ExcObject(err error) py.Object {
 	switch e := err.(type) {
 	case py.ExceptionInfo:
 		return e.Value
 	case *py.Exception:
 		return e
 	}
-	return newExc(py.SystemError, err.Error())
+	return NewExc(py.SystemError, err.Error())
 }

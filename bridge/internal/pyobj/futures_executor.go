@@ -26,8 +26,8 @@ type pyExecutor struct {
 }
 
 var (
-	threadExecutorType  = newClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
-	processExecutorType = newClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
+	threadExecutorType  = NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
+	processExecutorType = NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
 )
 
 // Type implements py.Object.
@@ -43,7 +43,7 @@ func (it *Interp) trackExecutor(e *pyExecutor) {
 	v, _ := executorsOf.LoadOrStore(it, &[]*pyExecutor{})
 	l := v.(*[]*pyExecutor)
 	if len(*l) == 0 {
-		it.onExit(it.shutdownExecutorsAtExit, false)
+		it.OnExit(it.shutdownExecutorsAtExit, false)
 	}
 	*l = append(*l, e)
 }
@@ -65,16 +65,16 @@ func (it *Interp) shutdownExecutorsAtExit() {
 
 // threadCall runs a Python callable on a thread executor's worker: it takes
 // the GIL as the worker's Python thread.
-type threadCall struct {
-	it    *Interp
-	fn    py.Object
+type ThreadCall struct {
+	It    *Interp
+	Fn    py.Object
 	ranOn atomic.Pointer[threadState] // the worker's thread, once it ran
 }
 
 // Call implements pool.Callable; args hold Python objects.
-func (c *threadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
-	it := c.it
-	ts := it.threads().helper
+func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
+	it := c.It
+	ts := it.Threads().Helper
 	if w, ok := pool.WorkerOf(ctx); ok {
 		if wts, ok := w.Value.(*threadState); ok {
 			ts = wts
@@ -85,19 +85,19 @@ func (c *threadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.
 		err error
 	)
 	c.ranOn.Store(ts)
-	it.runAs(ts, func() { res, err = c.call(args, kwargs) })
+	it.RunAs(ts, func() { res, err = c.call(args, kwargs) })
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
-func (c *threadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error) {
+func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error) {
 	pargs := make(py.Tuple, len(args))
 	for i, a := range args {
 		o, ok := a.(py.Object)
 		if !ok {
-			return nil, newExc(py.SystemError, "thread executor got a non-Python argument")
+			return nil, NewExc(py.SystemError, "thread executor got a non-Python argument")
 		}
 		pargs[i] = o
 	}
@@ -109,7 +109,7 @@ func (c *threadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 			kw[k] = p.Value.(py.Object)
 		}
 	}
-	return py.Call(c.fn, pargs, kw)
+	return py.Call(c.Fn, pargs, kw)
 }
 
 // execArgs turns Python positional and keyword arguments into the engine's,
@@ -145,7 +145,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 // callable turns fn into what the executor runs.
 func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 	if !e.process {
-		return &threadCall{it: e.it, fn: fn}, nil
+		return &ThreadCall{It: e.it, Fn: fn}, nil
 	}
 	c, err := e.it.Callable(fn)
 	if err != nil {
@@ -159,7 +159,7 @@ func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 
 // failedFuture is a finished future holding err: where CPython's pickling
 // of a task fails, the future gets the error.
-func (e *pyExecutor) failedFuture(err error) *pyFuture {
+func (e *pyExecutor) failedFuture(err error) *PyFuture {
 	f := pool.NewFuture[wire.Value]()
 	f.SetRunningOrNotifyCancel()
 	f.SetException(err)
@@ -167,7 +167,7 @@ func (e *pyExecutor) failedFuture(err error) *pyFuture {
 }
 
 func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if !isCallable(fn) {
+	if !IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	c, err := e.callable(fn)
@@ -184,13 +184,13 @@ func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (
 	var f *pool.Future[wire.Value]
 	e.it.holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
 	if err != nil {
-		return nil, e.it.pyError(err, nil, nil)
+		return nil, e.it.PyError(err, nil, nil)
 	}
 	if e.process {
 		return e.it.newFuture(f, true, cbQueued), nil
 	}
 	pf := e.it.newFuture(f, false, cbThread)
-	pf.call, _ = c.(*threadCall)
+	pf.call, _ = c.(*ThreadCall)
 	return pf, nil
 }
 

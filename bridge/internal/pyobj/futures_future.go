@@ -23,12 +23,12 @@ const (
 )
 
 // A pyFuture is a concurrent.futures.Future.
-type pyFuture struct {
+type PyFuture struct {
 	it     *Interp
-	f      *pool.Future[wire.Value]
+	F      *pool.Future[wire.Value]
 	remote bool // results are wire values
 	cbMode int
-	call   *threadCall // thread executors: the task, which knows its worker
+	call   *ThreadCall // thread executors: the task, which knows its worker
 
 	mu        sync.Mutex
 	converted bool
@@ -37,22 +37,22 @@ type pyFuture struct {
 	err       error
 }
 
-var futureType = newClass("concurrent.futures._base", "Future", "Represents the result of an asynchronous computation.", nil)
+var futureType = NewClass("concurrent.futures._base", "Future", "Represents the result of an asynchronous computation.", nil)
 
 // Type implements py.Object.
-func (f *pyFuture) Type() *py.Type { return futureType }
+func (f *PyFuture) Type() *py.Type { return futureType }
 
-func (it *Interp) newFuture(f *pool.Future[wire.Value], remote bool, mode int) *pyFuture {
-	return &pyFuture{it: it, f: f, remote: remote, cbMode: mode}
+func (it *Interp) newFuture(f *pool.Future[wire.Value], remote bool, mode int) *PyFuture {
+	return &PyFuture{it: it, F: f, remote: remote, cbMode: mode}
 }
 
 // M__repr__ is CPython's Future repr.
-func (f *pyFuture) M__repr__() (py.Object, error) {
-	return py.String(f.f.String()), nil
+func (f *PyFuture) M__repr__() (py.Object, error) {
+	return py.String(f.F.String()), nil
 }
 
 // outcome converts the finished future's outcome; the GIL is held.
-func (f *pyFuture) outcome(v wire.Value, err error) (py.Object, error) {
+func (f *PyFuture) Outcome(v wire.Value, err error) (py.Object, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.converted {
@@ -68,7 +68,7 @@ func (f *pyFuture) outcome(v wire.Value, err error) (py.Object, error) {
 		}
 	}
 	if err != nil {
-		f.err = f.it.pyError(err, FuturesRemoteTraceback, nil)
+		f.err = f.it.PyError(err, FuturesRemoteTraceback, nil)
 	}
 	f.converted = true
 	return f.result, f.err
@@ -76,28 +76,28 @@ func (f *pyFuture) outcome(v wire.Value, err error) (py.Object, error) {
 
 // wait waits, GIL released, for the future (d limited when limited). It
 // reports whether the future is done.
-func (f *pyFuture) wait(timeout py.Object) (bool, error) {
-	d, limited, err := timeoutArg(timeout)
+func (f *PyFuture) wait(timeout py.Object) (bool, error) {
+	d, limited, err := TimeoutArg(timeout)
 	if err != nil {
 		return false, err
 	}
-	if f.f.Done() {
+	if f.F.Done() {
 		return true, nil
 	}
-	if _, err := f.it.waitIntr(f.doneChan(), d, limited); err != nil {
+	if _, err := f.it.WaitIntr(f.doneChan(), d, limited); err != nil {
 		return false, err
 	}
-	return f.f.Done(), nil
+	return f.F.Done(), nil
 }
 
 // doneChan returns a channel closed once the future is done.
-func (f *pyFuture) doneChan() <-chan struct{} {
+func (f *PyFuture) doneChan() <-chan struct{} {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.done == nil {
 		ch := make(chan struct{})
 		f.done = ch
-		f.f.AddDoneCallback(func(*pool.Future[wire.Value]) error {
+		f.F.AddDoneCallback(func(*pool.Future[wire.Value]) error {
 			close(ch)
 			return nil
 		})
@@ -105,38 +105,38 @@ func (f *pyFuture) doneChan() <-chan struct{} {
 	return f.done
 }
 
-func (f *pyFuture) resultPy(timeout py.Object) (py.Object, error) {
+func (f *PyFuture) resultPy(timeout py.Object) (py.Object, error) {
 	done, err := f.wait(timeout)
 	if err != nil {
 		return nil, err
 	}
 	if !done {
-		return nil, newExc(py.TimeoutError, "")
+		return nil, NewExc(py.TimeoutError, "")
 	}
-	if f.f.Cancelled() {
-		return nil, newExc(CancelledError, "")
+	if f.F.Cancelled() {
+		return nil, NewExc(CancelledError, "")
 	}
-	v, err := f.f.ResultTimeout(0)
-	return f.outcome(v, err)
+	v, err := f.F.ResultTimeout(0)
+	return f.Outcome(v, err)
 }
 
-func (f *pyFuture) exceptionPy(timeout py.Object) (py.Object, error) {
+func (f *PyFuture) exceptionPy(timeout py.Object) (py.Object, error) {
 	done, err := f.wait(timeout)
 	if err != nil {
 		return nil, err
 	}
 	if !done {
-		return nil, newExc(py.TimeoutError, "")
+		return nil, NewExc(py.TimeoutError, "")
 	}
-	if f.f.Cancelled() {
-		return nil, newExc(CancelledError, "")
+	if f.F.Cancelled() {
+		return nil, NewExc(CancelledError, "")
 	}
-	v, callErr := f.f.ResultTimeout(0)
+	v, callErr := f.F.ResultTimeout(0)
 	if callErr == nil {
 		return py.None, nil
 	}
-	_, e := f.outcome(v, callErr)
-	return excObject(e), nil
+	_, e := f.Outcome(v, callErr)
+	return ExcObject(e), nil
 }
 
 // ---- callbacks
@@ -192,10 +192,10 @@ func (q *callbackQueue) collectInline(cb func()) bool {
 // addDoneCallback arranges for the Python callable fn(future) to run when f
 // is done, where CPython would run it: a raising callback is logged as
 // CPython's "exception calling callback for <Future …>".
-func (f *pyFuture) addDoneCallback(fn py.Object) {
+func (f *PyFuture) addDoneCallback(fn py.Object) {
 	pyDoneCallbacks.Store(true)
 	f.it.holdingGIL(func() {
-		f.f.AddDoneCallback(func(*pool.Future[wire.Value]) error {
+		f.F.AddDoneCallback(func(*pool.Future[wire.Value]) error {
 			run := func() { f.runCallback(fn) }
 			if f.it.callbacks().collectInline(run) {
 				return nil
@@ -205,13 +205,13 @@ func (f *pyFuture) addDoneCallback(fn py.Object) {
 				f.it.callbacks().push(run)
 			default:
 				// where CPython runs it: on the worker that finished the task
-				ts := f.it.threads().helper
+				ts := f.it.Threads().Helper
 				if f.call != nil {
 					if w := f.call.ranOn.Load(); w != nil {
 						ts = w
 					}
 				}
-				f.it.runAs(ts, run)
+				f.it.RunAs(ts, run)
 			}
 			return nil
 		})
@@ -219,9 +219,9 @@ func (f *pyFuture) addDoneCallback(fn py.Object) {
 }
 
 // runCallback calls fn(f) holding the GIL and logs its failure.
-func (f *pyFuture) runCallback(fn py.Object) {
+func (f *PyFuture) runCallback(fn py.Object) {
 	if _, err := py.Call(fn, py.Tuple{f}, nil); err != nil {
-		_, _ = fmt.Fprintf(f.it.Stderr(), "exception calling callback for %s\n%s", f.f.String(), FormatException(err))
+		_, _ = fmt.Fprintf(f.it.Stderr(), "exception calling callback for %s\n%s", f.F.String(), FormatException(err))
 	}
 }
 
@@ -262,7 +262,7 @@ func (q *callbackQueue) push(fn func()) {
 }
 
 func (q *callbackQueue) loop() {
-	helper := q.it.threads().helper
+	helper := q.it.Threads().Helper
 	for {
 		q.mu.Lock()
 		if len(q.items) == 0 {
@@ -275,7 +275,7 @@ func (q *callbackQueue) loop() {
 		fn := q.items[0]
 		q.items = q.items[1:]
 		q.mu.Unlock()
-		q.it.runAs(helper, fn)
+		q.it.RunAs(helper, fn)
 	}
 }
 
@@ -294,16 +294,16 @@ func (q *callbackQueue) drain() {
 }
 
 // M__eq__ is identity, as for CPython objects without __eq__.
-func (f *pyFuture) M__eq__(other py.Object) (py.Object, error) {
+func (f *PyFuture) M__eq__(other py.Object) (py.Object, error) {
 	return py.NewBool(other == py.Object(f)), nil
 }
 
 // M__ne__ is the negation of M__eq__.
-func (f *pyFuture) M__ne__(other py.Object) (py.Object, error) {
+func (f *PyFuture) M__ne__(other py.Object) (py.Object, error) {
 	return py.NewBool(other != py.Object(f)), nil
 }
 
 // M__hash__ is the identity hash.
-func (f *pyFuture) M__hash__() (py.Object, error) {
+func (f *PyFuture) M__hash__() (py.Object, error) {
 	return py.Int(int64(uintptr(unsafe.Pointer(f)) >> 4)), nil
 }

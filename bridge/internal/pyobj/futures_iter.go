@@ -22,7 +22,7 @@ type goIter struct {
 	onDone func()
 }
 
-var goIterType = newClass("builtins", "generator", "an iterator", nil)
+var goIterType = NewClass("builtins", "generator", "an iterator", nil)
 
 // Type implements py.Object.
 func (g *goIter) Type() *py.Type {
@@ -58,12 +58,12 @@ func (g *goIter) M__next__() (py.Object, error) {
 	}
 	if err != nil {
 		g.finish()
-		return nil, g.it.iterFailed(g, g.errc(err))
+		return nil, g.it.IterFailed(g, g.errc(err))
 	}
 	o, cerr := g.conv(v)
 	if cerr != nil {
 		g.finish()
-		return nil, g.it.iterFailed(g, cerr)
+		return nil, g.it.IterFailed(g, cerr)
 	}
 	return o, nil
 }
@@ -80,6 +80,6 @@ func (g *goIter) finish() {
 
 // iterFailed records that iterator failed with err, so that a for loop over
 // it raises err instead of ending quietly (see IterFailed). It returns err.
-func (it *Interp) iterFailed(iterator py.Object, err error) error {
+func (it *Interp) IterFailed(iterator py.Object, err error) error {
 	return IterFailed(iterator, err)
 }

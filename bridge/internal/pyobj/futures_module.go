@@ -13,8 +13,8 @@ import (
 )
 
 // modFunc wraps a module function that needs the interpreter.
-func modFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return defFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+func ModFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it, err := interpOfModule(self)
 		if err != nil {
 			return nil, err
@@ -32,7 +32,7 @@ func optInt(o py.Object) (int, bool, error) {
 }
 
 func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := parseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
+	v, err := ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +57,10 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 		}
 	}
 	if v[2] != nil && v[2] != py.None {
-		if !isCallable(v[2]) {
+		if !IsCallable(v[2]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
-		initargs, err := tupleArg(v[3])
+		initargs, err := TupleArg(v[3])
 		if err != nil {
 			return nil, err
 		}
@@ -68,19 +68,19 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 		for i, a := range initargs {
 			wargs[i] = a
 		}
-		opts = append(opts, pool.Initializer(&threadCall{it: it, fn: v[2]}, wargs...))
+		opts = append(opts, pool.Initializer(&ThreadCall{It: it, Fn: v[2]}, wargs...))
 	}
-	th := it.threads()
+	th := it.Threads()
 	opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-		ts := newThreadState(w.Name, "worker", false)
-		th.mu.Lock()
-		th.alive[ts] = struct{}{}
-		th.mu.Unlock()
+		ts := NewThreadState(w.Name, "worker", false)
+		th.Mu.Lock()
+		th.Alive[ts] = struct{}{}
+		th.Mu.Unlock()
 		return ts
 	}))
 	ex, err := pool.NewThreadPoolExecutor(opts...)
 	if err != nil {
-		return nil, it.pyError(err, nil, nil)
+		return nil, it.PyError(err, nil, nil)
 	}
 	e := &pyExecutor{it: it, ex: ex, typ: threadExecutorType, max: ex.MaxWorkers()}
 	it.trackExecutor(e)
@@ -88,7 +88,7 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 }
 
 // tupleArg converts initargs-like arguments (None: empty) to a tuple.
-func tupleArg(o py.Object) (py.Tuple, error) {
+func TupleArg(o py.Object) (py.Tuple, error) {
 	if o == nil || o == py.None {
 		return nil, nil
 	}
@@ -112,7 +112,7 @@ func tupleArg(o py.Object) (py.Tuple, error) {
 // the caller then submits call by call, so that only those calls fail.
 func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, limited bool, chunksize int) (py.Object, bool, error) {
 	ex, isProcess := e.ex.(*pool.ProcessPoolExecutor)
-	if !isProcess || !isCallable(fn) {
+	if !isProcess || !IsCallable(fn) {
 		return nil, false, nil
 	}
 	c, err := e.callable(fn)
@@ -132,7 +132,7 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 	var seq iter.Seq2[wire.Value, error]
 	e.it.holdingGIL(func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
 	if err != nil {
-		return nil, true, e.it.pyError(err, nil, nil)
+		return nil, true, e.it.PyError(err, nil, nil)
 	}
 	anySeq := func(yield func(any, error) bool) {
 		for v, err := range seq {
@@ -146,7 +146,7 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 			return py.None, nil
 		}
 		return FromWire(e.it, v)
-	}, func(err error) error { return e.it.pyError(err, FuturesRemoteTraceback, nil) })
+	}, func(err error) error { return e.it.PyError(err, FuturesRemoteTraceback, nil) })
 	return g, true, nil
 }
 
@@ -177,7 +177,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			return nil, py.ExceptionNewf(py.TypeError, "map() got an unexpected keyword argument '%s'", k)
 		}
 	}
-	d, limited, err := timeoutArg(timeout)
+	d, limited, err := TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -216,28 +216,28 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			return g, err
 		}
 	}
-	var fs []*pyFuture
+	var fs []*PyFuture
 	for _, call := range calls {
 		f, err := e.submit(fn, call, nil)
 		if err != nil {
 			for _, f := range fs {
-				f.f.Cancel()
+				f.F.Cancel()
 			}
 			return nil, err
 		}
-		fs = append(fs, f.(*pyFuture))
+		fs = append(fs, f.(*PyFuture))
 	}
 	seq := func(yield func(any, error) bool) {
 		for _, f := range fs {
 			t := pool.NoTimeout
 			if limited {
 				t = d - time.Since(start)
-				if t <= 0 && !f.f.Done() {
+				if t <= 0 && !f.F.Done() {
 					yield(nil, &pool.TimeoutError{})
 					return
 				}
 			}
-			if _, err := f.f.ResultTimeout(t); err != nil {
+			if _, err := f.F.ResultTimeout(t); err != nil {
 				var te *pool.TimeoutError
 				if asTimeout(err, &te) {
 					yield(nil, err)
@@ -250,17 +250,17 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 		}
 	}
 	g := e.it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
-		f := v.(*pyFuture)
-		if f.f.Cancelled() {
-			return nil, newExc(CancelledError, "")
+		f := v.(*PyFuture)
+		if f.F.Cancelled() {
+			return nil, NewExc(CancelledError, "")
 		}
-		r, err := f.f.ResultTimeout(0)
-		return f.outcome(r, err)
-	}, func(err error) error { return e.it.pyError(err, nil, nil) })
+		r, err := f.F.ResultTimeout(0)
+		return f.Outcome(r, err)
+	}, func(err error) error { return e.it.PyError(err, nil, nil) })
 	g.onDone = func() {
 		e.it.holdingGIL(func() {
 			for _, f := range fs {
-				f.f.Cancel()
+				f.F.Cancel()
 			}
 		})
 	}
@@ -277,22 +277,22 @@ func asTimeout(err error, te **pool.TimeoutError) bool {
 
 func initExecutorMethods() {
 	for _, t := range []*py.Type{threadExecutorType, processExecutorType} {
-		defMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) < 1 {
 				return nil, py.ExceptionNewf(py.TypeError, "submit() missing 1 required positional argument: 'fn'")
 			}
 			return self.(*pyExecutor).submit(args[0], args[1:], kwargs)
 		})
-		defMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return self.(*pyExecutor).executorMap(args, kwargs)
 		})
-		defMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
+		DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
 			if err != nil {
 				return nil, err
 			}
-			wait := v[0] == nil || truth(v[0])
-			self.(*pyExecutor).shutdownPy(wait, truth(v[1]))
+			wait := v[0] == nil || Truth(v[0])
+			self.(*pyExecutor).shutdownPy(wait, Truth(v[1]))
 			return py.None, nil
 		})
 		t.Dict["_max_workers"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
@@ -311,88 +311,88 @@ func (e *pyExecutor) M__exit__(args py.Tuple) (py.Object, error) {
 }
 
 func initFutureMethods() {
-	defMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("result", args, kwargs, []string{"timeout"}, 0)
+	DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		return self.(*pyFuture).resultPy(v[0])
+		return self.(*PyFuture).resultPy(v[0])
 	})
-	defMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("exception", args, kwargs, []string{"timeout"}, 0)
+	DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		return self.(*pyFuture).exceptionPy(v[0])
+		return self.(*PyFuture).exceptionPy(v[0])
 	})
-	defMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		f := self.(*pyFuture)
+	DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		f := self.(*PyFuture)
 		var ok bool
-		f.it.holdingGIL(func() { ok = f.f.Cancel() })
+		f.it.holdingGIL(func() { ok = f.F.Cancel() })
 		return py.NewBool(ok), nil
 	})
-	defMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*pyFuture).f.Cancelled()), nil
+	DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*PyFuture).F.Cancelled()), nil
 	})
-	defMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*pyFuture).f.Running()), nil
+	DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*PyFuture).F.Running()), nil
 	})
-	defMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*pyFuture).f.Done()), nil
+	DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*PyFuture).F.Done()), nil
 	})
-	defMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
+	DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		self.(*pyFuture).addDoneCallback(v[0])
+		self.(*PyFuture).addDoneCallback(v[0])
 		return py.None, nil
 	})
-	defMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		f := self.(*pyFuture)
-		ok, err := f.f.SetRunningOrNotifyCancel()
+	DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		f := self.(*PyFuture)
+		ok, err := f.F.SetRunningOrNotifyCancel()
 		if err != nil {
-			return nil, f.it.pyError(err, nil, nil)
+			return nil, f.it.PyError(err, nil, nil)
 		}
 		return py.NewBool(ok), nil
 	})
-	defMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("set_result", args, kwargs, []string{"result"}, 1)
+	DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		f := self.(*pyFuture)
-		f.it.holdingGIL(func() { err = f.f.SetResult(v[0]) })
-		return py.None, f.it.pyError(err, nil, nil)
+		f := self.(*PyFuture)
+		f.it.holdingGIL(func() { err = f.F.SetResult(v[0]) })
+		return py.None, f.it.PyError(err, nil, nil)
 	})
-	defMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
+	DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		f := self.(*pyFuture)
+		f := self.(*PyFuture)
 		var exc error
 		switch x := v[0].(type) {
 		case *py.Exception:
 			exc = x
 		case *py.Type:
 			if x.IsSubtype(py.BaseException) {
-				exc = newExc(x, "")
+				exc = NewExc(x, "")
 			}
 		}
 		if exc == nil {
 			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
 		}
-		f.it.holdingGIL(func() { err = f.f.SetException(exc) })
-		return py.None, f.it.pyError(err, nil, nil)
+		f.it.holdingGIL(func() { err = f.F.SetException(exc) })
+		return py.None, f.it.PyError(err, nil, nil)
 	})
 }
 
 // ---- wait and as_completed
 
 // futureList takes a Python iterable of futures.
-func futureList(o py.Object) ([]*pyFuture, error) {
-	var out []*pyFuture
+func futureList(o py.Object) ([]*PyFuture, error) {
+	var out []*PyFuture
 	itr, err := py.Iter(o)
 	if err != nil {
 		return nil, err
@@ -405,7 +405,7 @@ func futureList(o py.Object) ([]*pyFuture, error) {
 			}
 			return nil, err
 		}
-		f, ok := v.(*pyFuture)
+		f, ok := v.(*PyFuture)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not a Future", v.Type().Name)
 		}
@@ -418,7 +418,7 @@ type doneAndNotDone struct {
 	done, notDone py.Object
 }
 
-var doneAndNotDoneType = newClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
+var doneAndNotDoneType = NewClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
 
 // Type implements py.Object.
 func (d *doneAndNotDone) Type() *py.Type { return doneAndNotDoneType }
@@ -455,7 +455,7 @@ func init() {
 }
 
 func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := parseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
+	v, err := ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -463,7 +463,7 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := timeoutArg(v[1])
+	d, limited, err := TimeoutArg(v[1])
 	if err != nil {
 		return nil, err
 	}
@@ -479,16 +479,16 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 		}
 		rw = pool.ReturnWhen(s)
 	}
-	byF := map[*pool.Future[wire.Value]]*pyFuture{}
+	byF := map[*pool.Future[wire.Value]]*PyFuture{}
 	engineFs := make([]*pool.Future[wire.Value], len(fs))
 	for i, f := range fs {
-		engineFs[i] = f.f
-		byF[f.f] = f
+		engineFs[i] = f.F
+		byF[f.F] = f
 	}
 	var res pool.DoneAndNotDone[*pool.Future[wire.Value]]
 	it.GIL.Released(func() { res, err = pool.Wait(engineFs, t, rw) })
 	if err != nil {
-		return nil, it.pyError(err, nil, nil)
+		return nil, it.PyError(err, nil, nil)
 	}
 	conv := func(l []*pool.Future[wire.Value]) py.Object {
 		items := make([]py.Object, len(l))
@@ -501,7 +501,7 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 }
 
 func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := parseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
+	v, err := ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -509,7 +509,7 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := timeoutArg(v[1])
+	d, limited, err := TimeoutArg(v[1])
 	if err != nil {
 		return nil, err
 	}
@@ -517,11 +517,11 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 	if limited {
 		t = d
 	}
-	byF := map[*pool.Future[wire.Value]]*pyFuture{}
+	byF := map[*pool.Future[wire.Value]]*PyFuture{}
 	engineFs := make([]*pool.Future[wire.Value], len(fs))
 	for i, f := range fs {
-		engineFs[i] = f.f
-		byF[f.f] = f
+		engineFs[i] = f.F
+		byF[f.F] = f
 	}
 	src := pool.AsCompleted(engineFs, t)
 	seq := func(yield func(any, error) bool) {
@@ -536,14 +536,14 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 		}
 	}
 	return it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
-		return v.(*pyFuture), nil
-	}, func(err error) error { return it.pyError(err, nil, nil) }), nil
+		return v.(*PyFuture), nil
+	}, func(err error) error { return it.PyError(err, nil, nil) }), nil
 }
 
 func futuresMethods() []*py.Method {
 	return []*py.Method{
-		modFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
-		modFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
+		ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
+		ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
 	}
 }
 
@@ -564,7 +564,7 @@ func futuresGlobals() py.StringDict {
 }
 
 func newFuturePy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := noArgs("Future", args, kwargs); err != nil {
+	if err := NoArgs("Future", args, kwargs); err != nil {
 		return nil, err
 	}
 	return it.newFuture(pool.NewFuture[wire.Value](), false, cbDirect), nil
@@ -573,7 +573,7 @@ func newFuturePy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, er
 func init() {
 	futureType.New = classNew(newFuturePy)
 	threadExecutorType.New = classNew(newThreadPoolExecutor)
-	processExecutorType.New = classNew(newProcessPoolExecutor)
+	processExecutorType.New = classNew(NewProcessPoolExecutor)
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()

@@ -10,11 +10,11 @@ import (
 
 // processInitializer returns the engine option for a Python initializer
 // and its initargs, for process pools (they travel by value).
-func (it *Interp) processInitializer(fn, initargs py.Object) (pool.Option, error) {
+func (it *Interp) ProcessInitializer(fn, initargs py.Object) (pool.Option, error) {
 	if fn == nil || fn == py.None {
 		return nil, nil
 	}
-	if !isCallable(fn) {
+	if !IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 	}
 	c, err := it.Callable(fn)
@@ -24,7 +24,7 @@ func (it *Interp) processInitializer(fn, initargs py.Object) (pool.Option, error
 	if err := c.Prepare(); err != nil {
 		return nil, err
 	}
-	args, err := tupleArg(initargs)
+	args, err := TupleArg(initargs)
 	if err != nil {
 		return nil, err
 	}
@@ -37,8 +37,8 @@ func (it *Interp) processInitializer(fn, initargs py.Object) (pool.Option, error
 	return pool.Initializer(c, wargs...), nil
 }
 
-func newProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := parseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
+func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := ParseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func newProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py
 		}
 		opts = append(opts, pool.Workers(n))
 	}
-	initOpt, err := it.processInitializer(v[2], v[3])
+	initOpt, err := it.ProcessInitializer(v[2], v[3])
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func newProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py
 	}
 	ex, err := pool.NewProcessPoolExecutor(opts...)
 	if err != nil {
-		return nil, it.pyError(err, nil, nil)
+		return nil, it.PyError(err, nil, nil)
 	}
 	e := &pyExecutor{it: it, ex: ex, process: true, typ: processExecutorType, max: ex.MaxWorkers()}
 	it.trackExecutor(e)

@@ -20,7 +20,7 @@ func interpOfModule(self py.Object) (*Interp, error) {
 
 // parseArgs binds args and kwargs to names (the first nreq required) for the
 // Go-implemented callable fname, returning nil for the ones not given.
-func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
+func ParseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
 	if len(args) > len(names) {
 		return nil, py.ExceptionNewf(py.TypeError, "%s() takes at most %d arguments (%d given)", fname, len(names), len(args))
 	}
@@ -48,17 +48,6 @@ func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string
 		}
 	}
 	return out, nil
-}
-
-// isCallable is Python's callable().
-func isCallable(o py.Object) bool {
-	if o == nil || o == py.None {
-		return false
-	}
-	if _, ok := o.(py.I__call__); ok {
-		return true
-	}
-	return o.Type().GetAttrOrNil("__call__") != nil
 }
 
 // soleInterp returns the interpreter calling a class constructor (gpython

@@ -13,7 +13,7 @@ import (
 type goFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 // newClass makes a Go-backed class whose instances are made by newFn.
-func newClass(module, name, doc string, newFn py.NewFunc) *py.Type {
+func NewClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 	t := py.NewTypeX(name, doc, newFn, nil)
 	t.Dict["__module__"] = py.String(module)
 	MustReady(t)
@@ -33,7 +33,7 @@ func NewExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 // defMethod adds a method to t. gpython calls a Go method either bound
 // (self is the instance) or through the class (self is a module or nil and
 // the instance is the first argument): both are handled.
-func defMethod(t *py.Type, name string, fn goFunc) {
+func DefMethod(t *py.Type, name string, fn goFunc) {
 	t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if self == nil || !isInstance(self, t) {
 			if len(args) == 0 || !isInstance(args[0], t) {
@@ -46,7 +46,7 @@ func defMethod(t *py.Type, name string, fn goFunc) {
 }
 
 // defFunc makes a module-level function.
-func defFunc(name, doc string, fn goFunc) *py.Method {
+func DefFunc(name, doc string, fn goFunc) *py.Method {
 	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return fn(self, args, kwargs)
 	}, 0, doc)
@@ -64,7 +64,7 @@ func isInstance(o py.Object, t *py.Type) bool {
 
 // timeoutArg converts a Python timeout (None or a number of seconds) to a
 // duration; ok is false for None (wait forever). Negative values are zero.
-func timeoutArg(o py.Object) (d time.Duration, ok bool, err error) {
+func TimeoutArg(o py.Object) (d time.Duration, ok bool, err error) {
 	if o == nil || o == py.None {
 		return 0, false, nil
 	}
@@ -92,7 +92,7 @@ func timeoutArg(o py.Object) (d time.Duration, ok bool, err error) {
 }
 
 // truth is bool(o), with errors treated as false.
-func truth(o py.Object) bool {
+func Truth(o py.Object) bool {
 	if o == nil {
 		return false
 	}
@@ -132,7 +132,7 @@ func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bo
 
 // waitIntr is waitChan that the main thread leaves with KeyboardInterrupt
 // on SIGINT.
-func (it *Interp) waitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
+func (it *Interp) WaitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
 	select {
 	case <-ch:
 		return true, nil

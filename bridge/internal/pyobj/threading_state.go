@@ -31,7 +31,7 @@ var threadStateType = py.NewType("_thread_state", "internal handle of a Python t
 func (ts *threadState) Type() *py.Type { return threadStateType }
 
 // newThreadState makes the state of a new Python thread and its core Thread.
-func newThreadState(name, kind string, daemon bool) *threadState {
+func NewThreadState(name, kind string, daemon bool) *threadState {
 	t := NewThread(name)
 	ts := &threadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
 	t.Data = ts
@@ -40,11 +40,11 @@ func newThreadState(name, kind string, daemon bool) *threadState {
 
 // threads is the thread bookkeeping of one interpreter.
 type threads struct {
-	mu        sync.Mutex
-	alive     map[*threadState]struct{}
+	Mu        sync.Mutex
+	Alive     map[*threadState]struct{}
 	main      *threadState
-	helper    *threadState // runs callbacks queued from pipe readers
-	counter   int          // Thread-N
+	Helper    *threadState // runs callbacks queued from pipe readers
+	Counter   int          // Thread-N
 	dummies   int          // Dummy-N
 	nonDaem   []*threadState
 	modCache  py.StringDict // the threading module's globals
@@ -56,11 +56,11 @@ var threadsOf sync.Map // *Interp → *threads
 
 // threads returns it's thread bookkeeping, made on first use (which also
 // registers the modules' exit work with the interpreter).
-func (it *Interp) threads() *threads {
+func (it *Interp) Threads() *threads {
 	if v, ok := threadsOf.Load(it); ok {
 		return v.(*threads)
 	}
-	th := &threads{alive: map[*threadState]struct{}{}}
+	th := &threads{Alive: map[*threadState]struct{}{}}
 	main := it.Main
 	if main == nil {
 		main = NewThread("MainThread")
@@ -69,8 +69,8 @@ func (it *Interp) threads() *threads {
 	if main.Data == nil {
 		main.Data = th.main
 	}
-	th.alive[th.main] = struct{}{}
-	th.helper = newThreadState("Thread-callbacks", "thread", true)
+	th.Alive[th.main] = struct{}{}
+	th.Helper = NewThreadState("Thread-callbacks", "thread", true)
 	v, loaded := threadsOf.LoadOrStore(it, th)
 	if !loaded {
 		it.AtExit(it.atExit)
@@ -89,33 +89,33 @@ func (th *threads) current(it *Interp) *threadState {
 	if t == it.Main {
 		return th.main
 	}
-	th.mu.Lock()
+	th.Mu.Lock()
 	th.dummies++
 	ts := &threadState{t: t, ident: t.Ident, name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
-	th.alive[ts] = struct{}{}
-	th.mu.Unlock()
+	th.Alive[ts] = struct{}{}
+	th.Mu.Unlock()
 	t.Data = ts
 	return ts
 }
 
 // run takes the GIL and runs f as the Python thread ts.
-func (it *Interp) runAs(ts *threadState, f func()) {
+func (it *Interp) RunAs(ts *threadState, f func()) {
 	_ = it.RunThread(ts.t, func() error { f(); return nil })
 }
 
 // finish marks ts as no longer alive.
 func (th *threads) finish(ts *threadState) {
-	th.mu.Lock()
-	delete(th.alive, ts)
-	th.mu.Unlock()
+	th.Mu.Lock()
+	delete(th.Alive, ts)
+	th.Mu.Unlock()
 }
 
 // aliveList returns the live threads.
 func (th *threads) aliveList() []*threadState {
-	th.mu.Lock()
-	defer th.mu.Unlock()
-	out := make([]*threadState, 0, len(th.alive))
-	for ts := range th.alive {
+	th.Mu.Lock()
+	defer th.Mu.Unlock()
+	out := make([]*threadState, 0, len(th.Alive))
+	for ts := range th.Alive {
 		out = append(out, ts)
 	}
 	return out
@@ -124,8 +124,8 @@ func (th *threads) aliveList() []*threadState {
 // pendingNonDaemon returns the started non-daemon threads that have not
 // finished: what the interpreter waits for at exit.
 func (th *threads) pendingNonDaemon() []*threadState {
-	th.mu.Lock()
-	defer th.mu.Unlock()
+	th.Mu.Lock()
+	defer th.Mu.Unlock()
 	var out []*threadState
 	keep := th.nonDaem[:0]
 	for _, ts := range th.nonDaem {

@@ -110,7 +110,7 @@ func FromWire(interp *Interp, v wire.Value) (py.Object, error) {
 	case bool:
 		return py.NewBool(x), nil
 	}
-	d := newDecoder(interp)
+	d := NewDecoder(interp)
 	return d.decode(v)
 }
 
@@ -453,7 +453,7 @@ type decoder struct {
 	depth  int
 }
 
-func newDecoder(interp *Interp) *decoder {
+func NewDecoder(interp *Interp) *decoder {
 	d := &decoder{interp: interp}
 	if interp != nil {
 		d.ctx = interp.Ctx
@@ -556,11 +556,11 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 }
 
 func (d *decoder) decodeItems(vs []wire.Value) ([]py.Object, error) {
-	return d.appendItems(make([]py.Object, 0, len(vs)), vs)
+	return d.AppendItems(make([]py.Object, 0, len(vs)), vs)
 }
 
 // appendItems appends vs, converted, to out.
-func (d *decoder) appendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
+func (d *decoder) AppendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
 	for _, v := range vs {
 		o, ok := pyIntOf(v)
 		if !ok {

@@ -1,4 +1,4 @@
-package pyobj
+package multiprocessing
 
 // Registration of multiprocessing and its submodules (pool, context,
 // process, dummy).
@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -28,35 +29,35 @@ func validStartMethod(m string) bool {
 
 func mpMethods() []*py.Method {
 	return []*py.Method{
-		modFunc("Pool", "Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return newPyPool(it, "Pool", false, args, kwargs)
 		}),
-		modFunc("current_process", "Return process object representing the current process.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("current_process", args, kwargs); err != nil {
+		pyobj.ModFunc("current_process", "Return process object representing the current process.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyobj.NoArgs("current_process", args, kwargs); err != nil {
 				return nil, err
 			}
 			return currentProcess(), nil
 		}),
-		modFunc("parent_process", "Return the parent process, or None in the main process.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.ModFunc("parent_process", "Return the parent process, or None in the main process.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if p := currentProcess(); !p.isMainP {
 				return &pyCurrentProcess{name: "MainProcess", pid: p.parent, isMainP: true}, nil
 			}
 			return py.None, nil
 		}),
-		modFunc("active_children", "Return the live child processes (pypool: always empty).", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.ModFunc("active_children", "Return the live child processes (pypool: always empty).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewList(), nil
 		}),
-		modFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("cpu_count", args, kwargs); err != nil {
+		pyobj.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyobj.NoArgs("cpu_count", args, kwargs); err != nil {
 				return nil, err
 			}
 			return py.Int(runtime.NumCPU()), nil
 		}),
-		modFunc("freeze_support", "No-op (Windows executables only).", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.ModFunc("freeze_support", "No-op (Windows executables only).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, nil
 		}),
-		modFunc("get_start_method", "The start method ('spawn': pypool's workers are fresh processes).", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if _, err := parseArgs("get_start_method", args, kwargs, []string{"allow_none"}, 0); err != nil {
+		pyobj.ModFunc("get_start_method", "The start method ('spawn': pypool's workers are fresh processes).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if _, err := pyobj.ParseArgs("get_start_method", args, kwargs, []string{"allow_none"}, 0); err != nil {
 				return nil, err
 			}
 			if m, ok := startMethods.Load(it); ok {
@@ -64,15 +65,15 @@ func mpMethods() []*py.Method {
 			}
 			return py.String("spawn"), nil
 		}),
-		modFunc("get_all_start_methods", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.ModFunc("get_all_start_methods", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewListFromItems([]py.Object{py.String("fork"), py.String("spawn"), py.String("forkserver")}), nil
 		}),
-		modFunc("set_start_method", "Accepted; pypool has one start method.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("set_start_method", args, kwargs, []string{"method", "force"}, 1)
+		pyobj.ModFunc("set_start_method", "Accepted; pypool has one start method.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyobj.ParseArgs("set_start_method", args, kwargs, []string{"method", "force"}, 1)
 			if err != nil {
 				return nil, err
 			}
-			if _, set := startMethods.Load(it); set && !truth(v[1]) {
+			if _, set := startMethods.Load(it); set && !pyobj.Truth(v[1]) {
 				return nil, py.ExceptionNewf(py.RuntimeError, "context has already been set")
 			}
 			m, err := py.StrAsString(v[0])
@@ -85,8 +86,8 @@ func mpMethods() []*py.Method {
 			startMethods.Store(it, m)
 			return py.None, nil
 		}),
-		defFunc("get_context", "Returns the module itself (pypool has one context).", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("get_context", args, kwargs, []string{"method"}, 0)
+		pyobj.DefFunc("get_context", "Returns the module itself (pypool has one context).", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyobj.ParseArgs("get_context", args, kwargs, []string{"method"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -101,22 +102,22 @@ func mpMethods() []*py.Method {
 			}
 			return self, nil
 		}),
-		defFunc("_next_process_number", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefFunc("_next_process_number", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			processCounter.Lock()
 			defer processCounter.Unlock()
 			processCounter.n++
 			return py.Int(processCounter.n), nil
 		}),
-		defFunc("_class_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefFunc("_class_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.String(args[0].Type().Name), nil
 		}),
-		defFunc("_getpid", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefFunc("_getpid", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.Int(os.Getpid()), nil
 		}),
-		modFunc("_executor", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return newProcessPoolExecutor(it, py.Tuple{py.Int(1)}, nil)
+		pyobj.ModFunc("_executor", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return pyobj.NewProcessPoolExecutor(it, py.Tuple{py.Int(1)}, nil)
 		}),
-		defFunc("_set_process_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefFunc("_set_process_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, err := py.StrAsString(args[0])
 			if err != nil {
 				return nil, err
@@ -126,23 +127,23 @@ func mpMethods() []*py.Method {
 			procNameMu.Unlock()
 			return py.None, nil
 		}),
-		modFunc("_print_process_error", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.ModFunc("_print_process_error", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			name, _ := py.StrAsString(args[0])
-			var err error = newExc(py.SystemError, "unknown error")
+			var err error = pyobj.NewExc(py.SystemError, "unknown error")
 			if e, ok := args[1].(*py.Exception); ok {
 				err = e
 			}
-			_, _ = fmt.Fprintf(it.Stderr(), "Process %s:\n%s", name, FormatException(err))
+			_, _ = fmt.Fprintf(it.Stderr(), "Process %s:\n%s", name, pyobj.FormatException(err))
 			return py.None, nil
 		}),
-		modFunc("_process_exitcode", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			f, ok := args[0].(*pyFuture)
-			if !ok || !f.f.Done() {
+		pyobj.ModFunc("_process_exitcode", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			f, ok := args[0].(*pyobj.PyFuture)
+			if !ok || !f.F.Done() {
 				return py.None, nil
 			}
-			v, err := f.f.ResultTimeout(0)
+			v, err := f.F.ResultTimeout(0)
 			if err == nil {
-				o, err := f.outcome(v, nil)
+				o, err := f.Outcome(v, nil)
 				if err != nil {
 					return nil, err
 				}
@@ -157,7 +158,7 @@ func mpMethods() []*py.Method {
 			}
 			return py.Int(1), nil
 		}),
-		defFunc("_exit_code", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefFunc("_exit_code", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			e, ok := args[0].(*py.Exception)
 			if !ok {
 				return py.Int(1), nil
@@ -187,10 +188,10 @@ func mpMethods() []*py.Method {
 
 func mpGlobals() py.StringDict {
 	return py.StringDict{
-		"ProcessError":        ProcessError,
-		"TimeoutError":        MPTimeoutError,
-		"BufferTooShort":      BufferTooShort,
-		"AuthenticationError": AuthenticationError,
+		"ProcessError":        processError,
+		"TimeoutError":        mpTimeoutError,
+		"BufferTooShort":      bufferTooShort,
+		"AuthenticationError": authenticationError,
 	}
 }
 
@@ -214,7 +215,7 @@ func init() {
 		Globals: mpGlobals(),
 	}
 	py.RegisterModule(mp)
-	registerLazySource(mp, "<multiprocessing>", MultiprocessingSrc, MultiprocessingSrcNames...)
+	pyobj.RegisterLazySource(mp, "<multiprocessing>", processSource, processSourceNames...)
 	ctxG := mpGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},
@@ -226,17 +227,17 @@ func init() {
 		Methods: pickMethods(methods, "current_process", "parent_process", "active_children"),
 		Globals: py.StringDict{"BaseProcess": currentProcessType},
 	})
-	poolMethods := append(pickMethods(methods, "Pool"), modFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	poolMethods := append(pickMethods(methods, "Pool"), pyobj.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return newPyPool(it, "ThreadPool", true, args, kwargs)
 	}))
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.pool", FileDesc: "<multiprocessing.pool>"},
 		Methods: poolMethods,
 		Globals: py.StringDict{
-			"TimeoutError":       MPTimeoutError,
-			"WorkerLostError":    WorkerLostError,
-			"MaybeEncodingError": MaybeEncodingError,
-			"RemoteTraceback":    PoolRemoteTraceback,
+			"TimeoutError":       mpTimeoutError,
+			"WorkerLostError":    workerLostError,
+			"MaybeEncodingError": maybeEncodingError,
+			"RemoteTraceback":    pyobj.PoolRemoteTraceback,
 			"AsyncResult":        asyncResultType,
 			"ApplyResult":        asyncResultType,
 			"IMapIterator":       imapIteratorType,
@@ -245,13 +246,13 @@ func init() {
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "multiprocessing.dummy", FileDesc: "<multiprocessing.dummy>"},
 		Methods: []*py.Method{
-			modFunc("Pool", "Pool(processes=None, initializer=None, initargs=()): a ThreadPool", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			pyobj.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=()): a ThreadPool", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return newPyPool(it, "Pool", true, args, kwargs)
 			}),
-			modFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-				return it.currentThread()
+			pyobj.ModFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+				return pyobj.CurrentThreadObject(it)
 			}),
-			modFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			pyobj.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return py.Int(runtime.NumCPU()), nil
 			}),
 		},
