@@ -16,7 +16,7 @@ type goFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object
 func NewClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 	t := py.NewTypeX(name, doc, newFn, nil)
 	t.Dict["__module__"] = py.String(module)
-	mustReady(t)
+	MustReady(t)
 	return t
 }
 
@@ -26,7 +26,7 @@ func NewExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 	t := base.NewType(name, doc, nil, nil)
 	t.Dict["__module__"] = py.String(module)
 	t.Qualname = name
-	mustReady(t)
+	MustReady(t)
 	return t
 }
 
@@ -147,9 +147,9 @@ func (it *Interp) WaitIntr(ch <-chan struct{}, d time.Duration, limited bool) (b
 	return it.Wait(ch, d)
 }
 
-// mustReady computes t's MRO (types made after gpython's start-up are not
+// MustReady computes t's MRO (types made after gpython's start-up are not
 // readied for us): subclass checks in except clauses need it.
-func mustReady(t *py.Type) {
+func MustReady(t *py.Type) {
 	// a subclass inherits its base's flags, READY included: clear it
 	t.Flags &^= py.TPFLAGS_READY
 	if t.Base == nil && len(t.Bases) == 1 {
