@@ -18,7 +18,7 @@ func interpOfModule(self py.Object) (*Interp, error) {
 	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
 }
 
-// parseArgs binds args and kwargs to names (the first nreq required) for the
+// ParseArgs binds args and kwargs to names (the first nreq required) for the
 // Go-implemented callable fname, returning nil for the ones not given.
 func ParseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
 	if len(args) > len(names) {
@@ -76,7 +76,7 @@ func soleInterp() *Interp {
 }
 
 // classNew makes a class constructor out of a module factory function.
-func classNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+func ClassNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
 	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it := soleInterp()
 		if it == nil {

@@ -29,11 +29,6 @@ func threadingFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs p
 	})
 }
 
-func NoArgs(fname string, args py.Tuple, kwargs py.StringDict) error {
-	_, err := ParseArgs(fname, args, kwargs, nil, 0)
-	return err
-}
-
 func threadingMethods() []*py.Method {
 	current := func(fname string) func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
