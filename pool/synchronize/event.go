@@ -78,7 +78,9 @@ func (e *Event) IsSet(ctx context.Context) (bool, error) {
 	return e.locked(ctx, func() (bool, error) { return e.testFlag(ctx) })
 }
 
-// Set is Event.set(): sets the flag and wakes every waiter.
+// Set is Event.set(): sets the flag and wakes every waiter. As CPython's
+// notify_all, it blocks until each waiter has woken (at once, unless a
+// waiting process was killed mid-wait), or until ctx is cancelled.
 func (e *Event) Set(ctx context.Context) error {
 	_, err := e.locked(ctx, func() (bool, error) {
 		e.flag.Acquire(ctx, false, 0)

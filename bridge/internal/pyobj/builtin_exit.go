@@ -22,7 +22,7 @@ func (q *quitter) M__repr__() (py.Object, error) {
 func (q *quitter) M__str__() (py.Object, error) { return q.M__repr__() }
 
 func (q *quitter) M__call__(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs(q.name, args, kw, 0, 1); err != nil {
+	if err := NArgs(q.name, args, kw, 0, 1); err != nil {
 		return nil, err
 	}
 	return nil, NewException(py.SystemExit, args...)
@@ -39,8 +39,8 @@ func init() {
 	OnInstall(InstallCompat, "builtin_exit", func() {
 		setBuiltin("exit", &quitter{"exit"})
 		setBuiltin("quit", &quitter{"quit"})
-		mustReady(StopAsyncIteration)
-		mustReady(EncodingWarning)
+		MustReady(StopAsyncIteration)
+		MustReady(EncodingWarning)
 		setBuiltin("StopAsyncIteration", StopAsyncIteration)
 		setBuiltin("EncodingWarning", EncodingWarning)
 	})

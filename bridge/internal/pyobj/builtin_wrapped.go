@@ -72,7 +72,7 @@ func init() {
 			return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				if len(args) == 1 && len(kw) == 0 {
 					if b, ok := args[0].(py.Bool); ok {
-						return boolInt(b), nil
+						return BoolInt(b), nil
 					}
 				}
 				return orig.CallWithKeywords(self, args, kw)

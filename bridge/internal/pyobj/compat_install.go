@@ -54,7 +54,7 @@ func installContainers() {
 	setBuiltin("set", SetType)
 	setBuiltin("frozenset", FrozenSetType)
 	setBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("repr", args, kw, 1, 1); err != nil {
+		if err := NArgs("repr", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		s, err := Repr(args[0])
@@ -73,7 +73,7 @@ func installContainers() {
 func init() {
 	OnInstall(InstallCompat, "compat_install#2", func() {
 		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := nArgs("bool", args, kwargs, 0, 1); err != nil {
+			if err := NArgs("bool", args, kwargs, 0, 1); err != nil {
 				return nil, err
 			}
 			if len(args) == 0 {

@@ -20,7 +20,7 @@ func init() { OnInstall(InstallCore, "core01-hooks", installHooks) }
 // depth is limited, Go panics become SystemError, and the traceback is kept
 // on the exception object (for chained tracebacks).
 func installHooks() {
-	mustReady(RecursionError)
+	MustReady(RecursionError)
 	setModuleGlobal("builtins", "RecursionError", RecursionError)
 	origEvalCode = py.VmEvalCode
 	origRunFrame = py.VmRunFrame

@@ -508,7 +508,7 @@ func (w *Instance) M__index__() (py.Int, error) {
 	case py.Int:
 		return x, nil
 	case py.Bool:
-		return boolInt(x), nil
+		return BoolInt(x), nil
 	}
 	return 0, py.ExceptionNewf(py.TypeError, "__index__ returned non-int (type %s)", TypeName(res))
 }

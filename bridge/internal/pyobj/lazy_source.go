@@ -42,10 +42,10 @@ var (
 	lazySources   = map[*py.ModuleImpl]*lazySource{}
 )
 
-// registerLazySource defers src, the Python part of the module impl (file is
+// RegisterLazySource defers src, the Python part of the module impl (file is
 // its name in tracebacks), until one of names is first looked up on a module
 // made from impl. names must be every top-level name src binds.
-func registerLazySource(impl *py.ModuleImpl, file, src string, names ...string) {
+func RegisterLazySource(impl *py.ModuleImpl, file, src string, names ...string) {
 	ls := &lazySource{impl: impl, names: map[string]bool{}, states: map[weak.Pointer[py.Module]]*lazyLoad{}}
 	ls.code = sync.OnceValues(func() (*py.Code, error) {
 		return py.Compile(src, file, py.ExecMode, 0, true)

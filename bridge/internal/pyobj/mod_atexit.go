@@ -33,7 +33,7 @@ func atexitOf(self py.Object) (*Interp, *atexitState, error) {
 	v, loaded := atexitStates.LoadOrStore(in, &atexitState{})
 	st := v.(*atexitState)
 	if !loaded {
-		in.onExit(func() { st.run(in) }, true)
+		in.OnExit(func() { st.run(in) }, true)
 	}
 	return in, st, nil
 }

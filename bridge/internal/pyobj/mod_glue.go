@@ -18,9 +18,9 @@ func interpOfModule(self py.Object) (*Interp, error) {
 	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
 }
 
-// parseArgs binds args and kwargs to names (the first nreq required) for the
+// ParseArgs binds args and kwargs to names (the first nreq required) for the
 // Go-implemented callable fname, returning nil for the ones not given.
-func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
+func ParseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
 	if len(args) > len(names) {
 		return nil, py.ExceptionNewf(py.TypeError, "%s() takes at most %d arguments (%d given)", fname, len(names), len(args))
 	}
@@ -50,17 +50,6 @@ func parseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string
 	return out, nil
 }
 
-// isCallable is Python's callable().
-func isCallable(o py.Object) bool {
-	if o == nil || o == py.None {
-		return false
-	}
-	if _, ok := o.(py.I__call__); ok {
-		return true
-	}
-	return o.Type().GetAttrOrNil("__call__") != nil
-}
-
 // soleInterp returns the interpreter calling a class constructor (gpython
 // calls those without a context): the only live one (a pypool process has
 // one), or else the only one whose GIL is held. Otherwise it is nil.
@@ -87,7 +76,7 @@ func soleInterp() *Interp {
 }
 
 // classNew makes a class constructor out of a module factory function.
-func classNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+func ClassNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
 	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it := soleInterp()
 		if it == nil {

@@ -263,7 +263,7 @@ func ExceptionFromWire(interp *Interp, e *wire.Exception, tbType *py.Type) py.Ob
 		exc = py.ExceptionNewf(t, "%s", msg)
 	} else {
 		var err error
-		exc, err = newDecoder(interp).decodeException(e)
+		exc, err = NewDecoder(interp).decodeException(e)
 		if err != nil {
 			exc = py.ExceptionNewf(py.SystemError, "cannot rebuild %s from a worker: %v", e.Type, err)
 		}

@@ -12,12 +12,12 @@ func (it *Interp) atExit() {
 		f()
 	}
 	for {
-		pending := it.threads().pendingNonDaemon()
+		pending := it.Threads().pendingNonDaemon()
 		if len(pending) == 0 {
 			break
 		}
 		for _, ts := range pending {
-			it.waitChan(ts.done, 0, false)
+			it.WaitChan(ts.done, 0, false)
 		}
 	}
 	for _, f := range it.moduleExitHooks(true) {
@@ -28,9 +28,9 @@ func (it *Interp) atExit() {
 // moduleExitHooks returns the exit work the modules registered, early
 // (before threads are joined) or late.
 func (it *Interp) moduleExitHooks(late bool) []func() {
-	th := it.threads()
-	th.mu.Lock()
-	defer th.mu.Unlock()
+	th := it.Threads()
+	th.Mu.Lock()
+	defer th.Mu.Unlock()
 	var hooks []func()
 	if late {
 		hooks, th.lateHooks = th.lateHooks, nil
@@ -40,15 +40,15 @@ func (it *Interp) moduleExitHooks(late bool) []func() {
 	return hooks
 }
 
-// onExit registers f to run at interpreter exit before non-daemon threads
+// OnExit registers f to run at interpreter exit before non-daemon threads
 // are joined; with late, after.
-func (it *Interp) onExit(f func(), late bool) {
-	th := it.threads()
-	th.mu.Lock()
+func (it *Interp) OnExit(f func(), late bool) {
+	th := it.Threads()
+	th.Mu.Lock()
 	if late {
 		th.lateHooks = append(th.lateHooks, f)
 	} else {
 		th.exitHooks = append(th.exitHooks, f)
 	}
-	th.mu.Unlock()
+	th.Mu.Unlock()
 }

@@ -19,13 +19,13 @@ type pyLock struct {
 type pyRLock struct {
 	it    *Interp
 	ch    chan struct{}
-	owner *threadState // guarded by the GIL
+	owner *ThreadState // guarded by the GIL
 	count int
 }
 
 var (
-	lockType  = newClass("_thread", "lock", "A lock object.", nil)
-	rlockType = newClass("_thread", "RLock", "A reentrant lock.", nil)
+	lockType  = NewClass("_thread", "lock", "A lock object.", nil)
+	rlockType = NewClass("_thread", "RLock", "A reentrant lock.", nil)
 )
 
 // Type implements py.Object.
@@ -65,11 +65,11 @@ func (it *Interp) acquireToken(ch chan struct{}, blocking bool, d time.Duration,
 
 // acquireArgs parses acquire(blocking=True, timeout=-1) as CPython does.
 func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Duration, limited bool, err error) {
-	v, err := parseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+	v, err := ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
 	if err != nil {
 		return false, 0, false, err
 	}
-	blocking = v[0] == nil || truth(v[0])
+	blocking = v[0] == nil || Truth(v[0])
 	if v[1] == nil || v[1] == py.None {
 		return blocking, 0, false, nil
 	}
@@ -106,7 +106,7 @@ func (l *pyLock) release() error {
 func (l *pyLock) locked() bool { return len(l.ch) == 1 }
 
 func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
-	me := l.it.threads().current(l.it)
+	me := l.it.Threads().current(l.it)
 	if l.owner == me && l.count > 0 {
 		l.count++
 		return true
@@ -119,7 +119,7 @@ func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
 }
 
 func (l *pyRLock) release() error {
-	if l.count == 0 || l.owner != l.it.threads().current(l.it) {
+	if l.count == 0 || l.owner != l.it.Threads().current(l.it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot release un-acquired lock")
 	}
 	l.count--
@@ -144,30 +144,30 @@ func init() {
 	rlockType.New = lockType.New
 	for _, t := range []*py.Type{lockType, rlockType} {
 		t := t
-		defMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			blocking, d, limited, err := acquireArgs(args, kwargs)
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(goLock).acquire(blocking, d, limited)), nil
 		})
-		defMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewBool(self.(goLock).acquire(true, 0, false)), nil
 		})
-		defMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
-		defMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
 		t.Dict["acquire_lock"] = t.Dict["acquire"]
 		t.Dict["release_lock"] = t.Dict["release"]
 	}
-	defMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*pyLock).locked()), nil
 	})
 	lockType.Dict["locked_lock"] = lockType.Dict["locked"]
-	defMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyLock)
 		st := "unlocked"
 		if l.locked() {
@@ -175,11 +175,11 @@ func init() {
 		}
 		return py.String(fmt.Sprintf("<%s _thread.lock object at %p>", st, l)), nil
 	})
-	defMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
-		return py.NewBool(l.count > 0 && l.owner == l.it.threads().current(l.it)), nil
+		return py.NewBool(l.count > 0 && l.owner == l.it.Threads().current(l.it)), nil
 	})
-	defMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
 		st, owner := "unlocked", int64(0)
 		if l.count > 0 {

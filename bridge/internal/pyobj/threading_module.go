@@ -12,35 +12,30 @@ import (
 
 // threadingFunc wraps a module function that needs the interpreter.
 func threadingFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return defFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it, err := interpOfModule(self)
 		if err != nil {
 			return nil, err
 		}
 		if m, ok := self.(*py.Module); ok {
-			th := it.threads()
-			th.mu.Lock()
+			th := it.Threads()
+			th.Mu.Lock()
 			if th.modCache == nil && m.Globals["__name__"] == py.String("threading") {
 				th.modCache = m.Globals
 			}
-			th.mu.Unlock()
+			th.Mu.Unlock()
 		}
 		return fn(it, args, kwargs)
 	})
 }
 
-func noArgs(fname string, args py.Tuple, kwargs py.StringDict) error {
-	_, err := parseArgs(fname, args, kwargs, nil, 0)
-	return err
-}
-
 func threadingMethods() []*py.Method {
 	current := func(fname string) func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs(fname, args, kwargs); err != nil {
+			if err := NoArgs(fname, args, kwargs); err != nil {
 				return nil, err
 			}
-			return it.currentThread()
+			return CurrentThreadObject(it)
 		}
 	}
 	return []*py.Method{
@@ -52,32 +47,32 @@ func threadingMethods() []*py.Method {
 			return current("currentThread")(it, args, kwargs)
 		}),
 		threadingFunc("main_thread", "Return the main thread object.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("main_thread", args, kwargs); err != nil {
+			if err := NoArgs("main_thread", args, kwargs); err != nil {
 				return nil, err
 			}
-			return it.threadObject(it.threads().main)
+			return it.threadObject(it.Threads().main)
 		}),
 		threadingFunc("get_ident", "Return the current thread's identifier.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("get_ident", args, kwargs); err != nil {
+			if err := NoArgs("get_ident", args, kwargs); err != nil {
 				return nil, err
 			}
-			return py.Int(it.threads().current(it).ident), nil
+			return py.Int(it.Threads().current(it).ident), nil
 		}),
 		threadingFunc("get_native_id", "Return the current thread's native identifier.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.Int(it.threads().current(it).ident), nil
+			return py.Int(it.Threads().current(it).ident), nil
 		}),
 		threadingFunc("active_count", "Return the number of Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.Int(len(it.threads().aliveList())), nil
+			return py.Int(len(it.Threads().aliveList())), nil
 		}),
 		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := it.deprecationWarning("activeCount() is deprecated, use active_count() instead", kwargs); err != nil {
 				return nil, err
 			}
-			return py.Int(len(it.threads().aliveList())), nil
+			return py.Int(len(it.Threads().aliveList())), nil
 		}),
 		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			var out []py.Object
-			for _, ts := range it.threads().aliveList() {
+			for _, ts := range it.Threads().aliveList() {
 				o, err := it.threadObject(ts)
 				if err != nil {
 					return nil, err
@@ -87,11 +82,11 @@ func threadingMethods() []*py.Method {
 			return py.NewListFromItems(out), nil
 		}),
 		threadingFunc("_newname", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			th := it.threads()
-			th.mu.Lock()
-			th.counter++
-			n := th.counter
-			th.mu.Unlock()
+			th := it.Threads()
+			th.Mu.Lock()
+			th.Counter++
+			n := th.Counter
+			th.Mu.Unlock()
 			return py.String("Thread-" + strconv.Itoa(n)), nil
 		}),
 		threadingFunc("_start", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -108,25 +103,25 @@ func threadingMethods() []*py.Method {
 			return py.String(s), err
 		}),
 		threadingFunc("Lock", "Allocate a lock.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("Lock", args, kwargs); err != nil {
+			if err := NoArgs("Lock", args, kwargs); err != nil {
 				return nil, err
 			}
 			return it.newLock(), nil
 		}),
 		threadingFunc("RLock", "Allocate a reentrant lock.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("RLock", args, kwargs); err != nil {
+			if err := NoArgs("RLock", args, kwargs); err != nil {
 				return nil, err
 			}
 			return it.newRLock(), nil
 		}),
 		threadingFunc("Event", "Make an event, initially false.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := noArgs("Event", args, kwargs); err != nil {
+			if err := NoArgs("Event", args, kwargs); err != nil {
 				return nil, err
 			}
 			return &pyEvent{it: it, ch: make(chan struct{})}, nil
 		}),
 		threadingFunc("Condition", "Make a condition variable.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("Condition", args, kwargs, []string{"lock"}, 0)
+			v, err := ParseArgs("Condition", args, kwargs, []string{"lock"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -147,7 +142,7 @@ func threadingMethods() []*py.Method {
 			return newSemaphore(it, "BoundedSemaphore", true, args, kwargs)
 		}),
 		threadingFunc("Barrier", "Make a barrier for parties threads.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("Barrier", args, kwargs, []string{"parties", "action", "timeout"}, 1)
+			v, err := ParseArgs("Barrier", args, kwargs, []string{"parties", "action", "timeout"}, 1)
 			if err != nil {
 				return nil, err
 			}
@@ -170,7 +165,7 @@ func threadingMethods() []*py.Method {
 }
 
 func newSemaphore(it *Interp, fname string, bounded bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := parseArgs(fname, args, kwargs, []string{"value"}, 0)
+	v, err := ParseArgs(fname, args, kwargs, []string{"value"}, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -10,11 +10,11 @@ import (
 )
 
 var (
-	eventType     = newClass("threading", "Event", "Class implementing event objects.", nil)
-	conditionType = newClass("threading", "Condition", "Class that implements a condition variable.", nil)
-	semaphoreType = newClass("threading", "Semaphore", "This class implements semaphore objects.", nil)
-	boundedType   = newClass("threading", "BoundedSemaphore", "Implements a bounded semaphore.", nil)
-	barrierType   = newClass("threading", "Barrier", "Implements a Barrier.", nil)
+	eventType     = NewClass("threading", "Event", "Class implementing event objects.", nil)
+	conditionType = NewClass("threading", "Condition", "Class that implements a condition variable.", nil)
+	semaphoreType = NewClass("threading", "Semaphore", "This class implements semaphore objects.", nil)
+	boundedType   = NewClass("threading", "BoundedSemaphore", "Implements a bounded semaphore.", nil)
+	barrierType   = NewClass("threading", "Barrier", "Implements a Barrier.", nil)
 
 	// BrokenBarrierError is threading.BrokenBarrierError.
 	brokenBarrierError = NewExceptionClass("threading", "BrokenBarrierError", "", py.RuntimeError)
@@ -70,7 +70,7 @@ func (c *pyCondition) Type() *py.Type { return conditionType }
 func (c *pyCondition) owned() bool {
 	switch l := c.lock.(type) {
 	case *pyRLock:
-		return l.count > 0 && l.owner == c.it.threads().current(c.it)
+		return l.count > 0 && l.owner == c.it.Threads().current(c.it)
 	case *pyLock:
 		return l.locked()
 	}
@@ -94,7 +94,7 @@ func (c *pyCondition) wait(d time.Duration, limited bool) (bool, error) {
 	if err := c.lock.release(); err != nil {
 		return false, err
 	}
-	got, werr := c.it.waitIntr(w, d, limited)
+	got, werr := c.it.WaitIntr(w, d, limited)
 	if !got {
 		for i, x := range c.waiters {
 			if x == w {
@@ -155,7 +155,7 @@ func (s *pySemaphore) acquire(blocking bool, d time.Duration, limited bool) bool
 		}
 		w := make(chan struct{})
 		s.waiters = append(s.waiters, w)
-		if !s.it.waitChan(w, left, limited) {
+		if !s.it.WaitChan(w, left, limited) {
 			for i, x := range s.waiters {
 				if x == w {
 					s.waiters = append(s.waiters[:i], s.waiters[i+1:]...)
@@ -220,7 +220,7 @@ func (b *pyBarrier) wait(timeout py.Object) (py.Object, error) {
 	if timeout == nil || timeout == py.None {
 		timeout = b.timeout
 	}
-	d, limited, err := timeoutArg(timeout)
+	d, limited, err := TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +242,7 @@ func (b *pyBarrier) wait(timeout py.Object) (py.Object, error) {
 		return py.Int(index), nil
 	}
 	gen := b.gen
-	got, werr := b.it.waitIntr(gen.ch, d, limited)
+	got, werr := b.it.WaitIntr(gen.ch, d, limited)
 	if werr != nil {
 		if b.gen == gen {
 			b.breakIt()

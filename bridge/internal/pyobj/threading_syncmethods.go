@@ -8,30 +8,30 @@ import (
 
 func initSyncMethods() {
 	// Event
-	defMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyEvent).set()
 		return py.None, nil
 	})
-	defMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyEvent).clear()
 		return py.None, nil
 	})
-	defMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*pyEvent).flag), nil
 	})
 	eventType.Dict["isSet"] = eventType.Dict["is_set"]
-	defMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		e := self.(*pyEvent)
-		v, err := parseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+		v, err := ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := timeoutArg(v[0])
+		d, limited, err := TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
 		if !e.flag {
-			if _, err := e.it.waitIntr(e.ch, d, limited); err != nil {
+			if _, err := e.it.WaitIntr(e.ch, d, limited); err != nil {
 				return nil, err
 			}
 		}
@@ -39,42 +39,42 @@ func initSyncMethods() {
 	})
 
 	// Condition
-	defMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		blocking, d, limited, err := acquireArgs(args, kwargs)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewBool(self.(*pyCondition).lock.acquire(blocking, d, limited)), nil
 	})
-	defMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, self.(*pyCondition).lock.release()
 	})
-	defMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	DefMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := timeoutArg(v[0])
+		d, limited, err := TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
 		got, err := self.(*pyCondition).wait(d, limited)
 		return py.NewBool(got), err
 	})
-	defMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		c := self.(*pyCondition)
-		v, err := parseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
+		v, err := ParseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := timeoutArg(v[1])
+		d, limited, err := TimeoutArg(v[1])
 		if err != nil {
 			return nil, err
 		}
 		dl := deadline(d, limited)
 		for {
 			res, err := py.Call(v[0], nil, nil)
-			if err != nil || truth(res) {
+			if err != nil || Truth(res) {
 				return res, err
 			}
 			left := d
@@ -89,7 +89,7 @@ func initSyncMethods() {
 		}
 	})
 	notify := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("notify", args, kwargs, []string{"n"}, 0)
+		v, err := ParseArgs("notify", args, kwargs, []string{"n"}, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -101,32 +101,32 @@ func initSyncMethods() {
 		}
 		return py.None, self.(*pyCondition).notify(n)
 	}
-	defMethod(conditionType, "notify", notify)
+	DefMethod(conditionType, "notify", notify)
 	notifyAll := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, self.(*pyCondition).notify(1 << 30)
 	}
-	defMethod(conditionType, "notify_all", notifyAll)
-	defMethod(conditionType, "notifyAll", notifyAll)
+	DefMethod(conditionType, "notify_all", notifyAll)
+	DefMethod(conditionType, "notifyAll", notifyAll)
 
 	// Semaphore, BoundedSemaphore
 	for _, t := range []*py.Type{semaphoreType, boundedType} {
-		defMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+		DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
 			if err != nil {
 				return nil, err
 			}
-			blocking := v[0] == nil || truth(v[0])
+			blocking := v[0] == nil || Truth(v[0])
 			if !blocking && v[1] != nil && v[1] != py.None {
 				return nil, py.ExceptionNewf(py.ValueError, "can't specify timeout for non-blocking acquire")
 			}
-			d, limited, err := timeoutArg(v[1])
+			d, limited, err := TimeoutArg(v[1])
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(*pySemaphore).acquire(blocking, d, limited)), nil
 		})
-		defMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := parseArgs("release", args, kwargs, []string{"n"}, 0)
+		DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := ParseArgs("release", args, kwargs, []string{"n"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -141,18 +141,18 @@ func initSyncMethods() {
 	}
 
 	// Barrier
-	defMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	DefMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*pyBarrier).wait(v[0])
 	})
-	defMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyBarrier).reset()
 		return py.None, nil
 	})
-	defMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	DefMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyBarrier).abort()
 		return py.None, nil
 	})

@@ -12,7 +12,7 @@ import (
 
 // tstateOf returns the thread state stored on a Thread instance; present is
 // false when Thread.__init__ never ran.
-func tstateOf(self py.Object) (ts *threadState, present bool) {
+func tstateOf(self py.Object) (ts *ThreadState, present bool) {
 	d, ok := self.(py.IGetDict)
 	if !ok {
 		return nil, false
@@ -21,17 +21,17 @@ func tstateOf(self py.Object) (ts *threadState, present bool) {
 	if !ok {
 		return nil, false
 	}
-	ts, _ = v.(*threadState)
+	ts, _ = v.(*ThreadState)
 	return ts, true
 }
 
 // threadingGlobals returns the globals of the threading module in it,
 // importing it if the script has not.
 func (it *Interp) threadingGlobals() (py.StringDict, error) {
-	th := it.threads()
-	th.mu.Lock()
+	th := it.Threads()
+	th.Mu.Lock()
 	g := th.modCache
-	th.mu.Unlock()
+	th.Mu.Unlock()
 	if g != nil {
 		return g, nil
 	}
@@ -43,16 +43,16 @@ func (it *Interp) threadingGlobals() (py.StringDict, error) {
 	if !ok {
 		return nil, py.ExceptionNewf(py.SystemError, "threading is not a module")
 	}
-	th.mu.Lock()
+	th.Mu.Lock()
 	th.modCache = mod.Globals
-	th.mu.Unlock()
+	th.Mu.Unlock()
 	return mod.Globals, nil
 }
 
 // threadObject returns the threading.Thread instance for ts, making one for
 // the main thread, pool workers and dummies the first time it is asked for.
 // The GIL must be held.
-func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
+func (it *Interp) threadObject(ts *ThreadState) (py.Object, error) {
 	if ts.obj != nil {
 		return ts.obj, nil
 	}
@@ -77,9 +77,9 @@ func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
 	return obj, nil
 }
 
-// currentThread returns the threading.Thread of the calling goroutine.
-func (it *Interp) currentThread() (py.Object, error) {
-	return it.threadObject(it.threads().current(it))
+// CurrentThreadObject returns the threading.Thread of the calling goroutine.
+func CurrentThreadObject(it *Interp) (py.Object, error) {
+	return it.threadObject(it.Threads().current(it))
 }
 
 // startThread implements Thread.start().
@@ -99,32 +99,32 @@ func (it *Interp) startThread(self py.Object) error {
 	if n, err := py.GetAttrString(self, "name"); err == nil {
 		name, _ = py.StrAsString(n)
 	}
-	ts = newThreadState(name, "thread", truth(daemon))
+	ts = NewThreadState(name, "thread", Truth(daemon))
 	ts.obj = self
 	if _, err := py.SetAttrString(self, "_tstate", ts); err != nil {
 		return err
 	}
 	py.SetAttrString(self, "ident", py.Int(ts.ident))
 	py.SetAttrString(self, "native_id", py.Int(ts.ident))
-	th := it.threads()
-	th.mu.Lock()
-	th.alive[ts] = struct{}{}
+	th := it.Threads()
+	th.Mu.Lock()
+	th.Alive[ts] = struct{}{}
 	if !ts.daemon {
 		th.nonDaem = append(th.nonDaem, ts)
 	}
-	th.mu.Unlock()
+	th.Mu.Unlock()
 	started := make(chan struct{})
 	go it.runThread(th, ts, self, started)
 	// As CPython's start(), wait until the thread runs: it then holds the
 	// GIL until it blocks or yields.
-	it.waitChan(started, 0, false)
+	it.WaitChan(started, 0, false)
 	return nil
 }
 
 // runThread is the body of a started thread's goroutine.
-func (it *Interp) runThread(th *threads, ts *threadState, self py.Object, started chan struct{}) {
+func (it *Interp) runThread(th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
 	defer close(ts.done)
-	it.runAs(ts, func() {
+	it.RunAs(ts, func() {
 		close(started)
 		defer th.finish(ts)
 		defer func() {
@@ -163,14 +163,14 @@ func (it *Interp) joinThread(self, timeout py.Object) error {
 	if ts == nil {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join thread before it is started")
 	}
-	if ts == it.threads().current(it) {
+	if ts == it.Threads().current(it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join current thread")
 	}
-	d, limited, err := timeoutArg(timeout)
+	d, limited, err := TimeoutArg(timeout)
 	if err != nil {
 		return err
 	}
-	_, err = it.waitIntr(ts.done, d, limited)
+	_, err = it.WaitIntr(ts.done, d, limited)
 	return err
 }
 
@@ -186,7 +186,7 @@ func threadRepr(self py.Object) (string, error) {
 		default:
 		}
 	}
-	if d, err := py.GetAttrString(self, "daemon"); err == nil && truth(d) {
+	if d, err := py.GetAttrString(self, "daemon"); err == nil && Truth(d) {
 		status += " daemon"
 	}
 	if ts != nil {

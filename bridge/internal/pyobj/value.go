@@ -110,7 +110,7 @@ func FromWire(interp *Interp, v wire.Value) (py.Object, error) {
 	case bool:
 		return py.NewBool(x), nil
 	}
-	d := newDecoder(interp)
+	d := NewDecoder(interp)
 	return d.decode(v)
 }
 
@@ -213,7 +213,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return string(x), nil
 	case py.Bytes:
 		return append([]byte{}, x...), nil
-	case pbytes:
+	case Bytes:
 		return append([]byte{}, x...), nil
 	case *py.List:
 		key := reflect.ValueOf(x).Pointer()
@@ -287,7 +287,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 	case py.EllipsisType:
 		return tagged(tagEllipsis), nil
 	case *ByteArray:
-		return tagged(tagByteArray, append([]byte{}, x.b...)), nil
+		return tagged(tagByteArray, append([]byte{}, x.B...)), nil
 	case *py.Function:
 		return e.encodeFunction(x)
 	case *py.Code:
@@ -329,7 +329,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 	}
 	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
 	// and set.
-	if d, ok := obj.(dictLike); ok {
+	if d, ok := obj.(DictLike); ok {
 		return e.encodeDict(d.AsDict())
 	}
 	if s, ok := obj.(setLike); ok {
@@ -453,7 +453,7 @@ type decoder struct {
 	depth  int
 }
 
-func newDecoder(interp *Interp) *decoder {
+func NewDecoder(interp *Interp) *decoder {
 	d := &decoder{interp: interp}
 	if interp != nil {
 		d.ctx = interp.Ctx
@@ -509,7 +509,7 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 	case string:
 		return py.String(x), nil
 	case []byte:
-		return pbytes(append([]byte{}, x...)), nil
+		return Bytes(append([]byte{}, x...)), nil
 	case wire.List:
 		items, err := d.decodeItems(x)
 		if err != nil {
@@ -556,11 +556,11 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 }
 
 func (d *decoder) decodeItems(vs []wire.Value) ([]py.Object, error) {
-	return d.appendItems(make([]py.Object, 0, len(vs)), vs)
+	return d.AppendItems(make([]py.Object, 0, len(vs)), vs)
 }
 
-// appendItems appends vs, converted, to out.
-func (d *decoder) appendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
+// AppendItems appends vs, converted, to out.
+func (d *decoder) AppendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
 	for _, v := range vs {
 		o, ok := pyIntOf(v)
 		if !ok {

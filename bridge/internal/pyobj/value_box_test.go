@@ -59,47 +59,9 @@ func TestRangeValues(t *testing.T) {
 		for x := r[0]; (r[2] > 0 && x < r[1]) || (r[2] < 0 && x > r[1]); x += r[2] {
 			want = append(want, x)
 		}
-		got := rangeValues(o.(*py.Range))
+		got := RangeValues(o.(*py.Range))
 		if len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
 			t.Fatalf("range%v: got %v, want %v", r, got, want)
-		}
-	}
-}
-
-// BenchmarkMapParentSide is the parent's share of Pool.map(f, range(200000))
-// beside the pipes: the items made wire values, and the results (as the
-// wire decoder gives them) made a Python list. ns/op is per item.
-func BenchmarkMapParentSide(b *testing.B) {
-	interp := NewInterp(Options{})
-	const n = 200000
-	r, err := py.RangeNew(py.RangeType, py.Tuple{py.Int(n)}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := &pyPool{it: interp}
-	var buf []byte
-	{
-		items, _ := p.values(r)
-		sq := make(wire.List, len(items))
-		for i, x := range items {
-			sq[i] = x.(int64) * x.(int64)
-		}
-		if buf, err = wire.EncodeValue(sq); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i += n {
-		if _, err := p.values(r); err != nil {
-			b.Fatal(err)
-		}
-		res, err := wire.DecodeValue(buf)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := p.result(res); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

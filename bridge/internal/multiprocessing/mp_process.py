@@ -1,16 +1,4 @@
-package pyobj
 
-// The Python half of multiprocessing: the Process class is Python so that
-// scripts can subclass it and override run(). A started Process runs in a
-// worker process of a one-worker process executor (SpawnProcess-N), the
-// Process object travelling by value; its exit code comes back as the
-// task's result. The source is compiled when one of its names is first
-// looked up (lazy_source.go), not at import.
-
-// multiprocessingSrcNames are the top-level names multiprocessingSrc binds.
-var MultiprocessingSrcNames = []string{"Process", "_EXITCODE_NAMES", "_child_main"}
-
-const MultiprocessingSrc = `
 class Process:
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         if group is not None:
@@ -127,4 +115,3 @@ def _child_main(name, obj, target, args, kwargs):
         return 1
     finally:
         _set_process_name("")
-`

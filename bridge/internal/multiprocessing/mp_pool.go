@@ -1,4 +1,4 @@
-package pyobj
+package multiprocessing
 
 // multiprocessing.Pool (worker processes) and multiprocessing.pool.ThreadPool
 // (worker threads): Python objects over the engine's Pool.
@@ -7,19 +7,21 @@ import (
 	"strconv"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/futures"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // A pyPool is a Pool or a ThreadPool.
 type pyPool struct {
-	it     *Interp
+	it     *pyobj.Interp
 	p      *pool.Pool
 	thread bool
 }
 
-var poolType = newClass("multiprocessing.pool", "Pool", "Class which supports an async version of applying functions to arguments.", nil)
-var threadPoolType = newClass("multiprocessing.pool", "ThreadPool", "A Pool whose workers are threads.", nil)
+var poolType = pyobj.NewClass("multiprocessing.pool", "Pool", "Class which supports an async version of applying functions to arguments.", nil)
+var threadPoolType = pyobj.NewClass("multiprocessing.pool", "ThreadPool", "A Pool whose workers are threads.", nil)
 
 // Type implements py.Object.
 func (p *pyPool) Type() *py.Type {
@@ -32,12 +34,12 @@ func (p *pyPool) Type() *py.Type {
 // M__repr__ is CPython's "<multiprocessing.pool.Pool state=RUN pool_size=3>".
 func (p *pyPool) M__repr__() (py.Object, error) { return py.String(p.p.String()), nil }
 
-func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	names := []string{"processes", "initializer", "initargs", "maxtasksperchild", "context"}
 	if thread {
 		names = names[:3]
 	}
-	v, err := parseArgs(fname, args, kwargs, names, 0)
+	v, err := pyobj.ParseArgs(fname, args, kwargs, names, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -61,11 +63,11 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 		opts = append(opts, pool.Workers(int(n)))
 	}
 	if v[1] != nil && v[1] != py.None {
-		if !isCallable(v[1]) {
+		if !pyobj.IsCallable(v[1]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
 		if thread {
-			initargs, err := tupleArg(v[2])
+			initargs, err := pyobj.TupleArg(v[2])
 			if err != nil {
 				return nil, err
 			}
@@ -73,9 +75,9 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 			for i, a := range initargs {
 				wargs[i] = a
 			}
-			opts = append(opts, pool.Initializer(&threadCall{it: it, fn: v[1]}, wargs...))
+			opts = append(opts, pool.Initializer(futures.NewThreadCall(it, v[1]), wargs...))
 		} else {
-			o, err := it.processInitializer(v[1], v[2])
+			o, err := futures.ProcessInitializer(it, v[1], v[2])
 			if err != nil {
 				return nil, err
 			}
@@ -91,16 +93,16 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 	}
 	var p *pool.Pool
 	if thread {
-		th := it.threads()
+		th := it.Threads()
 		opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-			th.mu.Lock()
-			th.counter++
-			name := "Thread-" + strconv.Itoa(th.counter) + " (worker)"
-			th.mu.Unlock()
-			ts := newThreadState(name, "worker", true)
-			th.mu.Lock()
-			th.alive[ts] = struct{}{}
-			th.mu.Unlock()
+			th.Mu.Lock()
+			th.Counter++
+			name := "Thread-" + strconv.Itoa(th.Counter) + " (worker)"
+			th.Mu.Unlock()
+			ts := pyobj.NewThreadState(name, "worker", true)
+			th.Mu.Lock()
+			th.Alive[ts] = struct{}{}
+			th.Mu.Unlock()
 			return ts
 		}))
 		p, err = pool.NewThreadPool(opts...)
@@ -108,10 +110,10 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 		p, err = pool.NewPool(opts...)
 	}
 	if err != nil {
-		return nil, it.poolError(err)
+		return nil, poolError(it, err)
 	}
 	pp := &pyPool{it: it, p: p, thread: thread}
-	it.onExit(func() {
+	it.OnExit(func() {
 		// multiprocessing's atexit: pools left open are terminated
 		it.GIL.Released(p.Terminate)
 	}, true)
@@ -120,11 +122,11 @@ func newPyPool(it *Interp, fname string, thread bool, args py.Tuple, kwargs py.S
 
 // callable turns fn into what the pool runs.
 func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
-	if !isCallable(fn) {
+	if !pyobj.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	if p.thread {
-		return &threadCall{it: p.it, fn: fn}, nil
+		return futures.NewThreadCall(p.it, fn), nil
 	}
 	c, err := p.it.Callable(fn)
 	if err != nil {
@@ -141,13 +143,13 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 	if p.thread {
 		return o, nil
 	}
-	return ToWire(o)
+	return pyobj.ToWire(o)
 }
 
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if r, ok := o.(*py.Range); ok && !p.thread {
-		return rangeValues(r), nil
+		return pyobj.RangeValues(r), nil
 	}
 	itr, err := py.Iter(o)
 	if err != nil {
@@ -280,7 +282,7 @@ func (p *pyPool) result(v wire.Value) (py.Object, error) {
 	if v == nil {
 		return py.None, nil
 	}
-	return FromWire(p.it, v)
+	return pyobj.FromWire(p.it, v)
 }
 
 // chunksizeArg reads an optional chunksize (None or absent: 0, the
@@ -306,13 +308,13 @@ func (p *pyPool) pyCallback(fn py.Object, owner func() string) func(wire.Value) 
 		return nil
 	}
 	return func(v wire.Value) error {
-		p.it.runAs(p.it.threads().helper, func() {
+		p.it.RunAs(p.it.Threads().Helper, func() {
 			o, err := p.result(v)
 			if err == nil {
 				_, err = py.Call(fn, py.Tuple{o}, nil)
 			}
 			if err != nil {
-				p.it.logCallbackError(owner(), err)
+				logCallbackError(p.it, owner(), err)
 			}
 		})
 		return nil
@@ -324,10 +326,10 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 		return nil
 	}
 	return func(e error) error {
-		p.it.runAs(p.it.threads().helper, func() {
-			exc := excObject(p.it.poolError(e))
+		p.it.RunAs(p.it.Threads().Helper, func() {
+			exc := pyobj.ExcObject(poolError(p.it, e))
 			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
-				p.it.logCallbackError(owner(), err)
+				logCallbackError(p.it, owner(), err)
 			}
 		})
 		return nil
@@ -336,16 +338,16 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 
 // apply runs fn and waits for its result (GIL released).
 func (p *pyPool) wait(r *pool.AsyncResult, timeout py.Object) (py.Object, error) {
-	d, limited, err := timeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := p.it.waitIntr(r.Done(), d, limited); err != nil {
+	if _, err := p.it.WaitIntr(r.Done(), d, limited); err != nil {
 		return nil, err
 	}
 	v, err := r.Get(0)
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	return p.result(v)
 }
@@ -359,7 +361,7 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 	if a.mapList != nil {
 		return a.mapList, nil
 	}
-	d, limited, err := timeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -367,16 +369,16 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 		a.mapItems = make([]py.Object, a.mapLen)
 	}
 	p, r := a.p, a.r
-	if _, err := p.it.waitIntr(r.Done(), d, limited); err != nil {
+	if _, err := p.it.WaitIntr(r.Done(), d, limited); err != nil {
 		return nil, err
 	}
 	chunks, err := r.MapChunks(0)
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	items := a.mapItems[:0]
 	for _, c := range chunks {
-		if items, err = newDecoder(p.it).appendItems(items, c); err != nil {
+		if items, err = pyobj.NewDecoder(p.it).AppendItems(items, c); err != nil {
 			return nil, err
 		}
 	}
@@ -394,7 +396,7 @@ type pyIMap struct {
 	done bool
 }
 
-var imapIteratorType = newClass("multiprocessing.pool", "IMapIterator", "", nil)
+var imapIteratorType = pyobj.NewClass("multiprocessing.pool", "IMapIterator", "", nil)
 
 // Type implements py.Object.
 func (m *pyIMap) Type() *py.Type { return imapIteratorType }
@@ -409,7 +411,7 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 	if m.done {
 		return nil, py.StopIteration
 	}
-	d, limited, err := timeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -427,11 +429,11 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
 			m.done = true
 		}
-		return nil, m.p.it.iterFailed(m, m.p.it.poolError(err))
+		return nil, pyobj.IterFailed(m, poolError(m.p.it, err))
 	}
 	o, err := m.p.result(v)
 	if err != nil {
-		return nil, m.p.it.iterFailed(m, err)
+		return nil, pyobj.IterFailed(m, err)
 	}
 	return o, nil
 }

@@ -1,4 +1,4 @@
-package pyobj
+package multiprocessing
 
 // The Python methods of Pool, ThreadPool and AsyncResult.
 
@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -29,8 +30,8 @@ type pyAsyncResult struct {
 func (p *pyPool) failedResult(err error, errorCallback py.Object) *pyAsyncResult {
 	ar := &pyAsyncResult{p: p, failed: err}
 	if errorCallback != nil && errorCallback != py.None {
-		if _, cerr := py.Call(errorCallback, py.Tuple{excObject(err)}, nil); cerr != nil {
-			p.it.logCallbackError(ar.repr(), cerr)
+		if _, cerr := py.Call(errorCallback, py.Tuple{pyobj.ExcObject(err)}, nil); cerr != nil {
+			logCallbackError(p.it, ar.repr(), cerr)
 		}
 	}
 	return ar
@@ -43,7 +44,7 @@ func (a *pyAsyncResult) repr() string {
 	return fmt.Sprintf("<multiprocessing.pool.ApplyResult object at %p>", a)
 }
 
-var asyncResultType = newClass("multiprocessing.pool", "ApplyResult", "", nil)
+var asyncResultType = pyobj.NewClass("multiprocessing.pool", "ApplyResult", "", nil)
 
 // Type implements py.Object.
 func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
@@ -52,13 +53,13 @@ func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
 
 // logCallbackError logs a failed Pool or Future callback as CPython does.
-func (it *Interp) logCallbackError(owner string, err error) {
-	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, FormatException(err))
+func logCallbackError(it *pyobj.Interp, owner string, err error) {
+	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, pyobj.FormatException(err))
 }
 
 func poolMethod(t *py.Type, name string, names []string, nreq int, fn func(p *pyPool, v []py.Object) (py.Object, error)) {
-	defMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs(name, args, kwargs, names, nreq)
+	pyobj.DefMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs(name, args, kwargs, names, nreq)
 		if err != nil {
 			return nil, err
 		}
@@ -79,7 +80,7 @@ func (p *pyPool) applyAsync(v []py.Object) (*pyAsyncResult, error) {
 	owner := func() string { return ar.r.String() }
 	r, err := p.p.ApplyAsync(c, a, kw, p.pyCallback(v[3], owner), p.pyErrorCallback(v[4], owner))
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	ar.r = r
 	return ar, nil
@@ -117,14 +118,14 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		ar.mapLen = len(calls)
 		r, err = p.p.StarmapAsync(c, calls, cs, cb, ecb)
 		if err != nil {
-			return nil, p.it.poolError(err)
+			return nil, poolError(p.it, err)
 		}
 	} else {
 		if rg, ok := v[1].(*py.Range); ok && !p.thread {
 			ar.mapLen = max(0, int(rg.Length)) // sent as ints, no item made
 			r, err = p.p.MapRangeAsync(c, int64(rg.Start), int64(rg.Step), ar.mapLen, cs, cb, ecb)
 			if err != nil {
-				return nil, p.it.poolError(err)
+				return nil, poolError(p.it, err)
 			}
 			ar.r = r
 			return ar, nil
@@ -136,7 +137,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 		ar.mapLen = len(items)
 		r, err = p.p.MapAsync(c, items, cs, cb, ecb)
 		if err != nil {
-			return nil, p.it.poolError(err)
+			return nil, poolError(p.it, err)
 		}
 	}
 	ar.r = r
@@ -163,7 +164,7 @@ func (p *pyPool) imap(unordered bool, v []py.Object) (py.Object, error) {
 		mi, err = p.p.Imap(c, pool.Values(items), cs)
 	}
 	if err != nil {
-		return nil, p.it.poolError(err)
+		return nil, poolError(p.it, err)
 	}
 	return &pyIMap{p: p, mi: mi}, nil
 }
@@ -220,20 +221,20 @@ func init() {
 			var err error
 			p.it.GIL.Released(func() { err = p.p.Join() })
 			if err != nil {
-				return nil, p.it.poolError(err)
+				return nil, poolError(p.it, err)
 			}
 			return py.None, nil
 		})
 	}
-	defMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("get", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("get", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*pyAsyncResult).get(v[0])
 	})
-	defMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -241,30 +242,30 @@ func init() {
 		if a.r == nil {
 			return py.None, nil
 		}
-		d, limited, err := timeoutArg(v[0])
+		d, limited, err := pyobj.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
-		_, err = a.p.it.waitIntr(a.r.Done(), d, limited)
+		_, err = a.p.it.WaitIntr(a.r.Done(), d, limited)
 		return py.None, err
 	})
-	defMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
 		return py.NewBool(a.r == nil || a.r.Ready()), nil
 	})
-	defMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
 		if a.r == nil {
 			return py.False, nil
 		}
 		ok, err := a.r.Successful()
 		if err != nil {
-			return nil, a.p.it.poolError(err)
+			return nil, poolError(a.p.it, err)
 		}
 		return py.NewBool(ok), nil
 	})
-	defMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := parseArgs("next", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("next", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}

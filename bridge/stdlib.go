@@ -1,0 +1,11 @@
+package bridge
+
+// The standard modules written in Go: each package registers its module
+// (and its install steps, with pyobj.OnInstall) from its init, so importing
+// it is all the facade does.
+
+import (
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
+)
