@@ -25,7 +25,7 @@ type Interp struct {
 	atexitMu sync.Mutex
 	atexit   []func()
 
-	intrPending atomic.Bool
+	IntrPending atomic.Bool
 	intr        chan struct{}
 }
 
@@ -53,7 +53,7 @@ type Thread struct {
 	// Data belongs to the threading module (e.g. its Thread object).
 	Data any
 
-	depth        int            // Python call depth, for the recursion limit
+	Depth        int            // Python call depth, for the recursion limit
 	handled      handledEntry   // exception of the handler running now (exc nil: none)
 	outerHandled []handledEntry // handled exceptions of enclosing handlers
 
@@ -235,7 +235,7 @@ func (in *Interp) Stderr() io.Writer {
 	if in.stderr != nil {
 		return in.stderr
 	}
-	return osStderr
+	return OsStderr
 }
 
 // CtxOf returns the context of a Go-implemented module function from its
@@ -265,7 +265,7 @@ func replaceMethod(module string, m *py.Method) {
 
 // setModuleGlobal sets a global of the named registered module. Call it only
 // from install code.
-func setModuleGlobal(module, name string, v py.Object) {
+func SetModuleGlobal(module, name string, v py.Object) {
 	impl := py.GetModuleImpl(module)
 	if impl == nil {
 		panic("bridge: no module " + module)
