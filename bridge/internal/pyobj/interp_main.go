@@ -35,7 +35,7 @@ func (in *Interp) Uncaught(err error) (status int, interrupted bool) {
 	if exc.Base == py.SystemExit || exc.Base.IsSubtype(py.SystemExit) {
 		return ExitStatus(exc, func(s string) { _, _ = io.WriteString(in.Stderr(), s) }), false
 	}
-	in.PrintException(err)
+	PrintException(in, err)
 	if exc.Base == py.KeyboardInterrupt || exc.Base.IsSubtype(py.KeyboardInterrupt) {
 		return 130, true
 	}

@@ -94,7 +94,7 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 // warn issues a warning from Go code through the warnings module (so its
 // filters, registries and formatter apply), as CPython's warn_explicit at
 // file:line; ok false means the location is unknown ("sys", 1).
-func (it *Interp) warn(category *py.Type, msg string, file string, line int, ok bool) error {
+func warn(it *Interp, category *py.Type, msg string, file string, line int, ok bool) error {
 	_, m, err := ImportModule(it.Ctx, "warnings", nil)
 	if err != nil {
 		return err

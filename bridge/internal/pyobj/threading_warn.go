@@ -13,7 +13,7 @@ import (
 // rewrite passed in kwargs, see threading_warnsite.go).
 func (it *Interp) deprecationWarning(msg string, kwargs py.StringDict) error {
 	file, line, ok := warnSite(kwargs)
-	return it.warn(py.DeprecationWarning, msg, file, line, ok)
+	return warn(it, py.DeprecationWarning, msg, file, line, ok)
 }
 
 // isMainFile reports whether file is the __main__ module's __file__.
