@@ -76,14 +76,6 @@ func patchExceptEnds(code *py.Code, ci *bytecode.Insns) {
 	bytecode.InstallStubs(code, buf, 1, lines)
 }
 
-// handledEntry is a handled exception and the Python call depth of the
-// frame whose handler caught it.
-type handledEntry struct {
-	exc   *py.Exception
-	depth int
-	frame *py.Frame // the frame whose handler caught it, when known
-}
-
 // handledEnd is __pypool_handled_end__(): the handler that was running ends.
 func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
 	if in := InterpOf(CtxOf(self)); in != nil {
@@ -160,3 +152,5 @@ func DropLeftOuterHandlers(t *Thread) {
 		popHandled(t)
 	}
 }
+
+func init() { OnCodePatch("80-except-ends", patchExceptEnds) }

@@ -144,22 +144,6 @@ func Install() {
 	})
 }
 
-func init() {
-	// The core's patches, named for the order they depend on each other
-	// (internal/eval registers core01-hooks).
-	OnInstall(InstallCore, "core00-compile", installCompile)
-	OnInstall(InstallCore, "core02-print", installPrint)
-	OnInstall(InstallCore, "core03-sys", installSys)
-	OnInstall(InstallCore, "core04-time", installTime)
-	OnInstall(InstallCore, "core05-import", installImport)
-	OnInstall(InstallCore, "core06-format", installFormat)
-	OnInstall(InstallCore, "core07-forloop", installForLoop)
-	OnInstall(InstallCore, "core08-compares", installCompares)
-	OnInstall(InstallCore, "core09-boolarith", installBoolArith)
-	OnInstall(InstallCore, "core10-excepthook", installExceptHook)
-	OnInstall(InstallCore, "core11-exceptionattrs", installExceptionAttrs)
-}
-
 // NewInterp makes an interpreter: a gpython context with sys.argv and
 // sys.path from opts, registered so InterpOf finds it. The GIL is free; a
 // goroutine runs Python with RunThread (or Acquire + SetThread).
@@ -284,3 +268,14 @@ const RecursionLimit = 1000
 // RuntimeError subclass raised when Python calls nest deeper than
 // RecursionLimit, instead of a fatal Go stack overflow.
 var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)
+
+// handledEntry is a handled exception and the Python call depth of the
+// frame whose handler caught it.
+type handledEntry struct {
+	exc   *py.Exception
+	depth int
+	frame *py.Frame // the frame whose handler caught it, when known
+}
+
+// OsStderr is where the runtime reports what has no Python stderr to go to.
+var OsStderr io.Writer = os.Stderr

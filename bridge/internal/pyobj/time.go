@@ -83,3 +83,5 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 	time.Sleep(d)
 	return py.None, nil
 }
+
+func init() { OnInstall(InstallCore, "core04-time", installTime) }
