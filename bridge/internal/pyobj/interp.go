@@ -153,7 +153,9 @@ func NewInterp(opts Options) *Interp {
 	if path == nil {
 		path = []string{}
 	}
-	loadEnviron()
+	for _, f := range beforeContextHooks {
+		f()
+	}
 	ctx := py.NewContext(py.ContextOpts{SysArgs: opts.Argv, SysPaths: path})
 	in := &Interp{
 		Ctx:    ctx,
@@ -164,27 +166,28 @@ func NewInterp(opts Options) *Interp {
 		intr:   make(chan struct{}, 1),
 	}
 	Interps.Store(ctx, in)
-	if sys, err := ctx.GetModule("sys"); err == nil {
-		stdout, stderr := opts.Stdout, opts.Stderr
-		if stdout == nil {
-			stdout = os.Stdout
-		}
-		if stderr == nil {
-			stderr = os.Stderr
-		}
-		sys.Globals["stdout"] = newWriterFile(stdout, "<stdout>")
-		sys.Globals["stderr"] = newWriterFile(stderr, "<stderr>")
-		var stdin *File
-		if opts.Stdin != nil {
-			osf, _ := opts.Stdin.(*os.File)
-			stdin = NewStreamFile(opts.Stdin, nil, osf, "<stdin>")
-		} else {
-			stdin = NewStreamFile(os.Stdin, nil, os.Stdin, "<stdin>")
-		}
-		stdin.gil = in.GIL
-		sys.Globals["stdin"] = stdin
+	for _, f := range newInterpHooks {
+		f(in, opts)
 	}
 	return in
+}
+
+var (
+	beforeContextHooks []func()
+	newInterpHooks     []func(in *Interp, opts Options)
+)
+
+// OnNewInterp registers what NewInterp does for every interpreter:
+// before runs before its gpython context is made (process-wide state the
+// context copies), after once the Interp exists (its sys.stdout, say).
+// Either may be nil. Call it from init; hooks run in registration order.
+func OnNewInterp(before func(), after func(in *Interp, opts Options)) {
+	if before != nil {
+		beforeContextHooks = append(beforeContextHooks, before)
+	}
+	if after != nil {
+		newInterpHooks = append(newInterpHooks, after)
+	}
 }
 
 // Close releases the interpreter: it is unregistered and its context closed.
@@ -279,3 +282,19 @@ type handledEntry struct {
 
 // OsStderr is where the runtime reports what has no Python stderr to go to.
 var OsStderr io.Writer = os.Stderr
+
+// RunMain compiles src (named filename in tracebacks) and runs it as module
+// __main__ (with __file__ = file when file is not empty). The caller holds
+// the GIL as the main thread.
+func (in *Interp) RunMain(src, filename, file string) error {
+	code, err := py.Compile(src, filename, py.ExecMode, 0, true)
+	if err != nil {
+		return err
+	}
+	mod, err := in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: file}})
+	if err != nil {
+		return err
+	}
+	_, err = py.VmEvalCode(in.Ctx, code, mod.Globals, mod.Globals, nil, nil, nil, nil, nil)
+	return err
+}
