@@ -8,9 +8,9 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// uncaught reports an exception that ended the main program as CPython
+// Uncaught reports an exception that ended the main program as CPython
 // does and returns the exit status, and whether it was KeyboardInterrupt.
-func (in *Interp) Uncaught(err error) (status int, interrupted bool) {
+func Uncaught(in *Interp, err error) (status int, interrupted bool) {
 	if err == nil {
 		return 0, false
 	}
