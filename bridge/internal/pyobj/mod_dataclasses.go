@@ -12,11 +12,8 @@ func refreshClass(self py.Object, args py.Tuple) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.TypeError, "refresh(cls) takes 1 argument")
 	}
 	cls, ok := args[0].(*py.Type)
-	if !ok || !isClass(cls) {
+	if !ok || !RefreshClass(cls) {
 		return nil, py.ExceptionNewf(py.TypeError, "refresh(cls): cls must be a class")
-	}
-	if !isInstanceClass(cls) && wantsInstance(cls, goBase(cls)) {
-		useInstances(cls)
 	}
 	return py.None, nil
 }
