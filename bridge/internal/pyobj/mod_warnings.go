@@ -1,20 +1,16 @@
 package pyobj
 
 // Go support for the warnings module (bridge/pylib/warnings.py): the one
-// formatter of warning text (also used for threading's DeprecationWarnings),
-// the call-site builtin the compile rewrite inserts around warn(...) calls
-// (see threading_warnsite.go), and Interp.warn for Go code that warns.
+// formatter of warning text (_pypool_warnings.format) and the call-site
+// builtin the compile rewrite inserts around warn(...) calls (see
+// threading_warnsite.go). Go code warns with Interp.warn (warn.go).
 
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/go-python/gpython/py"
 )
-
-// warnSiteBuiltin is the builtin the rewrite wraps each `….warn(` callee in.
-const warnSiteBuiltin = "_pypool_warn_site"
 
 // FormatWarning is CPython's warning text: "file:line: Category: message\n"
 // then the stripped source line, indented by two spaces, when there is one
@@ -89,41 +85,6 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 		}
 		return py.Call(fn, a, kw)
 	}, 0, ""), nil
-}
-
-// warn issues a warning from Go code through the warnings module (so its
-// filters, registries and formatter apply), as CPython's warn_explicit at
-// file:line; ok false means the location is unknown ("sys", 1).
-func (it *Interp) warn(category *py.Type, msg string, file string, line int, ok bool) error {
-	_, m, err := ImportModule(it.Ctx, "warnings", nil)
-	if err != nil {
-		return err
-	}
-	// Another thread may be running the module's code right now (the GIL is
-	// handed over during imports): wait for it to finish.
-	for tries := 0; m.Globals["warn_explicit"] == nil; tries++ {
-		if tries == 500 {
-			return py.ExceptionNewf(py.ImportError, "cannot import name 'warn_explicit' from partially initialized module 'warnings'")
-		}
-		it.GIL.Released(func() { time.Sleep(time.Millisecond) })
-	}
-	module := py.Object(py.None)
-	var registry, globals py.Object = py.None, py.None
-	if !ok {
-		file, line, module = "sys", 1, py.String("sys")
-	} else if it.isMainFile(file) {
-		if mm, err := it.Ctx.GetModule("__main__"); err == nil {
-			module, globals = py.String("__main__"), mm.Globals
-			reg, has := mm.Globals["__warningregistry__"]
-			if !has {
-				reg = NewDict()
-				mm.Globals["__warningregistry__"] = reg
-			}
-			registry = reg
-		}
-	}
-	_, err = py.Call(m.Globals["warn_explicit"], py.Tuple{py.String(msg), category, py.String(file), py.Int(line), module, registry, globals}, nil)
-	return err
 }
 
 func init() {
