@@ -5,6 +5,7 @@ package bridge
 // it is all the facade does.
 
 import (
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/atexit"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
