@@ -9,8 +9,8 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// warnSiteBuiltin is the builtin the rewrite wraps each `….warn(` callee in.
-const warnSiteBuiltin = "_pypool_warn_site"
+// WarnSiteBuiltin is the builtin the rewrite wraps each `….warn(` callee in.
+const WarnSiteBuiltin = "_pypool_warn_site"
 
 // warn issues a warning from Go code through the warnings module (so its
 // filters, registries and formatter apply), as CPython's warn_explicit at

@@ -1,28 +1,36 @@
-package pyobj
-
-// Go support for the warnings module (bridge/pylib/warnings.py): the one
-// formatter of warning text (_pypool_warnings.format) and the call-site
-// builtin the compile rewrite inserts around warn(...) calls (see
-// threading_warnsite.go). Go code warns with Interp.warn (warn.go).
+// Package warnings is the Go half of Python's warnings module
+// (pylib/warnings.py, loaded by pyobj's pylib loader): the one formatter of
+// warning text (_pypool_warnings.format, CPython's formatwarning) and the
+// call-site builtin the compile rewrite inserts around warn(...) calls
+// (pyobj.WarnSiteBuiltin; the pass is in pyobj's threading_warnsite.go), which
+// gives warnings.warn the caller's file and line. Go code warns with pyobj's
+// Interp.warn, which goes through the Python module.
+//
+// It registers _pypool_warnings with gpython from its init and installs the
+// builtin with pyobj.OnInstall; the facade (bridge) imports it for that
+// effect. It imports gpython and bridge/internal/pyobj and nothing above
+// them.
+package warnings
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
-// FormatWarning is CPython's warning text: "file:line: Category: message\n"
+// formatWarning is CPython's warning text: "file:line: Category: message\n"
 // then the stripped source line, indented by two spaces, when there is one
 // (read from the file when line is nil).
-func FormatWarning(file string, lineno int, category, message string, line *string) string {
+func formatWarning(file string, lineno int, category, message string, line *string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s:%d: %s: %s\n", file, lineno, category, message)
 	src := ""
 	if line != nil {
 		src = strings.TrimSpace(*line)
 	} else {
-		src = SourceLine(file, lineno)
+		src = pyobj.SourceLine(file, lineno)
 	}
 	if src != "" {
 		fmt.Fprintf(&b, "  %s\n", src)
@@ -30,8 +38,8 @@ func FormatWarning(file string, lineno int, category, message string, line *stri
 	return b.String()
 }
 
-func warningsFormat(self py.Object, a *Args) (py.Object, error) {
-	file, err := Str(a.Get("filename"))
+func warningsFormat(self py.Object, a *pyobj.Args) (py.Object, error) {
+	file, err := pyobj.Str(a.Get("filename"))
 	if err != nil {
 		return nil, err
 	}
@@ -49,23 +57,23 @@ func warningsFormat(self py.Object, a *Args) (py.Object, error) {
 	}
 	var line *string
 	if !a.IsNone("line") {
-		s, err := Str(a.Get("line"))
+		s, err := pyobj.Str(a.Get("line"))
 		if err != nil {
 			return nil, err
 		}
 		line = &s
 	}
-	return py.String(FormatWarning(file, lineno, cat, msg, line)), nil
+	return py.String(formatWarning(file, lineno, cat, msg, line)), nil
 }
 
 // warnSite is _pypool_warn_site(callee, file, line, globals): the callee
 // itself, unless it is warnings.warn, which then gets the call site.
 func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	if len(args) != 4 || len(kwargs) != 0 {
-		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 4 arguments", warnSiteBuiltin)
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 4 arguments", pyobj.WarnSiteBuiltin)
 	}
 	fn := args[0]
-	ctx := CtxOf(self)
+	ctx := pyobj.CtxOf(self)
 	if ctx == nil {
 		return fn, nil
 	}
@@ -91,10 +99,10 @@ func init() {
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_warnings", Doc: "Go support for the warnings module."},
 		Methods: []*py.Method{
-			Func("format", "filename, lineno, category, message, line=None", warningsFormat),
+			pyobj.Func("format", "filename, lineno, category, message, line=None", warningsFormat),
 		},
 	})
-	OnInstall(InstallCompat, "mod_warnings", func() {
-		setBuiltin(warnSiteBuiltin, py.MustNewMethod(warnSiteBuiltin, warnSiteCall, 0, ""))
+	pyobj.OnInstall(pyobj.InstallCompat, "mod_warnings", func() {
+		pyobj.SetBuiltin(pyobj.WarnSiteBuiltin, py.MustNewMethod(pyobj.WarnSiteBuiltin, warnSiteCall, 0, ""))
 	})
 }
