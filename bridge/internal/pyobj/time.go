@@ -10,6 +10,10 @@ import (
 
 var processStart = time.Now()
 
+func init() {
+	OnInstall(InstallCore, "core04-time", installTime)
+}
+
 // installTime replaces gpython's time.sleep (which keeps the GIL) and adds
 // perf_counter, monotonic and process_time (gpython raises
 // NotImplementedError for them).
