@@ -6,7 +6,7 @@ package pyobj
 import "github.com/go-python/gpython/py"
 
 func installCompileBuiltin() {
-	replaceMethod("builtins", Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
+	ReplaceMethod("builtins", Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
 		func(self py.Object, a *Args) (py.Object, error) {
 			src, err := a.Str("source")
 			if err != nil {

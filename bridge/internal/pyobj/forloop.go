@@ -203,7 +203,7 @@ func forCheck(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func installForLoop() {
-	replaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
+	ReplaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
 }
 
 func init() { OnInstall(InstallCore, "core07-forloop", installForLoop) }

@@ -138,7 +138,7 @@ func HandledException(in *Interp) *py.Exception {
 }
 
 func installExceptHook() {
-	replaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
+	ReplaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
 }
 
 func init() { OnInstall(InstallCore, "core10-excepthook", installExceptHook) }

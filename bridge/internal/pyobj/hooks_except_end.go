@@ -123,7 +123,7 @@ func pushHandled(t *Thread, exc *py.Exception, frame *py.Frame) {
 
 func init() {
 	OnInstall(InstallExtras, "hooks_except_end", func() {
-		replaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
 	})
 }
 

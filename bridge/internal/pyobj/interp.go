@@ -234,9 +234,9 @@ func CtxOf(self py.Object) py.Context {
 	return nil
 }
 
-// replaceMethod puts m into the named registered module, replacing a method
+// ReplaceMethod puts m into the named registered module, replacing a method
 // of the same name. Call it only from install code.
-func replaceMethod(module string, m *py.Method) {
+func ReplaceMethod(module string, m *py.Method) {
 	impl := py.GetModuleImpl(module)
 	if impl == nil {
 		panic("bridge: no module " + module)
