@@ -1,8 +1,10 @@
 package connection
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
+	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"math"
 	"os"
@@ -58,14 +60,14 @@ type Conn struct {
 
 // NewConn makes a Conn of an open descriptor (CPython's Connection(handle,
 // readable, writable)); the Conn owns fd from then on and puts it in
-// non-blocking mode. It fails with a *[ValueError] for a negative fd
+// non-blocking mode. It fails with a *[pyexc.ValueError] for a negative fd
 // ("invalid handle") or neither readable nor writable.
 func NewConn(fd int, readable, writable bool) (*Conn, error) {
 	if fd < 0 {
-		return nil, &ValueError{"invalid handle"}
+		return nil, &pyexc.ValueError{Msg: "invalid handle"}
 	}
 	if !readable && !writable {
-		return nil, &ValueError{"at least one of `readable` and `writable` must be True"}
+		return nil, &pyexc.ValueError{Msg: "at least one of `readable` and `writable` must be True"}
 	}
 	if err := syscall.SetNonblock(fd, true); err != nil {
 		return nil, os.NewSyscallError("fcntl", err)
@@ -121,7 +123,7 @@ func (c *Conn) Readable() bool { return c.readable.Load() }
 // Writable reports whether the connection sends.
 func (c *Conn) Writable() bool { return c.writable }
 
-// Fileno returns the descriptor, or the *[OSError] "handle is closed".
+// Fileno returns the descriptor, or the *[pyexc.OSError] "handle is closed".
 func (c *Conn) Fileno() (int, error) {
 	if c.closed.Load() {
 		return -1, errClosed
@@ -170,15 +172,15 @@ func (c *Conn) SendBytes(buf []byte, offset, size int) error {
 	n := len(buf)
 	switch {
 	case offset < 0:
-		return &ValueError{"offset is negative"}
+		return &pyexc.ValueError{Msg: "offset is negative"}
 	case n < offset:
-		return &ValueError{"buffer length < offset"}
+		return &pyexc.ValueError{Msg: "buffer length < offset"}
 	case size == Omitted:
 		size = n - offset
 	case size < 0:
-		return &ValueError{"size is negative"}
+		return &pyexc.ValueError{Msg: "size is negative"}
 	case offset+size > n:
-		return &ValueError{"buffer length < offset + size"}
+		return &pyexc.ValueError{Msg: "buffer length < offset + size"}
 	}
 	return c.send(buf[offset : offset+size])
 }
@@ -256,7 +258,7 @@ func (c *Conn) RecvBytes(maxlength int) ([]byte, error) {
 		return nil, err
 	}
 	if maxlength < 0 && maxlength != Omitted {
-		return nil, &ValueError{"negative maxlength"}
+		return nil, &pyexc.ValueError{Msg: "negative maxlength"}
 	}
 	c.rmu.Lock()
 	defer c.rmu.Unlock()
@@ -266,17 +268,17 @@ func (c *Conn) RecvBytes(maxlength int) ([]byte, error) {
 // RecvBytesInto receives one message into buf[offset:] and returns its
 // size. A message longer than the space fails with a *[BufferTooShort]
 // holding it (consumed all the same); a negative offset or one past the end
-// of buf fails with a *[ValueError] before anything is read. It blocks as
+// of buf fails with a *[pyexc.ValueError] before anything is read. It blocks as
 // [Conn.RecvBytes] does.
 func (c *Conn) RecvBytesInto(buf []byte, offset int) (int, error) {
 	if err := c.checkReadable(); err != nil {
 		return 0, err
 	}
 	if offset < 0 {
-		return 0, &ValueError{"negative offset"}
+		return 0, &pyexc.ValueError{Msg: "negative offset"}
 	}
 	if offset > len(buf) {
-		return 0, &ValueError{"offset too large"}
+		return 0, &pyexc.ValueError{Msg: "offset too large"}
 	}
 	c.rmu.Lock()
 	defer c.rmu.Unlock()
@@ -426,6 +428,12 @@ func (c *Conn) readFull(b []byte) (int, error) {
 // [NoTimeout] waits without limit (CPython's poll(None)). Close from
 // another goroutine ends the wait with "handle is closed".
 func (c *Conn) Poll(timeout time.Duration) (bool, error) {
+	return c.PollContext(context.Background(), timeout)
+}
+
+// PollContext is [Conn.Poll] that cancelling ctx also ends, with ctx's
+// error (the bridge's KeyboardInterrupt in a blocked get).
+func (c *Conn) PollContext(ctx context.Context, timeout time.Duration) (bool, error) {
 	if err := c.checkReadable(); err != nil {
 		return false, err
 	}
@@ -440,19 +448,42 @@ func (c *Conn) Poll(timeout time.Duration) (bool, error) {
 		}
 		return ready, c.osError(err)
 	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
 	if timeout != NoTimeout {
 		if err := c.f.SetReadDeadline(time.Now().Add(timeout)); err != nil {
 			return false, c.osError(err)
 		}
-		defer c.f.SetReadDeadline(time.Time{})
 	}
+	// Cancelling ctx moves the deadline to the past, but only while this
+	// wait runs: pmu orders it before the reset below.
+	var pmu sync.Mutex
+	waiting := true
+	stop := context.AfterFunc(ctx, func() {
+		pmu.Lock()
+		if waiting {
+			c.f.SetReadDeadline(time.Unix(1, 0))
+		}
+		pmu.Unlock()
+	})
 	var perr error
 	err := c.rc.Read(func(fd uintptr) bool {
 		var ready bool
 		ready, perr = pollOne(int(fd))
 		return ready || perr != nil
 	})
+	stop()
+	pmu.Lock()
+	waiting = false
+	pmu.Unlock()
+	if timeout != NoTimeout || ctx.Err() != nil {
+		c.f.SetReadDeadline(time.Time{})
+	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {
+		if cerr := ctx.Err(); cerr != nil {
+			return false, cerr
+		}
 		return false, nil
 	}
 	if err == nil {
