@@ -98,7 +98,7 @@ class Gen:
         mine = [n for n in NAMES if n not in outer] or ["u"]  # names this body may bind
         bound = [n for n in env if n not in outer]   # bound here so far
         for _ in range(r.randint(1, 4)):
-            form = r.randrange(19)
+            form = r.randrange(20)
             v = self.pick(mine)
             if form <= 2 or depth <= 0:
                 lines.append(f"{pad}{v} = {self.expr(env, depth)}")
@@ -238,6 +238,16 @@ class Gen:
                 lines.append(f"{pad}    G = {self.expr(env, depth - 1)}")
                 lines.append(f"{pad}    return [G + {self.expr(env + ['z'], 0)} for z in range(2)]")
                 lines.append(f"{pad}{v} = sum({g}()) + G")
+            elif form == 18:
+                # a class in a function whose methods use super() and __class__
+                # (the class owns the __class__ cell and reads free variables)
+                k = self.fresh("S")
+                q = self.pick(NAMES)
+                lines.append(f"{pad}class {k}(Base):")
+                lines.append(f"{pad}    attr = {self.expr(env, depth - 1)}")
+                lines.append(f"{pad}    def bias(self):")
+                lines.append(f"{pad}        return super().bias() + [__class__.attr + {self.expr(env + [q], depth - 1)} for {q} in range(2)][1]")
+                lines.append(f"{pad}{v} = {k}().bias()")
             else:
                 # a cell deleted and bound again
                 lines.append(f"{pad}{v} = {self.expr(env, depth - 1)}")

@@ -102,86 +102,26 @@ def case_6():
     return a
 
 def body_7(k, c):
-    def g11():
-        x = k
-        keep = [lambda: x]
-        del x
-        x = sum(c for i in range((c) % 3 + 1)) + 1
-        x = x + keep[0]()
-        def g12():
-            def g13(*qs, j=8, y=(lambda: sum([c for c in range((2) % 3 + 1)]))):
-                return sum(qs) + 5 + y()
-            j = g13(k, c)
-            def rec14(a):
-                return 1 if a <= 0 else rec14(a - 1) + 9
-            j = rec14((k) % 3 + 1)
-            b = sum(f() for f in [lambda y=y: x for y in range((k) % 3 + 1)])
-            return sum(map(sum, [[j for a in range((5) % 3 + 1)] for k in range((x) % 3 + 1)]))
-        a = g12()
-        return sum((lambda j=c: a)() for x in range((2) % 3 + 1))
-    i = g11()
-    return sum([sum({max([k for b in range((7) % 3 + 1)], default=0) for k in range((k) % 3 + 1)}) for n in range((k) % 3 + 1) for c in range(n, n + (n) % 3 + 1)])
+    c = sum(f() for f in [lambda: sum(sum(a for j in range(a + 1)) for a in range((c) % 3 + 1)) for i in range((c) % 3 + 1)])
+    keep = [lambda: c]
+    del c
+    c = 5 + 1
+    c = c + keep[0]()
+    return (lambda j=k: (lambda b=k: max([c for c in range((c) % 3 + 1)], default=0))())()
 def case_7():
     return body_7(0, 1)
 
 class C8(Base):
-    def case_8(self, n):
-        i, *x = [sum({a: sum({a: a for a in range((a) % 3 + 1)}.values()) for a in range((n) % 3 + 1)}.values()), n, n]
-        i = i + sum([x[0] + i for _ in x])
-        x = i
-        return (lambda k=2: 4)()
-    step = 5
-def case_8():
-    return C8().case_8(5)
-
-def body_9():
-    x = 0
-    j = 0
-    for j in range((5) % 3 + 1):
-        x = sum([(lambda x=c: x)() for c in range((j) % 3 + 1)])
-    y, *k = [sum({a: a for a in range((j) % 3 + 1)}.values()), x, 1]
-    y = y + sum([k[0] + x for _ in k])
-    k = y
-    def late15():
-        return [k + z for z in range(2)]
-    k = k
-    a = sum(late15())
-    def gen16():
-        for j in range((a) % 3 + 1):
-            yield sum((lambda n: 2)(j) for k in range((j) % 3 + 1))
-    c = sum(gen16())
-    return max([(lambda i: (j + k))(sum(f() for f in [lambda j=j: c for j in range((x) % 3 + 1)])) for n in range((a) % 3 + 1)], default=0)
-def case_9():
-    return body_9()
-
-c = sum(j for j in range((3) % 3 + 1))
-class M10:
-    attr = sum([max([b for b in range((4) % 3 + 1)], default=0) for i in range((c) % 3 + 1) for y in range(i, i + (c) % 3 + 1)])
-    vals = [sum([sum({j: k for j in range((y) % 3 + 1)}.values()) for y in range((3) % 3 + 1) for k in range(y, y + (y) % 3 + 1)]) for n in range(2)]
-    def meth(self, n):
-        y = max([(lambda x: c)(c) for x in range((c) % 3 + 1)], default=0)
-        return (lambda b=n: b)()
-def case_10():
-    return M10.attr + sum(M10.vals) + M10().meth(1)
-
-def body_11(k, y):
-    def glob17():
-        global G
-        G = (lambda x=y: sum(sum({i: 0 for i in range((b) % 3 + 1)}.values()) for b in range((1) % 3 + 1)))()
-        return [G + y for z in range(2)]
-    i = sum(glob17()) + G
-    k += sum([(lambda i=i: sum(list(x for x in range((j) % 3 + 1))))() for y in range((i) % 3 + 1) for j in range(y, y + (y) % 3 + 1)])
-    def late18():
-        return [k + k for z in range(2)]
-    k = y
-    c = sum(late18())
-    return sum(f() for f in [lambda: sum(list(sum(list((lambda y: k)(8) for x in range((n) % 3 + 1))) for n in range((7) % 3 + 1))) for i in range((k) % 3 + 1)])
-def case_11():
-    return body_11(3, 0)
-
-class C12(Base):
-    def case_12(self, n):
-        def deco19(scale):
+    def case_8(self, n, a):
+        b = a
+        def g11(k):
+            def gen12():
+                for k in range((b) % 3 + 1):
+                    yield k
+            k = sum(gen12())
+            return 5
+        n = g11(a)
+        def deco13(scale):
             def wrap(fn):
                 count = 0
                 def inner(*args):
@@ -190,152 +130,252 @@ class C12(Base):
                     return fn(*args) * scale + count
                 return inner
             return wrap
-        @deco19(n)
-        def h20(a):
-            return sum(sum(a for n in range(i + 1)) for i in range((n) % 3 + 1))
-        n = h20(n) + h20(n)
-        def g21():
-            a = (n if n % 2 else n)
-            try:
-                raise ValueError(a)
-            except ValueError as err:
-                x = sum([int(str(err)) + a for _ in range(2)])
-            class K22:
-                class Inner:
-                    val = a
-                    def get(self):
-                        return self.val + x
-                total = Inner.val + 7
-            x = K22.total + K22.Inner().get()
-            b = (x * x)
-            return sum([2 for b in range((n) % 3 + 1) for n in range(b, b + (2) % 3 + 1)])
-        k = g21()
-        def glob23():
-            global G
-            G = sum(list(n for n in range((n) % 3 + 1)))
-            return [G + z for z in range(2)]
-        c = sum(glob23()) + G
-        return (lambda a: k)(sum(y for y in range((k) % 3 + 1)))
+        @deco13(1)
+        def h14(b):
+            return max([b for y in range((b) % 3 + 1)], default=0)
+        x = h14(n) + h14(5)
+        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + max([n for b in range((7) % 3 + 1)], default=0))(c, c, z=n) for c in range((n) % 3 + 1))
+        n = super().bias() + [__class__.step + sum({j: 3 for j in range((n) % 3 + 1)}.values()) for _ in range(2)][0]
+        return sum(map(sum, [[(a if x % 2 else n) for c in range((j) % 3 + 1)] for j in range((b) % 3 + 1)]))
     step = 1
+def case_8():
+    return C8().case_8(1, 4)
+
+class C9(Base):
+    def case_9(self, y, k):
+        n = sum(list(sum(map(sum, [[8 for b in range((j) % 3 + 1)] for i in range((k) % 3 + 1)])) for j in range((y) % 3 + 1)))
+        def bump15():
+            nonlocal n
+            n = k
+            return k
+        b = bump15() + n
+        return (lambda n: (lambda y: y)(k))((b + 1))
+    step = 1
+def case_9():
+    return C9().case_9(0, 4)
+
+j = sum(j for j in range((3) % 3 + 1))
+class M10:
+    attr = sum((lambda n: 2)(j) for k in range((j) % 3 + 1))
+    vals = [max([(lambda i: 9)(b) for n in range((j) % 3 + 1)], default=0) for b in range(2)]
+    def meth(self, b):
+        def rec16(c):
+            return 1 if c <= 0 else rec16(c - 1) + sum(f() for f in [lambda j=j: c for j in range((j) % 3 + 1)])
+        a = rec16((b) % 3 + 1)
+        class S17(Base):
+            attr = sum({j for x in range((b) % 3 + 1)})
+            def bias(self):
+                return super().bias() + [__class__.attr + b for x in range(2)][1]
+        y = S17().bias()
+        return b
+def case_10():
+    return M10.attr + sum(M10.vals) + M10().meth(4)
+
+b = (8 + 3)
+k = sum([4 for i in range((b) % 3 + 1) for n in range(i, i + (i) % 3 + 1)])
+c = (b + k)
+def case_11():
+    return 7
+
+x = (2 + 7)
 def case_12():
-    return C12().case_12(5)
+    return sum({sum(list(max([i for i in range((j) % 3 + 1)], default=0) for b in range((x) % 3 + 1))) for j in range((x) % 3 + 1)})
 
-class C13(Base):
-    def case_13(self, y, x):
-        x = sum({sum(f() for f in [lambda a=a: max([sum(sum(3 for x in range(k + 1)) for k in range((b) % 3 + 1)) for j in range((3) % 3 + 1)], default=0) for a in range((b) % 3 + 1)]) for b in range((x) % 3 + 1)})
-        def bump24():
-            nonlocal x
-            x = sum(list(x for a in range((x) % 3 + 1)))
-            return sum(y for n in range((x) % 3 + 1))
-        c = bump24() + x
-        x = sum([sum([c for c in range((j) % 3 + 1)]) for j in range((x) % 3 + 1)])
-        return max([(lambda j=c: max([j for i in range((j) % 3 + 1)], default=0))() for a in range((x) % 3 + 1)], default=0)
-    step = 5
+def body_13(i, y, c):
+    b = sum(f() for f in [lambda j=j: sum([(lambda i=c: sum(list(i for x in range((c) % 3 + 1))))() for y in range((i) % 3 + 1) for j in range(y, y + (6) % 3 + 1)]) for j in range((i) % 3 + 1)])
+    b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + b)(b, b, z=y) for b in range((y) % 3 + 1))
+    def gen18():
+        for k in range((y) % 3 + 1):
+            yield (lambda b=b: (lambda a=b: sum(f() for f in [lambda x=x: a for x in range((a) % 3 + 1)]))())()
+    n = sum(gen18())
+    def g19(*qs, n=sum({sum({sum({i for j in range((y) % 3 + 1)}) for i in range((b) % 3 + 1)}) for k in range((i) % 3 + 1)}), a=(lambda: (i if b % 2 else y))):
+        return sum(qs) + sum({c: c for c in range((i) % 3 + 1)}.values()) + a()
+    j = g19(c, b)
+    return sum(map(sum, [[c for x in range((y) % 3 + 1)] for b in range((2) % 3 + 1)]))
 def case_13():
-    return C13().case_13(0, 4)
+    return body_13(5, 5, 0)
 
-i = sum(f() for f in [lambda x=x: x for x in range((4) % 3 + 1)])
+def body_14():
+    n = sum(f() for f in [lambda: max([j for j in range((b) % 3 + 1)], default=0) for b in range((7) % 3 + 1)])
+    k = sum([sum({c for c in range((0) % 3 + 1)}) for c in range((n) % 3 + 1) for y in range(c, c + (n) % 3 + 1)])
+    return (n if k % 2 else n)
 def case_14():
-    return i
+    return body_14()
 
-def body_15(i, x, n):
-    try:
-        raise ValueError(sum({n: n for n in range((i) % 3 + 1)}.values()))
-    except ValueError as err:
-        b = sum([int(str(err)) + x for _ in range(2)])
-    j = sum(map(sum, [[sum(list(n for n in range((n) % 3 + 1))) for x in range((n) % 3 + 1)] for n in range((6) % 3 + 1)]))
-    return (5 + j)
+class C15(Base):
+    def case_15(self, i, k):
+        class S20(Base):
+            attr = sum(2 for y in range((i) % 3 + 1))
+            def bias(self):
+                return super().bias() + [__class__.attr + sum({i for a in range((k) % 3 + 1)}) for i in range(2)][1]
+        k = S20().bias()
+        return max([i for c in range((i) % 3 + 1)], default=0)
+    step = 4
 def case_15():
-    return body_15(4, 5, 0)
+    return C15().case_15(3, 2)
 
-k = sum(map(sum, [[c for k in range((c) % 3 + 1)] for c in range((8) % 3 + 1)]))
-def case_16():
-    return k
-
-y = sum({1 for n in range((1) % 3 + 1)})
-def case_17():
-    return max([(lambda j=2: (max([y for c in range((j) % 3 + 1)], default=0) * sum(f() for f in [lambda: x for x in range((y) % 3 + 1)])))() for j in range((y) % 3 + 1)], default=0)
-
-def body_18():
-    def rec25(k):
-        return 1 if k <= 0 else rec25(k - 1) + sum(sum(1 for k in range(y + 1)) for y in range((k) % 3 + 1))
-    x = rec25((2) % 3 + 1)
-    def g26(i):
-        class K27:
+class C16(Base):
+    def case_16(self, b):
+        def bump21():
+            nonlocal b
+            b = b
+            return max([(y - y) for y in range((3) % 3 + 1)], default=0)
+        y = bump21() + b
+        class K22:
             class Inner:
-                val = i
+                val = max([(lambda n: 8)(9) for y in range((b) % 3 + 1)], default=0)
                 def get(self):
-                    return self.val + 9
-            total = Inner.val + x
-        a = K27.total + K27.Inner().get()
-        return (a * a)
-    a = g26(x)
+                    return self.val + (y if b % 2 else sum(6 for i in range((y) % 3 + 1)))
+            total = Inner.val + y
+        c = K22.total + K22.Inner().get()
+        b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([sum(map(sum, [[5 for k in range((b) % 3 + 1)] for j in range((b) % 3 + 1)])) for c in range((c) % 3 + 1)]))(b, b, z=b) for b in range((c) % 3 + 1))
+        return sum(list(sum({(lambda n=b: c)() for c in range((b) % 3 + 1)}) for n in range((b) % 3 + 1)))
+    step = 4
+def case_16():
+    return C16().case_16(4)
+
+def body_17(a, k):
+    class K23:
+        class Inner:
+            val = (lambda n=a: sum(f() for f in [lambda x=x: x for x in range((5) % 3 + 1)]))()
+            def get(self):
+                return self.val + (lambda b=k: sum(f() for f in [lambda j=j: sum(j for y in range((a) % 3 + 1)) for j in range((a) % 3 + 1)]))()
+        total = Inner.val + a
+    c = K23.total + K23.Inner().get()
+    def g24(*qs, i=sum(f() for f in [lambda: (lambda x=c: a)() for x in range((k) % 3 + 1)]), x=(lambda: (lambda k=c: c)())):
+        return sum(qs) + (sum(map(sum, [[(a + a) for a in range((i) % 3 + 1)] for i in range((c) % 3 + 1)])) * sum(3 for x in range((1) % 3 + 1))) + x()
+    b = g24(a, a)
+    def bump25():
+        nonlocal a
+        a = (lambda y: b)((sum({7 for b in range((2) % 3 + 1)}) if 4 % 2 else sum({a for a in range((k) % 3 + 1)})))
+        return 3
+    n = bump25() + a
+    return (lambda k: sum([sum(sum(7 for k in range((c) % 3 + 1)) for j in range((a) % 3 + 1)) for n in range((n) % 3 + 1) for a in range(n, n + (n) % 3 + 1)]))((a + 9))
+def case_17():
+    return body_17(3, 1)
+
+def body_18(n):
+    class S26(Base):
+        attr = (lambda k=n: sum(map(sum, [[3 for b in range((n) % 3 + 1)] for k in range((3) % 3 + 1)])))()
+        def bias(self):
+            return super().bias() + [__class__.attr + sum(sum((lambda j=b: 4)() for b in range(n + 1)) for n in range((i) % 3 + 1)) for i in range(2)][1]
+    k = S26().bias()
+    def late27():
+        return [n + k for z in range(2)]
+    n = k
+    b = sum(late27())
     class K28:
         class Inner:
-            val = 3
+            val = sum(sum(list(4 for n in range((n) % 3 + 1))) for x in range((5) % 3 + 1))
             def get(self):
-                return self.val + sum([b for b in range((x) % 3 + 1) if x % 2])
-        total = Inner.val + a
-    c = K28.total + K28.Inner().get()
-    b, *a = [(x + x), x, c]
-    b = b + sum([a[0] + c for _ in a])
-    a = b
-    return sum({a for a in range((a) % 3 + 1)})
+                return self.val + k
+        total = Inner.val + n
+    b = K28.total + K28.Inner().get()
+    class K29:
+        attr = sum(map(sum, [[(b - b) for j in range((n) % 3 + 1)] for k in range((n) % 3 + 1)]))
+        more = [attr + ((lambda b=k: k)() if n % 2 else sum(list(b for x in range((c) % 3 + 1)))) for c in range(2)]
+        def m(self, c):
+            return self.attr + sum({sum(map(sum, [[8 for c in range((c) % 3 + 1)] for k in range((c) % 3 + 1)])) for j in range((c) % 3 + 1)})
+    j = K29.attr + sum(K29.more) + K29().m(1)
+    return (sum(f() for f in [lambda y=y: sum({y: y for y in range((n) % 3 + 1)}.values()) for y in range((n) % 3 + 1)]) + sum([max([k for j in range((n) % 3 + 1)], default=0) for x in range((k) % 3 + 1)]))
 def case_18():
-    return body_18()
+    return body_18(0)
 
-def body_19(a, x):
-    def gen29():
-        for j in range((a) % 3 + 1):
-            yield (lambda c: sum(list(x for c in range((0) % 3 + 1))))((x * a))
-    i = sum(gen29())
-    return max([a for b in range((i) % 3 + 1)], default=0)
+def body_19(y):
+    try:
+        raise ValueError(sum(max([c for a in range((c) % 3 + 1)], default=0) for c in range((y) % 3 + 1)))
+    except ValueError as err:
+        n = sum([int(str(err)) + y for _ in range(2)])
+    def glob30():
+        global G
+        G = (lambda c=n: sum([sum({n: y for n in range((c) % 3 + 1)}.values()) for c in range((2) % 3 + 1)]))()
+        return [G + y for z in range(2)]
+    n = sum(glob30()) + G
+    return (n * sum(sum(sum([sum([a for j in range((8) % 3 + 1) for k in range(j, j + (1) % 3 + 1)]) for b in range((k) % 3 + 1) for a in range(b, b + (x) % 3 + 1)]) for k in range(x + 1)) for x in range((2) % 3 + 1)))
 def case_19():
-    return body_19(5, 5)
+    return body_19(3)
 
-class C20(Base):
-    def case_20(self, c):
-        def glob30():
-            global G
-            G = c
-            return [G + 6 for z in range(2)]
-        n = sum(glob30()) + G
-        class K31:
-            class Inner:
-                val = sum([sum(sum((lambda j=n: n)() for b in range(n + 1)) for n in range((i) % 3 + 1)) for i in range((6) % 3 + 1) for x in range(i, i + (1) % 3 + 1)])
-                def get(self):
-                    return self.val + sum(f() for f in [lambda: sum([sum({n for c in range((a) % 3 + 1)}) for n in range((c) % 3 + 1)]) for a in range((5) % 3 + 1)])
-            total = Inner.val + n
-        i = K31.total + K31.Inner().get()
-        return sum([sum(f() for f in [lambda j=j: (lambda a=j: sum({n for n in range((n) % 3 + 1)}))() for j in range((a) % 3 + 1)]) for y in range((c) % 3 + 1) for a in range(y, y + (c) % 3 + 1)])
-    step = 5
+def body_20(i, x):
+    c = sum({(b if 6 % 2 else x) for b in range((x) % 3 + 1)})
+    keep = [lambda: c]
+    del c
+    c = sum([sum({i for i in range((x) % 3 + 1)}) for x in range((x) % 3 + 1)]) + 1
+    c = c + keep[0]()
+    class S31(Base):
+        attr = sum({(lambda a: x)(6) for x in range((9) % 3 + 1)})
+        def bias(self):
+            return super().bias() + [__class__.attr + sum({n: sum([i for k in range((n) % 3 + 1) if i % 2]) for n in range((i) % 3 + 1)}.values()) for n in range(2)][1]
+    i = S31().bias()
+    i = i
+    keep = [lambda: i]
+    del i
+    i = (lambda n=x: (lambda n: 6)(x))() + 1
+    i = i + keep[0]()
+    j = x
+    keep = [lambda: j]
+    del j
+    j = sum(list(sum(f() for f in [lambda: x for j in range((x) % 3 + 1)]) for x in range((c) % 3 + 1))) + 1
+    j = j + keep[0]()
+    return sum(map(sum, [[sum(f() for f in [lambda b=b: 7 for b in range((k) % 3 + 1)]) for i in range((j) % 3 + 1)] for k in range((i) % 3 + 1)]))
 def case_20():
-    return C20().case_20(2)
+    return body_20(5, 2)
 
-def body_21(c):
-    y = c
-    def g32(*qs, n=(lambda k=y: 8)(), j=(lambda: sum(map(sum, [[8 for k in range((y) % 3 + 1)] for n in range((1) % 3 + 1)])))):
-        return sum(qs) + (n * 8) + j()
-    b = g32(c, c)
-    return sum([7 for c in range((b) % 3 + 1)])
+class C21(Base):
+    def case_21(self, x):
+        class K32:
+            class Inner:
+                val = max([sum([x for i in range((a) % 3 + 1) for x in range(i, i + (i) % 3 + 1)]) for a in range((x) % 3 + 1)], default=0)
+                def get(self):
+                    return self.val + sum([(x - 2) for y in range((x) % 3 + 1) for b in range(y, y + (x) % 3 + 1)])
+            total = Inner.val + x
+        a = K32.total + K32.Inner().get()
+        def bump33():
+            nonlocal x
+            x = sum(f() for f in [lambda: sum(y for y in range((9) % 3 + 1)) for k in range((9) % 3 + 1)])
+            return sum(list((x + i) for i in range((x) % 3 + 1)))
+        n = bump33() + x
+        n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda j: (lambda c=7: c)())(sum(x for x in range((n) % 3 + 1))))(n, n, z=8) for n in range((a) % 3 + 1))
+        a = sum(list((2 if b % 2 else sum([x for y in range((n) % 3 + 1)])) for b in range((n) % 3 + 1)))
+        return 9
+    step = 1
 def case_21():
-    return body_21(1)
+    return C21().case_21(1)
 
-y = sum(sum(c for a in range(c + 1)) for c in range((8) % 3 + 1))
+class C22(Base):
+    def case_22(self, x):
+        n = 0
+        i = 0
+        for i in range((x) % 3 + 1):
+            n = (i + 8)
+        n, *k = [sum(map(sum, [[n for c in range((x) % 3 + 1)] for a in range((n) % 3 + 1)])), i, n]
+        n = n + sum([k[0] + i for _ in k])
+        k = n
+        def rec34(y):
+            return 1 if y <= 0 else rec34(y - 1) + sum(0 for k in range((i) % 3 + 1))
+        i = rec34((i) % 3 + 1)
+        y = sum(list(x for b in range((9) % 3 + 1)))
+        keep = [lambda: y]
+        del y
+        y = n + 1
+        y = y + keep[0]()
+        return sum(sum([x for i in range((i) % 3 + 1) for x in range(i, i + (k) % 3 + 1)]) for y in range((8) % 3 + 1))
+    step = 2
 def case_22():
-    return sum(f() for f in [lambda i=i: sum(max([c for a in range((i) % 3 + 1)], default=0) for c in range((y) % 3 + 1)) for i in range((y) % 3 + 1)])
+    return C22().case_22(2)
 
-x = 1
-def case_23():
-    return sum({n: sum((2 if x % 2 else n) for b in range((n) % 3 + 1)) for n in range((x) % 3 + 1)}.values())
-
-j = 5
-i = sum([y for y in range((2) % 3 + 1) if j % 2])
-class M24:
-    attr = (5 if j % 2 else 1)
-    vals = [sum([i for y in range((i) % 3 + 1) for x in range(y, y + (i) % 3 + 1)]) for i in range(2)]
-    def meth(self, i):
-        def deco33(scale):
+j = 9
+k = 2
+class M23:
+    attr = sum(sum(k for k in range(y + 1)) for y in range((k) % 3 + 1))
+    vals = [k for j in range(2)]
+    def meth(self, j):
+        def bump35():
+            nonlocal j
+            j = j
+            return j
+        j = bump35() + j
+        a = sum(sum(5 for b in range(j + 1)) for j in range((j) % 3 + 1))
+        def deco36(scale):
             def wrap(fn):
                 count = 0
                 def inner(*args):
@@ -344,131 +384,66 @@ class M24:
                     return fn(*args) * scale + count
                 return inner
             return wrap
-        @deco33(1)
-        def h34(x):
+        @deco36(8)
+        def h37(i):
             return i
-        b = h34(2) + h34(5)
-        i, *a = [b, b, 9]
-        i = i + sum([a[0] + 3 for _ in a])
-        a = i
-        def late35():
-            return [a + a for z in range(2)]
-        a = j
-        k = sum(late35())
-        n, *i = [3, 6, 9]
-        n = n + sum([i[0] + k for _ in i])
-        i = n
-        return i
+        a = h37(a) + h37(k)
+        return (lambda k: a)(j)
+def case_23():
+    return M23.attr + sum(M23.vals) + M23().meth(1)
+
+k = (lambda b: b)(6)
 def case_24():
-    return M24.attr + sum(M24.vals) + M24().meth(1)
+    return sum(f() for f in [lambda a=a: sum(a for i in range((k) % 3 + 1)) for a in range((k) % 3 + 1)])
 
-def body_25(k):
-    n = sum(sum(sum(f() for f in [lambda: 8 for i in range((6) % 3 + 1)]) for b in range(c + 1)) for c in range((k) % 3 + 1))
-    return sum(map(sum, [[sum([k for a in range((i) % 3 + 1) for x in range(a, a + (i) % 3 + 1)]) for x in range((n) % 3 + 1)] for i in range((k) % 3 + 1)]))
+def body_25(i):
+    def gen38():
+        for c in range((9) % 3 + 1):
+            yield max([max([3 for a in range((i) % 3 + 1)], default=0) for i in range((c) % 3 + 1)], default=0)
+    y = sum(gen38())
+    class K39:
+        attr = sum(sum(i for i in range(b + 1)) for b in range((i) % 3 + 1))
+        more = [sum({max([y for j in range((i) % 3 + 1)], default=0) for j in range((i) % 3 + 1)}) for y in range(2)]
+        def m(self, y):
+            return self.attr + sum([(y * y) for b in range((y) % 3 + 1) for y in range(b, b + (i) % 3 + 1)])
+    n = K39.attr + sum(K39.more) + K39().m(i)
+    return sum({k: max([sum(sum(k for n in range(k + 1)) for k in range((k) % 3 + 1)) for x in range((n) % 3 + 1)], default=0) for k in range((n) % 3 + 1)}.values())
 def case_25():
-    return body_25(0)
+    return body_25(5)
 
-def body_26(b, y):
-    def g36():
-        class K37:
-            attr = sum(f() for f in [lambda y=y: 7 for y in range((y) % 3 + 1)])
-            more = [sum(sum(sum([y for i in range((0) % 3 + 1) for y in range(i, i + (b) % 3 + 1)]) for n in range(b + 1)) for b in range((y) % 3 + 1)) for y in range(2)]
-            def m(self, y):
-                return self.attr + (lambda i: sum({i: i for i in range((y) % 3 + 1)}.values()))(sum([b for y in range((b) % 3 + 1) for b in range(y, y + (2) % 3 + 1)]))
-        j = K37.attr + sum(K37.more) + K37().m(y)
-        def bump38():
-            nonlocal j
-            j = (lambda i: j)(sum(f() for f in [lambda: y for y in range((j) % 3 + 1)]))
-            return ((b + j) * (y if 5 % 2 else b))
-        x = bump38() + j
-        def bump39():
-            nonlocal x
-            x = (sum(b for x in range((x) % 3 + 1)) if 8 % 2 else (b - x))
-            return (lambda a=x: sum([b for y in range((a) % 3 + 1)]))()
-        i = bump39() + x
-        return sum(f() for f in [lambda: sum(sum({b: 3 for b in range((j) % 3 + 1)}.values()) for a in range((j) % 3 + 1)) for j in range((i) % 3 + 1)])
-    n = g36()
-    a = 0
-    for b in range((n) % 3 + 1):
-        a = (lambda x=n: sum(map(sum, [[(b + n) for c in range((b) % 3 + 1)] for a in range((n) % 3 + 1)])))()
-    return sum({(lambda a: sum(max([i for b in range((i) % 3 + 1)], default=0) for j in range((i) % 3 + 1)))(y) for i in range((y) % 3 + 1)})
+def body_26(n):
+    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum({(y if c % 2 else n) for y in range((n) % 3 + 1)}))(c, c, z=0) for c in range((3) % 3 + 1))
+    def bump40():
+        nonlocal c
+        c = (sum(list(2 for a in range((4) % 3 + 1))) if 3 % 2 else sum(sum(k for k in range(x + 1)) for x in range((n) % 3 + 1)))
+        return sum({sum({c for n in range((n) % 3 + 1)}) for a in range((c) % 3 + 1)})
+    c = bump40() + c
+    return ((lambda a=c: sum({5 for i in range((4) % 3 + 1)}))() - (2 if 8 % 2 else sum(map(sum, [[y for y in range((n) % 3 + 1)] for n in range((n) % 3 + 1)]))))
 def case_26():
-    return body_26(2, 0)
+    return body_26(1)
 
-def body_27(n):
-    def rec40(j):
-        return 1 if j <= 0 else rec40(j - 1) + sum([sum({k: (4 if 5 % 2 else k) for k in range((n) % 3 + 1)}.values()) for k in range((j) % 3 + 1) for i in range(k, k + (8) % 3 + 1)])
-    c = rec40((n) % 3 + 1)
-    n = sum([sum({k: (n + (lambda k=n: c)()) for k in range((8) % 3 + 1)}.values()) for n in range((n) % 3 + 1)])
-    def late41():
-        return [c + c for z in range(2)]
-    c = (lambda y: sum(sum(map(sum, [[n for y in range((c) % 3 + 1)] for i in range((7) % 3 + 1)])) for n in range((c) % 3 + 1)))((lambda b: (lambda n: n)(b))(sum([c for i in range((c) % 3 + 1) for c in range(i, i + (n) % 3 + 1)])))
-    n = sum(late41())
-    def gen42():
-        for c in range((n) % 3 + 1):
-            yield (lambda c=4: max([sum(map(sum, [[a for a in range((c) % 3 + 1)] for i in range((c) % 3 + 1)])) for a in range((n) % 3 + 1)], default=0))()
-    n = sum(gen42())
-    return sum(f() for f in [lambda b=b: sum(map(sum, [[sum(f() for f in [lambda: sum(sum(n for j in range(i + 1)) for i in range((n) % 3 + 1)) for n in range((c) % 3 + 1)]) for j in range((c) % 3 + 1)] for x in range((b) % 3 + 1)])) for b in range((n) % 3 + 1)])
+def body_27(x):
+    class K41:
+        class Inner:
+            val = (lambda b=1: x)()
+            def get(self):
+                return self.val + max([((x if n % 2 else 0) if n % 2 else n) for n in range((x) % 3 + 1)], default=0)
+        total = Inner.val + x
+    j = K41.total + K41.Inner().get()
+    return (sum(list(sum([(lambda a=x: 4)() for j in range((x) % 3 + 1) for k in range(j, j + (8) % 3 + 1)]) for c in range((x) % 3 + 1))) if 0 % 2 else sum({sum({(x if b % 2 else b) for b in range((k) % 3 + 1)}) for k in range((x) % 3 + 1)}))
 def case_27():
-    return body_27(1)
+    return body_27(2)
 
-class C28(Base):
-    def case_28(self, k, j):
-        def g43(i):
-            def g44(*qs, j=5, x=(lambda: sum(list(i for n in range((i) % 3 + 1))))):
-                return sum(qs) + sum([max([x for c in range((x) % 3 + 1)], default=0) for i in range((7) % 3 + 1) for x in range(i, i + (4) % 3 + 1)]) + x()
-            i = g44(j, 8)
-            y = sum(f() for f in [lambda: max([sum(list(i for i in range((i) % 3 + 1))) for b in range((k) % 3 + 1)], default=0) for j in range((k) % 3 + 1)])
-            def deco45(scale):
-                def wrap(fn):
-                    count = 0
-                    def inner(*args):
-                        nonlocal count
-                        count += 1
-                        return fn(*args) * scale + count
-                    return inner
-                return wrap
-            @deco45(y)
-            def h46(i):
-                return sum(list(max([i for b in range((i) % 3 + 1)], default=0) for k in range((y) % 3 + 1)))
-            y = h46(j) + h46(y)
-            def g47(y, n):
-                a = (lambda a=i: sum({5 for i in range((4) % 3 + 1)}))()
-                n, *y = [(lambda j: 2)(8), a, y]
-                n = n + sum([y[0] + j for _ in y])
-                y = n
-                return (sum(sum(c for c in range(b + 1)) for b in range((a) % 3 + 1)) if y % 2 else (lambda b=1: n)())
-            n = g47(j, 6)
-            return sum({sum(f() for f in [lambda: sum([k for i in range((c) % 3 + 1) for a in range(i, i + (n) % 3 + 1)]) for c in range((n) % 3 + 1)]) for x in range((y) % 3 + 1)})
-        a = g43(2)
-        def glob48():
-            global G
-            G = sum(list(sum([(lambda a=k: 4)() for j in range((j) % 3 + 1) for k in range(j, j + (8) % 3 + 1)]) for c in range((k) % 3 + 1)))
-            return [G + 0 for z in range(2)]
-        c = sum(glob48()) + G
-        def g49(*qs, k=c, b=(lambda: (lambda x=k: c)())):
-            return sum(qs) + (lambda y=j: sum(sum(sum([y for k in range((c) % 3 + 1) if a % 2]) for x in range(c + 1)) for c in range((7) % 3 + 1)))() + b()
-        c = g49(a, c)
-        return sum(f() for f in [lambda: sum([sum({(lambda i=k: k)() for x in range((2) % 3 + 1)}) for k in range((c) % 3 + 1) for a in range(k, k + (i) % 3 + 1)]) for i in range((j) % 3 + 1)])
-    step = 4
+def body_28(n):
+    c = n
+    y = (sum(list(sum([n for x in range((c) % 3 + 1) for k in range(x, x + (n) % 3 + 1)]) for x in range((n) % 3 + 1))) if c % 2 else (lambda i=n: sum(a for a in range((c) % 3 + 1)))())
+    return n
 def case_28():
-    return C28().case_28(4, 5)
+    return body_28(4)
 
-class C29(Base):
-    def case_29(self, a):
-        def late50():
-            return [a + a for z in range(2)]
-        a = sum({(lambda n=a: c)() for c in range((a) % 3 + 1)})
-        j = sum(late50())
-        def gen51():
-            for k in range((3) % 3 + 1):
-                yield sum([n for c in range((k) % 3 + 1) for n in range(c, c + (a) % 3 + 1)])
-        y = sum(gen51())
-        y = super().bias() + [__class__.step + sum(sum(n for n in range(x + 1)) for x in range((a) % 3 + 1)) for _ in range(2)][0]
-        return sum([sum(f() for f in [lambda k=k: sum(map(sum, [[x for k in range((x) % 3 + 1)] for i in range((a) % 3 + 1)])) for k in range((j) % 3 + 1)]) for x in range((a) % 3 + 1) for y in range(x, x + (7) % 3 + 1)])
-    step = 1
+n = (7 * 9)
 def case_29():
-    return C29().case_29(5)
+    return sum({(lambda n=n: sum([(lambda i: n)(c) for j in range((n) % 3 + 1) for i in range(j, j + (4) % 3 + 1)]))() for c in range((n) % 3 + 1)})
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

@@ -34,49 +34,169 @@ def case_2():
     return body_2(4, 3)
 
 def body_3():
-    x = 9
-    keep = [lambda: x]
-    del x
-    x = sum({n for n in range((9) % 3 + 1)}) + 1
-    x = x + keep[0]()
-    class K1:
-        attr = (lambda n=x: (9 + (n if 5 % 2 else 8)))()
-        more = [sum(f() for f in [lambda: i for i in range((b) % 3 + 1)]) for b in range(2)]
-        def m(self, b):
-            return self.attr + sum({sum(sum(sum(list(x for x in range((j) % 3 + 1))) for i in range(j + 1)) for j in range((x) % 3 + 1)) for j in range((5) % 3 + 1)})
-    x = K1.attr + sum(K1.more) + K1().m(x)
-    return x
+    class S1(Base):
+        attr = sum(map(sum, [[sum(list((lambda n: n)(a) for b in range((a) % 3 + 1))) for a in range((0) % 3 + 1)] for y in range((2) % 3 + 1)]))
+        def bias(self):
+            return super().bias() + [__class__.attr + sum({sum(sum(sum(sum(b for k in range(y + 1)) for y in range((k) % 3 + 1)) for b in range(j + 1)) for j in range((c) % 3 + 1)) for k in range((c) % 3 + 1)}) for c in range(2)][1]
+    x = S1().bias()
+    def bump2():
+        nonlocal x
+        x = sum({sum([sum(list(x for x in range((k) % 3 + 1))) for b in range((x) % 3 + 1) for k in range(b, b + (5) % 3 + 1)]) for k in range((x) % 3 + 1)})
+        return x
+    y = bump2() + x
+    return sum(list(sum({b: k for b in range((k) % 3 + 1)}.values()) for k in range((y) % 3 + 1)))
 def case_3():
     return body_3()
 
-class C4(Base):
-    def case_4(self, j, b):
-        def deco2(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco2(j)
-        def h3(a):
-            return sum([j for a in range((j) % 3 + 1) for j in range(a, a + (a) % 3 + 1)])
-        a = h3(j) + h3(b)
-        n = super().bias() + [__class__.step + 9 for _ in range(2)][0]
-        return (lambda y=b: (a * y))()
-    step = 4
-def case_4():
-    return C4().case_4(3, 2)
-
-def body_5(i, x):
+def body_4():
+    class S3(Base):
+        attr = 2
+        def bias(self):
+            return super().bias() + [__class__.attr + sum(map(sum, [[6 for b in range((8) % 3 + 1)] for c in range((4) % 3 + 1)])) for c in range(2)][1]
+    n = S3().bias()
     def glob4():
         global G
-        G = sum([i for i in range((x) % 3 + 1)])
-        return [G + 6 for z in range(2)]
-    i = sum(glob4()) + G
-    def deco5(scale):
+        G = sum([n for k in range((n) % 3 + 1) for b in range(k, k + (k) % 3 + 1)])
+        return [G + z for z in range(2)]
+    j = sum(glob4()) + G
+    return sum(list(sum([k for b in range((7) % 3 + 1) for k in range(b, b + (b) % 3 + 1)]) for b in range((n) % 3 + 1)))
+def case_4():
+    return body_4()
+
+class C5(Base):
+    def case_5(self, i):
+        x = i
+        def gen5():
+            for j in range((i) % 3 + 1):
+                yield sum({i for j in range((i) % 3 + 1)})
+        n = sum(gen5())
+        def gen6():
+            for b in range((i) % 3 + 1):
+                yield sum({a: n for a in range((x) % 3 + 1)}.values())
+        n = sum(gen6())
+        c = super().bias() + [__class__.step + i for _ in range(2)][0]
+        return x
+    step = 3
+def case_5():
+    return C5().case_5(2)
+
+class C6(Base):
+    def case_6(self):
+        def g7():
+            def g8(*qs, i=(max([i for i in range((6) % 3 + 1)], default=0) * (6 - 2)), c=(lambda: sum(list(a for a in range((9) % 3 + 1))))):
+                return sum(qs) + i + c()
+            y = g8(4, 6)
+            return sum([(lambda c=7: sum({c for i in range((6) % 3 + 1)}))() for c in range((y) % 3 + 1) for b in range(c, c + (3) % 3 + 1)])
+        i = g7()
+        b = (lambda k=i: sum(sum(sum(b for b in range(x + 1)) for x in range((i) % 3 + 1)) for j in range((k) % 3 + 1)))()
+        class K9:
+            attr = (lambda k=8: max([sum(f() for f in [lambda b=b: 2 for b in range((9) % 3 + 1)]) for a in range((1) % 3 + 1)], default=0))()
+            more = [sum(map(sum, [[b for x in range((n) % 3 + 1)] for n in range((1) % 3 + 1)])) for x in range(2)]
+            def m(self, x):
+                return self.attr + sum([sum([(3 if 3 % 2 else b) for n in range((x) % 3 + 1) for a in range(n, n + (x) % 3 + 1)]) for y in range((7) % 3 + 1)])
+        a = K9.attr + sum(K9.more) + K9().m(i)
+        return sum(sum(x for n in range(x + 1)) for x in range((i) % 3 + 1))
+    step = 1
+def case_6():
+    return C6().case_6()
+
+def body_7():
+    def g10(k, j):
+        k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([sum({j for j in range((k) % 3 + 1)}) for k in range((k) % 3 + 1)]))(k, k, z=j) for k in range((k) % 3 + 1))
+        try:
+            raise ValueError((lambda j: sum({y for y in range((j) % 3 + 1)}))(sum(f() for f in [lambda: 4 for b in range((j) % 3 + 1)])))
+        except ValueError as err:
+            y = sum([int(str(err)) + k for _ in range(2)])
+        def late11():
+            return [k + k for z in range(2)]
+        k = sum(sum((lambda j: 7)(x) for x in range(j + 1)) for j in range((y) % 3 + 1))
+        j = sum(late11())
+        n = j
+        keep = [lambda: n]
+        del n
+        n = k + 1
+        n = n + keep[0]()
+        return sum(list(sum([sum([5 for j in range((n) % 3 + 1)]) for y in range((j) % 3 + 1) for i in range(y, y + (y) % 3 + 1)]) for n in range((y) % 3 + 1)))
+    b = g10(5, 9)
+    def gen12():
+        for y in range((b) % 3 + 1):
+            yield sum({k: sum(sum(sum(map(sum, [[3 for k in range((y) % 3 + 1)] for n in range((y) % 3 + 1)])) for a in range(i + 1)) for i in range((9) % 3 + 1)) for k in range((b) % 3 + 1)}.values())
+    n = sum(gen12())
+    j = max([n for c in range((n) % 3 + 1)], default=0)
+    keep = [lambda: j]
+    del j
+    j = sum([((i if i % 2 else 9) - sum(list(b for j in range((b) % 3 + 1)))) for i in range((n) % 3 + 1) if n % 2]) + 1
+    j = j + keep[0]()
+    return sum(sum(sum([(lambda j: (b - n))(sum(map(sum, [[j for i in range((b) % 3 + 1)] for j in range((n) % 3 + 1)]))) for y in range((8) % 3 + 1) for n in range(y, y + (j) % 3 + 1)]) for j in range(i + 1)) for i in range((b) % 3 + 1))
+def case_7():
+    return body_7()
+
+j = sum([n for n in range((4) % 3 + 1) for b in range(n, n + (n) % 3 + 1)])
+def case_8():
+    return (sum([9 for j in range((j) % 3 + 1) for i in range(j, j + (j) % 3 + 1)]) if 8 % 2 else (j if j % 2 else 6))
+
+def body_9():
+    x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (x - sum(f() for f in [lambda x=x: 1 for x in range((x) % 3 + 1)])))(x, x, z=x) for x in range((5) % 3 + 1))
+    return max([x for j in range((x) % 3 + 1)], default=0)
+def case_9():
+    return body_9()
+
+def body_10(k, n):
+    try:
+        raise ValueError(sum(sum(2 for a in range(y + 1)) for y in range((n) % 3 + 1)))
+    except ValueError as err:
+        y = sum([int(str(err)) + k for _ in range(2)])
+    class K13:
+        class Inner:
+            val = n
+            def get(self):
+                return self.val + sum(map(sum, [[y for k in range((k) % 3 + 1)] for y in range((k) % 3 + 1)]))
+        total = Inner.val + y
+    k = K13.total + K13.Inner().get()
+    return (lambda k: sum({6 for x in range((1) % 3 + 1)}))((y - y))
+def case_10():
+    return body_10(4, 3)
+
+class C11(Base):
+    def case_11(self, k, n):
+        def glob14():
+            global G
+            G = k
+            return [G + k for z in range(2)]
+        y = sum(glob14()) + G
+        def bump15():
+            nonlocal y
+            y = sum(f() for f in [lambda: sum(sum(2 for b in range(y + 1)) for y in range((b) % 3 + 1)) for b in range((n) % 3 + 1)])
+            return sum([sum(map(sum, [[max([n for k in range((4) % 3 + 1)], default=0) for i in range((k) % 3 + 1)] for x in range((x) % 3 + 1)])) for x in range((n) % 3 + 1) for j in range(x, x + (x) % 3 + 1)])
+        n = bump15() + y
+        k = sum([sum(sum((lambda k=c: sum(list(a for y in range((y) % 3 + 1))))() for c in range(a + 1)) for a in range((a) % 3 + 1)) for x in range((k) % 3 + 1) for a in range(x, x + (k) % 3 + 1)])
+        y = super().bias() + [__class__.step + sum(map(sum, [[j for j in range((n) % 3 + 1)] for n in range((6) % 3 + 1)])) for _ in range(2)][0]
+        return sum(map(sum, [[sum([max([sum(map(sum, [[n for k in range((y) % 3 + 1)] for x in range((k) % 3 + 1)])) for x in range((4) % 3 + 1)], default=0) for a in range((n) % 3 + 1)]) for n in range((y) % 3 + 1)] for a in range((6) % 3 + 1)]))
+    step = 4
+def case_11():
+    return C11().case_11(2, 3)
+
+def body_12():
+    def g16(a, b):
+        def g17():
+            y = b
+            c = y
+            j = a
+            x = a
+            return 4
+        x = g17()
+        def bump18():
+            nonlocal x
+            x = 3
+            return a
+        x = bump18() + x
+        def late19():
+            return [x + z for z in range(2)]
+        x = 1
+        b = sum(late19())
+        return sum(b for x in range((b) % 3 + 1))
+    i = g16(6, 8)
+    def deco20(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -85,323 +205,129 @@ def body_5(i, x):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco5(x)
-    def h6(k):
-        return sum([sum([i for i in range((k) % 3 + 1) if 1 % 2]) for b in range((i) % 3 + 1) for c in range(b, b + (k) % 3 + 1)])
-    a = h6(i) + h6(i)
-    return sum([sum([0 for j in range((x) % 3 + 1) for c in range(j, j + (k) % 3 + 1)]) for k in range((i) % 3 + 1)])
-def case_5():
-    return body_5(5, 2)
-
-def body_6(b, x):
-    def glob7():
-        global G
-        G = 2
-        return [G + b for z in range(2)]
-    x = sum(glob7()) + G
-    class K8:
-        class Inner:
-            val = b
-            def get(self):
-                return self.val + sum(sum(sum(list(k for n in range((c) % 3 + 1))) for k in range(c + 1)) for c in range((x) % 3 + 1))
-        total = Inner.val + 3
-    a = K8.total + K8.Inner().get()
-    def gen9():
-        for x in range((b) % 3 + 1):
-            yield (sum(x for b in range((a) % 3 + 1)) if 5 % 2 else x)
-    k = sum(gen9())
-    b = sum(y for y in range((b) % 3 + 1))
-    return sum(map(sum, [[(lambda c=4: sum(9 for j in range((1) % 3 + 1)))() for k in range((x) % 3 + 1)] for n in range((6) % 3 + 1)]))
-def case_6():
-    return body_6(3, 4)
-
-b = sum([n for n in range((0) % 3 + 1) for a in range(n, n + (n) % 3 + 1)])
-j = sum({i: b for i in range((b) % 3 + 1)}.values())
-class M7:
-    attr = (lambda c: b)(j)
-    vals = [sum([x for b in range((2) % 3 + 1)]) for x in range(2)]
-    def meth(self, x):
-        i = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + x)(i, i, z=x) for i in range((j) % 3 + 1))
-        return i
-def case_7():
-    return M7.attr + sum(M7.vals) + M7().meth(2)
-
-class C8(Base):
-    def case_8(self, k, x, a):
-        i = 0
-        y = 0
-        for y in range((7) % 3 + 1):
-            i = sum(f() for f in [lambda y=y: 2 for y in range((x) % 3 + 1)])
-        return sum(list(sum(sum(x for k in range(n + 1)) for n in range((a) % 3 + 1)) for a in range((a) % 3 + 1)))
-    step = 4
-def case_8():
-    return C8().case_8(5, 3, 3)
-
-def body_9(j, c, n):
-    class K10:
-        class Inner:
-            val = (lambda x: n)(sum({n for n in range((n) % 3 + 1)}))
-            def get(self):
-                return self.val + sum(map(sum, [[sum([c for j in range((4) % 3 + 1) for k in range(j, j + (j) % 3 + 1)]) for b in range((8) % 3 + 1)] for c in range((c) % 3 + 1)]))
-        total = Inner.val + n
-    y = K10.total + K10.Inner().get()
-    c = sum({(lambda i=y: sum({k: 3 for k in range((0) % 3 + 1)}.values()))() for y in range((9) % 3 + 1)})
-    def late11():
-        return [y + 3 for z in range(2)]
-    y = (sum(list(7 for x in range((c) % 3 + 1))) if y % 2 else sum([n for n in range((c) % 3 + 1)]))
-    k = sum(late11())
-    return sum(0 for x in range((3) % 3 + 1))
-def case_9():
-    return body_9(0, 4, 0)
-
-def body_10(y, x, c):
-    i = sum(map(sum, [[sum(sum(sum([y for y in range((y) % 3 + 1) for n in range(y, y + (x) % 3 + 1)]) for j in range(i + 1)) for i in range((0) % 3 + 1)) for y in range((y) % 3 + 1)] for x in range((5) % 3 + 1)]))
-    keep = [lambda: i]
-    del i
-    i = sum(map(sum, [[2 for i in range((y) % 3 + 1)] for j in range((y) % 3 + 1)])) + 1
-    i = i + keep[0]()
-    def glob12():
-        global G
-        G = sum([(lambda a=x: y)() for j in range((x) % 3 + 1)])
-        return [G + x for z in range(2)]
-    a = sum(glob12()) + G
-    return sum(map(sum, [[(sum(list(sum(map(sum, [[c for n in range((y) % 3 + 1)] for c in range((8) % 3 + 1)])) for i in range((x) % 3 + 1))) if a % 2 else sum(f() for f in [lambda b=b: sum(2 for b in range((i) % 3 + 1)) for b in range((0) % 3 + 1)])) for y in range((y) % 3 + 1)] for i in range((8) % 3 + 1)]))
-def case_10():
-    return body_10(5, 2, 0)
-
-n = sum(f() for f in [lambda x=x: x for x in range((1) % 3 + 1)])
-class M11:
-    attr = n
-    vals = [max([sum([sum({8 for y in range((b) % 3 + 1)}) for b in range((c) % 3 + 1)]) for c in range((8) % 3 + 1)], default=0) for j in range(2)]
-    def meth(self, j):
-        def deco13(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco13(j)
-        def h14(i):
-            return i
-        c = h14(j) + h14(8)
-        return sum({(lambda y=c: sum(list(c for k in range((c) % 3 + 1))))() for j in range((6) % 3 + 1)})
-def case_11():
-    return M11.attr + sum(M11.vals) + M11().meth(0)
-
-def body_12(a):
-    def gen15():
-        for k in range((5) % 3 + 1):
-            yield (lambda x=a: x)()
-    k = sum(gen15())
-    def g16():
-        y = k
-        c = sum(sum(k for b in range(y + 1)) for y in range((a) % 3 + 1))
-        keep = [lambda: c]
-        del c
-        c = sum(list(n for n in range((k) % 3 + 1))) + 1
-        c = c + keep[0]()
-        def gen17():
-            for x in range((3) % 3 + 1):
-                yield max([a for k in range((4) % 3 + 1)], default=0)
-        c = sum(gen17())
-        class K18:
-            class Inner:
-                val = c
-                def get(self):
-                    return self.val + sum(map(sum, [[x for b in range((x) % 3 + 1)] for x in range((y) % 3 + 1)]))
-            total = Inner.val + 7
-        c = K18.total + K18.Inner().get()
-        return 0
-    b = g16()
-    def glob19():
-        global G
-        G = max([(lambda y=y: y)() for y in range((k) % 3 + 1)], default=0)
-        return [G + z for z in range(2)]
-    b = sum(glob19()) + G
-    return sum({y: sum({sum([6 for j in range((b) % 3 + 1)]) for n in range((b) % 3 + 1)}) for y in range((k) % 3 + 1)}.values())
+    @deco20(9)
+    def h21(y):
+        return (y * y)
+    x = h21(i) + h21(i)
+    return sum(i for i in range((i) % 3 + 1))
 def case_12():
-    return body_12(4)
+    return body_12()
 
-class C13(Base):
-    def case_13(self, x, b, i):
-        def bump20():
-            nonlocal b
-            b = sum({j: 4 for j in range((i) % 3 + 1)}.values())
-            return sum([k for k in range((6) % 3 + 1) for y in range(k, k + (x) % 3 + 1)])
-        j = bump20() + b
-        a = super().bias() + [__class__.step + x for _ in range(2)][0]
-        return b
-    step = 4
+def body_13(j, y, i):
+    k, *y = [sum(f() for f in [lambda c=c: (y * y) for c in range((y) % 3 + 1)]), j, j]
+    k = k + sum([y[0] + j for _ in y])
+    y = k
+    y = (i if j % 2 else sum([sum(list(k for k in range((i) % 3 + 1))) for j in range((j) % 3 + 1)]))
+    return sum({j for c in range((y) % 3 + 1)})
 def case_13():
-    return C13().case_13(2, 1, 3)
+    return body_13(5, 2, 2)
 
-def body_14():
-    y = (sum(sum(b for x in range(b + 1)) for b in range((4) % 3 + 1)) * max([x for x in range((6) % 3 + 1)], default=0))
-    x = sum(map(sum, [[y for x in range((y) % 3 + 1)] for y in range((y) % 3 + 1)]))
-    keep = [lambda: x]
-    del x
-    x = y + 1
-    x = x + keep[0]()
-    y, *i = [sum([4 for k in range((x) % 3 + 1) if 5 % 2]), y, x]
-    y = y + sum([i[0] + y for _ in i])
-    i = y
-    class K21:
-        class Inner:
-            val = i
-            def get(self):
-                return self.val + sum(map(sum, [[a for i in range((i) % 3 + 1)] for a in range((x) % 3 + 1)]))
-        total = Inner.val + x
-    c = K21.total + K21.Inner().get()
-    return sum(f() for f in [lambda c=c: (c * x) for c in range((c) % 3 + 1)])
+class C14(Base):
+    def case_14(self):
+        c = sum([sum([sum(map(sum, [[k for k in range((c) % 3 + 1)] for c in range((4) % 3 + 1)])) for y in range((4) % 3 + 1)]) for k in range((8) % 3 + 1)])
+        i = super().bias() + [__class__.step + sum({j: j for j in range((7) % 3 + 1)}.values()) for _ in range(2)][0]
+        return c
+    step = 2
 def case_14():
-    return body_14()
+    return C14().case_14()
 
-c = (lambda i=9: i)()
+y = sum(x for x in range((3) % 3 + 1))
+a = sum({k: k for k in range((6) % 3 + 1)}.values())
 class M15:
-    attr = sum(sum(sum({b: k for b in range((k) % 3 + 1)}.values()) for k in range(a + 1)) for a in range((c) % 3 + 1))
-    vals = [c for n in range(2)]
-    def meth(self, n):
-        def g22(b):
-            i = n
-            keep = [lambda: i]
-            del i
-            i = n + 1
-            i = i + keep[0]()
-            return i
-        a = g22(c)
-        n += sum([2 for y in range((n) % 3 + 1)])
-        def late23():
-            return [a + z for z in range(2)]
-        a = (lambda i=a: n)()
-        b = sum(late23())
-        return (lambda n=a: sum(c for j in range((c) % 3 + 1)))()
+    attr = sum({c: sum(sum((lambda n: a)(a) for b in range(a + 1)) for a in range((a) % 3 + 1)) for c in range((a) % 3 + 1)}.values())
+    vals = [y for b in range(2)]
+    def meth(self, b):
+        x = b
+        return max([sum(sum((lambda i=2: y)() for y in range(k + 1)) for k in range((5) % 3 + 1)) for y in range((b) % 3 + 1)], default=0)
 def case_15():
-    return M15.attr + sum(M15.vals) + M15().meth(5)
+    return M15.attr + sum(M15.vals) + M15().meth(2)
 
-class C16(Base):
-    def case_16(self):
-        try:
-            raise ValueError(9)
-        except ValueError as err:
-            c = sum([int(str(err)) + 2 for _ in range(2)])
-        class K24:
-            attr = sum(sum(map(sum, [[n for y in range((n) % 3 + 1)] for n in range((c) % 3 + 1)])) for j in range((c) % 3 + 1))
-            more = [(lambda n: n)(sum(map(sum, [[(lambda a: c)(1) for x in range((k) % 3 + 1)] for k in range((k) % 3 + 1)]))) for k in range(2)]
-            def m(self, k):
-                return self.attr + sum(sum((lambda i=2: k)() for y in range(k + 1)) for k in range((k) % 3 + 1))
-        x = K24.attr + sum(K24.more) + K24().m(c)
-        class K25:
-            class Inner:
-                val = (lambda j: ((lambda b=x: 1)() * 6))(sum(f() for f in [lambda: max([k for k in range((c) % 3 + 1)], default=0) for c in range((c) % 3 + 1)]))
-                def get(self):
-                    return self.val + sum(list(sum(c for j in range((c) % 3 + 1)) for n in range((x) % 3 + 1)))
-            total = Inner.val + x
-        n = K25.total + K25.Inner().get()
-        return sum({c: x for c in range((x) % 3 + 1)}.values())
-    step = 5
-def case_16():
-    return C16().case_16()
-
-def body_17(c, y, x):
-    def bump26():
-        nonlocal x
-        x = c
-        return sum(f() for f in [lambda y=y: sum([sum(list(y for x in range((c) % 3 + 1))) for y in range((y) % 3 + 1) for b in range(y, y + (y) % 3 + 1)]) for y in range((c) % 3 + 1)])
-    n = bump26() + x
-    j = sum(list(x for n in range((n) % 3 + 1)))
-    return sum(f() for f in [lambda: sum(sum(sum(list(sum(f() for f in [lambda: 4 for c in range((n) % 3 + 1)]) for c in range((y) % 3 + 1))) for y in range(i + 1)) for i in range((y) % 3 + 1)) for n in range((3) % 3 + 1)])
-def case_17():
-    return body_17(5, 1, 0)
-
-def body_18():
-    def glob27():
-        global G
-        G = (lambda i=7: ((i - i) if i % 2 else sum({n: n for n in range((i) % 3 + 1)}.values())))()
-        return [G + z for z in range(2)]
-    n = sum(glob27()) + G
-    def rec28(y):
-        return 1 if y <= 0 else rec28(y - 1) + sum([max([max([a for b in range((y) % 3 + 1)], default=0) for a in range((y) % 3 + 1)], default=0) for y in range((1) % 3 + 1) for j in range(y, y + (y) % 3 + 1)])
-    x = rec28((n) % 3 + 1)
-    return sum([(sum(f() for f in [lambda: c for c in range((y) % 3 + 1)]) if x % 2 else y) for y in range((8) % 3 + 1)])
-def case_18():
-    return body_18()
-
-def body_19(j, n, i):
-    def bump29():
-        nonlocal j
-        j = sum([sum([j for y in range((7) % 3 + 1) for k in range(y, y + (n) % 3 + 1)]) for a in range((j) % 3 + 1) for y in range(a, a + (6) % 3 + 1)])
-        return sum({(sum(sum(4 for i in range(c + 1)) for c in range((j) % 3 + 1)) * sum(map(sum, [[i for j in range((j) % 3 + 1)] for n in range((i) % 3 + 1)]))) for i in range((n) % 3 + 1)})
-    y = bump29() + j
-    k = sum([sum(map(sum, [[(j + 5) for x in range((8) % 3 + 1)] for k in range((i) % 3 + 1)])) for y in range((y) % 3 + 1)])
-    keep = [lambda: k]
-    del k
-    k = sum({sum(sum(2 for k in range((y) % 3 + 1)) for y in range((b) % 3 + 1)) for b in range((i) % 3 + 1)}) + 1
-    k = k + keep[0]()
-    return (max([sum(list(sum(f() for f in [lambda: 4 for b in range((n) % 3 + 1)]) for y in range((i) % 3 + 1))) for i in range((n) % 3 + 1)], default=0) + j)
-def case_19():
-    return body_19(2, 3, 0)
-
-class C20(Base):
-    def case_20(self, y):
-        def g30(*qs, y=0, c=(lambda: y)):
-            return sum(qs) + sum(sum([sum(f() for f in [lambda: y for y in range((a) % 3 + 1)]) for i in range((a) % 3 + 1)]) for a in range((y) % 3 + 1)) + c()
-        j = g30(y, y)
-        def glob31():
-            global G
-            G = y
-            return [G + y for z in range(2)]
-        a = sum(glob31()) + G
-        y = sum([sum(map(sum, [[sum(list(j for b in range((9) % 3 + 1))) for n in range((x) % 3 + 1)] for k in range((x) % 3 + 1)])) for x in range((y) % 3 + 1) for j in range(x, x + (x) % 3 + 1)])
-        return sum({n for n in range((9) % 3 + 1)})
-    step = 5
-def case_20():
-    return C20().case_20(0)
-
-y = max([a for a in range((3) % 3 + 1)], default=0)
-j = sum({y for i in range((y) % 3 + 1)})
-def case_21():
-    return y
-
-class C22(Base):
-    def case_22(self):
-        k = sum(f() for f in [lambda: 1 for a in range((2) % 3 + 1)])
-        def deco32(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco32(k)
-        def h33(k):
-            return sum({y: max([1 for n in range((6) % 3 + 1)], default=0) for y in range((9) % 3 + 1)}.values())
-        n = h33(k) + h33(k)
-        def late34():
-            return [k + z for z in range(2)]
-        k = sum(f() for f in [lambda k=k: (n if n % 2 else 8) for k in range((k) % 3 + 1)])
-        n = sum(late34())
-        j = (sum([4 for b in range((k) % 3 + 1)]) + k)
-        keep = [lambda: j]
-        del j
-        j = 1 + 1
-        j = j + keep[0]()
-        return sum(f() for f in [lambda a=a: k for a in range((n) % 3 + 1)])
-    step = 5
-def case_22():
-    return C22().case_22()
-
-def body_23(x):
-    y = sum([(lambda a=x: a)() for i in range((x) % 3 + 1) for c in range(i, i + (x) % 3 + 1)])
+def body_16(n, y, c):
+    y = n
     keep = [lambda: y]
     del y
-    y = sum(max([b for b in range((i) % 3 + 1)], default=0) for i in range((x) % 3 + 1)) + 1
+    y = sum({(lambda b: sum(map(sum, [[n for c in range((c) % 3 + 1)] for n in range((b) % 3 + 1)])))((c if 6 % 2 else c)) for c in range((c) % 3 + 1)}) + 1
     y = y + keep[0]()
-    def deco35(scale):
+    for c in range((y) % 3 + 1):
+        c = n
+    return (sum(((y - 2) - sum(n for b in range((j) % 3 + 1))) for j in range((n) % 3 + 1)) if 3 % 2 else sum([sum(list((lambda n=y: b)() for x in range((n) % 3 + 1))) for y in range((y) % 3 + 1) for b in range(y, y + (y) % 3 + 1)]))
+def case_16():
+    return body_16(2, 2, 3)
+
+def body_17(y):
+    n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + max([sum(n for j in range((9) % 3 + 1)) for n in range((n) % 3 + 1)], default=0))(n, n, z=y) for n in range((y) % 3 + 1))
+    def rec22(j):
+        return 1 if j <= 0 else rec22(j - 1) + sum(sum([n for i in range((n) % 3 + 1)]) for a in range((j) % 3 + 1))
+    n = rec22((y) % 3 + 1)
+    b = y
+    def late23():
+        return [n + n for z in range(2)]
+    n = sum([sum([y for c in range((n) % 3 + 1) for k in range(c, c + (c) % 3 + 1)]) for y in range((n) % 3 + 1) for b in range(y, y + (y) % 3 + 1)])
+    n = sum(late23())
+    return sum(f() for f in [lambda: max([sum(sum(n for b in range(a + 1)) for a in range((1) % 3 + 1)) for b in range((j) % 3 + 1)], default=0) for j in range((y) % 3 + 1)])
+def case_17():
+    return body_17(5)
+
+def body_18(b, i, n):
+    b = (lambda n=i: i)()
+    class K24:
+        class Inner:
+            val = sum({n: i for n in range((b) % 3 + 1)}.values())
+            def get(self):
+                return self.val + sum([y for a in range((5) % 3 + 1) for y in range(a, a + (1) % 3 + 1)])
+        total = Inner.val + n
+    j = K24.total + K24.Inner().get()
+    n = sum(list((lambda y=i: i)() for i in range((1) % 3 + 1)))
+    return (sum(sum(4 for i in range(c + 1)) for c in range((b) % 3 + 1)) * sum(map(sum, [[n for j in range((b) % 3 + 1)] for n in range((j) % 3 + 1)])))
+def case_18():
+    return body_18(3, 5, 4)
+
+def body_19(j, k, n):
+    k = sum(list(sum([((a if a % 2 else 8) if k % 2 else sum(2 for k in range((y) % 3 + 1))) for a in range((y) % 3 + 1)]) for y in range((5) % 3 + 1)))
+    a = 0
+    for k in range((n) % 3 + 1):
+        a = (lambda j=j: n)()
+    class K25:
+        class Inner:
+            val = n
+            def get(self):
+                return self.val + sum(f() for f in [lambda: sum(sum(sum({8 for y in range((a) % 3 + 1)}) for i in range(j + 1)) for j in range((0) % 3 + 1)) for b in range((n) % 3 + 1)])
+        total = Inner.val + k
+    b = K25.total + K25.Inner().get()
+    return sum(sum([sum(f() for f in [lambda: y for y in range((b) % 3 + 1)]) for i in range((k) % 3 + 1)]) for a in range((0) % 3 + 1))
+def case_19():
+    return body_19(1, 4, 4)
+
+def body_20(a, c, x):
+    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + c)(c, c, z=c) for c in range((c) % 3 + 1))
+    return sum(list(x for b in range((9) % 3 + 1)))
+def case_20():
+    return body_20(4, 0, 0)
+
+n = 6
+k = n
+c = sum(list(y for y in range((7) % 3 + 1)))
+def case_21():
+    return (sum(list(((lambda a: 3)(k) * sum(map(sum, [[0 for c in range((c) % 3 + 1)] for k in range((0) % 3 + 1)]))) for j in range((c) % 3 + 1))) if k % 2 else sum({k: sum(f() for f in [lambda: 1 for a in range((c) % 3 + 1)]) for k in range((9) % 3 + 1)}.values()))
+
+class C22(Base):
+    def case_22(self, a):
+        k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda n=1: sum(list(k for n in range((k) % 3 + 1))))())(k, k, z=a) for k in range((a) % 3 + 1))
+        def rec26(j):
+            return 1 if j <= 0 else rec26(j - 1) + (sum(sum(sum(list(x for x in range((k) % 3 + 1))) for k in range(n + 1)) for n in range((k) % 3 + 1)) + sum([sum({a for j in range((k) % 3 + 1)}) for b in range((a) % 3 + 1)]))
+        a = rec26((1) % 3 + 1)
+        return sum(f() for f in [lambda a=a: a for a in range((k) % 3 + 1)])
+    step = 5
+def case_22():
+    return C22().case_22(5)
+
+def body_23(x):
+    class S27(Base):
+        attr = sum([(lambda a=x: a)() for i in range((x) % 3 + 1) for c in range(i, i + (x) % 3 + 1)])
+        def bias(self):
+            return super().bias() + [__class__.attr + sum(max([y for b in range((y) % 3 + 1)], default=0) for i in range((x) % 3 + 1)) for y in range(2)][1]
+    y = S27().bias()
+    def deco28(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -410,62 +336,152 @@ def body_23(x):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco35(y)
-    def h36(a):
+    @deco28(y)
+    def h29(a):
         return sum([y for i in range((4) % 3 + 1) if x % 2])
-    k = h36(x) + h36(y)
-    class K37:
+    k = h29(x) + h29(y)
+    class K30:
         attr = sum([sum(x for x in range((n) % 3 + 1)) for n in range((8) % 3 + 1)])
         more = [sum(map(sum, [[sum(map(sum, [[8 for n in range((y) % 3 + 1)] for k in range((k) % 3 + 1)])) for n in range((k) % 3 + 1)] for k in range((y) % 3 + 1)])) for k in range(2)]
         def m(self, k):
             return self.attr + y
-    k = K37.attr + sum(K37.more) + K37().m(x)
+    k = K30.attr + sum(K30.more) + K30().m(x)
     return sum({sum(sum(sum(j for b in range((2) % 3 + 1)) for k in range(c + 1)) for c in range((x) % 3 + 1)) for j in range((y) % 3 + 1)})
 def case_23():
     return body_23(1)
 
 def body_24():
-    def rec38(y):
-        return 1 if y <= 0 else rec38(y - 1) + sum({(sum([4 for i in range((k) % 3 + 1) for a in range(i, i + (y) % 3 + 1)]) + sum([a for a in range((2) % 3 + 1)])) for k in range((y) % 3 + 1)})
-    k = rec38((4) % 3 + 1)
-    y = sum(sum(sum(sum(map(sum, [[4 for i in range((y) % 3 + 1)] for k in range((y) % 3 + 1)])) for y in range((y) % 3 + 1)) for n in range(y + 1)) for y in range((k) % 3 + 1))
-    keep = [lambda: y]
-    del y
-    y = ((lambda i: sum(i for i in range((k) % 3 + 1)))((7 * k)) if k % 2 else max([sum(map(sum, [[4 for k in range((x) % 3 + 1)] for x in range((j) % 3 + 1)])) for j in range((k) % 3 + 1)], default=0)) + 1
-    y = y + keep[0]()
-    return sum({i: (lambda j: sum(sum(map(sum, [[a for c in range((i) % 3 + 1)] for a in range((a) % 3 + 1)])) for a in range((i) % 3 + 1)))(sum((lambda n=y: c)() for c in range((y) % 3 + 1))) for i in range((3) % 3 + 1)}.values())
+    def rec31(y):
+        return 1 if y <= 0 else rec31(y - 1) + sum({(sum([4 for i in range((k) % 3 + 1) for a in range(i, i + (y) % 3 + 1)]) + sum([a for a in range((2) % 3 + 1)])) for k in range((y) % 3 + 1)})
+    k = rec31((4) % 3 + 1)
+    class S32(Base):
+        attr = sum(sum(sum(sum(map(sum, [[4 for i in range((y) % 3 + 1)] for k in range((y) % 3 + 1)])) for y in range((y) % 3 + 1)) for n in range(y + 1)) for y in range((k) % 3 + 1))
+        def bias(self):
+            return super().bias() + [__class__.attr + ((lambda i: sum(k for i in range((y) % 3 + 1)))((lambda a: k)(y)) if y % 2 else sum({sum([b for b in range((k) % 3 + 1)]) for b in range((3) % 3 + 1)})) for y in range(2)][1]
+    y = S32().bias()
+    return (lambda j: sum(sum(map(sum, [[sum({c for i in range((a) % 3 + 1)}) for c in range((j) % 3 + 1)] for a in range((j) % 3 + 1)])) for a in range((k) % 3 + 1)))(sum(map(sum, [[sum(f() for f in [lambda: sum(f() for f in [lambda: i for i in range((y) % 3 + 1)]) for c in range((2) % 3 + 1)]) for i in range((y) % 3 + 1)] for y in range((y) % 3 + 1)])))
 def case_24():
     return body_24()
 
-def body_25(b):
-    y = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda x=y: y)())(y, y, z=y) for y in range((b) % 3 + 1))
-    return y
+x = sum(sum(j for j in range(y + 1)) for y in range((3) % 3 + 1))
+i = x
+class M25:
+    attr = (lambda c: c)(x)
+    vals = [sum({sum(9 for c in range((i) % 3 + 1)) for x in range((i) % 3 + 1)}) for k in range(2)]
+    def meth(self, k):
+        try:
+            raise ValueError(sum(list((x if 5 % 2 else c) for c in range((k) % 3 + 1))))
+        except ValueError as err:
+            k = sum([int(str(err)) + k for _ in range(2)])
+        try:
+            raise ValueError(sum(sum(sum([x for b in range((x) % 3 + 1)]) for k in range(x + 1)) for x in range((k) % 3 + 1)))
+        except ValueError as err:
+            j = sum([int(str(err)) + x for _ in range(2)])
+        class S33(Base):
+            attr = sum(sum((lambda c=c: k)() for c in range(k + 1)) for k in range((k) % 3 + 1))
+            def bias(self):
+                return super().bias() + [__class__.attr + ((lambda j: x)(x) - sum({i for x in range((i) % 3 + 1)})) for x in range(2)][1]
+        j = S33().bias()
+        class K34:
+            attr = x
+            more = [sum({y: sum(f() for f in [lambda: k for n in range((j) % 3 + 1)]) for y in range((k) % 3 + 1)}.values()) for c in range(2)]
+            def m(self, c):
+                return self.attr + j
+        j = K34.attr + sum(K34.more) + K34().m(x)
+        return sum({sum(f() for f in [lambda x=x: (lambda x: x)(i) for x in range((y) % 3 + 1)]) for y in range((i) % 3 + 1)})
 def case_25():
-    return body_25(5)
+    return M25.attr + sum(M25.vals) + M25().meth(0)
 
-i = 0
-c = sum(list(i for k in range((i) % 3 + 1)))
+class C26(Base):
+    def case_26(self):
+        k = max([sum({(j * n) for j in range((n) % 3 + 1)}) for n in range((6) % 3 + 1)], default=0)
+        class K35:
+            attr = max([(lambda c=k: k)() for k in range((k) % 3 + 1)], default=0)
+            more = [sum([b for y in range((2) % 3 + 1) for j in range(y, y + (y) % 3 + 1)]) for b in range(2)]
+            def m(self, b):
+                return self.attr + sum(sum((b + c) for c in range(n + 1)) for n in range((k) % 3 + 1))
+        j = K35.attr + sum(K35.more) + K35().m(1)
+        def g36(c):
+            def rec37(c):
+                return 1 if c <= 0 else rec37(c - 1) + sum(map(sum, [[k for b in range((j) % 3 + 1)] for k in range((j) % 3 + 1)]))
+            x = rec37((k) % 3 + 1)
+            def deco38(scale):
+                def wrap(fn):
+                    count = 0
+                    def inner(*args):
+                        nonlocal count
+                        count += 1
+                        return fn(*args) * scale + count
+                    return inner
+                return wrap
+            @deco38(3)
+            def h39(j):
+                return k
+            a = h39(5) + h39(x)
+            return sum({sum(map(sum, [[x for x in range((j) % 3 + 1)] for n in range((k) % 3 + 1)])) for c in range((x) % 3 + 1)})
+        y = g36(j)
+        class S40(Base):
+            attr = 8
+            def bias(self):
+                return super().bias() + [__class__.attr + y for a in range(2)][1]
+        b = S40().bias()
+        j = super().bias() + [__class__.step + 0 for _ in range(2)][0]
+        return sum(map(sum, [[sum(sum(list(j for y in range((3) % 3 + 1))) for a in range((k) % 3 + 1)) for n in range((j) % 3 + 1)] for i in range((5) % 3 + 1)]))
+    step = 4
 def case_26():
-    return sum(map(sum, [[sum({b: c for b in range((c) % 3 + 1)}.values()) for j in range((9) % 3 + 1)] for c in range((i) % 3 + 1)]))
+    return C26().case_26()
 
-j = sum([a for a in range((9) % 3 + 1)])
+def body_27(b, x, j):
+    y = (lambda i: 5)(b)
+    keep = [lambda: y]
+    del y
+    y = sum([3 for k in range((j) % 3 + 1)]) + 1
+    y = y + keep[0]()
+    class S41(Base):
+        attr = sum({i: b for i in range((j) % 3 + 1)}.values())
+        def bias(self):
+            return super().bias() + [__class__.attr + sum({a: 7 for a in range((j) % 3 + 1)}.values()) for a in range(2)][1]
+    b = S41().bias()
+    def g42(*qs, x=(lambda c: c)(y), a=(lambda: (lambda n: x)(b))):
+        return sum(qs) + sum(sum(y for b in range(x + 1)) for x in range((y) % 3 + 1)) + a()
+    x = g42(x, 0)
+    try:
+        raise ValueError(sum(b for k in range((j) % 3 + 1)))
+    except ValueError as err:
+        x = sum([int(str(err)) + b for _ in range(2)])
+    return (sum(list(b for y in range((y) % 3 + 1))) if y % 2 else sum(b for a in range((1) % 3 + 1)))
 def case_27():
-    return sum({sum(f() for f in [lambda: sum(map(sum, [[c for y in range((j) % 3 + 1)] for c in range((a) % 3 + 1)])) for a in range((x) % 3 + 1)]) for x in range((j) % 3 + 1)})
+    return body_27(4, 4, 0)
 
-def body_28(c, a):
-    def glob39():
-        global G
-        G = sum({((lambda j: c)(k) - sum({a for x in range((c) % 3 + 1)})) for k in range((c) % 3 + 1)})
-        return [G + 2 for z in range(2)]
-    i = sum(glob39()) + G
-    return c
+class C28(Base):
+    def case_28(self, c):
+        class K43:
+            attr = sum(list(c for n in range((c) % 3 + 1)))
+            more = [attr + sum(sum(j for j in range(n + 1)) for n in range((1) % 3 + 1)) for y in range(2)]
+            def m(self, y):
+                return self.attr + c
+        b = K43.attr + sum(K43.more) + K43().m(6)
+        class K44:
+            class Inner:
+                val = sum(c for y in range((0) % 3 + 1))
+                def get(self):
+                    return self.val + sum(sum(x for k in range(x + 1)) for x in range((b) % 3 + 1))
+            total = Inner.val + c
+        k = K44.total + K44.Inner().get()
+        return sum([max([j for n in range((c) % 3 + 1)], default=0) for j in range((b) % 3 + 1) for k in range(j, j + (b) % 3 + 1)])
+    step = 4
 def case_28():
-    return body_28(4, 0)
+    return C28().case_28(4)
 
-a = sum(f() for f in [lambda x=x: x for x in range((5) % 3 + 1)])
-n = sum([j for j in range((a) % 3 + 1)])
+def body_29(b, i):
+    def bump45():
+        nonlocal i
+        i = (lambda n=0: sum(c for c in range((b) % 3 + 1)))()
+        return sum({x: max([(0 if b % 2 else b) for b in range((b) % 3 + 1)], default=0) for x in range((b) % 3 + 1)}.values())
+    x = bump45() + i
+    return (lambda n: (lambda c: sum(map(sum, [[sum([n for n in range((c) % 3 + 1) for b in range(n, n + (n) % 3 + 1)]) for a in range((b) % 3 + 1)] for i in range((9) % 3 + 1)])))((lambda j=x: (lambda c=j: i)())()))(sum({i: sum(list(i for k in range((i) % 3 + 1))) for i in range((1) % 3 + 1)}.values()))
 def case_29():
-    return ((lambda k=n: sum(n for n in range((3) % 3 + 1)))() if n % 2 else sum(map(sum, [[sum({n for k in range((a) % 3 + 1)}) for n in range((5) % 3 + 1)] for a in range((n) % 3 + 1)])))
+    return body_29(1, 3)
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

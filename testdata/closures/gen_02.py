@@ -45,441 +45,406 @@ def case_1():
     return C1().case_1(5, 4, 4)
 
 def body_2(y, c, a):
-    def rec4(k):
-        return 1 if k <= 0 else rec4(k - 1) + sum([0 for n in range((0) % 3 + 1)])
-    j = rec4((c) % 3 + 1)
-    return sum({b: y for b in range((j) % 3 + 1)}.values())
+    k = (6 + y)
+    keep = [lambda: k]
+    del k
+    k = (c - a) + 1
+    k = k + keep[0]()
+    return (max([y for b in range((k) % 3 + 1)], default=0) * sum([6 for k in range((1) % 3 + 1) if k % 2]))
 def case_2():
     return body_2(5, 3, 2)
 
-def body_3():
-    x = 5
-    def late5():
-        return [x + x for z in range(2)]
-    x = sum([max([x for a in range((k) % 3 + 1)], default=0) for k in range((x) % 3 + 1) for x in range(k, k + (k) % 3 + 1)])
-    b = sum(late5())
-    class K6:
-        class Inner:
-            val = sum([x for j in range((x) % 3 + 1) for x in range(j, j + (b) % 3 + 1)])
-            def get(self):
-                return self.val + x
-        total = Inner.val + 1
-    x = K6.total + K6.Inner().get()
-    return sum({a: sum((lambda b=6: b)() for k in range((x) % 3 + 1)) for a in range((x) % 3 + 1)}.values())
+def body_3(a, x, c):
+    y, *x = [sum(sum(sum(c for n in range((a) % 3 + 1)) for y in range(n + 1)) for n in range((c) % 3 + 1)), x, c]
+    y = y + sum([x[0] + c for _ in x])
+    x = y
+    b = sum({a: sum((lambda b=6: a)() for k in range((a) % 3 + 1)) for a in range((x) % 3 + 1)}.values())
+    try:
+        raise ValueError((lambda k: sum(f() for f in [lambda: y for a in range((c) % 3 + 1)]))(sum({5 for n in range((a) % 3 + 1)})))
+    except ValueError as err:
+        i = sum([int(str(err)) + x for _ in range(2)])
+    return sum(sum((lambda a: sum(sum(i for c in range(x + 1)) for x in range((9) % 3 + 1)))(sum(map(sum, [[3 for b in range((y) % 3 + 1)] for i in range((c) % 3 + 1)]))) for x in range(i + 1)) for i in range((i) % 3 + 1))
 def case_3():
-    return body_3()
+    return body_3(2, 3, 1)
 
-c = sum(map(sum, [[j for j in range((x) % 3 + 1)] for x in range((5) % 3 + 1)]))
-n = max([3 for k in range((c) % 3 + 1)], default=0)
+y = (lambda x: x)(0)
+b = max([k for k in range((y) % 3 + 1)], default=0)
+class M4:
+    attr = b
+    vals = [sum({c: (c * a) for c in range((y) % 3 + 1)}.values()) for a in range(2)]
+    def meth(self, a):
+        def glob4():
+            global G
+            G = sum(sum(a for k in range(b + 1)) for b in range((b) % 3 + 1))
+            return [G + z for z in range(2)]
+        n = sum(glob4()) + G
+        x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(map(sum, [[i for i in range((8) % 3 + 1)] for y in range((a) % 3 + 1)])))(x, x, z=n) for x in range((a) % 3 + 1))
+        a = 6
+        def rec5(k):
+            return 1 if k <= 0 else rec5(k - 1) + sum({n for k in range((7) % 3 + 1)})
+        c = rec5((7) % 3 + 1)
+        return sum({7 for i in range((c) % 3 + 1)})
 def case_4():
-    return sum({sum(sum(x for c in range(x + 1)) for x in range((9) % 3 + 1)) for n in range((c) % 3 + 1)})
+    return M4.attr + sum(M4.vals) + M4().meth(2)
 
-def body_5(y, i, c):
-    def g7(n, x):
-        n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + n)(n, n, z=y) for n in range((n) % 3 + 1))
-        def glob8():
-            global G
-            G = x
-            return [G + z for z in range(2)]
-        x = sum(glob8()) + G
-        def g9(*qs, j=y, x=(lambda: max([n for k in range((i) % 3 + 1)], default=0))):
-            return sum(qs) + n + x()
-        k = g9(n, i)
-        return y
-    a = g7(c, 9)
-    try:
-        raise ValueError((c if c % 2 else c))
-    except ValueError as err:
-        i = sum([int(str(err)) + a for _ in range(2)])
-    b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(list(i for i in range((y) % 3 + 1))))(b, b, z=i) for b in range((8) % 3 + 1))
-    def gen10():
-        for j in range((y) % 3 + 1):
-            yield 6
-    y = sum(gen10())
-    return sum({i for i in range((c) % 3 + 1)})
-def case_5():
-    return body_5(5, 4, 4)
-
-c = max([x for x in range((2) % 3 + 1)], default=0)
-b = sum({c: 6 for c in range((c) % 3 + 1)}.values())
-def case_6():
-    return sum(f() for f in [lambda: sum({j for j in range((b) % 3 + 1)}) for y in range((c) % 3 + 1)])
-
-def body_7(n, c):
-    def rec11(n):
-        return 1 if n <= 0 else rec11(n - 1) + n
-    b = rec11((c) % 3 + 1)
-    c, *n = [sum(sum(b for k in range((c) % 3 + 1)) for x in range((n) % 3 + 1)), n, c]
-    c = c + sum([n[0] + c for _ in n])
-    n = c
-    return n
-def case_7():
-    return body_7(0, 0)
-
-n = sum(list(8 for x in range((9) % 3 + 1)))
-i = sum(map(sum, [[7 for x in range((y) % 3 + 1)] for y in range((n) % 3 + 1)]))
-a = sum([n for x in range((i) % 3 + 1)])
-def case_8():
-    return sum([sum(map(sum, [[sum(sum(n for n in range(b + 1)) for b in range((7) % 3 + 1)) for i in range((a) % 3 + 1)] for a in range((n) % 3 + 1)])) for a in range((a) % 3 + 1)])
-
-def body_9():
-    k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum({k for i in range((k) % 3 + 1)}))(k, k, z=k) for k in range((0) % 3 + 1))
-    return sum(list((lambda n=k: k)() for n in range((k) % 3 + 1)))
-def case_9():
-    return body_9()
-
-class C10(Base):
-    def case_10(self, n, c):
-        def deco12(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco12(c)
-        def h13(y):
-            return sum([(c + j) for x in range((n) % 3 + 1) for j in range(x, x + (y) % 3 + 1)])
-        b = h13(c) + h13(n)
-        def g14():
-            i = max([7 for y in range((n) % 3 + 1)], default=0)
-            keep = [lambda: i]
-            del i
-            i = c + 1
-            i = i + keep[0]()
-            x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + 0)(x, x, z=n) for x in range((b) % 3 + 1))
-            return sum(map(sum, [[sum(list(i for y in range((c) % 3 + 1))) for j in range((i) % 3 + 1)] for a in range((5) % 3 + 1)]))
-        k = g14()
-        def late15():
-            return [b + z for z in range(2)]
-        b = sum(sum(sum(y for j in range((3) % 3 + 1)) for y in range(i + 1)) for i in range((c) % 3 + 1))
-        x = sum(late15())
-        k = super().bias() + [__class__.step + c for _ in range(2)][0]
-        return (lambda j=4: n)()
-    step = 4
-def case_10():
-    return C10().case_10(3, 1)
-
-def body_11(x, a, c):
-    def bump16():
-        nonlocal c
-        c = a
-        return max([a for x in range((a) % 3 + 1)], default=0)
-    n = bump16() + c
-    def gen17():
-        for k in range((n) % 3 + 1):
-            yield (lambda i=a: k)()
-    i = sum(gen17())
-    return (lambda n: sum({x: a for x in range((i) % 3 + 1)}.values()))((n - c))
-def case_11():
-    return body_11(4, 4, 1)
-
-def body_12(y, k):
-    try:
-        raise ValueError((k + max([y for c in range((y) % 3 + 1)], default=0)))
-    except ValueError as err:
-        i = sum([int(str(err)) + y for _ in range(2)])
-    return k
-def case_12():
-    return body_12(4, 3)
-
-b = 5
-k = sum({j: b for j in range((b) % 3 + 1)}.values())
-class M13:
-    attr = (sum(sum(sum(map(sum, [[k for n in range((b) % 3 + 1)] for y in range((y) % 3 + 1)])) for a in range(y + 1)) for y in range((k) % 3 + 1)) if b % 2 else sum([b for i in range((b) % 3 + 1)]))
-    vals = [b for n in range(2)]
-    def meth(self, n):
-        x = sum(map(sum, [[sum(map(sum, [[c for i in range((n) % 3 + 1)] for c in range((y) % 3 + 1)])) for n in range((9) % 3 + 1)] for y in range((7) % 3 + 1)]))
-        keep = [lambda: x]
-        del x
-        x = b + 1
-        x = x + keep[0]()
-        def rec18(a):
-            return 1 if a <= 0 else rec18(a - 1) + ((lambda j: x)(k) if b % 2 else sum({a: 0 for a in range((8) % 3 + 1)}.values()))
-        c = rec18((n) % 3 + 1)
-        j = 0
-        for c in range((n) % 3 + 1):
-            j = (lambda x=2: sum([6 for k in range((c) % 3 + 1)]))()
-        return sum([sum(list(sum(n for k in range((n) % 3 + 1)) for n in range((j) % 3 + 1))) for y in range((6) % 3 + 1)])
-def case_13():
-    return M13.attr + sum(M13.vals) + M13().meth(2)
-
-class C14(Base):
-    def case_14(self, j, y, k):
-        class K19:
-            attr = 5
-            more = [sum(f() for f in [lambda n=n: sum(map(sum, [[y for y in range((j) % 3 + 1)] for b in range((k) % 3 + 1)])) for n in range((b) % 3 + 1)]) for b in range(2)]
-            def m(self, b):
-                return self.attr + j
-        x = K19.attr + sum(K19.more) + K19().m(y)
-        k = super().bias() + [__class__.step + (lambda c=9: c)() for _ in range(2)][0]
-        return (sum(f() for f in [lambda i=i: x for i in range((x) % 3 + 1)]) if k % 2 else k)
-    step = 2
-def case_14():
-    return C14().case_14(2, 5, 0)
-
-c = sum(list(c for c in range((3) % 3 + 1)))
-i = sum(list(c for i in range((c) % 3 + 1)))
-k = sum({4 for a in range((i) % 3 + 1)})
-def case_15():
-    return (lambda b: 7)(sum(max([4 for y in range((c) % 3 + 1)], default=0) for b in range((k) % 3 + 1)))
-
-def body_16():
-    j = sum(f() for f in [lambda: sum(sum(j for j in range(c + 1)) for c in range((i) % 3 + 1)) for i in range((3) % 3 + 1)])
-    keep = [lambda: j]
-    del j
-    j = 3 + 1
-    j = j + keep[0]()
-    k = j
-    return sum((lambda i=j: sum(sum(j for b in range(c + 1)) for c in range((i) % 3 + 1)))() for c in range((5) % 3 + 1))
-def case_16():
-    return body_16()
-
-c = max([c for c in range((1) % 3 + 1)], default=0)
-class M17:
-    attr = sum([((lambda k: i)(8) if 0 % 2 else 2) for i in range((c) % 3 + 1)])
-    vals = [sum([(sum(i for b in range((y) % 3 + 1)) if c % 2 else sum([y for a in range((c) % 3 + 1)])) for y in range((c) % 3 + 1)]) for i in range(2)]
-    def meth(self, i):
-        def g20():
-            b = (lambda j: j)(i)
-            b = sum(sum(b for k in range(n + 1)) for n in range((9) % 3 + 1))
-            return sum({y: sum(sum(4 for y in range(x + 1)) for x in range((2) % 3 + 1)) for y in range((i) % 3 + 1)}.values())
-        i = g20()
-        return sum(list(sum(list(9 for y in range((c) % 3 + 1))) for x in range((8) % 3 + 1)))
-def case_17():
-    return M17.attr + sum(M17.vals) + M17().meth(4)
-
-n = 8
-class M18:
-    attr = sum({c: sum(f() for f in [lambda: 8 for c in range((n) % 3 + 1)]) for c in range((8) % 3 + 1)}.values())
-    vals = [sum(f() for f in [lambda: (lambda i=8: (i * 0))() for i in range((i) % 3 + 1)]) for i in range(2)]
-    def meth(self, i):
-        def glob21():
-            global G
-            G = sum({i for a in range((i) % 3 + 1)})
-            return [G + z for z in range(2)]
-        k = sum(glob21()) + G
-        a = 0
-        for a in range((k) % 3 + 1):
-            k = sum((0 if n % 2 else 9) for n in range((n) % 3 + 1))
-        return sum(map(sum, [[sum(sum(n for b in range(k + 1)) for k in range((k) % 3 + 1)) for x in range((n) % 3 + 1)] for y in range((n) % 3 + 1)]))
-def case_18():
-    return M18.attr + sum(M18.vals) + M18().meth(2)
-
-class C19(Base):
-    def case_19(self):
-        class K22:
-            class Inner:
-                val = (lambda c=0: sum(list(c for b in range((3) % 3 + 1))))()
-                def get(self):
-                    return self.val + sum(sum({i: c for i in range((3) % 3 + 1)}.values()) for c in range((2) % 3 + 1))
-            total = Inner.val + 9
-        a = K22.total + K22.Inner().get()
-        def gen23():
-            for k in range((a) % 3 + 1):
-                yield (9 - (k if 7 % 2 else a))
-        b = sum(gen23())
-        c = super().bias() + [__class__.step + sum({i for i in range((2) % 3 + 1)}) for _ in range(2)][0]
-        return sum(list((lambda n=k: (lambda c: b)(b))() for k in range((b) % 3 + 1)))
-    step = 2
-def case_19():
-    return C19().case_19()
-
-class C20(Base):
-    def case_20(self, k, a, y):
-        x = sum([sum([j for a in range((j) % 3 + 1)]) for i in range((0) % 3 + 1) for j in range(i, i + (a) % 3 + 1)])
-        def gen24():
-            for j in range((y) % 3 + 1):
-                yield 2
-        b = sum(gen24())
-        def deco25(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco25(k)
-        def h26(b):
-            return (lambda b: b)(a)
-        i = h26(5) + h26(a)
-        return sum(sum(sum(b for x in range(b + 1)) for b in range((4) % 3 + 1)) for j in range((a) % 3 + 1))
-    step = 4
-def case_20():
-    return C20().case_20(0, 0, 0)
-
-def body_21(i):
-    n, *k = [((lambda i=i: i)() - i), 2, 3]
-    n = n + sum([k[0] + 0 for _ in k])
-    k = n
-    return sum(map(sum, [[sum(f() for f in [lambda a=a: a for a in range((k) % 3 + 1)]) for x in range((n) % 3 + 1)] for c in range((n) % 3 + 1)]))
-def case_21():
-    return body_21(3)
-
-j = 3
-class M22:
-    attr = (lambda y: sum({a: a for a in range((j) % 3 + 1)}.values()))((lambda b: j)(j))
-    vals = [(lambda c=i: (5 if 9 % 2 else j))() for i in range(2)]
-    def meth(self, i):
-        i = 5
+def body_5(c, y):
+    def late6():
+        return [y + 9 for z in range(2)]
+    y = max([sum({sum({x: 5 for x in range((c) % 3 + 1)}.values()) for j in range((2) % 3 + 1)}) for k in range((y) % 3 + 1)], default=0)
+    k = sum(late6())
+    def g7():
+        i = 6
         keep = [lambda: i]
         del i
-        i = sum(sum(j for j in range(a + 1)) for a in range((j) % 3 + 1)) + 1
+        i = k + 1
         i = i + keep[0]()
-        return sum(list(x for x in range((i) % 3 + 1)))
-def case_22():
-    return M22.attr + sum(M22.vals) + M22().meth(1)
+        def late8():
+            return [i + y for z in range(2)]
+        i = sum([sum(k for k in range((y) % 3 + 1)) for i in range((y) % 3 + 1)])
+        n = sum(late8())
+        a = sum(sum(6 for a in range(k + 1)) for k in range((k) % 3 + 1))
+        keep = [lambda: a]
+        del a
+        a = c + 1
+        a = a + keep[0]()
+        return (sum(list(sum(list(y for y in range((7) % 3 + 1))) for x in range((i) % 3 + 1))) * sum(list(8 for b in range((1) % 3 + 1))))
+    a = g7()
+    def late9():
+        return [a + c for z in range(2)]
+    a = sum(c for k in range((a) % 3 + 1))
+    j = sum(late9())
+    x = (lambda x=j: (lambda a=8: sum((lambda a=y: c)() for y in range((x) % 3 + 1)))())()
+    return (lambda n=y: sum(map(sum, [[sum(max([y for n in range((i) % 3 + 1)], default=0) for k in range((c) % 3 + 1)) for c in range((j) % 3 + 1)] for i in range((x) % 3 + 1)])))()
+def case_5():
+    return body_5(1, 2)
 
-def body_23():
-    def g27(*qs, j=(lambda i=0: sum(map(sum, [[6 for c in range((a) % 3 + 1)] for a in range((i) % 3 + 1)])))(), x=(lambda: sum(list(a for a in range((3) % 3 + 1))))):
-        return sum(qs) + sum({b: sum([j for k in range((2) % 3 + 1)]) for b in range((j) % 3 + 1)}.values()) + x()
-    x = g27(8, 8)
-    def glob28():
-        global G
-        G = sum(map(sum, [[sum([x for b in range((k) % 3 + 1)]) for y in range((x) % 3 + 1)] for k in range((x) % 3 + 1)]))
-        return [G + z for z in range(2)]
-    j = sum(glob28()) + G
-    a, *y = [sum(f() for f in [lambda: sum(sum(x for i in range(a + 1)) for a in range((x) % 3 + 1)) for k in range((j) % 3 + 1)]), x, 6]
-    a = a + sum([y[0] + 4 for _ in y])
-    y = a
-    return (sum([y for j in range((y) % 3 + 1) for a in range(j, j + (9) % 3 + 1)]) + a)
-def case_23():
-    return body_23()
+def body_6():
+    class K10:
+        attr = sum(f() for f in [lambda: c for c in range((3) % 3 + 1)])
+        more = [sum([n for a in range((7) % 3 + 1) if n % 2]) for n in range(2)]
+        def m(self, n):
+            return self.attr + sum(sum(i for c in range(i + 1)) for i in range((8) % 3 + 1))
+    i = K10.attr + sum(K10.more) + K10().m(9)
+    n = sum({a: (a - a) for a in range((i) % 3 + 1)}.values())
+    return max([sum(map(sum, [[c for k in range((x) % 3 + 1)] for x in range((n) % 3 + 1)])) for c in range((5) % 3 + 1)], default=0)
+def case_6():
+    return body_6()
 
-def body_24(j, c, x):
-    class K29:
+class C7(Base):
+    def case_7(self):
+        x = sum(sum(k for k in range(c + 1)) for c in range((1) % 3 + 1))
+        keep = [lambda: x]
+        del x
+        x = 0 + 1
+        x = x + keep[0]()
+        class K11:
+            attr = sum(sum(j for n in range(j + 1)) for j in range((x) % 3 + 1))
+            more = [sum(a for i in range((a) % 3 + 1)) for a in range(2)]
+            def m(self, a):
+                return self.attr + (lambda b: 3)(a)
+        k = K11.attr + sum(K11.more) + K11().m(3)
+        class K12:
+            attr = (lambda i=x: i)()
+            more = [sum(map(sum, [[b for y in range((k) % 3 + 1)] for b in range((n) % 3 + 1)])) for n in range(2)]
+            def m(self, n):
+                return self.attr + (k - k)
+        k = K12.attr + sum(K12.more) + K12().m(k)
+        return sum(f() for f in [lambda: (x * k) for x in range((x) % 3 + 1)])
+    step = 3
+def case_7():
+    return C7().case_7()
+
+def body_8():
+    class K13:
         class Inner:
-            val = j
+            val = 8
             def get(self):
-                return self.val + (lambda x: (lambda i: sum([j for x in range((6) % 3 + 1) for j in range(x, x + (x) % 3 + 1)]))(sum([n for j in range((j) % 3 + 1) for n in range(j, j + (c) % 3 + 1)])))(sum({c: max([1 for i in range((x) % 3 + 1)], default=0) for c in range((c) % 3 + 1)}.values()))
-        total = Inner.val + j
-    k = K29.total + K29.Inner().get()
-    class K30:
-        attr = (lambda x: sum({y: (8 - c) for y in range((x) % 3 + 1)}.values()))(sum({x: sum(n for n in range((8) % 3 + 1)) for x in range((9) % 3 + 1)}.values()))
-        more = [(lambda n=x: ((3 + n) if k % 2 else x))() for b in range(2)]
-        def m(self, b):
-            return self.attr + sum(list(max([sum(c for n in range((x) % 3 + 1)) for a in range((x) % 3 + 1)], default=0) for k in range((x) % 3 + 1)))
-    i = K30.attr + sum(K30.more) + K30().m(j)
-    class K31:
-        attr = (sum(sum(sum([k for k in range((x) % 3 + 1) for i in range(k, k + (7) % 3 + 1)]) for i in range(b + 1)) for b in range((i) % 3 + 1)) if i % 2 else sum({sum([i for i in range((a) % 3 + 1) for j in range(i, i + (c) % 3 + 1)]) for a in range((k) % 3 + 1)}))
-        more = [sum((max([1 for x in range((k) % 3 + 1)], default=0) - sum(f() for f in [lambda: i for c in range((i) % 3 + 1)])) for k in range((i) % 3 + 1)) for i in range(2)]
-        def m(self, i):
-            return self.attr + sum(map(sum, [[sum([sum([n for i in range((x) % 3 + 1) if x % 2]) for c in range((j) % 3 + 1) for i in range(c, c + (k) % 3 + 1)]) for n in range((c) % 3 + 1)] for x in range((x) % 3 + 1)]))
-    n = K31.attr + sum(K31.more) + K31().m(j)
-    c += sum({j for i in range((n) % 3 + 1)})
-    return (lambda k=c: n)()
-def case_24():
-    return body_24(1, 3, 0)
+                return self.val + (lambda x=5: sum([sum({j: x for j in range((b) % 3 + 1)}.values()) for b in range((x) % 3 + 1)]))()
+        total = Inner.val + 5
+    c = K13.total + K13.Inner().get()
+    def glob14():
+        global G
+        G = sum(map(sum, [[sum(list(x for c in range((b) % 3 + 1))) for x in range((c) % 3 + 1)] for b in range((9) % 3 + 1)]))
+        return [G + c for z in range(2)]
+    a = sum(glob14()) + G
+    return sum(list((lambda i=c: sum(list(sum(map(sum, [[2 for x in range((a) % 3 + 1)] for a in range((k) % 3 + 1)])) for b in range((a) % 3 + 1))))() for k in range((a) % 3 + 1)))
+def case_8():
+    return body_8()
 
-def body_25(a, n, c):
-    i = c
-    keep = [lambda: i]
-    del i
-    i = a + 1
-    i = i + keep[0]()
-    def late32():
-        return [i + i for z in range(2)]
-    i = sum(i for y in range((c) % 3 + 1))
-    k = sum(late32())
-    return max([sum({j: 1 for j in range((i) % 3 + 1)}.values()) for x in range((c) % 3 + 1)], default=0)
-def case_25():
-    return body_25(5, 3, 4)
+c = (lambda j: j)(6)
+class M9:
+    attr = sum(sum(c for a in range(k + 1)) for k in range((c) % 3 + 1))
+    vals = [sum(list(j for y in range((j) % 3 + 1))) for j in range(2)]
+    def meth(self, j):
+        y = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + 3)(y, y, z=y) for y in range((j) % 3 + 1))
+        def rec15(b):
+            return 1 if b <= 0 else rec15(b - 1) + j
+        x = rec15((y) % 3 + 1)
+        def late16():
+            return [y + z for z in range(2)]
+        y = c
+        b = sum(late16())
+        return sum(list(5 for n in range((8) % 3 + 1)))
+def case_9():
+    return M9.attr + sum(M9.vals) + M9().meth(2)
 
-def body_26(a, i):
-    def g33(b):
-        def g34():
-            def deco35(scale):
-                def wrap(fn):
-                    count = 0
-                    def inner(*args):
-                        nonlocal count
-                        count += 1
-                        return fn(*args) * scale + count
-                    return inner
-                return wrap
-            @deco35(i)
-            def h36(c):
-                return a
-            x = h36(b) + h36(a)
-            return sum(map(sum, [[j for j in range((b) % 3 + 1)] for a in range((x) % 3 + 1)]))
-        n = g34()
-        return sum(sum((lambda b=a: k)() for k in range(j + 1)) for j in range((b) % 3 + 1))
-    b = g33(a)
-    def g37(y, c):
-        j = 0
-        k = 0
-        for k in range((a) % 3 + 1):
-            j = sum(map(sum, [[1 for x in range((5) % 3 + 1)] for c in range((b) % 3 + 1)]))
-        def g38(*qs, a=max([b for b in range((k) % 3 + 1)], default=0), j=(lambda: (lambda n=6: 7)())):
-            return sum(qs) + sum([i for a in range((i) % 3 + 1) for i in range(a, a + (a) % 3 + 1)]) + j()
-        n = g38(j, k)
-        def gen39():
-            for y in range((a) % 3 + 1):
-                yield sum([n for j in range((c) % 3 + 1) for c in range(j, j + (i) % 3 + 1)])
-        y = sum(gen39())
-        return c
-    k = g37(a, 9)
-    def g40(*qs, j=sum(list(sum({k: b for k in range((a) % 3 + 1)}.values()) for a in range((3) % 3 + 1))), n=(lambda: sum(f() for f in [lambda x=x: 7 for x in range((k) % 3 + 1)]))):
-        return sum(qs) + sum({j: j for j in range((a) % 3 + 1)}.values()) + n()
-    y = g40(b, k)
-    return sum([sum({(4 if y % 2 else j) for j in range((b) % 3 + 1)}) for j in range((y) % 3 + 1)])
-def case_26():
-    return body_26(4, 1)
+def body_10(i):
+    class K17:
+        class Inner:
+            val = sum({c: ((i if i % 2 else c) if c % 2 else max([c for c in range((i) % 3 + 1)], default=0)) for c in range((i) % 3 + 1)}.values())
+            def get(self):
+                return self.val + sum({k: sum({(3 if a % 2 else k) for a in range((k) % 3 + 1)}) for k in range((i) % 3 + 1)}.values())
+        total = Inner.val + i
+    x = K17.total + K17.Inner().get()
+    y = sum({(lambda c=9: sum(map(sum, [[(c * x) for i in range((x) % 3 + 1)] for x in range((7) % 3 + 1)])))() for k in range((i) % 3 + 1)})
+    return sum(list(x for i in range((x) % 3 + 1)))
+def case_10():
+    return body_10(5)
 
-def body_27(a, y, j):
-    try:
-        raise ValueError(sum({sum([y for a in range((x) % 3 + 1) for y in range(a, a + (j) % 3 + 1)]) for x in range((y) % 3 + 1)}))
-    except ValueError as err:
-        y = sum([int(str(err)) + 2 for _ in range(2)])
-    def late41():
-        return [a + z for z in range(2)]
-    a = sum(map(sum, [[sum([a for a in range((j) % 3 + 1) if 4 % 2]) for x in range((j) % 3 + 1)] for a in range((y) % 3 + 1)]))
-    n = sum(late41())
-    return sum(sum(list(sum(map(sum, [[8 for j in range((c) % 3 + 1)] for c in range((a) % 3 + 1)])) for a in range((n) % 3 + 1))) for n in range((y) % 3 + 1))
-def case_27():
-    return body_27(3, 5, 1)
+j = 5
+class M11:
+    attr = sum(b for b in range((1) % 3 + 1))
+    vals = [max([4 for x in range((j) % 3 + 1)], default=0) for x in range(2)]
+    def meth(self, x):
+        x = (lambda c: 0)(x)
+        c = max([j for k in range((2) % 3 + 1)], default=0)
+        return sum({j for i in range((j) % 3 + 1)})
+def case_11():
+    return M11.attr + sum(M11.vals) + M11().meth(4)
 
-a = sum(map(sum, [[x for b in range((x) % 3 + 1)] for x in range((6) % 3 + 1)]))
-class M28:
-    attr = ((lambda i: sum(i for y in range((i) % 3 + 1)))(sum(map(sum, [[i for k in range((3) % 3 + 1)] for i in range((8) % 3 + 1)]))) - (lambda c=a: sum(list(1 for b in range((a) % 3 + 1))))())
-    vals = [sum(sum(0 for b in range(x + 1)) for x in range((y) % 3 + 1)) for y in range(2)]
-    def meth(self, y):
-        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + y)(j, j, z=a) for j in range((y) % 3 + 1))
-        def glob42():
+def body_12(c, n):
+    def glob18():
+        global G
+        G = sum(f() for f in [lambda: c for k in range((n) % 3 + 1)])
+        return [G + 5 for z in range(2)]
+    a = sum(glob18()) + G
+    j, *k = [a, c, 5]
+    j = j + sum([k[0] + 2 for _ in k])
+    k = j
+    def deco19(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco19(n)
+    def h20(c):
+        return sum([n for i in range((c) % 3 + 1)])
+    y = h20(a) + h20(k)
+    return (lambda k=0: 2)()
+def case_12():
+    return body_12(5, 5)
+
+b = (9 if 1 % 2 else 8)
+def case_13():
+    return sum([sum([b for n in range((j) % 3 + 1)]) for c in range((5) % 3 + 1) for j in range(c, c + (c) % 3 + 1)])
+
+c = (lambda j: j)(0)
+n = sum(map(sum, [[a for j in range((2) % 3 + 1)] for a in range((c) % 3 + 1)]))
+b = sum({i: n for i in range((n) % 3 + 1)}.values())
+def case_14():
+    return ((lambda j=b: c)() if n % 2 else sum(sum(8 for b in range(x + 1)) for x in range((b) % 3 + 1)))
+
+class C15(Base):
+    def case_15(self, i):
+        class K21:
+            attr = sum(sum(i for x in range(i + 1)) for i in range((i) % 3 + 1))
+            more = [sum([8 for k in range((i) % 3 + 1) for c in range(k, k + (8) % 3 + 1)]) for c in range(2)]
+            def m(self, c):
+                return self.attr + sum(f() for f in [lambda: i for i in range((i) % 3 + 1)])
+        n = K21.attr + sum(K21.more) + K21().m(i)
+        def glob22():
             global G
-            G = sum({a: max([j for x in range((a) % 3 + 1)], default=0) for a in range((y) % 3 + 1)}.values())
-            return [G + a for z in range(2)]
-        b = sum(glob42()) + G
-        try:
-            raise ValueError(b)
-        except ValueError as err:
-            x = sum([int(str(err)) + j for _ in range(2)])
-        return sum(list(y for a in range((x) % 3 + 1)))
-def case_28():
-    return M28.attr + sum(M28.vals) + M28().meth(0)
+            G = (n if i % 2 else n)
+            return [G + n for z in range(2)]
+        j = sum(glob22()) + G
+        y = super().bias() + [__class__.step + (i + i) for _ in range(2)][0]
+        return sum({j for a in range((j) % 3 + 1)})
+    step = 2
+def case_15():
+    return C15().case_15(2)
 
-class C29(Base):
-    def case_29(self, b, y):
-        class K43:
-            class Inner:
-                val = sum(sum(map(sum, [[sum(i for n in range((n) % 3 + 1)) for k in range((i) % 3 + 1)] for i in range((6) % 3 + 1)])) for n in range((b) % 3 + 1))
-                def get(self):
-                    return self.val + (b * sum({sum([k for a in range((0) % 3 + 1) for k in range(a, a + (a) % 3 + 1)]) for k in range((y) % 3 + 1)}))
-            total = Inner.val + y
-        j = K43.total + K43.Inner().get()
-        def bump44():
-            nonlocal b
-            b = sum({sum(map(sum, [[sum(sum(6 for b in range(c + 1)) for c in range((y) % 3 + 1)) for k in range((5) % 3 + 1)] for b in range((j) % 3 + 1)])) for x in range((b) % 3 + 1)})
-            return (lambda b: sum(map(sum, [[(5 if 4 % 2 else j) for j in range((b) % 3 + 1)] for i in range((j) % 3 + 1)])))(sum({a: sum(list(a for x in range((1) % 3 + 1))) for a in range((6) % 3 + 1)}.values()))
-        b = bump44() + b
-        return (lambda b=b: sum([sum(2 for b in range((b) % 3 + 1)) for i in range((b) % 3 + 1)]))()
+c = sum(map(sum, [[9 for x in range((y) % 3 + 1)] for y in range((1) % 3 + 1)]))
+a = (c + c)
+x = c
+def case_16():
+    return sum(map(sum, [[(a * b) for b in range((9) % 3 + 1)] for j in range((c) % 3 + 1)]))
+
+def body_17():
+    a = 1
+    keep = [lambda: a]
+    del a
+    a = sum({i for i in range((2) % 3 + 1)}) + 1
+    a = a + keep[0]()
+    class S23(Base):
+        attr = sum([a for c in range((a) % 3 + 1) for j in range(c, c + (c) % 3 + 1)])
+        def bias(self):
+            return super().bias() + [__class__.attr + max([a for j in range((8) % 3 + 1)], default=0) for b in range(2)][1]
+    i = S23().bias()
+    return sum(list((lambda n=k: i)() for k in range((a) % 3 + 1)))
+def case_17():
+    return body_17()
+
+def body_18(a, c, i):
+    class K24:
+        class Inner:
+            val = c
+            def get(self):
+                return self.val + c
+        total = Inner.val + 0
+    i = K24.total + K24.Inner().get()
+    a = c
+    return sum([sum([max([sum([3 for a in range((a) % 3 + 1)]) for n in range((j) % 3 + 1)], default=0) for a in range((1) % 3 + 1)]) for i in range((a) % 3 + 1) for j in range(i, i + (i) % 3 + 1)])
+def case_18():
+    return body_18(1, 3, 2)
+
+def body_19():
+    b = (sum(sum(a for j in range(a + 1)) for a in range((3) % 3 + 1)) * sum([i for b in range((7) % 3 + 1) for i in range(b, b + (4) % 3 + 1)]))
+    return sum(map(sum, [[sum(sum(b for j in range(i + 1)) for i in range((n) % 3 + 1)) for n in range((0) % 3 + 1)] for c in range((b) % 3 + 1)]))
+def case_19():
+    return body_19()
+
+y = (lambda j: j)(3)
+def case_20():
+    return sum(sum(j for j in range(c + 1)) for c in range((y) % 3 + 1))
+
+a = 4
+y = (lambda c: 1)(a)
+b = a
+def case_21():
+    return sum(sum((lambda i=j: sum({a: sum(sum(y for i in range(y + 1)) for y in range((a) % 3 + 1)) for a in range((a) % 3 + 1)}.values()))() for a in range(j + 1)) for j in range((b) % 3 + 1))
+
+def body_22():
+    k = (sum([5 for k in range((5) % 3 + 1)]) if 0 % 2 else sum([sum(map(sum, [[sum([a for a in range((a) % 3 + 1)]) for y in range((a) % 3 + 1)] for a in range((4) % 3 + 1)])) for i in range((7) % 3 + 1) for a in range(i, i + (i) % 3 + 1)]))
+    def g25(*qs, a=sum(map(sum, [[sum(map(sum, [[(b * b) for j in range((k) % 3 + 1)] for x in range((8) % 3 + 1)])) for x in range((b) % 3 + 1)] for b in range((k) % 3 + 1)])), y=(lambda: (4 if k % 2 else k))):
+        return sum(qs) + sum(map(sum, [[sum([sum(map(sum, [[n for n in range((k) % 3 + 1)] for b in range((x) % 3 + 1)])) for b in range((y) % 3 + 1)]) for x in range((7) % 3 + 1)] for y in range((a) % 3 + 1)])) + y()
+    y = g25(5, k)
+    return sum(sum({j: max([max([a for i in range((b) % 3 + 1)], default=0) for a in range((y) % 3 + 1)], default=0) for j in range((0) % 3 + 1)}.values()) for b in range((k) % 3 + 1))
+def case_22():
+    return body_22()
+
+def body_23(j, i):
+    class S26(Base):
+        attr = j
+        def bias(self):
+            return super().bias() + [__class__.attr + sum([sum(sum(j for x in range(a + 1)) for a in range((i) % 3 + 1)) for c in range((a) % 3 + 1) for k in range(c, c + (6) % 3 + 1)]) for a in range(2)][1]
+    c = S26().bias()
+    j, *i = [((i - c) if 6 % 2 else j), 2, c]
+    j = j + sum([i[0] + j for _ in i])
+    i = j
+    b = sum({sum([y for c in range((c) % 3 + 1) for j in range(c, c + (c) % 3 + 1)]) for y in range((j) % 3 + 1)})
+    class K27:
+        class Inner:
+            val = (lambda i=b: b)()
+            def get(self):
+                return self.val + max([sum(list(c for y in range((c) % 3 + 1))) for a in range((c) % 3 + 1)], default=0)
+        total = Inner.val + i
+    y = K27.total + K27.Inner().get()
+    return (sum(sum((lambda a=i: y)() for a in range(x + 1)) for x in range((5) % 3 + 1)) if j % 2 else sum(map(sum, [[sum([c for c in range((i) % 3 + 1) for i in range(c, c + (j) % 3 + 1)]) for a in range((b) % 3 + 1)] for x in range((j) % 3 + 1)])))
+def case_23():
+    return body_23(5, 5)
+
+def body_24(i, n, j):
+    c = sum(f() for f in [lambda: max([max([(n - n) for c in range((3) % 3 + 1)], default=0) for x in range((b) % 3 + 1)], default=0) for b in range((j) % 3 + 1)])
+    def deco28(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco28(c)
+    def h29(n):
+        return (lambda j=1: sum(list(sum(map(sum, [[1 for y in range((n) % 3 + 1)] for n in range((i) % 3 + 1)])) for y in range((j) % 3 + 1))))()
+    a = h29(n) + h29(c)
+    return sum(list(sum(list(max([sum(f() for f in [lambda: i for c in range((n) % 3 + 1)]) for n in range((y) % 3 + 1)], default=0) for y in range((j) % 3 + 1))) for k in range((i) % 3 + 1)))
+def case_24():
+    return body_24(5, 1, 3)
+
+def body_25(n, c, b):
+    def bump30():
+        nonlocal n
+        n = (c + b)
+        return (lambda k=n: c)()
+    i = bump30() + n
+    return (sum(f() for f in [lambda: 2 for n in range((3) % 3 + 1)]) + max([c for x in range((i) % 3 + 1)], default=0))
+def case_25():
+    return body_25(4, 2, 1)
+
+def body_26(x):
+    def g31(x):
+        x = sum(list(sum([j for x in range((x) % 3 + 1) if 6 % 2]) for j in range((x) % 3 + 1)))
+        keep = [lambda: x]
+        del x
+        x = sum([k for k in range((0) % 3 + 1) if k % 2]) + 1
+        x = x + keep[0]()
+        def deco32(scale):
+            def wrap(fn):
+                count = 0
+                def inner(*args):
+                    nonlocal count
+                    count += 1
+                    return fn(*args) * scale + count
+                return inner
+            return wrap
+        @deco32(x)
+        def h33(a):
+            return max([sum(map(sum, [[x for j in range((a) % 3 + 1)] for a in range((a) % 3 + 1)])) for x in range((4) % 3 + 1)], default=0)
+        c = h33(3) + h33(x)
+        x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum({sum(x for x in range((c) % 3 + 1)) for c in range((c) % 3 + 1)}))(x, x, z=x) for x in range((2) % 3 + 1))
+        return sum(map(sum, [[(lambda j: x)(n) for n in range((b) % 3 + 1)] for b in range((c) % 3 + 1)]))
+    a = g31(x)
+    n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(sum(f() for f in [lambda: 8 for c in range((a) % 3 + 1)]) for x in range((n) % 3 + 1)))(n, n, z=x) for n in range((a) % 3 + 1))
+    return (lambda c=7: sum(f() for f in [lambda: sum({i: (lambda a=c: i)() for i in range((x) % 3 + 1)}.values()) for j in range((n) % 3 + 1)]))()
+def case_26():
+    return body_26(0)
+
+def body_27(a, y):
+    try:
+        raise ValueError(sum(f() for f in [lambda x=x: 7 for x in range((y) % 3 + 1)]))
+    except ValueError as err:
+        b = sum([int(str(err)) + y for _ in range(2)])
+    k = sum({y: b for y in range((b) % 3 + 1)}.values())
+    keep = [lambda: k]
+    del k
+    k = (b if b % 2 else b) + 1
+    k = k + keep[0]()
+    return sum({j: j for j in range((b) % 3 + 1)}.values())
+def case_27():
+    return body_27(2, 3)
+
+class C28(Base):
+    def case_28(self):
+        n = sum(list(sum([sum(f() for f in [lambda y=y: n for y in range((a) % 3 + 1)]) for i in range((a) % 3 + 1) for n in range(i, i + (a) % 3 + 1)]) for a in range((8) % 3 + 1)))
+        keep = [lambda: n]
+        del n
+        n = sum(map(sum, [[sum(list(max([n for n in range((i) % 3 + 1)], default=0) for c in range((i) % 3 + 1))) for b in range((i) % 3 + 1)] for i in range((4) % 3 + 1)])) + 1
+        n = n + keep[0]()
+        n = super().bias() + [__class__.step + (lambda i=5: i)() for _ in range(2)][0]
+        return (sum(f() for f in [lambda j=j: (sum([c for x in range((n) % 3 + 1) for c in range(x, x + (1) % 3 + 1)]) if 6 % 2 else (lambda k=j: n)()) for j in range((n) % 3 + 1)]) + sum(map(sum, [[sum(map(sum, [[(3 + n) for n in range((b) % 3 + 1)] for b in range((x) % 3 + 1)])) for b in range((n) % 3 + 1)] for x in range((n) % 3 + 1)])))
     step = 4
+def case_28():
+    return C28().case_28()
+
+def body_29(b, k):
+    class S34(Base):
+        attr = sum(list(0 for b in range((k) % 3 + 1)))
+        def bias(self):
+            return super().bias() + [__class__.attr + sum([7 for y in range((b) % 3 + 1) for i in range(y, y + (x) % 3 + 1)]) for x in range(2)][1]
+    c = S34().bias()
+    def glob35():
+        global G
+        G = sum({a: a for a in range((5) % 3 + 1)}.values())
+        return [G + c for z in range(2)]
+    a = sum(glob35()) + G
+    return sum({n: sum(sum(6 for b in range(k + 1)) for k in range((c) % 3 + 1)) for n in range((a) % 3 + 1)}.values())
 def case_29():
-    return C29().case_29(3, 5)
+    return body_29(4, 0)
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

@@ -5,215 +5,222 @@ from _common import Base, run
 G = 0
 
 def body_0(k):
-    x = sum(f() for f in [lambda: (sum(sum(6 for c in range(i + 1)) for i in range((k) % 3 + 1)) if k % 2 else (lambda a: i)(i)) for i in range((k) % 3 + 1)])
-    return sum([sum(map(sum, [[(lambda n=j: c)() for j in range((k) % 3 + 1)] for n in range((9) % 3 + 1)])) for c in range((k) % 3 + 1) if x % 2])
+    a = (lambda x=k: sum(map(sum, [[x for x in range((k) % 3 + 1)] for y in range((8) % 3 + 1)])))()
+    keep = [lambda: a]
+    del a
+    a = sum(max([a for a in range((a) % 3 + 1)], default=0) for a in range((k) % 3 + 1)) + 1
+    a = a + keep[0]()
+    return sum({k for x in range((a) % 3 + 1)})
 def case_0():
     return body_0(4)
 
 class C1(Base):
-    def case_1(self):
-        j = sum(sum(sum({(y + x) for x in range((y) % 3 + 1)}) for y in range(b + 1)) for b in range((9) % 3 + 1))
-        keep = [lambda: j]
-        del j
-        j = (sum(list(sum({i: b for i in range((b) % 3 + 1)}.values()) for b in range((5) % 3 + 1))) - (lambda n: sum(list(8 for n in range((n) % 3 + 1))))((lambda n=4: n)())) + 1
-        j = j + keep[0]()
-        class K1:
-            class Inner:
-                val = j
-                def get(self):
-                    return self.val + j
-            total = Inner.val + j
-        k = K1.total + K1.Inner().get()
-        return (sum({a: sum(sum(sum(a for n in range(k + 1)) for k in range((j) % 3 + 1)) for j in range((j) % 3 + 1)) for a in range((2) % 3 + 1)}.values()) - sum({j for j in range((k) % 3 + 1)}))
-    step = 2
-def case_1():
-    return C1().case_1()
-
-x = sum({9 for a in range((2) % 3 + 1)})
-j = max([x for k in range((x) % 3 + 1)], default=0)
-b = sum(map(sum, [[x for j in range((2) % 3 + 1)] for n in range((j) % 3 + 1)]))
-def case_2():
-    return (lambda y=3: b)()
-
-class C3(Base):
-    def case_3(self, b):
-        def gen2():
-            for a in range((8) % 3 + 1):
-                yield ((lambda b=b: a)() + sum(b for b in range((b) % 3 + 1)))
-        a = sum(gen2())
-        return (lambda i=1: b)()
+    def case_1(self, y, n, j):
+        def g1(*qs, j=sum(f() for f in [lambda k=k: sum([y for j in range((n) % 3 + 1) if 7 % 2]) for k in range((n) % 3 + 1)]), c=(lambda: sum(list(y for b in range((j) % 3 + 1))))):
+            return sum(qs) + (sum(list(n for b in range((4) % 3 + 1))) * sum({n for a in range((6) % 3 + 1)})) + c()
+        a = g1(j, j)
+        def glob2():
+            global G
+            G = sum(map(sum, [[sum(map(sum, [[8 for k in range((j) % 3 + 1)] for i in range((a) % 3 + 1)])) for j in range((5) % 3 + 1)] for y in range((n) % 3 + 1)]))
+            return [G + j for z in range(2)]
+        b = sum(glob2()) + G
+        return sum(f() for f in [lambda: sum({a: sum(k for j in range((a) % 3 + 1)) for a in range((j) % 3 + 1)}.values()) for k in range((y) % 3 + 1)])
     step = 1
+def case_1():
+    return C1().case_1(2, 4, 4)
+
+def body_2(y, i):
+    def bump3():
+        nonlocal y
+        y = i
+        return max([2 for i in range((y) % 3 + 1)], default=0)
+    n = bump3() + y
+    class S4(Base):
+        attr = (lambda b=5: 9)()
+        def bias(self):
+            return super().bias() + [__class__.attr + y for j in range(2)][1]
+    x = S4().bias()
+    k = (lambda n=n: x)()
+    keep = [lambda: k]
+    del k
+    k = sum(map(sum, [[y for a in range((n) % 3 + 1)] for n in range((6) % 3 + 1)])) + 1
+    k = k + keep[0]()
+    return sum(f() for f in [lambda: (lambda y=i: 9)() for i in range((1) % 3 + 1)])
+def case_2():
+    return body_2(5, 2)
+
+def body_3():
+    class K5:
+        class Inner:
+            val = 1
+            def get(self):
+                return self.val + 4
+        total = Inner.val + 3
+    a = K5.total + K5.Inner().get()
+    y = sum({8 for a in range((a) % 3 + 1)})
+    return (lambda i=1: a)()
 def case_3():
-    return C3().case_3(4)
+    return body_3()
 
-k = sum([1 for c in range((8) % 3 + 1) if c % 2])
-a = sum({k for k in range((k) % 3 + 1)})
+def body_4(n, a, y):
+    x = max([n for a in range((n) % 3 + 1)], default=0)
+    y = sum({x for k in range((y) % 3 + 1)})
+    k = 0
+    i = 0
+    for i in range((a) % 3 + 1):
+        k = sum(list(i for n in range((i) % 3 + 1)))
+    def late6():
+        return [k + 0 for z in range(2)]
+    k = sum(map(sum, [[(sum(f() for f in [lambda y=y: 3 for y in range((n) % 3 + 1)]) - sum([y for y in range((a) % 3 + 1)])) for k in range((k) % 3 + 1)] for x in range((k) % 3 + 1)]))
+    a = sum(late6())
+    return sum([sum(list(2 for a in range((5) % 3 + 1))) for x in range((1) % 3 + 1) for c in range(x, x + (n) % 3 + 1)])
 def case_4():
-    return sum(map(sum, [[n for n in range((i) % 3 + 1)] for i in range((a) % 3 + 1)]))
+    return body_4(2, 1, 2)
 
-x = sum(f() for f in [lambda y=y: 3 for y in range((6) % 3 + 1)])
-a = x
-class M5:
-    attr = sum([8 for y in range((x) % 3 + 1)])
-    vals = [max([sum((lambda n=x: y)() for a in range((x) % 3 + 1)) for y in range((x) % 3 + 1)], default=0) for k in range(2)]
-    def meth(self, k):
-        n = max([9 for j in range((k) % 3 + 1)], default=0)
-        keep = [lambda: n]
-        del n
-        n = (lambda y=a: sum([3 for c in range((y) % 3 + 1) for b in range(c, c + (c) % 3 + 1)]))() + 1
-        n = n + keep[0]()
-        return sum([sum(map(sum, [[sum(k for y in range((n) % 3 + 1)) for c in range((n) % 3 + 1)] for n in range((n) % 3 + 1)])) for k in range((a) % 3 + 1)])
+b = (lambda b=5: 2)()
 def case_5():
-    return M5.attr + sum(M5.vals) + M5().meth(1)
+    return (sum({sum([sum(map(sum, [[c for c in range((n) % 3 + 1)] for n in range((n) % 3 + 1)])) for k in range((2) % 3 + 1)]) for n in range((b) % 3 + 1)}) if b % 2 else sum({c: sum([(n if c % 2 else 4) for c in range((c) % 3 + 1) for n in range(c, c + (3) % 3 + 1)]) for c in range((b) % 3 + 1)}.values()))
 
-class C6(Base):
-    def case_6(self, c):
-        def gen3():
-            for j in range((c) % 3 + 1):
-                yield sum({j: j for j in range((j) % 3 + 1)}.values())
-        y = sum(gen3())
-        def gen4():
-            for x in range((c) % 3 + 1):
-                yield (lambda x: (lambda y: max([c for b in range((y) % 3 + 1)], default=0))(sum(sum(y for j in range(b + 1)) for b in range((y) % 3 + 1))))(c)
-        k = sum(gen4())
-        a = 0
-        for c in range((y) % 3 + 1):
-            a = c
-        x = super().bias() + [__class__.step + (c - c) for _ in range(2)][0]
-        return 4
-    step = 5
+def body_6(x, c):
+    try:
+        raise ValueError(1)
+    except ValueError as err:
+        y = sum([int(str(err)) + 6 for _ in range(2)])
+    x = sum([max([sum({c: x for c in range((i) % 3 + 1)}.values()) for i in range((x) % 3 + 1)], default=0) for i in range((c) % 3 + 1) for b in range(i, i + (4) % 3 + 1)])
+    return y
 def case_6():
-    return C6().case_6(4)
+    return body_6(3, 5)
 
-b = sum({k: k for k in range((1) % 3 + 1)}.values())
-k = (b if b % 2 else b)
-class M7:
-    attr = 7
-    vals = [2 for c in range(2)]
-    def meth(self, c):
-        class K5:
-            class Inner:
-                val = (lambda c: k)(b)
-                def get(self):
-                    return self.val + sum({c for y in range((b) % 3 + 1)})
-            total = Inner.val + c
-        n = K5.total + K5.Inner().get()
-        x = 0
-        for c in range((c) % 3 + 1):
-            x = (lambda n=1: b)()
-        def g6(b, y):
-            def bump7():
-                nonlocal y
-                y = n
-                return 2
-            b = bump7() + y
-            return max([x for c in range((k) % 3 + 1)], default=0)
-        i = g6(c, c)
-        return 6
+class C7(Base):
+    def case_7(self):
+        def g7(*qs, n=9, x=(lambda: sum(x for x in range((4) % 3 + 1)))):
+            return sum(qs) + n + x()
+        n = g7(8, 4)
+        y = max([k for k in range((n) % 3 + 1)], default=0)
+        keep = [lambda: y]
+        del y
+        y = (n if n % 2 else n) + 1
+        y = y + keep[0]()
+        def g8(x):
+            j = y
+            keep = [lambda: j]
+            del j
+            j = x + 1
+            j = j + keep[0]()
+            return (j if y % 2 else n)
+        c = g8(y)
+        k = super().bias() + [__class__.step + sum({x for x in range((2) % 3 + 1)}) for _ in range(2)][0]
+        return sum(map(sum, [[j for k in range((y) % 3 + 1)] for j in range((c) % 3 + 1)]))
+    step = 3
 def case_7():
-    return M7.attr + sum(M7.vals) + M7().meth(3)
+    return C7().case_7()
 
-class C8(Base):
-    def case_8(self, x, j):
-        b = sum(sum([j for x in range((i) % 3 + 1) for i in range(x, x + (7) % 3 + 1)]) for i in range((j) % 3 + 1))
-        def g8(b):
-            c = (lambda y: b)(j)
-            return sum(sum(0 for b in range(c + 1)) for c in range((b) % 3 + 1))
-        c = g8(3)
-        x = super().bias() + [__class__.step + max([j for x in range((x) % 3 + 1)], default=0) for _ in range(2)][0]
-        return sum(f() for f in [lambda i=i: sum(map(sum, [[j for a in range((c) % 3 + 1)] for b in range((x) % 3 + 1)])) for i in range((c) % 3 + 1)])
-    step = 3
+def body_8():
+    i = sum(list((lambda n=n: max([n for j in range((6) % 3 + 1)], default=0))() for n in range((5) % 3 + 1)))
+    keep = [lambda: i]
+    del i
+    i = (lambda j=4: sum(list(j for x in range((j) % 3 + 1))))() + 1
+    i = i + keep[0]()
+    return sum([i for y in range((7) % 3 + 1) for x in range(y, y + (y) % 3 + 1)])
 def case_8():
-    return C8().case_8(5, 3)
+    return body_8()
 
-class C9(Base):
-    def case_9(self, x, k):
-        class K9:
-            attr = x
-            more = [k for k in range(2)]
-            def m(self, k):
-                return self.attr + x
-        j = K9.attr + sum(K9.more) + K9().m(k)
-        c = super().bias() + [__class__.step + sum([4 for b in range((k) % 3 + 1)]) for _ in range(2)][0]
-        return sum(map(sum, [[sum(f() for f in [lambda n=n: x for n in range((x) % 3 + 1)]) for b in range((3) % 3 + 1)] for a in range((k) % 3 + 1)]))
-    step = 3
+def body_9(x):
+    k = (lambda y: sum({sum(sum(sum(f() for f in [lambda a=a: 3 for a in range((3) % 3 + 1)]) for b in range(c + 1)) for c in range((x) % 3 + 1)) for k in range((x) % 3 + 1)}))(sum(sum((lambda c: sum([b for b in range((c) % 3 + 1) for x in range(b, b + (b) % 3 + 1)]))(sum(f() for f in [lambda: 7 for x in range((b) % 3 + 1)])) for b in range(n + 1)) for n in range((x) % 3 + 1)))
+    return sum(sum((lambda c=x: y)() for y in range((x) % 3 + 1)) for j in range((6) % 3 + 1))
 def case_9():
-    return C9().case_9(4, 3)
+    return body_9(0)
 
-k = 6
-y = (k + k)
-a = y
-def case_10():
-    return max([sum(map(sum, [[k for a in range((x) % 3 + 1)] for k in range((a) % 3 + 1)])) for x in range((y) % 3 + 1)], default=0)
-
-def body_11(y, k, j):
-    def glob10():
-        global G
-        G = (lambda k: sum({x: (lambda y: k)(y) for x in range((1) % 3 + 1)}.values()))(sum([(lambda a: a)(j) for b in range((y) % 3 + 1) for n in range(b, b + (y) % 3 + 1)]))
-        return [G + j for z in range(2)]
-    k = sum(glob10()) + G
-    x = y
-    keep = [lambda: x]
-    del x
-    x = sum(list(sum({b: (lambda i=b: b)() for b in range((c) % 3 + 1)}.values()) for c in range((y) % 3 + 1))) + 1
-    x = x + keep[0]()
-    b = sum({b: k for b in range((9) % 3 + 1)}.values())
-    x += sum(list(sum(sum(sum([y for x in range((k) % 3 + 1) for n in range(x, x + (x) % 3 + 1)]) for k in range(b + 1)) for b in range((y) % 3 + 1)) for k in range((5) % 3 + 1)))
-    return sum([sum([sum([sum(sum(9 for j in range(i + 1)) for i in range((n) % 3 + 1)) for b in range((5) % 3 + 1) for k in range(b, b + (9) % 3 + 1)]) for a in range((7) % 3 + 1) for n in range(a, a + (6) % 3 + 1)]) for b in range((b) % 3 + 1) for j in range(b, b + (4) % 3 + 1)])
-def case_11():
-    return body_11(5, 3, 1)
-
-def body_12(b):
-    def deco11(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco11(b)
-    def h12(y):
+n = sum([i for i in range((9) % 3 + 1)])
+class M10:
+    attr = max([b for b in range((7) % 3 + 1)], default=0)
+    vals = [sum([n for j in range((5) % 3 + 1) for y in range(j, j + (n) % 3 + 1)]) for b in range(2)]
+    def meth(self, b):
+        a = n
+        def bump9():
+            nonlocal a
+            a = a
+            return b
+        a = bump9() + a
+        class K10:
+            attr = 5
+            more = [a for k in range(2)]
+            def m(self, k):
+                return self.attr + k
+        y = K10.attr + sum(K10.more) + K10().m(b)
+        def bump11():
+            nonlocal b
+            b = a
+            return y
+        x = bump11() + b
         return y
-    y = h12(b) + h12(b)
-    def deco13(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco13(y)
-    def h14(b):
-        return (lambda i: max([sum(map(sum, [[i for c in range((j) % 3 + 1)] for k in range((b) % 3 + 1)])) for j in range((i) % 3 + 1)], default=0))(sum(f() for f in [lambda: sum(y for a in range((y) % 3 + 1)) for k in range((0) % 3 + 1)]))
-    c = h14(y) + h14(y)
-    return sum(sum({(lambda y: sum(map(sum, [[y for y in range((a) % 3 + 1)] for i in range((y) % 3 + 1)])))(j) for j in range((y) % 3 + 1)}) for a in range((y) % 3 + 1))
-def case_12():
-    return body_12(0)
+def case_10():
+    return M10.attr + sum(M10.vals) + M10().meth(4)
 
-class C13(Base):
-    def case_13(self, j):
-        x = (lambda x=j: sum(j for c in range((8) % 3 + 1)))()
-        j = super().bias() + [__class__.step + sum(list(j for y in range((j) % 3 + 1))) for _ in range(2)][0]
-        return x
-    step = 4
+class C11(Base):
+    def case_11(self, k):
+        try:
+            raise ValueError((lambda c: k)(sum({k for b in range((0) % 3 + 1)})))
+        except ValueError as err:
+            x = sum([int(str(err)) + k for _ in range(2)])
+        def rec12(b):
+            return 1 if b <= 0 else rec12(b - 1) + k
+        a = rec12((x) % 3 + 1)
+        a = super().bias() + [__class__.step + sum([8 for c in range((k) % 3 + 1) if 3 % 2]) for _ in range(2)][0]
+        return a
+    step = 5
+def case_11():
+    return C11().case_11(3)
+
+def body_12(c, b, a):
+    for b in range((c) % 3 + 1):
+        b = max([a for b in range((b) % 3 + 1)], default=0)
+    j = sum([c for x in range((a) % 3 + 1) for n in range(x, x + (a) % 3 + 1)])
+    keep = [lambda: j]
+    del j
+    j = (lambda x=b: c)() + 1
+    j = j + keep[0]()
+    return sum({sum([c for a in range((a) % 3 + 1) for n in range(a, a + (b) % 3 + 1)]) for i in range((j) % 3 + 1)})
+def case_12():
+    return body_12(0, 4, 0)
+
+j = sum([a for a in range((3) % 3 + 1) if a % 2])
 def case_13():
-    return C13().case_13(0)
+    return sum(map(sum, [[j for y in range((j) % 3 + 1)] for j in range((j) % 3 + 1)]))
 
 class C14(Base):
-    def case_14(self):
+    def case_14(self, x, b, y):
+        def rec13(n):
+            return 1 if n <= 0 else rec13(n - 1) + (lambda x=3: (y - x))()
+        c = rec13((x) % 3 + 1)
+        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (max([c for x in range((b) % 3 + 1)], default=0) + y))(c, c, z=9) for c in range((x) % 3 + 1))
+        try:
+            raise ValueError(sum(f() for f in [lambda: b for x in range((9) % 3 + 1)]))
+        except ValueError as err:
+            j = sum([int(str(err)) + b for _ in range(2)])
+        class K14:
+            class Inner:
+                val = sum({k: c for k in range((c) % 3 + 1)}.values())
+                def get(self):
+                    return self.val + sum({sum(b for c in range((8) % 3 + 1)) for y in range((y) % 3 + 1)})
+            total = Inner.val + y
+        y = K14.total + K14.Inner().get()
+        return (lambda x=y: c)()
+    step = 4
+def case_14():
+    return C14().case_14(1, 3, 5)
+
+class C15(Base):
+    def case_15(self):
         c, *k = [sum(map(sum, [[(lambda k=b: b)() for b in range((j) % 3 + 1)] for j in range((6) % 3 + 1)])), 5, 0]
         c = c + sum([k[0] + c for _ in k])
         k = c
         return (lambda k=k: (lambda n: sum(f() for f in [lambda i=i: k for i in range((k) % 3 + 1)]))(sum({b: 7 for b in range((k) % 3 + 1)}.values())))()
     step = 2
-def case_14():
-    return C14().case_14()
+def case_15():
+    return C15().case_15()
 
-def body_15(c, y, b):
+def body_16(c, y, b):
     c = sum({c: 2 for c in range((c) % 3 + 1)}.values())
     def glob15():
         global G
@@ -230,10 +237,10 @@ def body_15(c, y, b):
         return sum(qs) + sum(list(i for c in range((4) % 3 + 1))) + k()
     c = g17(i, c)
     return (lambda i=c: (sum(map(sum, [[y for k in range((y) % 3 + 1)] for y in range((c) % 3 + 1)])) - c))()
-def case_15():
-    return body_15(5, 1, 5)
+def case_16():
+    return body_16(5, 1, 5)
 
-def body_16(n, j):
+def body_17(n, j):
     def glob18():
         global G
         G = sum({n for i in range((j) % 3 + 1)})
@@ -260,130 +267,54 @@ def body_16(n, j):
         total = Inner.val + 3
     j = K21.total + K21.Inner().get()
     return (sum(list(2 for y in range((j) % 3 + 1))) if 8 % 2 else (3 if j % 2 else x))
-def case_16():
-    return body_16(1, 0)
+def case_17():
+    return body_17(1, 0)
 
-def body_17(y, k):
+def body_18(y, k):
     try:
         raise ValueError((lambda j: sum(sum(c for c in range(i + 1)) for i in range((y) % 3 + 1)))((lambda a: sum(map(sum, [[k for j in range((a) % 3 + 1)] for a in range((y) % 3 + 1)])))(sum([b for k in range((y) % 3 + 1) for b in range(k, k + (k) % 3 + 1)]))))
     except ValueError as err:
         a = sum([int(str(err)) + k for _ in range(2)])
-    def gen22():
-        for y in range((a) % 3 + 1):
-            yield sum({y for j in range((k) % 3 + 1)})
-    c = sum(gen22())
-    return sum([sum({sum([sum([n for c in range((a) % 3 + 1)]) for x in range((7) % 3 + 1)]) for y in range((y) % 3 + 1)}) for n in range((k) % 3 + 1) for y in range(n, n + (c) % 3 + 1)])
-def case_17():
-    return body_17(2, 4)
-
-class C18(Base):
-    def case_18(self, n, j):
-        class K23:
-            class Inner:
-                val = sum({c: sum({sum(n for k in range((n) % 3 + 1)) for n in range((j) % 3 + 1)}) for c in range((n) % 3 + 1)}.values())
-                def get(self):
-                    return self.val + (lambda i=n: j)()
-            total = Inner.val + 8
-        x = K23.total + K23.Inner().get()
-        def g24(*qs, j=sum({k: 7 for k in range((n) % 3 + 1)}.values()), b=(lambda: sum(list(j for c in range((n) % 3 + 1))))):
-            return sum(qs) + sum([sum([(x if k % 2 else x) for x in range((k) % 3 + 1)]) for k in range((6) % 3 + 1) if n % 2]) + b()
-        n = g24(x, j)
-        def g25():
-            class K26:
-                class Inner:
-                    val = n
-                    def get(self):
-                        return self.val + sum({i: x for i in range((n) % 3 + 1)}.values())
-                total = Inner.val + x
-            y = K26.total + K26.Inner().get()
-            i = sum([sum(c for c in range((n) % 3 + 1)) for j in range((y) % 3 + 1)])
-            return sum({y: 1 for y in range((y) % 3 + 1)}.values())
-        a = g25()
-        return x
-    step = 3
+    i = k
+    keep = [lambda: i]
+    del i
+    i = (sum([sum(list(x for x in range((7) % 3 + 1))) for k in range((a) % 3 + 1)]) if 5 % 2 else sum([sum([a for c in range((k) % 3 + 1)]) for x in range((7) % 3 + 1)])) + 1
+    i = i + keep[0]()
+    return sum(sum(sum(list(sum(map(sum, [[sum(map(sum, [[n for a in range((n) % 3 + 1)] for j in range((i) % 3 + 1)])) for n in range((i) % 3 + 1)] for j in range((i) % 3 + 1)])) for b in range((a) % 3 + 1))) for n in range(a + 1)) for a in range((a) % 3 + 1))
 def case_18():
-    return C18().case_18(0, 3)
+    return body_18(2, 4)
 
-def body_19():
-    y = (lambda k: sum([a for a in range((k) % 3 + 1) for n in range(a, a + (k) % 3 + 1)]))(sum([i for i in range((9) % 3 + 1) if i % 2]))
-    j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda n=j: 2)())(j, j, z=y) for j in range((y) % 3 + 1))
-    try:
-        raise ValueError(2)
-    except ValueError as err:
-        y = sum([int(str(err)) + j for _ in range(2)])
-    b = sum(f() for f in [lambda x=x: y for x in range((y) % 3 + 1)])
-    keep = [lambda: b]
-    del b
-    b = j + 1
-    b = b + keep[0]()
-    return (sum({x: j for x in range((b) % 3 + 1)}.values()) if b % 2 else 3)
+y = 0
+k = (lambda i=y: y)()
+class M19:
+    attr = sum(map(sum, [[(y if y % 2 else k) for k in range((k) % 3 + 1)] for y in range((2) % 3 + 1)]))
+    vals = [(sum(f() for f in [lambda: k for j in range((y) % 3 + 1)]) if 5 % 2 else sum(k for k in range((n) % 3 + 1))) for n in range(2)]
+    def meth(self, n):
+        def rec22(x):
+            return 1 if x <= 0 else rec22(x - 1) + max([n for y in range((x) % 3 + 1)], default=0)
+        x = rec22((y) % 3 + 1)
+        def bump23():
+            nonlocal n
+            n = sum(sum(j for j in range(c + 1)) for c in range((y) % 3 + 1))
+            return sum([n for k in range((n) % 3 + 1) if 1 % 2])
+        i = bump23() + n
+        return sum(c for c in range((y) % 3 + 1))
 def case_19():
-    return body_19()
+    return M19.attr + sum(M19.vals) + M19().meth(5)
 
-def body_20():
-    y = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + y)(y, y, z=y) for y in range((7) % 3 + 1))
-    k = (sum(map(sum, [[n for n in range((5) % 3 + 1)] for y in range((y) % 3 + 1)])) if y % 2 else sum(f() for f in [lambda: y for b in range((y) % 3 + 1)]))
-    def gen27():
-        for n in range((y) % 3 + 1):
-            yield sum({c: c for c in range((k) % 3 + 1)}.values())
-    a = sum(gen27())
-    def late28():
-        return [y + z for z in range(2)]
-    y = (lambda n=y: 9)()
-    n = sum(late28())
-    return y
-def case_20():
-    return body_20()
-
-a = sum(sum(i for b in range(i + 1)) for i in range((1) % 3 + 1))
-c = a
-class M21:
-    attr = sum(n for n in range((c) % 3 + 1))
-    vals = [sum({y: (lambda k=a: sum(map(sum, [[c for j in range((5) % 3 + 1)] for b in range((a) % 3 + 1)])))() for y in range((c) % 3 + 1)}.values()) for y in range(2)]
-    def meth(self, y):
-        def glob29():
-            global G
-            G = (lambda n=a: max([c for j in range((y) % 3 + 1)], default=0))()
-            return [G + 3 for z in range(2)]
-        i = sum(glob29()) + G
-        def glob30():
-            global G
-            G = a
-            return [G + i for z in range(2)]
-        y = sum(glob30()) + G
-        return (lambda j: (i if j % 2 else (y - c)))(sum(list((lambda n=i: n)() for b in range((c) % 3 + 1))))
-def case_21():
-    return M21.attr + sum(M21.vals) + M21().meth(3)
-
-def body_22():
-    j, *x = [sum(map(sum, [[y for y in range((i) % 3 + 1)] for i in range((7) % 3 + 1)])), 9, 7]
-    j = j + sum([x[0] + j for _ in x])
-    x = j
-    b, *k = [1, x, j]
-    b = b + sum([k[0] + j for _ in k])
-    k = b
-    def glob31():
-        global G
-        G = sum(list(b for k in range((b) % 3 + 1)))
-        return [G + b for z in range(2)]
-    a = sum(glob31()) + G
-    return (max([x for b in range((x) % 3 + 1)], default=0) if k % 2 else b)
-def case_22():
-    return body_22()
-
-def body_23():
-    def g32(*qs, j=sum(f() for f in [lambda a=a: sum((lambda k=i: k)() for i in range((4) % 3 + 1)) for a in range((4) % 3 + 1)]), k=(lambda: 2)):
-        return sum(qs) + max([sum({y: sum({c for c in range((y) % 3 + 1)}) for y in range((k) % 3 + 1)}.values()) for k in range((1) % 3 + 1)], default=0) + k()
-    x = g32(5, 0)
-    def rec33(a):
-        return 1 if a <= 0 else rec33(a - 1) + sum(list(max([sum([y for i in range((y) % 3 + 1)]) for y in range((x) % 3 + 1)], default=0) for x in range((2) % 3 + 1)))
-    x = rec33((9) % 3 + 1)
-    return (sum({x: (sum(list(j for j in range((x) % 3 + 1))) + sum(sum(7 for j in range(x + 1)) for x in range((x) % 3 + 1))) for x in range((x) % 3 + 1)}.values()) if x % 2 else (sum(sum(f() for f in [lambda i=i: x for i in range((x) % 3 + 1)]) for k in range((x) % 3 + 1)) + sum({sum(k for k in range((x) % 3 + 1)) for y in range((x) % 3 + 1)})))
-def case_23():
-    return body_23()
-
-def body_24():
-    def deco34(scale):
+def body_20(x, y, c):
+    class K24:
+        class Inner:
+            val = c
+            def get(self):
+                return self.val + (6 + 7)
+        total = Inner.val + 5
+    c = K24.total + K24.Inner().get()
+    def gen25():
+        for x in range((y) % 3 + 1):
+            yield sum(map(sum, [[x for c in range((i) % 3 + 1)] for i in range((y) % 3 + 1)]))
+    x = sum(gen25())
+    def deco26(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -392,109 +323,118 @@ def body_24():
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco34(0)
-    def h35(b):
-        return b
-    k = h35(6) + h35(0)
-    def late36():
-        return [k + z for z in range(2)]
-    k = k
-    n = sum(late36())
-    def bump37():
-        nonlocal n
-        n = sum(f() for f in [lambda a=a: sum({a for i in range((k) % 3 + 1)}) for a in range((k) % 3 + 1)])
-        return sum({c: n for c in range((8) % 3 + 1)}.values())
-    n = bump37() + n
-    x = sum(sum(sum([9 for n in range((c) % 3 + 1) if n % 2]) for x in range(c + 1)) for c in range((n) % 3 + 1))
-    keep = [lambda: x]
-    del x
-    x = (sum({4 for b in range((k) % 3 + 1)}) if n % 2 else (lambda i=n: i)()) + 1
-    x = x + keep[0]()
-    return (lambda b=k: max([sum({y: n for y in range((n) % 3 + 1)}.values()) for n in range((n) % 3 + 1)], default=0))()
+    @deco26(c)
+    def h27(a):
+        return sum(list(i for i in range((y) % 3 + 1)))
+    b = h27(y) + h27(x)
+    return x
+def case_20():
+    return body_20(1, 5, 0)
+
+class C21(Base):
+    def case_21(self, x):
+        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([c for y in range((x) % 3 + 1) if x % 2]))(c, c, z=x) for c in range((x) % 3 + 1))
+        a = sum(sum(max([j for j in range((x) % 3 + 1)], default=0) for k in range(j + 1)) for j in range((x) % 3 + 1))
+        def gen28():
+            for c in range((x) % 3 + 1):
+                yield (lambda b=8: x)()
+        b = sum(gen28())
+        return sum(map(sum, [[sum(map(sum, [[x for x in range((b) % 3 + 1)] for k in range((a) % 3 + 1)])) for b in range((a) % 3 + 1)] for x in range((x) % 3 + 1)]))
+    step = 4
+def case_21():
+    return C21().case_21(4)
+
+i = 1
+n = sum({y: y for y in range((i) % 3 + 1)}.values())
+class M22:
+    attr = sum(f() for f in [lambda a=a: (lambda n=i: sum(f() for f in [lambda a=a: n for a in range((n) % 3 + 1)]))() for a in range((n) % 3 + 1)])
+    vals = [(sum([sum(map(sum, [[i for i in range((a) % 3 + 1)] for b in range((n) % 3 + 1)])) for c in range((i) % 3 + 1) for a in range(c, c + (6) % 3 + 1)]) + n) for n in range(2)]
+    def meth(self, n):
+        n, *x = [(lambda a=n: sum([n for n in range((5) % 3 + 1) if a % 2]))(), i, n]
+        n = n + sum([x[0] + n for _ in x])
+        x = n
+        def glob29():
+            global G
+            G = n
+            return [G + 4 for z in range(2)]
+        x = sum(glob29()) + G
+        class S30(Base):
+            attr = sum({(lambda i: i)(x) for j in range((n) % 3 + 1)})
+            def bias(self):
+                return super().bias() + [__class__.attr + (lambda y: (x if 6 % 2 else y))(sum(f() for f in [lambda: i for i in range((n) % 3 + 1)])) for j in range(2)][1]
+        b = S30().bias()
+        def rec31(i):
+            return 1 if i <= 0 else rec31(i - 1) + sum(list((lambda n=x: n)() for b in range((2) % 3 + 1)))
+        c = rec31((i) % 3 + 1)
+        return sum({k: sum(sum(sum(f() for f in [lambda: i for x in range((y) % 3 + 1)]) for i in range(y + 1)) for y in range((i) % 3 + 1)) for k in range((c) % 3 + 1)}.values())
+def case_22():
+    return M22.attr + sum(M22.vals) + M22().meth(2)
+
+def body_23(y):
+    def bump32():
+        nonlocal y
+        y = y
+        return sum(map(sum, [[b for b in range((a) % 3 + 1)] for a in range((y) % 3 + 1)]))
+    j = bump32() + y
+    class K33:
+        class Inner:
+            val = (4 if j % 2 else j)
+            def get(self):
+                return self.val + y
+        total = Inner.val + j
+    y = K33.total + K33.Inner().get()
+    return sum(f() for f in [lambda j=j: sum([sum(f() for f in [lambda n=n: (a if j % 2 else 4) for n in range((j) % 3 + 1)]) for y in range((j) % 3 + 1) for a in range(y, y + (y) % 3 + 1)]) for j in range((j) % 3 + 1)])
+def case_23():
+    return body_23(0)
+
+class C24(Base):
+    def case_24(self, k, c):
+        def late34():
+            return [c + z for z in range(2)]
+        c = (c if k % 2 else c)
+        j = sum(late34())
+        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + max([3 for x in range((4) % 3 + 1)], default=0))(j, j, z=k) for j in range((7) % 3 + 1))
+        i = super().bias() + [__class__.step + sum({c for b in range((c) % 3 + 1)}) for _ in range(2)][0]
+        return sum(sum((3 * 7) for j in range(c + 1)) for c in range((k) % 3 + 1))
+    step = 3
 def case_24():
-    return body_24()
+    return C24().case_24(2, 2)
 
-a = sum(map(sum, [[9 for n in range((y) % 3 + 1)] for y in range((4) % 3 + 1)]))
-x = (lambda n: 1)(a)
-class M25:
-    attr = sum(list(x for b in range((a) % 3 + 1)))
-    vals = [(9 + b) for b in range(2)]
-    def meth(self, b):
-        c = b
-        keep = [lambda: c]
-        del c
-        c = a + 1
-        c = c + keep[0]()
-        def late38():
-            return [c + a for z in range(2)]
-        c = 3
-        k = sum(late38())
-        return sum([n for n in range((3) % 3 + 1) if k % 2])
+def body_25(x, j, n):
+    class K35:
+        attr = sum({2 for y in range((x) % 3 + 1)})
+        more = [j for a in range(2)]
+        def m(self, a):
+            return self.attr + (j * 2)
+    y = K35.attr + sum(K35.more) + K35().m(n)
+    return sum((lambda n: 0)(9) for k in range((n) % 3 + 1))
 def case_25():
-    return M25.attr + sum(M25.vals) + M25().meth(1)
+    return body_25(4, 3, 2)
 
-y = 3
-c = (y if y % 2 else 2)
-class M26:
-    attr = sum([sum(sum(a for i in range(b + 1)) for b in range((a) % 3 + 1)) for a in range((y) % 3 + 1)])
-    vals = [(lambda x=y: (8 if c % 2 else x))() for c in range(2)]
-    def meth(self, c):
-        def late39():
-            return [c + c for z in range(2)]
-        c = 0
-        b = sum(late39())
-        return sum({sum(f() for f in [lambda: y for k in range((5) % 3 + 1)]) for c in range((y) % 3 + 1)})
+n = (1 if 6 % 2 else 0)
 def case_26():
-    return M26.attr + sum(M26.vals) + M26().meth(0)
+    return sum(map(sum, [[sum(f() for f in [lambda: c for k in range((3) % 3 + 1)]) for c in range((k) % 3 + 1)] for k in range((n) % 3 + 1)]))
 
 class C27(Base):
-    def case_27(self, a, b):
-        def deco40(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco40(6)
-        def h41(a):
-            return sum({n: a for n in range((a) % 3 + 1)}.values())
-        x = h41(b) + h41(b)
-        return x
+    def case_27(self, i):
+        def gen36():
+            for x in range((i) % 3 + 1):
+                yield sum(sum(map(sum, [[sum([i for n in range((j) % 3 + 1) for b in range(n, n + (x) % 3 + 1)]) for j in range((n) % 3 + 1)] for n in range((x) % 3 + 1)])) for x in range((x) % 3 + 1))
+        c = sum(gen36())
+        return sum(list(sum([(sum({4 for y in range((i) % 3 + 1)}) if 1 % 2 else sum(sum(9 for x in range(a + 1)) for a in range((j) % 3 + 1))) for j in range((c) % 3 + 1) for i in range(j, j + (j) % 3 + 1)]) for j in range((i) % 3 + 1)))
     step = 4
 def case_27():
-    return C27().case_27(1, 2)
+    return C27().case_27(2)
 
-def body_28(j, b, y):
-    class K42:
-        attr = (sum(j for j in range((y) % 3 + 1)) if 5 % 2 else sum(f() for f in [lambda: n for n in range((b) % 3 + 1)]))
-        more = [attr + sum([sum(f() for f in [lambda: b for n in range((k) % 3 + 1)]) for k in range((y) % 3 + 1)]) for y in range(2)]
-        def m(self, y):
-            return self.attr + y
-    i = K42.attr + sum(K42.more) + K42().m(j)
-    try:
-        raise ValueError(4)
-    except ValueError as err:
-        j = sum([int(str(err)) + y for _ in range(2)])
-    return b
+b = sum(sum(y for y in range(a + 1)) for a in range((6) % 3 + 1))
+i = sum(map(sum, [[5 for k in range((n) % 3 + 1)] for n in range((7) % 3 + 1)]))
 def case_28():
-    return body_28(5, 4, 4)
+    return (lambda b: (lambda b=b: max([sum(sum(b for n in range(i + 1)) for i in range((0) % 3 + 1)) for k in range((i) % 3 + 1)], default=0))())(sum({b for b in range((i) % 3 + 1)}))
 
 def body_29():
-    n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + max([n for n in range((6) % 3 + 1)], default=0))(n, n, z=n) for n in range((2) % 3 + 1))
-    def bump43():
-        nonlocal n
-        n = (n if n % 2 else sum(map(sum, [[n for j in range((0) % 3 + 1)] for a in range((n) % 3 + 1)])))
-        return (sum({n: n for n in range((n) % 3 + 1)}.values()) if n % 2 else 3)
-    k = bump43() + n
-    i = max([sum([sum(5 for i in range((k) % 3 + 1)) for n in range((k) % 3 + 1)]) for k in range((2) % 3 + 1)], default=0)
-    try:
-        raise ValueError(sum([7 for c in range((i) % 3 + 1) for n in range(c, c + (i) % 3 + 1)]))
-    except ValueError as err:
-        b = sum([int(str(err)) + k for _ in range(2)])
-    return n
+    n = sum([sum(sum([b for b in range((b) % 3 + 1)]) for j in range((b) % 3 + 1)) for b in range((6) % 3 + 1)])
+    i = (n if n % 2 else (lambda c=5: (c + n))())
+    return 9
 def case_29():
     return body_29()
 

@@ -93,291 +93,299 @@ def case_6():
     return body_6(0, 4)
 
 def body_7():
-    c = sum(f() for f in [lambda b=b: sum({c: c for c in range((b) % 3 + 1)}.values()) for b in range((2) % 3 + 1)])
-    keep = [lambda: c]
-    del c
-    c = 3 + 1
-    c = c + keep[0]()
-    a = sum(f() for f in [lambda a=a: sum(sum(b for b in range(x + 1)) for x in range((a) % 3 + 1)) for a in range((c) % 3 + 1)])
-    class K9:
-        class Inner:
-            val = sum(sum({a for j in range((5) % 3 + 1)}) for a in range((c) % 3 + 1))
-            def get(self):
-                return self.val + sum((a * i) for i in range((c) % 3 + 1))
-        total = Inner.val + 6
-    n = K9.total + K9.Inner().get()
-    return 9
+    class S9(Base):
+        attr = max([sum({c: c for c in range((c) % 3 + 1)}.values()) for c in range((2) % 3 + 1)], default=0)
+        def bias(self):
+            return super().bias() + [__class__.attr + b for b in range(2)][1]
+    c = S9().bias()
+    def bump10():
+        nonlocal c
+        c = sum(sum(x for b in range(x + 1)) for x in range((c) % 3 + 1))
+        return sum(f() for f in [lambda: 2 for k in range((c) % 3 + 1)])
+    a = bump10() + c
+    def deco11(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco11(c)
+    def h12(k):
+        return sum({sum([2 for b in range((3) % 3 + 1) for j in range(b, b + (c) % 3 + 1)]) for k in range((k) % 3 + 1)})
+    i = h12(a) + h12(4)
+    return sum(sum({n for x in range((n) % 3 + 1)}) for n in range((a) % 3 + 1))
 def case_7():
     return body_7()
 
-n = sum([8 for y in range((0) % 3 + 1)])
-i = n
-a = sum(map(sum, [[i for x in range((n) % 3 + 1)] for a in range((i) % 3 + 1)]))
-def case_8():
-    return sum(sum({y: y for y in range((i) % 3 + 1)}.values()) for k in range((n) % 3 + 1))
-
-a = sum(f() for f in [lambda k=k: k for k in range((8) % 3 + 1)])
-def case_9():
-    return a
-
-c = (5 * 9)
-def case_10():
-    return sum([max([sum(sum(sum([k for i in range((0) % 3 + 1) for c in range(i, i + (4) % 3 + 1)]) for i in range(j + 1)) for j in range((b) % 3 + 1)) for b in range((b) % 3 + 1)], default=0) for k in range((c) % 3 + 1) for b in range(k, k + (c) % 3 + 1)])
-
-def body_11():
-    def g10(k, y):
-        def g11(b, a):
-            x = a
-            j = y
-            return x
-        b = g11(y, y)
-        y = b
+class C8(Base):
+    def case_8(self):
+        y = 9
         keep = [lambda: y]
         del y
-        y = k + 1
+        y = sum(f() for f in [lambda k=k: k for k in range((9) % 3 + 1)]) + 1
         y = y + keep[0]()
-        x = 0
-        for x in range((k) % 3 + 1):
-            k = b
-        return sum(list(b for i in range((2) % 3 + 1)))
-    b = g10(5, 1)
-    def gen12():
-        for i in range((b) % 3 + 1):
-            yield (lambda j=b: 8)()
-    k = sum(gen12())
-    def bump13():
-        nonlocal b
-        b = sum([x for n in range((b) % 3 + 1) for x in range(n, n + (b) % 3 + 1)])
-        return b
-    i = bump13() + b
-    def late14():
-        return [k + b for z in range(2)]
-    k = (lambda k=i: i)()
-    c = sum(late14())
-    return (lambda n: sum(map(sum, [[c for b in range((k) % 3 + 1)] for n in range((b) % 3 + 1)])))((lambda c: i)(c))
+        def g13():
+            j = y
+            keep = [lambda: j]
+            del j
+            j = y + 1
+            j = j + keep[0]()
+            def bump14():
+                nonlocal j
+                j = j
+                return 0
+            k = bump14() + j
+            return (lambda k: y)(k)
+        a = g13()
+        i = sum(list(8 for c in range((1) % 3 + 1)))
+        keep = [lambda: i]
+        del i
+        i = (lambda a=y: a)() + 1
+        i = i + keep[0]()
+        class K15:
+            attr = sum({a: 0 for a in range((i) % 3 + 1)}.values())
+            more = [sum([y for k in range((0) % 3 + 1) for b in range(k, k + (a) % 3 + 1)]) for j in range(2)]
+            def m(self, j):
+                return self.attr + sum([i for i in range((y) % 3 + 1) if i % 2])
+        x = K15.attr + sum(K15.more) + K15().m(a)
+        k = super().bias() + [__class__.step + sum(list(c for c in range((9) % 3 + 1))) for _ in range(2)][0]
+        return sum(f() for f in [lambda: 1 for i in range((8) % 3 + 1)])
+    step = 1
+def case_8():
+    return C8().case_8()
+
+def body_9():
+    def deco16(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco16(8)
+    def h17(c):
+        return sum(list(sum(list(c for x in range((x) % 3 + 1))) for x in range((2) % 3 + 1)))
+    k = h17(4) + h17(2)
+    def g18(*qs, k=sum({sum([j for c in range((k) % 3 + 1)]) for j in range((k) % 3 + 1)}), i=(lambda: (lambda j=k: 8)())):
+        return sum(qs) + 5 + i()
+    j = g18(6, k)
+    class K19:
+        class Inner:
+            val = sum([(lambda n=j: k)() for k in range((2) % 3 + 1) if j % 2])
+            def get(self):
+                return self.val + j
+        total = Inner.val + j
+    j = K19.total + K19.Inner().get()
+    def rec20(y):
+        return 1 if y <= 0 else rec20(y - 1) + sum([sum({a: j for a in range((y) % 3 + 1)}.values()) for n in range((j) % 3 + 1)])
+    n = rec20((j) % 3 + 1)
+    return max([sum(f() for f in [lambda: sum(list(2 for k in range((4) % 3 + 1))) for n in range((k) % 3 + 1)]) for n in range((n) % 3 + 1)], default=0)
+def case_9():
+    return body_9()
+
+def body_10(x):
+    class K21:
+        class Inner:
+            val = sum(sum((lambda n: sum(b for j in range((n) % 3 + 1)))(sum(map(sum, [[y for y in range((x) % 3 + 1)] for c in range((y) % 3 + 1)]))) for y in range(b + 1)) for b in range((x) % 3 + 1))
+            def get(self):
+                return self.val + sum(sum(9 for c in range(y + 1)) for y in range((x) % 3 + 1))
+        total = Inner.val + x
+    x = K21.total + K21.Inner().get()
+    def g22(*qs, k=max([i for i in range((x) % 3 + 1)], default=0), y=(lambda: (lambda y=x: x)())):
+        return sum(qs) + (sum({k: (x if k % 2 else k) for k in range((0) % 3 + 1)}.values()) - x) + y()
+    c = g22(x, x)
+    def g23(n, y):
+        def bump24():
+            nonlocal n
+            n = y
+            return sum([sum(list(y for j in range((n) % 3 + 1))) for k in range((4) % 3 + 1) for x in range(k, k + (c) % 3 + 1)])
+        b = bump24() + n
+        return c
+    x = g23(c, x)
+    return (lambda i=c: i)()
+def case_10():
+    return body_10(1)
+
+def body_11():
+    class K25:
+        attr = (lambda n=4: n)()
+        more = [sum(sum(max([b for i in range((3) % 3 + 1)], default=0) for i in range(k + 1)) for k in range((b) % 3 + 1)) for b in range(2)]
+        def m(self, b):
+            return self.attr + sum(list(k for k in range((7) % 3 + 1)))
+    i = K25.attr + sum(K25.more) + K25().m(5)
+    def g26(*qs, x=sum(f() for f in [lambda c=c: sum(f() for f in [lambda y=y: c for y in range((i) % 3 + 1)]) for c in range((i) % 3 + 1)]), y=(lambda: i)):
+        return sum(qs) + ((lambda i=x: x)() - sum([i for k in range((i) % 3 + 1) for x in range(k, k + (i) % 3 + 1)])) + y()
+    b = g26(i, i)
+    c = 0
+    a = 0
+    for a in range((b) % 3 + 1):
+        c = sum({sum(map(sum, [[b for a in range((a) % 3 + 1)] for n in range((k) % 3 + 1)])) for k in range((b) % 3 + 1)})
+    return sum(sum([(b if i % 2 else c) for y in range((i) % 3 + 1)]) for b in range((a) % 3 + 1))
 def case_11():
     return body_11()
 
 class C12(Base):
-    def case_12(self, j, n, k):
-        n, *k = [sum({c: n for c in range((n) % 3 + 1)}.values()), k, n]
-        n = n + sum([k[0] + n for _ in k])
-        k = n
-        return sum(sum((lambda n: sum((lambda c=y: 7)() for j in range((n) % 3 + 1)))(sum({sum({a: n for a in range((n) % 3 + 1)}.values()) for n in range((j) % 3 + 1)})) for y in range(b + 1)) for b in range((k) % 3 + 1))
-    step = 3
+    def case_12(self, b, k, c):
+        k = sum({j for j in range((9) % 3 + 1)})
+        i = sum(sum(sum(map(sum, [[b for b in range((b) % 3 + 1)] for n in range((k) % 3 + 1)])) for y in range(b + 1)) for b in range((k) % 3 + 1))
+        keep = [lambda: i]
+        del i
+        i = sum({j: (k if j % 2 else j) for j in range((k) % 3 + 1)}.values()) + 1
+        i = i + keep[0]()
+        k = super().bias() + [__class__.step + k for _ in range(2)][0]
+        return i
+    step = 5
 def case_12():
-    return C12().case_12(0, 2, 3)
+    return C12().case_12(4, 5, 5)
 
-def body_13():
-    def g15(*qs, k=max([i for i in range((0) % 3 + 1)], default=0), y=(lambda: (lambda i: i)(8))):
-        return sum(qs) + (8 + k) + y()
-    c = g15(8, 7)
-    def g16(*qs, j=sum(list(c for k in range((c) % 3 + 1))), n=(lambda: sum([a for a in range((c) % 3 + 1) if a % 2]))):
-        return sum(qs) + (lambda x=1: c)() + n()
-    k = g16(c, c)
-    return sum([sum(list(x for j in range((k) % 3 + 1))) for k in range((4) % 3 + 1) for x in range(k, k + (k) % 3 + 1)])
+def body_13(n, x):
+    class S27(Base):
+        attr = sum(f() for f in [lambda: sum([x for x in range((n) % 3 + 1) for i in range(x, x + (n) % 3 + 1)]) for j in range((x) % 3 + 1)])
+        def bias(self):
+            return super().bias() + [__class__.attr + sum(list(sum(i for x in range((n) % 3 + 1)) for c in range((x) % 3 + 1))) for i in range(2)][1]
+    n = S27().bias()
+    try:
+        raise ValueError(sum(sum(sum(2 for x in range(k + 1)) for k in range((4) % 3 + 1)) for x in range((n) % 3 + 1)))
+    except ValueError as err:
+        y = sum([int(str(err)) + 3 for _ in range(2)])
+    return (sum({y: x for y in range((x) % 3 + 1)}.values()) if y % 2 else sum(f() for f in [lambda k=k: (lambda a=2: y)() for k in range((n) % 3 + 1)]))
 def case_13():
-    return body_13()
+    return body_13(2, 5)
 
-def body_14(y):
-    def glob17():
-        global G
-        G = (lambda i=y: i)()
-        return [G + y for z in range(2)]
-    c = sum(glob17()) + G
-    i = 0
-    j = 0
-    for j in range((y) % 3 + 1):
-        i = c
-    for y in range((j) % 3 + 1):
-        j = sum(list(5 for c in range((3) % 3 + 1)))
-    i, *c = [sum(f() for f in [lambda: c for c in range((i) % 3 + 1)]), c, 9]
-    i = i + sum([c[0] + i for _ in c])
-    c = i
-    return (lambda b: sum(f() for f in [lambda c=c: b for c in range((j) % 3 + 1)]))(sum({x: x for x in range((i) % 3 + 1)}.values()))
+def body_14():
+    a = 2
+    b = a
+    keep = [lambda: b]
+    del b
+    b = 5 + 1
+    b = b + keep[0]()
+    x = 0
+    for x in range((a) % 3 + 1):
+        x = ((lambda a=4: sum([a for y in range((a) % 3 + 1)]))() if a % 2 else (lambda x=7: (b if x % 2 else 9))())
+    return sum(sum(sum(sum({i: sum(1 for x in range((b) % 3 + 1)) for i in range((a) % 3 + 1)}.values()) for x in range(i + 1)) for i in range((b) % 3 + 1)) for a in range((a) % 3 + 1))
 def case_14():
-    return body_14(1)
+    return body_14()
 
-def body_15(n):
-    c, *a = [(lambda i=n: i)(), n, n]
-    c = c + sum([a[0] + n for _ in a])
-    a = c
-    a = sum(f() for f in [lambda y=y: y for y in range((n) % 3 + 1)])
-    keep = [lambda: a]
-    del a
-    a = c + 1
-    a = a + keep[0]()
-    class K18:
+def body_15(b):
+    class K28:
+        attr = sum(map(sum, [[4 for x in range((b) % 3 + 1)] for b in range((3) % 3 + 1)]))
+        more = [attr + sum(f() for f in [lambda y=y: b for y in range((4) % 3 + 1)]) for b in range(2)]
+        def m(self, b):
+            return self.attr + b
+    j = K28.attr + sum(K28.more) + K28().m(5)
+    class K29:
         class Inner:
-            val = sum(map(sum, [[x for k in range((a) % 3 + 1)] for x in range((a) % 3 + 1)]))
+            val = max([j for x in range((b) % 3 + 1)], default=0)
             def get(self):
-                return self.val + sum({n for x in range((n) % 3 + 1)})
-        total = Inner.val + c
-    k = K18.total + K18.Inner().get()
-    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + c)(c, c, z=c) for c in range((a) % 3 + 1))
-    return sum(map(sum, [[sum([4 for c in range((n) % 3 + 1) if c % 2]) for x in range((c) % 3 + 1)] for a in range((k) % 3 + 1)]))
+                return self.val + sum(list(j for i in range((j) % 3 + 1)))
+        total = Inner.val + b
+    c = K29.total + K29.Inner().get()
+    j = sum([j for c in range((1) % 3 + 1) for b in range(c, c + (c) % 3 + 1)])
+    keep = [lambda: j]
+    del j
+    j = b + 1
+    j = j + keep[0]()
+    return sum({max([y for n in range((6) % 3 + 1)], default=0) for y in range((j) % 3 + 1)})
 def case_15():
-    return body_15(4)
+    return body_15(2)
 
-def body_16():
-    n = 0
-    j = 0
-    for j in range((5) % 3 + 1):
-        n = j
-    i = 0
-    b = 0
-    for b in range((n) % 3 + 1):
-        i = sum(f() for f in [lambda: sum(list(2 for x in range((j) % 3 + 1))) for j in range((j) % 3 + 1)])
-    def rec19(b):
-        return 1 if b <= 0 else rec19(b - 1) + sum({y: sum({y: y for y in range((n) % 3 + 1)}.values()) for y in range((b) % 3 + 1)}.values())
-    j = rec19((i) % 3 + 1)
-    return i
+def body_16(b, y):
+    def late30():
+        return [b + z for z in range(2)]
+    b = b
+    j = sum(late30())
+    def deco31(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco31(b)
+    def h32(x):
+        return (sum(map(sum, [[k for b in range((0) % 3 + 1)] for k in range((y) % 3 + 1)])) if x % 2 else sum(list(y for k in range((x) % 3 + 1))))
+    x = h32(b) + h32(6)
+    c = sum(f() for f in [lambda: x for y in range((b) % 3 + 1)])
+    b += (sum(map(sum, [[k for k in range((i) % 3 + 1)] for i in range((9) % 3 + 1)])) if 0 % 2 else sum([x for j in range((6) % 3 + 1) for x in range(j, j + (c) % 3 + 1)]))
+    return sum({i: sum([sum(map(sum, [[8 for c in range((y) % 3 + 1)] for y in range((i) % 3 + 1)])) for x in range((c) % 3 + 1) if i % 2]) for i in range((j) % 3 + 1)}.values())
 def case_16():
-    return body_16()
+    return body_16(1, 0)
 
-def body_17(n, x):
-    n = max([(lambda c: 3)(n) for n in range((n) % 3 + 1)], default=0)
-    keep = [lambda: n]
-    del n
-    n = 0 + 1
-    n = n + keep[0]()
-    def g20(k):
-        def g21(y, a):
-            def rec22(k):
-                return 1 if k <= 0 else rec22(k - 1) + n
-            b = rec22((a) % 3 + 1)
-            j = 7
-            keep = [lambda: j]
-            del j
-            j = b + 1
-            j = j + keep[0]()
-            b, *c = [k, j, j]
-            b = b + sum([c[0] + a for _ in c])
-            c = b
-            try:
-                raise ValueError(k)
-            except ValueError as err:
-                y = sum([int(str(err)) + 3 for _ in range(2)])
-            return (n if y % 2 else b)
-        a = g21(k, x)
-        class K23:
-            class Inner:
-                val = sum({k for b in range((n) % 3 + 1)})
-                def get(self):
-                    return self.val + sum(list(k for i in range((x) % 3 + 1)))
-            total = Inner.val + 9
-        k = K23.total + K23.Inner().get()
-        b = ((lambda k: n)(k) if k % 2 else a)
-        return sum([max([a for a in range((b) % 3 + 1)], default=0) for a in range((a) % 3 + 1)])
-    k = g20(n)
-    return sum(list(sum(f() for f in [lambda: k for k in range((k) % 3 + 1)]) for c in range((n) % 3 + 1)))
+def body_17(x, c, k):
+    def late33():
+        return [c + x for z in range(2)]
+    c = max([(a if c % 2 else 6) for a in range((5) % 3 + 1)], default=0)
+    j = sum(late33())
+    y = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda j=j: (c if k % 2 else j))())(y, y, z=k) for y in range((j) % 3 + 1))
+    return (lambda y=c: sum(list(0 for n in range((8) % 3 + 1))))()
 def case_17():
-    return body_17(2, 5)
+    return body_17(1, 1, 0)
 
-b = sum([b for b in range((2) % 3 + 1) for j in range(b, b + (b) % 3 + 1)])
-x = b
-y = sum(map(sum, [[4 for x in range((x) % 3 + 1)] for b in range((3) % 3 + 1)]))
+def body_18(b):
+    def deco34(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco34(b)
+    def h35(x):
+        return (lambda j=b: b)()
+    a = h35(b) + h35(b)
+    def deco36(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco36(9)
+    def h37(j):
+        return j
+    j = h37(9) + h37(b)
+    i = max([sum(map(sum, [[(lambda j: (lambda j: b)(a))(sum(list(3 for k in range((b) % 3 + 1)))) for i in range((a) % 3 + 1)] for c in range((j) % 3 + 1)])) for a in range((2) % 3 + 1)], default=0)
+    return (lambda y: a)(sum({max([sum(sum(b for b in range(n + 1)) for n in range((j) % 3 + 1)) for a in range((3) % 3 + 1)], default=0) for k in range((a) % 3 + 1)}))
 def case_18():
-    return y
+    return body_18(4)
 
-y = 7
-def case_19():
-    return (lambda c: (lambda j: y)(y))(sum(list(y for y in range((y) % 3 + 1))))
-
-def body_20(i, c):
-    def bump24():
-        nonlocal i
-        i = (sum({c for c in range((i) % 3 + 1)}) - sum({i: i for i in range((i) % 3 + 1)}.values()))
-        return sum(map(sum, [[sum(i for j in range((9) % 3 + 1)) for x in range((j) % 3 + 1)] for j in range((i) % 3 + 1)]))
-    c = bump24() + i
-    def deco25(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco25(i)
-    def h26(x):
-        return (sum(map(sum, [[b for b in range((0) % 3 + 1)] for k in range((i) % 3 + 1)])) if c % 2 else sum(list(c for k in range((c) % 3 + 1))))
-    x = h26(i) + h26(6)
-    return x
-def case_20():
-    return body_20(0, 1)
-
-def body_21(b, c):
-    def bump27():
-        nonlocal b
-        b = c
-        return b
-    b = bump27() + b
-    def deco28(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco28(b)
-    def h29(b):
-        return (sum([x for j in range((b) % 3 + 1) for x in range(j, j + (8) % 3 + 1)]) + max([j for j in range((b) % 3 + 1)], default=0))
-    n = h29(b) + h29(5)
-    def gen30():
-        for y in range((c) % 3 + 1):
-            yield (lambda y: sum([n for n in range((2) % 3 + 1)]))(sum(map(sum, [[b for b in range((n) % 3 + 1)] for i in range((b) % 3 + 1)])))
-    y = sum(gen30())
-    def rec31(a):
-        return 1 if a <= 0 else rec31(a - 1) + y
-    x = rec31((y) % 3 + 1)
-    return c
-def case_21():
-    return body_21(2, 4)
-
-x = (2 if 1 % 2 else 3)
-n = (x * 5)
-def case_22():
-    return (lambda i=x: (lambda a=x: ((lambda a: a)(8) - sum(sum(i for a in range(b + 1)) for b in range((n) % 3 + 1))))())()
-
-def body_23(y, b, c):
-    y = (lambda y=y: (b if y % 2 else (lambda j: 4)(y)))()
-    keep = [lambda: y]
-    del y
-    y = sum(sum(sum([max([i for i in range((c) % 3 + 1)], default=0) for c in range((a) % 3 + 1)]) for j in range(a + 1)) for a in range((2) % 3 + 1)) + 1
-    y = y + keep[0]()
-    return (lambda y: b)(sum({max([sum(sum(b for b in range(n + 1)) for n in range((b) % 3 + 1)) for a in range((b) % 3 + 1)], default=0) for k in range((y) % 3 + 1)}))
-def case_23():
-    return body_23(2, 2, 1)
-
-def body_24(a, k, i):
-    class K32:
+def body_19(a, k, i):
+    class K38:
         class Inner:
             val = sum([(lambda c: k)(sum(map(sum, [[k for c in range((i) % 3 + 1)] for x in range((a) % 3 + 1)]))) for a in range((i) % 3 + 1) for k in range(a, a + (2) % 3 + 1)])
             def get(self):
                 return self.val + 5
         total = Inner.val + 5
-    n = K32.total + K32.Inner().get()
+    n = K38.total + K38.Inner().get()
     return sum({j: sum(list(sum(list(sum(list(i for i in range((a) % 3 + 1))) for y in range((k) % 3 + 1))) for j in range((k) % 3 + 1))) for j in range((6) % 3 + 1)}.values())
-def case_24():
-    return body_24(2, 3, 3)
+def case_19():
+    return body_19(2, 3, 3)
 
-def body_25(b):
-    def late33():
+def body_20(b):
+    def late39():
         return [b + z for z in range(2)]
     b = sum(5 for j in range((b) % 3 + 1))
-    k = sum(late33())
+    k = sum(late39())
     return k
-def case_25():
-    return body_25(5)
+def case_20():
+    return body_20(5)
 
-def body_26(j, n, b):
-    def late34():
+def body_21(j, n, b):
+    def late40():
         return [j + z for z in range(2)]
     j = sum(sum({2 for x in range((n) % 3 + 1)}) for n in range((j) % 3 + 1))
-    x = sum(late34())
+    x = sum(late40())
     a = 0
     for a in range((2) % 3 + 1):
         b = sum({j: a for j in range((b) % 3 + 1)}.values())
@@ -386,47 +394,106 @@ def body_26(j, n, b):
     del a
     a = sum(list((lambda n=n: n)() for k in range((b) % 3 + 1))) + 1
     a = a + keep[0]()
-    class K35:
+    class K41:
         class Inner:
             val = (lambda j=n: (1 if j % 2 else a))()
             def get(self):
                 return self.val + sum((j + j) for j in range((x) % 3 + 1))
         total = Inner.val + n
-    a = K35.total + K35.Inner().get()
+    a = K41.total + K41.Inner().get()
     return (sum(sum(sum(a for a in range(j + 1)) for j in range((j) % 3 + 1)) for k in range((7) % 3 + 1)) if n % 2 else x)
-def case_26():
-    return body_26(1, 1, 4)
+def case_21():
+    return body_21(1, 1, 4)
 
-def body_27(j):
-    def rec36(n):
-        return 1 if n <= 0 else rec36(n - 1) + sum([n for j in range((7) % 3 + 1)])
-    i = rec36((j) % 3 + 1)
-    def rec37(x):
-        return 1 if x <= 0 else rec37(x - 1) + sum(list(x for x in range((i) % 3 + 1)))
-    x = rec37((j) % 3 + 1)
+def body_22(j):
+    def rec42(n):
+        return 1 if n <= 0 else rec42(n - 1) + sum([n for j in range((7) % 3 + 1)])
+    i = rec42((j) % 3 + 1)
+    k = sum(list(i for x in range((i) % 3 + 1)))
+    keep = [lambda: k]
+    del k
+    k = sum([i for a in range((i) % 3 + 1)]) + 1
+    k = k + keep[0]()
     try:
-        raise ValueError(sum({b for b in range((x) % 3 + 1)}))
+        raise ValueError((8 + k))
     except ValueError as err:
-        b = sum([int(str(err)) + x for _ in range(2)])
-    return 8
+        x = sum([int(str(err)) + 0 for _ in range(2)])
+    return j
+def case_22():
+    return body_22(3)
+
+class C23(Base):
+    def case_23(self):
+        i = max([(lambda c: i)(i) for i in range((1) % 3 + 1)], default=0)
+        def bump43():
+            nonlocal i
+            i = (lambda j=i: j)()
+            return i
+        i = bump43() + i
+        def bump44():
+            nonlocal i
+            i = sum(map(sum, [[y for y in range((i) % 3 + 1)] for x in range((i) % 3 + 1)]))
+            return sum(f() for f in [lambda y=y: y for y in range((i) % 3 + 1)])
+        x = bump44() + i
+        return sum(f() for f in [lambda a=a: sum([i for k in range((a) % 3 + 1)]) for a in range((i) % 3 + 1)])
+    step = 4
+def case_23():
+    return C23().case_23()
+
+b = 9
+y = (b if b % 2 else b)
+k = sum([y for a in range((b) % 3 + 1)])
+def case_24():
+    return ((k + k) * b)
+
+def body_25(c, k):
+    class K45:
+        class Inner:
+            val = sum([sum(list(c for k in range((y) % 3 + 1))) for y in range((5) % 3 + 1) if c % 2])
+            def get(self):
+                return self.val + (sum(f() for f in [lambda: sum(list(i for i in range((k) % 3 + 1))) for y in range((k) % 3 + 1)]) if 9 % 2 else sum(map(sum, [[sum(c for y in range((c) % 3 + 1)) for c in range((c) % 3 + 1)] for i in range((c) % 3 + 1)])))
+        total = Inner.val + k
+    a = K45.total + K45.Inner().get()
+    return max([sum(f() for f in [lambda: ((lambda n=x: 7)() - max([c for n in range((i) % 3 + 1)], default=0)) for x in range((c) % 3 + 1)]) for i in range((a) % 3 + 1)], default=0)
+def case_25():
+    return body_25(1, 5)
+
+def body_26():
+    class S46(Base):
+        attr = sum(sum(2 for n in range(k + 1)) for k in range((0) % 3 + 1))
+        def bias(self):
+            return super().bias() + [__class__.attr + sum([c for c in range((y) % 3 + 1)]) for y in range(2)][1]
+    x = S46().bias()
+    class K47:
+        attr = x
+        more = [sum({x for a in range((x) % 3 + 1)}) for k in range(2)]
+        def m(self, k):
+            return self.attr + k
+    b = K47.attr + sum(K47.more) + K47().m(x)
+    return 5
+def case_26():
+    return body_26()
+
+def body_27(a):
+    b = sum(f() for f in [lambda: (lambda k: a)(sum({a for y in range((a) % 3 + 1)})) for a in range((a) % 3 + 1)])
+    return (lambda j: (sum(f() for f in [lambda n=n: j for n in range((j) % 3 + 1)]) if b % 2 else 2))(b)
 def case_27():
-    return body_27(3)
+    return body_27(2)
 
-def body_28(k, j):
-    k = sum({b: sum(f() for f in [lambda i=i: j for i in range((b) % 3 + 1)]) for b in range((k) % 3 + 1)}.values())
-    return sum({sum(y for j in range((j) % 3 + 1)) for y in range((j) % 3 + 1)})
+def body_28(j):
+    c = max([j for n in range((5) % 3 + 1)], default=0)
+    keep = [lambda: c]
+    del c
+    c = (lambda b=j: j)() + 1
+    c = c + keep[0]()
+    return sum([sum(sum(c for b in range(i + 1)) for i in range((c) % 3 + 1)) for j in range((j) % 3 + 1)])
 def case_28():
-    return body_28(0, 0)
+    return body_28(3)
 
-def body_29(c, j, a):
-    def bump38():
-        nonlocal a
-        a = (lambda y: sum(f() for f in [lambda: (lambda k=c: a)() for a in range((4) % 3 + 1)]))(sum(sum({j for a in range((5) % 3 + 1)}) for a in range((a) % 3 + 1)))
-        return a
-    x = bump38() + a
-    return sum(map(sum, [[((a if 6 % 2 else sum({j for c in range((c) % 3 + 1)})) if 0 % 2 else sum([(x - b) for y in range((c) % 3 + 1)])) for y in range((j) % 3 + 1)] for b in range((c) % 3 + 1)]))
+b = sum(map(sum, [[n for n in range((x) % 3 + 1)] for x in range((4) % 3 + 1)]))
+y = b
 def case_29():
-    return body_29(4, 3, 2)
+    return (lambda j: sum(map(sum, [[j for c in range((j) % 3 + 1)] for a in range((b) % 3 + 1)])))(sum(list(y for y in range((0) % 3 + 1))))
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

@@ -74,392 +74,66 @@ class C4(Base):
             raise ValueError(n)
         except ValueError as err:
             c = sum([int(str(err)) + 2 for _ in range(2)])
-        k = sum([sum({sum(map(sum, [[(lambda x: 6)(c) for x in range((a) % 3 + 1)] for n in range((a) % 3 + 1)])) for y in range((c) % 3 + 1)}) for a in range((c) % 3 + 1)])
-        j, *c = [sum([(sum([0 for y in range((k) % 3 + 1) for j in range(y, y + (4) % 3 + 1)]) - (k - k)) for b in range((k) % 3 + 1) for y in range(b, b + (b) % 3 + 1)]), k, k]
-        j = j + sum([c[0] + n for _ in c])
-        c = j
-        return (max([(lambda x: (lambda i: 1)(n))((k if j % 2 else j)) for a in range((8) % 3 + 1)], default=0) if n % 2 else n)
-    step = 1
+        b = sum([sum({sum(map(sum, [[7 for x in range((y) % 3 + 1)] for n in range((c) % 3 + 1)])) for y in range((c) % 3 + 1)}) for a in range((c) % 3 + 1)])
+        keep = [lambda: b]
+        del b
+        b = sum({sum({j: j for j in range((n) % 3 + 1)}.values()) for n in range((c) % 3 + 1)}) + 1
+        b = b + keep[0]()
+        x = (lambda j: sum({i: (lambda j: (b - b))((lambda y: y)(i)) for i in range((n) % 3 + 1)}.values()))((max([(lambda x: c)(7) for a in range((1) % 3 + 1)], default=0) if n % 2 else (sum(j for j in range((8) % 3 + 1)) if b % 2 else sum(f() for f in [lambda: 1 for a in range((n) % 3 + 1)]))))
+        c = super().bias() + [__class__.step + n for _ in range(2)][0]
+        return sum(map(sum, [[sum(sum(c for c in range(a + 1)) for a in range((c) % 3 + 1)) for b in range((7) % 3 + 1)] for n in range((c) % 3 + 1)]))
+    step = 4
 def case_4():
     return C4().case_4(3)
 
-class C5(Base):
-    def case_5(self, b, n, k):
-        c = sum(x for x in range((1) % 3 + 1))
-        keep = [lambda: c]
-        del c
-        c = (b if k % 2 else k) + 1
-        c = c + keep[0]()
-        def late7():
-            return [b + k for z in range(2)]
-        b = sum({5 for x in range((2) % 3 + 1)})
-        c = sum(late7())
-        return (lambda c=n: sum({y: 4 for y in range((n) % 3 + 1)}.values()))()
-    step = 3
+def body_5(a, b):
+    n = b
+    k, *n = [sum((lambda y=b: sum({y: 4 for y in range((b) % 3 + 1)}.values()))() for c in range((5) % 3 + 1)), b, n]
+    k = k + sum([n[0] + b for _ in n])
+    n = k
+    return a
 def case_5():
-    return C5().case_5(3, 0, 0)
+    return body_5(5, 3)
 
-b = sum([x for y in range((7) % 3 + 1) for x in range(y, y + (1) % 3 + 1)])
+def body_6(i, n, y):
+    def glob7():
+        global G
+        G = n
+        return [G + n for z in range(2)]
+    n = sum(glob7()) + G
+    return sum(sum(sum(sum(max([(k if 5 % 2 else b) for k in range((b) % 3 + 1)], default=0) for k in range(n + 1)) for n in range((i) % 3 + 1)) for y in range(b + 1)) for b in range((i) % 3 + 1))
 def case_6():
-    return (sum(f() for f in [lambda: 7 for n in range((2) % 3 + 1)]) * sum({k: k for k in range((b) % 3 + 1)}.values()))
+    return body_6(3, 2, 0)
 
-def body_7(j, n):
-    def bump8():
-        nonlocal j
-        j = j
-        return n
-    n = bump8() + j
-    def rec9(n):
-        return 1 if n <= 0 else rec9(n - 1) + (lambda n: n)(j)
-    a = rec9((n) % 3 + 1)
-    return (lambda x=n: (j - 5))()
+def body_7():
+    def rec8(n):
+        return 1 if n <= 0 else rec8(n - 1) + (lambda n: (n if 7 % 2 else n))(4)
+    a = rec8((3) % 3 + 1)
+    x = sum({(lambda a: max([a for c in range((a) % 3 + 1)], default=0))(sum([k for c in range((k) % 3 + 1) for a in range(c, c + (5) % 3 + 1)])) for k in range((a) % 3 + 1)})
+    try:
+        raise ValueError(max([(x if 0 % 2 else x) for x in range((x) % 3 + 1)], default=0))
+    except ValueError as err:
+        k = sum([int(str(err)) + a for _ in range(2)])
+    def glob9():
+        global G
+        G = sum([(lambda x: x)(b) for b in range((a) % 3 + 1) for c in range(b, b + (b) % 3 + 1)])
+        return [G + a for z in range(2)]
+    y = sum(glob9()) + G
+    return sum(f() for f in [lambda i=i: sum([sum(list(y for b in range((a) % 3 + 1))) for y in range((k) % 3 + 1)]) for i in range((y) % 3 + 1)])
 def case_7():
-    return body_7(2, 4)
+    return body_7()
 
-class C8(Base):
-    def case_8(self):
-        try:
-            raise ValueError(max([(sum([a for c in range((c) % 3 + 1) for a in range(c, c + (c) % 3 + 1)]) if c % 2 else sum(f() for f in [lambda j=j: c for j in range((c) % 3 + 1)])) for c in range((0) % 3 + 1)], default=0))
-        except ValueError as err:
-            x = sum([int(str(err)) + 9 for _ in range(2)])
-        return (lambda j: j)(x)
-    step = 1
-def case_8():
-    return C8().case_8()
-
-def body_9(b, x, a):
-    def late10():
-        return [b + z for z in range(2)]
-    b = sum([b for a in range((b) % 3 + 1) for b in range(a, a + (x) % 3 + 1)])
-    a = sum(late10())
-    def g11(*qs, b=(lambda i: i)(x), c=(lambda: max([c for c in range((3) % 3 + 1)], default=0))):
-        return sum(qs) + (lambda c: b)(5) + c()
-    b = g11(a, b)
-    n = (sum(f() for f in [lambda: a for i in range((1) % 3 + 1)]) - sum({n: x for n in range((x) % 3 + 1)}.values()))
-    def g12(a, n):
-        y = 8
-        keep = [lambda: y]
-        del y
-        y = b + 1
-        y = y + keep[0]()
-        def deco13(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco13(a)
-        def h14(c):
-            return b
-        c = h14(y) + h14(b)
-        c = sum(list(y for n in range((a) % 3 + 1)))
-        return sum(k for k in range((b) % 3 + 1))
-    a = g12(x, x)
-    return sum([sum(list(n for i in range((x) % 3 + 1))) for n in range((n) % 3 + 1)])
-def case_9():
-    return body_9(5, 1, 5)
-
-def body_10():
-    i = (lambda a: (lambda k: k)(4))(sum({k for k in range((0) % 3 + 1)}))
-    n, *k = [7, i, i]
-    n = n + sum([k[0] + n for _ in k])
-    k = n
-    class K15:
-        attr = max([i for y in range((n) % 3 + 1)], default=0)
-        more = [n for x in range(2)]
-        def m(self, x):
-            return self.attr + (lambda j=x: j)()
-    k = K15.attr + sum(K15.more) + K15().m(8)
-    y = n
-    return k
-def case_10():
-    return body_10()
-
-class C11(Base):
-    def case_11(self, b, a):
-        def deco16(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco16(3)
-        def h17(j):
-            return j
-        a = h17(4) + h17(9)
-        def glob18():
-            global G
-            G = sum([sum(map(sum, [[sum(y for n in range((9) % 3 + 1)) for n in range((b) % 3 + 1)] for y in range((b) % 3 + 1)])) for b in range((b) % 3 + 1) for c in range(b, b + (a) % 3 + 1)])
-            return [G + z for z in range(2)]
-        i = sum(glob18()) + G
-        c = b
-        def gen19():
-            for y in range((c) % 3 + 1):
-                yield sum({x: sum(sum({c: i for c in range((i) % 3 + 1)}.values()) for b in range((x) % 3 + 1)) for x in range((i) % 3 + 1)}.values())
-        b = sum(gen19())
-        b = super().bias() + [__class__.step + b for _ in range(2)][0]
-        return sum(sum([sum(f() for f in [lambda n=n: sum([a for b in range((i) % 3 + 1) for a in range(b, b + (b) % 3 + 1)]) for n in range((n) % 3 + 1)]) for b in range((i) % 3 + 1) for n in range(b, b + (2) % 3 + 1)]) for a in range((b) % 3 + 1))
-    step = 4
-def case_11():
-    return C11().case_11(0, 2)
-
-def body_12(n):
-    b = (n if 1 % 2 else sum([sum(map(sum, [[n for n in range((n) % 3 + 1)] for i in range((j) % 3 + 1)])) for j in range((n) % 3 + 1)]))
-    n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + n)(n, n, z=n) for n in range((b) % 3 + 1))
-    y = sum(sum(sum({n for b in range((b) % 3 + 1)}) for x in range(c + 1)) for c in range((n) % 3 + 1))
-    keep = [lambda: y]
-    del y
-    y = b + 1
-    y = y + keep[0]()
-    b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + b)(b, b, z=n) for b in range((9) % 3 + 1))
-    return (y - (sum(map(sum, [[b for x in range((2) % 3 + 1)] for n in range((n) % 3 + 1)])) - sum([b for b in range((b) % 3 + 1) for n in range(b, b + (b) % 3 + 1)])))
-def case_12():
-    return body_12(4)
-
-def body_13(x):
-    n = sum(f() for f in [lambda i=i: (lambda x: i)(0) for i in range((x) % 3 + 1)])
-    j = n
-    class K20:
-        attr = sum({y: y for y in range((n) % 3 + 1)}.values())
-        more = [sum(list(x for x in range((j) % 3 + 1))) for j in range(2)]
-        def m(self, j):
-            return self.attr + x
-    c = K20.attr + sum(K20.more) + K20().m(x)
-    class K21:
-        class Inner:
-            val = (3 + j)
-            def get(self):
-                return self.val + (lambda y: x)(5)
-        total = Inner.val + j
-    i = K21.total + K21.Inner().get()
-    return sum({n: (i * i) for n in range((i) % 3 + 1)}.values())
-def case_13():
-    return body_13(0)
-
-class C14(Base):
-    def case_14(self, c, x, y):
-        x = c
-        keep = [lambda: x]
-        del x
-        x = sum({max([c for j in range((4) % 3 + 1)], default=0) for c in range((c) % 3 + 1)}) + 1
-        x = x + keep[0]()
-        for x in range((y) % 3 + 1):
-            c = c
-        a = super().bias() + [__class__.step + x for _ in range(2)][0]
-        return y
-    step = 5
-def case_14():
-    return C14().case_14(0, 3, 0)
-
-b = (4 if 1 % 2 else 6)
-a = sum({j: j for j in range((b) % 3 + 1)}.values())
-x = sum({c: c for c in range((b) % 3 + 1)}.values())
-def case_15():
-    return 6
-
-k = (lambda x=3: x)()
-a = sum({j: k for j in range((k) % 3 + 1)}.values())
-b = (lambda y: y)(k)
-def case_16():
-    return sum([6 for b in range((a) % 3 + 1) if a % 2])
-
-class C17(Base):
-    def case_17(self):
-        j = 5
-        keep = [lambda: j]
-        del j
-        j = sum([8 for n in range((6) % 3 + 1)]) + 1
-        j = j + keep[0]()
-        x = ((j if 1 % 2 else j) + sum([b for b in range((j) % 3 + 1)]))
-        keep = [lambda: x]
-        del x
-        x = (sum(map(sum, [[j for c in range((5) % 3 + 1)] for y in range((8) % 3 + 1)])) + j) + 1
-        x = x + keep[0]()
-        def deco22(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco22(9)
-        def h23(y):
-            return sum((lambda j: j)(x) for j in range((y) % 3 + 1))
-        x = h23(x) + h23(2)
-        return sum({b: sum([sum([b for y in range((c) % 3 + 1) for b in range(y, y + (y) % 3 + 1)]) for c in range((8) % 3 + 1) if 5 % 2]) for b in range((4) % 3 + 1)}.values())
-    step = 1
-def case_17():
-    return C17().case_17()
-
-class C18(Base):
-    def case_18(self, y):
-        def rec24(j):
-            return 1 if j <= 0 else rec24(j - 1) + (lambda a: (a if j % 2 else 8))(sum(list(y for a in range((j) % 3 + 1))))
-        c = rec24((y) % 3 + 1)
-        i = sum(f() for f in [lambda: (sum(map(sum, [[c for x in range((y) % 3 + 1)] for b in range((y) % 3 + 1)])) if x % 2 else sum(list(y for k in range((x) % 3 + 1)))) for x in range((c) % 3 + 1)])
-        j = sum(map(sum, [[c for i in range((a) % 3 + 1)] for a in range((7) % 3 + 1)]))
-        j, *b = [j, 9, c]
-        j = j + sum([b[0] + j for _ in b])
-        b = j
-        n = super().bias() + [__class__.step + y for _ in range(2)][0]
-        return sum(f() for f in [lambda: y for i in range((j) % 3 + 1)])
-    step = 4
-def case_18():
-    return C18().case_18(3)
-
-def body_19():
-    class K25:
-        attr = (sum(f() for f in [lambda y=y: 4 for y in range((1) % 3 + 1)]) + sum(f() for f in [lambda: n for n in range((0) % 3 + 1)]))
-        more = [(n if 4 % 2 else n) for n in range(2)]
-        def m(self, n):
-            return self.attr + sum(sum((lambda k: n)(9) for y in range(a + 1)) for a in range((n) % 3 + 1))
-    c = K25.attr + sum(K25.more) + K25().m(4)
-    x = sum(sum(sum(x for x in range(y + 1)) for y in range((c) % 3 + 1)) for k in range((c) % 3 + 1))
-    keep = [lambda: x]
-    del x
-    x = sum([sum(sum(c for n in range(k + 1)) for k in range((c) % 3 + 1)) for k in range((1) % 3 + 1)]) + 1
-    x = x + keep[0]()
-    return (lambda b: (lambda x: sum(list(c for n in range((8) % 3 + 1))))(sum(list(j for j in range((c) % 3 + 1)))))(x)
-def case_19():
-    return body_19()
-
-def body_20(i, k):
-    x = sum(list(sum({j: x for j in range((i) % 3 + 1)}.values()) for x in range((9) % 3 + 1)))
-    keep = [lambda: x]
-    del x
-    x = sum(list(sum(n for n in range((4) % 3 + 1)) for n in range((k) % 3 + 1))) + 1
-    x = x + keep[0]()
-    b = x
-    keep = [lambda: b]
-    del b
-    b = sum([sum(map(sum, [[i for k in range((x) % 3 + 1)] for j in range((x) % 3 + 1)])) for b in range((x) % 3 + 1)]) + 1
-    b = b + keep[0]()
-    n = sum(sum([x for k in range((1) % 3 + 1)]) for x in range((b) % 3 + 1))
-    keep = [lambda: n]
-    del n
-    n = sum(f() for f in [lambda c=c: sum(b for k in range((b) % 3 + 1)) for c in range((k) % 3 + 1)]) + 1
-    n = n + keep[0]()
-    return sum([sum(list(max([k for a in range((n) % 3 + 1)], default=0) for i in range((i) % 3 + 1))) for n in range((b) % 3 + 1) if k % 2])
-def case_20():
-    return body_20(5, 0)
-
-def body_21(x, i):
-    def gen26():
-        for x in range((i) % 3 + 1):
-            yield sum([sum({k: x for k in range((b) % 3 + 1)}.values()) for b in range((x) % 3 + 1) if x % 2])
-    k = sum(gen26())
-    a, *k = [sum(f() for f in [lambda i=i: sum(map(sum, [[x for i in range((x) % 3 + 1)] for y in range((x) % 3 + 1)])) for i in range((x) % 3 + 1)]), x, x]
-    a = a + sum([k[0] + 7 for _ in k])
-    k = a
-    a = sum({(lambda i: k)(9) for k in range((i) % 3 + 1)})
-    return sum({n: max([sum([4 for b in range((x) % 3 + 1) for y in range(b, b + (n) % 3 + 1)]) for c in range((n) % 3 + 1)], default=0) for n in range((k) % 3 + 1)}.values())
-def case_21():
-    return body_21(0, 1)
-
-c = sum({j: 9 for j in range((9) % 3 + 1)}.values())
-class M22:
-    attr = c
-    vals = [sum(sum({a: a for a in range((k) % 3 + 1)}.values()) for a in range((k) % 3 + 1)) for k in range(2)]
-    def meth(self, k):
-        j = k
-        keep = [lambda: j]
-        del j
-        j = max([k for n in range((c) % 3 + 1)], default=0) + 1
-        j = j + keep[0]()
-        def late27():
-            return [k + z for z in range(2)]
-        k = (lambda a=k: k)()
-        y = sum(late27())
-        def rec28(c):
-            return 1 if c <= 0 else rec28(c - 1) + sum({i: k for i in range((y) % 3 + 1)}.values())
-        x = rec28((k) % 3 + 1)
-        return (lambda x: sum({k for i in range((1) % 3 + 1)}))(y)
-def case_22():
-    return M22.attr + sum(M22.vals) + M22().meth(4)
-
-def body_23(a):
-    a += (lambda b: sum({sum(f() for f in [lambda: n for n in range((8) % 3 + 1)]) for b in range((b) % 3 + 1)}))(3)
-    class K29:
-        attr = max([sum(list(sum({j for x in range((a) % 3 + 1)}) for x in range((a) % 3 + 1))) for j in range((a) % 3 + 1)], default=0)
-        more = [sum({k: j for k in range((j) % 3 + 1)}.values()) for j in range(2)]
-        def m(self, j):
-            return self.attr + a
-    y = K29.attr + sum(K29.more) + K29().m(a)
-    return sum({sum(map(sum, [[(8 * (a - y)) for a in range((y) % 3 + 1)] for c in range((y) % 3 + 1)])) for y in range((a) % 3 + 1)})
-def case_23():
-    return body_23(3)
-
-b = (lambda y=3: y)()
-def case_24():
-    return sum(sum(list(b for a in range((7) % 3 + 1))) for k in range((b) % 3 + 1))
-
-class C25(Base):
-    def case_25(self, j, i, b):
-        y = ((b * i) if j % 2 else sum([n for n in range((j) % 3 + 1) for c in range(n, n + (i) % 3 + 1)]))
-        def rec30(b):
-            return 1 if b <= 0 else rec30(b - 1) + (lambda j: b)(3)
-        x = rec30((b) % 3 + 1)
-        def rec31(y):
-            return 1 if y <= 0 else rec31(y - 1) + b
-        j = rec31((i) % 3 + 1)
-        i = super().bias() + [__class__.step + (i if 5 % 2 else j) for _ in range(2)][0]
-        return sum(list(sum(list(n for n in range((0) % 3 + 1))) for n in range((j) % 3 + 1)))
-    step = 5
-def case_25():
-    return C25().case_25(3, 3, 2)
-
-def body_26(k, i, c):
-    k, *c = [sum({sum({x: i for x in range((a) % 3 + 1)}.values()) for a in range((k) % 3 + 1)}), i, i]
-    k = k + sum([c[0] + 9 for _ in c])
-    c = k
-    a = sum(map(sum, [[sum(f() for f in [lambda y=y: c for y in range((k) % 3 + 1)]) for b in range((8) % 3 + 1)] for i in range((i) % 3 + 1)]))
-    keep = [lambda: a]
-    del a
-    a = (sum({c: i for c in range((c) % 3 + 1)}.values()) if c % 2 else sum(f() for f in [lambda: c for j in range((i) % 3 + 1)])) + 1
-    a = a + keep[0]()
-    def late32():
-        return [i + k for z in range(2)]
-    i = sum(list(sum(a for b in range((b) % 3 + 1)) for b in range((c) % 3 + 1)))
-    x = sum(late32())
-    return 8
-def case_26():
-    return body_26(1, 3, 2)
-
-def body_27():
-    k = sum(map(sum, [[i for a in range((i) % 3 + 1)] for i in range((1) % 3 + 1)]))
-    b = 0
+def body_8():
+    def gen10():
+        for b in range((2) % 3 + 1):
+            yield sum(sum((lambda c=b: c)() for k in range(b + 1)) for b in range((3) % 3 + 1))
+    y = sum(gen10())
+    x = 0
     a = 0
-    for a in range((k) % 3 + 1):
-        b = (lambda i=a: a)()
-    return (4 if k % 2 else sum((lambda x: b)(a) for a in range((a) % 3 + 1)))
-def case_27():
-    return body_27()
-
-i = sum(y for y in range((1) % 3 + 1))
-class M28:
-    attr = sum([2 for b in range((i) % 3 + 1)])
-    vals = [sum([sum([(i - i) for i in range((k) % 3 + 1)]) for k in range((i) % 3 + 1) for x in range(k, k + (k) % 3 + 1)]) for k in range(2)]
-    def meth(self, k):
-        a = (lambda j: (max([1 for c in range((j) % 3 + 1)], default=0) if i % 2 else (lambda x=9: i)()))(sum([sum({9 for j in range((i) % 3 + 1)}) for n in range((i) % 3 + 1) if i % 2]))
-        def bump33():
-            nonlocal k
-            k = (sum([i for j in range((k) % 3 + 1) for y in range(j, j + (2) % 3 + 1)]) + sum({a for j in range((i) % 3 + 1)}))
-            return sum(sum([0 for c in range((a) % 3 + 1) for y in range(c, c + (2) % 3 + 1)]) for y in range((7) % 3 + 1))
-        j = bump33() + k
-        return sum({b: (max([7 for i in range((k) % 3 + 1)], default=0) - sum(f() for f in [lambda k=k: 0 for k in range((j) % 3 + 1)])) for b in range((i) % 3 + 1)}.values())
-def case_28():
-    return M28.attr + sum(M28.vals) + M28().meth(4)
-
-def body_29(k, b, c):
-    def deco34(scale):
+    for a in range((y) % 3 + 1):
+        x = sum([sum({y: a for y in range((a) % 3 + 1)}.values()) for j in range((y) % 3 + 1) if a % 2])
+    n = sum({a for n in range((x) % 3 + 1)})
+    def deco11(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -468,13 +142,375 @@ def body_29(k, b, c):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco34(4)
-    def h35(i):
-        return sum({sum([c for k in range((c) % 3 + 1) for j in range(k, k + (k) % 3 + 1)]) for a in range((k) % 3 + 1)})
-    x = h35(c) + h35(c)
-    return (sum(map(sum, [[sum([b for x in range((n) % 3 + 1) for n in range(x, x + (b) % 3 + 1)]) for j in range((c) % 3 + 1)] for n in range((x) % 3 + 1)])) if x % 2 else sum([k for j in range((x) % 3 + 1)]))
+    @deco11(y)
+    def h12(b):
+        return x
+    a = h12(6) + h12(9)
+    return x
+def case_8():
+    return body_8()
+
+class C9(Base):
+    def case_9(self, k):
+        class S13(Base):
+            attr = (lambda c: c)(k)
+            def bias(self):
+                return super().bias() + [__class__.attr + (lambda x: k)(k) for b in range(2)][1]
+        c = S13().bias()
+        def glob14():
+            global G
+            G = sum(6 for a in range((k) % 3 + 1))
+            return [G + 0 for z in range(2)]
+        x = sum(glob14()) + G
+        i = super().bias() + [__class__.step + sum(map(sum, [[k for y in range((7) % 3 + 1)] for a in range((k) % 3 + 1)])) for _ in range(2)][0]
+        return sum(f() for f in [lambda i=i: sum({i: 4 for i in range((x) % 3 + 1)}.values()) for i in range((k) % 3 + 1)])
+    step = 2
+def case_9():
+    return C9().case_9(2)
+
+k = max([x for x in range((1) % 3 + 1)], default=0)
+class M10:
+    attr = ((lambda a=k: max([8 for n in range((k) % 3 + 1)], default=0))() - sum({a: max([a for a in range((6) % 3 + 1)], default=0) for a in range((k) % 3 + 1)}.values()))
+    vals = [(sum(f() for f in [lambda j=j: (lambda y: k)(j) for j in range((k) % 3 + 1)]) * (sum([5 for n in range((k) % 3 + 1)]) if y % 2 else sum([k for b in range((y) % 3 + 1)]))) for y in range(2)]
+    def meth(self, y):
+        def gen15():
+            for x in range((k) % 3 + 1):
+                yield sum(list(sum(map(sum, [[k for c in range((k) % 3 + 1)] for k in range((y) % 3 + 1)])) for j in range((y) % 3 + 1)))
+        x = sum(gen15())
+        b = (sum({c for c in range((k) % 3 + 1)}) * (k + k))
+        keep = [lambda: b]
+        del b
+        b = sum(f() for f in [lambda: sum({k for c in range((x) % 3 + 1)}) for b in range((y) % 3 + 1)]) + 1
+        b = b + keep[0]()
+        i = sum(map(sum, [[5 for x in range((k) % 3 + 1)] for y in range((x) % 3 + 1)]))
+        y = sum([sum(map(sum, [[1 for n in range((x) % 3 + 1)] for i in range((k) % 3 + 1)])) for j in range((k) % 3 + 1)])
+        return (sum([sum(sum(1 for x in range(c + 1)) for c in range((y) % 3 + 1)) for c in range((0) % 3 + 1)]) if 2 % 2 else sum({a: (3 - i) for a in range((x) % 3 + 1)}.values()))
+def case_10():
+    return M10.attr + sum(M10.vals) + M10().meth(4)
+
+a = 6
+i = (2 - a)
+class M11:
+    attr = sum([i for b in range((i) % 3 + 1) for n in range(b, b + (a) % 3 + 1)])
+    vals = [max([a for b in range((a) % 3 + 1)], default=0) for n in range(2)]
+    def meth(self, n):
+        def g16(a, x):
+            j = i
+            c = 0
+            b = 1
+            return b
+        c = g16(i, a)
+        def deco17(scale):
+            def wrap(fn):
+                count = 0
+                def inner(*args):
+                    nonlocal count
+                    count += 1
+                    return fn(*args) * scale + count
+                return inner
+            return wrap
+        @deco17(a)
+        def h18(y):
+            return c
+        n = h18(n) + h18(8)
+        class S19(Base):
+            attr = 2
+            def bias(self):
+                return super().bias() + [__class__.attr + i for i in range(2)][1]
+        k = S19().bias()
+        x = (a if i % 2 else k)
+        return (3 + n)
+def case_11():
+    return M11.attr + sum(M11.vals) + M11().meth(0)
+
+class C12(Base):
+    def case_12(self, x, b, k):
+        class S20(Base):
+            attr = (sum([sum(sum(i for k in range(y + 1)) for y in range((i) % 3 + 1)) for i in range((k) % 3 + 1)]) if b % 2 else x)
+            def bias(self):
+                return super().bias() + [__class__.attr + sum({max([k for j in range((4) % 3 + 1)], default=0) for c in range((b) % 3 + 1)}) for n in range(2)][1]
+        n = S20().bias()
+        c = 0
+        for x in range((x) % 3 + 1):
+            c = ((sum(f() for f in [lambda b=b: x for b in range((x) % 3 + 1)]) * x) + x)
+        def glob21():
+            global G
+            G = sum(map(sum, [[sum({j: (lambda k: n)(5) for j in range((3) % 3 + 1)}.values()) for b in range((b) % 3 + 1)] for j in range((x) % 3 + 1)]))
+            return [G + n for z in range(2)]
+        b = sum(glob21()) + G
+        j = super().bias() + [__class__.step + (lambda y=x: k)() for _ in range(2)][0]
+        return sum([n for n in range((c) % 3 + 1) for c in range(n, n + (x) % 3 + 1)])
+    step = 3
+def case_12():
+    return C12().case_12(0, 2, 4)
+
+class C13(Base):
+    def case_13(self):
+        class K22:
+            class Inner:
+                val = (lambda y: y)(1)
+                def get(self):
+                    return self.val + sum([b for b in range((2) % 3 + 1) if b % 2])
+            total = Inner.val + 5
+        k = K22.total + K22.Inner().get()
+        n = 0
+        b = 0
+        for b in range((1) % 3 + 1):
+            n = sum(map(sum, [[6 for n in range((b) % 3 + 1)] for j in range((k) % 3 + 1)]))
+        y = sum([b for x in range((1) % 3 + 1) if b % 2])
+        keep = [lambda: y]
+        del y
+        y = max([k for b in range((b) % 3 + 1)], default=0) + 1
+        y = y + keep[0]()
+        return sum({n: (n + n) for n in range((5) % 3 + 1)}.values())
+    step = 5
+def case_13():
+    return C13().case_13()
+
+def body_14(j):
+    def deco23(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco23(9)
+    def h24(y):
+        return sum((lambda j: sum(list(j for b in range((y) % 3 + 1))))(j) for j in range((y) % 3 + 1))
+    x = h24(j) + h24(7)
+    j += sum(f() for f in [lambda: max([b for b in range((x) % 3 + 1)], default=0) for j in range((8) % 3 + 1)])
+    j = sum(sum({(j if x % 2 else j) for j in range((x) % 3 + 1)}) for a in range((9) % 3 + 1))
+    keep = [lambda: j]
+    del j
+    j = sum(f() for f in [lambda k=k: sum(list(max([a for a in range((a) % 3 + 1)], default=0) for a in range((x) % 3 + 1))) for k in range((x) % 3 + 1)]) + 1
+    j = j + keep[0]()
+    def bump25():
+        nonlocal j
+        j = sum(map(sum, [[(sum(f() for f in [lambda i=i: i for i in range((j) % 3 + 1)]) - max([j for y in range((8) % 3 + 1)], default=0)) for b in range((2) % 3 + 1)] for n in range((x) % 3 + 1)]))
+        return j
+    y = bump25() + j
+    return 7
+def case_14():
+    return body_14(0)
+
+i = sum([y for y in range((1) % 3 + 1)])
+a = i
+k = sum(f() for f in [lambda j=j: i for j in range((3) % 3 + 1)])
+def case_15():
+    return sum((lambda a: max([n for i in range((n) % 3 + 1)], default=0))(sum(f() for f in [lambda: sum([2 for j in range((i) % 3 + 1) for a in range(j, j + (y) % 3 + 1)]) for y in range((a) % 3 + 1)])) for n in range((i) % 3 + 1))
+
+def body_16(n):
+    def glob26():
+        global G
+        G = (lambda k: n)(sum({k: sum(list(6 for x in range((k) % 3 + 1))) for k in range((n) % 3 + 1)}.values()))
+        return [G + z for z in range(2)]
+    x = sum(glob26()) + G
+    return x
+def case_16():
+    return body_16(0)
+
+def body_17():
+    b = sum({(max([n for b in range((n) % 3 + 1)], default=0) if n % 2 else n) for n in range((9) % 3 + 1)})
+    keep = [lambda: b]
+    del b
+    b = 8 + 1
+    b = b + keep[0]()
+    def gen27():
+        for b in range((9) % 3 + 1):
+            yield sum(map(sum, [[j for j in range((b) % 3 + 1)] for n in range((5) % 3 + 1)]))
+    j = sum(gen27())
+    x = (sum(list(sum({j: x for j in range((b) % 3 + 1)}.values()) for x in range((9) % 3 + 1))) - sum(map(sum, [[i for x in range((4) % 3 + 1)] for i in range((j) % 3 + 1)])))
+    keep = [lambda: x]
+    del x
+    x = (sum(list(b for j in range((b) % 3 + 1))) - (sum({n: j for n in range((j) % 3 + 1)}.values()) if 9 % 2 else sum({j for a in range((1) % 3 + 1)}))) + 1
+    x = x + keep[0]()
+    return 5
+def case_17():
+    return body_17()
+
+class C18(Base):
+    def case_18(self):
+        try:
+            raise ValueError(8)
+        except ValueError as err:
+            j = sum([int(str(err)) + 7 for _ in range(2)])
+        def rec28(c):
+            return 1 if c <= 0 else rec28(c - 1) + c
+        j = rec28((j) % 3 + 1)
+        c = sum([sum(list(j for i in range((8) % 3 + 1))) for y in range((j) % 3 + 1) if j % 2])
+        keep = [lambda: c]
+        del c
+        c = sum(sum((lambda a: a)(j) for c in range(k + 1)) for k in range((5) % 3 + 1)) + 1
+        c = c + keep[0]()
+        def g29(*qs, k=j, x=(lambda: j)):
+            return sum(qs) + max([sum({k: k for k in range((b) % 3 + 1)}.values()) for b in range((k) % 3 + 1)], default=0) + x()
+        i = g29(0, c)
+        a = super().bias() + [__class__.step + sum({k for k in range((9) % 3 + 1)}) for _ in range(2)][0]
+        return sum(map(sum, [[(lambda b: a)(c) for j in range((c) % 3 + 1)] for a in range((7) % 3 + 1)]))
+    step = 3
+def case_18():
+    return C18().case_18()
+
+j = 3
+class M19:
+    attr = sum(sum(sum([sum(sum(k for i in range(x + 1)) for x in range((j) % 3 + 1)) for i in range((k) % 3 + 1)]) for k in range(i + 1)) for i in range((j) % 3 + 1))
+    vals = [(lambda k=0: sum(list(y for y in range((i) % 3 + 1))))() for i in range(2)]
+    def meth(self, i):
+        def g30(y):
+            n = sum(j for a in range((y) % 3 + 1))
+            keep = [lambda: n]
+            del n
+            n = i + 1
+            n = n + keep[0]()
+            x = ((lambda j: 1)(n) + max([6 for x in range((j) % 3 + 1)], default=0))
+            return (lambda j=y: sum(f() for f in [lambda c=c: 3 for c in range((x) % 3 + 1)]))()
+        i = g30(i)
+        def gen31():
+            for x in range((j) % 3 + 1):
+                yield (lambda x: sum({i for i in range((1) % 3 + 1)}))(i)
+        x = sum(gen31())
+        def glob32():
+            global G
+            G = (lambda c: max([j for c in range((7) % 3 + 1)], default=0))(sum({b for b in range((x) % 3 + 1)}))
+            return [G + x for z in range(2)]
+        a = sum(glob32()) + G
+        return (lambda c=x: 5)()
+def case_19():
+    return M19.attr + sum(M19.vals) + M19().meth(0)
+
+j = (1 if 9 % 2 else 7)
+y = sum({j for x in range((j) % 3 + 1)})
+class M20:
+    attr = y
+    vals = [max([k for i in range((k) % 3 + 1)], default=0) for k in range(2)]
+    def meth(self, k):
+        a = 0
+        for a in range((y) % 3 + 1):
+            k = j
+        i = y
+        keep = [lambda: i]
+        del i
+        i = y + 1
+        i = i + keep[0]()
+        def g33(*qs, c=a, a=(lambda: sum(sum(6 for k in range(b + 1)) for b in range((j) % 3 + 1)))):
+            return sum(qs) + k + a()
+        c = g33(y, 2)
+        def rec34(j):
+            return 1 if j <= 0 else rec34(j - 1) + a
+        k = rec34((i) % 3 + 1)
+        return c
+def case_20():
+    return M20.attr + sum(M20.vals) + M20().meth(3)
+
+def body_21(y, b):
+    class S35(Base):
+        attr = (b if b % 2 else y)
+        def bias(self):
+            return super().bias() + [__class__.attr + b for y in range(2)][1]
+    i = S35().bias()
+    return b
+def case_21():
+    return body_21(1, 3)
+
+def body_22(x, j):
+    b = 0
+    for b in range((j) % 3 + 1):
+        j = ((b * j) if x % 2 else sum([n for n in range((x) % 3 + 1) for c in range(n, n + (j) % 3 + 1)]))
+    def rec36(b):
+        return 1 if b <= 0 else rec36(b - 1) + (lambda j: sum([b for k in range((8) % 3 + 1)]))(b)
+    x = rec36((x) % 3 + 1)
+    def late37():
+        return [j + b for z in range(2)]
+    j = max([(j * i) for i in range((x) % 3 + 1)], default=0)
+    y = sum(late37())
+    class K38:
+        class Inner:
+            val = sum(list(3 for n in range((y) % 3 + 1)))
+            def get(self):
+                return self.val + sum({0 for j in range((b) % 3 + 1)})
+        total = Inner.val + y
+    i = K38.total + K38.Inner().get()
+    return sum({j: j for j in range((j) % 3 + 1)}.values())
+def case_22():
+    return body_22(1, 1)
+
+a = sum(f() for f in [lambda c=c: c for c in range((0) % 3 + 1)])
+i = sum(map(sum, [[a for k in range((a) % 3 + 1)] for y in range((a) % 3 + 1)]))
+y = sum(f() for f in [lambda k=k: k for k in range((i) % 3 + 1)])
+def case_23():
+    return sum({(sum(list(i for n in range((a) % 3 + 1))) + n) for n in range((9) % 3 + 1)})
+
+def body_24(c, x):
+    def g39(*qs, b=sum(sum({b: x for b in range((x) % 3 + 1)}.values()) for b in range((x) % 3 + 1)), i=(lambda: sum(f() for f in [lambda: c for i in range((c) % 3 + 1)]))):
+        return sum(qs) + (lambda i=x: i)() + i()
+    j = g39(x, c)
+    class K40:
+        class Inner:
+            val = c
+            def get(self):
+                return self.val + (sum({7 for n in range((j) % 3 + 1)}) if 1 % 2 else sum([b for a in range((c) % 3 + 1) for b in range(a, a + (a) % 3 + 1)]))
+        total = Inner.val + 5
+    j = K40.total + K40.Inner().get()
+    b = 0
+    n = 0
+    for n in range((j) % 3 + 1):
+        b = x
+    return 7
+def case_24():
+    return body_24(3, 0)
+
+b = (6 * 6)
+def case_25():
+    return sum(list((lambda a: b)(5) for k in range((b) % 3 + 1)))
+
+a = 5
+b = (lambda b: 0)(a)
+k = sum(map(sum, [[a for j in range((a) % 3 + 1)] for a in range((b) % 3 + 1)]))
+def case_26():
+    return sum(list(sum([i for i in range((k) % 3 + 1) for c in range(i, i + (k) % 3 + 1)]) for k in range((7) % 3 + 1)))
+
+def body_27():
+    def glob41():
+        global G
+        G = sum(map(sum, [[4 for i in range((c) % 3 + 1)] for c in range((5) % 3 + 1)]))
+        return [G + z for z in range(2)]
+    n = sum(glob41()) + G
+    return sum(sum([0 for c in range((y) % 3 + 1) for y in range(c, c + (2) % 3 + 1)]) for y in range((7) % 3 + 1))
+def case_27():
+    return body_27()
+
+def body_28():
+    j = 0
+    k = 0
+    for k in range((0) % 3 + 1):
+        j = max([(lambda x=i: (i - k))() for i in range((k) % 3 + 1)], default=0)
+    try:
+        raise ValueError(max([max([sum(sum(6 for y in range(j + 1)) for j in range((0) % 3 + 1)) for x in range((5) % 3 + 1)], default=0) for b in range((k) % 3 + 1)], default=0))
+    except ValueError as err:
+        k = sum([int(str(err)) + k for _ in range(2)])
+    return 2
+def case_28():
+    return body_28()
+
+class C29(Base):
+    def case_29(self, b):
+        def rec42(c):
+            return 1 if c <= 0 else rec42(c - 1) + sum(f() for f in [lambda y=y: 6 for y in range((c) % 3 + 1)])
+        b = rec42((b) % 3 + 1)
+        class K43:
+            class Inner:
+                val = sum([5 for b in range((b) % 3 + 1) for i in range(b, b + (b) % 3 + 1)])
+                def get(self):
+                    return self.val + sum(map(sum, [[6 for k in range((x) % 3 + 1)] for x in range((b) % 3 + 1)]))
+            total = Inner.val + b
+        i = K43.total + K43.Inner().get()
+        return sum([(lambda c=b: c)() for b in range((b) % 3 + 1)])
+    step = 3
 def case_29():
-    return body_29(3, 5, 3)
+    return C29().case_29(1)
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

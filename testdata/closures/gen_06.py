@@ -109,20 +109,20 @@ class M6:
             n = K12.attr + sum(K12.more) + K12().m(y)
             return sum(map(sum, [[c for c in range((c) % 3 + 1)] for i in range((a) % 3 + 1)]))
         c = g11()
-        c = sum(map(sum, [[1 for i in range((0) % 3 + 1)] for n in range((5) % 3 + 1)]))
-        keep = [lambda: c]
-        del c
-        c = sum(map(sum, [[j for x in range((y) % 3 + 1)] for j in range((y) % 3 + 1)])) + 1
-        c = c + keep[0]()
+        class S13(Base):
+            attr = (a if a % 2 else a)
+            def bias(self):
+                return super().bias() + [__class__.attr + sum(list(6 for k in range((a) % 3 + 1))) for a in range(2)][1]
+        c = S13().bias()
         return sum([(5 if x % 2 else 0) for x in range((1) % 3 + 1)])
 def case_6():
     return M6.attr + sum(M6.vals) + M6().meth(4)
 
 def body_7(n, a, k):
-    def rec13(c):
-        return 1 if c <= 0 else rec13(c - 1) + sum(list(sum(sum(sum(sum(8 for j in range(y + 1)) for y in range((4) % 3 + 1)) for n in range(a + 1)) for a in range((6) % 3 + 1)) for b in range((n) % 3 + 1)))
-    c = rec13((a) % 3 + 1)
-    def deco14(scale):
+    def rec14(c):
+        return 1 if c <= 0 else rec14(c - 1) + sum(list(sum(sum(sum(sum(8 for j in range(y + 1)) for y in range((4) % 3 + 1)) for n in range(a + 1)) for a in range((6) % 3 + 1)) for b in range((n) % 3 + 1)))
+    c = rec14((a) % 3 + 1)
+    def deco15(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -131,10 +131,10 @@ def body_7(n, a, k):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco14(5)
-    def h15(x):
+    @deco15(5)
+    def h16(x):
         return a
-    c = h15(n) + h15(7)
+    c = h16(n) + h16(7)
     y = sum([sum([k for c in range((k) % 3 + 1) for b in range(c, c + (a) % 3 + 1)]) for k in range((k) % 3 + 1) for y in range(k, k + (8) % 3 + 1)])
     keep = [lambda: y]
     del y
@@ -145,10 +145,10 @@ def case_7():
     return body_7(0, 5, 4)
 
 def body_8(i, n):
-    def rec16(n):
-        return 1 if n <= 0 else rec16(n - 1) + sum(sum((n if i % 2 else n) for n in range(y + 1)) for y in range((i) % 3 + 1))
-    k = rec16((8) % 3 + 1)
-    def deco17(scale):
+    def rec17(n):
+        return 1 if n <= 0 else rec17(n - 1) + sum(sum((n if i % 2 else n) for n in range(y + 1)) for y in range((i) % 3 + 1))
+    k = rec17((8) % 3 + 1)
+    def deco18(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -157,63 +157,61 @@ def body_8(i, n):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco17(n)
-    def h18(y):
+    @deco18(n)
+    def h19(y):
         return k
-    a = h18(i) + h18(4)
-    def g19(k, b):
+    a = h19(i) + h19(4)
+    def g20(k, b):
         x = sum({a: sum([9 for i in range((k) % 3 + 1)]) for a in range((9) % 3 + 1)}.values())
         keep = [lambda: x]
         del x
         x = (b + sum(b for i in range((k) % 3 + 1))) + 1
         x = x + keep[0]()
-        c = b
-        keep = [lambda: c]
-        del c
-        c = sum(sum((lambda k: k)(b) for c in range(b + 1)) for b in range((9) % 3 + 1)) + 1
-        c = c + keep[0]()
-        class K20:
+        class S21(Base):
+            attr = b
+            def bias(self):
+                return super().bias() + [__class__.attr + sum(sum((lambda k: c)(c) for c in range(b + 1)) for b in range((9) % 3 + 1)) for c in range(2)][1]
+        c = S21().bias()
+        class K22:
             class Inner:
                 val = max([sum(sum(c for a in range(i + 1)) for i in range((c) % 3 + 1)) for x in range((b) % 3 + 1)], default=0)
                 def get(self):
                     return self.val + sum(f() for f in [lambda: (3 if i % 2 else k) for c in range((0) % 3 + 1)])
             total = Inner.val + k
-        j = K20.total + K20.Inner().get()
+        j = K22.total + K22.Inner().get()
         return (lambda b: x)(sum(map(sum, [[sum({3 for y in range((n) % 3 + 1)}) for y in range((6) % 3 + 1)] for c in range((i) % 3 + 1)])))
-    j = g19(k, 1)
+    j = g20(k, 1)
     return max([sum({k: sum({sum([n for n in range((i) % 3 + 1) if i % 2]) for k in range((5) % 3 + 1)}) for k in range((i) % 3 + 1)}.values()) for i in range((i) % 3 + 1)], default=0)
 def case_8():
     return body_8(2, 0)
 
 def body_9(c, i):
     k = (sum(sum(sum(list(sum(list(y for j in range((c) % 3 + 1))) for x in range((c) % 3 + 1))) for c in range(y + 1)) for y in range((i) % 3 + 1)) - c)
-    def g21(k, y):
-        def glob22():
+    def g23(k, y):
+        def glob24():
             global G
             G = max([max([n for i in range((k) % 3 + 1)], default=0) for n in range((i) % 3 + 1)], default=0)
             return [G + k for z in range(2)]
-        b = sum(glob22()) + G
+        b = sum(glob24()) + G
         return (sum([sum({a: k for a in range((i) % 3 + 1)}.values()) for a in range((b) % 3 + 1)]) - sum([(lambda y=y: i)() for a in range((i) % 3 + 1) for c in range(a, a + (y) % 3 + 1)]))
-    a = g21(6, i)
+    a = g23(6, i)
     return max([2 for x in range((i) % 3 + 1)], default=0)
 def case_9():
     return body_9(1, 0)
 
 def body_10():
-    i = (lambda y: 8)(0)
-    keep = [lambda: i]
-    del i
-    i = (8 - 8) + 1
-    i = i + keep[0]()
-    x, *i = [0, i, i]
-    x = x + sum([i[0] + x for _ in i])
-    i = x
+    class S25(Base):
+        attr = sum(sum(a for y in range(a + 1)) for a in range((1) % 3 + 1))
+        def bias(self):
+            return super().bias() + [__class__.attr + (lambda k=n: n)() for n in range(2)][1]
+    i = S25().bias()
+    n = max([i for a in range((i) % 3 + 1)], default=0)
     c = (lambda i: sum(list(9 for b in range((i) % 3 + 1))))((3 * i))
-    def glob23():
+    def glob26():
         global G
         G = sum(sum(i for n in range(i + 1)) for i in range((c) % 3 + 1))
         return [G + 8 for z in range(2)]
-    x = sum(glob23()) + G
+    x = sum(glob26()) + G
     return i
 def case_10():
     return body_10()
@@ -235,7 +233,7 @@ def case_12():
 
 class C13(Base):
     def case_13(self, x):
-        def deco24(scale):
+        def deco27(scale):
             def wrap(fn):
                 count = 0
                 def inner(*args):
@@ -244,15 +242,15 @@ class C13(Base):
                     return fn(*args) * scale + count
                 return inner
             return wrap
-        @deco24(x)
-        def h25(y):
+        @deco27(x)
+        def h28(y):
             return (lambda a: sum(sum(k for c in range(k + 1)) for k in range((1) % 3 + 1)))(x)
-        y = h25(6) + h25(x)
+        y = h28(6) + h28(x)
         c = ((sum({a: y for a in range((y) % 3 + 1)}.values()) if x % 2 else sum({c: x for c in range((x) % 3 + 1)}.values())) if x % 2 else (lambda c: sum(list(9 for a in range((y) % 3 + 1))))(x))
-        def late26():
+        def late29():
             return [c + 2 for z in range(2)]
         c = sum({b: (lambda b=c: 8)() for b in range((y) % 3 + 1)}.values())
-        c = sum(late26())
+        c = sum(late29())
         c = super().bias() + [__class__.step + sum(sum(x for x in range(i + 1)) for i in range((x) % 3 + 1)) for _ in range(2)][0]
         return sum([y for j in range((y) % 3 + 1) for y in range(j, j + (x) % 3 + 1)])
     step = 4
@@ -274,9 +272,9 @@ def case_14():
 def body_15(i, y, a):
     k = sum(i for i in range((y) % 3 + 1))
     b = sum([sum(list(k for c in range((a) % 3 + 1))) for i in range((a) % 3 + 1)])
-    def g27(*qs, b=k, n=(lambda: max([y for n in range((k) % 3 + 1)], default=0))):
+    def g30(*qs, b=k, n=(lambda: max([y for n in range((k) % 3 + 1)], default=0))):
         return sum(qs) + b + n()
-    j = g27(i, 0)
+    j = g30(i, 0)
     return sum(f() for f in [lambda: sum(y for b in range((i) % 3 + 1)) for a in range((b) % 3 + 1)])
 def case_15():
     return body_15(4, 3, 1)
@@ -285,135 +283,181 @@ def body_16(c, b):
     k, *a = [((lambda x: (x if b % 2 else b))(sum(sum(k for x in range(k + 1)) for k in range((9) % 3 + 1))) if c % 2 else (lambda j=6: sum({c for j in range((j) % 3 + 1)}))()), b, b]
     k = k + sum([a[0] + 1 for _ in a])
     a = k
-    def glob28():
+    def glob31():
         global G
         G = (lambda a=k: sum(map(sum, [[sum(map(sum, [[5 for i in range((c) % 3 + 1)] for y in range((8) % 3 + 1)])) for i in range((a) % 3 + 1)] for c in range((a) % 3 + 1)])))()
         return [G + 1 for z in range(2)]
-    c = sum(glob28()) + G
+    c = sum(glob31()) + G
     return sum(map(sum, [[sum({max([sum(sum(y for a in range(b + 1)) for b in range((k) % 3 + 1)) for b in range((b) % 3 + 1)], default=0) for k in range((y) % 3 + 1)}) for y in range((b) % 3 + 1)] for i in range((a) % 3 + 1)]))
 def case_16():
     return body_16(0, 5)
 
 def body_17():
-    def rec29(i):
-        return 1 if i <= 0 else rec29(i - 1) + sum(sum(8 for j in range(a + 1)) for a in range((6) % 3 + 1))
-    c = rec29((0) % 3 + 1)
-    class K30:
+    def rec32(i):
+        return 1 if i <= 0 else rec32(i - 1) + sum(sum(8 for j in range(a + 1)) for a in range((6) % 3 + 1))
+    c = rec32((0) % 3 + 1)
+    class K33:
         attr = 8
         more = [sum(map(sum, [[max([6 for n in range((1) % 3 + 1)], default=0) for x in range((5) % 3 + 1)] for a in range((c) % 3 + 1)])) for b in range(2)]
         def m(self, b):
             return self.attr + sum(map(sum, [[n for n in range((c) % 3 + 1)] for j in range((b) % 3 + 1)]))
-    n = K30.attr + sum(K30.more) + K30().m(c)
+    n = K33.attr + sum(K33.more) + K33().m(c)
     return (lambda y: sum(map(sum, [[y for k in range((y) % 3 + 1)] for y in range((y) % 3 + 1)])))(sum({a: (c * a) for a in range((n) % 3 + 1)}.values()))
 def case_17():
     return body_17()
 
 def body_18():
-    def gen31():
-        for x in range((7) % 3 + 1):
-            yield sum({b for b in range((5) % 3 + 1)})
-    n = sum(gen31())
-    n = (lambda k: sum(8 for a in range((n) % 3 + 1)))(sum({n for j in range((n) % 3 + 1)}))
-    class K32:
-        attr = sum(y for y in range((n) % 3 + 1))
-        more = [sum([y for y in range((c) % 3 + 1) for i in range(y, y + (c) % 3 + 1)]) for c in range(2)]
-        def m(self, c):
-            return self.attr + (lambda n=n: n)()
-    y = K32.attr + sum(K32.more) + K32().m(n)
-    return (sum(list(4 for j in range((n) % 3 + 1))) if 2 % 2 else y)
+    i = (5 if 5 % 2 else 8)
+    keep = [lambda: i]
+    del i
+    i = (6 - 5) + 1
+    i = i + keep[0]()
+    def g34(*qs, x=i, n=(lambda: sum([i for y in range((i) % 3 + 1) for b in range(y, y + (y) % 3 + 1)]))):
+        return sum(qs) + sum(sum(x for i in range(j + 1)) for j in range((i) % 3 + 1)) + n()
+    k = g34(i, i)
+    j = sum(map(sum, [[i for y in range((k) % 3 + 1)] for i in range((k) % 3 + 1)]))
+    keep = [lambda: j]
+    del j
+    j = i + 1
+    j = j + keep[0]()
+    return j
 def case_18():
     return body_18()
 
-def body_19():
-    j = 0
-    n = 0
-    for n in range((2) % 3 + 1):
-        j = max([a for a in range((n) % 3 + 1)], default=0)
-    def gen33():
-        for i in range((n) % 3 + 1):
-            yield (lambda c: c)(i)
-    c = sum(gen33())
-    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([c for y in range((j) % 3 + 1) for k in range(y, y + (j) % 3 + 1)]))(c, c, z=3) for c in range((j) % 3 + 1))
-    return sum({sum(b for j in range((n) % 3 + 1)) for b in range((j) % 3 + 1)})
+class C19(Base):
+    def case_19(self):
+        def rec35(x):
+            return 1 if x <= 0 else rec35(x - 1) + sum(sum(x for i in range(j + 1)) for j in range((x) % 3 + 1))
+        j = rec35((2) % 3 + 1)
+        c = sum(max([a for a in range((n) % 3 + 1)], default=0) for n in range((j) % 3 + 1))
+        def gen36():
+            for i in range((c) % 3 + 1):
+                yield (lambda c: c)(i)
+        c = sum(gen36())
+        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([y for y in range((j) % 3 + 1) for k in range(y, y + (j) % 3 + 1)]))(c, c, z=3) for c in range((j) % 3 + 1))
+        return sum({sum(j for j in range((j) % 3 + 1)) for b in range((j) % 3 + 1)})
+    step = 4
 def case_19():
-    return body_19()
+    return C19().case_19()
 
-k = max([a for a in range((2) % 3 + 1)], default=0)
+def body_20():
+    k = max([sum(sum(sum({c for n in range((c) % 3 + 1)}) for c in range(j + 1)) for j in range((a) % 3 + 1)) for a in range((7) % 3 + 1)], default=0)
+    keep = [lambda: k]
+    del k
+    k = (max([j for j in range((0) % 3 + 1)], default=0) if 9 % 2 else sum({k: k for k in range((3) % 3 + 1)}.values())) + 1
+    k = k + keep[0]()
+    class K37:
+        class Inner:
+            val = 8
+            def get(self):
+                return self.val + sum(list(sum([sum(k for a in range((y) % 3 + 1)) for y in range((k) % 3 + 1)]) for x in range((k) % 3 + 1)))
+        total = Inner.val + k
+    j = K37.total + K37.Inner().get()
+    j = (sum(f() for f in [lambda: 0 for y in range((6) % 3 + 1)]) + sum(f() for f in [lambda x=x: 1 for x in range((j) % 3 + 1)]))
+    keep = [lambda: j]
+    del j
+    j = sum(list(j for j in range((k) % 3 + 1))) + 1
+    j = j + keep[0]()
+    def deco38(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco38(2)
+    def h39(a):
+        return sum(map(sum, [[sum({j: sum({k for j in range((k) % 3 + 1)}) for j in range((1) % 3 + 1)}.values()) for j in range((c) % 3 + 1)] for c in range((a) % 3 + 1)]))
+    b = h39(k) + h39(k)
+    return (sum([((k + j) if x % 2 else sum([c for c in range((b) % 3 + 1) if c % 2])) for a in range((k) % 3 + 1) for x in range(a, a + (j) % 3 + 1)]) if k % 2 else sum(list(sum(sum(j for n in range((j) % 3 + 1)) for i in range((x) % 3 + 1)) for x in range((b) % 3 + 1))))
 def case_20():
-    return sum([sum(f() for f in [lambda y=y: b for y in range((k) % 3 + 1)]) for b in range((0) % 3 + 1) for x in range(b, b + (k) % 3 + 1)])
+    return body_20()
 
-class C21(Base):
-    def case_21(self, b, k, a):
-        j = a
-        keep = [lambda: j]
-        del j
-        j = sum(f() for f in [lambda i=i: (lambda a=i: (lambda n=a: n)())() for i in range((b) % 3 + 1)]) + 1
-        j = j + keep[0]()
-        def bump34():
-            nonlocal b
-            b = a
-            return b
-        i = bump34() + b
-        c = 0
-        for a in range((a) % 3 + 1):
-            c = (lambda i=a: (sum(map(sum, [[0 for k in range((a) % 3 + 1)] for a in range((a) % 3 + 1)])) * sum(list(i for b in range((a) % 3 + 1)))))()
-        b = super().bias() + [__class__.step + (a if 6 % 2 else a) for _ in range(2)][0]
-        return (sum({k for k in range((a) % 3 + 1)}) if k % 2 else sum({j: sum(sum(sum(map(sum, [[j for x in range((j) % 3 + 1)] for k in range((x) % 3 + 1)])) for j in range(x + 1)) for x in range((c) % 3 + 1)) for j in range((b) % 3 + 1)}.values()))
-    step = 2
+def body_21(i, k, b):
+    n = b
+    def g40(*qs, i=sum([(n if i % 2 else a) for a in range((k) % 3 + 1) for c in range(a, a + (n) % 3 + 1)]), b=(lambda: (i if 4 % 2 else i))):
+        return sum(qs) + sum([sum(map(sum, [[b for c in range((b) % 3 + 1)] for b in range((y) % 3 + 1)])) for y in range((i) % 3 + 1) if y % 2]) + b()
+    c = g40(i, b)
+    class S41(Base):
+        attr = (max([3 for n in range((b) % 3 + 1)], default=0) * c)
+        def bias(self):
+            return super().bias() + [__class__.attr + sum([n for a in range((3) % 3 + 1) for x in range(a, a + (7) % 3 + 1)]) for k in range(2)][1]
+    x = S41().bias()
+    x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (sum([n for i in range((5) % 3 + 1)]) - (lambda i: n)(x)))(x, x, z=2) for x in range((k) % 3 + 1))
+    return max([sum({k for b in range((k) % 3 + 1)}) for a in range((k) % 3 + 1)], default=0)
 def case_21():
-    return C21().case_21(2, 0, 4)
+    return body_21(2, 1, 0)
 
 class C22(Base):
-    def case_22(self, x, a, y):
-        def gen35():
-            for i in range((a) % 3 + 1):
-                yield 6
-        b = sum(gen35())
-        c = sum(map(sum, [[b for x in range((y) % 3 + 1)] for k in range((x) % 3 + 1)]))
-        keep = [lambda: c]
-        del c
-        c = sum({5 for i in range((b) % 3 + 1)}) + 1
-        c = c + keep[0]()
-        y = sum(map(sum, [[k for c in range((a) % 3 + 1)] for k in range((a) % 3 + 1)]))
-        keep = [lambda: y]
-        del y
-        y = sum(sum(x for x in range(c + 1)) for c in range((c) % 3 + 1)) + 1
-        y = y + keep[0]()
-        return sum({k: (x - y) for k in range((9) % 3 + 1)}.values())
-    step = 2
+    def case_22(self):
+        def glob42():
+            global G
+            G = sum({i: 0 for i in range((4) % 3 + 1)}.values())
+            return [G + z for z in range(2)]
+        c = sum(glob42()) + G
+        c = (lambda y: (lambda k: sum(list(sum([3 for n in range((y) % 3 + 1) for x in range(n, n + (c) % 3 + 1)]) for a in range((k) % 3 + 1))))(sum({sum(f() for f in [lambda a=a: y for a in range((y) % 3 + 1)]) for y in range((c) % 3 + 1)})))(c)
+        def rec43(b):
+            return 1 if b <= 0 else rec43(b - 1) + sum(sum(sum({j: sum(sum(y for j in range(n + 1)) for n in range((n) % 3 + 1)) for j in range((c) % 3 + 1)}.values()) for n in range(y + 1)) for y in range((3) % 3 + 1))
+        x = rec43((8) % 3 + 1)
+        n = sum(sum(x for k in range((x) % 3 + 1)) for x in range((c) % 3 + 1))
+        return sum(sum(sum({sum({c for c in range((x) % 3 + 1)}) for c in range((c) % 3 + 1)}) for k in range(y + 1)) for y in range((c) % 3 + 1))
+    step = 3
 def case_22():
-    return C22().case_22(0, 0, 0)
+    return C22().case_22()
 
-def body_23(a):
-    k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(map(sum, [[a for y in range((x) % 3 + 1)] for x in range((a) % 3 + 1)])))(k, k, z=k) for k in range((a) % 3 + 1))
-    def deco36(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco36(k)
-    def h37(k):
-        return a
-    y = h37(a) + h37(a)
-    try:
-        raise ValueError(sum(map(sum, [[b for b in range((k) % 3 + 1)] for y in range((6) % 3 + 1)])))
-    except ValueError as err:
-        n = sum([int(str(err)) + y for _ in range(2)])
-    def late38():
-        return [a + z for z in range(2)]
-    a = sum({a for x in range((k) % 3 + 1)})
-    a = sum(late38())
-    return max([sum([n for i in range((n) % 3 + 1) if n % 2]) for n in range((n) % 3 + 1)], default=0)
+n = sum({n for n in range((8) % 3 + 1)})
+x = sum([j for y in range((n) % 3 + 1) for j in range(y, y + (y) % 3 + 1)])
+class M23:
+    attr = (lambda k=x: max([sum(map(sum, [[6 for b in range((b) % 3 + 1)] for y in range((n) % 3 + 1)])) for b in range((x) % 3 + 1)], default=0))()
+    vals = [sum({a: ((j - n) if n % 2 else (a if x % 2 else n)) for a in range((j) % 3 + 1)}.values()) for j in range(2)]
+    def meth(self, j):
+        class K44:
+            class Inner:
+                val = (lambda y: (n + 4))((j + n))
+                def get(self):
+                    return self.val + sum(list((n if 3 % 2 else 5) for j in range((n) % 3 + 1)))
+            total = Inner.val + j
+        a = K44.total + K44.Inner().get()
+        i = (lambda y: max([n for n in range((n) % 3 + 1)], default=0))(sum(f() for f in [lambda c=c: j for c in range((2) % 3 + 1)]))
+        keep = [lambda: i]
+        del i
+        i = sum(f() for f in [lambda: sum({a: a for a in range((a) % 3 + 1)}.values()) for a in range((3) % 3 + 1)]) + 1
+        i = i + keep[0]()
+        def gen45():
+            for n in range((j) % 3 + 1):
+                yield (lambda x=a: sum(list(7 for n in range((a) % 3 + 1))))()
+        b = sum(gen45())
+        def late46():
+            return [a + z for z in range(2)]
+        a = (lambda k: (n + k))(sum([1 for a in range((a) % 3 + 1) if x % 2]))
+        b = sum(late46())
+        return sum([(lambda y=x: (a * 8))() for a in range((j) % 3 + 1) if b % 2])
 def case_23():
-    return body_23(0)
+    return M23.attr + sum(M23.vals) + M23().meth(0)
 
-def body_24(k):
-    x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (k - k))(x, x, z=k) for x in range((5) % 3 + 1))
-    def deco39(scale):
+b = 0
+c = b
+def case_24():
+    return sum(f() for f in [lambda: ((lambda y: b)(b) * max([8 for n in range((c) % 3 + 1)], default=0)) for a in range((c) % 3 + 1)])
+
+def body_25(j, b, x):
+    i = sum({max([j for a in range((j) % 3 + 1)], default=0) for k in range((x) % 3 + 1)})
+    keep = [lambda: i]
+    del i
+    i = max([sum(n for n in range((b) % 3 + 1)) for b in range((x) % 3 + 1)], default=0) + 1
+    i = i + keep[0]()
+    def g47(*qs, y=j, x=(lambda: sum(list(j for j in range((2) % 3 + 1))))):
+        return sum(qs) + sum([sum([y for x in range((7) % 3 + 1)]) for b in range((4) % 3 + 1)]) + x()
+    b = g47(j, 7)
+    j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (sum({b for b in range((j) % 3 + 1)}) * b))(j, j, z=2) for j in range((1) % 3 + 1))
+    return 4
+def case_25():
+    return body_25(4, 4, 2)
+
+def body_26(j, k):
+    def deco48(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -422,124 +466,56 @@ def body_24(k):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco39(x)
-    def h40(i):
-        return i
-    j = h40(k) + h40(k)
-    def g41(*qs, a=j, k=(lambda: sum(x for y in range((j) % 3 + 1)))):
-        return sum(qs) + a + k()
-    b = g41(k, k)
-    a = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(a for x in range((b) % 3 + 1)))(a, a, z=j) for a in range((j) % 3 + 1))
-    return sum({sum([3 for n in range((x) % 3 + 1) for x in range(n, n + (k) % 3 + 1)]) for b in range((a) % 3 + 1)})
-def case_24():
-    return body_24(5)
-
-def body_25(k, x, y):
-    class K42:
-        class Inner:
-            val = sum([sum(sum(sum({j: 6 for j in range((n) % 3 + 1)}.values()) for n in range(y + 1)) for y in range((k) % 3 + 1)) for b in range((1) % 3 + 1) if y % 2])
-            def get(self):
-                return self.val + sum(sum(sum(sum(sum(b for x in range((9) % 3 + 1)) for x in range(b + 1)) for b in range((k) % 3 + 1)) for j in range(a + 1)) for a in range((k) % 3 + 1))
-        total = Inner.val + k
-    y = K42.total + K42.Inner().get()
-    def late43():
-        return [k + k for z in range(2)]
-    k = sum(sum(sum({sum({k for c in range((x) % 3 + 1)}) for c in range((k) % 3 + 1)}) for k in range(y + 1)) for y in range((k) % 3 + 1))
-    n = sum(late43())
-    return sum(sum((lambda x=8: (lambda j=n: sum({x for n in range((n) % 3 + 1)}))())() for y in range(j + 1)) for j in range((y) % 3 + 1))
-def case_25():
-    return body_25(5, 0, 3)
-
-def body_26(y):
-    j = 0
-    x = 0
-    for x in range((y) % 3 + 1):
-        j = sum(list((sum(map(sum, [[6 for b in range((y) % 3 + 1)] for y in range((y) % 3 + 1)])) if x % 2 else sum({a: y for a in range((y) % 3 + 1)}.values())) for y in range((6) % 3 + 1)))
-    k = sum({(max([sum(f() for f in [lambda: i for i in range((8) % 3 + 1)]) for x in range((y) % 3 + 1)], default=0) if y % 2 else ((j if j % 2 else y) if x % 2 else sum(list(b for y in range((b) % 3 + 1))))) for b in range((x) % 3 + 1)})
-    class K44:
-        attr = sum(list(sum([sum(sum(k for y in range(j + 1)) for j in range((2) % 3 + 1)) for x in range((x) % 3 + 1) for k in range(x, x + (j) % 3 + 1)]) for b in range((j) % 3 + 1)))
-        more = [sum({c: ((lambda y: y)(j) - sum([k for c in range((k) % 3 + 1)])) for c in range((k) % 3 + 1)}.values()) for k in range(2)]
-        def m(self, k):
-            return self.attr + sum(list(sum(map(sum, [[(n + y) for c in range((k) % 3 + 1)] for x in range((0) % 3 + 1)])) for n in range((y) % 3 + 1)))
-    c = K44.attr + sum(K44.more) + K44().m(j)
-    i = k
-    return (lambda b: sum([(lambda y=k: (b * 8))() for a in range((x) % 3 + 1) if b % 2]))(9)
+    @deco48(7)
+    def h49(a):
+        return sum(sum(a for n in range(i + 1)) for i in range((a) % 3 + 1))
+    n = h49(k) + h49(k)
+    return sum(sum((lambda n=j: n)() for b in range(j + 1)) for j in range((n) % 3 + 1))
 def case_26():
-    return body_26(3)
+    return body_26(4, 0)
 
-class C27(Base):
-    def case_27(self, b, y, c):
-        def g45(a, y):
-            def gen46():
-                for i in range((0) % 3 + 1):
-                    yield ((lambda j: c)(b) if b % 2 else max([8 for n in range((c) % 3 + 1)], default=0))
-            i = sum(gen46())
-            x, *n = [1, i, c]
-            x = x + sum([n[0] + b for _ in n])
-            n = x
-            def gen47():
-                for a in range((c) % 3 + 1):
-                    yield b
-            j = sum(gen47())
-            return sum(list(a for a in range((1) % 3 + 1)))
-        a = g45(5, b)
-        k = super().bias() + [__class__.step + 7 for _ in range(2)][0]
-        return a
-    step = 2
+c = sum({n: 7 for n in range((1) % 3 + 1)}.values())
+y = sum(list(k for k in range((c) % 3 + 1)))
+class M27:
+    attr = sum(sum(y for a in range(c + 1)) for c in range((1) % 3 + 1))
+    vals = [sum({x for k in range((7) % 3 + 1)}) for x in range(2)]
+    def meth(self, x):
+        def glob50():
+            global G
+            G = x
+            return [G + z for z in range(2)]
+        k = sum(glob50()) + G
+        def rec51(n):
+            return 1 if n <= 0 else rec51(n - 1) + x
+        b = rec51((c) % 3 + 1)
+        def g52(*qs, x=y, j=(lambda: sum(sum(b for a in range(x + 1)) for x in range((c) % 3 + 1)))):
+            return sum(qs) + x + j()
+        a = g52(x, b)
+        j, *i = [a, x, c]
+        j = j + sum([i[0] + c for _ in i])
+        i = j
+        return c
 def case_27():
-    return C27().case_27(3, 5, 2)
+    return M27.attr + sum(M27.vals) + M27().meth(3)
 
-b = 1
-class M28:
-    attr = sum([(lambda x: 4)(b) for x in range((7) % 3 + 1)])
-    vals = [sum(list(1 for j in range((c) % 3 + 1))) for c in range(2)]
-    def meth(self, c):
-        def gen48():
-            for a in range((3) % 3 + 1):
-                yield max([c for c in range((1) % 3 + 1)], default=0)
-        n = sum(gen48())
-        def deco49(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco49(b)
-        def h50(k):
-            return sum(sum(k for c in range(a + 1)) for a in range((b) % 3 + 1))
-        k = h50(b) + h50(n)
-        def g51(*qs, k=sum(map(sum, [[b for i in range((k) % 3 + 1)] for b in range((b) % 3 + 1)])), j=(lambda: sum(list(n for i in range((b) % 3 + 1))))):
-            return sum(qs) + sum(f() for f in [lambda: j for j in range((c) % 3 + 1)]) + j()
-        c = g51(b, n)
-        def g52(n, j):
-            def bump53():
-                nonlocal n
-                n = n
-                return j
-            n = bump53() + n
-            try:
-                raise ValueError(b)
-            except ValueError as err:
-                j = sum([int(str(err)) + c for _ in range(2)])
-            def g54():
-                a = 5
-                x = n
-                return 7
-            x = g54()
-            return sum(map(sum, [[i for i in range((k) % 3 + 1)] for x in range((n) % 3 + 1)]))
-        i = g52(b, k)
-        return (sum(map(sum, [[k for b in range((8) % 3 + 1)] for y in range((n) % 3 + 1)])) if i % 2 else (i + 8))
+x = sum(f() for f in [lambda y=y: y for y in range((1) % 3 + 1)])
 def case_28():
-    return M28.attr + sum(M28.vals) + M28().meth(3)
+    return (sum(list(sum(list(i for c in range((6) % 3 + 1))) for i in range((x) % 3 + 1))) if 4 % 2 else sum(map(sum, [[sum({k for n in range((j) % 3 + 1)}) for k in range((9) % 3 + 1)] for j in range((4) % 3 + 1)])))
 
-def body_29():
-    a = (sum({x: (lambda i=x: sum([i for i in range((0) % 3 + 1)]))() for x in range((3) % 3 + 1)}.values()) - sum(list(sum(sum({x for a in range((c) % 3 + 1)}) for x in range((c) % 3 + 1)) for c in range((5) % 3 + 1))))
-    return a
+class C29(Base):
+    def case_29(self, i, a, x):
+        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + x)(j, j, z=a) for j in range((2) % 3 + 1))
+        def bump53():
+            nonlocal x
+            x = sum({a: sum((lambda x: a)(j) for k in range((i) % 3 + 1)) for a in range((x) % 3 + 1)}.values())
+            return i
+        n = bump53() + x
+        a = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum((lambda j: j)(sum(f() for f in [lambda: n for n in range((x) % 3 + 1)])) for j in range((i) % 3 + 1)))(a, a, z=a) for a in range((n) % 3 + 1))
+        n = super().bias() + [__class__.step + 1 for _ in range(2)][0]
+        return (sum([j for k in range((i) % 3 + 1)]) + sum({2 for n in range((i) % 3 + 1)}))
+    step = 5
 def case_29():
-    return body_29()
+    return C29().case_29(5, 0, 5)
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

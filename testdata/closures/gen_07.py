@@ -50,453 +50,353 @@ def case_2():
 def body_3():
     def g4():
         j = max([c for c in range((3) % 3 + 1)], default=0)
+        i = 6
+        keep = [lambda: i]
+        del i
+        i = j + 1
+        i = i + keep[0]()
         class K5:
             attr = j
-            more = [j for n in range(2)]
-            def m(self, n):
-                return self.attr + 4
-        i = K5.attr + sum(K5.more) + K5().m(j)
-        def rec6(k):
-            return 1 if k <= 0 else rec6(k - 1) + 5
-        x = rec6((j) % 3 + 1)
-        return sum([n for i in range((7) % 3 + 1) for n in range(i, i + (5) % 3 + 1)])
+            more = [i for x in range(2)]
+            def m(self, x):
+                return self.attr + x
+        y = K5.attr + sum(K5.more) + K5().m(i)
+        return sum([k for k in range((y) % 3 + 1) if i % 2])
     y = g4()
-    b = sum(max([6 for k in range((y) % 3 + 1)], default=0) for i in range((y) % 3 + 1))
-    def g7():
-        def g8(x, k):
-            k = y
-            k = b
-            return b
-        k = g8(3, y)
-        def deco9(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco9(b)
-        def h10(i):
-            return i
-        k = h10(0) + h10(5)
-        try:
-            raise ValueError(k)
-        except ValueError as err:
-            n = sum([int(str(err)) + k for _ in range(2)])
-        def g11():
-            c = b
-            return n
-        k = g11()
-        return sum({b for b in range((y) % 3 + 1)})
-    a = g7()
-    return sum([(lambda b=y: j)() for a in range((9) % 3 + 1) for j in range(a, a + (a) % 3 + 1)])
+    x = sum(sum((lambda n: 6)(k) for b in range(k + 1)) for k in range((y) % 3 + 1))
+    try:
+        raise ValueError(sum(0 for b in range((x) % 3 + 1)))
+    except ValueError as err:
+        n = sum([int(str(err)) + 2 for _ in range(2)])
+    return sum((y * x) for x in range((y) % 3 + 1))
 def case_3():
     return body_3()
 
-n = 7
+def body_4():
+    def deco6(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco6(9)
+    def h7(i):
+        return sum(sum(5 for n in range(y + 1)) for y in range((9) % 3 + 1))
+    y = h7(8) + h7(6)
+    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(sum(max([c for c in range((y) % 3 + 1)], default=0) for a in range(y + 1)) for y in range((c) % 3 + 1)))(c, c, z=c) for c in range((y) % 3 + 1))
+    return sum([(lambda b=y: sum(f() for f in [lambda: j for y in range((c) % 3 + 1)]))() for a in range((c) % 3 + 1) for j in range(a, a + (3) % 3 + 1)])
 def case_4():
-    return sum([sum(n for c in range((3) % 3 + 1)) for i in range((n) % 3 + 1) if n % 2])
+    return body_4()
 
-k = sum({k for k in range((0) % 3 + 1)})
-class M5:
-    attr = sum([sum({b: k for b in range((k) % 3 + 1)}.values()) for j in range((4) % 3 + 1)])
-    vals = [sum(f() for f in [lambda: sum([1 for c in range((k) % 3 + 1) if k % 2]) for y in range((k) % 3 + 1)]) for n in range(2)]
-    def meth(self, n):
-        n = sum(list(k for n in range((2) % 3 + 1)))
-        c = 0
-        a = 0
-        for a in range((n) % 3 + 1):
-            c = sum({y: n for y in range((k) % 3 + 1)}.values())
-        for a in range((n) % 3 + 1):
-            a = sum([i for i in range((a) % 3 + 1)])
-        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([2 for i in range((c) % 3 + 1) for n in range(i, i + (2) % 3 + 1)]))(j, j, z=c) for j in range((k) % 3 + 1))
-        return 8
+i = max([i for i in range((5) % 3 + 1)], default=0)
 def case_5():
-    return M5.attr + sum(M5.vals) + M5().meth(5)
+    return 7
 
-class C6(Base):
-    def case_6(self, j):
-        def bump12():
-            nonlocal j
-            j = j
-            return sum([3 for y in range((j) % 3 + 1) for k in range(y, y + (j) % 3 + 1)])
-        j = bump12() + j
-        j, *i = [sum({a: sum(list(j for c in range((j) % 3 + 1))) for a in range((j) % 3 + 1)}.values()), j, j]
-        j = j + sum([i[0] + j for _ in i])
-        i = j
-        return 8
-    step = 5
+def body_6():
+    i = 6
+    keep = [lambda: i]
+    del i
+    i = sum(map(sum, [[k for k in range((n) % 3 + 1)] for n in range((7) % 3 + 1)])) + 1
+    i = i + keep[0]()
+    n = sum([sum({b: max([c for c in range((4) % 3 + 1)], default=0) for b in range((j) % 3 + 1)}.values()) for j in range((i) % 3 + 1)])
+    c = 0
+    a = 0
+    for a in range((i) % 3 + 1):
+        c = max([sum({i: 7 for i in range((a) % 3 + 1)}.values()) for a in range((4) % 3 + 1)], default=0)
+    c = i
+    keep = [lambda: c]
+    del c
+    c = sum((lambda j=a: n)() for j in range((i) % 3 + 1)) + 1
+    c = c + keep[0]()
+    return ((lambda y=a: 6)() * sum(f() for f in [lambda: sum(map(sum, [[0 for c in range((0) % 3 + 1)] for i in range((c) % 3 + 1)])) for n in range((i) % 3 + 1)]))
 def case_6():
-    return C6().case_6(0)
+    return body_6()
 
-def body_7():
-    a = 5
-    n = (a if a % 2 else (max([x for x in range((a) % 3 + 1)], default=0) if a % 2 else (lambda n: 4)(a)))
-    keep = [lambda: n]
-    del n
-    n = a + 1
-    n = n + keep[0]()
-    return ((n if n % 2 else (lambda x=a: (lambda a: a)(6))()) + sum(list(n for i in range((2) % 3 + 1))))
-def case_7():
-    return body_7()
-
-class C8(Base):
-    def case_8(self):
+def body_7(y, j, x):
+    def bump8():
+        nonlocal j
+        j = sum({8 for j in range((y) % 3 + 1)})
+        return sum({x for j in range((j) % 3 + 1)})
+    c = bump8() + j
+    i = 0
+    for y in range((y) % 3 + 1):
+        i = 2
+    def late9():
+        return [c + x for z in range(2)]
+    c = (9 if x % 2 else c)
+    a = sum(late9())
+    def g10(c, a):
+        b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + 8)(b, b, z=b) for b in range((9) % 3 + 1))
+        def gen11():
+            for a in range((b) % 3 + 1):
+                yield j
+        a = sum(gen11())
+        def late12():
+            return [b + y for z in range(2)]
+        b = a
+        k = sum(late12())
         def gen13():
-            for x in range((6) % 3 + 1):
-                yield x
-        x = sum(gen13())
-        try:
-            raise ValueError(sum({(sum([x for k in range((4) % 3 + 1)]) - sum(sum(n for x in range(n + 1)) for n in range((4) % 3 + 1))) for c in range((4) % 3 + 1)}))
-        except ValueError as err:
-            n = sum([int(str(err)) + x for _ in range(2)])
-        def g14(n):
-            class K15:
-                attr = sum(f() for f in [lambda: sum(list(n for n in range((n) % 3 + 1))) for n in range((n) % 3 + 1)])
-                more = [sum(map(sum, [[(lambda j=x: n)() for k in range((j) % 3 + 1)] for j in range((n) % 3 + 1)])) for n in range(2)]
-                def m(self, n):
-                    return self.attr + sum(sum(x for i in range((n) % 3 + 1)) for x in range((n) % 3 + 1))
-            k = K15.attr + sum(K15.more) + K15().m(x)
-            class K16:
-                class Inner:
-                    val = sum(map(sum, [[sum({a: k for a in range((i) % 3 + 1)}.values()) for i in range((n) % 3 + 1)] for y in range((x) % 3 + 1)]))
-                    def get(self):
-                        return self.val + sum({x: (x * x) for x in range((k) % 3 + 1)}.values())
-                total = Inner.val + 7
-            n = K16.total + K16.Inner().get()
-            def gen17():
-                for i in range((k) % 3 + 1):
-                    yield sum([n for b in range((x) % 3 + 1)])
-            b = sum(gen17())
-            return (sum([n for n in range((k) % 3 + 1) if n % 2]) if 4 % 2 else (lambda i=n: k)())
-        i = g14(x)
-        c = super().bias() + [__class__.step + (0 if 9 % 2 else 2) for _ in range(2)][0]
-        return sum({n: sum([sum({max([n for i in range((n) % 3 + 1)], default=0) for k in range((n) % 3 + 1)}) for n in range((n) % 3 + 1) for k in range(n, n + (i) % 3 + 1)]) for n in range((i) % 3 + 1)}.values())
-    step = 4
+            for j in range((k) % 3 + 1):
+                yield j
+        k = sum(gen13())
+        return sum(f() for f in [lambda b=b: j for b in range((3) % 3 + 1)])
+    j = g10(j, a)
+    return sum([sum([i for a in range((j) % 3 + 1)]) for x in range((y) % 3 + 1)])
+def case_7():
+    return body_7(1, 5, 2)
+
+x = sum({b: 7 for b in range((0) % 3 + 1)}.values())
+y = sum({b: x for b in range((x) % 3 + 1)}.values())
 def case_8():
-    return C8().case_8()
+    return y
 
-def body_9(a):
-    a = a
-    b = sum(k for k in range((a) % 3 + 1))
-    keep = [lambda: b]
-    del b
-    b = sum(a for k in range((a) % 3 + 1)) + 1
-    b = b + keep[0]()
-    class K18:
-        class Inner:
-            val = sum({b for i in range((6) % 3 + 1)})
-            def get(self):
-                return self.val + a
-        total = Inner.val + b
-    b = K18.total + K18.Inner().get()
-    class K19:
-        attr = (b if a % 2 else a)
-        more = [sum({k: a for k in range((k) % 3 + 1)}.values()) for k in range(2)]
-        def m(self, k):
-            return self.attr + (k * 1)
-    k = K19.attr + sum(K19.more) + K19().m(a)
-    return b
+def body_9(b, k):
+    c = k
+    def late14():
+        return [c + c for z in range(2)]
+    c = (sum([b for k in range((4) % 3 + 1)]) - sum(sum(c for x in range(n + 1)) for n in range((4) % 3 + 1)))
+    j = sum(late14())
+    j = 4
+    def g15(n):
+        class K16:
+            attr = sum(f() for f in [lambda: 6 for n in range((k) % 3 + 1)])
+            more = [sum(c for a in range((c) % 3 + 1)) for n in range(2)]
+            def m(self, n):
+                return self.attr + (j if j % 2 else n)
+        n = K16.attr + sum(K16.more) + K16().m(k)
+        x = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + max([k for x in range((k) % 3 + 1)], default=0))(x, x, z=c) for x in range((c) % 3 + 1))
+        def gen17():
+            for j in range((3) % 3 + 1):
+                yield sum(map(sum, [[j for x in range((x) % 3 + 1)] for n in range((j) % 3 + 1)]))
+        n = sum(gen17())
+        return (sum({i: 6 for i in range((j) % 3 + 1)}.values()) if c % 2 else (j * b))
+    i = g15(j)
+    return sum([i for i in range((j) % 3 + 1) for b in range(i, i + (k) % 3 + 1)])
 def case_9():
-    return body_9(4)
+    return body_9(1, 3)
 
-c = sum({k for k in range((8) % 3 + 1)})
-i = c
-class M10:
-    attr = i
-    vals = [c for n in range(2)]
-    def meth(self, n):
-        a = 0
-        for n in range((i) % 3 + 1):
-            a = n
-        return a
+def body_10(i):
+    def g18(n, b):
+        k = sum({i: i for i in range((n) % 3 + 1)}.values())
+        return (3 if n % 2 else i)
+    j = g18(4, i)
+    n, *b = [sum([n for n in range((j) % 3 + 1) for k in range(n, n + (i) % 3 + 1)]), j, i]
+    n = n + sum([b[0] + i for _ in b])
+    b = n
+    def deco19(scale):
+        def wrap(fn):
+            count = 0
+            def inner(*args):
+                nonlocal count
+                count += 1
+                return fn(*args) * scale + count
+            return inner
+        return wrap
+    @deco19(b)
+    def h20(i):
+        return sum(list(j for j in range((7) % 3 + 1)))
+    i = h20(i) + h20(2)
+    return ((j - b) * j)
 def case_10():
-    return M10.attr + sum(M10.vals) + M10().meth(4)
+    return body_10(4)
 
-def body_11():
-    k = 0
-    j = 0
-    for j in range((4) % 3 + 1):
-        k = sum([i for i in range((9) % 3 + 1) for y in range(i, i + (j) % 3 + 1)])
-    def late20():
-        return [k + k for z in range(2)]
-    k = (k - sum([j for a in range((k) % 3 + 1) for k in range(a, a + (5) % 3 + 1)]))
-    j = sum(late20())
-    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([(j + c) for j in range((c) % 3 + 1)]))(c, c, z=k) for c in range((5) % 3 + 1))
-    return sum(list(max([sum(map(sum, [[k for b in range((j) % 3 + 1)] for x in range((k) % 3 + 1)])) for i in range((k) % 3 + 1)], default=0) for k in range((j) % 3 + 1)))
-def case_11():
-    return body_11()
-
-class C12(Base):
-    def case_12(self, n, a):
-        class K21:
-            class Inner:
-                val = a
-                def get(self):
-                    return self.val + sum([sum(map(sum, [[n for c in range((7) % 3 + 1)] for n in range((a) % 3 + 1)])) for n in range((n) % 3 + 1) for x in range(n, n + (a) % 3 + 1)])
-            total = Inner.val + a
-        n = K21.total + K21.Inner().get()
-        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + c)(c, c, z=n) for c in range((a) % 3 + 1))
-        class K22:
-            attr = sum({6 for a in range((c) % 3 + 1)})
-            more = [sum(list(sum((lambda a=c: a)() for i in range((3) % 3 + 1)) for c in range((n) % 3 + 1))) for c in range(2)]
-            def m(self, c):
-                return self.attr + sum(map(sum, [[(sum(map(sum, [[x for x in range((a) % 3 + 1)] for i in range((k) % 3 + 1)])) if 7 % 2 else max([n for x in range((c) % 3 + 1)], default=0)) for b in range((n) % 3 + 1)] for k in range((8) % 3 + 1)]))
-        j = K22.attr + sum(K22.more) + K22().m(n)
-        return c
-    step = 5
-def case_12():
-    return C12().case_12(2, 5)
-
-def body_13():
-    def g23():
-        class K24:
-            attr = sum([sum({4 for j in range((7) % 3 + 1)}) for c in range((2) % 3 + 1)])
-            more = [sum(list(sum({x for y in range((x) % 3 + 1)}) for x in range((x) % 3 + 1))) for x in range(2)]
-            def m(self, x):
-                return self.attr + max([(7 if x % 2 else n) for n in range((x) % 3 + 1)], default=0)
-        c = K24.attr + sum(K24.more) + K24().m(4)
-        return sum({sum([c for b in range((k) % 3 + 1) for y in range(b, b + (b) % 3 + 1)]) for k in range((5) % 3 + 1)})
-    a = g23()
-    a = sum(map(sum, [[(lambda a: (a * sum(list(j for i in range((a) % 3 + 1)))))(a) for x in range((j) % 3 + 1)] for j in range((a) % 3 + 1)]))
-    j = 0
-    n = 0
-    for n in range((0) % 3 + 1):
-        j = sum(list(sum([a for x in range((n) % 3 + 1) for y in range(x, x + (a) % 3 + 1)]) for y in range((a) % 3 + 1)))
-    y = sum(map(sum, [[c for c in range((i) % 3 + 1)] for i in range((2) % 3 + 1)]))
-    return (7 if a % 2 else sum([sum({i: sum({4 for a in range((n) % 3 + 1)}) for i in range((y) % 3 + 1)}.values()) for n in range((n) % 3 + 1)]))
-def case_13():
-    return body_13()
-
-class C14(Base):
-    def case_14(self, b):
+class C11(Base):
+    def case_11(self, c):
+        j = sum({sum([sum({sum([i for j in range((b) % 3 + 1) if b % 2]) for i in range((n) % 3 + 1)}) for b in range((n) % 3 + 1) if c % 2]) for n in range((c) % 3 + 1)})
+        n = c
+        b = 0
         i = 0
         for i in range((5) % 3 + 1):
-            i = b
-        def late25():
-            return [i + z for z in range(2)]
-        i = sum(f() for f in [lambda: 3 for a in range((b) % 3 + 1)])
-        y = sum(late25())
-        return (b - (y * b))
+            b = sum({k: sum({k: k for k in range((1) % 3 + 1)}.values()) for k in range((j) % 3 + 1)}.values())
+        x = max([sum(max([4 for c in range((2) % 3 + 1)], default=0) for n in range((n) % 3 + 1)) for x in range((7) % 3 + 1)], default=0)
+        keep = [lambda: x]
+        del x
+        x = sum(map(sum, [[sum([sum(1 for y in range((4) % 3 + 1)) for i in range((j) % 3 + 1)]) for j in range((b) % 3 + 1)] for b in range((7) % 3 + 1)])) + 1
+        x = x + keep[0]()
+        return b
+    step = 2
+def case_11():
+    return C11().case_11(5)
+
+def body_12(j, y):
+    x = 0
+    i = 0
+    for i in range((j) % 3 + 1):
+        x = sum({y for j in range((j) % 3 + 1)})
+    x += (lambda b: sum({x for i in range((j) % 3 + 1)}))(9)
+    class K21:
+        attr = sum(list((c if j % 2 else y) for c in range((x) % 3 + 1)))
+        more = [attr + sum(sum(sum(list(i for k in range((i) % 3 + 1))) for a in range(i + 1)) for i in range((j) % 3 + 1)) for k in range(2)]
+        def m(self, k):
+            return self.attr + (sum(f() for f in [lambda: 4 for c in range((j) % 3 + 1)]) if k % 2 else (5 * i))
+    b = K21.attr + sum(K21.more) + K21().m(j)
+    return sum([max([b for k in range((i) % 3 + 1)], default=0) for c in range((b) % 3 + 1)])
+def case_12():
+    return body_12(4, 2)
+
+class C13(Base):
+    def case_13(self, c):
+        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda b: sum(0 for i in range((7) % 3 + 1)))(sum(f() for f in [lambda n=n: 2 for n in range((c) % 3 + 1)])))(c, c, z=c) for c in range((2) % 3 + 1))
+        class S22(Base):
+            attr = sum(map(sum, [[sum(f() for f in [lambda c=c: c for c in range((y) % 3 + 1)]) for c in range((y) % 3 + 1)] for y in range((c) % 3 + 1)]))
+            def bias(self):
+                return super().bias() + [__class__.attr + sum(map(sum, [[(lambda k=c: i)() for i in range((a) % 3 + 1)] for j in range((a) % 3 + 1)])) for a in range(2)][1]
+        i = S22().bias()
+        return sum([x for x in range((c) % 3 + 1) if i % 2])
     step = 1
+def case_13():
+    return C13().case_13(2)
+
+class C14(Base):
+    def case_14(self):
+        def g23():
+            class K24:
+                attr = 4
+                more = [2 for x in range(2)]
+                def m(self, x):
+                    return self.attr + x
+            c = K24.attr + sum(K24.more) + K24().m(1)
+            return sum({4 for j in range((7) % 3 + 1)})
+        a = g23()
+        def g25(x, i):
+            j = a
+            keep = [lambda: j]
+            del j
+            j = x + 1
+            j = j + keep[0]()
+            def bump26():
+                nonlocal j
+                j = j
+                return i
+            k = bump26() + j
+            b = i
+            keep = [lambda: b]
+            del b
+            b = 7 + 1
+            b = b + keep[0]()
+            return (lambda b=j: i)()
+        j = g25(a, a)
+        def g27(*qs, x=a, i=(lambda: sum({y: y for y in range((5) % 3 + 1)}.values()))):
+            return sum(qs) + sum(a for a in range((j) % 3 + 1)) + i()
+        b = g27(2, a)
+        a = a
+        c = super().bias() + [__class__.step + max([j for j in range((0) % 3 + 1)], default=0) for _ in range(2)][0]
+        return sum(map(sum, [[sum({y for c in range((a) % 3 + 1)}) for i in range((3) % 3 + 1)] for y in range((j) % 3 + 1)]))
+    step = 5
 def case_14():
-    return C14().case_14(4)
+    return C14().case_14()
 
 class C15(Base):
-    def case_15(self, y):
-        i = (1 * y)
-        keep = [lambda: i]
-        del i
-        i = y + 1
-        i = i + keep[0]()
-        def deco26(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco26(y)
-        def h27(k):
-            return sum(f() for f in [lambda j=j: 9 for j in range((i) % 3 + 1)])
-        k = h27(y) + h27(y)
-        class K28:
-            class Inner:
-                val = sum(f() for f in [lambda: y for k in range((i) % 3 + 1)])
-                def get(self):
-                    return self.val + y
-            total = Inner.val + y
-        y = K28.total + K28.Inner().get()
-        k = (lambda x: sum(list(4 for y in range((3) % 3 + 1))))((lambda b: y)(i))
-        a = super().bias() + [__class__.step + sum(map(sum, [[8 for k in range((y) % 3 + 1)] for j in range((2) % 3 + 1)])) for _ in range(2)][0]
-        return 1
-    step = 5
+    def case_15(self, y, x, b):
+        def late28():
+            return [y + y for z in range(2)]
+        y = y
+        c = sum(late28())
+        return c
+    step = 2
 def case_15():
-    return C15().case_15(5)
+    return C15().case_15(1, 0, 0)
 
-def body_16(k, c):
-    def bump29():
-        nonlocal c
-        c = sum(sum({i: sum([c for c in range((c) % 3 + 1) for i in range(c, c + (c) % 3 + 1)]) for i in range((j) % 3 + 1)}.values()) for j in range((2) % 3 + 1))
-        return sum(map(sum, [[b for j in range((c) % 3 + 1)] for b in range((k) % 3 + 1)]))
-    x = bump29() + c
-    j = (6 * (c + sum(sum(x for x in range(n + 1)) for n in range((2) % 3 + 1))))
-    keep = [lambda: j]
-    del j
-    j = sum({sum([sum(sum(k for k in range(c + 1)) for c in range((x) % 3 + 1)) for b in range((c) % 3 + 1) for x in range(b, b + (5) % 3 + 1)]) for x in range((c) % 3 + 1)}) + 1
-    j = j + keep[0]()
-    b, *a = [sum(f() for f in [lambda i=i: sum([(lambda i=x: j)() for y in range((j) % 3 + 1)]) for i in range((c) % 3 + 1)]), k, x]
-    b = b + sum([a[0] + x for _ in a])
-    a = b
-    return (5 * sum(f() for f in [lambda: (lambda i: max([j for c in range((j) % 3 + 1)], default=0))((i if j % 2 else x)) for i in range((b) % 3 + 1)]))
-def case_16():
-    return body_16(3, 5)
-
-def body_17(k, i, c):
-    def bump30():
-        nonlocal k
-        k = sum([(lambda k: k)(c) for j in range((i) % 3 + 1) for n in range(j, j + (0) % 3 + 1)])
-        return i
-    x = bump30() + k
-    def g31(a):
-        class K32:
-            attr = sum(sum(i for i in range(b + 1)) for b in range((i) % 3 + 1))
-            more = [sum(list(9 for y in range((1) % 3 + 1))) for j in range(2)]
-            def m(self, j):
-                return self.attr + sum([x for y in range((j) % 3 + 1) for j in range(y, y + (1) % 3 + 1)])
-        a = K32.attr + sum(K32.more) + K32().m(c)
-        return (lambda c: sum(i for x in range((a) % 3 + 1)))(sum(sum(a for i in range(a + 1)) for a in range((c) % 3 + 1)))
-    y = g31(5)
-    class K33:
-        class Inner:
-            val = (sum(list(a for a in range((5) % 3 + 1))) if 1 % 2 else (x * k))
-            def get(self):
-                return self.val + (lambda k: sum({y: x for y in range((k) % 3 + 1)}.values()))(sum(sum(c for n in range(j + 1)) for j in range((c) % 3 + 1)))
-        total = Inner.val + 5
-    n = K33.total + K33.Inner().get()
-    class K34:
-        attr = sum(sum(map(sum, [[k for a in range((k) % 3 + 1)] for b in range((k) % 3 + 1)])) for k in range((i) % 3 + 1))
-        more = [sum(list(i for a in range((n) % 3 + 1))) for b in range(2)]
-        def m(self, b):
-            return self.attr + (b if n % 2 else 2)
-    x = K34.attr + sum(K34.more) + K34().m(y)
-    return sum(map(sum, [[k for c in range((y) % 3 + 1)] for j in range((k) % 3 + 1)]))
-def case_17():
-    return body_17(5, 3, 5)
-
-c = (7 if 3 % 2 else 2)
-x = (c + c)
-n = c
-def case_18():
-    return sum({sum({c: (sum(f() for f in [lambda: j for j in range((c) % 3 + 1)]) if n % 2 else sum(list(n for c in range((7) % 3 + 1)))) for c in range((x) % 3 + 1)}.values()) for c in range((c) % 3 + 1)})
-
-class C19(Base):
-    def case_19(self, n):
-        j = 0
-        k = 0
-        for k in range((n) % 3 + 1):
-            j = sum(list(sum(map(sum, [[n for i in range((k) % 3 + 1)] for n in range((4) % 3 + 1)])) for a in range((k) % 3 + 1)))
-        for j in range((n) % 3 + 1):
-            n = sum({c: sum({c for y in range((j) % 3 + 1)}) for c in range((j) % 3 + 1)}.values())
-        def deco35(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco35(n)
-        def h36(n):
-            return (lambda a: max([n for y in range((k) % 3 + 1)], default=0))((lambda y: j)(j))
-        a = h36(k) + h36(k)
-        k = sum([5 for y in range((5) % 3 + 1) for c in range(y, y + (n) % 3 + 1)])
-        keep = [lambda: k]
-        del k
-        k = j + 1
-        k = k + keep[0]()
-        return (sum({x: sum([x for j in range((4) % 3 + 1)]) for x in range((5) % 3 + 1)}.values()) + (a - sum([k for b in range((n) % 3 + 1)])))
+class C16(Base):
+    def case_16(self):
+        y, *a = [sum([sum({i: n for i in range((n) % 3 + 1)}.values()) for n in range((0) % 3 + 1)]), 4, 8]
+        y = y + sum([a[0] + y for _ in a])
+        a = y
+        return (lambda i=y: sum(f() for f in [lambda i=i: y for i in range((i) % 3 + 1)]))()
     step = 5
+def case_16():
+    return C16().case_16()
+
+i = sum(b for b in range((1) % 3 + 1))
+n = sum(i for c in range((i) % 3 + 1))
+def case_17():
+    return sum(sum(sum(sum(8 for i in range(k + 1)) for k in range((1) % 3 + 1)) for c in range(a + 1)) for a in range((6) % 3 + 1))
+
+def body_18(i):
+    b = sum([sum({k: j for k in range((0) % 3 + 1)}.values()) for j in range((i) % 3 + 1) if i % 2])
+    return sum(sum((i - i) for x in range(y + 1)) for y in range((i) % 3 + 1))
+def case_18():
+    return body_18(1)
+
+def body_19(c, n):
+    a = sum(f() for f in [lambda b=b: n for b in range((8) % 3 + 1)])
+    j = 0
+    for c in range((3) % 3 + 1):
+        j = (lambda b: b)(a)
+    def rec29(n):
+        return 1 if n <= 0 else rec29(n - 1) + (n if j % 2 else 8)
+    b = rec29((n) % 3 + 1)
+    return sum({sum(sum(8 for c in range(y + 1)) for y in range((n) % 3 + 1)) for c in range((a) % 3 + 1)})
 def case_19():
-    return C19().case_19(3)
+    return body_19(0, 4)
 
-i = (lambda k=0: 0)()
-c = (i + 4)
-a = (lambda x: c)(c)
+def body_20(k):
+    i = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([sum(sum(f() for f in [lambda i=i: i for i in range((i) % 3 + 1)]) for y in range((i) % 3 + 1)) for c in range((i) % 3 + 1) for i in range(c, c + (k) % 3 + 1)]))(i, i, z=k) for i in range((k) % 3 + 1))
+    try:
+        raise ValueError(6)
+    except ValueError as err:
+        a = sum([int(str(err)) + i for _ in range(2)])
+    return sum(list(sum(sum(((c if j % 2 else c) if c % 2 else sum(sum(k for k in range(c + 1)) for c in range((c) % 3 + 1))) for j in range(a + 1)) for a in range((i) % 3 + 1)) for c in range((5) % 3 + 1)))
 def case_20():
-    return sum([sum(f() for f in [lambda a=a: sum([2 for c in range((i) % 3 + 1)]) for a in range((6) % 3 + 1)]) for c in range((1) % 3 + 1) for y in range(c, c + (a) % 3 + 1)])
+    return body_20(3)
 
-class C21(Base):
-    def case_21(self, x):
-        def g37():
-            y = sum(sum(x for y in range(c + 1)) for c in range((x) % 3 + 1))
-            keep = [lambda: y]
-            del y
-            y = max([j for j in range((x) % 3 + 1)], default=0) + 1
-            y = y + keep[0]()
-            return 0
-        k = g37()
-        class K38:
-            attr = max([sum({k: sum(map(sum, [[k for b in range((b) % 3 + 1)] for i in range((x) % 3 + 1)])) for k in range((b) % 3 + 1)}.values()) for b in range((x) % 3 + 1)], default=0)
-            more = [sum(sum([sum(sum(y for i in range(c + 1)) for c in range((k) % 3 + 1)) for a in range((x) % 3 + 1) for x in range(a, a + (7) % 3 + 1)]) for y in range((x) % 3 + 1)) for x in range(2)]
-            def m(self, x):
-                return self.attr + sum([k for i in range((x) % 3 + 1) for k in range(i, i + (8) % 3 + 1)])
-        y = K38.attr + sum(K38.more) + K38().m(5)
-        def deco39(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco39(k)
-        def h40(b):
-            return k
-        x = h40(k) + h40(y)
-        return (lambda a=8: k)()
-    step = 3
+def body_21(x, b, a):
+    k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + b)(k, k, z=x) for k in range((b) % 3 + 1))
+    k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (k if x % 2 else k))(k, k, z=x) for k in range((k) % 3 + 1))
+    return sum(map(sum, [[sum([6 for k in range((b) % 3 + 1) if a % 2]) for c in range((x) % 3 + 1)] for a in range((3) % 3 + 1)]))
 def case_21():
-    return C21().case_21(0)
+    return body_21(2, 4, 1)
 
-x = 8
-y = x
-j = sum([x for c in range((x) % 3 + 1)])
+x = sum({c for c in range((4) % 3 + 1)})
+j = (x if 4 % 2 else x)
 def case_22():
-    return sum(f() for f in [lambda: (sum(list(j for x in range((x) % 3 + 1))) - sum(sum(i for i in range(y + 1)) for y in range((x) % 3 + 1))) for x in range((x) % 3 + 1)])
+    return sum(list(sum({k: sum(sum((lambda k=9: x)() for c in range(a + 1)) for a in range((x) % 3 + 1)) for k in range((j) % 3 + 1)}.values()) for x in range((x) % 3 + 1)))
 
-n = sum({y for y in range((3) % 3 + 1)})
-k = sum([a for a in range((n) % 3 + 1)])
-class M23:
-    attr = 7
-    vals = [sum(sum((n if i % 2 else n) for b in range(a + 1)) for a in range((n) % 3 + 1)) for i in range(2)]
-    def meth(self, i):
-        c = (i - i)
-        keep = [lambda: c]
-        del c
-        c = sum([6 for c in range((k) % 3 + 1)]) + 1
-        c = c + keep[0]()
-        def gen41():
-            for b in range((i) % 3 + 1):
-                yield sum([i for i in range((b) % 3 + 1) for x in range(i, i + (c) % 3 + 1)])
-        x = sum(gen41())
-        y, *c = [k, c, 6]
-        y = y + sum([c[0] + i for _ in c])
-        c = y
-        return 5
+def body_23(x):
+    def late30():
+        return [x + x for z in range(2)]
+    x = sum([x for y in range((x) % 3 + 1) for j in range(y, y + (x) % 3 + 1)])
+    y = sum(late30())
+    def glob31():
+        global G
+        G = (lambda i: x)(x)
+        return [G + x for z in range(2)]
+    b = sum(glob31()) + G
+    return sum((y if y % 2 else 1) for y in range((y) % 3 + 1))
 def case_23():
-    return M23.attr + sum(M23.vals) + M23().meth(4)
+    return body_23(2)
 
-class C24(Base):
-    def case_24(self, j, y, b):
-        def rec42(a):
-            return 1 if a <= 0 else rec42(a - 1) + sum(f() for f in [lambda x=x: y for x in range((b) % 3 + 1)])
-        x = rec42((j) % 3 + 1)
-        y = super().bias() + [__class__.step + sum(list(b for x in range((9) % 3 + 1))) for _ in range(2)][0]
-        return sum(f() for f in [lambda j=j: max([x for x in range((2) % 3 + 1)], default=0) for j in range((j) % 3 + 1)])
-    step = 1
+def body_24():
+    def g32(*qs, y=sum([sum([sum({x: x for x in range((c) % 3 + 1)}.values()) for c in range((4) % 3 + 1)]) for c in range((5) % 3 + 1) for a in range(c, c + (6) % 3 + 1)]), x=(lambda: sum([j for j in range((5) % 3 + 1) for n in range(j, j + (j) % 3 + 1)]))):
+        return sum(qs) + 1 + x()
+    b = g32(0, 6)
+    return sum(map(sum, [[sum([max([sum(list(x for y in range((b) % 3 + 1))) for x in range((1) % 3 + 1)], default=0) for a in range((a) % 3 + 1) for b in range(a, a + (a) % 3 + 1)]) for a in range((b) % 3 + 1)] for n in range((b) % 3 + 1)]))
 def case_24():
-    return C24().case_24(2, 0, 0)
+    return body_24()
 
-n = (lambda x: x)(2)
-k = sum([n for n in range((3) % 3 + 1)])
-a = (k - 4)
+j = sum(j for j in range((0) % 3 + 1))
+class M25:
+    attr = sum(list(sum(list(sum([n for n in range((j) % 3 + 1) if a % 2]) for b in range((j) % 3 + 1))) for a in range((0) % 3 + 1)))
+    vals = [sum(sum(2 for c in range(a + 1)) for a in range((n) % 3 + 1)) for n in range(2)]
+    def meth(self, n):
+        try:
+            raise ValueError(sum(f() for f in [lambda k=k: (lambda y: k)(0) for k in range((j) % 3 + 1)]))
+        except ValueError as err:
+            c = sum([int(str(err)) + j for _ in range(2)])
+        def late33():
+            return [c + n for z in range(2)]
+        c = sum({(j if n % 2 else x) for x in range((n) % 3 + 1)})
+        k = sum(late33())
+        return sum({k: 9 for k in range((j) % 3 + 1)}.values())
 def case_25():
-    return sum(map(sum, [[(lambda a: sum([a for b in range((x) % 3 + 1)]))(n) for x in range((n) % 3 + 1)] for n in range((a) % 3 + 1)]))
+    return M25.attr + sum(M25.vals) + M25().meth(1)
 
 class C26(Base):
-    def case_26(self):
-        def g43(*qs, b=sum(f() for f in [lambda: 8 for b in range((6) % 3 + 1)]), j=(lambda: sum(sum(y for j in range(y + 1)) for y in range((6) % 3 + 1)))):
-            return sum(qs) + b + j()
-        k = g43(5, 9)
-        n = k
-        def deco44(scale):
+    def case_26(self, i, n, y):
+        def deco34(scale):
             def wrap(fn):
                 count = 0
                 def inner(*args):
@@ -505,56 +405,58 @@ class C26(Base):
                     return fn(*args) * scale + count
                 return inner
             return wrap
-        @deco44(k)
-        def h45(b):
-            return b
-        n = h45(k) + h45(n)
-        x = super().bias() + [__class__.step + (9 if 5 % 2 else 2) for _ in range(2)][0]
-        return (lambda c=k: c)()
-    step = 2
+        @deco34(n)
+        def h35(k):
+            return 0
+        a = h35(i) + h35(9)
+        def g36(x, k):
+            def glob37():
+                global G
+                G = a
+                return [G + z for z in range(2)]
+            x = sum(glob37()) + G
+            return sum(list(a for i in range((n) % 3 + 1)))
+        j = g36(9, a)
+        try:
+            raise ValueError(1)
+        except ValueError as err:
+            y = sum([int(str(err)) + j for _ in range(2)])
+        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (lambda y: n)(n))(j, j, z=j) for j in range((j) % 3 + 1))
+        a = super().bias() + [__class__.step + sum([n for y in range((n) % 3 + 1) if 9 % 2]) for _ in range(2)][0]
+        return sum([5 for n in range((5) % 3 + 1) for c in range(n, n + (i) % 3 + 1)])
+    step = 4
 def case_26():
-    return C26().case_26()
+    return C26().case_26(5, 3, 4)
 
-class C27(Base):
-    def case_27(self, c, a):
-        def rec46(x):
-            return 1 if x <= 0 else rec46(x - 1) + sum([9 for a in range((c) % 3 + 1) for b in range(a, a + (a) % 3 + 1)])
-        i = rec46((c) % 3 + 1)
-        x = super().bias() + [__class__.step + sum([a for j in range((a) % 3 + 1) if j % 2]) for _ in range(2)][0]
-        return c
-    step = 1
+def body_27(c, j, n):
+    a = n
+    try:
+        raise ValueError(sum([n for b in range((c) % 3 + 1)]))
+    except ValueError as err:
+        x = sum([int(str(err)) + 8 for _ in range(2)])
+    def late38():
+        return [a + 5 for z in range(2)]
+    a = (5 + 0)
+    c = sum(late38())
+    j = sum([max([a for j in range((n) % 3 + 1)], default=0) for x in range((n) % 3 + 1) if j % 2])
+    return sum([sum(f() for f in [lambda a=a: n for a in range((3) % 3 + 1)]) for c in range((x) % 3 + 1) for y in range(c, c + (2) % 3 + 1)])
 def case_27():
-    return C27().case_27(2, 5)
+    return body_27(0, 2, 1)
 
-def body_28():
-    def rec47(c):
-        return 1 if c <= 0 else rec47(c - 1) + 6
-    n = rec47((8) % 3 + 1)
-    def rec48(k):
-        return 1 if k <= 0 else rec48(k - 1) + sum(map(sum, [[n for k in range((k) % 3 + 1)] for n in range((k) % 3 + 1)]))
-    b = rec48((n) % 3 + 1)
-    return sum({n: sum([n for k in range((n) % 3 + 1) for c in range(k, k + (2) % 3 + 1)]) for n in range((b) % 3 + 1)}.values())
+b = sum([i for i in range((0) % 3 + 1)])
+x = b
+c = sum(map(sum, [[x for k in range((c) % 3 + 1)] for c in range((5) % 3 + 1)]))
 def case_28():
-    return body_28()
+    return sum([(lambda b=x: sum({j: c for j in range((c) % 3 + 1)}.values()))() for j in range((3) % 3 + 1)])
 
-def body_29(k):
-    def late49():
-        return [k + 8 for z in range(2)]
-    k = sum(f() for f in [lambda x=x: x for x in range((k) % 3 + 1)])
-    i = sum(late49())
-    def glob50():
-        global G
-        G = sum(1 for y in range((k) % 3 + 1))
-        return [G + i for z in range(2)]
-    i = sum(glob50()) + G
-    def late51():
-        return [k + i for z in range(2)]
-    k = sum({k for c in range((i) % 3 + 1)})
-    a = sum(late51())
-    j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + k)(j, j, z=i) for j in range((6) % 3 + 1))
-    return max([sum(c for c in range((a) % 3 + 1)) for n in range((0) % 3 + 1)], default=0)
+def body_29(j, n, b):
+    try:
+        raise ValueError((b - n))
+    except ValueError as err:
+        y = sum([int(str(err)) + n for _ in range(2)])
+    return sum(sum(i for i in range(c + 1)) for c in range((j) % 3 + 1))
 def case_29():
-    return body_29(2)
+    return body_29(0, 5, 2)
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

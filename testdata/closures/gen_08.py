@@ -18,493 +18,352 @@ def case_0():
 
 class C1(Base):
     def case_1(self, b):
-        c = (lambda y: sum(f() for f in [lambda c=c: sum(sum(2 for k in range(y + 1)) for y in range((c) % 3 + 1)) for c in range((y) % 3 + 1)]))(sum({x: b for x in range((8) % 3 + 1)}.values()))
-        keep = [lambda: c]
-        del c
-        c = sum({sum({sum({a: a for a in range((y) % 3 + 1)}.values()) for a in range((b) % 3 + 1)}) for y in range((b) % 3 + 1)}) + 1
-        c = c + keep[0]()
-        def deco2(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco2(c)
-        def h3(a):
-            return sum([c for c in range((a) % 3 + 1) for x in range(c, c + (b) % 3 + 1)])
-        b = h3(b) + h3(c)
-        return 7
-    step = 5
+        class S2(Base):
+            attr = sum(f() for f in [lambda: sum({x: sum(b for n in range((a) % 3 + 1)) for x in range((a) % 3 + 1)}.values()) for a in range((b) % 3 + 1)])
+            def bias(self):
+                return super().bias() + [__class__.attr + (lambda k=b: sum({sum({a: a for a in range((a) % 3 + 1)}.values()) for a in range((k) % 3 + 1)}))() for b in range(2)][1]
+        c = S2().bias()
+        i = sum([sum(sum(map(sum, [[n for n in range((b) % 3 + 1)] for x in range((c) % 3 + 1)])) for n in range((c) % 3 + 1)) for c in range((b) % 3 + 1) if c % 2])
+        n = super().bias() + [__class__.step + (lambda k=b: k)() for _ in range(2)][0]
+        return ((sum({sum([a for a in range((c) % 3 + 1) for y in range(a, a + (j) % 3 + 1)]) for j in range((b) % 3 + 1)}) if b % 2 else sum(map(sum, [[x for c in range((x) % 3 + 1)] for x in range((b) % 3 + 1)]))) * (lambda n: (lambda i: b)(sum(sum(b for n in range(a + 1)) for a in range((9) % 3 + 1))))(sum({(i + i) for i in range((c) % 3 + 1)})))
+    step = 1
 def case_1():
     return C1().case_1(3)
 
-def body_2(a):
-    b = sum({3 for k in range((a) % 3 + 1)})
-    keep = [lambda: b]
-    del b
-    b = sum({sum([c for x in range((c) % 3 + 1) if c % 2]) for c in range((a) % 3 + 1)}) + 1
-    b = b + keep[0]()
-    b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(sum(sum([a for i in range((a) % 3 + 1) for a in range(i, i + (i) % 3 + 1)]) for n in range(x + 1)) for x in range((5) % 3 + 1)))(b, b, z=8) for b in range((a) % 3 + 1))
-    i = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + (sum(f() for f in [lambda: 6 for j in range((b) % 3 + 1)]) + (lambda k=b: i)()))(i, i, z=a) for i in range((b) % 3 + 1))
-    def late4():
-        return [a + z for z in range(2)]
-    a = sum(sum(sum([k for k in range((a) % 3 + 1) for x in range(k, k + (a) % 3 + 1)]) for k in range(y + 1)) for y in range((b) % 3 + 1))
-    j = sum(late4())
-    return sum({b: sum({y: sum({b for n in range((y) % 3 + 1)}) for y in range((b) % 3 + 1)}.values()) for b in range((9) % 3 + 1)}.values())
+def body_2(k, n, j):
+    k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([sum({y: k for y in range((j) % 3 + 1)}.values()) for k in range((1) % 3 + 1) for x in range(k, k + (j) % 3 + 1)]))(k, k, z=4) for k in range((8) % 3 + 1))
+    for j in range((k) % 3 + 1):
+        n = sum([sum({k for y in range((j) % 3 + 1)}) for y in range((n) % 3 + 1) for x in range(y, y + (j) % 3 + 1)])
+    c = n
+    b = sum(max([2 for b in range((j) % 3 + 1)], default=0) for j in range((1) % 3 + 1))
+    return sum([sum([a for k in range((n) % 3 + 1)]) for a in range((c) % 3 + 1) for n in range(a, a + (k) % 3 + 1)])
 def case_2():
-    return body_2(1)
+    return body_2(2, 1, 2)
 
-def body_3(x, b):
-    n = sum(list(b for c in range((b) % 3 + 1)))
-    keep = [lambda: n]
-    del n
-    n = sum(j for j in range((x) % 3 + 1)) + 1
-    n = n + keep[0]()
-    c = sum(sum(sum([n for a in range((1) % 3 + 1) for n in range(a, a + (x) % 3 + 1)]) for b in range(k + 1)) for k in range((9) % 3 + 1))
-    return sum({c: sum(f() for f in [lambda c=c: b for c in range((b) % 3 + 1)]) for c in range((b) % 3 + 1)}.values())
+def body_3(b):
+    class K3:
+        attr = b
+        more = [sum([j for k in range((b) % 3 + 1) for j in range(k, k + (2) % 3 + 1)]) for a in range(2)]
+        def m(self, a):
+            return self.attr + sum(a for i in range((a) % 3 + 1))
+    b = K3.attr + sum(K3.more) + K3().m(b)
+    class K4:
+        class Inner:
+            val = sum(sum(y for y in range(k + 1)) for k in range((b) % 3 + 1))
+            def get(self):
+                return self.val + sum(sum(7 for c in range(x + 1)) for x in range((b) % 3 + 1))
+        total = Inner.val + 9
+    n = K4.total + K4.Inner().get()
+    n = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum([n for x in range((n) % 3 + 1) if n % 2]))(n, n, z=b) for n in range((0) % 3 + 1))
+    return b
 def case_3():
-    return body_3(0, 3)
+    return body_3(2)
 
-def body_4():
-    y = sum(f() for f in [lambda j=j: j for j in range((2) % 3 + 1)])
-    keep = [lambda: y]
-    del y
-    y = sum({c for c in range((2) % 3 + 1)}) + 1
-    y = y + keep[0]()
-    def g5():
-        j = y
-        keep = [lambda: j]
-        del j
-        j = y + 1
-        j = j + keep[0]()
-        x = 8
-        keep = [lambda: x]
-        del x
-        x = j + 1
-        x = x + keep[0]()
-        c, *x = [7, x, x]
-        c = c + sum([x[0] + y for _ in x])
-        x = c
-        n = c
-        keep = [lambda: n]
-        del n
-        n = y + 1
-        n = n + keep[0]()
-        return sum(sum(x for b in range(a + 1)) for a in range((y) % 3 + 1))
-    x = g5()
-    return sum([sum(list(y for c in range((c) % 3 + 1))) for c in range((x) % 3 + 1)])
+k = sum({k for k in range((2) % 3 + 1)})
 def case_4():
-    return body_4()
+    return sum(list(sum({sum(f() for f in [lambda a=a: k for a in range((k) % 3 + 1)]) for k in range((x) % 3 + 1)}) for x in range((k) % 3 + 1)))
 
 class C5(Base):
-    def case_5(self):
-        c, *j = [max([sum(f() for f in [lambda: k for k in range((k) % 3 + 1)]) for k in range((8) % 3 + 1)], default=0), 5, 7]
-        c = c + sum([j[0] + c for _ in j])
-        j = c
-        n = super().bias() + [__class__.step + max([y for y in range((1) % 3 + 1)], default=0) for _ in range(2)][0]
-        return max([(lambda j: sum(sum(x for x in range(j + 1)) for j in range((j) % 3 + 1)))(sum(j for x in range((j) % 3 + 1))) for j in range((c) % 3 + 1)], default=0)
-    step = 5
-def case_5():
-    return C5().case_5()
-
-class C6(Base):
-    def case_6(self, c):
-        class K6:
-            attr = c
-            more = [c for a in range(2)]
-            def m(self, a):
-                return self.attr + (a + (lambda a=a: 6)())
-        b = K6.attr + sum(K6.more) + K6().m(6)
-        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + c)(c, c, z=c) for c in range((c) % 3 + 1))
-        i = 0
-        n = 0
-        for n in range((4) % 3 + 1):
-            i = n
-        y = super().bias() + [__class__.step + max([c for a in range((c) % 3 + 1)], default=0) for _ in range(2)][0]
-        return i
-    step = 2
-def case_6():
-    return C6().case_6(5)
-
-class C7(Base):
-    def case_7(self, b):
-        try:
-            raise ValueError(sum([sum(f() for f in [lambda i=i: 5 for i in range((c) % 3 + 1)]) for c in range((b) % 3 + 1) if b % 2]))
-        except ValueError as err:
-            k = sum([int(str(err)) + 2 for _ in range(2)])
-        def gen7():
-            for a in range((6) % 3 + 1):
-                yield sum([sum(list(a for x in range((k) % 3 + 1))) for j in range((b) % 3 + 1)])
-        n = sum(gen7())
-        k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(list(k for x in range((b) % 3 + 1))))(k, k, z=b) for k in range((k) % 3 + 1))
-        def late8():
-            return [k + z for z in range(2)]
-        k = (lambda j: (lambda i=j: 8)())(sum(list(8 for c in range((2) % 3 + 1))))
-        k = sum(late8())
-        a = super().bias() + [__class__.step + sum([b for j in range((7) % 3 + 1) for b in range(j, j + (j) % 3 + 1)]) for _ in range(2)][0]
-        return sum(list(n for j in range((k) % 3 + 1)))
+    def case_5(self, j):
+        class S5(Base):
+            attr = sum(sum((j if x % 2 else x) for x in range(j + 1)) for j in range((j) % 3 + 1))
+            def bias(self):
+                return super().bias() + [__class__.attr + (lambda n=j: sum([n for y in range((n) % 3 + 1)]))() for x in range(2)][1]
+        j = S5().bias()
+        def late6():
+            return [j + 0 for z in range(2)]
+        j = j
+        j = sum(late6())
+        def g7(*qs, a=(sum({j for a in range((j) % 3 + 1)}) if 1 % 2 else max([i for i in range((6) % 3 + 1)], default=0)), y=(lambda: (j if 6 % 2 else j))):
+            return sum(qs) + sum({i: i for i in range((j) % 3 + 1)}.values()) + y()
+        k = g7(j, j)
+        c = super().bias() + [__class__.step + sum(list(8 for i in range((j) % 3 + 1))) for _ in range(2)][0]
+        return sum(f() for f in [lambda n=n: max([sum(f() for f in [lambda x=x: j for x in range((i) % 3 + 1)]) for i in range((9) % 3 + 1)], default=0) for n in range((9) % 3 + 1)])
     step = 4
+def case_5():
+    return C5().case_5(0)
+
+def body_6(c, j):
+    def gen8():
+        for a in range((6) % 3 + 1):
+            yield sum([sum(list(a for x in range((j) % 3 + 1))) for j in range((c) % 3 + 1)])
+    n = sum(gen8())
+    y = sum(list(x for x in range((n) % 3 + 1)))
+    keep = [lambda: y]
+    del y
+    y = c + 1
+    y = y + keep[0]()
+    return n
+def case_6():
+    return body_6(0, 3)
+
+x = (lambda i=8: i)()
 def case_7():
-    return C7().case_7(3)
+    return sum(list(sum({sum(list(c for y in range((y) % 3 + 1))) for y in range((c) % 3 + 1)}) for c in range((x) % 3 + 1)))
 
-def body_8():
-    c = sum(y for y in range((3) % 3 + 1))
-    try:
-        raise ValueError(sum({a: c for a in range((c) % 3 + 1)}.values()))
-    except ValueError as err:
-        i = sum([int(str(err)) + c for _ in range(2)])
-    def g9(*qs, b=sum([i for n in range((i) % 3 + 1)]), i=(lambda: max([n for n in range((c) % 3 + 1)], default=0))):
-        return sum(qs) + (lambda c: sum([sum({b for a in range((c) % 3 + 1)}) for y in range((6) % 3 + 1) for c in range(y, y + (4) % 3 + 1)]))(c) + i()
-    b = g9(c, c)
-    return sum(sum((lambda n: (lambda b: (lambda n: j)(0))((lambda b=5: x)()))(b) for j in range(x + 1)) for x in range((b) % 3 + 1))
+i = sum([b for b in range((5) % 3 + 1) if b % 2])
+x = sum([i for i in range((i) % 3 + 1) for y in range(i, i + (i) % 3 + 1)])
 def case_8():
-    return body_8()
+    return sum(f() for f in [lambda: sum([sum([b for n in range((b) % 3 + 1)]) for b in range((b) % 3 + 1) for c in range(b, b + (i) % 3 + 1)]) for b in range((x) % 3 + 1)])
 
-def body_9():
-    y = 1
-    def g10(*qs, i=sum(sum(3 for n in range(k + 1)) for k in range((y) % 3 + 1)), k=(lambda: 0)):
-        return sum(qs) + i + k()
-    c = g10(y, y)
-    def g11(*qs, y=max([(sum(list(c for a in range((c) % 3 + 1))) * sum(f() for f in [lambda: c for a in range((c) % 3 + 1)])) for c in range((c) % 3 + 1)], default=0), n=(lambda: sum({j for j in range((c) % 3 + 1)}))):
-        return sum(qs) + sum(list(sum({(a * y) for a in range((0) % 3 + 1)}) for y in range((c) % 3 + 1))) + n()
-    k = g11(5, y)
-    def late12():
-        return [k + 7 for z in range(2)]
-    k = sum(f() for f in [lambda j=j: sum(sum((lambda b=j: n)() for y in range(n + 1)) for n in range((c) % 3 + 1)) for j in range((8) % 3 + 1)])
-    y = sum(late12())
-    return y
+j = (lambda c=0: 5)()
+class M9:
+    attr = j
+    vals = [sum(j for n in range((j) % 3 + 1)) for k in range(2)]
+    def meth(self, k):
+        c = sum(sum(6 for j in range(x + 1)) for x in range((k) % 3 + 1))
+        x = sum({k for x in range((j) % 3 + 1)})
+        return (lambda b=5: x)()
 def case_9():
-    return body_9()
+    return M9.attr + sum(M9.vals) + M9().meth(0)
 
 class C10(Base):
-    def case_10(self, y, a):
-        def glob13():
-            global G
-            G = (lambda k: sum(2 for c in range((y) % 3 + 1)))(sum(list(1 for n in range((a) % 3 + 1))))
-            return [G + y for z in range(2)]
-        j = sum(glob13()) + G
-        b, *n = [max([(y if j % 2 else a) for y in range((j) % 3 + 1)], default=0), 9, j]
-        b = b + sum([n[0] + a for _ in n])
-        n = b
-        def late14():
-            return [y + 7 for z in range(2)]
-        y = (n if b % 2 else sum([y for j in range((a) % 3 + 1) if j % 2]))
-        a = sum(late14())
-        def deco15(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco15(y)
-        def h16(j):
-            return y
-        k = h16(a) + h16(y)
-        return (lambda c: (lambda b=y: sum({k: b for k in range((n) % 3 + 1)}.values()))())((lambda b: (lambda b=6: a)())(n))
-    step = 3
+    def case_10(self, a, c):
+        y = a
+        def g9(*qs, i=sum(sum(3 for n in range(k + 1)) for k in range((c) % 3 + 1)), k=(lambda: 0)):
+            return sum(qs) + i + k()
+        c = g9(y, a)
+        def g10(*qs, y=max([(sum(list(y for a in range((y) % 3 + 1))) * sum(f() for f in [lambda: a for a in range((y) % 3 + 1)])) for c in range((y) % 3 + 1)], default=0), n=(lambda: sum({c for j in range((y) % 3 + 1)}))):
+            return sum(qs) + sum(sum(k for k in range(y + 1)) for y in range((a) % 3 + 1)) + n()
+        k = g10(5, 1)
+        for a in range((k) % 3 + 1):
+            a = sum(sum(i for i in range(y + 1)) for y in range((a) % 3 + 1))
+        return max([(lambda i: (lambda n: (lambda b=n: n)())(max([c for a in range((y) % 3 + 1)], default=0)))(max([sum(map(sum, [[k for i in range((5) % 3 + 1)] for j in range((k) % 3 + 1)])) for y in range((k) % 3 + 1)], default=0)) for k in range((5) % 3 + 1)], default=0)
+    step = 2
 def case_10():
-    return C10().case_10(2, 1)
+    return C10().case_10(4, 0)
 
-j = sum({i: i for i in range((2) % 3 + 1)}.values())
-x = j
-class M11:
-    attr = sum([sum(sum(x for k in range(x + 1)) for x in range((4) % 3 + 1)) for j in range((j) % 3 + 1) if 4 % 2])
-    vals = [6 for y in range(2)]
-    def meth(self, y):
-        b = sum({b: x for b in range((3) % 3 + 1)}.values())
-        keep = [lambda: b]
-        del b
-        b = sum(list(6 for j in range((j) % 3 + 1))) + 1
-        b = b + keep[0]()
-        y = sum({sum({b: j for b in range((x) % 3 + 1)}.values()) for b in range((b) % 3 + 1)})
-        return ((7 if b % 2 else b) - sum({x for k in range((x) % 3 + 1)}))
+def body_11(a):
+    class S11(Base):
+        attr = (sum(f() for f in [lambda: max([1 for b in range((a) % 3 + 1)], default=0) for a in range((a) % 3 + 1)]) if a % 2 else max([max([a for a in range((7) % 3 + 1)], default=0) for j in range((6) % 3 + 1)], default=0))
+        def bias(self):
+            return super().bias() + [__class__.attr + sum(list((lambda k=i: sum([c for b in range((a) % 3 + 1) for c in range(b, b + (i) % 3 + 1)]))() for a in range((i) % 3 + 1))) for i in range(2)][1]
+    y = S11().bias()
+    n = 0
+    for n in range((y) % 3 + 1):
+        a = sum([sum(list((lambda c: b)(1) for b in range((8) % 3 + 1))) for a in range((a) % 3 + 1) for j in range(a, a + (n) % 3 + 1)])
+    j = (lambda j=a: a)()
+    n += sum(f() for f in [lambda j=j: n for j in range((5) % 3 + 1)])
+    return (sum({sum({n: sum([y for a in range((a) % 3 + 1) if b % 2]) for n in range((y) % 3 + 1)}.values()) for b in range((j) % 3 + 1)}) if a % 2 else (lambda k: n)(sum(map(sum, [[(y * y) for c in range((y) % 3 + 1)] for j in range((9) % 3 + 1)]))))
 def case_11():
-    return M11.attr + sum(M11.vals) + M11().meth(0)
+    return body_11(5)
 
-class C12(Base):
-    def case_12(self, a, c):
-        try:
-            raise ValueError((lambda c=5: sum(list(max([n for n in range((a) % 3 + 1)], default=0) for j in range((a) % 3 + 1))))())
-        except ValueError as err:
-            n = sum([int(str(err)) + a for _ in range(2)])
-        n = sum(list(sum(map(sum, [[(sum({k: a for k in range((x) % 3 + 1)}.values()) * a) for a in range((n) % 3 + 1)] for i in range((2) % 3 + 1)])) for x in range((n) % 3 + 1)))
-        return (lambda x=0: (lambda a: x)(max([y for y in range((c) % 3 + 1)], default=0)))()
-    step = 4
+def body_12(j):
+    class S12(Base):
+        attr = sum(sum(sum(b for b in range(x + 1)) for x in range((n) % 3 + 1)) for n in range((j) % 3 + 1))
+        def bias(self):
+            return super().bias() + [__class__.attr + sum({c for c in range((j) % 3 + 1)}) for n in range(2)][1]
+    i = S12().bias()
+    c, *y = [i, i, i]
+    c = c + sum([y[0] + c for _ in y])
+    y = c
+    return j
 def case_12():
-    return C12().case_12(3, 2)
+    return body_12(3)
 
 class C13(Base):
-    def case_13(self, c):
-        i, *x = [sum(c for k in range((c) % 3 + 1)), 1, c]
-        i = i + sum([x[0] + c for _ in x])
-        x = i
-        def deco17(scale):
-            def wrap(fn):
-                count = 0
-                def inner(*args):
-                    nonlocal count
-                    count += 1
-                    return fn(*args) * scale + count
-                return inner
-            return wrap
-        @deco17(8)
-        def h18(k):
-            return x
-        b = h18(c) + h18(c)
-        try:
-            raise ValueError((lambda j: sum([sum(sum(6 for n in range(c + 1)) for c in range((c) % 3 + 1)) for k in range((7) % 3 + 1)]))((lambda i=x: sum(sum(i for i in range(c + 1)) for c in range((i) % 3 + 1)))()))
-        except ValueError as err:
-            c = sum([int(str(err)) + x for _ in range(2)])
-        def glob19():
-            global G
-            G = sum([sum({sum([j for c in range((b) % 3 + 1)]) for i in range((a) % 3 + 1)}) for a in range((c) % 3 + 1) for j in range(a, a + (i) % 3 + 1)])
-            return [G + 2 for z in range(2)]
-        x = sum(glob19()) + G
-        return sum(map(sum, [[x for x in range((8) % 3 + 1)] for c in range((b) % 3 + 1)]))
-    step = 5
-def case_13():
-    return C13().case_13(4)
-
-def body_14(y):
-    j = sum(map(sum, [[4 for y in range((y) % 3 + 1)] for x in range((2) % 3 + 1)]))
-    n = sum(max([1 for j in range((y) % 3 + 1)], default=0) for a in range((j) % 3 + 1))
-    keep = [lambda: n]
-    del n
-    n = (lambda n: (lambda i: i)(n))(y) + 1
-    n = n + keep[0]()
-    return (lambda j=n: sum(f() for f in [lambda j=j: j for j in range((j) % 3 + 1)]))()
-def case_14():
-    return body_14(4)
-
-class C15(Base):
-    def case_15(self):
-        n, *a = [1, 9, 3]
-        n = n + sum([a[0] + n for _ in a])
-        a = n
-        def bump20():
-            nonlocal n
-            n = (a - n)
-            return sum(j for j in range((n) % 3 + 1))
-        c = bump20() + n
-        i = super().bias() + [__class__.step + 7 for _ in range(2)][0]
-        return sum(f() for f in [lambda: sum(sum(0 for c in range(j + 1)) for j in range((a) % 3 + 1)) for k in range((a) % 3 + 1)])
-    step = 3
-def case_15():
-    return C15().case_15()
-
-def body_16():
-    a = (sum(list(sum(f() for f in [lambda: x for x in range((x) % 3 + 1)]) for x in range((1) % 3 + 1))) - 8)
-    return sum(map(sum, [[a for x in range((8) % 3 + 1)] for n in range((a) % 3 + 1)]))
-def case_16():
-    return body_16()
-
-def body_17(j, a, y):
-    def g21(*qs, n=sum([j for j in range((j) % 3 + 1) if j % 2]), y=(lambda: sum(y for y in range((y) % 3 + 1)))):
-        return sum(qs) + sum({k: sum([n for b in range((k) % 3 + 1) if a % 2]) for k in range((a) % 3 + 1)}.values()) + y()
-    y = g21(j, j)
-    b, *j = [sum(sum(sum(sum(x for a in range(b + 1)) for b in range((x) % 3 + 1)) for x in range(a + 1)) for a in range((3) % 3 + 1)), a, a]
-    b = b + sum([j[0] + b for _ in j])
-    j = b
-    class K22:
-        attr = sum({y for x in range((a) % 3 + 1)})
-        more = [sum({0 for b in range((b) % 3 + 1)}) for c in range(2)]
-        def m(self, c):
-            return self.attr + (sum(map(sum, [[y for n in range((8) % 3 + 1)] for k in range((y) % 3 + 1)])) + b)
-    j = K22.attr + sum(K22.more) + K22().m(a)
-    return (max([max([y for b in range((a) % 3 + 1)], default=0) for n in range((j) % 3 + 1)], default=0) - sum([sum(map(sum, [[c for a in range((y) % 3 + 1)] for c in range((a) % 3 + 1)])) for i in range((y) % 3 + 1) if i % 2]))
-def case_17():
-    return body_17(2, 4, 1)
-
-def body_18(x, y, k):
-    def g23(*qs, j=sum({y: sum(f() for f in [lambda: sum([i for y in range((y) % 3 + 1)]) for i in range((6) % 3 + 1)]) for y in range((x) % 3 + 1)}.values()), k=(lambda: 9)):
-        return sum(qs) + sum([sum([sum(f() for f in [lambda: n for n in range((k) % 3 + 1)]) for i in range((y) % 3 + 1) for j in range(i, i + (y) % 3 + 1)]) for y in range((x) % 3 + 1) for k in range(y, y + (j) % 3 + 1)]) + k()
-    k = g23(y, y)
-    j = sum(list((sum([(j if y % 2 else k) for j in range((x) % 3 + 1)]) if k % 2 else max([sum(list(x for c in range((9) % 3 + 1))) for a in range((k) % 3 + 1)], default=0)) for b in range((y) % 3 + 1)))
-    i = 0
-    a = 0
-    for a in range((j) % 3 + 1):
-        i = j
-    return sum(x for x in range((y) % 3 + 1))
-def case_18():
-    return body_18(2, 0, 0)
-
-j = 6
-c = j
-class M19:
-    attr = sum({y: y for y in range((j) % 3 + 1)}.values())
-    vals = [j for j in range(2)]
-    def meth(self, j):
-        x = (c if j % 2 else j)
-        def rec24(y):
-            return 1 if y <= 0 else rec24(y - 1) + y
-        b = rec24((9) % 3 + 1)
-        def g25(*qs, x=x, b=(lambda: b)):
-            return sum(qs) + x + b()
-        i = g25(0, j)
-        return sum({c: i for c in range((9) % 3 + 1)}.values())
-def case_19():
-    return M19.attr + sum(M19.vals) + M19().meth(0)
-
-class C20(Base):
-    def case_20(self, c, j):
-        a = sum(sum(sum((2 - c) for j in range((c) % 3 + 1)) for i in range(c + 1)) for c in range((j) % 3 + 1))
-        x = (lambda n: sum(map(sum, [[a for c in range((c) % 3 + 1)] for a in range((j) % 3 + 1)])))(sum({a for a in range((j) % 3 + 1)}))
+    def case_13(self, a, c):
+        x = (lambda c=5: sum(list(max([n for n in range((a) % 3 + 1)], default=0) for j in range((a) % 3 + 1))))()
         keep = [lambda: x]
         del x
-        x = sum((lambda i=c: i)() for y in range((a) % 3 + 1)) + 1
+        x = sum(map(sum, [[sum(list(sum(map(sum, [[x for a in range((0) % 3 + 1)] for i in range((i) % 3 + 1)])) for x in range((a) % 3 + 1))) for a in range((a) % 3 + 1)] for i in range((c) % 3 + 1)])) + 1
         x = x + keep[0]()
-        try:
-            raise ValueError(sum(f() for f in [lambda: max([a for j in range((a) % 3 + 1)], default=0) for x in range((a) % 3 + 1)]))
-        except ValueError as err:
-            j = sum([int(str(err)) + x for _ in range(2)])
-        b = 4
-        i = super().bias() + [__class__.step + sum([4 for b in range((c) % 3 + 1) for i in range(b, b + (c) % 3 + 1)]) for _ in range(2)][0]
-        return sum(sum(sum(list(sum(map(sum, [[b for i in range((1) % 3 + 1)] for b in range((b) % 3 + 1)])) for i in range((b) % 3 + 1))) for b in range(j + 1)) for j in range((c) % 3 + 1))
-    step = 3
-def case_20():
-    return C20().case_20(2, 2)
+        c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(sum([0 for j in range((a) % 3 + 1) if c % 2]) for k in range((c) % 3 + 1)))(c, c, z=c) for c in range((x) % 3 + 1))
+        k = super().bias() + [__class__.step + (lambda c: c)(c) for _ in range(2)][0]
+        return sum({5 for c in range((x) % 3 + 1)})
+    step = 1
+def case_13():
+    return C13().case_13(3, 2)
 
-class C21(Base):
-    def case_21(self, i, n):
-        c = (lambda c: (lambda a: 7)(c))(n)
-        def bump26():
-            nonlocal i
-            i = sum({2 for b in range((9) % 3 + 1)})
-            return sum([n for n in range((c) % 3 + 1)])
-        i = bump26() + i
-        k, *b = [n, 8, c]
-        k = k + sum([b[0] + n for _ in b])
-        b = k
-        i = super().bias() + [__class__.step + (lambda a: a)(n) for _ in range(2)][0]
-        return sum([sum(sum(b for n in range(a + 1)) for a in range((i) % 3 + 1)) for i in range((n) % 3 + 1) for n in range(i, i + (i) % 3 + 1)])
-    step = 4
-def case_21():
-    return C21().case_21(0, 4)
+class C14(Base):
+    def case_14(self, c, b):
+        class K13:
+            class Inner:
+                val = sum(map(sum, [[c for i in range((8) % 3 + 1)] for c in range((b) % 3 + 1)]))
+                def get(self):
+                    return self.val + (sum(map(sum, [[(x if c % 2 else c) for c in range((c) % 3 + 1)] for x in range((c) % 3 + 1)])) if 7 % 2 else (lambda i=c: sum(sum(i for i in range(c + 1)) for c in range((b) % 3 + 1)))())
+            total = Inner.val + c
+        b = K13.total + K13.Inner().get()
+        k = super().bias() + [__class__.step + 4 for _ in range(2)][0]
+        return (sum(sum(sum({sum([i for c in range((j) % 3 + 1)]) for y in range((j) % 3 + 1)}) for j in range(i + 1)) for i in range((3) % 3 + 1)) * max([sum(map(sum, [[c for x in range((6) % 3 + 1)] for c in range((c) % 3 + 1)])) for c in range((c) % 3 + 1)], default=0))
+    step = 1
+def case_14():
+    return C14().case_14(5, 4)
 
-class C22(Base):
-    def case_22(self, c, a, b):
-        def g27():
-            y = sum(list((lambda b=a: c)() for j in range((c) % 3 + 1)))
-            def bump28():
-                nonlocal y
-                y = sum([j for j in range((a) % 3 + 1) for y in range(j, j + (a) % 3 + 1)])
-                return sum([b for a in range((7) % 3 + 1)])
-            x = bump28() + y
-            j = sum((x - b) for x in range((a) % 3 + 1))
-            return (lambda k: sum(map(sum, [[j for k in range((y) % 3 + 1)] for j in range((x) % 3 + 1)])))(sum([a for k in range((a) % 3 + 1) if b % 2]))
-        i = g27()
-        return (b - sum(f() for f in [lambda b=b: sum(sum(b for c in range(x + 1)) for x in range((a) % 3 + 1)) for b in range((a) % 3 + 1)]))
-    step = 3
-def case_22():
-    return C22().case_22(0, 5, 5)
+c = sum([c for j in range((1) % 3 + 1) for c in range(j, j + (1) % 3 + 1)])
+n = sum({a: a for a in range((c) % 3 + 1)}.values())
+k = sum({n for n in range((c) % 3 + 1)})
+def case_15():
+    return max([sum(f() for f in [lambda j=j: sum([n for j in range((c) % 3 + 1) for b in range(j, j + (j) % 3 + 1)]) for j in range((c) % 3 + 1)]) for c in range((c) % 3 + 1)], default=0)
 
-def body_23(y, b, j):
-    def bump29():
-        nonlocal b
-        b = sum({x: y for x in range((j) % 3 + 1)}.values())
-        return sum({n: sum(f() for f in [lambda: (lambda b: y)(b) for y in range((3) % 3 + 1)]) for n in range((y) % 3 + 1)}.values())
-    x = bump29() + b
-    return (lambda j=5: sum(sum(((lambda j=y: j)() if b % 2 else sum({n for x in range((n) % 3 + 1)})) for n in range(y + 1)) for y in range((j) % 3 + 1)))()
-def case_23():
-    return body_23(1, 3, 5)
+c = (5 - 0)
+y = (lambda x=c: c)()
+class M16:
+    attr = sum(sum(c for i in range(j + 1)) for j in range((3) % 3 + 1))
+    vals = [sum(sum(0 for c in range(j + 1)) for j in range((y) % 3 + 1)) for y in range(2)]
+    def meth(self, y):
+        def late14():
+            return [y + y for z in range(2)]
+        y = y
+        i = sum(late14())
+        return (lambda b: c)(c)
+def case_16():
+    return M16.attr + sum(M16.vals) + M16().meth(2)
 
-k = sum(f() for f in [lambda c=c: c for c in range((2) % 3 + 1)])
-a = sum(k for n in range((k) % 3 + 1))
-def case_24():
-    return max([(lambda x=k: sum([a for a in range((5) % 3 + 1) for i in range(a, a + (a) % 3 + 1)]))() for n in range((a) % 3 + 1)], default=0)
-
-def body_25(k, c, b):
-    def late30():
-        return [b + c for z in range(2)]
-    b = b
-    b = sum(late30())
-    def deco31(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco31(3)
-    def h32(n):
-        return sum([sum({j: sum(map(sum, [[n for c in range((j) % 3 + 1)] for a in range((c) % 3 + 1)])) for j in range((b) % 3 + 1)}.values()) for y in range((7) % 3 + 1)])
-    i = h32(c) + h32(8)
-    def rec33(i):
-        return 1 if i <= 0 else rec33(i - 1) + sum({i for i in range((0) % 3 + 1)})
-    b = rec33((b) % 3 + 1)
-    c = b
-    keep = [lambda: c]
-    del c
-    c = (lambda c=6: c)() + 1
-    c = c + keep[0]()
-    return c
-def case_25():
-    return body_25(2, 4, 3)
-
-class C26(Base):
-    def case_26(self):
-        i = sum((lambda a=8: a)() for a in range((2) % 3 + 1))
-        keep = [lambda: i]
-        del i
-        i = sum(sum((c if c % 2 else c) for y in range(c + 1)) for c in range((8) % 3 + 1)) + 1
-        i = i + keep[0]()
-        def g34(y, j):
-            class K35:
-                class Inner:
-                    val = (lambda k=i: k)()
-                    def get(self):
-                        return self.val + sum({y for y in range((y) % 3 + 1)})
-                total = Inner.val + y
-            c = K35.total + K35.Inner().get()
-            x = 0
-            for x in range((c) % 3 + 1):
-                c = sum(f() for f in [lambda: 5 for a in range((x) % 3 + 1)])
-            class K36:
-                attr = sum(f() for f in [lambda c=c: y for c in range((c) % 3 + 1)])
-                more = [sum(sum(7 for j in range(y + 1)) for y in range((i) % 3 + 1)) for y in range(2)]
-                def m(self, y):
-                    return self.attr + sum([i for k in range((y) % 3 + 1)])
-            k = K36.attr + sum(K36.more) + K36().m(x)
-            def late37():
-                return [k + k for z in range(2)]
-            k = sum(y for i in range((c) % 3 + 1))
-            j = sum(late37())
-            return sum([(lambda n=i: j)() for y in range((k) % 3 + 1) for c in range(y, y + (3) % 3 + 1)])
-        k = g34(i, i)
-        return sum({n: 4 for n in range((i) % 3 + 1)}.values())
-    step = 2
-def case_26():
-    return C26().case_26()
-
-def body_27(k):
-    def g38(*qs, i=sum({i: (sum(sum(x for x in range(i + 1)) for i in range((i) % 3 + 1)) * sum([9 for y in range((i) % 3 + 1) if y % 2])) for i in range((k) % 3 + 1)}.values()), k=(lambda: k)):
-        return sum(qs) + i + k()
-    j = g38(k, k)
-    i, *a = [j, j, j]
-    i = i + sum([a[0] + i for _ in a])
-    a = i
-    return sum(sum(a for a in range(i + 1)) for i in range((j) % 3 + 1))
-def case_27():
-    return body_27(3)
-
-def body_28(b, x, y):
-    k = max([sum(max([sum([a for b in range((a) % 3 + 1) if x % 2]) for j in range((b) % 3 + 1)], default=0) for x in range((b) % 3 + 1)) for a in range((y) % 3 + 1)], default=0)
-    class K39:
+def body_17(a, x, j):
+    b = 0
+    for b in range((a) % 3 + 1):
+        b = sum({c: b for c in range((b) % 3 + 1)}.values())
+    class K15:
         class Inner:
-            val = sum(sum(sum([sum({x: x for x in range((y) % 3 + 1)}.values()) for i in range((k) % 3 + 1) for x in range(i, i + (y) % 3 + 1)]) for c in range(k + 1)) for k in range((b) % 3 + 1))
+            val = x
             def get(self):
-                return self.val + max([9 for i in range((8) % 3 + 1)], default=0)
-        total = Inner.val + y
-    n = K39.total + K39.Inner().get()
-    def deco40(scale):
+                return self.val + sum({a: sum(map(sum, [[i for i in range((j) % 3 + 1)] for j in range((b) % 3 + 1)])) for a in range((j) % 3 + 1)}.values())
+        total = Inner.val + a
+    c = K15.total + K15.Inner().get()
+    return (c if a % 2 else sum(sum(sum(map(sum, [[c for x in range((a) % 3 + 1)] for c in range((8) % 3 + 1)])) for j in range(c + 1)) for c in range((c) % 3 + 1)))
+def case_17():
+    return body_17(2, 4, 2)
+
+c = sum(list(3 for x in range((8) % 3 + 1)))
+k = max([c for x in range((c) % 3 + 1)], default=0)
+class M18:
+    attr = c
+    vals = [max([sum({k for k in range((k) % 3 + 1)}) for y in range((x) % 3 + 1)], default=0) for x in range(2)]
+    def meth(self, x):
+        i = k
+        def g16():
+            def g17():
+                a = c
+                n = k
+                return 2
+            a = g17()
+            b = (lambda k=6: k)()
+            return sum({b for b in range((x) % 3 + 1)})
+        j = g16()
+        class S18(Base):
+            attr = (i + k)
+            def bias(self):
+                return super().bias() + [__class__.attr + sum(n for x in range((c) % 3 + 1)) for n in range(2)][1]
+        b = S18().bias()
+        try:
+            raise ValueError(sum([k for i in range((j) % 3 + 1) if j % 2]))
+        except ValueError as err:
+            y = sum([int(str(err)) + x for _ in range(2)])
+        return sum([(lambda k=c: b)() for c in range((b) % 3 + 1) for n in range(c, c + (b) % 3 + 1)])
+def case_18():
+    return M18.attr + sum(M18.vals) + M18().meth(2)
+
+class C19(Base):
+    def case_19(self, b, n):
+        i, *c = [max([b for b in range((b) % 3 + 1)], default=0), 6, b]
+        i = i + sum([c[0] + i for _ in c])
+        c = i
+        class S19(Base):
+            attr = sum([n for y in range((8) % 3 + 1) for k in range(y, y + (n) % 3 + 1)])
+            def bias(self):
+                return super().bias() + [__class__.attr + sum(sum(i for i in range(x + 1)) for x in range((y) % 3 + 1)) for y in range(2)][1]
+        y = S19().bias()
+        b += sum([j for j in range((n) % 3 + 1) for n in range(j, j + (i) % 3 + 1)])
+        y = super().bias() + [__class__.step + (lambda i=b: i)() for _ in range(2)][0]
+        return sum([max([b for n in range((y) % 3 + 1)], default=0) for j in range((0) % 3 + 1) if 7 % 2])
+    step = 3
+def case_19():
+    return C19().case_19(2, 3)
+
+c = sum(list(b for b in range((7) % 3 + 1)))
+def case_20():
+    return max([a for a in range((c) % 3 + 1)], default=0)
+
+b = 6
+i = sum(f() for f in [lambda: 3 for b in range((6) % 3 + 1)])
+class M21:
+    attr = sum({b for c in range((i) % 3 + 1)})
+    vals = [sum({y: y for y in range((b) % 3 + 1)}.values()) for j in range(2)]
+    def meth(self, j):
+        x = j
+        keep = [lambda: x]
+        del x
+        x = b + 1
+        x = x + keep[0]()
+        def late20():
+            return [j + z for z in range(2)]
+        j = x
+        x = sum(late20())
+        return x
+def case_21():
+    return M21.attr + sum(M21.vals) + M21().meth(4)
+
+def body_22(b, j):
+    c = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(map(sum, [[j for b in range((c) % 3 + 1)] for x in range((j) % 3 + 1)])))(c, c, z=b) for c in range((b) % 3 + 1))
+    try:
+        raise ValueError(sum(f() for f in [lambda y=y: c for y in range((c) % 3 + 1)]))
+    except ValueError as err:
+        c = sum([int(str(err)) + 4 for _ in range(2)])
+    k = 0
+    for j in range((c) % 3 + 1):
+        k = 2
+    return (k + sum(f() for f in [lambda: b for c in range((k) % 3 + 1)]))
+def case_22():
+    return body_22(0, 4)
+
+def body_23(j, n, c):
+    def late21():
+        return [n + j for z in range(2)]
+    n = (lambda i: n)(c)
+    c = sum(late21())
+    return (lambda j: n)(sum(f() for f in [lambda a=a: j for a in range((n) % 3 + 1)]))
+def case_23():
+    return body_23(3, 1, 4)
+
+n = sum({y: y for y in range((0) % 3 + 1)}.values())
+j = n
+b = max([6 for b in range((n) % 3 + 1)], default=0)
+def case_24():
+    return sum(list(b for x in range((1) % 3 + 1)))
+
+class C25(Base):
+    def case_25(self, k, x):
+        def late22():
+            return [x + k for z in range(2)]
+        x = sum(5 for b in range((x) % 3 + 1))
+        i = sum(late22())
+        x = super().bias() + [__class__.step + sum(map(sum, [[a for a in range((k) % 3 + 1)] for x in range((x) % 3 + 1)])) for _ in range(2)][0]
+        return sum(map(sum, [[sum({y: 2 for y in range((i) % 3 + 1)}.values()) for i in range((7) % 3 + 1)] for j in range((i) % 3 + 1)]))
+    step = 1
+def case_25():
+    return C25().case_25(4, 3)
+
+def body_26(c, n):
+    class K23:
+        class Inner:
+            val = sum(f() for f in [lambda x=x: c for x in range((n) % 3 + 1)])
+            def get(self):
+                return self.val + 3
+        total = Inner.val + c
+    n = K23.total + K23.Inner().get()
+    def g24(*qs, i=sum({(lambda a: sum(map(sum, [[6 for y in range((n) % 3 + 1)] for x in range((a) % 3 + 1)])))(9) for c in range((c) % 3 + 1)}), k=(lambda: sum({n for n in range((c) % 3 + 1)}))):
+        return sum(qs) + sum(map(sum, [[(sum(f() for f in [lambda: x for x in range((n) % 3 + 1)]) if k % 2 else sum([n for y in range((n) % 3 + 1) for k in range(y, y + (c) % 3 + 1)])) for c in range((k) % 3 + 1)] for k in range((i) % 3 + 1)])) + k()
+    k = g24(n, c)
+    x, *c = [k, k, k]
+    x = x + sum([c[0] + 8 for _ in c])
+    c = x
+    i = 0
+    for i in range((k) % 3 + 1):
+        i = sum({x: sum({(lambda x: j)(c) for j in range((x) % 3 + 1)}) for x in range((1) % 3 + 1)}.values())
+    return sum(sum(i for i in range(a + 1)) for a in range((k) % 3 + 1))
+def case_26():
+    return body_26(2, 0)
+
+def body_27(n):
+    b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + 3)(b, b, z=n) for b in range((5) % 3 + 1))
+    def rec25(k):
+        return 1 if k <= 0 else rec25(k - 1) + k
+    c = rec25((n) % 3 + 1)
+    y, *b = [sum((lambda i: n)(n) for n in range((b) % 3 + 1)), c, n]
+    y = y + sum([b[0] + 8 for _ in b])
+    b = y
+    def deco26(scale):
         def wrap(fn):
             count = 0
             def inner(*args):
@@ -513,25 +372,47 @@ def body_28(b, x, y):
                 return fn(*args) * scale + count
             return inner
         return wrap
-    @deco40(b)
-    def h41(a):
-        return sum(f() for f in [lambda a=a: (y * 6) for a in range((b) % 3 + 1)])
-    i = h41(x) + h41(4)
-    j = 0
-    for n in range((x) % 3 + 1):
-        j = x
-    return y
-def case_28():
-    return body_28(5, 0, 5)
+    @deco26(5)
+    def h27(a):
+        return sum(map(sum, [[max([y for x in range((3) % 3 + 1)], default=0) for b in range((b) % 3 + 1)] for i in range((c) % 3 + 1)]))
+    y = h27(n) + h27(n)
+    return sum([c for j in range((8) % 3 + 1) for b in range(j, j + (n) % 3 + 1)])
+def case_27():
+    return body_27(1)
 
-def body_29(b):
-    try:
-        raise ValueError(b)
-    except ValueError as err:
-        i = sum([int(str(err)) + b for _ in range(2)])
-    return sum(list(sum(9 for a in range((x) % 3 + 1)) for x in range((b) % 3 + 1)))
+class C28(Base):
+    def case_28(self, c, n):
+        def rec28(n):
+            return 1 if n <= 0 else rec28(n - 1) + 2
+        a = rec28((n) % 3 + 1)
+        n = sum(sum(max([sum(a for n in range((a) % 3 + 1)) for i in range((j) % 3 + 1)], default=0) for n in range(j + 1)) for j in range((c) % 3 + 1))
+        def late29():
+            return [c + a for z in range(2)]
+        c = sum([n for y in range((5) % 3 + 1) if c % 2])
+        n = sum(late29())
+        return (a if n % 2 else sum([(a + 0) for n in range((c) % 3 + 1)]))
+    step = 5
+def case_28():
+    return C28().case_28(3, 4)
+
+class C29(Base):
+    def case_29(self):
+        def gen30():
+            for y in range((0) % 3 + 1):
+                yield max([sum([y for y in range((7) % 3 + 1) for i in range(y, y + (n) % 3 + 1)]) for n in range((8) % 3 + 1)], default=0)
+        j = sum(gen30())
+        def rec31(i):
+            return 1 if i <= 0 else rec31(i - 1) + sum({i for i in range((0) % 3 + 1)})
+        b = rec31((j) % 3 + 1)
+        class S32(Base):
+            attr = sum([sum({b for n in range((k) % 3 + 1)}) for k in range((j) % 3 + 1) if k % 2])
+            def bias(self):
+                return super().bias() + [__class__.attr + sum(f() for f in [lambda: sum(j for a in range((8) % 3 + 1)) for c in range((8) % 3 + 1)]) for a in range(2)][1]
+        c = S32().bias()
+        return sum([(sum(c for b in range((b) % 3 + 1)) if 8 % 2 else c) for i in range((c) % 3 + 1) for c in range(i, i + (j) % 3 + 1)])
+    step = 3
 def case_29():
-    return body_29(3)
+    return C29().case_29()
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

@@ -121,39 +121,106 @@ def case_6():
 
 class C7(Base):
     def case_7(self):
-        y = (lambda x=7: sum(f() for f in [lambda: x for y in range((9) % 3 + 1)]))()
-        keep = [lambda: y]
-        del y
-        y = sum({y: 8 for y in range((7) % 3 + 1)}.values()) + 1
-        y = y + keep[0]()
-        k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(f() for f in [lambda c=c: (lambda k: c)(4) for c in range((9) % 3 + 1)]))(k, k, z=y) for k in range((y) % 3 + 1))
-        n = super().bias() + [__class__.step + sum(1 for a in range((9) % 3 + 1)) for _ in range(2)][0]
-        return k
-    step = 1
+        class S11(Base):
+            attr = (lambda x=7: sum(f() for f in [lambda: x for y in range((9) % 3 + 1)]))()
+            def bias(self):
+                return super().bias() + [__class__.attr + sum({y: 8 for y in range((c) % 3 + 1)}.values()) for c in range(2)][1]
+        y = S11().bias()
+        def g12(*qs, c=(lambda k: k)(max([j for j in range((1) % 3 + 1)], default=0)), k=(lambda: sum({i: 7 for i in range((y) % 3 + 1)}.values()))):
+            return sum(qs) + y + k()
+        c = g12(y, y)
+        c = super().bias() + [__class__.step + 1 for _ in range(2)][0]
+        return 0
+    step = 3
 def case_7():
     return C7().case_7()
 
 def body_8():
-    x = sum(f() for f in [lambda: sum([sum({j: sum(list(i for i in range((4) % 3 + 1))) for j in range((j) % 3 + 1)}.values()) for j in range((a) % 3 + 1)]) for a in range((4) % 3 + 1)])
-    def g11():
-        def g12(b):
-            def late13():
-                return [b + b for z in range(2)]
-            b = (lambda i=1: x)()
-            n = sum(late13())
-            return ((n if x % 2 else b) if b % 2 else (x + x))
-        y = g12(x)
-        def g14(j, x):
-            class K15:
-                class Inner:
-                    val = sum(j for y in range((x) % 3 + 1))
-                    def get(self):
-                        return self.val + (y * j)
-                total = Inner.val + y
-            c = K15.total + K15.Inner().get()
-            return sum(sum(sum(x for j in range(a + 1)) for a in range((x) % 3 + 1)) for j in range((x) % 3 + 1))
-        n = g14(0, x)
-        def deco16(scale):
+    def rec13(i):
+        return 1 if i <= 0 else rec13(i - 1) + sum(list(i for i in range((4) % 3 + 1)))
+    j = rec13((7) % 3 + 1)
+    def gen14():
+        for b in range((j) % 3 + 1):
+            yield sum(list(j for c in range((j) % 3 + 1)))
+    n = sum(gen14())
+    b = (lambda n=5: n)()
+    keep = [lambda: b]
+    del b
+    b = (lambda i=1: j)() + 1
+    b = b + keep[0]()
+    return ((b if j % 2 else n) if n % 2 else (j + j))
+def case_8():
+    return body_8()
+
+def body_9(c, n, k):
+    n = k
+    def g15(y):
+        i = (y if 2 % 2 else sum([c for k in range((c) % 3 + 1) for j in range(k, k + (y) % 3 + 1)]))
+        y = sum({a: sum(map(sum, [[sum([k for i in range((i) % 3 + 1) if c % 2]) for b in range((c) % 3 + 1)] for j in range((i) % 3 + 1)])) for a in range((4) % 3 + 1)}.values())
+        def g16():
+            b = max([sum(list(c for c in range((k) % 3 + 1))) for a in range((n) % 3 + 1)], default=0)
+            class K17:
+                attr = sum(list(n for k in range((k) % 3 + 1)))
+                more = [(lambda i: n)(b) for x in range(2)]
+                def m(self, x):
+                    return self.attr + c
+            b = K17.attr + sum(K17.more) + K17().m(n)
+            j = k
+            return y
+        a = g16()
+        return sum({n: sum({c for y in range((5) % 3 + 1)}) for n in range((i) % 3 + 1)}.values())
+    c = g15(7)
+    class K18:
+        class Inner:
+            val = sum((sum([a for j in range((a) % 3 + 1) for y in range(j, j + (c) % 3 + 1)]) * (lambda n=n: a)()) for a in range((6) % 3 + 1))
+            def get(self):
+                return self.val + n
+        total = Inner.val + n
+    k = K18.total + K18.Inner().get()
+    def glob19():
+        global G
+        G = (sum([sum(f() for f in [lambda: k for n in range((n) % 3 + 1)]) for a in range((5) % 3 + 1) for n in range(a, a + (3) % 3 + 1)]) if 5 % 2 else sum([sum(map(sum, [[i for i in range((x) % 3 + 1)] for x in range((k) % 3 + 1)])) for b in range((c) % 3 + 1)]))
+        return [G + c for z in range(2)]
+    y = sum(glob19()) + G
+    return sum([(sum((n * k) for k in range((y) % 3 + 1)) if c % 2 else (sum(sum(y for i in range(j + 1)) for j in range((k) % 3 + 1)) - sum({a for a in range((9) % 3 + 1)}))) for k in range((c) % 3 + 1)])
+def case_9():
+    return body_9(5, 5, 2)
+
+def body_10(j):
+    try:
+        raise ValueError(sum([5 for b in range((j) % 3 + 1) for x in range(b, b + (j) % 3 + 1)]))
+    except ValueError as err:
+        k = sum([int(str(err)) + j for _ in range(2)])
+    return sum([2 for b in range((8) % 3 + 1)])
+def case_10():
+    return body_10(1)
+
+def body_11(i, j, k):
+    def gen20():
+        for c in range((j) % 3 + 1):
+            yield j
+    a = sum(gen20())
+    return sum(map(sum, [[i for k in range((1) % 3 + 1)] for x in range((5) % 3 + 1)]))
+def case_11():
+    return body_11(5, 4, 5)
+
+b = sum([c for c in range((1) % 3 + 1)])
+def case_12():
+    return sum(sum(sum(list(3 for i in range((i) % 3 + 1))) for a in range(i + 1)) for i in range((b) % 3 + 1))
+
+j = sum(c for c in range((9) % 3 + 1))
+class M13:
+    attr = j
+    vals = [sum(sum(sum([sum(f() for f in [lambda: b for i in range((a) % 3 + 1)]) for a in range((5) % 3 + 1)]) for b in range(c + 1)) for c in range((j) % 3 + 1)) for i in range(2)]
+    def meth(self, i):
+        b = (lambda x=i: max([max([i for c in range((k) % 3 + 1)], default=0) for k in range((x) % 3 + 1)], default=0))()
+        return (sum(8 for x in range((i) % 3 + 1)) + sum(map(sum, [[(j + n) for i in range((i) % 3 + 1)] for n in range((9) % 3 + 1)])))
+def case_13():
+    return M13.attr + sum(M13.vals) + M13().meth(0)
+
+class C14(Base):
+    def case_14(self):
+        def deco21(scale):
             def wrap(fn):
                 count = 0
                 def inner(*args):
@@ -162,354 +229,260 @@ def body_8():
                     return fn(*args) * scale + count
                 return inner
             return wrap
-        @deco16(n)
-        def h17(y):
-            return sum([sum(list(i for c in range((4) % 3 + 1))) for i in range((x) % 3 + 1) if x % 2])
-        j = h17(x) + h17(5)
-        j = (sum(f() for f in [lambda n=n: sum(n for c in range((n) % 3 + 1)) for n in range((j) % 3 + 1)]) * sum({i: sum(j for x in range((n) % 3 + 1)) for i in range((n) % 3 + 1)}.values()))
-        return sum(n for b in range((n) % 3 + 1))
-    c = g11()
-    y = max([(sum({x for y in range((0) % 3 + 1)}) if n % 2 else (n if n % 2 else n)) for n in range((4) % 3 + 1)], default=0)
+        @deco21(5)
+        def h22(b):
+            return sum([sum({sum(sum(n for y in range(b + 1)) for b in range((8) % 3 + 1)) for n in range((x) % 3 + 1)}) for b in range((b) % 3 + 1) for x in range(b, b + (b) % 3 + 1)])
+        a = h22(8) + h22(8)
+        def gen23():
+            for j in range((a) % 3 + 1):
+                yield sum({c: a for c in range((j) % 3 + 1)}.values())
+        k = sum(gen23())
+        def rec24(j):
+            return 1 if j <= 0 else rec24(j - 1) + (sum(sum(i for i in range(n + 1)) for n in range((a) % 3 + 1)) if a % 2 else (lambda x: sum(sum(j for i in range(b + 1)) for b in range((6) % 3 + 1)))(sum(list(x for x in range((j) % 3 + 1)))))
+        a = rec24((a) % 3 + 1)
+        def glob25():
+            global G
+            G = (a - (sum(map(sum, [[i for b in range((a) % 3 + 1)] for i in range((a) % 3 + 1)])) * (k if k % 2 else 3)))
+            return [G + k for z in range(2)]
+        j = sum(glob25()) + G
+        return sum([sum(map(sum, [[8 for j in range((k) % 3 + 1)] for i in range((y) % 3 + 1)])) for y in range((k) % 3 + 1) if k % 2])
+    step = 4
+def case_14():
+    return C14().case_14()
+
+class C15(Base):
+    def case_15(self, b, y):
+        def deco26(scale):
+            def wrap(fn):
+                count = 0
+                def inner(*args):
+                    nonlocal count
+                    count += 1
+                    return fn(*args) * scale + count
+                return inner
+            return wrap
+        @deco26(y)
+        def h27(k):
+            return y
+        b = h27(b) + h27(8)
+        def late28():
+            return [b + 3 for z in range(2)]
+        b = sum({n for n in range((4) % 3 + 1)})
+        j = sum(late28())
+        class K29:
+            class Inner:
+                val = sum(sum(i for k in range(i + 1)) for i in range((j) % 3 + 1))
+                def get(self):
+                    return self.val + 3
+            total = Inner.val + y
+        b = K29.total + K29.Inner().get()
+        try:
+            raise ValueError(sum(map(sum, [[j for b in range((b) % 3 + 1)] for a in range((b) % 3 + 1)])))
+        except ValueError as err:
+            x = sum([int(str(err)) + 7 for _ in range(2)])
+        n = super().bias() + [__class__.step + max([y for c in range((0) % 3 + 1)], default=0) for _ in range(2)][0]
+        return sum(f() for f in [lambda b=b: sum(list(b for i in range((0) % 3 + 1))) for b in range((b) % 3 + 1)])
+    step = 1
+def case_15():
+    return C15().case_15(3, 1)
+
+def body_16(i, a):
+    def bump30():
+        nonlocal a
+        a = (sum({5 for c in range((i) % 3 + 1)}) * (i if a % 2 else 8))
+        return sum(sum([x for x in range((i) % 3 + 1) for b in range(x, x + (n) % 3 + 1)]) for n in range((7) % 3 + 1))
+    b = bump30() + a
+    y = 0
+    x = 0
+    for x in range((i) % 3 + 1):
+        y = sum({n: sum(sum(b for j in range(c + 1)) for c in range((a) % 3 + 1)) for n in range((b) % 3 + 1)}.values())
+    return sum(f() for f in [lambda: sum({max([x for c in range((1) % 3 + 1)], default=0) for c in range((y) % 3 + 1)}) for k in range((y) % 3 + 1)])
+def case_16():
+    return body_16(4, 3)
+
+x = 7
+b = sum(list(x for c in range((x) % 3 + 1)))
+def case_17():
+    return x
+
+class C18(Base):
+    def case_18(self, i, b):
+        k = i
+        b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum({i: k for i in range((k) % 3 + 1)}.values()))(b, b, z=k) for b in range((9) % 3 + 1))
+        def g31(y, k):
+            c = (lambda x=b: 3)()
+            def g32(a):
+                j = i
+                a = i
+                j = i
+                return y
+            y = g32(i)
+            def deco33(scale):
+                def wrap(fn):
+                    count = 0
+                    def inner(*args):
+                        nonlocal count
+                        count += 1
+                        return fn(*args) * scale + count
+                    return inner
+                return wrap
+            @deco33(k)
+            def h34(a):
+                return i
+            n = h34(k) + h34(k)
+            j = n
+            keep = [lambda: j]
+            del j
+            j = n + 1
+            j = j + keep[0]()
+            return sum(sum(i for b in range(x + 1)) for x in range((4) % 3 + 1))
+        y = g31(b, i)
+        class S35(Base):
+            attr = sum([i for n in range((0) % 3 + 1) for c in range(n, n + (8) % 3 + 1)])
+            def bias(self):
+                return super().bias() + [__class__.attr + (lambda c=k: y)() for k in range(2)][1]
+        k = S35().bias()
+        y = super().bias() + [__class__.step + (lambda b=b: b)() for _ in range(2)][0]
+        return sum(sum((lambda x=b: i)() for a in range(k + 1)) for k in range((b) % 3 + 1))
+    step = 3
+def case_18():
+    return C18().case_18(5, 1)
+
+c = sum(f() for f in [lambda y=y: 3 for y in range((2) % 3 + 1)])
+i = sum({x: 2 for x in range((c) % 3 + 1)}.values())
+class M19:
+    attr = sum(f() for f in [lambda: (b if b % 2 else 2) for b in range((i) % 3 + 1)])
+    vals = [sum({x: (a - a) for x in range((i) % 3 + 1)}.values()) for a in range(2)]
+    def meth(self, a):
+        class K36:
+            attr = sum([c for x in range((i) % 3 + 1) for c in range(x, x + (a) % 3 + 1)])
+            more = [sum(f() for f in [lambda: a for a in range((a) % 3 + 1)]) for a in range(2)]
+            def m(self, a):
+                return self.attr + (a * a)
+        j = K36.attr + sum(K36.more) + K36().m(6)
+        k = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(list(a for k in range((2) % 3 + 1))))(k, k, z=6) for k in range((j) % 3 + 1))
+        def glob37():
+            global G
+            G = 0
+            return [G + i for z in range(2)]
+        n = sum(glob37()) + G
+        return sum({j: sum(sum(k for x in range(c + 1)) for c in range((i) % 3 + 1)) for j in range((a) % 3 + 1)}.values())
+def case_19():
+    return M19.attr + sum(M19.vals) + M19().meth(1)
+
+def body_20(a, y, j):
+    def bump38():
+        nonlocal j
+        j = y
+        return y
+    n = bump38() + j
+    try:
+        raise ValueError((lambda k: j)(y))
+    except ValueError as err:
+        i = sum([int(str(err)) + a for _ in range(2)])
+    n = sum([j for y in range((i) % 3 + 1) for i in range(y, y + (a) % 3 + 1)])
+    keep = [lambda: n]
+    del n
+    n = sum(map(sum, [[sum(sum(j for i in range(x + 1)) for x in range((y) % 3 + 1)) for x in range((j) % 3 + 1)] for n in range((2) % 3 + 1)])) + 1
+    n = n + keep[0]()
+    i = (lambda x=i: j)()
+    keep = [lambda: i]
+    del i
+    i = (lambda a=n: (lambda a: a)(y))() + 1
+    i = i + keep[0]()
+    return a
+def case_20():
+    return body_20(2, 4, 1)
+
+def body_21(b, n, c):
+    class S39(Base):
+        attr = sum(f() for f in [lambda y=y: max([sum(list(9 for n in range((y) % 3 + 1))) for k in range((b) % 3 + 1)], default=0) for y in range((b) % 3 + 1)])
+        def bias(self):
+            return super().bias() + [__class__.attr + sum([sum([sum([c for j in range((i) % 3 + 1) for x in range(j, j + (n) % 3 + 1)]) for i in range((c) % 3 + 1)]) for k in range((7) % 3 + 1) for i in range(k, k + (x) % 3 + 1)]) for x in range(2)][1]
+    n = S39().bias()
+    return (lambda a=n: (sum({k: (lambda n: c)(a) for k in range((a) % 3 + 1)}.values()) + b))()
+def case_21():
+    return body_21(4, 4, 5)
+
+def body_22(j, k, i):
+    i, *y = [sum(map(sum, [[x for x in range((j) % 3 + 1)] for y in range((5) % 3 + 1)])), j, k]
+    i = i + sum([y[0] + i for _ in y])
+    y = i
+    def rec40(b):
+        return 1 if b <= 0 else rec40(b - 1) + sum({b: j for b in range((0) % 3 + 1)}.values())
+    k = rec40((k) % 3 + 1)
+    def rec41(y):
+        return 1 if y <= 0 else rec41(y - 1) + i
+    a = rec41((k) % 3 + 1)
+    return ((lambda c=y: 2)() if 1 % 2 else y)
+def case_22():
+    return body_22(2, 4, 3)
+
+i = (1 - 1)
+x = i
+n = sum({k: i for k in range((i) % 3 + 1)}.values())
+def case_23():
+    return sum([sum(f() for f in [lambda c=c: sum(x for j in range((c) % 3 + 1)) for c in range((y) % 3 + 1)]) for y in range((x) % 3 + 1)])
+
+c = 9
+a = (lambda b=c: 8)()
+def case_24():
+    return (lambda x=c: sum(f() for f in [lambda: (sum(x for c in range((k) % 3 + 1)) * sum(f() for f in [lambda b=b: 4 for b in range((0) % 3 + 1)])) for k in range((x) % 3 + 1)]))()
+
+c = sum(n for n in range((4) % 3 + 1))
+a = (lambda j=c: j)()
+def case_25():
+    return max([c for k in range((c) % 3 + 1)], default=0)
+
+class C26(Base):
+    def case_26(self, n):
+        def rec42(b):
+            return 1 if b <= 0 else rec42(b - 1) + sum(sum((lambda i=1: n)() for c in range(b + 1)) for b in range((6) % 3 + 1))
+        i = rec42((3) % 3 + 1)
+        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + n)(j, j, z=n) for j in range((i) % 3 + 1))
+        i = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + n)(i, i, z=i) for i in range((9) % 3 + 1))
+        j = sum({(lambda b: j)(2) for n in range((n) % 3 + 1)})
+        keep = [lambda: j]
+        del j
+        j = sum({k: sum([n for c in range((i) % 3 + 1) if k % 2]) for k in range((n) % 3 + 1)}.values()) + 1
+        j = j + keep[0]()
+        k = super().bias() + [__class__.step + n for _ in range(2)][0]
+        return sum([sum(map(sum, [[(lambda a=n: k)() for j in range((j) % 3 + 1)] for x in range((i) % 3 + 1)])) for k in range((3) % 3 + 1)])
+    step = 5
+def case_26():
+    return C26().case_26(5)
+
+def body_27():
+    y = sum(sum(y for y in range(x + 1)) for x in range((1) % 3 + 1))
     keep = [lambda: y]
     del y
-    y = c + 1
+    y = max([a for a in range((2) % 3 + 1)], default=0) + 1
     y = y + keep[0]()
-    return sum(map(sum, [[y for k in range((a) % 3 + 1)] for a in range((y) % 3 + 1)]))
-def case_8():
-    return body_8()
-
-def body_9(k, i):
-    class K18:
-        class Inner:
-            val = i
-            def get(self):
-                return self.val + ((0 if k % 2 else i) if 6 % 2 else sum(map(sum, [[i for n in range((5) % 3 + 1)] for b in range((3) % 3 + 1)])))
-        total = Inner.val + 5
-    c = K18.total + K18.Inner().get()
-    j = i
-    keep = [lambda: j]
-    del j
-    j = sum([sum(list(c for k in range((k) % 3 + 1))) for i in range((k) % 3 + 1) for x in range(i, i + (5) % 3 + 1)]) + 1
-    j = j + keep[0]()
-    return sum(list(i for b in range((c) % 3 + 1)))
-def case_9():
-    return body_9(0, 5)
-
-def body_10(j):
-    a = max([((sum(sum(i for i in range(j + 1)) for j in range((i) % 3 + 1)) - sum({a for a in range((9) % 3 + 1)})) + sum({b: max([7 for y in range((b) % 3 + 1)], default=0) for b in range((j) % 3 + 1)}.values())) for i in range((6) % 3 + 1)], default=0)
-    def gen19():
-        for y in range((5) % 3 + 1):
-            yield sum(f() for f in [lambda y=y: sum(list(y for y in range((j) % 3 + 1))) for y in range((y) % 3 + 1)])
-    c = sum(gen19())
-    return j
-def case_10():
-    return body_10(0)
-
-a = 3
-i = sum([7 for y in range((a) % 3 + 1) for a in range(y, y + (y) % 3 + 1)])
-y = i
-def case_11():
-    return sum(map(sum, [[sum(map(sum, [[sum(f() for f in [lambda b=b: sum(list(0 for b in range((1) % 3 + 1))) for b in range((i) % 3 + 1)]) for c in range((3) % 3 + 1)] for a in range((y) % 3 + 1)])) for i in range((n) % 3 + 1)] for n in range((y) % 3 + 1)]))
-
-class C12(Base):
-    def case_12(self):
-        def g20(*qs, c=sum(sum(list(c for y in range((c) % 3 + 1))) for c in range((2) % 3 + 1)), j=(lambda: max([b for b in range((9) % 3 + 1)], default=0))):
-            return sum(qs) + sum(f() for f in [lambda: (i - c) for i in range((c) % 3 + 1)]) + j()
-        k = g20(1, 7)
-        c = super().bias() + [__class__.step + sum(f() for f in [lambda: c for c in range((4) % 3 + 1)]) for _ in range(2)][0]
-        return (lambda x=k: max([max([x for c in range((k) % 3 + 1)], default=0) for k in range((x) % 3 + 1)], default=0))()
-    step = 5
-def case_12():
-    return C12().case_12()
-
-def body_13(c, y, n):
-    def glob21():
-        global G
-        G = n
-        return [G + n for z in range(2)]
-    a = sum(glob21()) + G
-    x = y
-    keep = [lambda: x]
-    del x
-    x = sum([sum({sum([b for b in range((n) % 3 + 1) for x in range(b, b + (c) % 3 + 1)]) for a in range((a) % 3 + 1)}) for b in range((n) % 3 + 1)]) + 1
-    x = x + keep[0]()
-    return sum(f() for f in [lambda y=y: sum(list(sum((lambda n: c)(n) for k in range((n) % 3 + 1)) for y in range((0) % 3 + 1))) for y in range((c) % 3 + 1)])
-def case_13():
-    return body_13(3, 1, 3)
-
-def body_14(y, a, i):
-    try:
-        raise ValueError(i)
-    except ValueError as err:
-        i = sum([int(str(err)) + 9 for _ in range(2)])
-    x = sum([6 for x in range((7) % 3 + 1) if i % 2])
-    keep = [lambda: x]
-    del x
-    x = sum(map(sum, [[n for n in range((i) % 3 + 1)] for y in range((a) % 3 + 1)])) + 1
-    x = x + keep[0]()
-    def bump22():
-        nonlocal y
-        y = sum(map(sum, [[j for j in range((c) % 3 + 1)] for c in range((i) % 3 + 1)]))
-        return y
-    a = bump22() + y
-    def late23():
-        return [i + y for z in range(2)]
-    i = sum(sum(7 for j in range(a + 1)) for a in range((8) % 3 + 1))
-    i = sum(late23())
-    return sum(list(sum(sum(y for n in range(i + 1)) for i in range((x) % 3 + 1)) for n in range((i) % 3 + 1)))
-def case_14():
-    return body_14(1, 0, 3)
-
-y = (4 if 6 % 2 else 0)
-class M15:
-    attr = sum({y for x in range((2) % 3 + 1)})
-    vals = [9 for k in range(2)]
-    def meth(self, k):
-        def g24(*qs, a=k, i=(lambda: max([k for b in range((y) % 3 + 1)], default=0))):
-            return sum(qs) + 3 + i()
-        n = g24(k, y)
-        return sum(map(sum, [[y for j in range((k) % 3 + 1)] for y in range((6) % 3 + 1)]))
-def case_15():
-    return M15.attr + sum(M15.vals) + M15().meth(4)
-
-x = sum(a for a in range((0) % 3 + 1))
-a = sum([x for n in range((4) % 3 + 1) for y in range(n, n + (3) % 3 + 1)])
-class M16:
-    attr = (sum(map(sum, [[a for x in range((a) % 3 + 1)] for a in range((x) % 3 + 1)])) if x % 2 else sum(f() for f in [lambda y=y: x for y in range((a) % 3 + 1)]))
-    vals = [sum({(2 - a) for c in range((x) % 3 + 1)}) for a in range(2)]
-    def meth(self, a):
-        y, *a = [sum(sum(b for x in range(b + 1)) for b in range((x) % 3 + 1)), a, x]
-        y = y + sum([a[0] + x for _ in a])
-        a = y
-        def g25(*qs, j=sum(map(sum, [[y for c in range((a) % 3 + 1)] for y in range((3) % 3 + 1)])), x=(lambda: sum(f() for f in [lambda: a for x in range((a) % 3 + 1)]))):
-            return sum(qs) + sum(list(7 for a in range((j) % 3 + 1))) + x()
-        y = g25(a, 8)
-        y = sum({sum(map(sum, [[a for x in range((x) % 3 + 1)] for a in range((y) % 3 + 1)])) for n in range((a) % 3 + 1)})
-        return x
-def case_16():
-    return M16.attr + sum(M16.vals) + M16().meth(0)
-
-def body_17(b, i, k):
-    b = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(map(sum, [[sum(8 for b in range((b) % 3 + 1)) for b in range((3) % 3 + 1)] for i in range((k) % 3 + 1)])))(b, b, z=k) for b in range((k) % 3 + 1))
-    def deco26(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco26(k)
-    def h27(y):
-        return sum((lambda x=n: i)() for n in range((3) % 3 + 1))
-    c = h27(i) + h27(0)
-    return (sum({sum([b for b in range((i) % 3 + 1)]) for i in range((b) % 3 + 1)}) if k % 2 else sum({sum(f() for f in [lambda b=b: k for b in range((i) % 3 + 1)]) for k in range((c) % 3 + 1)}))
-def case_17():
-    return body_17(1, 1, 2)
-
-def body_18(a, j):
-    def gen28():
-        for k in range((j) % 3 + 1):
-            yield sum({i for i in range((k) % 3 + 1)})
-    k = sum(gen28())
-    return j
-def case_18():
-    return body_18(5, 3)
-
-class C19(Base):
-    def case_19(self):
-        x = sum([sum({b: sum(b for y in range((b) % 3 + 1)) for b in range((a) % 3 + 1)}.values()) for a in range((2) % 3 + 1) for c in range(a, a + (a) % 3 + 1)])
-        x, *c = [sum(f() for f in [lambda i=i: (lambda i: i)(i) for i in range((x) % 3 + 1)]), x, x]
-        x = x + sum([c[0] + x for _ in c])
-        c = x
-        y = 0
-        for y in range((x) % 3 + 1):
-            c = sum(map(sum, [[(k if y % 2 else 7) for k in range((y) % 3 + 1)] for y in range((3) % 3 + 1)]))
-        return sum(map(sum, [[sum([sum({j: j for j in range((2) % 3 + 1)}.values()) for k in range((a) % 3 + 1) for n in range(k, k + (a) % 3 + 1)]) for a in range((y) % 3 + 1)] for n in range((y) % 3 + 1)]))
-    step = 1
-def case_19():
-    return C19().case_19()
-
-def body_20(k):
-    def deco29(scale):
-        def wrap(fn):
-            count = 0
-            def inner(*args):
-                nonlocal count
-                count += 1
-                return fn(*args) * scale + count
-            return inner
-        return wrap
-    @deco29(k)
-    def h30(x):
-        return (lambda a: 7)(x)
-    k = h30(6) + h30(8)
-    n, *k = [sum(sum(n for n in range(b + 1)) for b in range((k) % 3 + 1)), k, k]
-    n = n + sum([k[0] + n for _ in k])
-    k = n
-    def g31(i):
-        def bump32():
-            nonlocal i
-            i = 7
-            return k
-        y = bump32() + i
-        def g33(j, c):
-            x = k
-            c = y
-            return n
-        b = g33(8, y)
-        i += i
-        return (lambda k: i)(i)
-    i = g31(n)
-    return i
-def case_20():
-    return body_20(4)
-
-def body_21(c, i, b):
-    b += sum(map(sum, [[sum(sum(i for i in range(x + 1)) for x in range((i) % 3 + 1)) for x in range((n) % 3 + 1)] for n in range((b) % 3 + 1)]))
-    def gen34():
-        for k in range((i) % 3 + 1):
-            yield sum(sum(sum(list(k for k in range((k) % 3 + 1))) for c in range(k + 1)) for k in range((0) % 3 + 1))
-    x = sum(gen34())
-    class K35:
-        class Inner:
-            val = ((sum(sum(y for y in range(c + 1)) for c in range((b) % 3 + 1)) if c % 2 else sum(sum(x for a in range(x + 1)) for x in range((i) % 3 + 1))) if b % 2 else sum(list(max([c for x in range((c) % 3 + 1)], default=0) for n in range((b) % 3 + 1))))
-            def get(self):
-                return self.val + sum(list((lambda b=b: sum([b for y in range((b) % 3 + 1) for n in range(y, y + (i) % 3 + 1)]))() for i in range((b) % 3 + 1)))
-        total = Inner.val + 7
-    x = K35.total + K35.Inner().get()
-    return (sum({b: (sum({k: 6 for k in range((x) % 3 + 1)}.values()) - (lambda y: y)(i)) for b in range((c) % 3 + 1)}.values()) * max([sum(list((lambda y: i)(x) for x in range((9) % 3 + 1))) for c in range((7) % 3 + 1)], default=0))
-def case_21():
-    return body_21(0, 2, 2)
-
-a = sum(list(0 for k in range((4) % 3 + 1)))
-class M22:
-    attr = sum([k for k in range((a) % 3 + 1)])
-    vals = [sum(sum(a for j in range(a + 1)) for a in range((1) % 3 + 1)) for a in range(2)]
-    def meth(self, a):
-        def gen36():
-            for c in range((a) % 3 + 1):
-                yield a
-        k = sum(gen36())
-        j = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + a)(j, j, z=a) for j in range((1) % 3 + 1))
-        def bump37():
-            nonlocal j
-            j = j
-            return a
-        b = bump37() + j
-        return (lambda j: b)(a)
-def case_22():
-    return M22.attr + sum(M22.vals) + M22().meth(4)
-
-i = sum({y: y for y in range((7) % 3 + 1)}.values())
-k = sum([i for n in range((i) % 3 + 1)])
-class M23:
-    attr = sum([sum([(4 if 6 % 2 else b) for b in range((1) % 3 + 1)]) for y in range((k) % 3 + 1) for i in range(y, y + (k) % 3 + 1)])
-    vals = [j for j in range(2)]
-    def meth(self, j):
-        a = sum((lambda *qs, **kw: sum(qs) + sum(kw.values()) + sum(sum((lambda y: j)(n) for j in range(n + 1)) for n in range((a) % 3 + 1)))(a, a, z=8) for a in range((i) % 3 + 1))
-        def late38():
-            return [j + i for z in range(2)]
-        j = sum(map(sum, [[sum(j for c in range((a) % 3 + 1)) for a in range((k) % 3 + 1)] for x in range((1) % 3 + 1)]))
-        c = sum(late38())
-        x = sum(sum(c for k in range(j + 1)) for j in range((k) % 3 + 1))
-        c = (sum(sum({x for x in range((c) % 3 + 1)}) for n in range((a) % 3 + 1)) * sum(sum(map(sum, [[i for n in range((j) % 3 + 1)] for k in range((6) % 3 + 1)])) for b in range((k) % 3 + 1)))
-        return sum([a for b in range((8) % 3 + 1) for x in range(b, b + (1) % 3 + 1)])
-def case_23():
-    return M23.attr + sum(M23.vals) + M23().meth(5)
-
-def body_24(n, i, j):
-    a = i
-    return sum({i: max([sum(list(6 for x in range((3) % 3 + 1))) for y in range((n) % 3 + 1)], default=0) for i in range((i) % 3 + 1)}.values())
-def case_24():
-    return body_24(2, 0, 2)
-
-i = sum([c for c in range((6) % 3 + 1) if c % 2])
-j = (lambda a=i: a)()
-class M25:
-    attr = sum(map(sum, [[(lambda a=i: j)() for j in range((j) % 3 + 1)] for x in range((i) % 3 + 1)]))
-    vals = [sum({j for i in range((i) % 3 + 1)}) for i in range(2)]
-    def meth(self, i):
-        def bump39():
-            nonlocal i
-            i = sum(f() for f in [lambda: 4 for y in range((4) % 3 + 1)])
-            return (j - 2)
-        b = bump39() + i
-        return (lambda k: sum(list(j for j in range((9) % 3 + 1))))(sum({9 for c in range((b) % 3 + 1)}))
-def case_25():
-    return M25.attr + sum(M25.vals) + M25().meth(3)
-
-def body_26(y):
-    x = y
-    def glob40():
-        global G
-        G = sum((lambda n=x: x)() for x in range((y) % 3 + 1))
-        return [G + 2 for z in range(2)]
-    a = sum(glob40()) + G
-    def glob41():
-        global G
-        G = (lambda c: (lambda c: sum(a for b in range((c) % 3 + 1)))(3))(sum({a for a in range((8) % 3 + 1)}))
-        return [G + y for z in range(2)]
-    k = sum(glob41()) + G
-    def bump42():
-        nonlocal k
-        k = a
-        return sum({n: sum(list(sum({k: y for k in range((7) % 3 + 1)}.values()) for i in range((k) % 3 + 1))) for n in range((x) % 3 + 1)}.values())
-    b = bump42() + k
-    return sum([sum(f() for f in [lambda i=i: (lambda x=b: sum(sum(k for y in range(b + 1)) for b in range((x) % 3 + 1)))() for i in range((a) % 3 + 1)]) for a in range((x) % 3 + 1)])
-def case_26():
-    return body_26(2)
-
-def body_27(y, c):
-    def glob43():
-        global G
-        G = sum(f() for f in [lambda y=y: (lambda b=c: sum([y for i in range((b) % 3 + 1)]))() for y in range((c) % 3 + 1)])
-        return [G + y for z in range(2)]
-    n = sum(glob43()) + G
-    class K44:
-        attr = y
-        more = [sum({y: sum([(lambda b=a: b)() for b in range((n) % 3 + 1) for a in range(b, b + (c) % 3 + 1)]) for y in range((y) % 3 + 1)}.values()) for a in range(2)]
-        def m(self, a):
-            return self.attr + c
-    j = K44.attr + sum(K44.more) + K44().m(9)
-    k = (lambda y: sum(sum(c for c in range(x + 1)) for x in range((n) % 3 + 1)))(sum([j for c in range((9) % 3 + 1) for i in range(c, c + (j) % 3 + 1)]))
-    return sum(f() for f in [lambda x=x: sum((lambda b=y: max([3 for b in range((c) % 3 + 1)], default=0))() for a in range((y) % 3 + 1)) for x in range((1) % 3 + 1)])
+    return (lambda k: sum(list(j for j in range((9) % 3 + 1))))(sum({9 for c in range((y) % 3 + 1)}))
 def case_27():
-    return body_27(4, 4)
+    return body_27()
 
-def body_28():
-    def g45(x):
-        def glob46():
-            global G
-            G = x
-            return [G + x for z in range(2)]
-        j = sum(glob46()) + G
-        b = j
-        return sum(1 for x in range((j) % 3 + 1))
-    y = g45(9)
-    def bump47():
-        nonlocal y
-        y = sum({n: n for n in range((y) % 3 + 1)}.values())
-        return sum(j for j in range((y) % 3 + 1))
-    j = bump47() + y
-    c = 0
-    k = 0
-    for k in range((y) % 3 + 1):
-        c = sum([4 for c in range((y) % 3 + 1)])
-    a = sum(f() for f in [lambda c=c: c for c in range((c) % 3 + 1)])
-    keep = [lambda: a]
-    del a
-    a = sum(map(sum, [[y for i in range((5) % 3 + 1)] for j in range((k) % 3 + 1)])) + 1
-    a = a + keep[0]()
-    return (lambda b=y: (b if 9 % 2 else y))()
+n = 4
+a = (n if n % 2 else 8)
+i = a
 def case_28():
-    return body_28()
+    return n
 
-k = sum({y for y in range((0) % 3 + 1)})
-n = (lambda a: k)(k)
+class C29(Base):
+    def case_29(self, y):
+        try:
+            raise ValueError((lambda c: sum(sum(map(sum, [[c for a in range((y) % 3 + 1)] for j in range((b) % 3 + 1)])) for b in range((y) % 3 + 1)))(sum([(n - n) for n in range((y) % 3 + 1)])))
+        except ValueError as err:
+            x = sum([int(str(err)) + y for _ in range(2)])
+        x = x
+        keep = [lambda: x]
+        del x
+        x = max([(lambda y: sum([3 for a in range((y) % 3 + 1)]))((lambda x=y: b)()) for b in range((5) % 3 + 1)], default=0) + 1
+        x = x + keep[0]()
+        return sum(f() for f in [lambda: x for i in range((y) % 3 + 1)])
+    step = 5
 def case_29():
-    return sum([sum([sum(y for k in range((0) % 3 + 1)) for y in range((n) % 3 + 1)]) for a in range((k) % 3 + 1) for c in range(a, a + (a) % 3 + 1)])
+    return C29().case_29(2)
 
 CASES = [case_0, case_1, case_2, case_3, case_4, case_5, case_6, case_7, case_8, case_9, case_10, case_11, case_12, case_13, case_14, case_15, case_16, case_17, case_18, case_19, case_20, case_21, case_22, case_23, case_24, case_25, case_26, case_27, case_28, case_29]
 

@@ -320,17 +320,20 @@ func probeSource(src, srcDesc string, mode py.CompileMode) (probe, prefix string
 	if p.err != nil {
 		return "", "", p.err
 	}
-	sort.Slice(p.edits, func(a, b int) bool { return p.edits[a].off > p.edits[b].off })
-	out := src
-	last := len(src) + 1
+	sort.Slice(p.edits, func(a, b int) bool { return p.edits[a].off < p.edits[b].off })
+	var out strings.Builder
+	out.Grow(len(src) + len(p.edits)*len(prefix))
+	at := 0
 	for _, e := range p.edits {
-		if e.off+len(e.old) > last {
+		if e.off < at {
 			return "", "", fmt.Errorf("overlapping renames at offset %d", e.off)
 		}
-		out = out[:e.off] + e.new + out[e.off+len(e.old):]
-		last = e.off
+		out.WriteString(src[at:e.off])
+		out.WriteString(e.new)
+		at = e.off + len(e.old)
 	}
-	return out, prefix, nil
+	out.WriteString(src[at:])
+	return out.String(), prefix, nil
 }
 
 type prober struct {

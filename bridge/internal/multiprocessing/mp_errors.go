@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
@@ -41,5 +42,5 @@ func poolError(it *pyobj.Interp, err error) error {
 	if errors.As(err, &lost) {
 		return pyobj.NewExc(workerLostError, lost.Error())
 	}
-	return it.PyError(err, pyobj.PoolRemoteTraceback, mpTimeoutError)
+	return futures.PyError(it, err, pyobj.PoolRemoteTraceback, mpTimeoutError)
 }

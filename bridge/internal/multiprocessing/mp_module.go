@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 )
@@ -115,7 +116,7 @@ func mpMethods() []*py.Method {
 			return py.Int(os.Getpid()), nil
 		}),
 		pyobj.ModFunc("_executor", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return pyobj.NewProcessPoolExecutor(it, py.Tuple{py.Int(1)}, nil)
+			return futures.NewProcessPoolExecutor(it, py.Tuple{py.Int(1)}, nil)
 		}),
 		pyobj.DefFunc("_set_process_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, err := py.StrAsString(args[0])
@@ -137,11 +138,11 @@ func mpMethods() []*py.Method {
 			return py.None, nil
 		}),
 		pyobj.ModFunc("_process_exitcode", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			f, ok := args[0].(*pyobj.PyFuture)
-			if !ok || !f.F.Done() {
+			f, ok := args[0].(*futures.Future)
+			if !ok || !f.Engine.Done() {
 				return py.None, nil
 			}
-			v, err := f.F.ResultTimeout(0)
+			v, err := f.Engine.ResultTimeout(0)
 			if err == nil {
 				o, err := f.Outcome(v, nil)
 				if err != nil {
@@ -195,18 +196,6 @@ func mpGlobals() py.StringDict {
 	}
 }
 
-func pickMethods(methods []*py.Method, names ...string) []*py.Method {
-	var out []*py.Method
-	for _, m := range methods {
-		for _, n := range names {
-			if m.Name == n {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
-}
-
 func init() {
 	methods := mpMethods()
 	mp := &py.ModuleImpl{
@@ -219,15 +208,15 @@ func init() {
 	ctxG := mpGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},
-		Methods: pickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
+		Methods: pyobj.PickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
 		Globals: ctxG,
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.process", FileDesc: "<multiprocessing.process>"},
-		Methods: pickMethods(methods, "current_process", "parent_process", "active_children"),
+		Methods: pyobj.PickMethods(methods, "current_process", "parent_process", "active_children"),
 		Globals: py.StringDict{"BaseProcess": currentProcessType},
 	})
-	poolMethods := append(pickMethods(methods, "Pool"), pyobj.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	poolMethods := append(pyobj.PickMethods(methods, "Pool"), pyobj.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return newPyPool(it, "ThreadPool", true, args, kwargs)
 	}))
 	py.RegisterModule(&py.ModuleImpl{

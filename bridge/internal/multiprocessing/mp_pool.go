@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
@@ -74,9 +75,9 @@ func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwarg
 			for i, a := range initargs {
 				wargs[i] = a
 			}
-			opts = append(opts, pool.Initializer(&pyobj.ThreadCall{It: it, Fn: v[1]}, wargs...))
+			opts = append(opts, pool.Initializer(futures.NewThreadCall(it, v[1]), wargs...))
 		} else {
-			o, err := it.ProcessInitializer(v[1], v[2])
+			o, err := futures.ProcessInitializer(it, v[1], v[2])
 			if err != nil {
 				return nil, err
 			}
@@ -125,7 +126,7 @@ func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	if p.thread {
-		return &pyobj.ThreadCall{It: p.it, Fn: fn}, nil
+		return futures.NewThreadCall(p.it, fn), nil
 	}
 	c, err := p.it.Callable(fn)
 	if err != nil {
@@ -428,11 +429,11 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
 			m.done = true
 		}
-		return nil, m.p.it.IterFailed(m, poolError(m.p.it, err))
+		return nil, pyobj.IterFailed(m, poolError(m.p.it, err))
 	}
 	o, err := m.p.result(v)
 	if err != nil {
-		return nil, m.p.it.IterFailed(m, err)
+		return nil, pyobj.IterFailed(m, err)
 	}
 	return o, nil
 }

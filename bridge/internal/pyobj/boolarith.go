@@ -170,13 +170,13 @@ func boolArith(fn func(a, b py.Object) (py.Object, error), logical bool) func(se
 		y, bBool := b.(py.Bool)
 		if aBool && bBool {
 			if logical {
-				res, err := fn(boolInt(x), boolInt(y))
+				res, err := fn(BoolInt(x), BoolInt(y))
 				if err != nil {
 					return nil, err
 				}
 				return py.NewBool(res != py.Int(0)), nil
 			}
-			return fn(boolInt(x), boolInt(y))
+			return fn(BoolInt(x), BoolInt(y))
 		}
 		return fn(a, b)
 	}

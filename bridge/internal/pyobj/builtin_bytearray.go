@@ -14,24 +14,24 @@ var ByteArrayType = py.NewType("bytearray", "bytearray(iterable_of_ints) -> byte
 
 // ByteArray is a bytearray object.
 type ByteArray struct {
-	b []byte
+	B []byte
 }
 
-func newByteArray(b []byte) py.Object { return &ByteArray{b: b} }
+func newByteArray(b []byte) py.Object { return &ByteArray{B: b} }
 
 // Type returns ByteArrayType.
 func (a *ByteArray) Type() *py.Type { return ByteArrayType }
 
 // M__getitem__ is a[key].
 func (a *ByteArray) M__getitem__(key py.Object) (py.Object, error) {
-	return getBytesItem(a.b, key, "bytearray", newByteArray)
+	return getBytesItem(a.B, key, "bytearray", newByteArray)
 }
 
 // M__setitem__ is a[key] = value.
 func (a *ByteArray) M__setitem__(key, value py.Object) (py.Object, error) {
 	if s, ok := key.(*py.Slice); ok {
 		var src []byte
-		if b, ok := bytesLike(value); ok {
+		if b, ok := BytesLike(value); ok {
 			src = append([]byte{}, b...)
 		} else if _, isInt := value.(py.Int); isInt {
 			return nil, py.ExceptionNewf(py.TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")
@@ -42,7 +42,7 @@ func (a *ByteArray) M__setitem__(key, value py.Object) (py.Object, error) {
 			}
 			src = b
 		}
-		start, stop, step, n, err := s.GetIndices(len(a.b))
+		start, stop, step, n, err := s.GetIndices(len(a.B))
 		if err != nil {
 			return nil, err
 		}
@@ -50,21 +50,21 @@ func (a *ByteArray) M__setitem__(key, value py.Object) (py.Object, error) {
 			if stop < start {
 				stop = start
 			}
-			out := make([]byte, 0, len(a.b)-(stop-start)+len(src))
-			out = append(out, a.b[:start]...)
+			out := make([]byte, 0, len(a.B)-(stop-start)+len(src))
+			out = append(out, a.B[:start]...)
 			out = append(out, src...)
-			a.b = append(out, a.b[stop:]...)
+			a.B = append(out, a.B[stop:]...)
 			return py.None, nil
 		}
 		if len(src) != n {
 			return nil, py.ExceptionNewf(py.ValueError, "attempt to assign bytes of size %d to extended slice of size %d", len(src), n)
 		}
 		for i, k := start, 0; k < n; i, k = i+step, k+1 {
-			a.b[i] = src[k]
+			a.B[i] = src[k]
 		}
 		return py.None, nil
 	}
-	i, err := byteIndex(len(a.b), key, "bytearray")
+	i, err := byteIndex(len(a.B), key, "bytearray")
 	if err != nil {
 		return nil, err
 	}
@@ -72,14 +72,14 @@ func (a *ByteArray) M__setitem__(key, value py.Object) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.b[i] = v
+	a.B[i] = v
 	return py.None, nil
 }
 
 // M__delitem__ is del a[key].
 func (a *ByteArray) M__delitem__(key py.Object) (py.Object, error) {
 	if s, ok := key.(*py.Slice); ok {
-		start, _, step, n, err := s.GetIndices(len(a.b))
+		start, _, step, n, err := s.GetIndices(len(a.B))
 		if err != nil {
 			return nil, err
 		}
@@ -87,65 +87,65 @@ func (a *ByteArray) M__delitem__(key py.Object) (py.Object, error) {
 		for i, k := start, 0; k < n; i, k = i+step, k+1 {
 			drop[i] = true
 		}
-		out := a.b[:0:0]
-		for i, c := range a.b {
+		out := a.B[:0:0]
+		for i, c := range a.B {
 			if !drop[i] {
 				out = append(out, c)
 			}
 		}
-		a.b = out
+		a.B = out
 		return py.None, nil
 	}
-	i, err := byteIndex(len(a.b), key, "bytearray")
+	i, err := byteIndex(len(a.B), key, "bytearray")
 	if err != nil {
 		return nil, err
 	}
-	a.b = append(a.b[:i:i], a.b[i+1:]...)
+	a.B = append(a.B[:i:i], a.B[i+1:]...)
 	return py.None, nil
 }
 
 // M__contains__ is x in a.
-func (a *ByteArray) M__contains__(x py.Object) (py.Object, error) { return containsBytes(a.b, x) }
+func (a *ByteArray) M__contains__(x py.Object) (py.Object, error) { return containsBytes(a.B, x) }
 
 // M__len__ is len(a).
-func (a *ByteArray) M__len__() (py.Object, error) { return py.Int(len(a.b)), nil }
+func (a *ByteArray) M__len__() (py.Object, error) { return py.Int(len(a.B)), nil }
 
 // M__bool__ is bool(a).
-func (a *ByteArray) M__bool__() (py.Object, error) { return py.NewBool(len(a.b) > 0), nil }
+func (a *ByteArray) M__bool__() (py.Object, error) { return py.NewBool(len(a.B) > 0), nil }
 
 // M__iter__ iterates the ints of a (as it is when each is reached).
 func (a *ByteArray) M__iter__() (py.Object, error) {
-	return &byteIter{get: func() []byte { return a.b }}, nil
+	return &byteIter{get: func() []byte { return a.B }}, nil
 }
 
 // M__mul__ is a * n.
 func (a *ByteArray) M__mul__(n py.Object) (py.Object, error) {
-	return repeatBytes(a.b, n, newByteArray)
+	return repeatBytes(a.B, n, newByteArray)
 }
 
 // M__rmul__ is n * a.
 func (a *ByteArray) M__rmul__(n py.Object) (py.Object, error) {
-	return repeatBytes(a.b, n, newByteArray)
+	return repeatBytes(a.B, n, newByteArray)
 }
 
 // M__imul__ is a *= n.
 func (a *ByteArray) M__imul__(n py.Object) (py.Object, error) {
-	r, err := repeatBytes(a.b, n, newByteArray)
+	r, err := repeatBytes(a.B, n, newByteArray)
 	if err != nil || r == py.NotImplemented {
 		return r, err
 	}
-	a.b = r.(*ByteArray).b
+	a.B = r.(*ByteArray).B
 	return a, nil
 }
 
 // M__add__ is a + other.
 func (a *ByteArray) M__add__(other py.Object) (py.Object, error) {
-	return concatBytes(a.b, other, "bytearray", newByteArray)
+	return concatBytes(a.B, other, "bytearray", newByteArray)
 }
 
 // M__radd__ is other + a for bytes other (the result is bytes).
 func (a *ByteArray) M__radd__(other py.Object) (py.Object, error) {
-	b, ok := bytesLike(other)
+	b, ok := BytesLike(other)
 	if !ok {
 		return py.NotImplemented, nil
 	}
@@ -154,17 +154,17 @@ func (a *ByteArray) M__radd__(other py.Object) (py.Object, error) {
 
 // M__iadd__ is a += other.
 func (a *ByteArray) M__iadd__(other py.Object) (py.Object, error) {
-	b, ok := bytesLike(other)
+	b, ok := BytesLike(other)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to bytearray", TypeName(other))
 	}
-	a.b = append(a.b, b...)
+	a.B = append(a.B, b...)
 	return a, nil
 }
 
 // M__repr__ is CPython's bytearray(b'...').
 func (a *ByteArray) M__repr__() (py.Object, error) {
-	return py.String("bytearray(" + BytesRepr(a.b) + ")"), nil
+	return py.String("bytearray(" + BytesRepr(a.B) + ")"), nil
 }
 
 // M__str__ is the repr.
@@ -176,7 +176,7 @@ func (a *ByteArray) M__hash__() (py.Object, error) {
 }
 
 func (a *ByteArray) cmp(other py.Object, ok func(int) bool) (py.Object, error) {
-	c, isBytes := compareBytes(a.b, other)
+	c, isBytes := compareBytes(a.B, other)
 	if !isBytes {
 		return py.NotImplemented, nil
 	}
@@ -224,7 +224,7 @@ func byteArrayNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error
 	if err != nil {
 		return nil, err
 	}
-	return &ByteArray{b: b}, nil
+	return &ByteArray{B: b}, nil
 }
 
 func byteArraySelf(self py.Object) (*ByteArray, error) {
@@ -247,7 +247,7 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		a.b = append(a.b, v)
+		a.B = append(a.B, v)
 		return py.None, nil
 	})
 	t.Dict["extend"] = Method("bytearray.extend", "iterable_of_ints, /", func(self py.Object, args *Args) (py.Object, error) {
@@ -256,8 +256,8 @@ func installByteArray() {
 			return nil, err
 		}
 		src := args.Get("iterable_of_ints")
-		if b, ok := bytesLike(src); ok {
-			a.b = append(a.b, b...)
+		if b, ok := BytesLike(src); ok {
+			a.B = append(a.B, b...)
 			return py.None, nil
 		}
 		if _, ok := src.(py.String); ok {
@@ -267,7 +267,7 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		a.b = append(a.b, b...)
+		a.B = append(a.B, b...)
 		return py.None, nil
 	})
 	t.Dict["insert"] = Method("bytearray.insert", "index, item, /", func(self py.Object, args *Args) (py.Object, error) {
@@ -283,7 +283,7 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		n := len(a.b)
+		n := len(a.B)
 		if i < 0 {
 			i += n
 			if i < 0 {
@@ -293,7 +293,7 @@ func installByteArray() {
 		if i > n {
 			i = n
 		}
-		a.b = append(a.b[:i:i], append([]byte{v}, a.b[i:]...)...)
+		a.B = append(a.B[:i:i], append([]byte{v}, a.B[i:]...)...)
 		return py.None, nil
 	})
 	t.Dict["pop"] = Method("bytearray.pop", "index=-1, /", func(self py.Object, args *Args) (py.Object, error) {
@@ -301,7 +301,7 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		if len(a.b) == 0 {
+		if len(a.B) == 0 {
 			return nil, py.ExceptionNewf(py.IndexError, "pop from empty bytearray")
 		}
 		i, err := py.IndexInt(args.Get("index"))
@@ -309,13 +309,13 @@ func installByteArray() {
 			return nil, err
 		}
 		if i < 0 {
-			i += len(a.b)
+			i += len(a.B)
 		}
-		if i < 0 || i >= len(a.b) {
+		if i < 0 || i >= len(a.B) {
 			return nil, py.ExceptionNewf(py.IndexError, "pop index out of range")
 		}
-		v := a.b[i]
-		a.b = append(a.b[:i:i], a.b[i+1:]...)
+		v := a.B[i]
+		a.B = append(a.B[:i:i], a.B[i+1:]...)
 		return py.Int(v), nil
 	})
 	t.Dict["remove"] = Method("bytearray.remove", "value, /", func(self py.Object, args *Args) (py.Object, error) {
@@ -327,9 +327,9 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		for i, c := range a.b {
+		for i, c := range a.B {
 			if c == v {
-				a.b = append(a.b[:i:i], a.b[i+1:]...)
+				a.B = append(a.B[:i:i], a.B[i+1:]...)
 				return py.None, nil
 			}
 		}
@@ -340,7 +340,7 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		a.b = []byte{}
+		a.B = []byte{}
 		return py.None, nil
 	})
 	t.Dict["copy"] = Method("bytearray.copy", "", func(self py.Object, args *Args) (py.Object, error) {
@@ -348,19 +348,19 @@ func installByteArray() {
 		if err != nil {
 			return nil, err
 		}
-		return &ByteArray{b: append([]byte{}, a.b...)}, nil
+		return &ByteArray{B: append([]byte{}, a.B...)}, nil
 	})
 	t.Dict["reverse"] = Method("bytearray.reverse", "", func(self py.Object, args *Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
 		}
-		for i, j := 0, len(a.b)-1; i < j; i, j = i+1, j-1 {
-			a.b[i], a.b[j] = a.b[j], a.b[i]
+		for i, j := 0, len(a.B)-1; i < j; i, j = i+1, j-1 {
+			a.B[i], a.B[j] = a.B[j], a.B[i]
 		}
 		return py.None, nil
 	})
-	setBuiltin("bytearray", t)
+	SetBuiltin("bytearray", t)
 }
 
 // wrapForByteArray runs a bytes method for a bytearray: bytes results
@@ -368,7 +368,7 @@ func installByteArray() {
 func wrapForByteArray(orig *py.Method) *py.Method {
 	return py.MustNewMethod(orig.Name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if a, ok := self.(*ByteArray); ok {
-			self = pbytes(append([]byte{}, a.b...))
+			self = Bytes(append([]byte{}, a.B...))
 		}
 		r, err := orig.CallWithKeywords(self, args, kw)
 		if err != nil {
@@ -383,7 +383,7 @@ func anyBytesTo(r py.Object, mk func([]byte) py.Object) py.Object {
 	switch x := r.(type) {
 	case py.Bytes:
 		return mk(x)
-	case pbytes:
+	case Bytes:
 		return mk(x)
 	case py.Tuple:
 		out := make(py.Tuple, len(x))

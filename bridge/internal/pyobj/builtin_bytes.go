@@ -3,7 +3,7 @@ package pyobj
 // The project's bytes representation. gpython's py.Bytes cannot be indexed,
 // sliced, repeated or searched with `in` (the VM dispatches those on Go
 // methods py.Bytes lacks), so every bytes object the project makes is a
-// pbytes: literals (compiled constants are swapped by patchBytesConsts),
+// Bytes: literals (compiled constants are swapped by patchBytesConsts),
 // bytes(), str.encode, int.to_bytes, the bytes methods' results, binary file
 // reads and values arriving from other processes. Its Python type is still
 // gpython's BytesType, so type(b), isinstance and the bytes methods are
@@ -18,50 +18,50 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// pbytes is a bytes object.
-type pbytes []byte
+// Bytes is the project's bytes object (gpython's py.Bytes is swapped for it).
+type Bytes []byte
 
-func newBytes(b []byte) py.Object { return pbytes(b) }
+func newBytes(b []byte) py.Object { return Bytes(b) }
 
-func (b pbytes) Type() *py.Type { return py.BytesType }
+func (b Bytes) Type() *py.Type { return py.BytesType }
 
-func (b pbytes) M__getitem__(key py.Object) (py.Object, error) {
+func (b Bytes) M__getitem__(key py.Object) (py.Object, error) {
 	return getBytesItem(b, key, "byte", newBytes)
 }
 
-func (b pbytes) M__contains__(x py.Object) (py.Object, error) { return containsBytes(b, x) }
+func (b Bytes) M__contains__(x py.Object) (py.Object, error) { return containsBytes(b, x) }
 
-func (b pbytes) M__len__() (py.Object, error) { return py.Int(len(b)), nil }
+func (b Bytes) M__len__() (py.Object, error) { return py.Int(len(b)), nil }
 
-func (b pbytes) M__bool__() (py.Object, error) { return py.NewBool(len(b) > 0), nil }
+func (b Bytes) M__bool__() (py.Object, error) { return py.NewBool(len(b) > 0), nil }
 
-func (b pbytes) M__iter__() (py.Object, error) {
+func (b Bytes) M__iter__() (py.Object, error) {
 	return &byteIter{get: func() []byte { return b }}, nil
 }
 
-func (b pbytes) M__mul__(n py.Object) (py.Object, error)  { return repeatBytes(b, n, newBytes) }
-func (b pbytes) M__rmul__(n py.Object) (py.Object, error) { return repeatBytes(b, n, newBytes) }
+func (b Bytes) M__mul__(n py.Object) (py.Object, error)  { return repeatBytes(b, n, newBytes) }
+func (b Bytes) M__rmul__(n py.Object) (py.Object, error) { return repeatBytes(b, n, newBytes) }
 
-func (b pbytes) M__add__(other py.Object) (py.Object, error) {
+func (b Bytes) M__add__(other py.Object) (py.Object, error) {
 	return concatBytes(b, other, "bytes", newBytes)
 }
 
-func (b pbytes) M__radd__(other py.Object) (py.Object, error) {
-	a, ok := bytesLike(other)
+func (b Bytes) M__radd__(other py.Object) (py.Object, error) {
+	a, ok := BytesLike(other)
 	if !ok {
 		return py.NotImplemented, nil
 	}
 	return concatBytes(a, b, "bytes", newBytes)
 }
 
-func (b pbytes) M__hash__() (py.Object, error) {
+func (b Bytes) M__hash__() (py.Object, error) {
 	return py.Int(fixHash(int64(maphash.Bytes(strSeed, b)))), nil
 }
 
-func (b pbytes) M__repr__() (py.Object, error) { return py.String(BytesRepr(b)), nil }
-func (b pbytes) M__str__() (py.Object, error)  { return py.String(BytesRepr(b)), nil }
+func (b Bytes) M__repr__() (py.Object, error) { return py.String(BytesRepr(b)), nil }
+func (b Bytes) M__str__() (py.Object, error)  { return py.String(BytesRepr(b)), nil }
 
-func (b pbytes) cmp(other py.Object, ok func(int) bool) (py.Object, error) {
+func (b Bytes) cmp(other py.Object, ok func(int) bool) (py.Object, error) {
 	c, isBytes := compareBytes(b, other)
 	if !isBytes {
 		return py.NotImplemented, nil
@@ -69,22 +69,22 @@ func (b pbytes) cmp(other py.Object, ok func(int) bool) (py.Object, error) {
 	return py.NewBool(ok(c)), nil
 }
 
-func (b pbytes) M__eq__(o py.Object) (py.Object, error) {
+func (b Bytes) M__eq__(o py.Object) (py.Object, error) {
 	return b.cmp(o, func(c int) bool { return c == 0 })
 }
-func (b pbytes) M__ne__(o py.Object) (py.Object, error) {
+func (b Bytes) M__ne__(o py.Object) (py.Object, error) {
 	return b.cmp(o, func(c int) bool { return c != 0 })
 }
-func (b pbytes) M__lt__(o py.Object) (py.Object, error) {
+func (b Bytes) M__lt__(o py.Object) (py.Object, error) {
 	return b.cmp(o, func(c int) bool { return c < 0 })
 }
-func (b pbytes) M__le__(o py.Object) (py.Object, error) {
+func (b Bytes) M__le__(o py.Object) (py.Object, error) {
 	return b.cmp(o, func(c int) bool { return c <= 0 })
 }
-func (b pbytes) M__gt__(o py.Object) (py.Object, error) {
+func (b Bytes) M__gt__(o py.Object) (py.Object, error) {
 	return b.cmp(o, func(c int) bool { return c > 0 })
 }
-func (b pbytes) M__ge__(o py.Object) (py.Object, error) {
+func (b Bytes) M__ge__(o py.Object) (py.Object, error) {
 	return b.cmp(o, func(c int) bool { return c >= 0 })
 }
 
@@ -136,13 +136,13 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, _ := bytesLike(r)
+		b, _ := BytesLike(r)
 		return b, nil
 	}
 	if hasEnc || a.Given("errors") {
 		return nil, py.ExceptionNewf(py.TypeError, "encoding or errors without a string argument")
 	}
-	if b, ok := bytesLike(src); ok {
+	if b, ok := BytesLike(src); ok {
 		return append([]byte{}, b...), nil
 	}
 	if m, ok, _ := typeLookup(src, "__bytes__"); ok && name == "bytes" {
@@ -150,7 +150,7 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, ok := bytesLike(r)
+		b, ok := BytesLike(r)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "__bytes__ returned non-bytes (type %s)", TypeName(r))
 		}
@@ -181,20 +181,20 @@ func bytesNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pbytes(b), nil
+	return Bytes(b), nil
 }
 
 // bytesJoin is bytes.join(iterable_of_bytes).
 func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("join", args, kw, 1, 1); err != nil {
+	if err := NArgs("join", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
-	sep, _ := bytesLike(self)
+	sep, _ := BytesLike(self)
 	var out []byte
 	n := 0
 	var ierr error
 	err := py.Iterate(args[0], func(o py.Object) bool {
-		b, ok := bytesLike(o)
+		b, ok := BytesLike(o)
 		if !ok {
 			ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected a bytes-like object, %s found", n, TypeName(o))
 			return true
@@ -222,10 +222,10 @@ func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, erro
 // affix a bytes-like object or a tuple of them.
 func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs(name, args, kw, 1, 3); err != nil {
+		if err := NArgs(name, args, kw, 1, 3); err != nil {
 			return nil, err
 		}
-		b, _ := bytesLike(self)
+		b, _ := BytesLike(self)
 		n := len(b)
 		lo, hi := 0, n
 		bound := func(o py.Object, def int) (int, error) {
@@ -274,7 +274,7 @@ func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
 			cands = py.Tuple{args[0]}
 		}
 		for _, c := range cands {
-			a, ok := bytesLike(c)
+			a, ok := BytesLike(c)
 			if !ok {
 				if _, isTuple := args[0].(py.Tuple); isTuple {
 					return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(c))
@@ -289,11 +289,11 @@ func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
 	}
 }
 
-// patchBytesConsts swaps bytes constants of compiled code for pbytes.
+// patchBytesConsts swaps bytes constants of compiled code for Bytes.
 func patchBytesConsts(code *py.Code) {
 	for i, c := range code.Consts {
 		if b, ok := c.(py.Bytes); ok {
-			code.Consts[i] = pbytes(b)
+			code.Consts[i] = Bytes(b)
 		}
 	}
 }
@@ -303,10 +303,10 @@ func patchBytesConsts(code *py.Code) {
 func wrapForBytes(orig *py.Method, mk func([]byte) py.Object) *py.Method {
 	return py.MustNewMethod(orig.Name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		switch x := self.(type) {
-		case pbytes:
+		case Bytes:
 			self = py.Bytes(x)
 		case *ByteArray:
-			self = py.Bytes(append([]byte{}, x.b...))
+			self = py.Bytes(append([]byte{}, x.B...))
 		}
 		r, err := orig.CallWithKeywords(self, toGoBytesArgs(args), kw)
 		if err != nil {
@@ -353,7 +353,7 @@ func installStrFromBytes() {
 	orig := py.StringType.New
 	py.StringType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) >= 1 && (len(args) > 1 || len(kw) > 0) {
-			if _, ok := bytesLike(args[0]); ok {
+			if _, ok := BytesLike(args[0]); ok {
 				dec, err := py.GetAttrString(args[0], "decode")
 				if err != nil {
 					return nil, err
@@ -372,7 +372,7 @@ func bytesAwareBuiltin(name string) {
 	for _, m := range impl.Methods {
 		if m.Name == name {
 			orig := m
-			setBuiltin(name, py.MustNewMethod(name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			SetBuiltin(name, py.MustNewMethod(name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				return orig.CallWithKeywords(self, toGoBytesArgs(args), kw)
 			}, 0, orig.Doc))
 			return
@@ -388,9 +388,9 @@ func init() {
 	})
 	OnInstall(InstallLate, "builtin_bytes", func() {
 		installBytesMethods()
-		addMethod(py.BytesType, "join", bytesJoin)
-		addMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
-		addMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
+		AddMethod(py.BytesType, "join", bytesJoin)
+		AddMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
+		AddMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
 		wrapResultsForBytes(py.BytesType)
 		delegateBytesMethods()
 		wrapResultsForBytes(py.StringType, "encode")

@@ -33,7 +33,7 @@ func unLatin1(s string) []byte {
 // latinArg converts a bytes-like argument; intSub also takes an int as a
 // one-byte subsequence (find/count/index).
 func latinArg(o py.Object, intSub bool) (py.Object, error) {
-	if b, ok := bytesLike(o); ok {
+	if b, ok := BytesLike(o); ok {
 		return py.String(latin1(b)), nil
 	}
 	switch o.(type) {
@@ -90,7 +90,7 @@ func viaStr(name string, intSub bool) methodFunc {
 		if !ok {
 			return nil, py.ExceptionNewf(py.NotImplementedError, "bytes.%s is not supported by pypool", name)
 		}
-		b, _ := bytesLike(self)
+		b, _ := BytesLike(self)
 		cargs := make(py.Tuple, len(args))
 		for i, a := range args {
 			c, err := latinArg(a, intSub && i == 0)
@@ -134,7 +134,7 @@ func isASCIISpace(c byte) bool {
 // mapBytes makes a bytes method mapping each byte (case conversions).
 func mapBytes(f func(b []byte) []byte) methodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		b, _ := bytesLike(self)
+		b, _ := BytesLike(self)
 		out := f(append([]byte{}, b...))
 		if _, isBA := self.(*ByteArray); isBA {
 			return newByteArray(out), nil
@@ -169,7 +169,7 @@ func toUpperASCII(c byte) byte {
 // testBytes makes a bytes predicate method (isalpha, …).
 func testBytes(f func(b []byte) bool) methodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		b, _ := bytesLike(self)
+		b, _ := BytesLike(self)
 		return py.NewBool(f(b)), nil
 	}
 }
@@ -269,7 +269,7 @@ func (f *fmtArg) M__repr__() (py.Object, error) {
 // bytes-like arguments inserted as they are.
 func bytesMod(fmtB []byte, args py.Object, mk func([]byte) py.Object) (py.Object, error) {
 	conv := func(o py.Object) py.Object {
-		if b, ok := bytesLike(o); ok {
+		if b, ok := BytesLike(o); ok {
 			return &fmtArg{obj: o, bytes: b}
 		}
 		if _, ok := o.(py.String); ok {
@@ -288,7 +288,7 @@ func bytesMod(fmtB []byte, args py.Object, mk func([]byte) py.Object) (py.Object
 		d := NewDict()
 		for _, it := range x.Items() {
 			k := it.Key
-			if b, ok := bytesLike(k); ok {
+			if b, ok := BytesLike(k); ok {
 				k = py.String(latin1(b))
 			}
 			if err := d.Set(k, conv(it.Value)); err != nil {
@@ -312,11 +312,11 @@ func bytesMod(fmtB []byte, args py.Object, mk func([]byte) py.Object) (py.Object
 }
 
 // M__mod__ is bytes % args.
-func (b pbytes) M__mod__(args py.Object) (py.Object, error) { return bytesMod(b, args, newBytes) }
+func (b Bytes) M__mod__(args py.Object) (py.Object, error) { return bytesMod(b, args, newBytes) }
 
 // M__mod__ is bytearray % args.
 func (a *ByteArray) M__mod__(args py.Object) (py.Object, error) {
-	return bytesMod(a.b, args, newByteArray)
+	return bytesMod(a.B, args, newByteArray)
 }
 
 func bytesMaketrans(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
@@ -325,11 +325,11 @@ func bytesMaketrans(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, er
 			args = args[1:]
 		}
 	}
-	if err := nArgs("maketrans", args, kw, 2, 2); err != nil {
+	if err := NArgs("maketrans", args, kw, 2, 2); err != nil {
 		return nil, err
 	}
-	from, ok1 := bytesLike(args[0])
-	to, ok2 := bytesLike(args[1])
+	from, ok1 := BytesLike(args[0])
+	to, ok2 := BytesLike(args[1])
 	if !ok1 || !ok2 {
 		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(args[0]))
 	}
@@ -351,13 +351,13 @@ func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object,
 		args = append(append(py.Tuple{}, args...), d)
 		kw = nil
 	}
-	if err := nArgs("translate", args, kw, 1, 2); err != nil {
+	if err := NArgs("translate", args, kw, 1, 2); err != nil {
 		return nil, err
 	}
-	b, _ := bytesLike(self)
+	b, _ := BytesLike(self)
 	var table []byte
 	if args[0] != py.None {
-		t, ok := bytesLike(args[0])
+		t, ok := BytesLike(args[0])
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(args[0]))
 		}
@@ -368,7 +368,7 @@ func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object,
 	}
 	var del [256]bool
 	if len(args) > 1 {
-		d, ok := bytesLike(args[1])
+		d, ok := BytesLike(args[1])
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(args[1]))
 		}
@@ -399,21 +399,21 @@ func installBytesMethods() {
 	for _, name := range []string{"center", "expandtabs", "ljust", "lstrip", "partition", "removeprefix",
 		"removesuffix", "replace", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines",
 		"strip", "zfill"} {
-		addMethod(py.BytesType, name, viaStr(name, false))
+		AddMethod(py.BytesType, name, viaStr(name, false))
 	}
 	for _, name := range []string{"count", "find", "index", "rfind", "rindex"} {
-		addMethod(py.BytesType, name, viaStr(name, true))
+		AddMethod(py.BytesType, name, viaStr(name, true))
 	}
-	addMethod(py.BytesType, "lower", mapBytes(each(toLowerASCII)))
-	addMethod(py.BytesType, "upper", mapBytes(each(toUpperASCII)))
-	addMethod(py.BytesType, "swapcase", mapBytes(each(func(c byte) byte {
+	AddMethod(py.BytesType, "lower", mapBytes(each(toLowerASCII)))
+	AddMethod(py.BytesType, "upper", mapBytes(each(toUpperASCII)))
+	AddMethod(py.BytesType, "swapcase", mapBytes(each(func(c byte) byte {
 		if isASCIILower(c) {
 			return c - 32
 		}
 		return toLowerASCII(c)
 	})))
-	addMethod(py.BytesType, "title", mapBytes(titleBytes))
-	addMethod(py.BytesType, "capitalize", mapBytes(func(b []byte) []byte {
+	AddMethod(py.BytesType, "title", mapBytes(titleBytes))
+	AddMethod(py.BytesType, "capitalize", mapBytes(func(b []byte) []byte {
 		for i, c := range b {
 			if i == 0 {
 				b[i] = toUpperASCII(c)
@@ -423,11 +423,11 @@ func installBytesMethods() {
 		}
 		return b
 	}))
-	addMethod(py.BytesType, "isalpha", testBytes(all(isASCIIAlpha)))
-	addMethod(py.BytesType, "isdigit", testBytes(all(func(c byte) bool { return c >= '0' && c <= '9' })))
-	addMethod(py.BytesType, "isalnum", testBytes(all(func(c byte) bool { return isASCIIAlpha(c) || c >= '0' && c <= '9' })))
-	addMethod(py.BytesType, "isspace", testBytes(all(isASCIISpace)))
-	addMethod(py.BytesType, "isascii", testBytes(func(b []byte) bool {
+	AddMethod(py.BytesType, "isalpha", testBytes(all(isASCIIAlpha)))
+	AddMethod(py.BytesType, "isdigit", testBytes(all(func(c byte) bool { return c >= '0' && c <= '9' })))
+	AddMethod(py.BytesType, "isalnum", testBytes(all(func(c byte) bool { return isASCIIAlpha(c) || c >= '0' && c <= '9' })))
+	AddMethod(py.BytesType, "isspace", testBytes(all(isASCIISpace)))
+	AddMethod(py.BytesType, "isascii", testBytes(func(b []byte) bool {
 		for _, c := range b {
 			if c >= 0x80 {
 				return false
@@ -435,9 +435,9 @@ func installBytesMethods() {
 		}
 		return true
 	}))
-	addMethod(py.BytesType, "islower", testBytes(casedTest(isASCIILower, isASCIIUpper)))
-	addMethod(py.BytesType, "isupper", testBytes(casedTest(isASCIIUpper, isASCIILower)))
-	addMethod(py.BytesType, "istitle", testBytes(isTitleBytes))
-	addMethod(py.BytesType, "translate", bytesTranslate)
+	AddMethod(py.BytesType, "islower", testBytes(casedTest(isASCIILower, isASCIIUpper)))
+	AddMethod(py.BytesType, "isupper", testBytes(casedTest(isASCIIUpper, isASCIILower)))
+	AddMethod(py.BytesType, "istitle", testBytes(isTitleBytes))
+	AddMethod(py.BytesType, "translate", bytesTranslate)
 	py.BytesType.Dict["maketrans"] = py.MustNewMethod("maketrans", bytesMaketrans, 0, "")
 }

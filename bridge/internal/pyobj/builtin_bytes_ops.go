@@ -1,6 +1,6 @@
 package pyobj
 
-// Operations shared by the project's bytes (pbytes) and bytearray
+// Operations shared by the project's bytes (Bytes) and bytearray
 // (*ByteArray): indexing, slicing, membership, repetition, concatenation and
 // comparison, which gpython's bytes cannot do (its Go type lacks the methods
 // the VM dispatches on, and a type dict entry does not reach the VM).
@@ -11,16 +11,16 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// bytesLike returns the contents of a bytes-like object (bytes, either
+// BytesLike returns the contents of a bytes-like object (bytes, either
 // representation, or bytearray).
-func bytesLike(o py.Object) ([]byte, bool) {
+func BytesLike(o py.Object) ([]byte, bool) {
 	switch x := o.(type) {
-	case pbytes:
+	case Bytes:
 		return x, true
 	case py.Bytes:
 		return x, true
 	case *ByteArray:
-		return x.b, true
+		return x.B, true
 	case *MemoryView:
 		b, err := x.bytes()
 		return b, err == nil
@@ -98,7 +98,7 @@ func byteValue(o py.Object) (byte, error) {
 
 // containsBytes is `x in b`.
 func containsBytes(b []byte, x py.Object) (py.Object, error) {
-	if sub, ok := bytesLike(x); ok {
+	if sub, ok := BytesLike(x); ok {
 		return py.NewBool(bytes.Contains(b, sub)), nil
 	}
 	if _, err := py.IndexInt(x); err != nil {
@@ -135,7 +135,7 @@ func repeatBytes(b []byte, n py.Object, mk func([]byte) py.Object) (py.Object, e
 
 // concatBytes is a + other for bytes-like a.
 func concatBytes(a []byte, other py.Object, selfType string, mk func([]byte) py.Object) (py.Object, error) {
-	b, ok := bytesLike(other)
+	b, ok := BytesLike(other)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to %s", TypeName(other), selfType)
 	}
@@ -145,7 +145,7 @@ func concatBytes(a []byte, other py.Object, selfType string, mk func([]byte) py.
 
 // compareBytes orders a against other, or reports that other is not bytes.
 func compareBytes(a []byte, other py.Object) (int, bool) {
-	b, ok := bytesLike(other)
+	b, ok := BytesLike(other)
 	if !ok {
 		return 0, false
 	}
@@ -182,10 +182,10 @@ func toGoBytesArgs(args py.Tuple) py.Tuple {
 	for i, a := range args {
 		var conv py.Object
 		switch x := a.(type) {
-		case pbytes:
+		case Bytes:
 			conv = py.Bytes(x)
 		case *ByteArray:
-			conv = py.Bytes(append([]byte{}, x.b...))
+			conv = py.Bytes(append([]byte{}, x.B...))
 		case py.Tuple:
 			t := toGoBytesArgs(x)
 			if len(t) > 0 && &t[0] == &x[0] {

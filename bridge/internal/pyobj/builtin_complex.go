@@ -159,7 +159,7 @@ func complexArg(o py.Object, which string) (complex128, error) {
 	case py.Int:
 		return complex(float64(x), 0), nil
 	case py.Bool:
-		return complex(float64(boolInt(x)), 0), nil
+		return complex(float64(BoolInt(x)), 0), nil
 	}
 	if m := o.Type().Lookup("__complex__"); m != nil {
 		r, err := py.Call(m, py.Tuple{o}, nil)

@@ -28,7 +28,7 @@ const evalExecHelper = "__pp_evalexec__"
 
 func init() {
 	OnInstall(InstallCompat, "builtin_evalexec", func() {
-		setBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
+		SetBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
 	})
 }
 
@@ -150,12 +150,12 @@ func evalOrExec(ctx py.Context, mode py.CompileMode, args py.Tuple, kw py.String
 	switch x := a.Get("source").(type) {
 	case *py.Code:
 		code = x
-	case py.String, py.Bytes, pbytes, *ByteArray:
+	case py.String, py.Bytes, Bytes, *ByteArray:
 		src := ""
 		if s, ok := x.(py.String); ok {
 			src = string(s)
 		} else {
-			b, _ := bytesLike(x)
+			b, _ := BytesLike(x)
 			src = string(b)
 		}
 		if mode == py.EvalMode {

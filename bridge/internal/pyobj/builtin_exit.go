@@ -22,7 +22,7 @@ func (q *quitter) M__repr__() (py.Object, error) {
 func (q *quitter) M__str__() (py.Object, error) { return q.M__repr__() }
 
 func (q *quitter) M__call__(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs(q.name, args, kw, 0, 1); err != nil {
+	if err := NArgs(q.name, args, kw, 0, 1); err != nil {
 		return nil, err
 	}
 	return nil, NewException(py.SystemExit, args...)
@@ -37,11 +37,11 @@ var (
 
 func init() {
 	OnInstall(InstallCompat, "builtin_exit", func() {
-		setBuiltin("exit", &quitter{"exit"})
-		setBuiltin("quit", &quitter{"quit"})
-		mustReady(StopAsyncIteration)
-		mustReady(EncodingWarning)
-		setBuiltin("StopAsyncIteration", StopAsyncIteration)
-		setBuiltin("EncodingWarning", EncodingWarning)
+		SetBuiltin("exit", &quitter{"exit"})
+		SetBuiltin("quit", &quitter{"quit"})
+		MustReady(StopAsyncIteration)
+		MustReady(EncodingWarning)
+		SetBuiltin("StopAsyncIteration", StopAsyncIteration)
+		SetBuiltin("EncodingWarning", EncodingWarning)
 	})
 }

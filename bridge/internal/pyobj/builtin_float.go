@@ -64,7 +64,7 @@ func init() {
 					args = args[1:]
 				}
 			}
-			if err := nArgs("fromhex", args, kw, 1, 1); err != nil {
+			if err := NArgs("fromhex", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			s, ok := args[0].(py.String)

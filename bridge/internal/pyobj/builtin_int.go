@@ -18,7 +18,7 @@ func intNewChecked(intNew func(*py.Type, py.Tuple, py.StringDict) (py.Object, er
 		if len(args) == 1 && len(kw) == 0 && t == py.IntType {
 			switch x := args[0].(type) {
 			case py.Bool:
-				return boolInt(x), nil
+				return BoolInt(x), nil
 			case py.Float:
 				f := float64(x)
 				if math.IsInf(f, 0) {
@@ -44,7 +44,7 @@ func intNewChecked(intNew func(*py.Type, py.Tuple, py.StringDict) (py.Object, er
 // boolSelf runs an int method for a bool receiver as for the int 0 or 1.
 func boolSelf(self py.Object) py.Object {
 	if b, ok := self.(py.Bool); ok {
-		return boolInt(b)
+		return BoolInt(b)
 	}
 	return self
 }
@@ -78,19 +78,19 @@ func shareIntDict() {
 }
 
 func installIntExtras() {
-	addMethod(py.IntType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("as_integer_ratio", args, kw, 0, 0); err != nil {
+	AddMethod(py.IntType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("as_integer_ratio", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return py.Tuple{bigToInt(toBig(boolSelf(self))), py.Int(1)}, nil
+		return py.Tuple{BigToInt(toBig(boolSelf(self))), py.Int(1)}, nil
 	})
 	for _, name := range []string{"__trunc__", "__floor__", "__ceil__"} {
-		addMethod(py.IntType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return bigToInt(toBig(boolSelf(self))), nil
+		AddMethod(py.IntType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			return BigToInt(toBig(boolSelf(self))), nil
 		})
 	}
 	floatToInt := func(name string, f func(float64) float64) {
-		addMethod(py.FloatType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(py.FloatType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			x, ok := self.(py.Float)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a 'float' object", name)
@@ -111,7 +111,7 @@ func installIntExtras() {
 				}
 			}
 			if len(args) > i {
-				if _, ok := bytesLike(args[i]); !ok {
+				if _, ok := BytesLike(args[i]); !ok {
 					if _, isStr := args[i].(py.String); !isStr {
 						if b, err := bytesFromIterable(args[i]); err == nil {
 							args = append(append(py.Tuple{}, args[:i]...), append(py.Tuple{py.Bytes(b)}, args[i+1:]...)...)

@@ -41,7 +41,7 @@ func (m *MemoryView) data() ([]byte, error) {
 	}
 	d := m.b
 	if m.ba != nil {
-		d = m.ba.b
+		d = m.ba.B
 	}
 	if m.n > 0 {
 		last := m.start + (m.n-1)*m.step
@@ -111,7 +111,7 @@ func (m *MemoryView) M__setitem__(key, value py.Object) (py.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		src, ok := bytesLike(value)
+		src, ok := BytesLike(value)
 		if !ok {
 			if mv, isMV := value.(*MemoryView); isMV {
 				if src, err = mv.bytes(); err != nil {
@@ -216,7 +216,7 @@ func memoryViewNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, erro
 	o := a.Get("object")
 	switch x := o.(type) {
 	case *ByteArray:
-		return &MemoryView{ba: x, obj: x, step: 1, n: len(x.b)}, nil
+		return &MemoryView{ba: x, obj: x, step: 1, n: len(x.B)}, nil
 	case *MemoryView:
 		if err := x.check(); err != nil {
 			return nil, err
@@ -224,7 +224,7 @@ func memoryViewNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, erro
 		v := *x
 		return &v, nil
 	}
-	if b, ok := bytesLike(o); ok {
+	if b, ok := BytesLike(o); ok {
 		return &MemoryView{b: b, obj: o, step: 1, n: len(b)}, nil
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "memoryview: a bytes-like object is required, not '%s'", TypeName(o))
@@ -250,7 +250,7 @@ func installMemoryView() {
 		if err != nil {
 			return nil, err
 		}
-		return pbytes(b), nil
+		return Bytes(b), nil
 	})
 	t.Dict["tolist"] = Method("memoryview.tolist", "", func(self py.Object, a *Args) (py.Object, error) {
 		m, err := mvSelf(self)
@@ -300,7 +300,7 @@ func installMemoryView() {
 	prop("ndim", func(m *MemoryView) py.Object { return py.Int(1) })
 	prop("format", func(m *MemoryView) py.Object { return py.String("B") })
 	prop("shape", func(m *MemoryView) py.Object { return py.Tuple{py.Int(m.n)} })
-	setBuiltin("memoryview", t)
+	SetBuiltin("memoryview", t)
 }
 
 func init() {

@@ -42,7 +42,7 @@ func modPow(b, e, m *big.Int) (py.Object, error) {
 	if m.Sign() < 0 && r.Sign() != 0 {
 		r.Sub(r, am)
 	}
-	return bigToInt(r), nil
+	return BigToInt(r), nil
 }
 
 // asFloat64 reads an int, bool or float.
@@ -53,7 +53,7 @@ func asFloat64(o py.Object) (float64, bool) {
 	case py.Int:
 		return float64(x), true
 	case py.Bool:
-		return float64(boolInt(x)), true
+		return float64(BoolInt(x)), true
 	case *py.BigInt:
 		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
 		return f, true
@@ -130,6 +130,6 @@ func builtinPow(self py.Object, a *Args) (py.Object, error) {
 
 func init() {
 	OnInstall(InstallCompat, "builtin_pow", func() {
-		setBuiltin("pow", Func("pow", "base, exp, mod=None", builtinPow))
+		SetBuiltin("pow", Func("pow", "base, exp, mod=None", builtinPow))
 	})
 }

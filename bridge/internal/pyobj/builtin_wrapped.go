@@ -14,7 +14,7 @@ func wrapBuiltin(name string, wrap func(orig *py.Method) func(self py.Object, ar
 	impl := py.GetModuleImpl("builtins")
 	for _, m := range impl.Methods {
 		if m.Name == name {
-			setBuiltin(name, py.MustNewMethod(name, wrap(m), 0, m.Doc))
+			SetBuiltin(name, py.MustNewMethod(name, wrap(m), 0, m.Doc))
 			return
 		}
 	}
@@ -72,7 +72,7 @@ func init() {
 			return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				if len(args) == 1 && len(kw) == 0 {
 					if b, ok := args[0].(py.Bool); ok {
-						return boolInt(b), nil
+						return BoolInt(b), nil
 					}
 				}
 				return orig.CallWithKeywords(self, args, kw)

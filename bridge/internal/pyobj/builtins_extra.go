@@ -43,7 +43,7 @@ func (r *reversedIter) M__next__() (py.Object, error) {
 }
 
 func builtinReversed(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("reversed", args, kw, 1, 1); err != nil {
+	if err := NArgs("reversed", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	seq := args[0]
@@ -107,22 +107,22 @@ func objectID(o py.Object) int64 {
 
 func init() {
 	OnInstall(InstallCompat, "builtins_extra", func() {
-		setBuiltin("reversed", builtinFunc("reversed", builtinReversed))
-		setBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("hash", args, kw, 1, 1); err != nil {
+		SetBuiltin("reversed", builtinFunc("reversed", builtinReversed))
+		SetBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("hash", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			h, err := Hash(args[0])
 			return py.Int(h), err
 		}))
-		setBuiltin("callable", builtinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("callable", args, kw, 1, 1); err != nil {
+		SetBuiltin("callable", builtinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("callable", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return py.NewBool(Callable(args[0])), nil
 		}))
-		setBuiltin("id", builtinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("id", args, kw, 1, 1); err != nil {
+		SetBuiltin("id", builtinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("id", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return py.Int(objectID(args[0])), nil
@@ -176,7 +176,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 				return py.Int(int64(r)), nil
 			}
 			b, _ := new(big.Float).SetFloat64(r).Int(nil)
-			return bigToInt(b), nil
+			return BigToInt(b), nil
 		}
 		if nd < 0 {
 			p := math.Pow(10, float64(-nd))
@@ -189,7 +189,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	case py.Int, py.Bool, *py.BigInt:
 		n := toBig(v)
 		if noDigits || nd >= 0 {
-			return bigToInt(n), nil
+			return BigToInt(n), nil
 		}
 		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-nd)), nil)
 		q, m := new(big.Int).DivMod(n, p, new(big.Int))
@@ -197,7 +197,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
 			q.Add(q, big.NewInt(1))
 		}
-		return bigToInt(q.Mul(q, p)), nil
+		return BigToInt(q.Mul(q, p)), nil
 	}
 	if r := x.Type().Lookup("__round__"); r != nil {
 		return py.Call(r, append(py.Tuple{x}, args[1:]...), nil)
@@ -207,7 +207,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 
 func init() {
 	OnInstall(InstallCompat, "builtins_extra#2", func() {
-		setBuiltin("round", builtinFunc("round", builtinRound))
+		SetBuiltin("round", builtinFunc("round", builtinRound))
 		enumerate := py.EnumerateType
 		if enumerate.New != nil {
 			orig := enumerate.New
@@ -277,7 +277,7 @@ func init() {
 }
 
 func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("len", args, kw, 1, 1); err != nil {
+	if err := NArgs("len", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	switch x := args[0].(type) {
@@ -298,7 +298,7 @@ func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func builtinASCII(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("ascii", args, kw, 1, 1); err != nil {
+	if err := NArgs("ascii", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	r, err := Repr(args[0])
@@ -363,10 +363,10 @@ func dirNames(o py.Object) []string {
 
 func init() {
 	OnInstall(InstallCompat, "builtins_extra#3", func() {
-		setBuiltin("len", builtinFunc("len", builtinLen))
-		setBuiltin("ascii", builtinFunc("ascii", builtinASCII))
-		setBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("dir", args, kw, 1, 1); err != nil {
+		SetBuiltin("len", builtinFunc("len", builtinLen))
+		SetBuiltin("ascii", builtinFunc("ascii", builtinASCII))
+		SetBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("dir", args, kw, 1, 1); err != nil {
 				if len(args) == 0 {
 					return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")
 				}

@@ -173,7 +173,7 @@ func classArg(fn string, o py.Object) ([]*py.Type, error) {
 }
 
 func builtinIsInstance(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("isinstance", args, kw, 2, 2); err != nil {
+	if err := NArgs("isinstance", args, kw, 2, 2); err != nil {
 		return nil, err
 	}
 	classes, err := classArg("isinstance", args[1])
@@ -189,7 +189,7 @@ func builtinIsInstance(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func builtinIsSubclass(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("issubclass", args, kw, 2, 2); err != nil {
+	if err := NArgs("issubclass", args, kw, 2, 2); err != nil {
 		return nil, err
 	}
 	a, ok := args[0].(*py.Type)
@@ -387,6 +387,15 @@ func (p *Property) M__delete__(instance py.Object) (py.Object, error) {
 	return py.Call(p.fdel, py.Tuple{instance}, nil)
 }
 
+// classTypes are the types the "classes" installer readies (metatype type,
+// single base filled in) before the builtins that use them are patched.
+var classTypes = []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType, genericAliasType, excAttrType, markerType}
+
+// ReadyWithClasses adds t to the types readied with the builtin classes when
+// Install runs: a module package's class (json.JSONDecodeError,
+// random.Random) calls it from its init.
+func ReadyWithClasses(t *py.Type) { classTypes = append(classTypes, t) }
+
 func init() {
 	SuperType.New = superNew
 	PropertyType.New = propertyNew
@@ -394,8 +403,8 @@ func init() {
 		name string
 		slot int
 	}{{"getter", 0}, {"setter", 1}, {"deleter", 2}} {
-		addMethod(PropertyType, m.name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs(m.name, args, kw, 1, 1); err != nil {
+		AddMethod(PropertyType, m.name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs(m.name, args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			p := *self.(*Property)
@@ -416,7 +425,7 @@ func init() {
 	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).doc, nil }}
 
 	OnInstall(InstallCompat, "classes", func() {
-		for _, t := range []*py.Type{DictType, SetType, FrozenSetType, SuperType, PropertyType, JSONDecodeError, RandomType, genericAliasType, excAttrType, markerType} {
+		for _, t := range classTypes {
 			t.ObjectType = py.TypeType
 			if t.Base == nil && len(t.Bases) == 1 {
 				t.Base = t.Bases[0].(*py.Type)
@@ -454,19 +463,19 @@ func init() {
 		// dict or its MRO: builtin types have the metatype object.
 		py.TypeType.Dict["__getattribute__"] = getattribute
 		py.ObjectType.Dict["__getattribute__"] = getattribute
-		addMethod(py.ObjectType, "__setattr__", objectSetattr)
-		addMethod(py.ObjectType, "__delattr__", objectDelattr)
-		setBuiltin("super", SuperType)
-		setBuiltin("property", PropertyType)
-		setBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
-		setBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
+		AddMethod(py.ObjectType, "__setattr__", objectSetattr)
+		AddMethod(py.ObjectType, "__delattr__", objectDelattr)
+		SetBuiltin("super", SuperType)
+		SetBuiltin("property", PropertyType)
+		SetBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
+		SetBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
 	})
 }
 
 // objectSetattr is object.__setattr__(self, name, value): a data descriptor
 // of the class, else the instance dict (the class dict for a class).
 func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := nArgs("__setattr__", args, kwargs, 2, 2); err != nil {
+	if err := NArgs("__setattr__", args, kwargs, 2, 2); err != nil {
 		return nil, err
 	}
 	name, ok := args[0].(py.String)
@@ -492,7 +501,7 @@ func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 
 // objectDelattr is object.__delattr__(self, name).
 func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := nArgs("__delattr__", args, kwargs, 1, 1); err != nil {
+	if err := NArgs("__delattr__", args, kwargs, 1, 1); err != nil {
 		return nil, err
 	}
 	name, ok := args[0].(py.String)

@@ -74,7 +74,7 @@ func buildClass(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 func typeNew(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	if len(args) == 3 {
 		// The namespace may be the project's dict ({…} displays are).
-		if d, ok := args[2].(dictLike); ok {
+		if d, ok := args[2].(DictLike); ok {
 			ns := py.NewStringDict()
 			for _, it := range d.AsDict().Items() {
 				k, ok := it.Key.(py.String)
@@ -354,7 +354,7 @@ func fixGoSubclass(cls *py.Type, base *py.Type) {
 				_, err := py.Call(init, append(py.Tuple{self}, args...), kwargs)
 				return err
 			}
-			return dictInit(self.(dictLike).AsDict(), args, kwargs)
+			return dictInit(self.(DictLike).AsDict(), args, kwargs)
 		}
 	case SetType:
 		cls.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -398,7 +398,7 @@ func init() {
 		if origBuildClass == nil {
 			panic("bridge: builtins.__build_class__ not found")
 		}
-		setBuiltin("__build_class__", py.MustNewMethod("__build_class__", buildClass, 0, ""))
+		SetBuiltin("__build_class__", py.MustNewMethod("__build_class__", buildClass, 0, ""))
 		// type(name, bases, ns) makes classes as the class statement does.
 		py.TypeType.New = typeNew
 		// gpython makes a Go type's metatype its base (int's is object,
@@ -418,16 +418,16 @@ func init() {
 		// CPython's names: type(2**100).__name__ is 'int', type(1j).__name__ 'complex'.
 		py.BigIntType.Name = "int"
 		py.ComplexType.Name = "complex"
-		addMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return py.None, dictInit(self.(dictLike).AsDict(), args, kw)
+		AddMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			return py.None, dictInit(self.(DictLike).AsDict(), args, kw)
 		})
-		addMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if e, ok := self.(*py.Exception); ok {
 				e.Args = append(py.Tuple{}, args...)
 			}
 			return py.None, nil
 		})
-		addMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return self, nil
 		})
 	})

@@ -9,9 +9,9 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// setBuiltin makes name in builtins refer to obj in every context made
+// SetBuiltin makes name in builtins refer to obj in every context made
 // afterwards.
-func setBuiltin(name string, obj py.Object) {
+func SetBuiltin(name string, obj py.Object) {
 	impl := py.GetModuleImpl("builtins")
 	if impl == nil {
 		panic("bridge: gpython builtins module not registered")
@@ -50,11 +50,11 @@ func init() {
 }
 
 func installContainers() {
-	setBuiltin("dict", DictType)
-	setBuiltin("set", SetType)
-	setBuiltin("frozenset", FrozenSetType)
-	setBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("repr", args, kw, 1, 1); err != nil {
+	SetBuiltin("dict", DictType)
+	SetBuiltin("set", SetType)
+	SetBuiltin("frozenset", FrozenSetType)
+	SetBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("repr", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		s, err := Repr(args[0])
@@ -73,7 +73,7 @@ func installContainers() {
 func init() {
 	OnInstall(InstallCompat, "compat_install#2", func() {
 		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := nArgs("bool", args, kwargs, 0, 1); err != nil {
+			if err := NArgs("bool", args, kwargs, 0, 1); err != nil {
 				return nil, err
 			}
 			if len(args) == 0 {

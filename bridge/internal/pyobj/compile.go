@@ -22,7 +22,7 @@ func installCompile() {
 		func(self py.Object, a *Args) (py.Object, error) {
 			src, err := a.Str("source")
 			if err != nil {
-				if b, ok := bytesLike(a.Get("source")); ok {
+				if b, ok := BytesLike(a.Get("source")); ok {
 					src, err = string(b), nil
 				} else {
 					return nil, py.ExceptionNewf(py.TypeError, "compile() arg 1 must be a string, bytes or AST object")

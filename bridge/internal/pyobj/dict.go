@@ -98,8 +98,8 @@ func (d *Dict) Type() *py.Type {
 // handled by every dict method through this.
 func (d *Dict) AsDict() *Dict { return d }
 
-// dictLike is implemented by Dict and by types that embed it.
-type dictLike interface {
+// DictLike is implemented by Dict and by types that embed it.
+type DictLike interface {
 	py.Object
 	AsDict() *Dict
 }
@@ -346,7 +346,7 @@ func (d *Dict) Copy() *Dict {
 // dict.update does.
 func (d *Dict) Update(other py.Object) error {
 	switch o := other.(type) {
-	case dictLike:
+	case DictLike:
 		src := o.AsDict()
 		if src == d {
 			return nil
@@ -449,7 +449,7 @@ func dictNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func (d *Dict) updateKwargs(kwargs py.StringDict) error {
 	// kwargs arrive in a Go map: keep them in a stable (sorted) order.
-	for _, k := range sortedKeys(kwargs) {
+	for _, k := range SortedKeys(kwargs) {
 		if err := d.Set(py.String(k), kwargs[k]); err != nil {
 			return err
 		}
@@ -573,7 +573,7 @@ func (d *Dict) repr() (string, error) {
 func (d *Dict) M__eq__(other py.Object) (py.Object, error) {
 	var o *Dict
 	switch x := other.(type) {
-	case dictLike:
+	case DictLike:
 		o = x.AsDict()
 	case py.StringDict:
 		o = NewDict()
@@ -626,7 +626,7 @@ func (d *Dict) M__or__(other py.Object) (py.Object, error) {
 	if r, err := d.userBinop("__or__", other); r != py.NotImplemented || err != nil {
 		return r, err
 	}
-	if _, ok := other.(dictLike); !ok {
+	if _, ok := other.(DictLike); !ok {
 		return py.NotImplemented, nil
 	}
 	c := d.Copy()
@@ -666,29 +666,29 @@ func Equal(a, b py.Object) (bool, error) {
 func init() {
 	t := DictType
 	t.New = dictNew
-	addMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("keys", args, kw, 0, 0); err != nil {
+	AddMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("keys", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return &DictView{d: self.(dictLike).AsDict(), kind: iterKeys}, nil
+		return &DictView{d: self.(DictLike).AsDict(), kind: iterKeys}, nil
 	})
-	addMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("values", args, kw, 0, 0); err != nil {
+	AddMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("values", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return &DictView{d: self.(dictLike).AsDict(), kind: iterValues}, nil
+		return &DictView{d: self.(DictLike).AsDict(), kind: iterValues}, nil
 	})
-	addMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("items", args, kw, 0, 0); err != nil {
+	AddMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("items", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return &DictView{d: self.(dictLike).AsDict(), kind: iterItems}, nil
+		return &DictView{d: self.(DictLike).AsDict(), kind: iterItems}, nil
 	})
-	addMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("get", args, kw, 1, 2); err != nil {
+	AddMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		v, ok, err := self.(dictLike).AsDict().Get(args[0])
+		v, ok, err := self.(DictLike).AsDict().Get(args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -700,11 +700,11 @@ func init() {
 		}
 		return py.None, nil
 	})
-	addMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("setdefault", args, kw, 1, 2); err != nil {
+	AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("setdefault", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		d := self.(dictLike).AsDict()
+		d := self.(DictLike).AsDict()
 		v, ok, err := d.Get(args[0])
 		if err != nil || ok {
 			return v, err
@@ -715,11 +715,11 @@ func init() {
 		}
 		return def, d.Set(args[0], def)
 	})
-	addMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("pop", args, kw, 1, 2); err != nil {
+	AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
-		v, ok, err := self.(dictLike).AsDict().pop(args[0])
+		v, ok, err := self.(DictLike).AsDict().pop(args[0])
 		if err != nil || ok {
 			return v, err
 		}
@@ -728,11 +728,11 @@ func init() {
 		}
 		return nil, keyError(args[0])
 	})
-	addMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("popitem", args, kw, 0, 0); err != nil {
+	AddMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("popitem", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		d := self.(dictLike).AsDict()
+		d := self.(DictLike).AsDict()
 		if d.used == 0 {
 			return nil, py.ExceptionNewf(py.KeyError, "popitem(): dictionary is empty")
 		}
@@ -744,11 +744,11 @@ func init() {
 		d.removeAt(ix, d.slotOf(ix))
 		return py.Tuple{e.key, e.value}, nil
 	})
-	addMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) > 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "update expected at most 1 argument, got %d", len(args))
 		}
-		d := self.(dictLike).AsDict()
+		d := self.(DictLike).AsDict()
 		if len(args) == 1 {
 			if err := d.Update(args[0]); err != nil {
 				return nil, err
@@ -756,40 +756,40 @@ func init() {
 		}
 		return py.None, d.updateKwargs(kw)
 	})
-	addMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("copy", args, kw, 0, 0); err != nil {
+	AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("copy", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return self.(dictLike).AsDict().Copy(), nil
+		return self.(DictLike).AsDict().Copy(), nil
 	})
-	addMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("clear", args, kw, 0, 0); err != nil {
+	AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("clear", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		self.(dictLike).AsDict().Clear()
+		self.(DictLike).AsDict().Clear()
 		return py.None, nil
 	})
-	addMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("__contains__", args, kw, 1, 1); err != nil {
+	AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("__contains__", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		return self.(dictLike).AsDict().M__contains__(args[0])
+		return self.(DictLike).AsDict().M__contains__(args[0])
 	})
-	addMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("__setitem__", args, kw, 2, 2); err != nil {
+	AddMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("__setitem__", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		return py.None, self.(dictLike).AsDict().Set(args[0], args[1])
+		return py.None, self.(DictLike).AsDict().Set(args[0], args[1])
 	})
-	addMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		r, err := self.(dictLike).AsDict().repr()
+	AddMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		r, err := self.(DictLike).AsDict().repr()
 		return py.String(r), err
 	})
-	addMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		return py.Int(self.(dictLike).AsDict().used), nil
+	AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		return py.Int(self.(DictLike).AsDict().used), nil
 	})
 	addClassMethod(t, "fromkeys", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("fromkeys", args, kw, 1, 2); err != nil {
+		if err := NArgs("fromkeys", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		value := py.Object(py.None)
@@ -800,7 +800,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		dl, ok := obj.(dictLike)
+		dl, ok := obj.(DictLike)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "fromkeys: %s is not a dict type", cls.Name)
 		}

@@ -309,7 +309,7 @@ func (f *File) write(o py.Object) (py.Object, error) {
 	var data []byte
 	var n int
 	if f.binary {
-		b, ok := bytesLike(o)
+		b, ok := BytesLike(o)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(o))
 		}
@@ -446,7 +446,7 @@ func lineLen(o py.Object) int {
 	case py.String:
 		return len(x)
 	}
-	if b, ok := bytesLike(o); ok {
+	if b, ok := BytesLike(o); ok {
 		return len(b)
 	}
 	return 0

@@ -114,7 +114,7 @@ func fsPath(o py.Object) (string, error) {
 	case py.String:
 		return string(x), nil
 	}
-	if b, ok := bytesLike(o); ok {
+	if b, ok := BytesLike(o); ok {
 		return string(b), nil
 	}
 	if m, ok, err := typeLookup(o, "__fspath__"); ok && err == nil {
@@ -394,9 +394,9 @@ func installFileType() {
 	textIOWrapperType.Dict["line_buffering"] = prop(func(f *File) py.Object { return py.False })
 	UnsupportedOperation.Dict["__module__"] = py.String("io")
 	UnsupportedOperation.Bases = py.Tuple{py.OSError, py.ValueError}
-	mustReady(UnsupportedOperation)
+	MustReady(UnsupportedOperation)
 	open := Func("open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None", builtinOpen)
-	setBuiltin("open", open)
+	SetBuiltin("open", open)
 	// _io holds what io.py (pylib) re-exports.
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "_io", Doc: "pypool's file objects"},
@@ -416,7 +416,7 @@ func init() {
 	OnInstall(InstallCompat, "file_open", installFileType)
 }
 
-// isTerminal reports whether f is a terminal.
+// IsTerminal reports whether f is a terminal.
 func IsTerminal(f *os.File) bool {
 	var t syscall.Termios
 	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, f.Fd(), syscall.TCGETS, uintptr(unsafe.Pointer(&t)))

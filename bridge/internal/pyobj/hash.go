@@ -39,7 +39,7 @@ func Hash(o py.Object) (int64, error) {
 		}
 		return 0, nil
 	case py.Float:
-		return hashFloat(float64(x)), nil
+		return HashFloat(float64(x)), nil
 	case *py.BigInt:
 		return hashBig((*big.Int)(x)), nil
 	case py.NoneType:
@@ -51,8 +51,8 @@ func Hash(o py.Object) (int64, error) {
 	case *FrozenSet:
 		return x.hash(), nil
 	case py.Complex:
-		re := hashFloat(real(complex128(x)))
-		im := hashFloat(imag(complex128(x)))
+		re := HashFloat(real(complex128(x)))
+		im := HashFloat(imag(complex128(x)))
 		return fixHash(re + 1000003*im), nil
 	case *py.List, *Dict, *Set, py.StringDict, *py.Set:
 		return 0, unhashable(o)
@@ -147,9 +147,9 @@ func hashBig(b *big.Int) int64 {
 	return fixHash(n)
 }
 
-// hashFloat is CPython's _Py_HashDouble for finite values; NaN hashes by
+// HashFloat is CPython's _Py_HashDouble for finite values; NaN hashes by
 // identity in CPython, here to 0.
-func hashFloat(v float64) int64 {
+func HashFloat(v float64) int64 {
 	if math.IsInf(v, 0) {
 		if v > 0 {
 			return hashInf
@@ -229,7 +229,7 @@ func KeysEqual(a, b py.Object) (bool, error) {
 		case py.Int:
 			return x == y, nil
 		case py.Bool:
-			return x == boolInt(y), nil
+			return x == BoolInt(y), nil
 		case py.Float:
 			return float64(x) == float64(y) && int64(float64(x)) == int64(x), nil
 		case *py.BigInt:
@@ -237,7 +237,7 @@ func KeysEqual(a, b py.Object) (bool, error) {
 		}
 		return false, nil
 	case py.Bool:
-		return KeysEqual(boolInt(x), b)
+		return KeysEqual(BoolInt(x), b)
 	case py.Float:
 		switch y := b.(type) {
 		case py.Float:
@@ -272,9 +272,9 @@ func KeysEqual(a, b py.Object) (bool, error) {
 			}
 		}
 		return true, nil
-	case py.Bytes, pbytes:
-		xb, _ := bytesLike(x)
-		y, ok := bytesLike(b)
+	case py.Bytes, Bytes:
+		xb, _ := BytesLike(x)
+		y, ok := BytesLike(b)
 		return ok && string(xb) == string(y), nil
 	case *FrozenSet:
 		return setsEqual(&x.Set, b)
@@ -312,7 +312,7 @@ func KeysEqual(a, b py.Object) (bool, error) {
 	return res == py.True, nil
 }
 
-func boolInt(b py.Bool) py.Int {
+func BoolInt(b py.Bool) py.Int {
 	if b {
 		return 1
 	}

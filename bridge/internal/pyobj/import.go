@@ -15,8 +15,8 @@ var ModuleNotFoundError = py.ImportError.NewType("ModuleNotFoundError", "Module 
 // `import concurrent.futures` and `import a.b as x` work for Go modules as
 // for .py files; a missing module is ModuleNotFoundError("No module named 'x'").
 func installImport() {
-	mustReady(ModuleNotFoundError)
-	setModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
+	MustReady(ModuleNotFoundError)
+	SetModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
 	replaceMethod("builtins", Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
 	for _, attr := range []string{"name", "path"} {
 		py.ImportError.Dict[attr] = exceptionDictAttr(attr)

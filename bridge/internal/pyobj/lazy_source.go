@@ -42,7 +42,7 @@ var (
 	lazySources   = map[*py.ModuleImpl]*lazySource{}
 )
 
-// registerLazySource defers src, the Python part of the module impl (file is
+// RegisterLazySource defers src, the Python part of the module impl (file is
 // its name in tracebacks), until one of names is first looked up on a module
 // made from impl. names must be every top-level name src binds.
 func RegisterLazySource(impl *py.ModuleImpl, file, src string, names ...string) {

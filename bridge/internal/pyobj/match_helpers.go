@@ -28,7 +28,7 @@ func mseq(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	}
 	obj := args[0]
 	switch obj.(type) {
-	case py.String, py.Bytes, py.StringDict, dictLike:
+	case py.String, py.Bytes, py.StringDict, DictLike:
 		return py.False, nil
 	case py.Tuple, *py.List, *py.Range:
 	default:
@@ -56,7 +56,7 @@ func mseq(args py.Tuple, _ py.StringDict) (py.Object, error) {
 
 func isMapping(obj py.Object) bool {
 	switch obj.(type) {
-	case py.StringDict, dictLike:
+	case py.StringDict, DictLike:
 		return true
 	case py.String, py.Bytes, py.Tuple, *py.List:
 		return false
@@ -206,7 +206,7 @@ func init() {
 			"__pp_mseq__": mseq, "__pp_mmap__": mmap, "__pp_mrest__": mrest,
 			"__pp_mcls__": mcls, "__pp_mhas__": mhas, "__pp_mget__": mget,
 		} {
-			setBuiltin(name, builtinFunc(name, fn))
+			SetBuiltin(name, builtinFunc(name, fn))
 		}
 	})
 }

@@ -45,7 +45,7 @@ func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 	switch d := args[2].(type) {
 	case py.StringDict:
 		ns = d
-	case dictLike:
+	case DictLike:
 		ns = py.NewStringDict()
 		for _, it := range d.AsDict().Items() {
 			k, ok := it.Key.(py.String)
@@ -152,7 +152,7 @@ func init() {
 	OnInstall(InstallCompat, "mod_enum", func() {
 		EnumType.Dict["__module__"] = py.String("enum")
 		EnumType.Bases = py.Tuple{py.TypeType}
-		mustReady(EnumType)
+		MustReady(EnumType)
 		EnumType.Dict["__iter__"] = enumDelegate("__iter__", "_pp_iter_", 0)
 		EnumType.Dict["__len__"] = enumDelegate("__len__", "_pp_len_", 0)
 		EnumType.Dict["__contains__"] = enumDelegate("__contains__", "_pp_contains_", 1)

@@ -49,7 +49,7 @@ func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
 		acc = big.NewInt(1)
 	}
 	for _, a := range args {
-		n, err := intArg("gcd", a)
+		n, err := IntArg("gcd", a)
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +65,7 @@ func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
 			acc.GCD(nil, nil, acc, n)
 		}
 	}
-	return bigToInt(acc), nil
+	return BigToInt(acc), nil
 }
 
 func installMathExtra() {
@@ -100,17 +100,17 @@ func installMathExtra() {
 	addModuleFunc("math", "gcd", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, false) })
 	addModuleFunc("math", "lcm", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, true) })
 	addModuleFunc("math", "isqrt", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("isqrt", args, kw, 1, 1); err != nil {
+		if err := NArgs("isqrt", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		n, err := intArg("isqrt", args[0])
+		n, err := IntArg("isqrt", args[0])
 		if err != nil {
 			return nil, err
 		}
 		if n.Sign() < 0 {
 			return nil, py.ExceptionNewf(py.ValueError, "isqrt() argument must be nonnegative")
 		}
-		return bigToInt(new(big.Int).Sqrt(n)), nil
+		return BigToInt(new(big.Int).Sqrt(n)), nil
 	})
 	addModuleFunc("math", "prod", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) != 1 {
@@ -135,13 +135,13 @@ func installMathExtra() {
 			if len(args) < 1 || len(args) > 2 {
 				return nil, py.ExceptionNewf(py.TypeError, "%s expected 2 arguments, got %d", name, len(args))
 			}
-			n, err := intArg(name, args[0])
+			n, err := IntArg(name, args[0])
 			if err != nil {
 				return nil, err
 			}
 			k := new(big.Int).Set(n)
 			if len(args) == 2 && args[1] != py.None {
-				if k, err = intArg(name, args[1]); err != nil {
+				if k, err = IntArg(name, args[1]); err != nil {
 					return nil, err
 				}
 			}
@@ -160,9 +160,9 @@ func installMathExtra() {
 				for i := int64(0); i < kk; i++ {
 					r.Mul(r, new(big.Int).Sub(n, big.NewInt(i)))
 				}
-				return bigToInt(r), nil
+				return BigToInt(r), nil
 			}
-			return bigToInt(r.Binomial(n.Int64(), kk)), nil
+			return BigToInt(r.Binomial(n.Int64(), kk)), nil
 		}
 	}
 	addModuleFunc("math", "comb", comb("comb", false))
@@ -375,7 +375,7 @@ func (o *osPathNS) M__repr__() (py.Object, error) {
 }
 
 func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := nArgs("vars", args, kw, 1, 1); err != nil {
+	if err := NArgs("vars", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	if err := loadLazySource(args[0]); err != nil {
@@ -393,6 +393,6 @@ func init() {
 	OnInstall(InstallCompat, "mod_extra", func() {
 		installMathExtra()
 		installOSPath()
-		setBuiltin("vars", builtinFunc("vars", builtinVars))
+		SetBuiltin("vars", builtinFunc("vars", builtinVars))
 	})
 }

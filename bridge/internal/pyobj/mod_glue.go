@@ -8,8 +8,8 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// interpOfModule finds the Interp that runs a Go-implemented module function.
-func interpOfModule(self py.Object) (*Interp, error) {
+// InterpOfModule finds the Interp that runs a Go-implemented module function.
+func InterpOfModule(self py.Object) (*Interp, error) {
 	if m, ok := self.(*py.Module); ok && m != nil {
 		if it := InterpOf(m.Context); it != nil {
 			return it, nil
@@ -18,7 +18,7 @@ func interpOfModule(self py.Object) (*Interp, error) {
 	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
 }
 
-// parseArgs binds args and kwargs to names (the first nreq required) for the
+// ParseArgs binds args and kwargs to names (the first nreq required) for the
 // Go-implemented callable fname, returning nil for the ones not given.
 func ParseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
 	if len(args) > len(names) {
@@ -75,8 +75,8 @@ func soleInterp() *Interp {
 	return nil
 }
 
-// classNew makes a class constructor out of a module factory function.
-func classNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+// ClassNew makes a class constructor out of a module factory function.
+func ClassNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
 	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it := soleInterp()
 		if it == nil {

@@ -251,7 +251,7 @@ func tracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error)
 		if ctx := ctxOrLast(self); ctx != nil {
 			if sys, err := ctx.GetModule("sys"); err == nil {
 				if v, found := sys.Globals["tracebacklimit"]; found {
-					n, err := intArg("tracebacklimit", v)
+					n, err := IntArg("tracebacklimit", v)
 					if err != nil {
 						return 0, false, err
 					}
@@ -261,7 +261,7 @@ func tracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error)
 		}
 		return 0, false, nil
 	}
-	v, err := intArg("limit", limit)
+	v, err := IntArg("limit", limit)
 	if err != nil {
 		return 0, false, err
 	}

@@ -12,25 +12,25 @@ import (
 // goFunc is the shape of every Go-implemented Python method.
 type goFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
-// newClass makes a Go-backed class whose instances are made by newFn.
+// NewClass makes a Go-backed class whose instances are made by newFn.
 func NewClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 	t := py.NewTypeX(name, doc, newFn, nil)
 	t.Dict["__module__"] = py.String(module)
-	mustReady(t)
+	MustReady(t)
 	return t
 }
 
-// newExceptionClass makes an exception class with CPython's module name,
+// NewExceptionClass makes an exception class with CPython's module name,
 // so that tracebacks print it module-qualified.
 func NewExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 	t := base.NewType(name, doc, nil, nil)
 	t.Dict["__module__"] = py.String(module)
 	t.Qualname = name
-	mustReady(t)
+	MustReady(t)
 	return t
 }
 
-// defMethod adds a method to t. gpython calls a Go method either bound
+// DefMethod adds a method to t. gpython calls a Go method either bound
 // (self is the instance) or through the class (self is a module or nil and
 // the instance is the first argument): both are handled.
 func DefMethod(t *py.Type, name string, fn goFunc) {
@@ -45,7 +45,7 @@ func DefMethod(t *py.Type, name string, fn goFunc) {
 	}, 0, "")
 }
 
-// defFunc makes a module-level function.
+// DefFunc makes a module-level function.
 func DefFunc(name, doc string, fn goFunc) *py.Method {
 	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return fn(self, args, kwargs)
@@ -62,7 +62,7 @@ func isInstance(o py.Object, t *py.Type) bool {
 	return o.Type().IsSubtype(t)
 }
 
-// timeoutArg converts a Python timeout (None or a number of seconds) to a
+// TimeoutArg converts a Python timeout (None or a number of seconds) to a
 // duration; ok is false for None (wait forever). Negative values are zero.
 func TimeoutArg(o py.Object) (d time.Duration, ok bool, err error) {
 	if o == nil || o == py.None {
@@ -91,7 +91,7 @@ func TimeoutArg(o py.Object) (d time.Duration, ok bool, err error) {
 	return time.Duration(f * float64(time.Second)), true, nil
 }
 
-// truth is bool(o), with errors treated as false.
+// Truth is bool(o), with errors treated as false.
 func Truth(o py.Object) bool {
 	if o == nil {
 		return false
@@ -103,7 +103,7 @@ func Truth(o py.Object) bool {
 // waitChan waits for ch while the GIL is released, for at most d when
 // limited. It reports whether ch was closed (or received from).
 // KeyboardInterrupt cannot stop it (see waitIntr).
-func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
+func (it *Interp) WaitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
 	select {
 	case <-ch:
 		return true
@@ -130,7 +130,7 @@ func (it *Interp) waitChan(ch <-chan struct{}, d time.Duration, limited bool) bo
 	return got
 }
 
-// waitIntr is waitChan that the main thread leaves with KeyboardInterrupt
+// WaitIntr is waitChan that the main thread leaves with KeyboardInterrupt
 // on SIGINT.
 func (it *Interp) WaitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
 	select {
@@ -147,9 +147,9 @@ func (it *Interp) WaitIntr(ch <-chan struct{}, d time.Duration, limited bool) (b
 	return it.Wait(ch, d)
 }
 
-// mustReady computes t's MRO (types made after gpython's start-up are not
+// MustReady computes t's MRO (types made after gpython's start-up are not
 // readied for us): subclass checks in except clauses need it.
-func mustReady(t *py.Type) {
+func MustReady(t *py.Type) {
 	// a subclass inherits its base's flags, READY included: clear it
 	t.Flags &^= py.TPFLAGS_READY
 	if t.Base == nil && len(t.Bases) == 1 {

@@ -266,7 +266,7 @@ func asMapping(o py.Object) (*Dict, bool, error) {
 	switch x := o.(type) {
 	case *Environ:
 		return x.toDict(), true, nil
-	case dictLike:
+	case DictLike:
 		return x.AsDict(), true, nil
 	case py.StringDict:
 		d := NewDict()

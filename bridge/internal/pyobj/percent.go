@@ -23,7 +23,7 @@ func PercentFormat(format string, args py.Object) (string, error) {
 		mapping = a
 		values = py.Tuple{a}
 	default:
-		if dl, ok := a.(dictLike); ok {
+		if dl, ok := a.(DictLike); ok {
 			mapping = dl
 		}
 		values = py.Tuple{a}
@@ -253,7 +253,7 @@ func percentOne(conv byte, flags, width, prec string, hasPrec bool, arg py.Objec
 		}
 		return Format(n, spec+string(conv))
 	case 'f', 'F', 'e', 'E', 'g', 'G':
-		f, err := toFloatArg(arg)
+		f, err := ToFloatArg(arg)
 		if err != nil {
 			return "", err
 		}
@@ -270,7 +270,7 @@ func toIntegral(arg py.Object, conv byte) (py.Object, error) {
 	case py.Int, *py.BigInt:
 		return x, nil
 	case py.Bool:
-		return boolInt(x), nil
+		return BoolInt(x), nil
 	case py.Float:
 		if conv == 'x' || conv == 'X' || conv == 'o' {
 			return nil, py.ExceptionNewf(py.TypeError, "%%%c format: an integer is required, not float", conv)
@@ -280,7 +280,7 @@ func toIntegral(arg py.Object, conv byte) (py.Object, error) {
 	return nil, py.ExceptionNewf(py.TypeError, "%%%c format: a real number is required, not %s", conv, arg.Type().Name)
 }
 
-func toFloatArg(arg py.Object) (py.Object, error) {
+func ToFloatArg(arg py.Object) (py.Object, error) {
 	switch x := arg.(type) {
 	case py.Float:
 		return x, nil
@@ -448,17 +448,17 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 
 func init() {
 	OnInstall(InstallCompat, "percent", func() {
-		setBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
-		addMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
+		AddMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			s, err := StrFormat(string(self.(py.String)), args, kw)
 			return py.String(s), err
 		})
-		addMethod(py.StringType, "format_map", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("format_map", args, kw, 1, 1); err != nil {
+		AddMethod(py.StringType, "format_map", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("format_map", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			m := py.StringDict{}
-			if d, ok := args[0].(dictLike); ok {
+			if d, ok := args[0].(DictLike); ok {
 				for _, it := range d.AsDict().Items() {
 					if k, ok := it.Key.(py.String); ok {
 						m[string(k)] = it.Value
@@ -476,8 +476,8 @@ func init() {
 				}
 			}
 			if _, ok := impl.Globals["format"]; !has && !ok {
-				setBuiltin("format", builtinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-					if err := nArgs("format", args, kw, 1, 2); err != nil {
+				SetBuiltin("format", builtinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+					if err := NArgs("format", args, kw, 1, 2); err != nil {
 						return nil, err
 					}
 					spec := ""

@@ -270,7 +270,7 @@ func seqRepr(items []py.Object, open, close string, trailingComma bool) (string,
 	return b.String(), nil
 }
 
-func sortedKeys(d py.StringDict) []string {
+func SortedKeys(d py.StringDict) []string {
 	keys := make([]string, 0, len(d))
 	for k := range d {
 		keys = append(keys, k)
@@ -282,7 +282,7 @@ func sortedKeys(d py.StringDict) []string {
 func stringDictRepr(d py.StringDict) (string, error) {
 	var b strings.Builder
 	b.WriteByte('{')
-	for i, k := range sortedKeys(d) {
+	for i, k := range SortedKeys(d) {
 		if i > 0 {
 			b.WriteString(", ")
 		}

@@ -64,7 +64,7 @@ func ppDict(args py.Tuple, _ py.StringDict) (py.Object, error) {
 // updateFromMapping is {**m}: m must be a mapping.
 func updateFromMapping(d *Dict, m py.Object) error {
 	switch m.(type) {
-	case dictLike, py.StringDict:
+	case DictLike, py.StringDict:
 		return d.Update(m)
 	}
 	if _, err := py.GetAttrString(m, "keys"); err != nil {
@@ -133,12 +133,12 @@ func ppKw(args py.Tuple, _ py.StringDict) (py.Object, error) {
 	for _, a := range args {
 		switch m := a.(type) {
 		case py.StringDict:
-			for _, k := range sortedKeys(m) {
+			for _, k := range SortedKeys(m) {
 				if err := add(py.String(k), m[k]); err != nil {
 					return nil, err
 				}
 			}
-		case dictLike:
+		case DictLike:
 			for _, it := range m.AsDict().Items() {
 				if err := add(it.Key, it.Value); err != nil {
 					return nil, err
@@ -200,7 +200,7 @@ func ppAnn(args py.Tuple, _ py.StringDict) (py.Object, error) {
 func init() {
 	OnInstall(InstallCompat, "rewrite_helpers", func() {
 		one := func(name string, fn func(py.Tuple, py.StringDict) (py.Object, error)) {
-			setBuiltin(name, builtinFunc(name, fn))
+			SetBuiltin(name, builtinFunc(name, fn))
 		}
 		one("__pp_dict__", ppDict)
 		one("__pp_dictcomp__", ppDictComp)

@@ -53,8 +53,8 @@ func seqCount(items []py.Object, x py.Object) (py.Object, error) {
 }
 
 func listMethod(name string, min, max int, fn func(l *py.List, args py.Tuple) (py.Object, error)) {
-	addMethod(py.ListType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs(name, args, kw, min, max); err != nil {
+	AddMethod(py.ListType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs(name, args, kw, min, max); err != nil {
 			return nil, err
 		}
 		return fn(self.(*py.List), args)
@@ -136,21 +136,21 @@ func installSeqMethods() {
 		l.Items = l.Items[:0]
 		return py.None, nil
 	})
-	addMethod(py.TupleType, "index", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("index", args, kw, 1, 3); err != nil {
+	AddMethod(py.TupleType, "index", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		return seqIndex(self.(py.Tuple), args, "tuple")
 	})
-	addMethod(py.TupleType, "count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("count", args, kw, 1, 1); err != nil {
+	AddMethod(py.TupleType, "count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("count", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		return seqCount(self.(py.Tuple), args[0])
 	})
 
 	// int
-	addMethod(py.IntType, "bit_length", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.IntType, "bit_length", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		switch x := self.(type) {
 		case py.Int:
 			v := int64(x)
@@ -163,7 +163,7 @@ func installSeqMethods() {
 		}
 		return py.Int(0), nil
 	})
-	addMethod(py.IntType, "bit_count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.IntType, "bit_count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		n := toBig(self)
 		n.Abs(n)
 		c := 0
@@ -172,8 +172,8 @@ func installSeqMethods() {
 		}
 		return py.Int(c), nil
 	})
-	addMethod(py.IntType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
-	addMethod(py.IntType, "to_bytes", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.IntType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
+	AddMethod(py.IntType, "to_bytes", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		length, order := 1, "big"
 		signed := false
 		if len(args) > 0 {
@@ -248,7 +248,7 @@ func installSeqMethods() {
 				x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(data))))
 			}
 		}
-		return bigToInt(x), nil
+		return BigToInt(x), nil
 	}, 0, "")
 
 	for _, name := range []string{"real", "numerator"} {
@@ -270,7 +270,7 @@ func installSeqMethods() {
 	}
 
 	// float
-	addMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		f := float64(self.(py.Float))
 		if math.IsInf(f, 0) {
 			return nil, py.ExceptionNewf(py.OverflowError, "cannot convert Infinity to integer ratio")
@@ -279,15 +279,15 @@ func installSeqMethods() {
 			return nil, py.ExceptionNewf(py.ValueError, "cannot convert NaN to integer ratio")
 		}
 		r := new(big.Rat).SetFloat64(f)
-		return py.Tuple{bigToInt(r.Num()), bigToInt(r.Denom())}, nil
+		return py.Tuple{BigToInt(r.Num()), BigToInt(r.Denom())}, nil
 	})
-	addMethod(py.FloatType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.FloatType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.String(floatHex(float64(self.(py.Float)))), nil
 	})
-	addMethod(py.FloatType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
+	AddMethod(py.FloatType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
 
 	// bytes
-	addMethod(py.BytesType, "decode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.BytesType, "decode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		enc := "utf-8"
 		if len(args) > 0 {
 			enc = string(args[0].(py.String))
@@ -317,11 +317,11 @@ func installSeqMethods() {
 		}
 		return nil, py.ExceptionNewf(py.LookupError, "unknown encoding: %s", enc)
 	})
-	addMethod(py.BytesType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.BytesType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.String(hex.EncodeToString(self.(py.Bytes))), nil
 	})
 	bytesStr := func(name string, f func(b string, args py.Tuple) (py.Object, error)) {
-		addMethod(py.BytesType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(py.BytesType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return f(string(self.(py.Bytes)), args)
 		})
 	}
@@ -397,15 +397,30 @@ func toBig(o py.Object) *big.Int {
 	case py.Int:
 		return big.NewInt(int64(x))
 	case py.Bool:
-		return big.NewInt(int64(boolInt(x)))
+		return big.NewInt(int64(BoolInt(x)))
 	case *py.BigInt:
 		return new(big.Int).Set((*big.Int)(x))
 	}
 	return new(big.Int)
 }
 
-// bigToInt returns an Int when x fits, else a BigInt.
-func bigToInt(x *big.Int) py.Object {
+// IntArg is an integer argument as a big.Int: an int, a bool, or a float
+// with no fraction; other types give CPython's "'T' object cannot be
+// interpreted as an integer" TypeError.
+func IntArg(name string, o py.Object) (*big.Int, error) {
+	switch x := o.(type) {
+	case py.Int, py.Bool, *py.BigInt:
+		return toBig(x), nil
+	case py.Float:
+		if float64(x) == math.Trunc(float64(x)) {
+			return big.NewInt(int64(x)), nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", o.Type().Name)
+}
+
+// BigToInt returns an Int when x fits, else a BigInt.
+func BigToInt(x *big.Int) py.Object {
 	if x.IsInt64() {
 		return py.Int(x.Int64())
 	}

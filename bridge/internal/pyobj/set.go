@@ -302,7 +302,7 @@ func (s *Set) update(obj py.Object) error {
 	case setLike:
 		s.merge(o.AsSet())
 		return nil
-	case dictLike:
+	case DictLike:
 		d := o.AsDict()
 		if (s.fill+d.used)*5 >= (len(s.table)-1)*3 {
 			s.resize((s.used + d.used) * 2)
@@ -815,7 +815,7 @@ func init() {
 	FrozenSetType.New = frozenSetNew
 	for _, t := range []*py.Type{SetType, FrozenSetType} {
 		addSetOp := func(name, op string) {
-			addMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				if err := noKwargs(name, kw); err != nil {
 					return nil, err
 				}
@@ -836,8 +836,8 @@ func init() {
 		addSetOp("union", "|")
 		addSetOp("intersection", "&")
 		addSetOp("difference", "-")
-		addMethod(t, "symmetric_difference", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("symmetric_difference", args, kw, 1, 1); err != nil {
+		AddMethod(t, "symmetric_difference", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("symmetric_difference", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -846,8 +846,8 @@ func init() {
 			}
 			return wrapLike(self, self.(setLike).AsSet().binop(sets[0], "^")), nil
 		})
-		addMethod(t, "issubset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("issubset", args, kw, 1, 1); err != nil {
+		AddMethod(t, "issubset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("issubset", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -856,8 +856,8 @@ func init() {
 			}
 			return py.NewBool(self.(setLike).AsSet().isSubset(sets[0])), nil
 		})
-		addMethod(t, "issuperset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("issuperset", args, kw, 1, 1); err != nil {
+		AddMethod(t, "issuperset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("issuperset", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -866,8 +866,8 @@ func init() {
 			}
 			return py.NewBool(sets[0].isSubset(self.(setLike).AsSet())), nil
 		})
-		addMethod(t, "isdisjoint", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("isdisjoint", args, kw, 1, 1); err != nil {
+		AddMethod(t, "isdisjoint", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("isdisjoint", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -876,8 +876,8 @@ func init() {
 			}
 			return py.NewBool(self.(setLike).AsSet().binop(sets[0], "&").used == 0), nil
 		})
-		addMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("copy", args, kw, 0, 0); err != nil {
+		AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("copy", args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			if f, ok := self.(*FrozenSet); ok && f.typ == nil {
@@ -885,32 +885,32 @@ func init() {
 			}
 			return wrapLike(self, self.(setLike).AsSet().copySet()), nil
 		})
-		addMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("__contains__", args, kw, 1, 1); err != nil {
+		AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("__contains__", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return self.(setLike).AsSet().M__contains__(args[0])
 		})
-		addMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return py.Int(self.(setLike).AsSet().used), nil
 		})
 	}
 	t := SetType
-	addMethod(t, "add", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("add", args, kw, 1, 1); err != nil {
+	AddMethod(t, "add", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("add", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		return py.None, self.(*Set).Add(args[0])
 	})
-	addMethod(t, "discard", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("discard", args, kw, 1, 1); err != nil {
+	AddMethod(t, "discard", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("discard", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		_, err := self.(*Set).Discard(args[0])
 		return py.None, err
 	})
-	addMethod(t, "remove", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("remove", args, kw, 1, 1); err != nil {
+	AddMethod(t, "remove", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("remove", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		found, err := self.(*Set).Discard(args[0])
@@ -922,20 +922,20 @@ func init() {
 		}
 		return py.None, nil
 	})
-	addMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("pop", args, kw, 0, 0); err != nil {
+	AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("pop", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return self.(*Set).pop()
 	})
-	addMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("clear", args, kw, 0, 0); err != nil {
+	AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("clear", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		self.(*Set).Clear()
 		return py.None, nil
 	})
-	addMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := noKwargs("update", kw); err != nil {
 			return nil, err
 		}
@@ -948,7 +948,7 @@ func init() {
 		return py.None, nil
 	})
 	for name, op := range map[string]string{"intersection_update": "&", "difference_update": "-", "symmetric_difference_update": "^"} {
-		addMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := noKwargs(name, kw); err != nil {
 				return nil, err
 			}

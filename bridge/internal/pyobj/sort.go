@@ -101,7 +101,7 @@ func toBigFloat(o py.Object) *big.Float {
 	case py.Int:
 		return new(big.Float).SetInt64(int64(x))
 	case py.Bool:
-		return new(big.Float).SetInt64(int64(boolInt(x)))
+		return new(big.Float).SetInt64(int64(BoolInt(x)))
 	case py.Float:
 		return big.NewFloat(float64(x))
 	case *py.BigInt:
@@ -137,9 +137,9 @@ func seqLess(x, y []py.Object) (bool, error) {
 	return len(x) < len(y), nil
 }
 
-// sortObjects sorts items in place, stably, by key (or the items) with
+// SortObjects sorts items in place, stably, by key (or the items) with
 // Python's <; reverse keeps equal items in their original order as CPython.
-func sortObjects(items []py.Object, key py.Object, reverse bool) error {
+func SortObjects(items []py.Object, key py.Object, reverse bool) error {
 	keys := items
 	if key != nil && key != py.None {
 		keys = make([]py.Object, len(items))
@@ -227,7 +227,7 @@ func builtinSorted(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return nil, err
 	}
 	items := append([]py.Object(nil), l.Items...)
-	if err := sortObjects(items, key, reverse); err != nil {
+	if err := SortObjects(items, key, reverse); err != nil {
 		return nil, err
 	}
 	return &py.List{Items: items}, nil
@@ -313,10 +313,10 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func init() {
 	OnInstall(InstallCompat, "sort", func() {
-		setBuiltin("sorted", builtinFunc("sorted", builtinSorted))
-		setBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
-		setBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
-		addMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		SetBuiltin("sorted", builtinFunc("sorted", builtinSorted))
+		SetBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
+		SetBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
+		AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "sort() takes no positional arguments")
 			}
@@ -326,7 +326,7 @@ func init() {
 			}
 			l := self.(*py.List)
 			items := append([]py.Object(nil), l.Items...)
-			if err := sortObjects(items, key, reverse); err != nil {
+			if err := SortObjects(items, key, reverse); err != nil {
 				return nil, err
 			}
 			copy(l.Items, items)

@@ -126,8 +126,8 @@ func findIn(s, sub string, args py.Tuple, reverse bool) (int, error) {
 }
 
 func strMethod(name string, min, max int, fn func(s string, args py.Tuple) (py.Object, error)) {
-	addMethod(py.StringType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs(name, args, kw, min, max); err != nil {
+	AddMethod(py.StringType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs(name, args, kw, min, max); err != nil {
 			return nil, err
 		}
 		return fn(string(self.(py.String)), args)
@@ -340,8 +340,8 @@ func init() {
 }
 
 func installStrMethods() {
-	addMethod(py.StringType, "join", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("join", args, kw, 1, 1); err != nil {
+	AddMethod(py.StringType, "join", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("join", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		sep := string(self.(py.String))
@@ -475,21 +475,21 @@ func installStrMethods() {
 			return py.Int(i), nil
 		})
 	}
-	addMethod(py.StringType, "split", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.StringType, "split", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		sep, n, err := splitArgs("split", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return pySplit(string(self.(py.String)), sep, n, false)
 	})
-	addMethod(py.StringType, "rsplit", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.StringType, "rsplit", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		sep, n, err := splitArgs("rsplit", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return pySplit(string(self.(py.String)), sep, n, true)
 	})
-	addMethod(py.StringType, "splitlines", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.StringType, "splitlines", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		keep := false
 		if len(args) > 0 {
 			kw = py.StringDict{"keepends": args[0]}
@@ -608,7 +608,7 @@ func installStrMethods() {
 		}
 		return py.String(strings.TrimSuffix(s, p)), nil
 	})
-	addMethod(py.StringType, "expandtabs", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.StringType, "expandtabs", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		size := 8
 		if len(args) > 0 {
 			kw = py.StringDict{"tabsize": args[0]}
@@ -640,7 +640,7 @@ func installStrMethods() {
 		}
 		return py.String(b.String()), nil
 	})
-	addMethod(py.StringType, "encode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddMethod(py.StringType, "encode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		enc := "utf-8"
 		if len(args) > 0 {
 			e, err := strArg("encode", 1, args[0])
@@ -654,8 +654,8 @@ func installStrMethods() {
 		}
 		return encodeString(string(self.(py.String)), enc)
 	})
-	addMethod(py.StringType, "translate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("translate", args, kw, 1, 1); err != nil {
+	AddMethod(py.StringType, "translate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := NArgs("translate", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		table := args[0]
@@ -685,7 +685,7 @@ func installStrMethods() {
 		d := NewDict()
 		switch len(args) {
 		case 1:
-			src, ok := args[0].(dictLike)
+			src, ok := args[0].(DictLike)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "if you give only one argument to maketrans it must be a dict")
 			}

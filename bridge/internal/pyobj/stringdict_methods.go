@@ -20,8 +20,8 @@ func sdKey(k py.Object) (string, error) {
 func init() {
 	OnInstall(InstallCompat, "stringdict_methods", func() {
 		t := py.StringDictType
-		addMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("pop", args, kw, 1, 2); err != nil {
+		AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("pop", args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			d := sdSelf(self)
@@ -37,8 +37,8 @@ func init() {
 			}
 			return nil, keyError(args[0])
 		})
-		addMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := nArgs("setdefault", args, kw, 1, 2); err != nil {
+		AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := NArgs("setdefault", args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			d := sdSelf(self)
@@ -56,7 +56,7 @@ func init() {
 			d[k] = def
 			return def, nil
 		})
-		addMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			d := sdSelf(self)
 			if len(args) == 1 {
 				src := NewDict()
@@ -76,10 +76,10 @@ func init() {
 			}
 			return py.None, nil
 		})
-		addMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return sdSelf(self).Copy(), nil
 		})
-		addMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			d := sdSelf(self)
 			for k := range d {
 				delete(d, k)
@@ -87,10 +87,10 @@ func init() {
 			return py.None, nil
 		})
 		list := func(name string, f func(k string, v py.Object) py.Object) {
-			addMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				d := sdSelf(self)
 				out := make([]py.Object, 0, len(d))
-				for _, k := range sortedKeys(d) {
+				for _, k := range SortedKeys(d) {
 					out = append(out, f(k, d[k]))
 				}
 				return py.NewListFromItems(out), nil

@@ -17,7 +17,7 @@ func (it *Interp) atExit() {
 			break
 		}
 		for _, ts := range pending {
-			it.waitChan(ts.done, 0, false)
+			it.WaitChan(ts.done, 0, false)
 		}
 	}
 	for _, f := range it.moduleExitHooks(true) {
@@ -40,7 +40,7 @@ func (it *Interp) moduleExitHooks(late bool) []func() {
 	return hooks
 }
 
-// onExit registers f to run at interpreter exit before non-daemon threads
+// OnExit registers f to run at interpreter exit before non-daemon threads
 // are joined; with late, after.
 func (it *Interp) OnExit(f func(), late bool) {
 	th := it.Threads()

@@ -19,7 +19,7 @@ type pyLock struct {
 type pyRLock struct {
 	it    *Interp
 	ch    chan struct{}
-	owner *threadState // guarded by the GIL
+	owner *ThreadState // guarded by the GIL
 	count int
 }
 

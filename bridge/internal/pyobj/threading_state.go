@@ -14,7 +14,7 @@ import (
 // A threadState is the threading module's view of one Python thread: a
 // threading.Thread started from Python, the main thread, a pool worker
 // goroutine running Python, or a helper.
-type threadState struct {
+type ThreadState struct {
 	t       *Thread   // the core's thread
 	ident   int64     // = t.Ident
 	name    string    // for threads without a Python object yet
@@ -28,12 +28,12 @@ type threadState struct {
 var threadStateType = py.NewType("_thread_state", "internal handle of a Python thread")
 
 // Type implements py.Object.
-func (ts *threadState) Type() *py.Type { return threadStateType }
+func (ts *ThreadState) Type() *py.Type { return threadStateType }
 
-// newThreadState makes the state of a new Python thread and its core Thread.
-func NewThreadState(name, kind string, daemon bool) *threadState {
+// NewThreadState makes the state of a new Python thread and its core Thread.
+func NewThreadState(name, kind string, daemon bool) *ThreadState {
 	t := NewThread(name)
-	ts := &threadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
+	ts := &ThreadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
 	t.Data = ts
 	return ts
 }
@@ -41,12 +41,12 @@ func NewThreadState(name, kind string, daemon bool) *threadState {
 // threads is the thread bookkeeping of one interpreter.
 type threads struct {
 	Mu        sync.Mutex
-	Alive     map[*threadState]struct{}
-	main      *threadState
-	Helper    *threadState // runs callbacks queued from pipe readers
+	Alive     map[*ThreadState]struct{}
+	main      *ThreadState
+	Helper    *ThreadState // runs callbacks queued from pipe readers
 	Counter   int          // Thread-N
 	dummies   int          // Dummy-N
-	nonDaem   []*threadState
+	nonDaem   []*ThreadState
 	modCache  py.StringDict // the threading module's globals
 	exitHooks []func()
 	lateHooks []func()
@@ -54,18 +54,18 @@ type threads struct {
 
 var threadsOf sync.Map // *Interp → *threads
 
-// threads returns it's thread bookkeeping, made on first use (which also
+// Threads returns it's thread bookkeeping, made on first use (which also
 // registers the modules' exit work with the interpreter).
 func (it *Interp) Threads() *threads {
 	if v, ok := threadsOf.Load(it); ok {
 		return v.(*threads)
 	}
-	th := &threads{Alive: map[*threadState]struct{}{}}
+	th := &threads{Alive: map[*ThreadState]struct{}{}}
 	main := it.Main
 	if main == nil {
 		main = NewThread("MainThread")
 	}
-	th.main = &threadState{t: main, ident: main.Ident, name: "MainThread", started: true, done: make(chan struct{}), kind: "main"}
+	th.main = &ThreadState{t: main, ident: main.Ident, name: "MainThread", started: true, done: make(chan struct{}), kind: "main"}
 	if main.Data == nil {
 		main.Data = th.main
 	}
@@ -81,9 +81,9 @@ func (it *Interp) Threads() *threads {
 // current returns the state of the thread holding the GIL (the caller holds
 // it); a thread unknown to the module becomes a dummy (CPython's
 // _DummyThread).
-func (th *threads) current(it *Interp) *threadState {
+func (th *threads) current(it *Interp) *ThreadState {
 	t := it.CurrentThread()
-	if ts, ok := t.Data.(*threadState); ok {
+	if ts, ok := t.Data.(*ThreadState); ok {
 		return ts
 	}
 	if t == it.Main {
@@ -91,7 +91,7 @@ func (th *threads) current(it *Interp) *threadState {
 	}
 	th.Mu.Lock()
 	th.dummies++
-	ts := &threadState{t: t, ident: t.Ident, name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
+	ts := &ThreadState{t: t, ident: t.Ident, name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
 	th.Alive[ts] = struct{}{}
 	th.Mu.Unlock()
 	t.Data = ts
@@ -99,22 +99,22 @@ func (th *threads) current(it *Interp) *threadState {
 }
 
 // run takes the GIL and runs f as the Python thread ts.
-func (it *Interp) RunAs(ts *threadState, f func()) {
+func (it *Interp) RunAs(ts *ThreadState, f func()) {
 	_ = it.RunThread(ts.t, func() error { f(); return nil })
 }
 
 // finish marks ts as no longer alive.
-func (th *threads) finish(ts *threadState) {
+func (th *threads) finish(ts *ThreadState) {
 	th.Mu.Lock()
 	delete(th.Alive, ts)
 	th.Mu.Unlock()
 }
 
 // aliveList returns the live threads.
-func (th *threads) aliveList() []*threadState {
+func (th *threads) aliveList() []*ThreadState {
 	th.Mu.Lock()
 	defer th.Mu.Unlock()
-	out := make([]*threadState, 0, len(th.Alive))
+	out := make([]*ThreadState, 0, len(th.Alive))
 	for ts := range th.Alive {
 		out = append(out, ts)
 	}
@@ -123,10 +123,10 @@ func (th *threads) aliveList() []*threadState {
 
 // pendingNonDaemon returns the started non-daemon threads that have not
 // finished: what the interpreter waits for at exit.
-func (th *threads) pendingNonDaemon() []*threadState {
+func (th *threads) pendingNonDaemon() []*ThreadState {
 	th.Mu.Lock()
 	defer th.Mu.Unlock()
-	var out []*threadState
+	var out []*ThreadState
 	keep := th.nonDaem[:0]
 	for _, ts := range th.nonDaem {
 		select {

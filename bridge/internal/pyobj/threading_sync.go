@@ -155,7 +155,7 @@ func (s *pySemaphore) acquire(blocking bool, d time.Duration, limited bool) bool
 		}
 		w := make(chan struct{})
 		s.waiters = append(s.waiters, w)
-		if !s.it.waitChan(w, left, limited) {
+		if !s.it.WaitChan(w, left, limited) {
 			for i, x := range s.waiters {
 				if x == w {
 					s.waiters = append(s.waiters[:i], s.waiters[i+1:]...)

@@ -12,7 +12,7 @@ import (
 
 // tstateOf returns the thread state stored on a Thread instance; present is
 // false when Thread.__init__ never ran.
-func tstateOf(self py.Object) (ts *threadState, present bool) {
+func tstateOf(self py.Object) (ts *ThreadState, present bool) {
 	d, ok := self.(py.IGetDict)
 	if !ok {
 		return nil, false
@@ -21,7 +21,7 @@ func tstateOf(self py.Object) (ts *threadState, present bool) {
 	if !ok {
 		return nil, false
 	}
-	ts, _ = v.(*threadState)
+	ts, _ = v.(*ThreadState)
 	return ts, true
 }
 
@@ -52,7 +52,7 @@ func (it *Interp) threadingGlobals() (py.StringDict, error) {
 // threadObject returns the threading.Thread instance for ts, making one for
 // the main thread, pool workers and dummies the first time it is asked for.
 // The GIL must be held.
-func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
+func (it *Interp) threadObject(ts *ThreadState) (py.Object, error) {
 	if ts.obj != nil {
 		return ts.obj, nil
 	}
@@ -77,7 +77,7 @@ func (it *Interp) threadObject(ts *threadState) (py.Object, error) {
 	return obj, nil
 }
 
-// currentThreadObject returns the threading.Thread of the calling goroutine.
+// CurrentThreadObject returns the threading.Thread of the calling goroutine.
 func CurrentThreadObject(it *Interp) (py.Object, error) {
 	return it.threadObject(it.Threads().current(it))
 }
@@ -117,12 +117,12 @@ func (it *Interp) startThread(self py.Object) error {
 	go it.runThread(th, ts, self, started)
 	// As CPython's start(), wait until the thread runs: it then holds the
 	// GIL until it blocks or yields.
-	it.waitChan(started, 0, false)
+	it.WaitChan(started, 0, false)
 	return nil
 }
 
 // runThread is the body of a started thread's goroutine.
-func (it *Interp) runThread(th *threads, ts *threadState, self py.Object, started chan struct{}) {
+func (it *Interp) runThread(th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
 	defer close(ts.done)
 	it.RunAs(ts, func() {
 		close(started)

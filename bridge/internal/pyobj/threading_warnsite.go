@@ -60,7 +60,7 @@ func markWarnCall(rc *source.Ctx, toks []source.Token, i int) {
 			return
 		}
 	}
-	toks[start].Before += warnSiteBuiltin + "("
+	toks[start].Before += WarnSiteBuiltin + "("
 	toks[i].After += fmt.Sprintf(", %q, %d, globals())", rc.File, rc.Line(toks[i].Line))
 }
 

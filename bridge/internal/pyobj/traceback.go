@@ -238,7 +238,7 @@ func (in *Interp) PrintException(err error) {
 	var opt tbOptions
 	if sys, e := in.Ctx.GetModule("sys"); e == nil {
 		if v, ok := sys.Globals["tracebacklimit"]; ok {
-			if n, e := intArg("tracebacklimit", v); e == nil {
+			if n, e := IntArg("tracebacklimit", v); e == nil {
 				opt.limited = true
 				if n.IsInt64() && n.Int64() > 0 {
 					opt.limit = -int(min(n.Int64(), 1<<30))

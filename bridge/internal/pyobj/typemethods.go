@@ -9,10 +9,10 @@ import (
 // methodFunc is the Go signature of every method the compat layer adds.
 type methodFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
-// addMethod installs fn as method name of t. gpython calls a type-dict method
+// AddMethod installs fn as method name of t. gpython calls a type-dict method
 // either bound, as fn(self, args), or through the type (`str.join(sep, xs)`),
 // as fn(module, (self, args...)); both arrive at fn as (self, args).
-func addMethod(t *py.Type, name string, fn methodFunc) {
+func AddMethod(t *py.Type, name string, fn methodFunc) {
 	t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if m, ok := self.(*py.Module); ok || self == nil {
 			_ = m
@@ -59,8 +59,8 @@ func noKwargs(name string, kwargs py.StringDict) error {
 	return nil
 }
 
-// nArgs checks a positional argument count as CPython's METH_VARARGS methods do.
-func nArgs(name string, args py.Tuple, kwargs py.StringDict, min, max int) error {
+// NArgs checks a positional argument count as CPython's METH_VARARGS methods do.
+func NArgs(name string, args py.Tuple, kwargs py.StringDict, min, max int) error {
 	if err := noKwargs(name, kwargs); err != nil {
 		return err
 	}

@@ -213,7 +213,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return string(x), nil
 	case py.Bytes:
 		return append([]byte{}, x...), nil
-	case pbytes:
+	case Bytes:
 		return append([]byte{}, x...), nil
 	case *py.List:
 		key := reflect.ValueOf(x).Pointer()
@@ -287,7 +287,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 	case py.EllipsisType:
 		return tagged(tagEllipsis), nil
 	case *ByteArray:
-		return tagged(tagByteArray, append([]byte{}, x.b...)), nil
+		return tagged(tagByteArray, append([]byte{}, x.B...)), nil
 	case *py.Function:
 		return e.encodeFunction(x)
 	case *py.Code:
@@ -329,7 +329,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 	}
 	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
 	// and set.
-	if d, ok := obj.(dictLike); ok {
+	if d, ok := obj.(DictLike); ok {
 		return e.encodeDict(d.AsDict())
 	}
 	if s, ok := obj.(setLike); ok {
@@ -509,7 +509,7 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 	case string:
 		return py.String(x), nil
 	case []byte:
-		return pbytes(append([]byte{}, x...)), nil
+		return Bytes(append([]byte{}, x...)), nil
 	case wire.List:
 		items, err := d.decodeItems(x)
 		if err != nil {
@@ -559,7 +559,7 @@ func (d *decoder) decodeItems(vs []wire.Value) ([]py.Object, error) {
 	return d.AppendItems(make([]py.Object, 0, len(vs)), vs)
 }
 
-// appendItems appends vs, converted, to out.
+// AppendItems appends vs, converted, to out.
 func (d *decoder) AppendItems(out []py.Object, vs []wire.Value) ([]py.Object, error) {
 	for _, v := range vs {
 		o, ok := pyIntOf(v)

@@ -87,7 +87,7 @@ func (s *int64Slab) box(n int64) wire.Value {
 	return v
 }
 
-// rangeValues is the items of r as wire values, boxed in slabs: what
+// RangeValues is the items of r as wire values, boxed in slabs: what
 // converting each item of iter(r) gives, without making the py.Ints.
 func RangeValues(r *py.Range) []wire.Value {
 	out := make([]wire.Value, max(0, int(r.Length)))

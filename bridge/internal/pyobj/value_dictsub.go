@@ -63,7 +63,7 @@ func (d *decoder) decodeDictSubclass(f []wire.Value) (py.Object, error) {
 	} else if obj, err = cls.New(cls, nil, nil); err != nil {
 		return nil, err
 	}
-	dl, ok := obj.(dictLike)
+	dl, ok := obj.(DictLike)
 	if !ok {
 		return nil, errBadValue("dict subclass did not make a dict")
 	}

@@ -168,7 +168,7 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		if !ok {
 			return nil, errBadValue("bytearray contents")
 		}
-		return &ByteArray{b: append([]byte{}, b...)}, nil
+		return &ByteArray{B: append([]byte{}, b...)}, nil
 	case tagMethod:
 		if err := fields("method", f, 2); err != nil {
 			return nil, err

@@ -1,8 +1,13 @@
-package pyobj
-
-// _random.Random: CPython's Mersenne Twister and the getrandbits-based
-// methods of random.Random (3.11), so seeded sequences equal CPython's.
-// pylib/random.py binds the module-level functions to a hidden instance.
+// Package random is the Go half of Python's random module: _random.Random,
+// CPython's Mersenne Twister and the getrandbits-based methods of
+// random.Random (3.11), so seeded sequences equal CPython's. The Python half,
+// pylib/random.py (loaded by pyobj's pylib loader), binds the module-level
+// functions to a hidden instance.
+//
+// It registers _random with gpython from its init and Random with
+// pyobj.ReadyWithClasses; the facade (bridge) imports it for that effect. It
+// imports gpython and bridge/internal/pyobj and nothing above them.
+package random
 
 import (
 	"crypto/sha512"
@@ -12,22 +17,23 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
-// RandomType is _random.Random (random.Random).
-var RandomType = py.NewType("Random", "Random number generator base class used by bound module functions.")
+// randomType is _random.Random (random.Random).
+var randomType = py.NewType("Random", "Random number generator base class used by bound module functions.")
 
-// Random is one Mersenne Twister state.
-type Random struct {
+// random is one Mersenne Twister state.
+type random struct {
 	mt        [624]uint32
 	index     int
 	gaussNext py.Object
 }
 
-// Type returns Random.
-func (r *Random) Type() *py.Type { return RandomType }
+// Type returns randomType.
+func (r *random) Type() *py.Type { return randomType }
 
-func (r *Random) initGenrand(s uint32) {
+func (r *random) initGenrand(s uint32) {
 	r.mt[0] = s
 	for i := 1; i < 624; i++ {
 		r.mt[i] = 1812433253*(r.mt[i-1]^(r.mt[i-1]>>30)) + uint32(i)
@@ -35,7 +41,7 @@ func (r *Random) initGenrand(s uint32) {
 	r.index = 624
 }
 
-func (r *Random) initByArray(key []uint32) {
+func (r *random) initByArray(key []uint32) {
 	r.initGenrand(19650218)
 	i, j := 1, 0
 	k := max(624, len(key))
@@ -63,7 +69,7 @@ func (r *Random) initByArray(key []uint32) {
 	r.index = 624
 }
 
-func (r *Random) genrand() uint32 {
+func (r *random) genrand() uint32 {
 	if r.index >= 624 {
 		const upper, lower = 0x80000000, 0x7fffffff
 		for kk := 0; kk < 624; kk++ {
@@ -85,12 +91,12 @@ func (r *Random) genrand() uint32 {
 	return y
 }
 
-func (r *Random) random() float64 {
+func (r *random) random() float64 {
 	a, b := r.genrand()>>5, r.genrand()>>6
 	return (float64(a)*67108864.0 + float64(b)) * (1.0 / 9007199254740992.0)
 }
 
-func (r *Random) seedBig(n *big.Int) {
+func (r *random) seedBig(n *big.Int) {
 	n = new(big.Int).Abs(n)
 	var key []uint32
 	words := n.Bits()
@@ -110,7 +116,7 @@ func (r *Random) seedBig(n *big.Int) {
 	r.initByArray(key)
 }
 
-func (r *Random) seed(a py.Object) error {
+func (r *random) seed(a py.Object) error {
 	r.gaussNext = nil
 	switch x := a.(type) {
 	case nil, py.NoneType:
@@ -120,20 +126,20 @@ func (r *Random) seed(a py.Object) error {
 	case py.Int:
 		r.seedBig(big.NewInt(int64(x)))
 	case py.Bool:
-		r.seedBig(big.NewInt(int64(boolInt(x))))
+		r.seedBig(big.NewInt(int64(pyobj.BoolInt(x))))
 	case *py.BigInt:
 		r.seedBig((*big.Int)(x))
-	case py.String, py.Bytes, pbytes, *ByteArray:
+	case py.String, py.Bytes, pyobj.Bytes, *pyobj.ByteArray:
 		var data []byte
 		if s, ok := x.(py.String); ok {
 			data = []byte(s)
 		} else {
-			data, _ = bytesLike(x)
+			data, _ = pyobj.BytesLike(x)
 		}
 		sum := sha512.Sum512(data)
 		r.seedBig(new(big.Int).SetBytes(append(append([]byte{}, data...), sum[:]...)))
 	case py.Float:
-		h := hashFloat(float64(x))
+		h := pyobj.HashFloat(float64(x))
 		r.seedBig(big.NewInt(h))
 	default:
 		return py.ExceptionNewf(py.TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
@@ -141,7 +147,7 @@ func (r *Random) seed(a py.Object) error {
 	return nil
 }
 
-func (r *Random) getrandbits(k int) *big.Int {
+func (r *random) getrandbits(k int) *big.Int {
 	if k <= 32 {
 		return big.NewInt(int64(r.genrand() >> (32 - uint(k))))
 	}
@@ -159,7 +165,7 @@ func (r *Random) getrandbits(k int) *big.Int {
 }
 
 // randbelow returns a random int in [0, n) as CPython's _randbelow_with_getrandbits.
-func (r *Random) randbelow(n *big.Int) *big.Int {
+func (r *random) randbelow(n *big.Int) *big.Int {
 	k := n.BitLen()
 	v := r.getrandbits(k)
 	for v.Cmp(n) >= 0 {
@@ -168,50 +174,38 @@ func (r *Random) randbelow(n *big.Int) *big.Int {
 	return v
 }
 
-func (r *Random) randbelowInt(n int) int {
+func (r *random) randbelowInt(n int) int {
 	return int(r.randbelow(big.NewInt(int64(n))).Int64())
 }
 
-func intArg(name string, o py.Object) (*big.Int, error) {
-	switch x := o.(type) {
-	case py.Int, py.Bool, *py.BigInt:
-		return toBig(x), nil
-	case py.Float:
-		if float64(x) == math.Trunc(float64(x)) {
-			return big.NewInt(int64(x)), nil
-		}
-	}
-	return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", o.Type().Name)
-}
-
-func (r *Random) randrange(args py.Tuple) (py.Object, error) {
+func (r *random) randrange(args py.Tuple) (py.Object, error) {
 	if len(args) < 1 || len(args) > 3 {
 		return nil, py.ExceptionNewf(py.TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
 	}
-	start, err := intArg("start", args[0])
+	start, err := pyobj.IntArg("start", args[0])
 	if err != nil {
 		return nil, err
 	}
 	if len(args) == 1 || args[1] == py.None {
 		if start.Sign() > 0 {
-			return bigToInt(r.randbelow(start)), nil
+			return pyobj.BigToInt(r.randbelow(start)), nil
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
 	}
-	stop, err := intArg("stop", args[1])
+	stop, err := pyobj.IntArg("stop", args[1])
 	if err != nil {
 		return nil, err
 	}
 	step := big.NewInt(1)
 	if len(args) == 3 {
-		if step, err = intArg("step", args[2]); err != nil {
+		if step, err = pyobj.IntArg("step", args[2]); err != nil {
 			return nil, err
 		}
 	}
 	width := new(big.Int).Sub(stop, start)
 	if step.Cmp(big.NewInt(1)) == 0 {
 		if width.Sign() > 0 {
-			return bigToInt(new(big.Int).Add(start, r.randbelow(width))), nil
+			return pyobj.BigToInt(new(big.Int).Add(start, r.randbelow(width))), nil
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange() (%s, %s, %s)", start, stop, width)
 	}
@@ -232,7 +226,7 @@ func (r *Random) randrange(args py.Tuple) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
 	}
 	v := new(big.Int).Mul(step, r.randbelow(n))
-	return bigToInt(v.Add(v, start)), nil
+	return pyobj.BigToInt(v.Add(v, start)), nil
 }
 
 func floorDiv(a, b *big.Int) *big.Int {
@@ -245,16 +239,16 @@ func floorDiv(a, b *big.Int) *big.Int {
 	return q
 }
 
-func randSelf(self py.Object) (*Random, error) {
-	r, ok := self.(*Random)
+func randSelf(self py.Object) (*random, error) {
+	r, ok := self.(*random)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'Random' object")
 	}
 	return r, nil
 }
 
-func randMethod(name string, fn func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error)) {
-	addMethod(RandomType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+func randMethod(name string, fn func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error)) {
+	pyobj.AddMethod(randomType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		r, err := randSelf(self)
 		if err != nil {
 			return nil, err
@@ -272,15 +266,16 @@ func seqLen(o py.Object) (int, error) {
 }
 
 func init() {
-	RandomType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		r := &Random{}
+	pyobj.ReadyWithClasses(randomType)
+	randomType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		r := &random{}
 		var a py.Object = py.None
 		if len(args) > 0 {
 			a = args[0]
 		}
 		return r, r.seed(a)
 	}
-	randMethod("seed", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	randMethod("seed", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		var a py.Object = py.None
 		if len(args) > 0 {
 			a = args[0]
@@ -290,11 +285,11 @@ func init() {
 		}
 		return py.None, r.seed(a)
 	})
-	randMethod("random", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	randMethod("random", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Float(r.random()), nil
 	})
-	randMethod("getrandbits", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("getrandbits", args, kw, 1, 1); err != nil {
+	randMethod("getrandbits", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyobj.NArgs("getrandbits", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		k, err := py.IndexInt(args[0])
@@ -307,30 +302,30 @@ func init() {
 		if k == 0 {
 			return py.Int(0), nil
 		}
-		return bigToInt(r.getrandbits(k)), nil
+		return pyobj.BigToInt(r.getrandbits(k)), nil
 	})
-	randMethod("randrange", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	randMethod("randrange", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return r.randrange(args)
 	})
-	randMethod("randint", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("randint", args, kw, 2, 2); err != nil {
+	randMethod("randint", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyobj.NArgs("randint", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		b, err := intArg("b", args[1])
+		b, err := pyobj.IntArg("b", args[1])
 		if err != nil {
 			return nil, err
 		}
-		return r.randrange(py.Tuple{args[0], bigToInt(b.Add(b, big.NewInt(1)))})
+		return r.randrange(py.Tuple{args[0], pyobj.BigToInt(b.Add(b, big.NewInt(1)))})
 	})
-	randMethod("_randbelow", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		n, err := intArg("n", args[0])
+	randMethod("_randbelow", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		n, err := pyobj.IntArg("n", args[0])
 		if err != nil {
 			return nil, err
 		}
-		return bigToInt(r.randbelow(n)), nil
+		return pyobj.BigToInt(r.randbelow(n)), nil
 	})
-	randMethod("choice", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("choice", args, kw, 1, 1); err != nil {
+	randMethod("choice", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyobj.NArgs("choice", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		n, err := seqLen(args[0])
@@ -342,8 +337,8 @@ func init() {
 		}
 		return py.GetItem(args[0], py.Int(r.randbelowInt(n)))
 	})
-	randMethod("shuffle", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("shuffle", args, kw, 1, 1); err != nil {
+	randMethod("shuffle", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyobj.NArgs("shuffle", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		x := args[0]
@@ -370,7 +365,7 @@ func init() {
 		}
 		return py.None, nil
 	})
-	randMethod("sample", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	randMethod("sample", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) != 2 {
 			if v, ok := kw["k"]; ok && len(args) == 1 {
 				args = py.Tuple{args[0], v}
@@ -380,7 +375,7 @@ func init() {
 		}
 		pop := args[0]
 		switch pop.(type) {
-		case *Set, *FrozenSet, *Dict:
+		case *pyobj.Set, *pyobj.FrozenSet, *pyobj.Dict:
 			return nil, py.ExceptionNewf(py.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
 		}
 		n, err := seqLen(pop)
@@ -427,32 +422,32 @@ func init() {
 		}
 		return py.NewListFromItems(result), nil
 	})
-	randMethod("uniform", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := nArgs("uniform", args, kw, 2, 2); err != nil {
+	randMethod("uniform", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyobj.NArgs("uniform", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
-		fa, err := toFloatArg(args[0])
+		fa, err := pyobj.ToFloatArg(args[0])
 		if err != nil {
 			return nil, err
 		}
-		fb, err := toFloatArg(args[1])
+		fb, err := pyobj.ToFloatArg(args[1])
 		if err != nil {
 			return nil, err
 		}
 		a, b := float64(fa.(py.Float)), float64(fb.(py.Float))
 		return py.Float(a + (b-a)*r.random()), nil
 	})
-	randMethod("gauss", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	randMethod("gauss", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		mu, sigma := 0.0, 1.0
 		if len(args) > 0 {
-			f, err := toFloatArg(args[0])
+			f, err := pyobj.ToFloatArg(args[0])
 			if err != nil {
 				return nil, err
 			}
 			mu = float64(f.(py.Float))
 		}
 		if len(args) > 1 {
-			f, err := toFloatArg(args[1])
+			f, err := pyobj.ToFloatArg(args[1])
 			if err != nil {
 				return nil, err
 			}
@@ -470,7 +465,7 @@ func init() {
 		}
 		return py.Float(mu + z*sigma), nil
 	})
-	randMethod("choices", func(r *Random, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	randMethod("choices", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) < 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "choices() missing required argument 'population'")
 		}
@@ -552,6 +547,6 @@ func init() {
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "_random", FileDesc: "<_random>"},
-		Globals: py.StringDict{"Random": RandomType},
+		Globals: py.StringDict{"Random": randomType},
 	})
 }

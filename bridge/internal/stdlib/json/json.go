@@ -1,7 +1,12 @@
-package pyobj
-
-// The json module: dumps/dump and loads/load with CPython's output byte for
-// byte (indent, sort_keys, separators, ensure_ascii, default).
+// Package json is Python's json module: dumps/dump and loads/load with
+// CPython's output byte for byte (indent, sort_keys, separators,
+// ensure_ascii, default), and json.JSONDecodeError.
+//
+// It registers the module with gpython from its init and its error class
+// with pyobj.ReadyWithClasses; the facade (bridge) imports it for that
+// effect. It imports gpython and bridge/internal/pyobj (dicts, bytes, repr,
+// sorting, Sig) and nothing above them.
+package json
 
 import (
 	"fmt"
@@ -13,10 +18,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
-// JSONDecodeError is json.JSONDecodeError (a ValueError).
-var JSONDecodeError = py.ValueError.NewType("JSONDecodeError", "Subclass of ValueError with the following additional properties", nil, nil)
+// decodeError is json.JSONDecodeError (a ValueError).
+var decodeError = py.ValueError.NewType("JSONDecodeError", "Subclass of ValueError with the following additional properties", nil, nil)
 
 type jsonEnc struct {
 	indent      string
@@ -93,7 +99,7 @@ func (e *jsonEnc) floatStr(f float64) (string, error) {
 		}
 		return "-Infinity", nil
 	}
-	return FloatRepr(f), nil
+	return pyobj.FloatRepr(f), nil
 }
 
 func (e *jsonEnc) key(k py.Object) (string, bool, error) {
@@ -109,7 +115,7 @@ func (e *jsonEnc) key(k py.Object) (string, bool, error) {
 		}
 		return "false", true, nil
 	case py.Int, *py.BigInt:
-		s, err := Repr(x)
+		s, err := pyobj.Repr(x)
 		return s, true, err
 	case py.NoneType:
 		return "null", true, nil
@@ -152,12 +158,12 @@ func (e *jsonEnc) enc(o py.Object) error {
 		return e.seq(x, x.Items)
 	case py.Tuple:
 		return e.seq(nil, x)
-	case dictLike:
+	case pyobj.DictLike:
 		return e.dict(x, x.AsDict().Items())
 	case py.StringDict:
-		items := make([]DictItem, 0, len(x))
-		for _, k := range sortedKeys(x) {
-			items = append(items, DictItem{py.String(k), x[k]})
+		items := make([]pyobj.DictItem, 0, len(x))
+		for _, k := range pyobj.SortedKeys(x) {
+			items = append(items, pyobj.DictItem{Key: py.String(k), Value: x[k]})
 		}
 		return e.dict(nil, items)
 	}
@@ -214,7 +220,7 @@ func (e *jsonEnc) seq(p any, items []py.Object) error {
 	return nil
 }
 
-func (e *jsonEnc) dict(p any, items []DictItem) error {
+func (e *jsonEnc) dict(p any, items []pyobj.DictItem) error {
 	if len(items) == 0 {
 		e.b.WriteString("{}")
 		return nil
@@ -250,7 +256,7 @@ func (e *jsonEnc) dict(p any, items []DictItem) error {
 				return py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and 'str'", it.Key.Type().Name)
 			}
 		}
-		if err := sortObjects(idx, nil, false); err != nil {
+		if err := pyobj.SortObjects(idx, nil, false); err != nil {
 			return err
 		}
 		sorted := make([]kv, len(list))
@@ -282,7 +288,7 @@ func (e *jsonEnc) dict(p any, items []DictItem) error {
 	return nil
 }
 
-var dumpsSig = MustSig("dumps", "obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False")
+var dumpsSig = pyobj.MustSig("dumps", "obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False")
 
 func jsonDumps(args py.Tuple, kwargs py.StringDict) (string, error) {
 	a, err := dumpsSig.Parse(args, kwargs)
@@ -340,7 +346,7 @@ type jsonDec struct {
 func (d *jsonDec) fail(msg string) error {
 	line := strings.Count(d.s[:min(d.i, len(d.s))], "\n") + 1
 	col := d.i - strings.LastIndex(d.s[:min(d.i, len(d.s))], "\n")
-	return py.ExceptionNewf(JSONDecodeError, "%s: line %d column %d (char %d)", msg, line, col, d.i)
+	return py.ExceptionNewf(decodeError, "%s: line %d column %d (char %d)", msg, line, col, d.i)
 }
 
 func (d *jsonDec) ws() {
@@ -357,7 +363,7 @@ func (d *jsonDec) value() (py.Object, error) {
 	switch c := d.s[d.i]; {
 	case c == '{':
 		d.i++
-		obj := NewDict()
+		obj := pyobj.NewDict()
 		d.ws()
 		if d.i < len(d.s) && d.s[d.i] == '}' {
 			d.i++
@@ -480,7 +486,7 @@ func (d *jsonDec) value() (py.Object, error) {
 		if !ok {
 			return nil, d.fail("Expecting value")
 		}
-		return bigToInt(n), nil
+		return pyobj.BigToInt(n), nil
 	}
 	return nil, d.fail("Expecting value")
 }
@@ -568,16 +574,17 @@ func loadsArg(o py.Object) (string, error) {
 		return string(x), nil
 	case py.Bytes:
 		return string(x), nil
-	case pbytes:
+	case pyobj.Bytes:
 		return string(x), nil
-	case *ByteArray:
-		return string(x.b), nil
+	case *pyobj.ByteArray:
+		return string(x.B), nil
 	}
 	return "", py.ExceptionNewf(py.TypeError, "the JSON object must be str, bytes or bytearray, not %s", o.Type().Name)
 }
 
 func init() {
-	JSONDecodeError.Dict["__module__"] = py.String("json.decoder")
+	pyobj.ReadyWithClasses(decodeError)
+	decodeError.Dict["__module__"] = py.String("json.decoder")
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "json", FileDesc: "<json>"},
 		Methods: []*py.Method{
@@ -629,6 +636,6 @@ func init() {
 				return jsonLoads(s)
 			}, 0, "Deserialize fp to a Python object."),
 		},
-		Globals: py.StringDict{"JSONDecodeError": JSONDecodeError},
+		Globals: py.StringDict{"JSONDecodeError": decodeError},
 	})
 }

@@ -1,20 +1,21 @@
-package pyobj
+package futures
 
 // concurrent.futures.ProcessPoolExecutor's constructor.
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
-// processInitializer returns the engine option for a Python initializer
+// ProcessInitializer returns the engine option for a Python initializer
 // and its initargs, for process pools (they travel by value).
-func (it *Interp) ProcessInitializer(fn, initargs py.Object) (pool.Option, error) {
+func ProcessInitializer(it *pyobj.Interp, fn, initargs py.Object) (pool.Option, error) {
 	if fn == nil || fn == py.None {
 		return nil, nil
 	}
-	if !IsCallable(fn) {
+	if !pyobj.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 	}
 	c, err := it.Callable(fn)
@@ -24,21 +25,21 @@ func (it *Interp) ProcessInitializer(fn, initargs py.Object) (pool.Option, error
 	if err := c.Prepare(); err != nil {
 		return nil, err
 	}
-	args, err := TupleArg(initargs)
+	args, err := pyobj.TupleArg(initargs)
 	if err != nil {
 		return nil, err
 	}
 	wargs := make([]wire.Value, len(args))
 	for i, a := range args {
-		if wargs[i], err = ToWire(a); err != nil {
+		if wargs[i], err = pyobj.ToWire(a); err != nil {
 			return nil, err
 		}
 	}
 	return pool.Initializer(c, wargs...), nil
 }
 
-func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := ParseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
+func NewProcessPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyobj.ParseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +54,7 @@ func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py
 		}
 		opts = append(opts, pool.Workers(n))
 	}
-	initOpt, err := it.ProcessInitializer(v[2], v[3])
+	initOpt, err := ProcessInitializer(it, v[2], v[3])
 	if err != nil {
 		return nil, err
 	}
@@ -72,9 +73,9 @@ func NewProcessPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py
 	}
 	ex, err := pool.NewProcessPoolExecutor(opts...)
 	if err != nil {
-		return nil, it.PyError(err, nil, nil)
+		return nil, PyError(it, err, nil, nil)
 	}
 	e := &pyExecutor{it: it, ex: ex, process: true, typ: processExecutorType, max: ex.MaxWorkers()}
-	it.trackExecutor(e)
+	trackExecutor(it, e)
 	return e, nil
 }

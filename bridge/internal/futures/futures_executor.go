@@ -1,4 +1,4 @@
-package pyobj
+package futures
 
 // concurrent.futures.ThreadPoolExecutor and ProcessPoolExecutor: Python
 // objects over the engine's executors.
@@ -9,13 +9,14 @@ import (
 	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // A pyExecutor is a ThreadPoolExecutor or a ProcessPoolExecutor.
 type pyExecutor struct {
-	it      *Interp
+	it      *pyobj.Interp
 	ex      pool.Executor
 	process bool
 	typ     *py.Type
@@ -26,8 +27,8 @@ type pyExecutor struct {
 }
 
 var (
-	threadExecutorType  = NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
-	processExecutorType = NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
+	threadExecutorType  = pyobj.NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
+	processExecutorType = pyobj.NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
 )
 
 // Type implements py.Object.
@@ -37,20 +38,20 @@ func (e *pyExecutor) Type() *py.Type { return e.typ }
 var executorsOf sync.Map // *Interp → *[]*pyExecutor (guarded by executorsMu)
 var executorsMu sync.Mutex
 
-func (it *Interp) trackExecutor(e *pyExecutor) {
+func trackExecutor(it *pyobj.Interp, e *pyExecutor) {
 	executorsMu.Lock()
 	defer executorsMu.Unlock()
 	v, _ := executorsOf.LoadOrStore(it, &[]*pyExecutor{})
 	l := v.(*[]*pyExecutor)
 	if len(*l) == 0 {
-		it.OnExit(it.shutdownExecutorsAtExit, false)
+		it.OnExit(func() { shutdownExecutorsAtExit(it) }, false)
 	}
 	*l = append(*l, e)
 }
 
 // shutdownExecutorsAtExit is CPython's concurrent.futures _python_exit:
 // queued work is finished and the workers joined.
-func (it *Interp) shutdownExecutorsAtExit() {
+func shutdownExecutorsAtExit(it *pyobj.Interp) {
 	executorsMu.Lock()
 	v, _ := executorsOf.LoadAndDelete(it)
 	executorsMu.Unlock()
@@ -60,23 +61,28 @@ func (it *Interp) shutdownExecutorsAtExit() {
 	for _, e := range *v.(*[]*pyExecutor) {
 		it.GIL.Released(func() { e.ex.Shutdown(true, false) })
 	}
-	it.callbacks().drain()
+	callbacks(it).drain()
 }
 
-// threadCall runs a Python callable on a thread executor's worker: it takes
+// ThreadCall runs a Python callable on a thread executor's worker: it takes
 // the GIL as the worker's Python thread.
 type ThreadCall struct {
-	It    *Interp
-	Fn    py.Object
-	ranOn atomic.Pointer[threadState] // the worker's thread, once it ran
+	it    *pyobj.Interp
+	fn    py.Object
+	ranOn atomic.Pointer[pyobj.ThreadState] // the worker's thread, once it ran
+}
+
+// NewThreadCall makes the call of fn on it's thread-pool workers.
+func NewThreadCall(it *pyobj.Interp, fn py.Object) *ThreadCall {
+	return &ThreadCall{it: it, fn: fn}
 }
 
 // Call implements pool.Callable; args hold Python objects.
 func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
-	it := c.It
+	it := c.it
 	ts := it.Threads().Helper
 	if w, ok := pool.WorkerOf(ctx); ok {
-		if wts, ok := w.Value.(*threadState); ok {
+		if wts, ok := w.Value.(*pyobj.ThreadState); ok {
 			ts = wts
 		}
 	}
@@ -97,7 +103,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 	for i, a := range args {
 		o, ok := a.(py.Object)
 		if !ok {
-			return nil, NewExc(py.SystemError, "thread executor got a non-Python argument")
+			return nil, pyobj.NewExc(py.SystemError, "thread executor got a non-Python argument")
 		}
 		pargs[i] = o
 	}
@@ -109,7 +115,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 			kw[k] = p.Value.(py.Object)
 		}
 	}
-	return py.Call(c.Fn, pargs, kw)
+	return py.Call(c.fn, pargs, kw)
 }
 
 // execArgs turns Python positional and keyword arguments into the engine's,
@@ -118,7 +124,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 	out := make([]wire.Value, len(args))
 	for i, a := range args {
 		if e.process {
-			v, err := ToWire(a)
+			v, err := pyobj.ToWire(a)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -131,7 +137,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 	for k, v := range kwargs {
 		var val wire.Value = v
 		if e.process {
-			w, err := ToWire(v)
+			w, err := pyobj.ToWire(v)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -145,7 +151,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 // callable turns fn into what the executor runs.
 func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 	if !e.process {
-		return &ThreadCall{It: e.it, Fn: fn}, nil
+		return NewThreadCall(e.it, fn), nil
 	}
 	c, err := e.it.Callable(fn)
 	if err != nil {
@@ -159,15 +165,15 @@ func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 
 // failedFuture is a finished future holding err: where CPython's pickling
 // of a task fails, the future gets the error.
-func (e *pyExecutor) failedFuture(err error) *PyFuture {
+func (e *pyExecutor) failedFuture(err error) *Future {
 	f := pool.NewFuture[wire.Value]()
 	f.SetRunningOrNotifyCancel()
 	f.SetException(err)
-	return e.it.newFuture(f, e.process, cbDirect)
+	return newFuture(e.it, f, e.process, cbDirect)
 }
 
 func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if !IsCallable(fn) {
+	if !pyobj.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	c, err := e.callable(fn)
@@ -182,14 +188,14 @@ func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (
 		return e.failedFuture(err), nil
 	}
 	var f *pool.Future[wire.Value]
-	e.it.holdingGIL(func() { f, err = e.ex.SubmitCall(c, a, kw) })
+	holdingGIL(e.it, func() { f, err = e.ex.SubmitCall(c, a, kw) })
 	if err != nil {
-		return nil, e.it.PyError(err, nil, nil)
+		return nil, PyError(e.it, err, nil, nil)
 	}
 	if e.process {
-		return e.it.newFuture(f, true, cbQueued), nil
+		return newFuture(e.it, f, true, cbQueued), nil
 	}
-	pf := e.it.newFuture(f, false, cbThread)
+	pf := newFuture(e.it, f, false, cbThread)
 	pf.call, _ = c.(*ThreadCall)
 	return pf, nil
 }
@@ -199,12 +205,12 @@ func (e *pyExecutor) shutdownPy(wait, cancel bool) {
 	e.shutdown = true
 	e.mu.Unlock()
 	if cancel {
-		e.it.holdingGIL(func() { e.ex.Shutdown(false, true) })
+		holdingGIL(e.it, func() { e.ex.Shutdown(false, true) })
 	}
 	if wait {
 		e.it.GIL.Released(func() { e.ex.Shutdown(true, false) })
-		e.it.callbacks().drain()
+		callbacks(e.it).drain()
 	} else {
-		e.it.holdingGIL(func() { e.ex.Shutdown(false, false) })
+		holdingGIL(e.it, func() { e.ex.Shutdown(false, false) })
 	}
 }

@@ -1,4 +1,4 @@
-package pyobj
+package futures
 
 // concurrent.futures.Future: a Python face on the engine's Future. Results
 // of thread executors are Python objects already; those of process
@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -22,10 +23,12 @@ const (
 	cbQueued        // process executors: the interpreter's callback goroutine
 )
 
-// A pyFuture is a concurrent.futures.Future.
-type PyFuture struct {
-	it     *Interp
-	F      *pool.Future[wire.Value]
+// A Future is a concurrent.futures.Future.
+type Future struct {
+	it *pyobj.Interp
+	// Engine is the engine's future behind it.
+	Engine *pool.Future[wire.Value]
+
 	remote bool // results are wire values
 	cbMode int
 	call   *ThreadCall // thread executors: the task, which knows its worker
@@ -37,22 +40,22 @@ type PyFuture struct {
 	err       error
 }
 
-var futureType = NewClass("concurrent.futures._base", "Future", "Represents the result of an asynchronous computation.", nil)
+var futureType = pyobj.NewClass("concurrent.futures._base", "Future", "Represents the result of an asynchronous computation.", nil)
 
 // Type implements py.Object.
-func (f *PyFuture) Type() *py.Type { return futureType }
+func (f *Future) Type() *py.Type { return futureType }
 
-func (it *Interp) newFuture(f *pool.Future[wire.Value], remote bool, mode int) *PyFuture {
-	return &PyFuture{it: it, F: f, remote: remote, cbMode: mode}
+func newFuture(it *pyobj.Interp, f *pool.Future[wire.Value], remote bool, mode int) *Future {
+	return &Future{it: it, Engine: f, remote: remote, cbMode: mode}
 }
 
 // M__repr__ is CPython's Future repr.
-func (f *PyFuture) M__repr__() (py.Object, error) {
-	return py.String(f.F.String()), nil
+func (f *Future) M__repr__() (py.Object, error) {
+	return py.String(f.Engine.String()), nil
 }
 
-// outcome converts the finished future's outcome; the GIL is held.
-func (f *PyFuture) Outcome(v wire.Value, err error) (py.Object, error) {
+// Outcome converts the finished future's outcome; the GIL is held.
+func (f *Future) Outcome(v wire.Value, err error) (py.Object, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.converted {
@@ -64,11 +67,11 @@ func (f *PyFuture) Outcome(v wire.Value, err error) (py.Object, error) {
 		} else if v == nil {
 			f.result = py.None
 		} else {
-			f.result, err = FromWire(f.it, v)
+			f.result, err = pyobj.FromWire(f.it, v)
 		}
 	}
 	if err != nil {
-		f.err = f.it.PyError(err, FuturesRemoteTraceback, nil)
+		f.err = PyError(f.it, err, pyobj.FuturesRemoteTraceback, nil)
 	}
 	f.converted = true
 	return f.result, f.err
@@ -76,28 +79,28 @@ func (f *PyFuture) Outcome(v wire.Value, err error) (py.Object, error) {
 
 // wait waits, GIL released, for the future (d limited when limited). It
 // reports whether the future is done.
-func (f *PyFuture) wait(timeout py.Object) (bool, error) {
-	d, limited, err := TimeoutArg(timeout)
+func (f *Future) wait(timeout py.Object) (bool, error) {
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return false, err
 	}
-	if f.F.Done() {
+	if f.Engine.Done() {
 		return true, nil
 	}
 	if _, err := f.it.WaitIntr(f.doneChan(), d, limited); err != nil {
 		return false, err
 	}
-	return f.F.Done(), nil
+	return f.Engine.Done(), nil
 }
 
 // doneChan returns a channel closed once the future is done.
-func (f *PyFuture) doneChan() <-chan struct{} {
+func (f *Future) doneChan() <-chan struct{} {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.done == nil {
 		ch := make(chan struct{})
 		f.done = ch
-		f.F.AddDoneCallback(func(*pool.Future[wire.Value]) error {
+		f.Engine.AddDoneCallback(func(*pool.Future[wire.Value]) error {
 			close(ch)
 			return nil
 		})
@@ -105,38 +108,38 @@ func (f *PyFuture) doneChan() <-chan struct{} {
 	return f.done
 }
 
-func (f *PyFuture) resultPy(timeout py.Object) (py.Object, error) {
+func (f *Future) resultPy(timeout py.Object) (py.Object, error) {
 	done, err := f.wait(timeout)
 	if err != nil {
 		return nil, err
 	}
 	if !done {
-		return nil, NewExc(py.TimeoutError, "")
+		return nil, pyobj.NewExc(py.TimeoutError, "")
 	}
-	if f.F.Cancelled() {
-		return nil, NewExc(CancelledError, "")
+	if f.Engine.Cancelled() {
+		return nil, pyobj.NewExc(cancelledError, "")
 	}
-	v, err := f.F.ResultTimeout(0)
+	v, err := f.Engine.ResultTimeout(0)
 	return f.Outcome(v, err)
 }
 
-func (f *PyFuture) exceptionPy(timeout py.Object) (py.Object, error) {
+func (f *Future) exceptionPy(timeout py.Object) (py.Object, error) {
 	done, err := f.wait(timeout)
 	if err != nil {
 		return nil, err
 	}
 	if !done {
-		return nil, NewExc(py.TimeoutError, "")
+		return nil, pyobj.NewExc(py.TimeoutError, "")
 	}
-	if f.F.Cancelled() {
-		return nil, NewExc(CancelledError, "")
+	if f.Engine.Cancelled() {
+		return nil, pyobj.NewExc(cancelledError, "")
 	}
-	v, callErr := f.F.ResultTimeout(0)
+	v, callErr := f.Engine.ResultTimeout(0)
 	if callErr == nil {
 		return py.None, nil
 	}
 	_, e := f.Outcome(v, callErr)
-	return ExcObject(e), nil
+	return pyobj.ExcObject(e), nil
 }
 
 // ---- callbacks
@@ -153,12 +156,12 @@ var pyDoneCallbacks atomic.Bool
 // in CPython. A callback fired meanwhile by a worker goroutine is collected
 // too and runs here instead of on the callback thread; either way it runs
 // holding the GIL, exactly once.
-func (it *Interp) holdingGIL(fn func()) {
+func holdingGIL(it *pyobj.Interp, fn func()) {
 	if !pyDoneCallbacks.Load() {
 		fn()
 		return
 	}
-	q := it.callbacks()
+	q := callbacks(it)
 	q.mu.Lock()
 	q.inlineDepth++
 	q.mu.Unlock()
@@ -192,17 +195,17 @@ func (q *callbackQueue) collectInline(cb func()) bool {
 // addDoneCallback arranges for the Python callable fn(future) to run when f
 // is done, where CPython would run it: a raising callback is logged as
 // CPython's "exception calling callback for <Future …>".
-func (f *PyFuture) addDoneCallback(fn py.Object) {
+func (f *Future) addDoneCallback(fn py.Object) {
 	pyDoneCallbacks.Store(true)
-	f.it.holdingGIL(func() {
-		f.F.AddDoneCallback(func(*pool.Future[wire.Value]) error {
+	holdingGIL(f.it, func() {
+		f.Engine.AddDoneCallback(func(*pool.Future[wire.Value]) error {
 			run := func() { f.runCallback(fn) }
-			if f.it.callbacks().collectInline(run) {
+			if callbacks(f.it).collectInline(run) {
 				return nil
 			}
 			switch f.cbMode {
 			case cbQueued:
-				f.it.callbacks().push(run)
+				callbacks(f.it).push(run)
 			default:
 				// where CPython runs it: on the worker that finished the task
 				ts := f.it.Threads().Helper
@@ -219,16 +222,16 @@ func (f *PyFuture) addDoneCallback(fn py.Object) {
 }
 
 // runCallback calls fn(f) holding the GIL and logs its failure.
-func (f *PyFuture) runCallback(fn py.Object) {
+func (f *Future) runCallback(fn py.Object) {
 	if _, err := py.Call(fn, py.Tuple{f}, nil); err != nil {
-		_, _ = fmt.Fprintf(f.it.Stderr(), "exception calling callback for %s\n%s", f.F.String(), FormatException(err))
+		_, _ = fmt.Fprintf(f.it.Stderr(), "exception calling callback for %s\n%s", f.Engine.String(), pyobj.FormatException(err))
 	}
 }
 
 // A callbackQueue runs queued callbacks in order on one goroutine that
 // takes the GIL for each; pending counts those not yet finished.
 type callbackQueue struct {
-	it      *Interp
+	it      *pyobj.Interp
 	mu      sync.Mutex
 	items   []func()
 	running bool
@@ -242,7 +245,7 @@ type callbackQueue struct {
 
 var callbackQueues sync.Map // *Interp → *callbackQueue
 
-func (it *Interp) callbacks() *callbackQueue {
+func callbacks(it *pyobj.Interp) *callbackQueue {
 	if q, ok := callbackQueues.Load(it); ok {
 		return q.(*callbackQueue)
 	}
@@ -289,21 +292,21 @@ func (q *callbackQueue) drain() {
 		if !busy {
 			return
 		}
-		q.it.waitChan(idle, 0, false)
+		q.it.WaitChan(idle, 0, false)
 	}
 }
 
 // M__eq__ is identity, as for CPython objects without __eq__.
-func (f *PyFuture) M__eq__(other py.Object) (py.Object, error) {
+func (f *Future) M__eq__(other py.Object) (py.Object, error) {
 	return py.NewBool(other == py.Object(f)), nil
 }
 
 // M__ne__ is the negation of M__eq__.
-func (f *PyFuture) M__ne__(other py.Object) (py.Object, error) {
+func (f *Future) M__ne__(other py.Object) (py.Object, error) {
 	return py.NewBool(other != py.Object(f)), nil
 }
 
 // M__hash__ is the identity hash.
-func (f *PyFuture) M__hash__() (py.Object, error) {
+func (f *Future) M__hash__() (py.Object, error) {
 	return py.Int(int64(uintptr(unsafe.Pointer(f)) >> 4)), nil
 }

@@ -1,4 +1,4 @@
-package pyobj
+package futures
 
 // Registration of concurrent.futures and its submodules: the executors'
 // and futures' Python methods, wait and as_completed.
@@ -8,20 +8,10 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
-
-// modFunc wraps a module function that needs the interpreter.
-func ModFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		it, err := interpOfModule(self)
-		if err != nil {
-			return nil, err
-		}
-		return fn(it, args, kwargs)
-	})
-}
 
 func optInt(o py.Object) (int, bool, error) {
 	if o == nil || o == py.None {
@@ -31,8 +21,8 @@ func optInt(o py.Object) (int, bool, error) {
 	return n, true, err
 }
 
-func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
+func newThreadPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyobj.ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +47,10 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 		}
 	}
 	if v[2] != nil && v[2] != py.None {
-		if !IsCallable(v[2]) {
+		if !pyobj.IsCallable(v[2]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
-		initargs, err := TupleArg(v[3])
+		initargs, err := pyobj.TupleArg(v[3])
 		if err != nil {
 			return nil, err
 		}
@@ -68,11 +58,11 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 		for i, a := range initargs {
 			wargs[i] = a
 		}
-		opts = append(opts, pool.Initializer(&ThreadCall{It: it, Fn: v[2]}, wargs...))
+		opts = append(opts, pool.Initializer(NewThreadCall(it, v[2]), wargs...))
 	}
 	th := it.Threads()
 	opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-		ts := NewThreadState(w.Name, "worker", false)
+		ts := pyobj.NewThreadState(w.Name, "worker", false)
 		th.Mu.Lock()
 		th.Alive[ts] = struct{}{}
 		th.Mu.Unlock()
@@ -80,29 +70,11 @@ func newThreadPoolExecutor(it *Interp, args py.Tuple, kwargs py.StringDict) (py.
 	}))
 	ex, err := pool.NewThreadPoolExecutor(opts...)
 	if err != nil {
-		return nil, it.PyError(err, nil, nil)
+		return nil, PyError(it, err, nil, nil)
 	}
 	e := &pyExecutor{it: it, ex: ex, typ: threadExecutorType, max: ex.MaxWorkers()}
-	it.trackExecutor(e)
+	trackExecutor(it, e)
 	return e, nil
-}
-
-// tupleArg converts initargs-like arguments (None: empty) to a tuple.
-func TupleArg(o py.Object) (py.Tuple, error) {
-	if o == nil || o == py.None {
-		return nil, nil
-	}
-	switch t := o.(type) {
-	case py.Tuple:
-		return t, nil
-	case *py.List:
-		return py.Tuple(t.Items), nil
-	}
-	items, err := py.SequenceTuple(o)
-	if err != nil {
-		return nil, py.ExceptionNewf(py.TypeError, "argument must be a tuple, not %s", o.Type().Name)
-	}
-	return items, nil
 }
 
 // mapChunks is ProcessPoolExecutor.map with chunksize > 1, as CPython's:
@@ -112,7 +84,7 @@ func TupleArg(o py.Object) (py.Tuple, error) {
 // the caller then submits call by call, so that only those calls fail.
 func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, limited bool, chunksize int) (py.Object, bool, error) {
 	ex, isProcess := e.ex.(*pool.ProcessPoolExecutor)
-	if !isProcess || !IsCallable(fn) {
+	if !isProcess || !pyobj.IsCallable(fn) {
 		return nil, false, nil
 	}
 	c, err := e.callable(fn)
@@ -130,9 +102,9 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 		timeout = max(d, 0)
 	}
 	var seq iter.Seq2[wire.Value, error]
-	e.it.holdingGIL(func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
+	holdingGIL(e.it, func() { seq, err = ex.MapCall(c, wcalls, timeout, chunksize) })
 	if err != nil {
-		return nil, true, e.it.PyError(err, nil, nil)
+		return nil, true, PyError(e.it, err, nil, nil)
 	}
 	anySeq := func(yield func(any, error) bool) {
 		for v, err := range seq {
@@ -141,12 +113,12 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 			}
 		}
 	}
-	g := e.it.newGoIter(anySeq, func(v any) (py.Object, error) {
+	g := newGoIter(e.it, anySeq, func(v any) (py.Object, error) {
 		if v == nil {
 			return py.None, nil
 		}
-		return FromWire(e.it, v)
-	}, func(err error) error { return e.it.PyError(err, FuturesRemoteTraceback, nil) })
+		return pyobj.FromWire(e.it, v)
+	}, func(err error) error { return PyError(e.it, err, pyobj.FuturesRemoteTraceback, nil) })
 	return g, true, nil
 }
 
@@ -177,7 +149,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			return nil, py.ExceptionNewf(py.TypeError, "map() got an unexpected keyword argument '%s'", k)
 		}
 	}
-	d, limited, err := TimeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -216,28 +188,28 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			return g, err
 		}
 	}
-	var fs []*PyFuture
+	var fs []*Future
 	for _, call := range calls {
 		f, err := e.submit(fn, call, nil)
 		if err != nil {
 			for _, f := range fs {
-				f.F.Cancel()
+				f.Engine.Cancel()
 			}
 			return nil, err
 		}
-		fs = append(fs, f.(*PyFuture))
+		fs = append(fs, f.(*Future))
 	}
 	seq := func(yield func(any, error) bool) {
 		for _, f := range fs {
 			t := pool.NoTimeout
 			if limited {
 				t = d - time.Since(start)
-				if t <= 0 && !f.F.Done() {
+				if t <= 0 && !f.Engine.Done() {
 					yield(nil, &pool.TimeoutError{})
 					return
 				}
 			}
-			if _, err := f.F.ResultTimeout(t); err != nil {
+			if _, err := f.Engine.ResultTimeout(t); err != nil {
 				var te *pool.TimeoutError
 				if asTimeout(err, &te) {
 					yield(nil, err)
@@ -249,18 +221,18 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			}
 		}
 	}
-	g := e.it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
-		f := v.(*PyFuture)
-		if f.F.Cancelled() {
-			return nil, NewExc(CancelledError, "")
+	g := newGoIter(e.it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
+		f := v.(*Future)
+		if f.Engine.Cancelled() {
+			return nil, pyobj.NewExc(cancelledError, "")
 		}
-		r, err := f.F.ResultTimeout(0)
+		r, err := f.Engine.ResultTimeout(0)
 		return f.Outcome(r, err)
-	}, func(err error) error { return e.it.PyError(err, nil, nil) })
+	}, func(err error) error { return PyError(e.it, err, nil, nil) })
 	g.onDone = func() {
-		e.it.holdingGIL(func() {
+		holdingGIL(e.it, func() {
 			for _, f := range fs {
-				f.F.Cancel()
+				f.Engine.Cancel()
 			}
 		})
 	}
@@ -277,22 +249,22 @@ func asTimeout(err error, te **pool.TimeoutError) bool {
 
 func initExecutorMethods() {
 	for _, t := range []*py.Type{threadExecutorType, processExecutorType} {
-		DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) < 1 {
 				return nil, py.ExceptionNewf(py.TypeError, "submit() missing 1 required positional argument: 'fn'")
 			}
 			return self.(*pyExecutor).submit(args[0], args[1:], kwargs)
 		})
-		DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return self.(*pyExecutor).executorMap(args, kwargs)
 		})
-		DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
+		pyobj.DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyobj.ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
 			if err != nil {
 				return nil, err
 			}
-			wait := v[0] == nil || Truth(v[0])
-			self.(*pyExecutor).shutdownPy(wait, Truth(v[1]))
+			wait := v[0] == nil || pyobj.Truth(v[0])
+			self.(*pyExecutor).shutdownPy(wait, pyobj.Truth(v[1]))
 			return py.None, nil
 		})
 		t.Dict["_max_workers"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
@@ -311,88 +283,88 @@ func (e *pyExecutor) M__exit__(args py.Tuple) (py.Object, error) {
 }
 
 func initFutureMethods() {
-	DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		return self.(*PyFuture).resultPy(v[0])
+		return self.(*Future).resultPy(v[0])
 	})
-	DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		return self.(*PyFuture).exceptionPy(v[0])
+		return self.(*Future).exceptionPy(v[0])
 	})
-	DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		f := self.(*PyFuture)
+	pyobj.DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		f := self.(*Future)
 		var ok bool
-		f.it.holdingGIL(func() { ok = f.F.Cancel() })
+		holdingGIL(f.it, func() { ok = f.Engine.Cancel() })
 		return py.NewBool(ok), nil
 	})
-	DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*PyFuture).F.Cancelled()), nil
+	pyobj.DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*Future).Engine.Cancelled()), nil
 	})
-	DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*PyFuture).F.Running()), nil
+	pyobj.DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*Future).Engine.Running()), nil
 	})
-	DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return py.NewBool(self.(*PyFuture).F.Done()), nil
+	pyobj.DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.NewBool(self.(*Future).Engine.Done()), nil
 	})
-	DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
+	pyobj.DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		self.(*PyFuture).addDoneCallback(v[0])
+		self.(*Future).addDoneCallback(v[0])
 		return py.None, nil
 	})
-	DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		f := self.(*PyFuture)
-		ok, err := f.F.SetRunningOrNotifyCancel()
+	pyobj.DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		f := self.(*Future)
+		ok, err := f.Engine.SetRunningOrNotifyCancel()
 		if err != nil {
-			return nil, f.it.PyError(err, nil, nil)
+			return nil, PyError(f.it, err, nil, nil)
 		}
 		return py.NewBool(ok), nil
 	})
-	DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
+	pyobj.DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		f := self.(*PyFuture)
-		f.it.holdingGIL(func() { err = f.F.SetResult(v[0]) })
-		return py.None, f.it.PyError(err, nil, nil)
+		f := self.(*Future)
+		holdingGIL(f.it, func() { err = f.Engine.SetResult(v[0]) })
+		return py.None, PyError(f.it, err, nil, nil)
 	})
-	DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
+	pyobj.DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		f := self.(*PyFuture)
+		f := self.(*Future)
 		var exc error
 		switch x := v[0].(type) {
 		case *py.Exception:
 			exc = x
 		case *py.Type:
 			if x.IsSubtype(py.BaseException) {
-				exc = NewExc(x, "")
+				exc = pyobj.NewExc(x, "")
 			}
 		}
 		if exc == nil {
 			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
 		}
-		f.it.holdingGIL(func() { err = f.F.SetException(exc) })
-		return py.None, f.it.PyError(err, nil, nil)
+		holdingGIL(f.it, func() { err = f.Engine.SetException(exc) })
+		return py.None, PyError(f.it, err, nil, nil)
 	})
 }
 
 // ---- wait and as_completed
 
 // futureList takes a Python iterable of futures.
-func futureList(o py.Object) ([]*PyFuture, error) {
-	var out []*PyFuture
+func futureList(o py.Object) ([]*Future, error) {
+	var out []*Future
 	itr, err := py.Iter(o)
 	if err != nil {
 		return nil, err
@@ -405,7 +377,7 @@ func futureList(o py.Object) ([]*PyFuture, error) {
 			}
 			return nil, err
 		}
-		f, ok := v.(*PyFuture)
+		f, ok := v.(*Future)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not a Future", v.Type().Name)
 		}
@@ -418,7 +390,7 @@ type doneAndNotDone struct {
 	done, notDone py.Object
 }
 
-var doneAndNotDoneType = NewClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
+var doneAndNotDoneType = pyobj.NewClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
 
 // Type implements py.Object.
 func (d *doneAndNotDone) Type() *py.Type { return doneAndNotDoneType }
@@ -454,8 +426,8 @@ func init() {
 	doneAndNotDoneType.Dict["not_done"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*doneAndNotDone).notDone, nil }}
 }
 
-func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
+func waitPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -463,7 +435,7 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := TimeoutArg(v[1])
+	d, limited, err := pyobj.TimeoutArg(v[1])
 	if err != nil {
 		return nil, err
 	}
@@ -479,16 +451,16 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 		}
 		rw = pool.ReturnWhen(s)
 	}
-	byF := map[*pool.Future[wire.Value]]*PyFuture{}
+	byF := map[*pool.Future[wire.Value]]*Future{}
 	engineFs := make([]*pool.Future[wire.Value], len(fs))
 	for i, f := range fs {
-		engineFs[i] = f.F
-		byF[f.F] = f
+		engineFs[i] = f.Engine
+		byF[f.Engine] = f
 	}
 	var res pool.DoneAndNotDone[*pool.Future[wire.Value]]
 	it.GIL.Released(func() { res, err = pool.Wait(engineFs, t, rw) })
 	if err != nil {
-		return nil, it.PyError(err, nil, nil)
+		return nil, PyError(it, err, nil, nil)
 	}
 	conv := func(l []*pool.Future[wire.Value]) py.Object {
 		items := make([]py.Object, len(l))
@@ -500,8 +472,8 @@ func waitPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 	return &doneAndNotDone{done: conv(res.Done), notDone: conv(res.NotDone)}, nil
 }
 
-func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
+func asCompletedPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyobj.ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -509,7 +481,7 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := TimeoutArg(v[1])
+	d, limited, err := pyobj.TimeoutArg(v[1])
 	if err != nil {
 		return nil, err
 	}
@@ -517,11 +489,11 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 	if limited {
 		t = d
 	}
-	byF := map[*pool.Future[wire.Value]]*PyFuture{}
+	byF := map[*pool.Future[wire.Value]]*Future{}
 	engineFs := make([]*pool.Future[wire.Value], len(fs))
 	for i, f := range fs {
-		engineFs[i] = f.F
-		byF[f.F] = f
+		engineFs[i] = f.Engine
+		byF[f.Engine] = f
 	}
 	src := pool.AsCompleted(engineFs, t)
 	seq := func(yield func(any, error) bool) {
@@ -535,15 +507,15 @@ func asCompletedPy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, 
 			}
 		}
 	}
-	return it.newGoIter(iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
-		return v.(*PyFuture), nil
-	}, func(err error) error { return it.PyError(err, nil, nil) }), nil
+	return newGoIter(it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
+		return v.(*Future), nil
+	}, func(err error) error { return PyError(it, err, nil, nil) }), nil
 }
 
 func futuresMethods() []*py.Method {
 	return []*py.Method{
-		ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
-		ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
+		pyobj.ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
+		pyobj.ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
 	}
 }
 
@@ -555,39 +527,28 @@ func futuresGlobals() py.StringDict {
 		"FIRST_COMPLETED":     py.String(pool.FirstCompleted),
 		"FIRST_EXCEPTION":     py.String(pool.FirstException),
 		"ALL_COMPLETED":       py.String(pool.AllCompleted),
-		"CancelledError":      CancelledError,
+		"CancelledError":      cancelledError,
 		"TimeoutError":        py.TimeoutError,
-		"InvalidStateError":   InvalidStateError,
-		"BrokenExecutor":      BrokenExecutor,
-		"Error":               FuturesError,
+		"InvalidStateError":   invalidStateError,
+		"BrokenExecutor":      brokenExecutor,
+		"Error":               futuresError,
 	}
 }
 
-func newFuturePy(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := NoArgs("Future", args, kwargs); err != nil {
+func newFuturePy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := pyobj.NoArgs("Future", args, kwargs); err != nil {
 		return nil, err
 	}
-	return it.newFuture(pool.NewFuture[wire.Value](), false, cbDirect), nil
+	return newFuture(it, pool.NewFuture[wire.Value](), false, cbDirect), nil
 }
 
 func init() {
-	futureType.New = classNew(newFuturePy)
-	threadExecutorType.New = classNew(newThreadPoolExecutor)
-	processExecutorType.New = classNew(NewProcessPoolExecutor)
+	futureType.New = pyobj.ClassNew(newFuturePy)
+	threadExecutorType.New = pyobj.ClassNew(newThreadPoolExecutor)
+	processExecutorType.New = pyobj.ClassNew(NewProcessPoolExecutor)
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()
-	pick := func(names ...string) []*py.Method {
-		var out []*py.Method
-		for _, m := range methods {
-			for _, n := range names {
-				if m.Name == n {
-					out = append(out, m)
-				}
-			}
-		}
-		return out
-	}
 	g := futuresGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent", Doc: "", FileDesc: "<concurrent>"},
@@ -600,18 +561,18 @@ func init() {
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures._base", FileDesc: "<concurrent.futures._base>"},
-		Methods: pick("wait", "as_completed"),
+		Methods: pyobj.PickMethods(methods, "wait", "as_completed"),
 		Globals: g.Copy(),
 	})
 	tg := g.Copy()
-	tg["BrokenThreadPool"] = BrokenThreadPool
+	tg["BrokenThreadPool"] = brokenThreadPool
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures.thread", FileDesc: "<concurrent.futures.thread>"},
 		Globals: tg,
 	})
 	pg := g.Copy()
-	pg["BrokenProcessPool"] = BrokenProcessPool
-	pg["_RemoteTraceback"] = FuturesRemoteTraceback
+	pg["BrokenProcessPool"] = brokenProcessPool
+	pg["_RemoteTraceback"] = pyobj.FuturesRemoteTraceback
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures.process", FileDesc: "<concurrent.futures.process>"},
 		Globals: pg,

@@ -1,6 +1,5 @@
-package pyobj
-
-// The engine under the re module (bridge/pylib/re.py): Python regular
+// Package re is the Go half of Python's re module, the engine under
+// pylib/re.py (loaded by pyobj's pylib loader): Python regular
 // expressions translated to Go's regexp (RE2). What RE2 cannot do
 // (backreferences, lookahead/lookbehind, conditionals, atomic groups,
 // possessive quantifiers) raises re.error naming the construct. Positions
@@ -18,6 +17,11 @@ package pyobj
 //
 // spans is a tuple (start0, end0, start1, end1, …), -1 for a group that did
 // not take part.
+//
+// It registers _pypool_re with gpython from its init and readies re.error
+// with pyobj.OnInstall; the facade (bridge) imports it for that effect. It
+// imports gpython and bridge/internal/pyobj and nothing above them.
+package re
 
 import (
 	"fmt"
@@ -28,6 +32,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // Python's flag values.
@@ -41,8 +46,8 @@ const (
 	reASCII      = 256
 )
 
-// ReError is re.error.
-var ReError = py.ExceptionType.NewType("error", "Exception raised for invalid regular expressions.", nil, nil)
+// reError is re.error.
+var reError = py.ExceptionType.NewType("error", "Exception raised for invalid regular expressions.", nil, nil)
 
 var reProgType = py.NewType("_pypool_re.Prog", "a compiled regular expression")
 
@@ -64,7 +69,7 @@ type reProg struct {
 func (p *reProg) Type() *py.Type { return reProgType }
 
 func reErr(format string, args ...any) error {
-	return py.ExceptionNewf(ReError, format, args...)
+	return py.ExceptionNewf(reError, format, args...)
 }
 
 // translateRegexp turns a Python pattern into RE2 syntax.
@@ -530,7 +535,7 @@ func (r reRunes) spans(m []int) py.Tuple {
 
 // reArgs parses (prog, string, pos, endpos) with Python's clamping of pos
 // and endpos; positions are returned as byte offsets.
-func reArgs(a *Args) (*reProg, reRunes, int, int, error) {
+func reArgs(a *pyobj.Args) (*reProg, reRunes, int, int, error) {
 	p, ok := a.Get("prog").(*reProg)
 	if !ok {
 		return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.TypeError, "not a compiled pattern")
@@ -540,7 +545,7 @@ func reArgs(a *Args) (*reProg, reRunes, int, int, error) {
 		if _, isBytes := a.Get("string").(py.Bytes); isBytes {
 			return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.NotImplementedError, "pypool's re does not support bytes")
 		}
-		return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.TypeError, "expected string or bytes-like object, got '%s'", TypeName(a.Get("string")))
+		return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.TypeError, "expected string or bytes-like object, got '%s'", pyobj.TypeName(a.Get("string")))
 	}
 	ri := newRuneIndex(string(s))
 	nr := len(s)
@@ -566,7 +571,7 @@ func reArgs(a *Args) (*reProg, reRunes, int, int, error) {
 	return p, ri, ri.toByte(pos), ri.toByte(end), nil
 }
 
-func reSearch(self py.Object, a *Args) (py.Object, error) {
+func reSearch(self py.Object, a *pyobj.Args) (py.Object, error) {
 	p, ri, pos, end, err := reArgs(a)
 	if err != nil {
 		return nil, err
@@ -585,7 +590,7 @@ func reSearch(self py.Object, a *Args) (py.Object, error) {
 	return ri.spans(m), nil
 }
 
-func reFindIter(self py.Object, a *Args) (py.Object, error) {
+func reFindIter(self py.Object, a *pyobj.Args) (py.Object, error) {
 	p, ri, pos, end, err := reArgs(a)
 	if err != nil {
 		return nil, err
@@ -617,7 +622,7 @@ func reFindIter(self py.Object, a *Args) (py.Object, error) {
 	return out, nil
 }
 
-func reCompile(self py.Object, a *Args) (py.Object, error) {
+func reCompile(self py.Object, a *pyobj.Args) (py.Object, error) {
 	pat, ok := a.Get("pattern").(py.String)
 	if !ok {
 		if _, isBytes := a.Get("pattern").(py.Bytes); isBytes {
@@ -636,7 +641,7 @@ func reCompile(self py.Object, a *Args) (py.Object, error) {
 	return p, nil
 }
 
-func progArg(a *Args) (*reProg, error) {
+func progArg(a *pyobj.Args) (*reProg, error) {
 	p, ok := a.Get("prog").(*reProg)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "not a compiled pattern")
@@ -645,29 +650,29 @@ func progArg(a *Args) (*reProg, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "mod_re", func() {
-		ReError.Dict["__module__"] = py.String("re")
-		mustReady(ReError)
+	pyobj.OnInstall(pyobj.InstallCompat, "mod_re", func() {
+		reError.Dict["__module__"] = py.String("re")
+		pyobj.MustReady(reError)
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_re", Doc: "Go's regexp under the re module."},
 		Methods: []*py.Method{
-			Func("compile", "pattern, flags=0", reCompile),
-			Func("search", "prog, string, pos=0, endpos=None, mode=0", reSearch),
-			Func("finditer", "prog, string, pos=0, endpos=None", reFindIter),
-			Func("groups", "prog", func(self py.Object, a *Args) (py.Object, error) {
+			pyobj.Func("compile", "pattern, flags=0", reCompile),
+			pyobj.Func("search", "prog, string, pos=0, endpos=None, mode=0", reSearch),
+			pyobj.Func("finditer", "prog, string, pos=0, endpos=None", reFindIter),
+			pyobj.Func("groups", "prog", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 				p, err := progArg(a)
 				if err != nil {
 					return nil, err
 				}
 				return py.Int(p.groups), nil
 			}),
-			Func("groupindex", "prog", func(self py.Object, a *Args) (py.Object, error) {
+			pyobj.Func("groupindex", "prog", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 				p, err := progArg(a)
 				if err != nil {
 					return nil, err
 				}
-				d := NewDict()
+				d := pyobj.NewDict()
 				for i, name := range p.plain.SubexpNames() {
 					if name != "" {
 						if err := d.Set(py.String(name), py.Int(i)); err != nil {
@@ -678,6 +683,6 @@ func init() {
 				return d, nil
 			}),
 		},
-		Globals: py.StringDict{"error": ReError},
+		Globals: py.StringDict{"error": reError},
 	})
 }

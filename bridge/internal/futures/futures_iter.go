@@ -1,18 +1,19 @@
-package pyobj
+package futures
 
 // A Python iterator over a Go iterator (iter.Seq2) whose steps may block:
 // each step runs with the GIL released. Used by Executor.map and
-// as_completed (and the Pool's imap).
+// as_completed.
 
 import (
 	"iter"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // A goIter is a Python iterator pulling from a Go sequence.
 type goIter struct {
-	it     *Interp
+	it     *pyobj.Interp
 	next   func() (any, error, bool)
 	stop   func()
 	conv   func(v any) (py.Object, error) // holding the GIL
@@ -22,7 +23,7 @@ type goIter struct {
 	onDone func()
 }
 
-var goIterType = NewClass("builtins", "generator", "an iterator", nil)
+var goIterType = pyobj.NewClass("builtins", "generator", "an iterator", nil)
 
 // Type implements py.Object.
 func (g *goIter) Type() *py.Type {
@@ -32,7 +33,7 @@ func (g *goIter) Type() *py.Type {
 	return goIterType
 }
 
-func (it *Interp) newGoIter(seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
+func newGoIter(it *pyobj.Interp, seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
 	next, stop := iter.Pull2(seq)
 	return &goIter{it: it, next: next, stop: stop, conv: conv, errc: errc}
 }
@@ -58,12 +59,12 @@ func (g *goIter) M__next__() (py.Object, error) {
 	}
 	if err != nil {
 		g.finish()
-		return nil, g.it.IterFailed(g, g.errc(err))
+		return nil, pyobj.IterFailed(g, g.errc(err))
 	}
 	o, cerr := g.conv(v)
 	if cerr != nil {
 		g.finish()
-		return nil, g.it.IterFailed(g, cerr)
+		return nil, pyobj.IterFailed(g, cerr)
 	}
 	return o, nil
 }
@@ -76,10 +77,4 @@ func (g *goIter) finish() {
 			g.onDone()
 		}
 	}
-}
-
-// iterFailed records that iterator failed with err, so that a for loop over
-// it raises err instead of ending quietly (see IterFailed). It returns err.
-func (it *Interp) IterFailed(iterator py.Object, err error) error {
-	return IterFailed(iterator, err)
 }

@@ -1,0 +1,14 @@
+package bridge
+
+// The standard modules written in Go: each package registers its module
+// (and its install steps, with pyobj.OnInstall) from its init, so importing
+// it is all the facade does.
+
+import (
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/atexit"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/dataclasses"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/warnings"
+)
