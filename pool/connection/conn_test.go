@@ -380,21 +380,32 @@ func TestPollTimeouts(t *testing.T) {
 	}
 }
 
-func TestPollContextCancel(t *testing.T) {
-	a, b := pipe(t, true)
+// cancelEnds runs wait, cancels its context once it blocks, and checks that
+// it returns context.Canceled; it returns the cancelled context.
+func cancelEnds(t *testing.T, what string, wait func(context.Context) error) context.Context {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
-	go func() { _, err := b.PollContext(ctx, NoTimeout); errc <- err }()
+	go func() { errc <- wait(ctx) }()
 	time.Sleep(20 * time.Millisecond)
 	cancel()
 	select {
 	case err := <-errc:
 		if err != context.Canceled {
-			t.Fatalf("err = %v, want context.Canceled", err)
+			t.Fatalf("%s: err = %v, want context.Canceled", what, err)
 		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("cancelling did not end PollContext")
+		t.Fatalf("cancelling did not end %s", what)
 	}
+	return ctx
+}
+
+func TestPollContextCancel(t *testing.T) {
+	a, b := pipe(t, true)
+	ctx := cancelEnds(t, "PollContext", func(ctx context.Context) error {
+		_, err := b.PollContext(ctx, NoTimeout)
+		return err
+	})
 	// The deadline the cancel set is gone: reading works.
 	a.SendBytes([]byte("after"), 0, Omitted)
 	if got, err := b.RecvBytes(Omitted); string(got) != "after" || err != nil {
@@ -478,4 +489,62 @@ func TestBytesRepr(t *testing.T) {
 			t.Errorf("bytesRepr(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+func TestRecvBytesContext(t *testing.T) {
+	c, fd := rawPeer(t)
+	cancelEnds(t, "RecvBytesContext", func(ctx context.Context) error {
+		_, err := c.RecvBytesContext(ctx, Omitted)
+		return err
+	})
+	// A message whose first bytes arrived is read whole even if ctx is
+	// cancelled meanwhile.
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	got := make(chan []byte, 1)
+	go func() {
+		b, err := c.RecvBytesContext(ctx2, Omitted)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- b
+	}()
+	writeAll(t, fd, []byte{0, 0})
+	time.Sleep(20 * time.Millisecond)
+	cancel2()
+	time.Sleep(20 * time.Millisecond)
+	writeAll(t, fd, []byte{0, 3, 'a', 'b', 'c'})
+	select {
+	case b := <-got:
+		if string(b) != "abc" {
+			t.Fatalf("got %q", b)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the message in flight was not read")
+	}
+	// And the Conn is still in step, with no deadline left behind.
+	writeAll(t, fd, []byte{0, 0, 0, 1, 'z'})
+	if b, err := c.RecvBytes(Omitted); string(b) != "z" || err != nil {
+		t.Fatalf("after: %q %v", b, err)
+	}
+}
+
+func TestSendBatch(t *testing.T) {
+	a, b := pipe(t, true)
+	msgs := [][]byte{[]byte("one"), nil, make([]byte, concatLimit+1), []byte("two")}
+	for range 5000 { // more than one batch write of small messages
+		msgs = append(msgs, []byte("many"))
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- a.SendBatch(msgs) }()
+	for i, m := range msgs {
+		got, err := b.RecvBytes(Omitted)
+		if err != nil || !bytes.Equal(got, m) {
+			t.Fatalf("message %d: %d bytes, %v; want %d bytes", i, len(got), err, len(m))
+		}
+	}
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	r, _ := pipe(t, false)
+	wantErr[*pyexc.OSError](t, r.SendBatch(msgs), "connection is read-only")
 }
