@@ -80,7 +80,7 @@ func NewThreadCall(it *pyobj.Interp, fn py.Object) *ThreadCall {
 // Call implements pool.Callable; args hold Python objects.
 func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
 	it := c.it
-	ts := it.Threads().Helper
+	ts := pyobj.HelperThread(it)
 	if w, ok := pool.WorkerOf(ctx); ok {
 		if wts, ok := w.Value.(*pyobj.ThreadState); ok {
 			ts = wts
@@ -91,7 +91,7 @@ func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.
 		err error
 	)
 	c.ranOn.Store(ts)
-	it.RunAs(ts, func() { res, err = c.call(args, kwargs) })
+	pyobj.RunAs(it, ts, func() { res, err = c.call(args, kwargs) })
 	if err != nil {
 		return nil, err
 	}

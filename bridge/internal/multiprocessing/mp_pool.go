@@ -93,17 +93,8 @@ func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwarg
 	}
 	var p *pool.Pool
 	if thread {
-		th := it.Threads()
-		opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-			th.Mu.Lock()
-			th.Counter++
-			name := "Thread-" + strconv.Itoa(th.Counter) + " (worker)"
-			th.Mu.Unlock()
-			ts := pyobj.NewThreadState(name, "worker", true)
-			th.Mu.Lock()
-			th.Alive[ts] = struct{}{}
-			th.Mu.Unlock()
-			return ts
+		opts = append(opts, pyobj.WorkerThreads(it, true, func(pool.WorkerInfo) string {
+			return "Thread-" + strconv.Itoa(pyobj.NextThreadNumber(it)) + " (worker)"
 		}))
 		p, err = pool.NewThreadPool(opts...)
 	} else {
@@ -308,7 +299,7 @@ func (p *pyPool) pyCallback(fn py.Object, owner func() string) func(wire.Value) 
 		return nil
 	}
 	return func(v wire.Value) error {
-		p.it.RunAs(p.it.Threads().Helper, func() {
+		pyobj.RunAs(p.it, pyobj.HelperThread(p.it), func() {
 			o, err := p.result(v)
 			if err == nil {
 				_, err = py.Call(fn, py.Tuple{o}, nil)
@@ -326,7 +317,7 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 		return nil
 	}
 	return func(e error) error {
-		p.it.RunAs(p.it.Threads().Helper, func() {
+		pyobj.RunAs(p.it, pyobj.HelperThread(p.it), func() {
 			exc := pyobj.ExcObject(poolError(p.it, e))
 			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
 				logCallbackError(p.it, owner(), err)

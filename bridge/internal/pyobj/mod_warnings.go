@@ -3,7 +3,7 @@ package pyobj
 // Go support for the warnings module (bridge/pylib/warnings.py): the one
 // formatter of warning text (also used for threading's DeprecationWarnings),
 // the call-site builtin the compile rewrite inserts around warn(...) calls
-// (see threading_warnsite.go), and Interp.warn for Go code that warns.
+// (see warn_sites.go), and Interp.Warn for Go code that warns.
 
 import (
 	"fmt"
@@ -91,10 +91,10 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 	}, 0, ""), nil
 }
 
-// warn issues a warning from Go code through the warnings module (so its
+// Warn issues a warning from Go code through the warnings module (so its
 // filters, registries and formatter apply), as CPython's warn_explicit at
 // file:line; ok false means the location is unknown ("sys", 1).
-func (it *Interp) warn(category *py.Type, msg string, file string, line int, ok bool) error {
+func (it *Interp) Warn(category *py.Type, msg string, file string, line int, ok bool) error {
 	_, m, err := ImportModule(it.Ctx, "warnings", nil)
 	if err != nil {
 		return err
@@ -136,4 +136,14 @@ func init() {
 	OnInstall(InstallCompat, "mod_warnings", func() {
 		setBuiltin(warnSiteBuiltin, py.MustNewMethod(warnSiteBuiltin, warnSiteCall, 0, ""))
 	})
+}
+
+// isMainFile reports whether file is the __main__ module's __file__.
+func (it *Interp) isMainFile(file string) bool {
+	m, err := it.Ctx.GetModule("__main__")
+	if err != nil {
+		return false
+	}
+	f, ok := m.Globals["__file__"].(py.String)
+	return ok && string(f) == file
 }

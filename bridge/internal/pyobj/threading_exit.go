@@ -1,18 +1,19 @@
 package pyobj
 
-// The modules' work at interpreter exit, in CPython's order: executors
-// finish their queued work (concurrent.futures' _python_exit, registered
-// with threading), non-daemon threads are joined (threading._shutdown),
-// then Pools left open are terminated (multiprocessing's atexit).
+// threading._shutdown: at interpreter exit, between the modules' early and
+// late exit work (pyobj's module_exit.go), the non-daemon threads are
+// joined.
 
-// atExit runs holding the GIL as the main thread; it releases the GIL while
-// it waits.
-func (it *Interp) atExit() {
-	for _, f := range it.moduleExitHooks(false) {
-		f()
+// joinThreadsAtExit waits for the non-daemon threads, holding the GIL as the
+// main thread and releasing it while it waits.
+func joinThreadsAtExit(it *Interp) {
+	v, ok := threadsByInterp.Load(it)
+	if !ok {
+		return // no thread was ever started
 	}
+	th := v.(*threads)
 	for {
-		pending := it.Threads().pendingNonDaemon()
+		pending := th.pendingNonDaemon()
 		if len(pending) == 0 {
 			break
 		}
@@ -20,35 +21,6 @@ func (it *Interp) atExit() {
 			it.WaitChan(ts.done, 0, false)
 		}
 	}
-	for _, f := range it.moduleExitHooks(true) {
-		f()
-	}
 }
 
-// moduleExitHooks returns the exit work the modules registered, early
-// (before threads are joined) or late.
-func (it *Interp) moduleExitHooks(late bool) []func() {
-	th := it.Threads()
-	th.Mu.Lock()
-	defer th.Mu.Unlock()
-	var hooks []func()
-	if late {
-		hooks, th.lateHooks = th.lateHooks, nil
-	} else {
-		hooks, th.exitHooks = th.exitHooks, nil
-	}
-	return hooks
-}
-
-// OnExit registers f to run at interpreter exit before non-daemon threads
-// are joined; with late, after.
-func (it *Interp) OnExit(f func(), late bool) {
-	th := it.Threads()
-	th.Mu.Lock()
-	if late {
-		th.lateHooks = append(th.lateHooks, f)
-	} else {
-		th.exitHooks = append(th.exitHooks, f)
-	}
-	th.Mu.Unlock()
-}
+func init() { JoinThreadsAtExit = joinThreadsAtExit }

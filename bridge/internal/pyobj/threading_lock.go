@@ -36,7 +36,7 @@ func (l *pyRLock) Type() *py.Type { return rlockType }
 
 // acquireToken puts a token in ch, waiting (GIL released) as the blocking
 // and timeout arguments say. It reports success.
-func (it *Interp) acquireToken(ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
+func acquireToken(it *Interp, ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
 	select {
 	case ch <- struct{}{}:
 		return true
@@ -91,7 +91,7 @@ func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Dur
 }
 
 func (l *pyLock) acquire(blocking bool, d time.Duration, limited bool) bool {
-	return l.it.acquireToken(l.ch, blocking, d, limited)
+	return acquireToken(l.it, l.ch, blocking, d, limited)
 }
 
 func (l *pyLock) release() error {
@@ -106,12 +106,12 @@ func (l *pyLock) release() error {
 func (l *pyLock) locked() bool { return len(l.ch) == 1 }
 
 func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
-	me := l.it.Threads().current(l.it)
+	me := threadsOf(l.it).current(l.it)
 	if l.owner == me && l.count > 0 {
 		l.count++
 		return true
 	}
-	if !l.it.acquireToken(l.ch, blocking, d, limited) {
+	if !acquireToken(l.it, l.ch, blocking, d, limited) {
 		return false
 	}
 	l.owner, l.count = me, 1
@@ -119,7 +119,7 @@ func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
 }
 
 func (l *pyRLock) release() error {
-	if l.count == 0 || l.owner != l.it.Threads().current(l.it) {
+	if l.count == 0 || l.owner != threadsOf(l.it).current(l.it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot release un-acquired lock")
 	}
 	l.count--
@@ -177,7 +177,7 @@ func init() {
 	})
 	DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
-		return py.NewBool(l.count > 0 && l.owner == l.it.Threads().current(l.it)), nil
+		return py.NewBool(l.count > 0 && l.owner == threadsOf(l.it).current(l.it)), nil
 	})
 	DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
@@ -217,5 +217,5 @@ func (l *pyRLock) M__enter__() (py.Object, error) {
 // M__exit__ releases the lock at the end of a with block.
 func (l *pyRLock) M__exit__(args py.Tuple) (py.Object, error) { return py.None, l.release() }
 
-func (it *Interp) newLock() *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
-func (it *Interp) newRLock() *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }
+func newLock(it *Interp) *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
+func newRLock(it *Interp) *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }

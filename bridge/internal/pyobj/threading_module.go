@@ -18,12 +18,12 @@ func threadingFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs p
 			return nil, err
 		}
 		if m, ok := self.(*py.Module); ok {
-			th := it.Threads()
-			th.Mu.Lock()
+			th := threadsOf(it)
+			th.mu.Lock()
 			if th.modCache == nil && m.Globals["__name__"] == py.String("threading") {
 				th.modCache = m.Globals
 			}
-			th.Mu.Unlock()
+			th.mu.Unlock()
 		}
 		return fn(it, args, kwargs)
 	})
@@ -35,13 +35,13 @@ func threadingMethods() []*py.Method {
 			if err := NoArgs(fname, args, kwargs); err != nil {
 				return nil, err
 			}
-			return CurrentThreadObject(it)
+			return CurrentThread(it)
 		}
 	}
 	return []*py.Method{
 		threadingFunc("current_thread", "Return the current Thread object.", current("current_thread")),
 		threadingFunc("currentThread", "Deprecated alias of current_thread().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := it.deprecationWarning("currentThread() is deprecated, use current_thread() instead", kwargs); err != nil {
+			if err := deprecationWarning(it, "currentThread() is deprecated, use current_thread() instead", kwargs); err != nil {
 				return nil, err
 			}
 			return current("currentThread")(it, args, kwargs)
@@ -50,30 +50,30 @@ func threadingMethods() []*py.Method {
 			if err := NoArgs("main_thread", args, kwargs); err != nil {
 				return nil, err
 			}
-			return it.threadObject(it.Threads().main)
+			return threadObject(it, threadsOf(it).main)
 		}),
 		threadingFunc("get_ident", "Return the current thread's identifier.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := NoArgs("get_ident", args, kwargs); err != nil {
 				return nil, err
 			}
-			return py.Int(it.Threads().current(it).ident), nil
+			return py.Int(threadsOf(it).current(it).ident), nil
 		}),
 		threadingFunc("get_native_id", "Return the current thread's native identifier.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.Int(it.Threads().current(it).ident), nil
+			return py.Int(threadsOf(it).current(it).ident), nil
 		}),
 		threadingFunc("active_count", "Return the number of Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.Int(len(it.Threads().aliveList())), nil
+			return py.Int(len(threadsOf(it).aliveList())), nil
 		}),
 		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := it.deprecationWarning("activeCount() is deprecated, use active_count() instead", kwargs); err != nil {
+			if err := deprecationWarning(it, "activeCount() is deprecated, use active_count() instead", kwargs); err != nil {
 				return nil, err
 			}
-			return py.Int(len(it.Threads().aliveList())), nil
+			return py.Int(len(threadsOf(it).aliveList())), nil
 		}),
 		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			var out []py.Object
-			for _, ts := range it.Threads().aliveList() {
-				o, err := it.threadObject(ts)
+			for _, ts := range threadsOf(it).aliveList() {
+				o, err := threadObject(it, ts)
 				if err != nil {
 					return nil, err
 				}
@@ -82,18 +82,18 @@ func threadingMethods() []*py.Method {
 			return py.NewListFromItems(out), nil
 		}),
 		threadingFunc("_newname", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			th := it.Threads()
-			th.Mu.Lock()
-			th.Counter++
-			n := th.Counter
-			th.Mu.Unlock()
+			th := threadsOf(it)
+			th.mu.Lock()
+			th.counter++
+			n := th.counter
+			th.mu.Unlock()
 			return py.String("Thread-" + strconv.Itoa(n)), nil
 		}),
 		threadingFunc("_start", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.None, it.startThread(args[0])
+			return py.None, startThread(it, args[0])
 		}),
 		threadingFunc("_join", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.None, it.joinThread(args[0], args[1])
+			return py.None, joinThread(it, args[0], args[1])
 		}),
 		threadingFunc("_is_alive", "", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewBool(isAlive(args[0])), nil
@@ -106,13 +106,13 @@ func threadingMethods() []*py.Method {
 			if err := NoArgs("Lock", args, kwargs); err != nil {
 				return nil, err
 			}
-			return it.newLock(), nil
+			return newLock(it), nil
 		}),
 		threadingFunc("RLock", "Allocate a reentrant lock.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := NoArgs("RLock", args, kwargs); err != nil {
 				return nil, err
 			}
-			return it.newRLock(), nil
+			return newRLock(it), nil
 		}),
 		threadingFunc("Event", "Make an event, initially false.", func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := NoArgs("Event", args, kwargs); err != nil {
@@ -127,7 +127,7 @@ func threadingMethods() []*py.Method {
 			}
 			var l goLock
 			if v[0] == nil || v[0] == py.None {
-				l = it.newRLock()
+				l = newRLock(it)
 			} else if gl, ok := v[0].(goLock); ok {
 				l = gl
 			} else {

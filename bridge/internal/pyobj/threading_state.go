@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/pool"
 )
 
 // A threadState is the threading module's view of one Python thread: a
@@ -30,8 +31,8 @@ var threadStateType = py.NewType("_thread_state", "internal handle of a Python t
 // Type implements py.Object.
 func (ts *ThreadState) Type() *py.Type { return threadStateType }
 
-// NewThreadState makes the state of a new Python thread and its core Thread.
-func NewThreadState(name, kind string, daemon bool) *ThreadState {
+// newThreadState makes the state of a new Python thread and its core Thread.
+func newThreadState(name, kind string, daemon bool) *ThreadState {
 	t := NewThread(name)
 	ts := &ThreadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
 	t.Data = ts
@@ -40,27 +41,25 @@ func NewThreadState(name, kind string, daemon bool) *ThreadState {
 
 // threads is the thread bookkeeping of one interpreter.
 type threads struct {
-	Mu        sync.Mutex
-	Alive     map[*ThreadState]struct{}
-	main      *ThreadState
-	Helper    *ThreadState // runs callbacks queued from pipe readers
-	Counter   int          // Thread-N
-	dummies   int          // Dummy-N
-	nonDaem   []*ThreadState
-	modCache  py.StringDict // the threading module's globals
-	exitHooks []func()
-	lateHooks []func()
+	mu       sync.Mutex
+	alive    map[*ThreadState]struct{}
+	main     *ThreadState
+	helper   *ThreadState // runs callbacks queued from pipe readers
+	counter  int          // Thread-N
+	dummies  int          // Dummy-N
+	nonDaem  []*ThreadState
+	modCache py.StringDict // the threading module's globals
 }
 
-var threadsOf sync.Map // *Interp → *threads
+var threadsByInterp sync.Map // *Interp → *threads
 
-// Threads returns it's thread bookkeeping, made on first use (which also
-// registers the modules' exit work with the interpreter).
-func (it *Interp) Threads() *threads {
-	if v, ok := threadsOf.Load(it); ok {
+// threadsOf returns it's thread bookkeeping, made on first use (which also
+// registers the modules' exit work with the interpreter, if not yet done).
+func threadsOf(it *Interp) *threads {
+	if v, ok := threadsByInterp.Load(it); ok {
 		return v.(*threads)
 	}
-	th := &threads{Alive: map[*ThreadState]struct{}{}}
+	th := &threads{alive: map[*ThreadState]struct{}{}}
 	main := it.Main
 	if main == nil {
 		main = NewThread("MainThread")
@@ -69,11 +68,11 @@ func (it *Interp) Threads() *threads {
 	if main.Data == nil {
 		main.Data = th.main
 	}
-	th.Alive[th.main] = struct{}{}
-	th.Helper = NewThreadState("Thread-callbacks", "thread", true)
-	v, loaded := threadsOf.LoadOrStore(it, th)
+	th.alive[th.main] = struct{}{}
+	th.helper = newThreadState("Thread-callbacks", "thread", true)
+	v, loaded := threadsByInterp.LoadOrStore(it, th)
 	if !loaded {
-		it.AtExit(it.atExit)
+		it.HoldModuleExit()
 	}
 	return v.(*threads)
 }
@@ -89,33 +88,61 @@ func (th *threads) current(it *Interp) *ThreadState {
 	if t == it.Main {
 		return th.main
 	}
-	th.Mu.Lock()
+	th.mu.Lock()
 	th.dummies++
 	ts := &ThreadState{t: t, ident: t.Ident, name: "Dummy-" + strconv.Itoa(th.dummies), started: true, done: make(chan struct{}), kind: "dummy", daemon: true}
-	th.Alive[ts] = struct{}{}
-	th.Mu.Unlock()
+	th.alive[ts] = struct{}{}
+	th.mu.Unlock()
 	t.Data = ts
 	return ts
 }
 
-// run takes the GIL and runs f as the Python thread ts.
-func (it *Interp) RunAs(ts *ThreadState, f func()) {
+// RunAs takes the GIL and runs f as the Python thread ts.
+func RunAs(it *Interp, ts *ThreadState, f func()) {
 	_ = it.RunThread(ts.t, func() error { f(); return nil })
+}
+
+// HelperThread is the Python thread pool callbacks and futures' done
+// callbacks run as when no worker thread runs them.
+func HelperThread(it *Interp) *ThreadState { return threadsOf(it).helper }
+
+// NextThreadNumber counts a thread made without a name: the N of its
+// default name Thread-N.
+func NextThreadNumber(it *Interp) int {
+	th := threadsOf(it)
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	th.counter++
+	return th.counter
+}
+
+// WorkerThreads is the option of a thread pool or thread executor of it
+// that makes each worker a Python thread (w's *ThreadState in
+// pool.WorkerInfo.Value), named name(w), alive from then on.
+func WorkerThreads(it *Interp, daemon bool, name func(w pool.WorkerInfo) string) pool.Option {
+	th := threadsOf(it)
+	return pool.WorkerValue(func(w pool.WorkerInfo) any {
+		ts := newThreadState(name(w), "worker", daemon)
+		th.mu.Lock()
+		th.alive[ts] = struct{}{}
+		th.mu.Unlock()
+		return ts
+	})
 }
 
 // finish marks ts as no longer alive.
 func (th *threads) finish(ts *ThreadState) {
-	th.Mu.Lock()
-	delete(th.Alive, ts)
-	th.Mu.Unlock()
+	th.mu.Lock()
+	delete(th.alive, ts)
+	th.mu.Unlock()
 }
 
 // aliveList returns the live threads.
 func (th *threads) aliveList() []*ThreadState {
-	th.Mu.Lock()
-	defer th.Mu.Unlock()
-	out := make([]*ThreadState, 0, len(th.Alive))
-	for ts := range th.Alive {
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	out := make([]*ThreadState, 0, len(th.alive))
+	for ts := range th.alive {
 		out = append(out, ts)
 	}
 	return out
@@ -124,8 +151,8 @@ func (th *threads) aliveList() []*ThreadState {
 // pendingNonDaemon returns the started non-daemon threads that have not
 // finished: what the interpreter waits for at exit.
 func (th *threads) pendingNonDaemon() []*ThreadState {
-	th.Mu.Lock()
-	defer th.Mu.Unlock()
+	th.mu.Lock()
+	defer th.mu.Unlock()
 	var out []*ThreadState
 	keep := th.nonDaem[:0]
 	for _, ts := range th.nonDaem {

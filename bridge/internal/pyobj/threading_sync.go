@@ -70,7 +70,7 @@ func (c *pyCondition) Type() *py.Type { return conditionType }
 func (c *pyCondition) owned() bool {
 	switch l := c.lock.(type) {
 	case *pyRLock:
-		return l.count > 0 && l.owner == c.it.Threads().current(c.it)
+		return l.count > 0 && l.owner == threadsOf(c.it).current(c.it)
 	case *pyLock:
 		return l.locked()
 	}

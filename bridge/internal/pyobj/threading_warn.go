@@ -1,7 +1,7 @@
 package pyobj
 
 // CPython's warnings for deprecated threading names: a DeprecationWarning at
-// the calling location, through the warnings module (mod_warnings.go), so
+// the calling location, through the warnings module (Interp.Warn), so
 // it is shown once per location, in code of __main__ only (the default
 // filters), in CPython's format.
 
@@ -11,17 +11,7 @@ import (
 
 // deprecationWarning warns msg at the calling location (which the compile
 // rewrite passed in kwargs, see threading_warnsite.go).
-func (it *Interp) deprecationWarning(msg string, kwargs py.StringDict) error {
+func deprecationWarning(it *Interp, msg string, kwargs py.StringDict) error {
 	file, line, ok := warnSite(kwargs)
-	return it.warn(py.DeprecationWarning, msg, file, line, ok)
-}
-
-// isMainFile reports whether file is the __main__ module's __file__.
-func (it *Interp) isMainFile(file string) bool {
-	m, err := it.Ctx.GetModule("__main__")
-	if err != nil {
-		return false
-	}
-	f, ok := m.Globals["__file__"].(py.String)
-	return ok && string(f) == file
+	return it.Warn(py.DeprecationWarning, msg, file, line, ok)
 }

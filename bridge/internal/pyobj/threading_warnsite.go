@@ -1,12 +1,12 @@
 package pyobj
 
 // Where a deprecated threading alias was called from. gpython gives a Go
-// builtin no access to its caller's frame, so the rewrite chain
-// rewrites each literal call `currentThread()` / `activeCount()` into
-// `currentThread(_pypool_at=("file", line))` on the same line; the alias
-// then knows where to point its DeprecationWarning, as CPython's does.
-// Calls of a callee named warn get their call site the same way, through
-// the builtin _pypool_warn_site (mod_warnings.go).
+// builtin no access to its caller's frame, so the rewrite chain's
+// "deprecated-aliases" pass rewrites each literal call `currentThread()` /
+// `activeCount()` into `currentThread(_pypool_at=("file", line))` on the
+// same line; the alias then knows where to point its DeprecationWarning, as
+// CPython's does.
+// (Calls written warn(…) get theirs from pyobj's "warn-sites" pass.)
 
 import (
 	"fmt"
@@ -20,21 +20,14 @@ var deprecatedAliases = []string{"currentThread", "activeCount"}
 // warnSiteKw is the keyword the rewrite adds.
 const warnSiteKw = "_pypool_at"
 
-// markWarnSites is the rewrite chain's "warn-sites" pass (rewrite.go): it
-// rewrites the literal calls of deprecated aliases (inside f-string
+// markDeprecatedAliases is the rewrite chain's "deprecated-aliases" pass:
+// it rewrites the literal calls of deprecated aliases (inside f-string
 // replacement fields too, as the chain reaches them). Line numbers are
 // unchanged.
-func markWarnSites(rc *source.Ctx, toks []source.Token) ([]source.Token, error) {
+func markDeprecatedAliases(rc *source.Ctx, toks []source.Token) ([]source.Token, error) {
 	for i := 0; i+2 < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != source.TkName || !toks[i+1].Is("(") {
-			continue
-		}
-		if t.Text == "warn" {
-			markWarnCall(rc, toks, i)
-			continue
-		}
-		if toks[i+1].Match != i+2 {
+		if t.Kind != source.TkName || !toks[i+1].Is("(") || toks[i+1].Match != i+2 {
 			continue
 		}
 		for _, a := range deprecatedAliases {
@@ -44,24 +37,6 @@ func markWarnSites(rc *source.Ctx, toks []source.Token) ([]source.Token, error) 
 		}
 	}
 	return toks, nil
-}
-
-// markWarnCall wraps the callee of a call written `warn(…)` or `a.b.warn(…)`
-// (toks[i] is "warn"): `_pypool_warn_site(a.b.warn, "file", line,
-// globals())(…)` gives warnings.warn its call site (mod_warnings.go) and
-// leaves any other callee named warn as it is.
-func markWarnCall(rc *source.Ctx, toks []source.Token, i int) {
-	start := i
-	for start >= 2 && toks[start-1].Is(".") && toks[start-2].Kind == source.TkName {
-		start -= 2
-	}
-	if start > 0 {
-		if p := &toks[start-1]; p.Is(".") || p.Kind == source.TkName && (p.Text == "def" || p.Text == "class") {
-			return
-		}
-	}
-	toks[start].Before += warnSiteBuiltin + "("
-	toks[i].After += fmt.Sprintf(", %q, %d, globals())", rc.File, rc.Line(toks[i].Line))
 }
 
 // warnSite takes the rewrite's keyword out of kwargs and returns the
@@ -85,5 +60,5 @@ func warnSite(kwargs py.StringDict) (file string, line int, ok bool) {
 }
 
 func init() {
-	source.Register("warn-sites", 80, source.ContainsAny(append([]string{"warn"}, deprecatedAliases...)...), markWarnSites)
+	source.Register("deprecated-aliases", 85, source.ContainsAny(deprecatedAliases...), markDeprecatedAliases)
 }
