@@ -14,10 +14,6 @@ import (
 // been returned (Python: StopIteration).
 var ErrStopIteration = errors.New("StopIteration")
 
-// imapAhead is how many jobs of one Imap may be out per worker: enough to
-// keep each worker's prefetch full (prefetchFast) with as many again queued.
-const imapAhead = 2 * prefetchFast
-
 // IMapIterator iterates over the results of Pool.Imap (in input order) or
 // Pool.ImapUnordered (in completion order): CPython's IMapIterator and
 // IMapUnorderedIterator. A task's error is returned at its position and the
@@ -84,22 +80,19 @@ func (p *Pool) imap(name string, fn Callable, items iter.Seq2[wire.Value, error]
 	if chunksize > 1 {
 		mode = wire.ModeMap
 	}
-	// The input is read only as far as the workers can take it: at most
-	// imapAhead jobs per worker are out (submitted, not finished), as
-	// CPython's task handler blocks on its full task pipe. So a long or
-	// endless input costs memory for the jobs in flight, not for its length.
-	ahead := make(chan struct{}, imapAhead*p.workers)
+	// The input is read only as far as the workers can take it, so a long
+	// or endless input costs memory for the jobs in flight, not for its
+	// length.
+	window := p.newFeedWindow()
 	seq := &taskSeq{lengthSink: it, run: func(submit func(*job) bool) (n int, ok bool) {
 		send := func(args []wire.Value) bool {
-			select {
-			case ahead <- struct{}{}:
-			case <-p.terminatedCh:
+			if !window.take() {
 				return false
 			}
 			j := &job{fn: fn, mode: mode, args: args}
 			idx := n
 			j.done = func(v wire.Value, err error) {
-				<-ahead
+				window.release()
 				p.deliver(resultMsg{sink: it, i: idx, v: v, err: err})
 			}
 			if !submit(j) {

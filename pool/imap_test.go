@@ -14,7 +14,7 @@ import (
 
 // Imap reads its input only as far as the workers can take it (issue 14,
 // item 6): with every task blocked, the task handler stops after
-// imapAhead jobs per worker, however long the input; released, every
+// feedAhead jobs per worker, however long the input; released, every
 // result arrives.
 func TestImapFeedsBoundedAhead(t *testing.T) {
 	for _, chunksize := range []int{1, 7} {
@@ -42,20 +42,72 @@ func TestImapFeedsBoundedAhead(t *testing.T) {
 			}
 			// The feeder takes the window's jobs, reads one more chunk,
 			// and waits for room.
-			limit := int64((imapAhead*workers + 1) * chunksize)
+			limit := int64((feedAhead*workers + 1) * chunksize)
 			deadline := time.Now().Add(faultWait)
 			for pulled.Load() < limit && time.Now().Before(deadline) {
 				time.Sleep(time.Millisecond)
 			}
 			time.Sleep(50 * time.Millisecond) // a feeder that goes on would show it here
 			if got := pulled.Load(); got != limit {
-				t.Fatalf("the feeder read %d items with every task blocked; want %d (%d jobs per worker ahead)", got, limit, imapAhead)
+				t.Fatalf("the feeder read %d items with every task blocked; want %d (%d jobs per worker ahead)", got, limit, feedAhead)
 			}
 			close(gate)
 			if sum, count, err := sumResults(it); err != nil || count != n || sum != n*(n-1)/2 {
 				t.Fatalf("%d results summing to %d (%v); want %d summing to %d", count, sum, err, n, n*(n-1)/2)
 			}
 		})
+	}
+}
+
+// submitCounter wraps a backend and counts the jobs handed to it.
+type submitCounter struct {
+	backend
+	n atomic.Int64
+}
+
+func (c *submitCounter) submit(j *job) {
+	c.n.Add(1)
+	c.backend.submit(j)
+}
+
+// Map and Starmap make their chunks' jobs only as the workers take them:
+// with every task blocked, feedAhead jobs per worker are out, however many
+// chunks the map has (a million-task map held a million jobs).
+func TestMapFeedsBoundedAhead(t *testing.T) {
+	const workers = 2
+	counter := &submitCounter{}
+	p, err := newPool("ThreadPool", []Option{Workers(workers)}, func(cfg backendConfig) (backend, error) {
+		b, err := newThreadBackend(cfg)
+		counter.backend = b
+		return counter, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { p.Terminate(); p.Join() }()
+	gate := make(chan struct{})
+	blocked := fn(func(x int64) (wire.Value, error) {
+		<-gate
+		return x, nil
+	})
+	const n = 50_000
+	r, err := p.MapAsync(blocked, ints(n), 1, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit := int64(feedAhead * workers)
+	deadline := time.Now().Add(faultWait)
+	for counter.n.Load() < limit && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // a feeder that goes on would show it here
+	if got := counter.n.Load(); got != limit {
+		t.Fatalf("%d jobs out with every task blocked; want %d", got, limit)
+	}
+	close(gate)
+	v, err := r.Get(faultWait)
+	if err != nil || len(v.(wire.List)) != n || v.(wire.List)[n-1] != int64(n-1) {
+		t.Fatalf("map: %v", err)
 	}
 }
 

@@ -532,13 +532,20 @@ func (p *Pool) mapAsync(name string, fn Callable, n int, fill func(j *job, from,
 	if chunksize == 0 {
 		return r, nil // ready at once; CPython queues an empty task sequence
 	}
+	window := p.newFeedWindow()
 	seq := &taskSeq{run: func(submit func(*job) bool) (int, bool) {
 		i := 0
 		for start := 0; start < n; start += chunksize {
+			if !window.take() {
+				return i, false
+			}
 			j := &job{fn: fn, mode: mode}
 			fill(j, start, min(start+chunksize, n))
 			idx := i
-			j.done = func(v wire.Value, err error) { p.deliver(resultMsg{sink: r, i: idx, v: v, err: err}) }
+			j.done = func(v wire.Value, err error) {
+				window.release()
+				p.deliver(resultMsg{sink: r, i: idx, v: v, err: err})
+			}
 			if !submit(j) {
 				return i, false
 			}
@@ -551,6 +558,38 @@ func (p *Pool) mapAsync(name string, fn Callable, n int, fill func(j *job, from,
 	}
 	return r, nil
 }
+
+// feedAhead is how many jobs of one task sequence (a map's chunks, an
+// imap's items) may be out per worker at once: enough to keep each worker's
+// prefetch full (prefetchFast) with as many again queued.
+const feedAhead = 2 * prefetchFast
+
+// A feedWindow bounds the jobs of one task sequence that are out
+// (submitted, not finished), as CPython's task handler blocks on its full
+// task pipe: the task handler makes a job only when there is room, so a
+// long map or imap costs memory for the jobs in flight, not for its length.
+type feedWindow struct {
+	slots      chan struct{}
+	terminated <-chan struct{}
+}
+
+func (p *Pool) newFeedWindow() feedWindow {
+	return feedWindow{slots: make(chan struct{}, feedAhead*p.workers), terminated: p.terminatedCh}
+}
+
+// take waits for room for one more job; false if the pool is terminated
+// first.
+func (w feedWindow) take() bool {
+	select {
+	case w.slots <- struct{}{}:
+		return true
+	case <-w.terminated:
+		return false
+	}
+}
+
+// release frees a finished job's room.
+func (w feedWindow) release() { <-w.slots }
 
 // Values adapts a slice to the input of Imap and ImapUnordered.
 func Values(xs []wire.Value) iter.Seq2[wire.Value, error] {

@@ -104,6 +104,36 @@ func BenchmarkSoak1MTasks(b *testing.B) {
 	soakBench(b, 1, "tasks/s", 100_000, 1_000_000)
 }
 
+// BenchmarkSoakMap1MTasks: Pool.map over range(n) with chunksize 1 on two
+// worker processes: the result list is n values, but the jobs in flight
+// must not be (run with -benchtime=1x; compare n=100000).
+func BenchmarkSoakMap1MTasks(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			p, err := NewPool(Workers(2))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer func() { p.Terminate(); p.Join() }()
+			b.ResetTimer()
+			w := watchMemory()
+			for range b.N {
+				r, err := p.MapRangeAsync(tfInc, 0, 1, n, 1, nil, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				v, err := r.Get(NoTimeout)
+				if err != nil || len(v.(wire.List)) != n || v.(wire.List)[n-1] != int64(n) {
+					b.Fatalf("map: %v", err)
+				}
+			}
+			b.StopTimer()
+			w.report(b)
+			b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tasks/s")
+		})
+	}
+}
+
 // soakBench runs soakSum for each n as a sub-benchmark, reporting the
 // main process's peak heap and RSS and the rate in unit.
 func soakBench(b *testing.B, chunksize int, unit string, sizes ...int) {

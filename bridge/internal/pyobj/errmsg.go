@@ -134,7 +134,7 @@ func correctException(exc *py.Exception, tb *py.Traceback) *py.Exception {
 // correctAtOrigin corrects the exception carried by err (see
 // correctException) when err is leaving the frame it was raised in, and
 // returns err, or a copy carrying a replaced value.
-func correctAtOrigin(err error) error {
+func CorrectAtOrigin(err error) error {
 	info, ok := err.(py.ExceptionInfo)
 	if !ok || info.Traceback == nil || info.Traceback.Next != nil {
 		return err

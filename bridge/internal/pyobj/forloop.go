@@ -114,7 +114,7 @@ func patchForLoops(code *py.Code, ci *bytecode.Insns) {
 
 // fixStubLine corrects the line of a traceback entry that points into a
 // for-loop stub.
-func fixStubLine(tb *py.Traceback) {
+func FixStubLine(tb *py.Traceback) {
 	if tb == nil || tb.Frame == nil {
 		return
 	}
@@ -177,7 +177,7 @@ func IterFailed(it py.Object, err error) error {
 }
 
 // noteGeneratorError records the error a generator frame ended with.
-func noteGeneratorError(frame *py.Frame, err error) {
+func NoteGeneratorError(frame *py.Frame, err error) {
 	if py.IsException(py.StopIteration, err) || py.IsException(py.GeneratorExit, err) {
 		return
 	}

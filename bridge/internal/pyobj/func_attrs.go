@@ -69,7 +69,7 @@ func defOf(code *py.Code) *source.DefInfo {
 }
 
 // checkPosonly refuses positional-only parameters passed by keyword.
-func checkPosonly(code *py.Code, kws py.StringDict) error {
+func CheckPosonly(code *py.Code, kws py.StringDict) error {
 	d := defOf(code)
 	if d == nil || len(d.Posonly) == 0 || code.Flags&py.CO_VARKEYWORDS != 0 {
 		return nil

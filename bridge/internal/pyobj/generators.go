@@ -32,7 +32,7 @@ var (
 const maxGenReturns = 4096
 
 // noteGeneratorReturn records what a generator frame returned.
-func noteGeneratorReturn(frame *py.Frame, res py.Object) {
+func NoteGeneratorReturn(frame *py.Frame, res py.Object) {
 	if frame.Yielded || res == nil || res == py.None || frame.Code.Flags&py.CO_GENERATOR == 0 {
 		return
 	}

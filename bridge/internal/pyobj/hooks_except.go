@@ -107,7 +107,7 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 	}
 	tb, _ := args[0].(*py.Traceback)
 	if tb != nil {
-		fixStubLine(tb)
+		FixStubLine(tb)
 		if tb.Next == nil {
 			exc = correctException(exc, tb)
 		}
@@ -115,7 +115,7 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 	}
 	if in := InterpOf(CtxOf(self)); in != nil {
 		t := in.CurrentThread()
-		t.noteContext(exc)
+		t.NoteContext(exc)
 		if tb != nil && tb.Frame != nil {
 			t.dropExitedHandlers(tb.Frame)
 		}

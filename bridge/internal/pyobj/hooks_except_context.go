@@ -19,7 +19,7 @@ import (
 )
 
 // errException is the exception object an error carries, or nil.
-func errException(err error) *py.Exception {
+func ErrException(err error) *py.Exception {
 	switch e := err.(type) {
 	case py.ExceptionInfo:
 		x, _ := e.Value.(*py.Exception)
@@ -32,7 +32,7 @@ func errException(err error) *py.Exception {
 
 // noteContext gives exc the thread's handled exception as __context__,
 // unless it has one, is that exception, or would make a cycle.
-func (t *Thread) noteContext(exc *py.Exception) {
+func (t *Thread) NoteContext(exc *py.Exception) {
 	if exc == nil || exc.Context != nil {
 		return
 	}
@@ -103,7 +103,7 @@ func init() {
 // current frame, whose block stack holds one EXCEPT_HANDLER block per
 // running handler, the one being entered included.
 func (t *Thread) dropExitedHandlers(frame *py.Frame) {
-	t.dropReturned()
+	t.DropReturned()
 	keep := -1
 	for _, b := range frame.Blockstack {
 		if b.Type == py.TryBlockExceptHandler {
@@ -111,9 +111,9 @@ func (t *Thread) dropExitedHandlers(frame *py.Frame) {
 		}
 	}
 	here := 0
-	if t.handled.exc != nil && t.handled.depth == t.depth {
+	if t.handled.exc != nil && t.handled.depth == t.Depth {
 		here++
-		for k := len(t.outerHandled) - 1; k >= 0 && t.outerHandled[k].exc != nil && t.outerHandled[k].depth == t.depth; k-- {
+		for k := len(t.outerHandled) - 1; k >= 0 && t.outerHandled[k].exc != nil && t.outerHandled[k].depth == t.Depth; k-- {
 			here++
 		}
 	}

@@ -88,7 +88,7 @@ type handledEntry struct {
 func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
 	if in := InterpOf(CtxOf(self)); in != nil {
 		t := in.CurrentThread()
-		t.dropReturned()
+		t.DropReturned()
 		t.popHandled()
 	}
 	return py.None, nil
@@ -105,28 +105,28 @@ func (t *Thread) popHandled() {
 
 // dropReturned forgets the handled exceptions of frames that have returned
 // (a handler left by return never runs POP_EXCEPT).
-func (t *Thread) dropReturned() {
-	for t.handled.exc != nil && t.handled.depth > t.depth {
+func (t *Thread) DropReturned() {
+	for t.handled.exc != nil && t.handled.depth > t.Depth {
 		t.popHandled()
 	}
 }
 
 // currentHandled is the exception of the innermost running handler, or nil.
 func (t *Thread) currentHandled() *py.Exception {
-	t.dropReturned()
+	t.DropReturned()
 	return t.handled.exc
 }
 
 // pushHandled makes exc the thread's handled exception, keeping the one it
 // replaces for when exc's handler ends.
 func (t *Thread) pushHandled(exc *py.Exception, frame *py.Frame) {
-	t.dropReturned()
+	t.DropReturned()
 	if len(t.outerHandled) >= maxHandledDepth {
 		copy(t.outerHandled, t.outerHandled[1:])
 		t.outerHandled = t.outerHandled[:len(t.outerHandled)-1]
 	}
 	t.outerHandled = append(t.outerHandled, t.handled)
-	t.handled = handledEntry{exc, t.depth, frame}
+	t.handled = handledEntry{exc, t.Depth, frame}
 }
 
 func init() {
@@ -140,9 +140,9 @@ func init() {
 // frame is suspended in a call, so its block stack is intact: it holds one
 // EXCEPT_HANDLER block per handler still running. The current frame's own
 // entries are left alone: an exception leaving it has unwound its blocks.
-func (t *Thread) dropLeftOuterHandlers() {
-	t.dropReturned()
-	for t.handled.exc != nil && t.handled.frame != nil && t.handled.depth < t.depth {
+func (t *Thread) DropLeftOuterHandlers() {
+	t.DropReturned()
+	for t.handled.exc != nil && t.handled.frame != nil && t.handled.depth < t.Depth {
 		f := t.handled.frame
 		blocks := 0
 		for _, b := range f.Blockstack {

@@ -16,7 +16,7 @@ var ModuleNotFoundError = py.ImportError.NewType("ModuleNotFoundError", "Module 
 // for .py files; a missing module is ModuleNotFoundError("No module named 'x'").
 func installImport() {
 	MustReady(ModuleNotFoundError)
-	setModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
+	SetModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
 	replaceMethod("builtins", Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
 	for _, attr := range []string{"name", "path"} {
 		py.ImportError.Dict[attr] = exceptionDictAttr(attr)

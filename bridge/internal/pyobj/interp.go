@@ -2,7 +2,6 @@ package pyobj
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -26,7 +25,7 @@ type Interp struct {
 	atexitMu sync.Mutex
 	atexit   []func()
 
-	intrPending atomic.Bool
+	IntrPending atomic.Bool
 	intr        chan struct{}
 }
 
@@ -54,15 +53,22 @@ type Thread struct {
 	// Data belongs to the threading module (e.g. its Thread object).
 	Data any
 
-	depth        int            // Python call depth, for the recursion limit
+	Depth        int            // Python call depth, for the recursion limit
 	handled      handledEntry   // exception of the handler running now (exc nil: none)
 	outerHandled []handledEntry // handled exceptions of enclosing handlers
 
-	// Frame reuse (frame_reuse.go).
-	freeFrames []*py.Frame           // frames of finished plain calls
-	kinds      map[*py.Code]codeKind // kindOf's answers
-	lastCode   *py.Code              // the code called last …
-	lastKind   codeKind              // … and its kind
+	// Eval is the evaluator's per-thread state (internal/eval owns it).
+	Eval EvalState
+}
+
+// EvalState is what the evaluator (internal/eval) keeps per thread: the
+// frames of finished plain calls, for reuse, and what it learned about the
+// code objects it called.
+type EvalState struct {
+	FreeFrames []*py.Frame
+	Kinds      map[*py.Code]uint8 // the evaluator's answers per code object
+	LastCode   *py.Code           // the code called last …
+	LastKind   uint8              // … and its answer
 }
 
 var threadIdents atomic.Int64
@@ -139,14 +145,19 @@ func Install() {
 }
 
 func init() {
-	// The core's patches, in the order they depend on each other.
-	for i, f := range []func(){
-		installCompile, installHooks, installPrint, installSys, installTime, installImport,
-		installFormat, installForLoop, installCompares, installBoolArith, installExceptHook,
-		installExceptionAttrs,
-	} {
-		OnInstall(InstallCore, fmt.Sprintf("core%02d", i), f)
-	}
+	// The core's patches, named for the order they depend on each other
+	// (internal/eval registers core01-hooks).
+	OnInstall(InstallCore, "core00-compile", installCompile)
+	OnInstall(InstallCore, "core02-print", installPrint)
+	OnInstall(InstallCore, "core03-sys", installSys)
+	OnInstall(InstallCore, "core04-time", installTime)
+	OnInstall(InstallCore, "core05-import", installImport)
+	OnInstall(InstallCore, "core06-format", installFormat)
+	OnInstall(InstallCore, "core07-forloop", installForLoop)
+	OnInstall(InstallCore, "core08-compares", installCompares)
+	OnInstall(InstallCore, "core09-boolarith", installBoolArith)
+	OnInstall(InstallCore, "core10-excepthook", installExceptHook)
+	OnInstall(InstallCore, "core11-exceptionattrs", installExceptionAttrs)
 }
 
 // NewInterp makes an interpreter: a gpython context with sys.argv and
@@ -224,7 +235,7 @@ func (in *Interp) Stderr() io.Writer {
 	if in.stderr != nil {
 		return in.stderr
 	}
-	return osStderr
+	return OsStderr
 }
 
 // CtxOf returns the context of a Go-implemented module function from its
@@ -254,7 +265,7 @@ func replaceMethod(module string, m *py.Method) {
 
 // setModuleGlobal sets a global of the named registered module. Call it only
 // from install code.
-func setModuleGlobal(module, name string, v py.Object) {
+func SetModuleGlobal(module, name string, v py.Object) {
 	impl := py.GetModuleImpl(module)
 	if impl == nil {
 		panic("bridge: no module " + module)
@@ -264,3 +275,12 @@ func setModuleGlobal(module, name string, v py.Object) {
 	}
 	impl.Globals[name] = v
 }
+
+// RecursionLimit is the Python call depth at which RecursionError is raised
+// (CPython's default sys.getrecursionlimit()).
+const RecursionLimit = 1000
+
+// RecursionError is the builtin RecursionError (gpython lacks it): a
+// RuntimeError subclass raised when Python calls nest deeper than
+// RecursionLimit, instead of a fatal Go stack overflow.
+var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)

@@ -8,7 +8,7 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-var osStderr io.Writer = os.Stderr
+var OsStderr io.Writer = os.Stderr
 
 // methodSelf normalises the two ways gpython calls a Go method found in a
 // type's dict: (self, args) through an instance, or (module, (self, …))

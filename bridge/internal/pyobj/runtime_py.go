@@ -230,3 +230,10 @@ func (r *WorkerRuntime) call(f py.Object, args []wire.Value, pargs py.Tuple, kw 
 	}
 	return v, nil
 }
+
+// callFunction calls fn with positional args as fn(*args) does, without the
+// locals dict gpython's Function.M__call__ makes for every call (a reused
+// frame needs none).
+func callFunction(fn *py.Function, args py.Tuple) (py.Object, error) {
+	return py.VmEvalCode(fn.Context, fn.Code, fn.Globals, nil, args, nil, fn.Defaults, fn.KwDefaults, fn.Closure)
+}

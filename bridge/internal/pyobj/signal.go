@@ -13,7 +13,7 @@ import (
 // thread: at its next Python call, or at once if it is blocked in Wait or
 // Sleep. It is what SIGINT does; it is safe from any goroutine.
 func (in *Interp) Interrupt() {
-	in.intrPending.Store(true)
+	in.IntrPending.Store(true)
 	select {
 	case in.intr <- struct{}{}:
 	default:
@@ -21,8 +21,8 @@ func (in *Interp) Interrupt() {
 }
 
 // takeInterrupt consumes a pending interrupt and returns KeyboardInterrupt.
-func (in *Interp) takeInterrupt() error {
-	in.intrPending.Store(false)
+func (in *Interp) TakeInterrupt() error {
+	in.IntrPending.Store(false)
 	select {
 	case <-in.intr:
 	default:
@@ -36,8 +36,8 @@ func (in *Interp) takeInterrupt() error {
 func (in *Interp) Wait(ch <-chan struct{}, timeout time.Duration) (fired bool, err error) {
 	t := in.CurrentThread()
 	main := t == in.Main
-	if main && in.intrPending.Load() {
-		return false, in.takeInterrupt()
+	if main && in.IntrPending.Load() {
+		return false, in.TakeInterrupt()
 	}
 	var intr chan struct{}
 	if main {
@@ -60,7 +60,7 @@ func (in *Interp) Wait(ch <-chan struct{}, timeout time.Duration) (fired bool, e
 		}
 	})
 	if interrupted {
-		return false, in.takeInterrupt()
+		return false, in.TakeInterrupt()
 	}
 	return fired, nil
 }

@@ -24,13 +24,13 @@ func installSys() {
 		return py.Int(RecursionLimit), nil
 	}, 0, "getrecursionlimit()"))
 	v := PythonVersion
-	setModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
-	setModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
-	setModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
-	setModuleGlobal("sys", "platform", py.String("linux"))
-	setModuleGlobal("sys", "maxsize", py.Int(math.MaxInt64))
-	setModuleGlobal("sys", "byteorder", py.String("little"))
-	setModuleGlobal("sys", "implementation_name", py.String("pypool"))
+	SetModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
+	SetModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
+	SetModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
+	SetModuleGlobal("sys", "platform", py.String("linux"))
+	SetModuleGlobal("sys", "maxsize", py.Int(math.MaxInt64))
+	SetModuleGlobal("sys", "byteorder", py.String("little"))
+	SetModuleGlobal("sys", "implementation_name", py.String("pypool"))
 }
 
 var versionInfoType = py.NewType("sys.version_info", "Version information as a named tuple.")

@@ -1,8 +1,9 @@
-package pyobj
+package eval
 
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/vm"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // Frame reuse. gpython allocates a frame, its locals and its value stack for
@@ -78,11 +79,12 @@ const (
 
 // kindOf answers reusableCode and arithCode for code, remembering the
 // answer on the thread (the last code called, then a per-thread table).
-func (t *Thread) kindOf(code *py.Code) codeKind {
-	if code == t.lastCode {
-		return t.lastKind
+func kindOf(t *pyobj.EvalState, code *py.Code) codeKind {
+	if code == t.LastCode {
+		return codeKind(t.LastKind)
 	}
-	k, seen := t.kinds[code]
+	k8, seen := t.Kinds[code]
+	k := codeKind(k8)
 	if !seen {
 		if reusableCode(code) {
 			k |= kindReusable
@@ -90,12 +92,12 @@ func (t *Thread) kindOf(code *py.Code) codeKind {
 				k |= kindArith
 			}
 		}
-		if t.kinds == nil {
-			t.kinds = map[*py.Code]codeKind{}
+		if t.Kinds == nil {
+			t.Kinds = map[*py.Code]uint8{}
 		}
-		t.kinds[code] = k
+		t.Kinds[code] = uint8(k)
 	}
-	t.lastCode, t.lastKind = code, k
+	t.LastCode, t.LastKind = code, uint8(k)
 	return k
 }
 
@@ -103,14 +105,14 @@ func (t *Thread) kindOf(code *py.Code) codeKind {
 // code.Argcount, the rest filled from defs): the arguments in place, the
 // stack empty, ready for vm.RunFrame. ok is false when args and defs do not
 // fill the parameters exactly (gpython's EvalCode reports that error).
-func (t *Thread) takeFrame(ctx py.Context, code *py.Code, globals py.StringDict, args, defs []py.Object) (f *py.Frame, ok bool) {
+func takeFrame(t *pyobj.EvalState, ctx py.Context, code *py.Code, globals py.StringDict, args, defs []py.Object) (f *py.Frame, ok bool) {
 	argc := int(code.Argcount)
 	if len(args) > argc || len(args)+len(defs) < argc {
 		return nil, false
 	}
-	if k := len(t.freeFrames); k > 0 {
-		f = t.freeFrames[k-1]
-		t.freeFrames = t.freeFrames[:k-1]
+	if k := len(t.FreeFrames); k > 0 {
+		f = t.FreeFrames[k-1]
+		t.FreeFrames = t.FreeFrames[:k-1]
 	} else {
 		f = new(py.Frame)
 	}
@@ -136,11 +138,11 @@ func (t *Thread) takeFrame(ctx py.Context, code *py.Code, globals py.StringDict,
 
 // giveFrame returns f, whose call has ended without an exception, to the
 // thread's free list, dropping what it referred to.
-func (t *Thread) giveFrame(f *py.Frame) {
+func giveFrame(t *pyobj.EvalState, f *py.Frame) {
 	clear(f.Localsplus)
 	clear(f.Stack[:cap(f.Stack)])
 	f.Context, f.Code, f.Globals, f.Builtins, f.Locals = nil, nil, nil, nil, nil
-	if len(t.freeFrames) < maxFreeFrames {
-		t.freeFrames = append(t.freeFrames, f)
+	if len(t.FreeFrames) < maxFreeFrames {
+		t.FreeFrames = append(t.FreeFrames, f)
 	}
 }

@@ -1,15 +1,16 @@
-package pyobj
+package eval
 
 import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // TestArithCodeAdmitsOnlyStraightArithmetic: which function bodies the
 // arithmetic fast path takes.
 func TestArithCodeAdmitsOnlyStraightArithmetic(t *testing.T) {
-	NewInterp(Options{})
+	pyobj.NewInterp(pyobj.Options{})
 	for src, want := range map[string]bool{
 		"def f(x):\n    return x * x\n":                          true,
 		"def f(a, b=2):\n    return -a ** b // 3 % 7 + 1.5\n":    true,

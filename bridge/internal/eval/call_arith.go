@@ -1,4 +1,4 @@
-package pyobj
+package eval
 
 import (
 	"github.com/go-python/gpython/py"

@@ -1,4 +1,4 @@
-package pyobj
+package eval
 
 import (
 	"sync/atomic"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 var gilTestFlag atomic.Bool
@@ -25,7 +26,7 @@ func init() {
 // test never ends.
 func TestGILHandOff(t *testing.T) {
 	gilTestFlag.Store(false)
-	in := NewInterp(Options{Argv: []string{"x"}})
+	in := pyobj.NewInterp(pyobj.Options{Argv: []string{"x"}})
 	defer in.Close()
 	done := make(chan error, 1)
 	go func() {
@@ -34,8 +35,8 @@ func TestGILHandOff(t *testing.T) {
 		})
 	}()
 	time.Sleep(20 * time.Millisecond)
-	other := NewThread("Thread-1")
-	var seen *Thread
+	other := pyobj.NewThread("Thread-1")
+	var seen *pyobj.Thread
 	if err := in.RunThread(other, func() error {
 		seen = in.CurrentThread()
 		gilTestFlag.Store(true)

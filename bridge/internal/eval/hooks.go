@@ -1,25 +1,19 @@
-package pyobj
+package eval
 
 import (
 	"fmt"
 	"runtime/debug"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
-
-// RecursionLimit is the Python call depth at which RecursionError is raised
-// (CPython's default sys.getrecursionlimit()).
-const RecursionLimit = 1000
-
-// RecursionError is the builtin RecursionError (gpython lacks it): a
-// RuntimeError subclass raised when Python calls nest deeper than
-// RecursionLimit, instead of a fatal Go stack overflow.
-var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)
 
 var (
 	origEvalCode func(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (py.Object, error)
 	origRunFrame func(frame *py.Frame) (py.Object, error)
 )
+
+func init() { pyobj.OnInstall(pyobj.InstallCore, "core01-hooks", installHooks) }
 
 // installHooks wraps py.VmEvalCode (every Python call) and py.VmRunFrame
 // (generator resumes): the GIL is handed over every switch interval,
@@ -27,8 +21,8 @@ var (
 // depth is limited, Go panics become SystemError, and the traceback is kept
 // on the exception object (for chained tracebacks).
 func installHooks() {
-	MustReady(RecursionError)
-	setModuleGlobal("builtins", "RecursionError", RecursionError)
+	pyobj.MustReady(pyobj.RecursionError)
+	pyobj.SetModuleGlobal("builtins", "RecursionError", pyobj.RecursionError)
 	origEvalCode = py.VmEvalCode
 	origRunFrame = py.VmRunFrame
 	py.VmEvalCode = hookEvalCode
@@ -36,7 +30,7 @@ func installHooks() {
 }
 
 func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (res py.Object, err error) {
-	in := InterpOf(ctx)
+	in := pyobj.InterpOf(ctx)
 	if in == nil {
 		defer recoverPanic(&err)
 		if locals == nil {
@@ -45,53 +39,53 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
 	}
 	t := in.CurrentThread()
-	if err := in.checkpoint(t); err != nil {
+	if err := checkpoint(in, t); err != nil {
 		return nil, err
 	}
-	if t.depth >= RecursionLimit {
-		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
+	if t.Depth >= pyobj.RecursionLimit {
+		return nil, py.ExceptionNewf(pyobj.RecursionError, "maximum recursion depth exceeded")
 	}
 	if len(kws) > 0 {
-		if err := checkPosonly(code, kws); err != nil {
+		if err := pyobj.CheckPosonly(code, kws); err != nil {
 			return nil, err
 		}
 	}
 	kind := codeKind(0)
 	if len(kws) == 0 {
-		kind = t.kindOf(code)
+		kind = kindOf(&t.Eval, code)
 		if kind&kindArith != 0 {
 			if res, ok := arithCall(code, args, defs); ok {
 				return res, nil
 			}
 		}
 	}
-	t.depth++
+	t.Depth++
 	var frame *py.Frame // a reused frame, given back if the call succeeds
 	defer func() {
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
 		if err != nil {
-			err = correctAtOrigin(err)
-			t.dropLeftOuterHandlers()
-			t.noteContext(errException(err))
+			err = pyobj.CorrectAtOrigin(err)
+			t.DropLeftOuterHandlers()
+			t.NoteContext(pyobj.ErrException(err))
 		}
-		t.depth--
+		t.Depth--
 		// The handlers of the frame that ended are over: without this, a
 		// frame at the same depth next (the next task in a worker) would
 		// take the exception one of them was handling as its __context__.
-		t.dropReturned()
+		t.DropReturned()
 		if err != nil {
 			keepTraceback(err)
 			if frame != nil {
 				frame.Locals = py.NewStringDict() // it may live on in the traceback: its own dict
 			}
 		} else if frame != nil {
-			t.giveFrame(frame)
+			giveFrame(&t.Eval, frame)
 		}
 	}()
 	if kind&kindReusable != 0 {
-		if f, ok := t.takeFrame(ctx, code, globals, args, defs); ok {
+		if f, ok := takeFrame(&t.Eval, ctx, code, globals, args, defs); ok {
 			frame = f
 			return origRunFrame(f)
 		}
@@ -102,44 +96,37 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	return origEvalCode(ctx, code, globals, locals, args, kws, defs, kwdefs, closure)
 }
 
-// callFunction calls fn with positional args as fn(*args) does, without the
-// locals dict gpython's Function.M__call__ makes for every call (a reused
-// frame needs none).
-func callFunction(fn *py.Function, args py.Tuple) (py.Object, error) {
-	return py.VmEvalCode(fn.Context, fn.Code, fn.Globals, nil, args, nil, fn.Defaults, fn.KwDefaults, fn.Closure)
-}
-
 func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
-	in := InterpOf(frame.Context)
+	in := pyobj.InterpOf(frame.Context)
 	if in == nil {
 		defer recoverPanic(&err)
 		return origRunFrame(frame)
 	}
 	t := in.CurrentThread()
-	if err := in.checkpoint(t); err != nil {
+	if err := checkpoint(in, t); err != nil {
 		return nil, err
 	}
-	if t.depth >= RecursionLimit {
-		return nil, py.ExceptionNewf(RecursionError, "maximum recursion depth exceeded")
+	if t.Depth >= pyobj.RecursionLimit {
+		return nil, py.ExceptionNewf(pyobj.RecursionError, "maximum recursion depth exceeded")
 	}
-	t.depth++
+	t.Depth++
 	defer func() {
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
 		if err != nil {
-			err = correctAtOrigin(err)
-			t.dropLeftOuterHandlers()
-			t.noteContext(errException(err))
+			err = pyobj.CorrectAtOrigin(err)
+			t.DropLeftOuterHandlers()
+			t.NoteContext(pyobj.ErrException(err))
 		}
-		t.depth--
+		t.Depth--
 		if err == nil {
-			noteGeneratorReturn(frame, res)
+			pyobj.NoteGeneratorReturn(frame, res)
 		}
 		if err != nil {
 			keepTraceback(err)
 			if frame.Code.Flags&py.CO_GENERATOR != 0 {
-				noteGeneratorError(frame, err)
+				pyobj.NoteGeneratorError(frame, err)
 			}
 		}
 	}()
@@ -148,10 +135,10 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 
 // checkpoint runs at every call: it offers the GIL to waiting threads and
 // raises KeyboardInterrupt in the main thread once SIGINT arrived.
-func (in *Interp) checkpoint(t *Thread) error {
+func checkpoint(in *pyobj.Interp, t *pyobj.Thread) error {
 	in.GIL.Yield()
-	if t == in.Main && in.intrPending.Load() {
-		return in.takeInterrupt()
+	if t == in.Main && in.IntrPending.Load() {
+		return in.TakeInterrupt()
 	}
 	return nil
 }
@@ -172,7 +159,7 @@ func panicError(r any) error {
 		return x
 	}
 	if debugPanics {
-		fmt.Fprintf(osStderr, "pypool: Go panic: %v\n%s", r, debug.Stack())
+		fmt.Fprintf(pyobj.OsStderr, "pypool: Go panic: %v\n%s", r, debug.Stack())
 	}
 	return py.ExceptionNewf(py.SystemError, "internal error: %v", r)
 }
@@ -184,7 +171,7 @@ var debugPanics = false
 // so that a chained exception (raise … from e) can print e's frames.
 func keepTraceback(err error) {
 	if info, ok := err.(py.ExceptionInfo); ok && info.Traceback != nil {
-		fixStubLine(info.Traceback)
+		pyobj.FixStubLine(info.Traceback)
 		if e, ok := info.Value.(*py.Exception); ok {
 			e.Traceback = info.Traceback
 		}
