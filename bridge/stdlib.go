@@ -5,7 +5,10 @@ package bridge
 // it is all the facade does.
 
 import (
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/atexit"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/dataclasses"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/warnings"
 )

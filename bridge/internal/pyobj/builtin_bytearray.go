@@ -360,7 +360,7 @@ func installByteArray() {
 		}
 		return py.None, nil
 	})
-	setBuiltin("bytearray", t)
+	SetBuiltin("bytearray", t)
 }
 
 // wrapForByteArray runs a bytes method for a bytearray: bytes results

@@ -372,7 +372,7 @@ func bytesAwareBuiltin(name string) {
 	for _, m := range impl.Methods {
 		if m.Name == name {
 			orig := m
-			setBuiltin(name, py.MustNewMethod(name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			SetBuiltin(name, py.MustNewMethod(name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				return orig.CallWithKeywords(self, toGoBytesArgs(args), kw)
 			}, 0, orig.Doc))
 			return

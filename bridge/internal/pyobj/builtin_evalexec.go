@@ -28,7 +28,7 @@ const evalExecHelper = "__pp_evalexec__"
 
 func init() {
 	OnInstall(InstallCompat, "builtin_evalexec", func() {
-		setBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
+		SetBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
 	})
 }
 

@@ -37,11 +37,11 @@ var (
 
 func init() {
 	OnInstall(InstallCompat, "builtin_exit", func() {
-		setBuiltin("exit", &quitter{"exit"})
-		setBuiltin("quit", &quitter{"quit"})
+		SetBuiltin("exit", &quitter{"exit"})
+		SetBuiltin("quit", &quitter{"quit"})
 		MustReady(StopAsyncIteration)
 		MustReady(EncodingWarning)
-		setBuiltin("StopAsyncIteration", StopAsyncIteration)
-		setBuiltin("EncodingWarning", EncodingWarning)
+		SetBuiltin("StopAsyncIteration", StopAsyncIteration)
+		SetBuiltin("EncodingWarning", EncodingWarning)
 	})
 }

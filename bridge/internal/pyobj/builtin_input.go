@@ -109,6 +109,6 @@ func callMethodNamed(o py.Object, name string, args ...py.Object) error {
 
 func init() {
 	OnInstall(InstallCompat, "builtin_input", func() {
-		setBuiltin("input", Func("input", "prompt=None, /", builtinInput))
+		SetBuiltin("input", Func("input", "prompt=None, /", builtinInput))
 	})
 }

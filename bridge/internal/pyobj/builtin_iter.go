@@ -54,7 +54,7 @@ func installIter() {
 	if orig == nil {
 		return
 	}
-	setBuiltin("iter", py.MustNewMethod("iter", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	SetBuiltin("iter", py.MustNewMethod("iter", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) == 2 && len(kw) == 0 {
 			if !Callable(args[0]) {
 				return nil, py.ExceptionNewf(py.TypeError, "iter(v, w): v must be callable")

@@ -300,7 +300,7 @@ func installMemoryView() {
 	prop("ndim", func(m *MemoryView) py.Object { return py.Int(1) })
 	prop("format", func(m *MemoryView) py.Object { return py.String("B") })
 	prop("shape", func(m *MemoryView) py.Object { return py.Tuple{py.Int(m.n)} })
-	setBuiltin("memoryview", t)
+	SetBuiltin("memoryview", t)
 }
 
 func init() {

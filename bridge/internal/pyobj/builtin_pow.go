@@ -130,6 +130,6 @@ func builtinPow(self py.Object, a *Args) (py.Object, error) {
 
 func init() {
 	OnInstall(InstallCompat, "builtin_pow", func() {
-		setBuiltin("pow", Func("pow", "base, exp, mod=None", builtinPow))
+		SetBuiltin("pow", Func("pow", "base, exp, mod=None", builtinPow))
 	})
 }

@@ -14,7 +14,7 @@ func wrapBuiltin(name string, wrap func(orig *py.Method) func(self py.Object, ar
 	impl := py.GetModuleImpl("builtins")
 	for _, m := range impl.Methods {
 		if m.Name == name {
-			setBuiltin(name, py.MustNewMethod(name, wrap(m), 0, m.Doc))
+			SetBuiltin(name, py.MustNewMethod(name, wrap(m), 0, m.Doc))
 			return
 		}
 	}

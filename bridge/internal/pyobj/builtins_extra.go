@@ -107,21 +107,21 @@ func objectID(o py.Object) int64 {
 
 func init() {
 	OnInstall(InstallCompat, "builtins_extra", func() {
-		setBuiltin("reversed", builtinFunc("reversed", builtinReversed))
-		setBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("reversed", builtinFunc("reversed", builtinReversed))
+		SetBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := NArgs("hash", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			h, err := Hash(args[0])
 			return py.Int(h), err
 		}))
-		setBuiltin("callable", builtinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("callable", builtinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := NArgs("callable", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return py.NewBool(Callable(args[0])), nil
 		}))
-		setBuiltin("id", builtinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("id", builtinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := NArgs("id", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
@@ -207,7 +207,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 
 func init() {
 	OnInstall(InstallCompat, "builtins_extra#2", func() {
-		setBuiltin("round", builtinFunc("round", builtinRound))
+		SetBuiltin("round", builtinFunc("round", builtinRound))
 		enumerate := py.EnumerateType
 		if enumerate.New != nil {
 			orig := enumerate.New
@@ -363,9 +363,9 @@ func dirNames(o py.Object) []string {
 
 func init() {
 	OnInstall(InstallCompat, "builtins_extra#3", func() {
-		setBuiltin("len", builtinFunc("len", builtinLen))
-		setBuiltin("ascii", builtinFunc("ascii", builtinASCII))
-		setBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("len", builtinFunc("len", builtinLen))
+		SetBuiltin("ascii", builtinFunc("ascii", builtinASCII))
+		SetBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := NArgs("dir", args, kw, 1, 1); err != nil {
 				if len(args) == 0 {
 					return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")

@@ -465,10 +465,10 @@ func init() {
 		py.ObjectType.Dict["__getattribute__"] = getattribute
 		AddMethod(py.ObjectType, "__setattr__", objectSetattr)
 		AddMethod(py.ObjectType, "__delattr__", objectDelattr)
-		setBuiltin("super", SuperType)
-		setBuiltin("property", PropertyType)
-		setBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
-		setBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
+		SetBuiltin("super", SuperType)
+		SetBuiltin("property", PropertyType)
+		SetBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
+		SetBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
 	})
 }
 

@@ -398,7 +398,7 @@ func init() {
 		if origBuildClass == nil {
 			panic("bridge: builtins.__build_class__ not found")
 		}
-		setBuiltin("__build_class__", py.MustNewMethod("__build_class__", buildClass, 0, ""))
+		SetBuiltin("__build_class__", py.MustNewMethod("__build_class__", buildClass, 0, ""))
 		// type(name, bases, ns) makes classes as the class statement does.
 		py.TypeType.New = typeNew
 		// gpython makes a Go type's metatype its base (int's is object,

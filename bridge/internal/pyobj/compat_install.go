@@ -9,9 +9,9 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// setBuiltin makes name in builtins refer to obj in every context made
+// SetBuiltin makes name in builtins refer to obj in every context made
 // afterwards.
-func setBuiltin(name string, obj py.Object) {
+func SetBuiltin(name string, obj py.Object) {
 	impl := py.GetModuleImpl("builtins")
 	if impl == nil {
 		panic("bridge: gpython builtins module not registered")
@@ -50,10 +50,10 @@ func init() {
 }
 
 func installContainers() {
-	setBuiltin("dict", DictType)
-	setBuiltin("set", SetType)
-	setBuiltin("frozenset", FrozenSetType)
-	setBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	SetBuiltin("dict", DictType)
+	SetBuiltin("set", SetType)
+	SetBuiltin("frozenset", FrozenSetType)
+	SetBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := NArgs("repr", args, kw, 1, 1); err != nil {
 			return nil, err
 		}

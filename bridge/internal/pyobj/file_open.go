@@ -396,7 +396,7 @@ func installFileType() {
 	UnsupportedOperation.Bases = py.Tuple{py.OSError, py.ValueError}
 	MustReady(UnsupportedOperation)
 	open := Func("open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None", builtinOpen)
-	setBuiltin("open", open)
+	SetBuiltin("open", open)
 	// _io holds what io.py (pylib) re-exports.
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "_io", Doc: "pypool's file objects"},

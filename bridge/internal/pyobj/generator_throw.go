@@ -243,7 +243,7 @@ func genCloseMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obj
 
 func init() {
 	OnInstall(InstallCompat, "generator_throw", func() {
-		setBuiltin(genThrowName, py.MustNewMethod(genThrowName, genThrowBuiltin, 0, ""))
+		SetBuiltin(genThrowName, py.MustNewMethod(genThrowName, genThrowBuiltin, 0, ""))
 		py.GeneratorType.Dict["throw"] = py.MustNewMethod("throw", genThrowMethod, 0, "throw(typ[,val[,tb]]) -> raise exception in generator,\nreturn next yielded value or raise StopIteration.")
 		py.GeneratorType.Dict["close"] = py.MustNewMethod("close", genCloseMethod, 0, "close() -> raise GeneratorExit inside generator.")
 	})

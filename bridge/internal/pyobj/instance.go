@@ -88,6 +88,20 @@ func operatorAdded(cls *py.Type, name string) {
 	useInstances(cls)
 }
 
+// RefreshClass makes the user class cls create *Instance values when it now
+// defines an operator dunder it lacked when it was made (a class decorator
+// such as dataclass added __eq__, __lt__, __hash__, …); instances made
+// before stay plain. It reports false when cls is not a user class.
+func RefreshClass(cls *py.Type) bool {
+	if !isClass(cls) {
+		return false
+	}
+	if !isInstanceClass(cls) && wantsInstance(cls, goBase(cls)) {
+		useInstances(cls)
+	}
+	return true
+}
+
 // useInstances makes cls (a user class whose instances would be *py.Type
 // values) create *Instance values.
 func useInstances(cls *py.Type) {

@@ -10,7 +10,7 @@ import "github.com/go-python/gpython/py"
 // from the module it is called on).
 func ModFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
 	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		it, err := interpOfModule(self)
+		it, err := InterpOfModule(self)
 		if err != nil {
 			return nil, err
 		}

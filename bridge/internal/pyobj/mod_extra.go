@@ -393,6 +393,6 @@ func init() {
 	OnInstall(InstallCompat, "mod_extra", func() {
 		installMathExtra()
 		installOSPath()
-		setBuiltin("vars", builtinFunc("vars", builtinVars))
+		SetBuiltin("vars", builtinFunc("vars", builtinVars))
 	})
 }

@@ -8,8 +8,8 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// interpOfModule finds the Interp that runs a Go-implemented module function.
-func interpOfModule(self py.Object) (*Interp, error) {
+// InterpOfModule finds the Interp that runs a Go-implemented module function.
+func InterpOfModule(self py.Object) (*Interp, error) {
 	if m, ok := self.(*py.Module); ok && m != nil {
 		if it := InterpOf(m.Context); it != nil {
 			return it, nil
@@ -75,7 +75,7 @@ func soleInterp() *Interp {
 	return nil
 }
 
-// classNew makes a class constructor out of a module factory function.
+// ClassNew makes a class constructor out of a module factory function.
 func ClassNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
 	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it := soleInterp()

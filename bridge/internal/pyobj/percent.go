@@ -448,7 +448,7 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 
 func init() {
 	OnInstall(InstallCompat, "percent", func() {
-		setBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
+		SetBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
 		AddMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			s, err := StrFormat(string(self.(py.String)), args, kw)
 			return py.String(s), err
@@ -476,7 +476,7 @@ func init() {
 				}
 			}
 			if _, ok := impl.Globals["format"]; !has && !ok {
-				setBuiltin("format", builtinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+				SetBuiltin("format", builtinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 					if err := NArgs("format", args, kw, 1, 2); err != nil {
 						return nil, err
 					}

@@ -200,7 +200,7 @@ func ppAnn(args py.Tuple, _ py.StringDict) (py.Object, error) {
 func init() {
 	OnInstall(InstallCompat, "rewrite_helpers", func() {
 		one := func(name string, fn func(py.Tuple, py.StringDict) (py.Object, error)) {
-			setBuiltin(name, builtinFunc(name, fn))
+			SetBuiltin(name, builtinFunc(name, fn))
 		}
 		one("__pp_dict__", ppDict)
 		one("__pp_dictcomp__", ppDictComp)

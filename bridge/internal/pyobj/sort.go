@@ -313,9 +313,9 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func init() {
 	OnInstall(InstallCompat, "sort", func() {
-		setBuiltin("sorted", builtinFunc("sorted", builtinSorted))
-		setBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
-		setBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
+		SetBuiltin("sorted", builtinFunc("sorted", builtinSorted))
+		SetBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
+		SetBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
 		AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "sort() takes no positional arguments")

@@ -13,7 +13,7 @@ import (
 // threadingFunc wraps a module function that needs the interpreter.
 func threadingFunc(name, doc string, fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
 	return DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		it, err := interpOfModule(self)
+		it, err := InterpOfModule(self)
 		if err != nil {
 			return nil, err
 		}

@@ -3,7 +3,7 @@ package pyobj
 // Where warnings.warn was called from. gpython gives a Go builtin no access
 // to its caller's frame, so the rewrite chain's "warn-sites" pass wraps the
 // callee of each call written `warn(…)` in the builtin _pypool_warn_site
-// (mod_warnings.go), which passes the call site on. Line numbers are
+// (bridge/internal/stdlib/warnings), which passes the call site on. Line numbers are
 // unchanged.
 
 import (
@@ -26,7 +26,7 @@ func markWarnSites(rc *source.Ctx, toks []source.Token) ([]source.Token, error) 
 
 // markWarnCall wraps the callee of a call written `warn(…)` or `a.b.warn(…)`
 // (toks[i] is "warn"): `_pypool_warn_site(a.b.warn, "file", line,
-// globals())(…)` gives warnings.warn its call site (mod_warnings.go) and
+// globals())(…)` gives warnings.warn its call site (bridge/internal/stdlib/warnings) and
 // leaves any other callee named warn as it is.
 func markWarnCall(rc *source.Ctx, toks []source.Token, i int) {
 	start := i
@@ -38,7 +38,7 @@ func markWarnCall(rc *source.Ctx, toks []source.Token, i int) {
 			return
 		}
 	}
-	toks[start].Before += warnSiteBuiltin + "("
+	toks[start].Before += WarnSiteBuiltin + "("
 	toks[i].After += fmt.Sprintf(", %q, %d, globals())", rc.File, rc.Line(toks[i].Line))
 }
 

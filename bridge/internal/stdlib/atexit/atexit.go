@@ -1,15 +1,21 @@
-package pyobj
-
-// The atexit module: register(func, *args, **kwargs) and unregister(func).
-// The handlers run last registered first after the main program ends and
-// non-daemon threads are joined (CPython runs threading._shutdown before the
-// atexit callbacks). A handler that raises is reported on stderr as
-// "Exception ignored in atexit callback: …" and the others still run.
+// Package atexit is Python's atexit module: register(func, *args, **kwargs)
+// and unregister(func). The handlers run last registered first after the
+// main program ends and non-daemon threads are joined (CPython runs
+// threading._shutdown before the atexit callbacks). A handler that raises is
+// reported on stderr as "Exception ignored in atexit callback: …" and the
+// others still run.
+//
+// It registers the module with gpython from its init and its handlers with
+// the interpreter's exit handlers (pyobj's Interp.OnExit); the facade
+// (bridge) imports it for that effect. It imports gpython and
+// bridge/internal/pyobj and nothing above them.
+package atexit
 
 import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 type atexitHandler struct {
@@ -25,8 +31,8 @@ type atexitState struct {
 
 var atexitStates sync.Map // *Interp → *atexitState
 
-func atexitOf(self py.Object) (*Interp, *atexitState, error) {
-	in, err := interpOfModule(self)
+func atexitOf(self py.Object) (*pyobj.Interp, *atexitState, error) {
+	in, err := pyobj.InterpOfModule(self)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -39,7 +45,7 @@ func atexitOf(self py.Object) (*Interp, *atexitState, error) {
 }
 
 // run calls the handlers, last registered first, and clears them.
-func (st *atexitState) run(in *Interp) {
+func (st *atexitState) run(in *pyobj.Interp) {
 	for {
 		st.mu.Lock()
 		n := len(st.handlers)
@@ -51,18 +57,18 @@ func (st *atexitState) run(in *Interp) {
 		st.handlers = st.handlers[:n-1]
 		st.mu.Unlock()
 		if _, err := py.Call(h.fn, h.args, h.kwargs); err != nil {
-			what := TypeName(h.fn)
-			if r, rerr := Repr(h.fn); rerr == nil {
+			what := pyobj.TypeName(h.fn)
+			if r, rerr := pyobj.Repr(h.fn); rerr == nil {
 				what = r
 			}
-			_, _ = in.Stderr().Write([]byte("Exception ignored in atexit callback: " + what + "\n" + FormatException(err)))
+			_, _ = in.Stderr().Write([]byte("Exception ignored in atexit callback: " + what + "\n" + pyobj.FormatException(err)))
 		}
 	}
 }
 
 func init() {
 	methods := []*py.Method{
-		Func("register", "func, /, *args, **kwargs", func(self py.Object, a *Args) (py.Object, error) {
+		pyobj.Func("register", "func, /, *args, **kwargs", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 			fn, err := a.Callable("func")
 			if err != nil {
 				return nil, py.ExceptionNewf(py.TypeError, "the first argument must be callable")
@@ -80,7 +86,7 @@ func init() {
 			st.mu.Unlock()
 			return fn, nil
 		}),
-		Func("unregister", "func, /", func(self py.Object, a *Args) (py.Object, error) {
+		pyobj.Func("unregister", "func, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 			fn := a.Get("func")
 			_, st, err := atexitOf(self)
 			if err != nil {
@@ -97,7 +103,7 @@ func init() {
 			st.mu.Unlock()
 			return py.None, nil
 		}),
-		Func("_run_exitfuncs", "", func(self py.Object, a *Args) (py.Object, error) {
+		pyobj.Func("_run_exitfuncs", "", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 			in, st, err := atexitOf(self)
 			if err != nil {
 				return nil, err
@@ -105,7 +111,7 @@ func init() {
 			st.run(in)
 			return py.None, nil
 		}),
-		Func("_clear", "", func(self py.Object, a *Args) (py.Object, error) {
+		pyobj.Func("_clear", "", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 			_, st, err := atexitOf(self)
 			if err != nil {
 				return nil, err
@@ -115,7 +121,7 @@ func init() {
 			st.mu.Unlock()
 			return py.None, nil
 		}),
-		Func("_ncallbacks", "", func(self py.Object, a *Args) (py.Object, error) {
+		pyobj.Func("_ncallbacks", "", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 			_, st, err := atexitOf(self)
 			if err != nil {
 				return nil, err

@@ -1,0 +1,108 @@
+// Package warnings is the Go half of Python's warnings module
+// (pylib/warnings.py, loaded by pyobj's pylib loader): the one formatter of
+// warning text (_pypool_warnings.format, CPython's formatwarning) and the
+// call-site builtin the compile rewrite inserts around warn(...) calls
+// (pyobj.WarnSiteBuiltin; the pass is pyobj's warn_sites.go), which
+// gives warnings.warn the caller's file and line. Go code warns with pyobj's
+// Interp.Warn, which goes through the Python module.
+//
+// It registers _pypool_warnings with gpython from its init and installs the
+// builtin with pyobj.OnInstall; the facade (bridge) imports it for that
+// effect. It imports gpython and bridge/internal/pyobj and nothing above
+// them.
+package warnings
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
+)
+
+// formatWarning is CPython's warning text: "file:line: Category: message\n"
+// then the stripped source line, indented by two spaces, when there is one
+// (read from the file when line is nil).
+func formatWarning(file string, lineno int, category, message string, line *string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d: %s: %s\n", file, lineno, category, message)
+	src := ""
+	if line != nil {
+		src = strings.TrimSpace(*line)
+	} else {
+		src = pyobj.SourceLine(file, lineno)
+	}
+	if src != "" {
+		fmt.Fprintf(&b, "  %s\n", src)
+	}
+	return b.String()
+}
+
+func warningsFormat(self py.Object, a *pyobj.Args) (py.Object, error) {
+	file, err := pyobj.Str(a.Get("filename"))
+	if err != nil {
+		return nil, err
+	}
+	lineno, err := py.IndexInt(a.Get("lineno"))
+	if err != nil {
+		return nil, err
+	}
+	cat, err := a.Str("category")
+	if err != nil {
+		return nil, err
+	}
+	msg, err := a.Str("message")
+	if err != nil {
+		return nil, err
+	}
+	var line *string
+	if !a.IsNone("line") {
+		s, err := pyobj.Str(a.Get("line"))
+		if err != nil {
+			return nil, err
+		}
+		line = &s
+	}
+	return py.String(formatWarning(file, lineno, cat, msg, line)), nil
+}
+
+// warnSite is _pypool_warn_site(callee, file, line, globals): the callee
+// itself, unless it is warnings.warn, which then gets the call site.
+func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(args) != 4 || len(kwargs) != 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 4 arguments", pyobj.WarnSiteBuiltin)
+	}
+	fn := args[0]
+	ctx := pyobj.CtxOf(self)
+	if ctx == nil {
+		return fn, nil
+	}
+	m, err := ctx.GetModule("warnings")
+	if err != nil || m.Globals["warn"] != fn {
+		return fn, nil
+	}
+	site := py.Tuple{args[1], args[2], args[3]}
+	return py.MustNewMethod("warn", func(_ py.Object, a py.Tuple, kw py.StringDict) (py.Object, error) {
+		if _, ok := kw["_pypool_at"]; !ok {
+			kw2 := py.NewStringDict()
+			for k, v := range kw {
+				kw2[k] = v
+			}
+			kw2["_pypool_at"] = site
+			kw = kw2
+		}
+		return py.Call(fn, a, kw)
+	}, 0, ""), nil
+}
+
+func init() {
+	py.RegisterModule(&py.ModuleImpl{
+		Info: py.ModuleInfo{Name: "_pypool_warnings", Doc: "Go support for the warnings module."},
+		Methods: []*py.Method{
+			pyobj.Func("format", "filename, lineno, category, message, line=None", warningsFormat),
+		},
+	})
+	pyobj.OnInstall(pyobj.InstallCompat, "mod_warnings", func() {
+		pyobj.SetBuiltin(pyobj.WarnSiteBuiltin, py.MustNewMethod(pyobj.WarnSiteBuiltin, warnSiteCall, 0, ""))
+	})
+}
