@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // Where a deprecated threading alias was called from. gpython gives a Go
 // builtin no access to its caller's frame, so the rewrite chain's

@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // threading.Thread's Go half: starting a goroutine that runs the thread's
 // run() holding the GIL, join, is_alive, names, and the module functions
@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // tstateOf returns the thread state stored on a Thread instance; present is
@@ -27,7 +28,7 @@ func tstateOf(self py.Object) (ts *ThreadState, present bool) {
 
 // threadingGlobals returns the globals of the threading module in it,
 // importing it if the script has not.
-func threadingGlobals(it *Interp) (py.StringDict, error) {
+func threadingGlobals(it *pyobj.Interp) (py.StringDict, error) {
 	th := threadsOf(it)
 	th.mu.Lock()
 	g := th.modCache
@@ -52,7 +53,7 @@ func threadingGlobals(it *Interp) (py.StringDict, error) {
 // threadObject returns the threading.Thread instance for ts, making one for
 // the main thread, pool workers and dummies the first time it is asked for.
 // The GIL must be held.
-func threadObject(it *Interp, ts *ThreadState) (py.Object, error) {
+func threadObject(it *pyobj.Interp, ts *ThreadState) (py.Object, error) {
 	if ts.obj != nil {
 		return ts.obj, nil
 	}
@@ -78,12 +79,12 @@ func threadObject(it *Interp, ts *ThreadState) (py.Object, error) {
 }
 
 // CurrentThread returns the threading.Thread of the calling goroutine.
-func CurrentThread(it *Interp) (py.Object, error) {
+func CurrentThread(it *pyobj.Interp) (py.Object, error) {
 	return threadObject(it, threadsOf(it).current(it))
 }
 
 // startThread implements Thread.start().
-func startThread(it *Interp, self py.Object) error {
+func startThread(it *pyobj.Interp, self py.Object) error {
 	ts, present := tstateOf(self)
 	if !present {
 		return py.ExceptionNewf(py.RuntimeError, "thread.__init__() not called")
@@ -99,7 +100,7 @@ func startThread(it *Interp, self py.Object) error {
 	if n, err := py.GetAttrString(self, "name"); err == nil {
 		name, _ = py.StrAsString(n)
 	}
-	ts = newThreadState(name, "thread", Truth(daemon))
+	ts = newThreadState(name, "thread", pyobj.Truth(daemon))
 	ts.obj = self
 	if _, err := py.SetAttrString(self, "_tstate", ts); err != nil {
 		return err
@@ -122,7 +123,7 @@ func startThread(it *Interp, self py.Object) error {
 }
 
 // runThread is the body of a started thread's goroutine.
-func runThread(it *Interp, th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
+func runThread(it *pyobj.Interp, th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
 	defer close(ts.done)
 	RunAs(it, ts, func() {
 		close(started)
@@ -144,18 +145,18 @@ func runThread(it *Interp, th *threads, ts *ThreadState, self py.Object, started
 
 // reportThreadError prints an uncaught exception of a thread as CPython's
 // threading.excepthook does.
-func reportThreadError(it *Interp, self py.Object, err error) {
+func reportThreadError(it *pyobj.Interp, self py.Object, err error) {
 	name := "?"
 	if n, e := py.GetAttrString(self, "name"); e == nil {
 		if s, e := py.StrAsString(n); e == nil {
 			name = s
 		}
 	}
-	_, _ = fmt.Fprintf(it.Stderr(), "Exception in thread %s:\n%s", name, FormatException(err))
+	_, _ = fmt.Fprintf(it.Stderr(), "Exception in thread %s:\n%s", name, pyobj.FormatException(err))
 }
 
 // joinThread implements Thread.join(timeout).
-func joinThread(it *Interp, self, timeout py.Object) error {
+func joinThread(it *pyobj.Interp, self, timeout py.Object) error {
 	ts, present := tstateOf(self)
 	if !present {
 		return py.ExceptionNewf(py.RuntimeError, "Thread.__init__() not called")
@@ -166,7 +167,7 @@ func joinThread(it *Interp, self, timeout py.Object) error {
 	if ts == threadsOf(it).current(it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join current thread")
 	}
-	d, limited, err := TimeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ func threadRepr(self py.Object) (string, error) {
 		default:
 		}
 	}
-	if d, err := py.GetAttrString(self, "daemon"); err == nil && Truth(d) {
+	if d, err := py.GetAttrString(self, "daemon"); err == nil && pyobj.Truth(d) {
 		status += " daemon"
 	}
 	if ts != nil {

@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // Per-interpreter thread bookkeeping for the threading module. The
 // interpreter core records which Python thread (*Thread) holds the GIL; the
@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -16,10 +17,10 @@ import (
 // threading.Thread started from Python, the main thread, a pool worker
 // goroutine running Python, or a helper.
 type ThreadState struct {
-	t       *Thread   // the core's thread
-	ident   int64     // = t.Ident
-	name    string    // for threads without a Python object yet
-	obj     py.Object // the threading.Thread instance, made lazily for workers
+	t       *pyobj.Thread // the core's thread
+	ident   int64         // = t.Ident
+	name    string        // for threads without a Python object yet
+	obj     py.Object     // the threading.Thread instance, made lazily for workers
 	daemon  bool
 	started bool
 	done    chan struct{} // closed when the thread has finished
@@ -33,7 +34,7 @@ func (ts *ThreadState) Type() *py.Type { return threadStateType }
 
 // newThreadState makes the state of a new Python thread and its core Thread.
 func newThreadState(name, kind string, daemon bool) *ThreadState {
-	t := NewThread(name)
+	t := pyobj.NewThread(name)
 	ts := &ThreadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
 	t.Data = ts
 	return ts
@@ -55,14 +56,14 @@ var threadsByInterp sync.Map // *Interp → *threads
 
 // threadsOf returns it's thread bookkeeping, made on first use (which also
 // registers the modules' exit work with the interpreter, if not yet done).
-func threadsOf(it *Interp) *threads {
+func threadsOf(it *pyobj.Interp) *threads {
 	if v, ok := threadsByInterp.Load(it); ok {
 		return v.(*threads)
 	}
 	th := &threads{alive: map[*ThreadState]struct{}{}}
 	main := it.Main
 	if main == nil {
-		main = NewThread("MainThread")
+		main = pyobj.NewThread("MainThread")
 	}
 	th.main = &ThreadState{t: main, ident: main.Ident, name: "MainThread", started: true, done: make(chan struct{}), kind: "main"}
 	if main.Data == nil {
@@ -80,7 +81,7 @@ func threadsOf(it *Interp) *threads {
 // current returns the state of the thread holding the GIL (the caller holds
 // it); a thread unknown to the module becomes a dummy (CPython's
 // _DummyThread).
-func (th *threads) current(it *Interp) *ThreadState {
+func (th *threads) current(it *pyobj.Interp) *ThreadState {
 	t := it.CurrentThread()
 	if ts, ok := t.Data.(*ThreadState); ok {
 		return ts
@@ -98,17 +99,17 @@ func (th *threads) current(it *Interp) *ThreadState {
 }
 
 // RunAs takes the GIL and runs f as the Python thread ts.
-func RunAs(it *Interp, ts *ThreadState, f func()) {
+func RunAs(it *pyobj.Interp, ts *ThreadState, f func()) {
 	_ = it.RunThread(ts.t, func() error { f(); return nil })
 }
 
 // HelperThread is the Python thread pool callbacks and futures' done
 // callbacks run as when no worker thread runs them.
-func HelperThread(it *Interp) *ThreadState { return threadsOf(it).helper }
+func HelperThread(it *pyobj.Interp) *ThreadState { return threadsOf(it).helper }
 
 // NextThreadNumber counts a thread made without a name: the N of its
 // default name Thread-N.
-func NextThreadNumber(it *Interp) int {
+func NextThreadNumber(it *pyobj.Interp) int {
 	th := threadsOf(it)
 	th.mu.Lock()
 	defer th.mu.Unlock()
@@ -119,7 +120,7 @@ func NextThreadNumber(it *Interp) int {
 // WorkerThreads is the option of a thread pool or thread executor of it
 // that makes each worker a Python thread (w's *ThreadState in
 // pool.WorkerInfo.Value), named name(w), alive from then on.
-func WorkerThreads(it *Interp, daemon bool, name func(w pool.WorkerInfo) string) pool.Option {
+func WorkerThreads(it *pyobj.Interp, daemon bool, name func(w pool.WorkerInfo) string) pool.Option {
 	th := threadsOf(it)
 	return pool.WorkerValue(func(w pool.WorkerInfo) any {
 		ts := newThreadState(name(w), "worker", daemon)

@@ -1,4 +1,6 @@
-package pyobj
+package threading
+
+import "github.com/pypool/pypool/bridge/internal/pyobj"
 
 // threading._shutdown: at interpreter exit, between the modules' early and
 // late exit work (pyobj's module_exit.go), the non-daemon threads are
@@ -6,7 +8,7 @@ package pyobj
 
 // joinThreadsAtExit waits for the non-daemon threads, holding the GIL as the
 // main thread and releasing it while it waits.
-func joinThreadsAtExit(it *Interp) {
+func joinThreadsAtExit(it *pyobj.Interp) {
 	v, ok := threadsByInterp.Load(it)
 	if !ok {
 		return // no thread was ever started
@@ -23,4 +25,4 @@ func joinThreadsAtExit(it *Interp) {
 	}
 }
 
-func init() { JoinThreadsAtExit = joinThreadsAtExit }
+func init() { pyobj.JoinThreadsAtExit = joinThreadsAtExit }

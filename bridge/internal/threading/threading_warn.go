@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // CPython's warnings for deprecated threading names: a DeprecationWarning at
 // the calling location, through the warnings module (Interp.Warn), so
@@ -7,11 +7,12 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // deprecationWarning warns msg at the calling location (which the compile
 // rewrite passed in kwargs, see threading_warnsite.go).
-func deprecationWarning(it *Interp, msg string, kwargs py.StringDict) error {
+func deprecationWarning(it *pyobj.Interp, msg string, kwargs py.StringDict) error {
 	file, line, ok := warnSite(kwargs)
 	return it.Warn(py.DeprecationWarning, msg, file, line, ok)
 }
