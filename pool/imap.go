@@ -35,6 +35,8 @@ type IMapIterator struct {
 
 	chunk []wire.Value // chunked: the rest of the current chunk
 	ended bool         // chunked: a failed chunk ended the iteration
+
+	window *feedWindow // told when a job's result is taken (read)
 }
 
 type imapItem struct {
@@ -48,9 +50,11 @@ type imapItem struct {
 // least 1 (CPython's default is 1). An error that items yields becomes the
 // result at its position and ends the input, as in CPython. The input is
 // read only as far as the workers can take it (a bounded number of jobs per
-// worker out at once, as CPython's handler blocks on its full task pipe),
-// so memory does not grow with its length; while Imap waits for room, the
-// pool's later work waits behind it, as in CPython. A failing task's error
+// worker out at once, as CPython's handler blocks on its full task pipe)
+// and, while nothing else is queued and the pool runs, as far as the
+// iterator's reader keeps up; so memory does not grow with its length.
+// While Imap waits for the workers, the pool's later work waits behind it,
+// as in CPython. A failing task's error
 // is returned at its position and the iteration goes on (with a chunksize
 // above 1, a failed chunk ends it, as CPython's flattening generator).
 func (p *Pool) Imap(fn Callable, items iter.Seq2[wire.Value, error], chunksize int) (*IMapIterator, error) {
@@ -80,10 +84,11 @@ func (p *Pool) imap(name string, fn Callable, items iter.Seq2[wire.Value, error]
 	if chunksize > 1 {
 		mode = wire.ModeMap
 	}
-	// The input is read only as far as the workers can take it, so a long
-	// or endless input costs memory for the jobs in flight, not for its
-	// length.
-	window := p.newFeedWindow()
+	// The input is read only as far as the workers and the reader keep up
+	// (feed.go), so a long or endless input costs memory for the jobs in
+	// flight, not for its length.
+	window := p.newFeedWindow(true)
+	it.window = window
 	seq := &taskSeq{lengthSink: it, run: func(submit func(*job) bool) (n int, ok bool) {
 		send := func(args []wire.Value) bool {
 			if !window.take() {
@@ -92,7 +97,7 @@ func (p *Pool) imap(name string, fn Callable, items iter.Seq2[wire.Value, error]
 			j := &job{fn: fn, mode: mode, args: args}
 			idx := n
 			j.done = func(v wire.Value, err error) {
-				window.release()
+				window.finished()
 				p.deliver(resultMsg{sink: it, i: idx, v: v, err: err})
 			}
 			if !submit(j) {
@@ -235,6 +240,7 @@ func (it *IMapIterator) Next(timeout time.Duration) (wire.Value, error) {
 			return nil, ErrStopIteration
 		}
 		if item, ok := it.items.pop(); ok {
+			it.window.read()
 			if !it.chunked {
 				return item.v, item.err
 			}

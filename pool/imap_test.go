@@ -3,6 +3,7 @@ package pool
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"slices"
 	"sync/atomic"
@@ -52,10 +53,92 @@ func TestImapFeedsBoundedAhead(t *testing.T) {
 				t.Fatalf("the feeder read %d items with every task blocked; want %d (%d jobs per worker ahead)", got, limit, feedAhead)
 			}
 			close(gate)
-			if sum, count, err := sumResults(it); err != nil || count != n || sum != n*(n-1)/2 {
+			if sum, count, err := sumResults(it, 0); err != nil || count != n || sum != n*(n-1)/2 {
 				t.Fatalf("%d results summing to %d (%v); want %d summing to %d", count, sum, err, n, n*(n-1)/2)
 			}
 		})
+	}
+}
+
+// An imap nobody reads holds its feeder back once twice the in-flight
+// window of results waits unread; reading lets it go on. Later work, Close
+// and Join are never held back by it: the feeder then gives way and every
+// task runs, as in CPython.
+func TestImapWaitsForItsReader(t *testing.T) {
+	const workers = 2
+	const n = 10_000
+	counting := func(pulled *atomic.Int64) iter.Seq2[wire.Value, error] {
+		return func(yield func(wire.Value, error) bool) {
+			for i := range n {
+				pulled.Add(1)
+				if !yield(int64(i), nil) {
+					return
+				}
+			}
+		}
+	}
+	// settle waits until pulled stops moving and returns it.
+	settle := func(pulled *atomic.Int64) int64 {
+		last := int64(-1)
+		for deadline := time.Now().Add(faultWait); time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+			if now := pulled.Load(); now == last {
+				return now
+			} else {
+				last = now
+			}
+		}
+		return last
+	}
+	limit := int64(2*feedAhead*workers + 1) // the window's results, and one item waiting for room
+
+	p := newThreadPool(t, Workers(workers))
+	var pulled atomic.Int64
+	it, err := p.ImapUnordered(square, counting(&pulled), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := settle(&pulled); got != limit {
+		t.Fatalf("unread: the feeder read %d items; want %d", got, limit)
+	}
+	if sum, count, err := sumResults(it, 0); err != nil || count != n {
+		t.Fatalf("read: %d results (sum %d), %v; want %d", count, sum, err, n)
+	}
+
+	// Later work is not held back, and the unread imap's tasks all run.
+	pulled.Store(0)
+	unread, err := p.Imap(square, counting(&pulled), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	settle(&pulled)
+	if v, err := p.Map(square, ints(10), 1); err != nil || len(v) != 10 {
+		t.Fatalf("map behind an unread imap: %v", err)
+	}
+	if got := pulled.Load(); got != n {
+		t.Fatalf("after later work, the unread imap's feeder read %d items; want all %d", got, n)
+	}
+
+	// Close and Join are not held back either.
+	pulled.Store(0)
+	p2 := newThreadPool(t, Workers(workers))
+	if _, err := p2.Imap(square, counting(&pulled), 1); err != nil {
+		t.Fatal(err)
+	}
+	settle(&pulled)
+	p2.Close()
+	done := make(chan struct{})
+	go func() { p2.Join(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(faultWait):
+		t.Fatal("Join hangs behind an unread imap")
+	}
+	if got := pulled.Load(); got != n {
+		t.Fatalf("after Close, the unread imap's feeder read %d items; want all %d", got, n)
+	}
+	if sum, count, err := sumResults(unread, 0); err != nil || count != n || sum == 0 {
+		t.Fatalf("the imap read late: %d results, %v", count, err)
 	}
 }
 

@@ -42,6 +42,7 @@ type Pool struct {
 
 	isTerminated atomic.Bool   // state == poolTerminate, read without mu
 	terminatedCh chan struct{} // closed by Terminate: wakes a feeder waiting for room
+	feedNudge    chan struct{} // closed and replaced (under mu) when work is queued or the state changes
 	handlerGoid  atomic.Uint64 // the result handler goroutine's id
 	terminating  sync.Once
 	taskHandler  sync.WaitGroup
@@ -193,7 +194,7 @@ func newPool(kind string, opts []Option, newBackend func(backendConfig) (backend
 	if err != nil {
 		return nil, err
 	}
-	p := &Pool{kind: kind, workers: workers, b: b, terminatedCh: make(chan struct{})}
+	p := &Pool{kind: kind, workers: workers, b: b, terminatedCh: make(chan struct{}), feedNudge: make(chan struct{})}
 	p.taskCond.L = &p.mu
 	p.resCond.L = &p.resMu
 	p.taskHandler.Add(1)
@@ -229,6 +230,7 @@ func (p *Pool) put(sink resultSink, seq *taskSeq) error {
 	}
 	p.tasks.push(seq)
 	p.taskCond.Signal()
+	p.nudgeFeederLocked()
 	return nil
 }
 
@@ -359,6 +361,7 @@ func (p *Pool) Close() {
 		p.state = poolClose
 		p.tasksClosed = true
 		p.taskCond.Broadcast()
+		p.nudgeFeederLocked()
 	}
 }
 
@@ -532,7 +535,7 @@ func (p *Pool) mapAsync(name string, fn Callable, n int, fill func(j *job, from,
 	if chunksize == 0 {
 		return r, nil // ready at once; CPython queues an empty task sequence
 	}
-	window := p.newFeedWindow()
+	window := p.newFeedWindow(false)
 	seq := &taskSeq{run: func(submit func(*job) bool) (int, bool) {
 		i := 0
 		for start := 0; start < n; start += chunksize {
@@ -543,7 +546,7 @@ func (p *Pool) mapAsync(name string, fn Callable, n int, fill func(j *job, from,
 			fill(j, start, min(start+chunksize, n))
 			idx := i
 			j.done = func(v wire.Value, err error) {
-				window.release()
+				window.finished()
 				p.deliver(resultMsg{sink: r, i: idx, v: v, err: err})
 			}
 			if !submit(j) {
@@ -558,38 +561,6 @@ func (p *Pool) mapAsync(name string, fn Callable, n int, fill func(j *job, from,
 	}
 	return r, nil
 }
-
-// feedAhead is how many jobs of one task sequence (a map's chunks, an
-// imap's items) may be out per worker at once: enough to keep each worker's
-// prefetch full (prefetchFast) with as many again queued.
-const feedAhead = 2 * prefetchFast
-
-// A feedWindow bounds the jobs of one task sequence that are out
-// (submitted, not finished), as CPython's task handler blocks on its full
-// task pipe: the task handler makes a job only when there is room, so a
-// long map or imap costs memory for the jobs in flight, not for its length.
-type feedWindow struct {
-	slots      chan struct{}
-	terminated <-chan struct{}
-}
-
-func (p *Pool) newFeedWindow() feedWindow {
-	return feedWindow{slots: make(chan struct{}, feedAhead*p.workers), terminated: p.terminatedCh}
-}
-
-// take waits for room for one more job; false if the pool is terminated
-// first.
-func (w feedWindow) take() bool {
-	select {
-	case w.slots <- struct{}{}:
-		return true
-	case <-w.terminated:
-		return false
-	}
-}
-
-// release frees a finished job's room.
-func (w feedWindow) release() { <-w.slots }
 
 // Values adapts a slice to the input of Imap and ImapUnordered.
 func Values(xs []wire.Value) iter.Seq2[wire.Value, error] {

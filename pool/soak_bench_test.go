@@ -94,14 +94,21 @@ func vmHWM() int64 {
 // processes. The main process's peak heap and RSS must not grow with n
 // (run with -benchtime=1x; CPython 3.11 peaks at 19 MB for n = 4M).
 func BenchmarkSoakImapUnordered(b *testing.B) {
-	soakBench(b, 1000, "items/s", 400_000, 4_000_000)
+	soakBench(b, 1000, 0, "items/s", 400_000, 4_000_000)
+}
+
+// BenchmarkSoakImapSlowReader is BenchmarkSoakImapUnordered with a reader
+// slower than the workers (about 1µs per item, as an interpreter's loop
+// body): the workers are held back instead of the results piling up.
+func BenchmarkSoakImapSlowReader(b *testing.B) {
+	soakBench(b, 1000, time.Microsecond, "items/s", 200_000, 2_000_000)
 }
 
 // BenchmarkSoak1MTasks: a million tasks (imap_unordered, chunksize 1) on
 // two worker processes; every result is accounted for, and the main
 // process's memory stays flat (compare n=100000). Run with -benchtime=1x.
 func BenchmarkSoak1MTasks(b *testing.B) {
-	soakBench(b, 1, "tasks/s", 100_000, 1_000_000)
+	soakBench(b, 1, 0, "tasks/s", 100_000, 1_000_000)
 }
 
 // BenchmarkSoakMap1MTasks: Pool.map over range(n) with chunksize 1 on two
@@ -134,9 +141,10 @@ func BenchmarkSoakMap1MTasks(b *testing.B) {
 	}
 }
 
-// soakBench runs soakSum for each n as a sub-benchmark, reporting the
-// main process's peak heap and RSS and the rate in unit.
-func soakBench(b *testing.B, chunksize int, unit string, sizes ...int) {
+// soakBench runs imap_unordered(inc, range(n), chunksize) for each n as a
+// sub-benchmark, spending readCost per result read, and reports the main
+// process's peak heap and RSS and the rate in unit.
+func soakBench(b *testing.B, chunksize int, readCost time.Duration, unit string, sizes ...int) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			p, err := NewPool(Workers(2))
@@ -156,7 +164,7 @@ func soakBench(b *testing.B, chunksize int, unit string, sizes ...int) {
 				}
 				// Every result arrives exactly once: n of them, summing to
 				// n(n+1)/2.
-				sum, count, err := sumResults(it)
+				sum, count, err := sumResults(it, readCost)
 				if want := int64(n) * int64(n+1) / 2; err != nil || count != int64(n) || sum != want {
 					b.Fatalf("%d results summing to %d (%v); want %d summing to %d", count, sum, err, n, want)
 				}
@@ -168,11 +176,16 @@ func soakBench(b *testing.B, chunksize int, unit string, sizes ...int) {
 	}
 }
 
-// sumResults adds up an iterator's int results; the first error stops it.
-func sumResults(it *IMapIterator) (sum, count int64, err error) {
+// sumResults adds up an iterator's int results, spending readCost (busy)
+// on each; the first error stops it.
+func sumResults(it *IMapIterator, readCost time.Duration) (sum, count int64, err error) {
 	for v, err := range it.All() {
 		if err != nil {
 			return sum, count, err
+		}
+		if readCost > 0 {
+			for start := time.Now(); time.Since(start) < readCost; {
+			}
 		}
 		sum += v.(int64)
 		count++

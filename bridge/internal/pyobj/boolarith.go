@@ -185,6 +185,6 @@ func boolArith(fn func(a, b py.Object) (py.Object, error), logical bool) func(se
 func installBoolArith() {
 	for op, b := range boolOps {
 		logical := op == 64 || op == 65 || op == 66
-		replaceMethod("builtins", py.MustNewMethod(b.name, boolArith(b.fn, logical), 0, "bool arithmetic (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(b.name, boolArith(b.fn, logical), 0, "bool arithmetic (pypool)"))
 	}
 }

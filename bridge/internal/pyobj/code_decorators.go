@@ -157,6 +157,6 @@ func patchDecoratorDefaults(code *py.Code, ci *bytecode.Insns) {
 
 func init() {
 	OnInstall(InstallExtras, "code_decorators", func() {
-		replaceMethod("builtins", py.MustNewMethod(decorateName, decorate, 0, "decorators applied (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(decorateName, decorate, 0, "decorators applied (pypool)"))
 	})
 }

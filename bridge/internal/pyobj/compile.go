@@ -18,7 +18,7 @@ var OrigCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontIn
 func installCompile() {
 	OrigCompile = py.Compile
 	py.Compile = compileSource
-	replaceMethod("builtins", Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
+	ReplaceMethod("builtins", Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
 		func(self py.Object, a *Args) (py.Object, error) {
 			src, err := a.Str("source")
 			if err != nil {

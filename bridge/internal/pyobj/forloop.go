@@ -203,5 +203,5 @@ func forCheck(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func installForLoop() {
-	replaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
+	ReplaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
 }

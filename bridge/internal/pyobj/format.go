@@ -457,7 +457,7 @@ func trimZeros(s string) string {
 }
 
 func installFormat() {
-	replaceMethod("builtins", Func("format", "value, format_spec='', /", func(self py.Object, a *Args) (py.Object, error) {
+	ReplaceMethod("builtins", Func("format", "value, format_spec='', /", func(self py.Object, a *Args) (py.Object, error) {
 		spec, err := a.Str("format_spec")
 		if err != nil {
 			return nil, py.ExceptionNewf(py.TypeError, "format() argument 2 must be str, not %s", TypeName(a.Get("format_spec")))
@@ -468,7 +468,7 @@ func installFormat() {
 		}
 		return py.String(s), nil
 	}))
-	replaceMethod("builtins", py.MustNewMethod(source.FStringHelper, builtinFString, 0, "f-string helper"))
+	ReplaceMethod("builtins", py.MustNewMethod(source.FStringHelper, builtinFString, 0, "f-string helper"))
 }
 
 // builtinFString joins an f-string's parts: lit, (value, conversion, spec,

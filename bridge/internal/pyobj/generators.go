@@ -102,6 +102,6 @@ func patchYieldFrom(code *py.Code, ci *bytecode.Insns) {
 
 func init() {
 	OnInstall(InstallExtras, "generators", func() {
-		replaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
 	})
 }

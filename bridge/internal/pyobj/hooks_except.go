@@ -138,5 +138,5 @@ func (in *Interp) HandledException() *py.Exception {
 }
 
 func installExceptHook() {
-	replaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
+	ReplaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
 }

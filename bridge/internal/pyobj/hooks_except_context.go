@@ -94,7 +94,7 @@ func raisedException(v py.Object) (*py.Exception, error) {
 
 func init() {
 	OnInstall(InstallExtras, "hooks_except_context", func() {
-		replaceMethod("builtins", py.MustNewMethod(source.RaiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(source.RaiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
 	})
 }
 

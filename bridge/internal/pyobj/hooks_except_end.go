@@ -131,7 +131,7 @@ func (t *Thread) pushHandled(exc *py.Exception, frame *py.Frame) {
 
 func init() {
 	OnInstall(InstallExtras, "hooks_except_end", func() {
-		replaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
 	})
 }
 

@@ -17,7 +17,7 @@ var ModuleNotFoundError = py.ImportError.NewType("ModuleNotFoundError", "Module 
 func installImport() {
 	MustReady(ModuleNotFoundError)
 	SetModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
-	replaceMethod("builtins", Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
+	ReplaceMethod("builtins", Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
 	for _, attr := range []string{"name", "path"} {
 		py.ImportError.Dict[attr] = exceptionDictAttr(attr)
 	}

@@ -146,11 +146,10 @@ func Install() {
 
 func init() {
 	// The core's patches, named for the order they depend on each other
-	// (internal/eval registers core01-hooks).
+	// (internal/eval registers core01-hooks, stdlib/time core04-time).
 	OnInstall(InstallCore, "core00-compile", installCompile)
 	OnInstall(InstallCore, "core02-print", installPrint)
 	OnInstall(InstallCore, "core03-sys", installSys)
-	OnInstall(InstallCore, "core04-time", installTime)
 	OnInstall(InstallCore, "core05-import", installImport)
 	OnInstall(InstallCore, "core06-format", installFormat)
 	OnInstall(InstallCore, "core07-forloop", installForLoop)
@@ -247,9 +246,9 @@ func CtxOf(self py.Object) py.Context {
 	return nil
 }
 
-// replaceMethod puts m into the named registered module, replacing a method
+// ReplaceMethod puts m into the named registered module, replacing a method
 // of the same name. Call it only from install code.
-func replaceMethod(module string, m *py.Method) {
+func ReplaceMethod(module string, m *py.Method) {
 	impl := py.GetModuleImpl(module)
 	if impl == nil {
 		panic("bridge: no module " + module)

@@ -160,7 +160,7 @@ func init() {
 		Globals: py.StringDict{},
 	})
 	OnInstall(InstallExtras, "mod_traceback", func() {
-		replaceMethod("sys", Func("exc_info", "", func(self py.Object, a *Args) (py.Object, error) {
+		ReplaceMethod("sys", Func("exc_info", "", func(self py.Object, a *Args) (py.Object, error) {
 			exc := handledOf(self)
 			if exc == nil {
 				return py.Tuple{py.None, py.None, py.None}, nil

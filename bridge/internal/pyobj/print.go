@@ -126,6 +126,6 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 }
 
 func installPrint() {
-	replaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
+	ReplaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
 		"print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default."))
 }

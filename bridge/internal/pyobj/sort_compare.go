@@ -212,6 +212,6 @@ func unorderable(op int, a, b py.Object) error {
 
 func installCompares() {
 	for op, name := range compareNames {
-		replaceMethod("builtins", py.MustNewMethod(name, compareOp(op), 0, "ordering comparison (pypool)"))
+		ReplaceMethod("builtins", py.MustNewMethod(name, compareOp(op), 0, "ordering comparison (pypool)"))
 	}
 }

@@ -14,13 +14,13 @@ var PythonVersion = [3]int{3, 11, 7}
 // installSys mends sys: exit raises SystemExit (gpython's returns it), and
 // version, version_info, platform, maxsize and friends exist.
 func installSys() {
-	replaceMethod("sys", py.MustNewMethod("exit", func(self py.Object, args py.Tuple) (py.Object, error) {
+	ReplaceMethod("sys", py.MustNewMethod("exit", func(self py.Object, args py.Tuple) (py.Object, error) {
 		if len(args) > 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "exit expected at most 1 argument, got %d", len(args))
 		}
 		return nil, NewException(py.SystemExit, args...)
 	}, 0, "exit([status])\n\nExit the interpreter by raising SystemExit(status)."))
-	replaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
+	ReplaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
 		return py.Int(RecursionLimit), nil
 	}, 0, "getrecursionlimit()"))
 	v := PythonVersion

@@ -1,4 +1,4 @@
-package pyobj
+package time
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 var structTimeType = py.NewType("time.struct_time", "The time value as returned by gmtime() and localtime().")
@@ -63,7 +64,7 @@ func (s *structTime) M__repr__() (py.Object, error) {
 }
 
 // timeArg turns the optional seconds argument of gmtime/localtime into a time.
-func timeArg(a *Args, name string, loc *time.Location) (time.Time, error) {
+func timeArg(a *pyobj.Args, name string, loc *time.Location) (time.Time, error) {
 	if a.IsNone(name) {
 		return time.Now().In(loc), nil
 	}
@@ -103,8 +104,8 @@ var (
 	monthNames   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 )
 
-// Strftime formats t with C strftime's directives (C locale).
-func Strftime(format string, t time.Time) string {
+// strftime formats t with C strftime's directives (C locale).
+func strftime(format string, t time.Time) string {
 	var b strings.Builder
 	wd := (int(t.Weekday()) + 6) % 7
 	for i := 0; i < len(format); i++ {
@@ -170,17 +171,17 @@ func Strftime(format string, t time.Time) string {
 			}
 			fmt.Fprintf(&b, "%c%02d%02d", sign, off/3600, off%3600/60)
 		case 'c':
-			b.WriteString(Strftime("%a %b %e %H:%M:%S %Y", t))
+			b.WriteString(strftime("%a %b %e %H:%M:%S %Y", t))
 		case 'x':
-			b.WriteString(Strftime("%m/%d/%y", t))
+			b.WriteString(strftime("%m/%d/%y", t))
 		case 'X', 'T':
-			b.WriteString(Strftime("%H:%M:%S", t))
+			b.WriteString(strftime("%H:%M:%S", t))
 		case 'D':
-			b.WriteString(Strftime("%m/%d/%y", t))
+			b.WriteString(strftime("%m/%d/%y", t))
 		case 'F':
-			b.WriteString(Strftime("%Y-%m-%d", t))
+			b.WriteString(strftime("%Y-%m-%d", t))
 		case 'R':
-			b.WriteString(Strftime("%H:%M", t))
+			b.WriteString(strftime("%H:%M", t))
 		case 'n':
 			b.WriteByte('\n')
 		case 't':
@@ -198,47 +199,47 @@ func Strftime(format string, t time.Time) string {
 // installTimeStruct adds gmtime, localtime, strftime, asctime, ctime and
 // mktime to the time module.
 func installTimeStruct() {
-	replaceMethod("time", Func("gmtime", "secs=None, /", func(self py.Object, a *Args) (py.Object, error) {
+	pyobj.ReplaceMethod("time", pyobj.Func("gmtime", "secs=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 		t, err := timeArg(a, "secs", time.UTC)
 		if err != nil {
 			return nil, err
 		}
 		return &structTime{t: t}, nil
 	}))
-	replaceMethod("time", Func("localtime", "secs=None, /", func(self py.Object, a *Args) (py.Object, error) {
+	pyobj.ReplaceMethod("time", pyobj.Func("localtime", "secs=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 		t, err := timeArg(a, "secs", time.Local)
 		if err != nil {
 			return nil, err
 		}
 		return &structTime{t: t}, nil
 	}))
-	replaceMethod("time", Func("strftime", "format, t=None, /", func(self py.Object, a *Args) (py.Object, error) {
+	pyobj.ReplaceMethod("time", pyobj.Func("strftime", "format, t=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 		f, err := a.Str("format")
 		if err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "strftime() argument 1 must be str, not %s", TypeName(a.Get("format")))
+			return nil, py.ExceptionNewf(py.TypeError, "strftime() argument 1 must be str, not %s", pyobj.TypeName(a.Get("format")))
 		}
 		t, err := structArg(a.Get("t"))
 		if err != nil {
 			return nil, err
 		}
-		return py.String(Strftime(f, t)), nil
+		return py.String(strftime(f, t)), nil
 	}))
-	asc := func(self py.Object, a *Args) (py.Object, error) {
+	asc := func(self py.Object, a *pyobj.Args) (py.Object, error) {
 		t, err := structArg(a.Get("t"))
 		if err != nil {
 			return nil, err
 		}
-		return py.String(Strftime("%a %b %e %H:%M:%S %Y", t)), nil
+		return py.String(strftime("%a %b %e %H:%M:%S %Y", t)), nil
 	}
-	replaceMethod("time", Func("asctime", "t=None, /", asc))
-	replaceMethod("time", Func("ctime", "secs=None, /", func(self py.Object, a *Args) (py.Object, error) {
+	pyobj.ReplaceMethod("time", pyobj.Func("asctime", "t=None, /", asc))
+	pyobj.ReplaceMethod("time", pyobj.Func("ctime", "secs=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 		t, err := timeArg(a, "secs", time.Local)
 		if err != nil {
 			return nil, err
 		}
-		return py.String(Strftime("%a %b %e %H:%M:%S %Y", t)), nil
+		return py.String(strftime("%a %b %e %H:%M:%S %Y", t)), nil
 	}))
-	replaceMethod("time", Func("mktime", "t, /", func(self py.Object, a *Args) (py.Object, error) {
+	pyobj.ReplaceMethod("time", pyobj.Func("mktime", "t, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
 		t, err := structArg(a.Get("t"))
 		if err != nil {
 			return nil, err

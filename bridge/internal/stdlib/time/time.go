@@ -1,4 +1,14 @@
-package pyobj
+// Package time completes gpython's time module with CPython's behaviour:
+// sleep releases the GIL (and the main thread wakes with KeyboardInterrupt
+// on SIGINT); perf_counter, monotonic, process_time and their _ns forms
+// (gpython raises NotImplementedError for them); struct_time, gmtime,
+// localtime, strftime, asctime, ctime and mktime.
+//
+// It patches the module with pyobj.OnInstall at the core stage
+// (core04-time, between sys and import, as before); the facade (bridge)
+// imports it for that effect. It imports gpython and bridge/internal/pyobj
+// and nothing above them.
+package time
 
 import (
 	"math"
@@ -6,18 +16,23 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 var processStart = time.Now()
+
+func init() {
+	pyobj.OnInstall(pyobj.InstallCore, "core04-time", installTime)
+}
 
 // installTime replaces gpython's time.sleep (which keeps the GIL) and adds
 // perf_counter, monotonic and process_time (gpython raises
 // NotImplementedError for them).
 func installTime() {
-	replaceMethod("time", py.MustNewMethod("sleep", timeSleep, 0,
+	pyobj.ReplaceMethod("time", py.MustNewMethod("sleep", timeSleep, 0,
 		"sleep(seconds)\n\nDelay execution for a given number of seconds."))
 	clock := func(name string, f func() float64) {
-		replaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+		pyobj.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
 			if len(args) != 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "time.%s() takes no arguments (%d given)", name, len(args))
 			}
@@ -29,7 +44,7 @@ func installTime() {
 	clock("monotonic", since)
 	clock("process_time", processTime)
 	ns := func(name string, f func() float64) {
-		replaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+		pyobj.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
 			return py.Int(int64(f() * 1e9)), nil
 		}, 0, name+"() -> int"))
 	}
@@ -65,7 +80,7 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 			secs = 1
 		}
 	default:
-		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyobj.TypeName(args[0]))
 	}
 	if math.IsNaN(secs) {
 		return nil, py.ExceptionNewf(py.ValueError, "Invalid value NaN (not a number)")
@@ -74,7 +89,7 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.ValueError, "sleep length must be non-negative")
 	}
 	d := time.Duration(secs * float64(time.Second))
-	if in := InterpOf(CtxOf(self)); in != nil {
+	if in := pyobj.InterpOf(pyobj.CtxOf(self)); in != nil {
 		if err := in.Sleep(d); err != nil {
 			return nil, err
 		}
