@@ -50,7 +50,14 @@ func buildClass(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	if err != nil {
 		return nil, err
 	}
-	classBodyOrder(fn.Code, bases, ns)
+	for _, b := range bases {
+		if bt, ok := b.(*py.Type); ok {
+			if m := metaclassOf(bt); m != nil && m.BodyOrder != nil {
+				m.BodyOrder(fn.Code, ns)
+				break
+			}
+		}
+	}
 	var cls py.Object
 	if meta == nil {
 		cls, err = compatMeta(name, bases, ns, kw)
@@ -168,7 +175,9 @@ func bodyFilled(cls *py.Type) {
 	}
 	// an enum whose members cannot be made is left without them: looking
 	// one up then raises AttributeError/ValueError naming it
-	_ = enumBodyFilled(cls)
+	if m := metaclassOf(cls); m != nil && m.Filled != nil {
+		_ = m.Filled(cls)
+	}
 }
 
 // goBase returns the first Go-implemented (builtin) type in cls's MRO that

@@ -9,12 +9,11 @@ package pyobj
 // `<enum 'Color'>` through EnumType's methods, which call back into enum.py.
 //
 // The order of the body's names comes from the class body's code (co_names
-// is first-use order): buildClass passes it as ns["__pp_order__"] to
-// metaclasses that ask for it (classBodyOrder).
+// is first-use order): buildClass asks the registered Metaclass
+// (classBodyOrder) to put it in ns["__pp_order__"].
 
 import (
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/pool/wire"
 )
 
 // EnumType is enum.EnumType.
@@ -22,19 +21,14 @@ var EnumType = py.TypeType.NewType("EnumType", "Metaclass for Enum", enumTypeNew
 
 const orderKey = "__pp_order__"
 
-// classBodyOrder stores the names a class body uses, in first-use order, as
-// ns[__pp_order__] when a base's metaclass wants them (EnumType).
-func classBodyOrder(code *py.Code, bases py.Tuple, ns py.StringDict) {
-	for _, b := range bases {
-		if bt, ok := b.(*py.Type); ok && bt.Type() == EnumType {
-			names := make(py.Tuple, len(code.Names))
-			for i, n := range code.Names {
-				names[i] = py.String(n)
-			}
-			ns[orderKey] = names
-			return
-		}
+// classBodyOrder stores the names a class body deriving from an enum uses,
+// in first-use order, as ns[__pp_order__].
+func classBodyOrder(code *py.Code, ns py.StringDict) {
+	names := make(py.Tuple, len(code.Names))
+	for i, n := range code.Names {
+		names[i] = py.String(n)
 	}
+	ns[orderKey] = names
 }
 
 func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -139,16 +133,16 @@ func newMember(self py.Object, args py.Tuple) (py.Object, error) {
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "new_member(cls): cls must be a class")
 	}
-	if wantsInstance(cls, goBase(cls)) {
-		// operator dunders (instance.go)
-		return wrapInstance(cls.Alloc(), cls), nil
-	}
-	inst := cls.Alloc()
-	prepareInstance(inst)
-	return inst, nil
+	return NewBareInstance(cls), nil
 }
 
 func init() {
+	RegisterMetaclass(EnumType, &Metaclass{
+		BodyOrder:     classBodyOrder,
+		Filled:        enumBodyFilled,
+		SendNamespace: enumNamespace,
+		MemberName:    memberName,
+	})
 	OnInstall(InstallCompat, "mod_enum", func() {
 		EnumType.Dict["__module__"] = py.String("enum")
 		EnumType.Bases = py.Tuple{py.TypeType}
@@ -176,21 +170,10 @@ func init() {
 // order (__pp_order__), and the receiver makes the members when the
 // namespace is filled in (enumBodyFilled).
 
-// enumMemberValue encodes x as a member reference when it is an enum member.
-func (e *encoder) enumMemberValue(x *py.Type) (wire.Value, bool, error) {
-	cls := x.Type()
-	if cls == nil || cls.Type() != EnumType {
-		return nil, false, nil
-	}
+// memberName is the name x travels under when it is an enum member.
+func memberName(x *py.Type) (string, bool) {
 	name, ok := x.Dict["_name_"].(py.String)
-	if !ok {
-		return nil, false, nil
-	}
-	clsV, err := e.encode(cls)
-	if err != nil {
-		return nil, true, err
-	}
-	return tagged(tagMethod, clsV, string(name)), true, nil
+	return string(name), ok
 }
 
 // enumNamespace replaces, in the namespace of enum class t about to be
@@ -221,18 +204,11 @@ func enumNamespace(t *py.Type, ns py.StringDict) {
 	ns[orderKey] = order
 }
 
-// memberOf returns the attribute dict holder of v when v is an instance of cls.
+// memberOf returns the attribute dict holder of v when v is an instance of
+// cls (a member: a plain instance or an *Instance, as newMember makes them).
 func memberOf(v py.Object, cls *py.Type) *py.Type {
-	var inst *py.Type
-	switch x := v.(type) {
-	case *Instance:
-		inst = x.inst
-	case *CallableInstance:
-		inst = x.inst
-	case *py.Type:
-		inst = x
-	}
-	if inst == nil || inst.Type() != cls {
+	inst, ok := AsInstance(v)
+	if !ok || inst.Type() != cls {
 		return nil
 	}
 	return inst
