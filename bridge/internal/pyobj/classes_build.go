@@ -112,7 +112,7 @@ func typeNew(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, err
 		return obj, err
 	}
 	if cls, ok := obj.(*py.Type); ok && isPyClass(cls) {
-		fixClass(cls, nil)
+		FixClass(cls, nil)
 	}
 	return obj, nil
 }
@@ -160,7 +160,7 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 	if !ok {
 		return obj, nil
 	}
-	fixClass(cls, attrs)
+	FixClass(cls, attrs)
 	return cls, nil
 }
 
@@ -209,7 +209,7 @@ func userLookup(cls *py.Type, name string) py.Object {
 	return nil
 }
 
-func fixClass(cls *py.Type, attrs py.Object) {
+func FixClass(cls *py.Type, attrs py.Object) {
 	// A class defining __eq__ without __hash__ is unhashable (CPython sets
 	// __hash__ to None in its namespace).
 	if _, eq := cls.Dict["__eq__"]; eq {
