@@ -5,4 +5,5 @@ package bridge
 import (
 	_ "github.com/pypool/pypool/bridge/internal/futures"
 	_ "github.com/pypool/pypool/bridge/internal/multiprocessing"
+	_ "github.com/pypool/pypool/bridge/internal/threading"
 )

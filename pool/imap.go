@@ -50,9 +50,11 @@ type imapItem struct {
 // least 1 (CPython's default is 1). An error that items yields becomes the
 // result at its position and ends the input, as in CPython. The input is
 // read only as far as the workers can take it (a bounded number of jobs per
-// worker out at once, as CPython's handler blocks on its full task pipe),
-// so memory does not grow with its length; while Imap waits for room, the
-// pool's later work waits behind it, as in CPython. A failing task's error
+// worker out at once, as CPython's handler blocks on its full task pipe)
+// and, while nothing else is queued and the pool runs, as far as the
+// iterator's reader keeps up; so memory does not grow with its length.
+// While Imap waits for the workers, the pool's later work waits behind it,
+// as in CPython. A failing task's error
 // is returned at its position and the iteration goes on (with a chunksize
 // above 1, a failed chunk ends it, as CPython's flattening generator).
 func (p *Pool) Imap(fn Callable, items iter.Seq2[wire.Value, error], chunksize int) (*IMapIterator, error) {

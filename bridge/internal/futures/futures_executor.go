@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -69,7 +70,7 @@ func shutdownExecutorsAtExit(it *pyobj.Interp) {
 type ThreadCall struct {
 	it    *pyobj.Interp
 	fn    py.Object
-	ranOn atomic.Pointer[pyobj.ThreadState] // the worker's thread, once it ran
+	ranOn atomic.Pointer[threading.ThreadState] // the worker's thread, once it ran
 }
 
 // NewThreadCall makes the call of fn on it's thread-pool workers.
@@ -80,9 +81,9 @@ func NewThreadCall(it *pyobj.Interp, fn py.Object) *ThreadCall {
 // Call implements pool.Callable; args hold Python objects.
 func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (wire.Value, error) {
 	it := c.it
-	ts := it.Threads().Helper
+	ts := threading.HelperThread(it)
 	if w, ok := pool.WorkerOf(ctx); ok {
-		if wts, ok := w.Value.(*pyobj.ThreadState); ok {
+		if wts, ok := w.Value.(*threading.ThreadState); ok {
 			ts = wts
 		}
 	}
@@ -91,7 +92,7 @@ func (c *ThreadCall) Call(ctx context.Context, args []wire.Value, kwargs []wire.
 		err error
 	)
 	c.ranOn.Store(ts)
-	it.RunAs(ts, func() { res, err = c.call(args, kwargs) })
+	threading.RunAs(it, ts, func() { res, err = c.call(args, kwargs) })
 	if err != nil {
 		return nil, err
 	}

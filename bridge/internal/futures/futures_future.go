@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -208,13 +209,13 @@ func (f *Future) addDoneCallback(fn py.Object) {
 				callbacks(f.it).push(run)
 			default:
 				// where CPython runs it: on the worker that finished the task
-				ts := f.it.Threads().Helper
+				ts := threading.HelperThread(f.it)
 				if f.call != nil {
 					if w := f.call.ranOn.Load(); w != nil {
 						ts = w
 					}
 				}
-				f.it.RunAs(ts, run)
+				threading.RunAs(f.it, ts, run)
 			}
 			return nil
 		})
@@ -265,7 +266,7 @@ func (q *callbackQueue) push(fn func()) {
 }
 
 func (q *callbackQueue) loop() {
-	helper := q.it.Threads().Helper
+	helper := threading.HelperThread(q.it)
 	for {
 		q.mu.Lock()
 		if len(q.items) == 0 {
@@ -278,7 +279,7 @@ func (q *callbackQueue) loop() {
 		fn := q.items[0]
 		q.items = q.items[1:]
 		q.mu.Unlock()
-		q.it.RunAs(helper, fn)
+		threading.RunAs(q.it, helper, fn)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -60,14 +61,7 @@ func newThreadPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict
 		}
 		opts = append(opts, pool.Initializer(NewThreadCall(it, v[2]), wargs...))
 	}
-	th := it.Threads()
-	opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-		ts := pyobj.NewThreadState(w.Name, "worker", false)
-		th.Mu.Lock()
-		th.Alive[ts] = struct{}{}
-		th.Mu.Unlock()
-		return ts
-	}))
+	opts = append(opts, threading.WorkerThreads(it, false, func(w pool.WorkerInfo) string { return w.Name }))
 	ex, err := pool.NewThreadPoolExecutor(opts...)
 	if err != nil {
 		return nil, PyError(it, err, nil, nil)

@@ -13,6 +13,7 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -239,7 +240,7 @@ func init() {
 				return newPyPool(it, "Pool", true, args, kwargs)
 			}),
 			pyobj.ModFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-				return pyobj.CurrentThreadObject(it)
+				return threading.CurrentThread(it)
 			}),
 			pyobj.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return py.Int(runtime.NumCPU()), nil

@@ -9,6 +9,7 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -93,17 +94,8 @@ func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwarg
 	}
 	var p *pool.Pool
 	if thread {
-		th := it.Threads()
-		opts = append(opts, pool.WorkerValue(func(w pool.WorkerInfo) any {
-			th.Mu.Lock()
-			th.Counter++
-			name := "Thread-" + strconv.Itoa(th.Counter) + " (worker)"
-			th.Mu.Unlock()
-			ts := pyobj.NewThreadState(name, "worker", true)
-			th.Mu.Lock()
-			th.Alive[ts] = struct{}{}
-			th.Mu.Unlock()
-			return ts
+		opts = append(opts, threading.WorkerThreads(it, true, func(pool.WorkerInfo) string {
+			return "Thread-" + strconv.Itoa(threading.NextThreadNumber(it)) + " (worker)"
 		}))
 		p, err = pool.NewThreadPool(opts...)
 	} else {
@@ -308,7 +300,7 @@ func (p *pyPool) pyCallback(fn py.Object, owner func() string) func(wire.Value) 
 		return nil
 	}
 	return func(v wire.Value) error {
-		p.it.RunAs(p.it.Threads().Helper, func() {
+		threading.RunAs(p.it, threading.HelperThread(p.it), func() {
 			o, err := p.result(v)
 			if err == nil {
 				_, err = py.Call(fn, py.Tuple{o}, nil)
@@ -326,7 +318,7 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 		return nil
 	}
 	return func(e error) error {
-		p.it.RunAs(p.it.Threads().Helper, func() {
+		threading.RunAs(p.it, threading.HelperThread(p.it), func() {
 			exc := pyobj.ExcObject(poolError(p.it, e))
 			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
 				logCallbackError(p.it, owner(), err)

@@ -58,14 +58,14 @@ func TestRewriteNeedsSkipOnlyNoOps(t *testing.T) {
 }
 
 // The chain reaches f-string fields with every registered pass, the
-// warn-sites pass of threading included.
+// warn-sites pass included.
 func TestChainReachesFStringFields(t *testing.T) {
-	src := "x = f\"{ {1: 'a'}[1] } {n:_} {1_000} {'%d' % 3}\"\ny = f'''\n{currentThread()}'''\n"
+	src := "x = f\"{ {1: 'a'}[1] } {n:_} {1_000} {'%d' % 3}\"\ny = f'''\n{warn('w')}'''\n"
 	out, _, err := source.RewriteCtx(src, "m.py", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"__pp_dict__(1, 'a')", "1000", "__pp_mod__('%d', 3)", `currentThread(_pypool_at=("m.py", 3))`} {
+	for _, want := range []string{"__pp_dict__(1, 'a')", "1000", "__pp_mod__('%d', 3)", `_pypool_warn_site(warn, "m.py", 3, globals())('w')`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %s in:\n%s", want, out)
 		}

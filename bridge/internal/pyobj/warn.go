@@ -12,10 +12,10 @@ import (
 // WarnSiteBuiltin is the builtin the rewrite wraps each `….warn(` callee in.
 const WarnSiteBuiltin = "_pypool_warn_site"
 
-// warn issues a warning from Go code through the warnings module (so its
+// Warn issues a warning from Go code through the warnings module (so its
 // filters, registries and formatter apply), as CPython's warn_explicit at
 // file:line; ok false means the location is unknown ("sys", 1).
-func (it *Interp) warn(category *py.Type, msg string, file string, line int, ok bool) error {
+func (it *Interp) Warn(category *py.Type, msg string, file string, line int, ok bool) error {
 	_, m, err := ImportModule(it.Ctx, "warnings", nil)
 	if err != nil {
 		return err

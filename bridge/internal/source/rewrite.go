@@ -16,8 +16,10 @@ import (
 //	           (rewrite_raise.go)
 //	compat     numbers, decorators, annotations, super(), %, tuple +,
 //	           displays and calls (rewrite_compat.go)
-//	warn-sites deprecated threading aliases learn their call site
-//	           (threading_warnsite.go)
+//	warn-sites calls written warn(…) learn their call site (registered
+//	           by pyobj, warn_sites.go)
+//	deprecated-aliases  so do currentThread() and activeCount()
+//	           (registered by threading, threading_warnsite.go)
 //	f-strings  f-strings → __pypool_fstr__ calls (rewrite_fstring.go)
 //
 // The f-string pass runs last and sends every replacement field's

@@ -2,9 +2,9 @@
 // (pylib/warnings.py, loaded by pyobj's pylib loader): the one formatter of
 // warning text (_pypool_warnings.format, CPython's formatwarning) and the
 // call-site builtin the compile rewrite inserts around warn(...) calls
-// (pyobj.WarnSiteBuiltin; the pass is in pyobj's threading_warnsite.go), which
+// (pyobj.WarnSiteBuiltin; the pass is pyobj's warn_sites.go), which
 // gives warnings.warn the caller's file and line. Go code warns with pyobj's
-// Interp.warn, which goes through the Python module.
+// Interp.Warn, which goes through the Python module.
 //
 // It registers _pypool_warnings with gpython from its init and installs the
 // builtin with pyobj.OnInstall; the facade (bridge) imports it for that

@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // threading.Lock and threading.RLock: waits release the GIL.
 
@@ -7,25 +7,26 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // A pyLock is threading.Lock (CPython's _thread.lock).
 type pyLock struct {
-	it *Interp
+	it *pyobj.Interp
 	ch chan struct{} // holds a token while locked
 }
 
 // A pyRLock is threading.RLock: reentrant, owned by one thread.
 type pyRLock struct {
-	it    *Interp
+	it    *pyobj.Interp
 	ch    chan struct{}
 	owner *ThreadState // guarded by the GIL
 	count int
 }
 
 var (
-	lockType  = NewClass("_thread", "lock", "A lock object.", nil)
-	rlockType = NewClass("_thread", "RLock", "A reentrant lock.", nil)
+	lockType  = pyobj.NewClass("_thread", "lock", "A lock object.", nil)
+	rlockType = pyobj.NewClass("_thread", "RLock", "A reentrant lock.", nil)
 )
 
 // Type implements py.Object.
@@ -36,7 +37,7 @@ func (l *pyRLock) Type() *py.Type { return rlockType }
 
 // acquireToken puts a token in ch, waiting (GIL released) as the blocking
 // and timeout arguments say. It reports success.
-func (it *Interp) acquireToken(ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
+func acquireToken(it *pyobj.Interp, ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
 	select {
 	case ch <- struct{}{}:
 		return true
@@ -65,11 +66,11 @@ func (it *Interp) acquireToken(ch chan struct{}, blocking bool, d time.Duration,
 
 // acquireArgs parses acquire(blocking=True, timeout=-1) as CPython does.
 func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Duration, limited bool, err error) {
-	v, err := ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+	v, err := pyobj.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
 	if err != nil {
 		return false, 0, false, err
 	}
-	blocking = v[0] == nil || Truth(v[0])
+	blocking = v[0] == nil || pyobj.Truth(v[0])
 	if v[1] == nil || v[1] == py.None {
 		return blocking, 0, false, nil
 	}
@@ -91,7 +92,7 @@ func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Dur
 }
 
 func (l *pyLock) acquire(blocking bool, d time.Duration, limited bool) bool {
-	return l.it.acquireToken(l.ch, blocking, d, limited)
+	return acquireToken(l.it, l.ch, blocking, d, limited)
 }
 
 func (l *pyLock) release() error {
@@ -106,12 +107,12 @@ func (l *pyLock) release() error {
 func (l *pyLock) locked() bool { return len(l.ch) == 1 }
 
 func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
-	me := l.it.Threads().current(l.it)
+	me := threadsOf(l.it).current(l.it)
 	if l.owner == me && l.count > 0 {
 		l.count++
 		return true
 	}
-	if !l.it.acquireToken(l.ch, blocking, d, limited) {
+	if !acquireToken(l.it, l.ch, blocking, d, limited) {
 		return false
 	}
 	l.owner, l.count = me, 1
@@ -119,7 +120,7 @@ func (l *pyRLock) acquire(blocking bool, d time.Duration, limited bool) bool {
 }
 
 func (l *pyRLock) release() error {
-	if l.count == 0 || l.owner != l.it.Threads().current(l.it) {
+	if l.count == 0 || l.owner != threadsOf(l.it).current(l.it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot release un-acquired lock")
 	}
 	l.count--
@@ -144,30 +145,30 @@ func init() {
 	rlockType.New = lockType.New
 	for _, t := range []*py.Type{lockType, rlockType} {
 		t := t
-		DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			blocking, d, limited, err := acquireArgs(args, kwargs)
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(goLock).acquire(blocking, d, limited)), nil
 		})
-		DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewBool(self.(goLock).acquire(true, 0, false)), nil
 		})
-		DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
-		DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyobj.DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
 		t.Dict["acquire_lock"] = t.Dict["acquire"]
 		t.Dict["release_lock"] = t.Dict["release"]
 	}
-	DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*pyLock).locked()), nil
 	})
 	lockType.Dict["locked_lock"] = lockType.Dict["locked"]
-	DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyLock)
 		st := "unlocked"
 		if l.locked() {
@@ -175,11 +176,11 @@ func init() {
 		}
 		return py.String(fmt.Sprintf("<%s _thread.lock object at %p>", st, l)), nil
 	})
-	DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
-		return py.NewBool(l.count > 0 && l.owner == l.it.Threads().current(l.it)), nil
+		return py.NewBool(l.count > 0 && l.owner == threadsOf(l.it).current(l.it)), nil
 	})
-	DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
 		st, owner := "unlocked", int64(0)
 		if l.count > 0 {
@@ -217,5 +218,5 @@ func (l *pyRLock) M__enter__() (py.Object, error) {
 // M__exit__ releases the lock at the end of a with block.
 func (l *pyRLock) M__exit__(args py.Tuple) (py.Object, error) { return py.None, l.release() }
 
-func (it *Interp) newLock() *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
-func (it *Interp) newRLock() *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }
+func newLock(it *pyobj.Interp) *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
+func newRLock(it *pyobj.Interp) *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }

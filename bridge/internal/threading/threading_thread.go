@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // threading.Thread's Go half: starting a goroutine that runs the thread's
 // run() holding the GIL, join, is_alive, names, and the module functions
@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 // tstateOf returns the thread state stored on a Thread instance; present is
@@ -27,11 +28,11 @@ func tstateOf(self py.Object) (ts *ThreadState, present bool) {
 
 // threadingGlobals returns the globals of the threading module in it,
 // importing it if the script has not.
-func (it *Interp) threadingGlobals() (py.StringDict, error) {
-	th := it.Threads()
-	th.Mu.Lock()
+func threadingGlobals(it *pyobj.Interp) (py.StringDict, error) {
+	th := threadsOf(it)
+	th.mu.Lock()
 	g := th.modCache
-	th.Mu.Unlock()
+	th.mu.Unlock()
 	if g != nil {
 		return g, nil
 	}
@@ -43,20 +44,20 @@ func (it *Interp) threadingGlobals() (py.StringDict, error) {
 	if !ok {
 		return nil, py.ExceptionNewf(py.SystemError, "threading is not a module")
 	}
-	th.Mu.Lock()
+	th.mu.Lock()
 	th.modCache = mod.Globals
-	th.Mu.Unlock()
+	th.mu.Unlock()
 	return mod.Globals, nil
 }
 
 // threadObject returns the threading.Thread instance for ts, making one for
 // the main thread, pool workers and dummies the first time it is asked for.
 // The GIL must be held.
-func (it *Interp) threadObject(ts *ThreadState) (py.Object, error) {
+func threadObject(it *pyobj.Interp, ts *ThreadState) (py.Object, error) {
 	if ts.obj != nil {
 		return ts.obj, nil
 	}
-	g, err := it.threadingGlobals()
+	g, err := threadingGlobals(it)
 	if err != nil {
 		return nil, err
 	}
@@ -77,13 +78,13 @@ func (it *Interp) threadObject(ts *ThreadState) (py.Object, error) {
 	return obj, nil
 }
 
-// CurrentThreadObject returns the threading.Thread of the calling goroutine.
-func CurrentThreadObject(it *Interp) (py.Object, error) {
-	return it.threadObject(it.Threads().current(it))
+// CurrentThread returns the threading.Thread of the calling goroutine.
+func CurrentThread(it *pyobj.Interp) (py.Object, error) {
+	return threadObject(it, threadsOf(it).current(it))
 }
 
 // startThread implements Thread.start().
-func (it *Interp) startThread(self py.Object) error {
+func startThread(it *pyobj.Interp, self py.Object) error {
 	ts, present := tstateOf(self)
 	if !present {
 		return py.ExceptionNewf(py.RuntimeError, "thread.__init__() not called")
@@ -99,22 +100,22 @@ func (it *Interp) startThread(self py.Object) error {
 	if n, err := py.GetAttrString(self, "name"); err == nil {
 		name, _ = py.StrAsString(n)
 	}
-	ts = NewThreadState(name, "thread", Truth(daemon))
+	ts = newThreadState(name, "thread", pyobj.Truth(daemon))
 	ts.obj = self
 	if _, err := py.SetAttrString(self, "_tstate", ts); err != nil {
 		return err
 	}
 	py.SetAttrString(self, "ident", py.Int(ts.ident))
 	py.SetAttrString(self, "native_id", py.Int(ts.ident))
-	th := it.Threads()
-	th.Mu.Lock()
-	th.Alive[ts] = struct{}{}
+	th := threadsOf(it)
+	th.mu.Lock()
+	th.alive[ts] = struct{}{}
 	if !ts.daemon {
 		th.nonDaem = append(th.nonDaem, ts)
 	}
-	th.Mu.Unlock()
+	th.mu.Unlock()
 	started := make(chan struct{})
-	go it.runThread(th, ts, self, started)
+	go runThread(it, th, ts, self, started)
 	// As CPython's start(), wait until the thread runs: it then holds the
 	// GIL until it blocks or yields.
 	it.WaitChan(started, 0, false)
@@ -122,14 +123,14 @@ func (it *Interp) startThread(self py.Object) error {
 }
 
 // runThread is the body of a started thread's goroutine.
-func (it *Interp) runThread(th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
+func runThread(it *pyobj.Interp, th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
 	defer close(ts.done)
-	it.RunAs(ts, func() {
+	RunAs(it, ts, func() {
 		close(started)
 		defer th.finish(ts)
 		defer func() {
 			if r := recover(); r != nil {
-				it.reportThreadError(self, py.MakeException(r))
+				reportThreadError(it, self, py.MakeException(r))
 			}
 		}()
 		run, err := py.GetAttrString(self, "run")
@@ -137,25 +138,25 @@ func (it *Interp) runThread(th *threads, ts *ThreadState, self py.Object, starte
 			_, err = py.Call(run, nil, nil)
 		}
 		if err != nil && !py.IsException(py.SystemExit, err) {
-			it.reportThreadError(self, err)
+			reportThreadError(it, self, err)
 		}
 	})
 }
 
 // reportThreadError prints an uncaught exception of a thread as CPython's
 // threading.excepthook does.
-func (it *Interp) reportThreadError(self py.Object, err error) {
+func reportThreadError(it *pyobj.Interp, self py.Object, err error) {
 	name := "?"
 	if n, e := py.GetAttrString(self, "name"); e == nil {
 		if s, e := py.StrAsString(n); e == nil {
 			name = s
 		}
 	}
-	_, _ = fmt.Fprintf(it.Stderr(), "Exception in thread %s:\n%s", name, FormatException(err))
+	_, _ = fmt.Fprintf(it.Stderr(), "Exception in thread %s:\n%s", name, pyobj.FormatException(err))
 }
 
 // joinThread implements Thread.join(timeout).
-func (it *Interp) joinThread(self, timeout py.Object) error {
+func joinThread(it *pyobj.Interp, self, timeout py.Object) error {
 	ts, present := tstateOf(self)
 	if !present {
 		return py.ExceptionNewf(py.RuntimeError, "Thread.__init__() not called")
@@ -163,10 +164,10 @@ func (it *Interp) joinThread(self, timeout py.Object) error {
 	if ts == nil {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join thread before it is started")
 	}
-	if ts == it.Threads().current(it) {
+	if ts == threadsOf(it).current(it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join current thread")
 	}
-	d, limited, err := TimeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ func threadRepr(self py.Object) (string, error) {
 		default:
 		}
 	}
-	if d, err := py.GetAttrString(self, "daemon"); err == nil && Truth(d) {
+	if d, err := py.GetAttrString(self, "daemon"); err == nil && pyobj.Truth(d) {
 		status += " daemon"
 	}
 	if ts != nil {

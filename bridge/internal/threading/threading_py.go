@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // The Python half of the threading module: the Thread class is written in
 // Python so that scripts can subclass it and override run(); everything that

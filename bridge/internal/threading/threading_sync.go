@@ -1,4 +1,4 @@
-package pyobj
+package threading
 
 // threading.Event, Condition, Semaphore, BoundedSemaphore and Barrier. State
 // is guarded by the GIL (every method runs holding it); waits release it.
@@ -7,17 +7,18 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 var (
-	eventType     = NewClass("threading", "Event", "Class implementing event objects.", nil)
-	conditionType = NewClass("threading", "Condition", "Class that implements a condition variable.", nil)
-	semaphoreType = NewClass("threading", "Semaphore", "This class implements semaphore objects.", nil)
-	boundedType   = NewClass("threading", "BoundedSemaphore", "Implements a bounded semaphore.", nil)
-	barrierType   = NewClass("threading", "Barrier", "Implements a Barrier.", nil)
+	eventType     = pyobj.NewClass("threading", "Event", "Class implementing event objects.", nil)
+	conditionType = pyobj.NewClass("threading", "Condition", "Class that implements a condition variable.", nil)
+	semaphoreType = pyobj.NewClass("threading", "Semaphore", "This class implements semaphore objects.", nil)
+	boundedType   = pyobj.NewClass("threading", "BoundedSemaphore", "Implements a bounded semaphore.", nil)
+	barrierType   = pyobj.NewClass("threading", "Barrier", "Implements a Barrier.", nil)
 
 	// BrokenBarrierError is threading.BrokenBarrierError.
-	brokenBarrierError = NewExceptionClass("threading", "BrokenBarrierError", "", py.RuntimeError)
+	brokenBarrierError = pyobj.NewExceptionClass("threading", "BrokenBarrierError", "", py.RuntimeError)
 )
 
 // deadline turns a wait's duration into an absolute time.
@@ -33,7 +34,7 @@ func remaining(dl time.Time) time.Duration { return time.Until(dl) }
 // ---- Event
 
 type pyEvent struct {
-	it   *Interp
+	it   *pyobj.Interp
 	flag bool
 	ch   chan struct{} // closed while flag is set
 }
@@ -58,7 +59,7 @@ func (e *pyEvent) clear() {
 // ---- Condition
 
 type pyCondition struct {
-	it      *Interp
+	it      *pyobj.Interp
 	lock    goLock
 	waiters []chan struct{}
 }
@@ -70,7 +71,7 @@ func (c *pyCondition) Type() *py.Type { return conditionType }
 func (c *pyCondition) owned() bool {
 	switch l := c.lock.(type) {
 	case *pyRLock:
-		return l.count > 0 && l.owner == c.it.Threads().current(c.it)
+		return l.count > 0 && l.owner == threadsOf(c.it).current(c.it)
 	case *pyLock:
 		return l.locked()
 	}
@@ -125,7 +126,7 @@ func (c *pyCondition) notify(n int) error {
 // ---- Semaphore
 
 type pySemaphore struct {
-	it      *Interp
+	it      *pyobj.Interp
 	value   int
 	initial int
 	bounded bool
@@ -192,7 +193,7 @@ type barrierGen struct {
 }
 
 type pyBarrier struct {
-	it      *Interp
+	it      *pyobj.Interp
 	parties int
 	action  py.Object
 	timeout py.Object
@@ -220,7 +221,7 @@ func (b *pyBarrier) wait(timeout py.Object) (py.Object, error) {
 	if timeout == nil || timeout == py.None {
 		timeout = b.timeout
 	}
-	d, limited, err := TimeoutArg(timeout)
+	d, limited, err := pyobj.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}

@@ -1,32 +1,33 @@
-package pyobj
+package threading
 
 // The Python methods of Event, Condition, Semaphore and Barrier.
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
 func initSyncMethods() {
 	// Event
-	DefMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyEvent).set()
 		return py.None, nil
 	})
-	DefMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyEvent).clear()
 		return py.None, nil
 	})
-	DefMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*pyEvent).flag), nil
 	})
 	eventType.Dict["isSet"] = eventType.Dict["is_set"]
-	DefMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		e := self.(*pyEvent)
-		v, err := ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := TimeoutArg(v[0])
+		d, limited, err := pyobj.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
@@ -39,42 +40,42 @@ func initSyncMethods() {
 	})
 
 	// Condition
-	DefMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		blocking, d, limited, err := acquireArgs(args, kwargs)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewBool(self.(*pyCondition).lock.acquire(blocking, d, limited)), nil
 	})
-	DefMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, self.(*pyCondition).lock.release()
 	})
-	DefMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := TimeoutArg(v[0])
+		d, limited, err := pyobj.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
 		got, err := self.(*pyCondition).wait(d, limited)
 		return py.NewBool(got), err
 	})
-	DefMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		c := self.(*pyCondition)
-		v, err := ParseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
+		v, err := pyobj.ParseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := TimeoutArg(v[1])
+		d, limited, err := pyobj.TimeoutArg(v[1])
 		if err != nil {
 			return nil, err
 		}
 		dl := deadline(d, limited)
 		for {
 			res, err := py.Call(v[0], nil, nil)
-			if err != nil || Truth(res) {
+			if err != nil || pyobj.Truth(res) {
 				return res, err
 			}
 			left := d
@@ -89,7 +90,7 @@ func initSyncMethods() {
 		}
 	})
 	notify := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("notify", args, kwargs, []string{"n"}, 0)
+		v, err := pyobj.ParseArgs("notify", args, kwargs, []string{"n"}, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -101,32 +102,32 @@ func initSyncMethods() {
 		}
 		return py.None, self.(*pyCondition).notify(n)
 	}
-	DefMethod(conditionType, "notify", notify)
+	pyobj.DefMethod(conditionType, "notify", notify)
 	notifyAll := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, self.(*pyCondition).notify(1 << 30)
 	}
-	DefMethod(conditionType, "notify_all", notifyAll)
-	DefMethod(conditionType, "notifyAll", notifyAll)
+	pyobj.DefMethod(conditionType, "notify_all", notifyAll)
+	pyobj.DefMethod(conditionType, "notifyAll", notifyAll)
 
 	// Semaphore, BoundedSemaphore
 	for _, t := range []*py.Type{semaphoreType, boundedType} {
-		DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+		pyobj.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyobj.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
 			if err != nil {
 				return nil, err
 			}
-			blocking := v[0] == nil || Truth(v[0])
+			blocking := v[0] == nil || pyobj.Truth(v[0])
 			if !blocking && v[1] != nil && v[1] != py.None {
 				return nil, py.ExceptionNewf(py.ValueError, "can't specify timeout for non-blocking acquire")
 			}
-			d, limited, err := TimeoutArg(v[1])
+			d, limited, err := pyobj.TimeoutArg(v[1])
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(*pySemaphore).acquire(blocking, d, limited)), nil
 		})
-		DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := ParseArgs("release", args, kwargs, []string{"n"}, 0)
+		pyobj.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyobj.ParseArgs("release", args, kwargs, []string{"n"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -141,18 +142,18 @@ func initSyncMethods() {
 	}
 
 	// Barrier
-	DefMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyobj.DefMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*pyBarrier).wait(v[0])
 	})
-	DefMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyBarrier).reset()
 		return py.None, nil
 	})
-	DefMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyobj.DefMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyBarrier).abort()
 		return py.None, nil
 	})
