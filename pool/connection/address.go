@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/pypool/pypool/pool/pyexc"
 	"net"
 	"os"
 	"path/filepath"
@@ -46,7 +47,7 @@ func (a Address) family() (string, error) {
 		}
 		return "", nil
 	}
-	return "", &ValueError{fmt.Sprintf("Family %s is not recognized.", a.Family)}
+	return "", &pyexc.ValueError{Msg: fmt.Sprintf("Family %s is not recognized.", a.Family)}
 }
 
 func (a Address) isZero() bool { return a.Path == "" && a.Host == "" && a.Port == 0 }
@@ -77,7 +78,7 @@ func ArbitraryAddress(family string) (Address, error) {
 		rand.Read(b[:])
 		return Address{Family: AFUnix, Path: filepath.Join(os.TempDir(), "listener-"+hex.EncodeToString(b[:]))}, nil
 	}
-	return Address{}, &ValueError{"unrecognized family"}
+	return Address{}, &pyexc.ValueError{Msg: "unrecognized family"}
 }
 
 // sockaddr converts a to a socket address; AF_INET resolves the host to
@@ -91,7 +92,7 @@ func (a Address) sockaddr(family string) (syscall.Sockaddr, error) {
 		return &syscall.SockaddrUnix{Name: p}, nil
 	}
 	if a.Port < 0 || a.Port > 65535 {
-		return nil, &OverflowError{"bind(): port must be 0-65535."}
+		return nil, &pyexc.OverflowError{Msg: "bind(): port must be 0-65535."}
 	}
 	sa := &syscall.SockaddrInet4{Port: a.Port}
 	host := a.Host
@@ -149,11 +150,6 @@ func addressOf(sa syscall.Sockaddr, abstract bool) Address {
 	}
 	return Address{}
 }
-
-// OverflowError is CPython's OverflowError for a port out of range.
-type OverflowError struct{ Msg string }
-
-func (e *OverflowError) Error() string { return e.Msg }
 
 // GaiError is socket.gaierror: a host name that does not resolve to an
 // IPv4 address.

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/md5"
 	"crypto/rand"
+	"github.com/pypool/pypool/pool/pyexc"
 )
 
 // The authkey handshake of CPython 3.11 (deliver_challenge /
@@ -45,7 +46,7 @@ func DeliverChallenge(c *Conn, authkey []byte) error {
 
 // AnswerChallenge answers the challenge c's peer sends, failing with the
 // *[AuthenticationError] "digest sent was rejected", or an
-// *[AssertionError] when the peer's first message is no challenge. It
+// *[pyexc.AssertionError] when the peer's first message is no challenge. It
 // blocks until the peer has sent its challenge and verdict.
 func AnswerChallenge(c *Conn, authkey []byte) error {
 	msg, err := c.RecvBytes(handshakeMax)
@@ -53,7 +54,7 @@ func AnswerChallenge(c *Conn, authkey []byte) error {
 		return err
 	}
 	if !bytes.HasPrefix(msg, []byte(challengePrefix)) {
-		return &AssertionError{"message = " + bytesRepr(msg)}
+		return &pyexc.AssertionError{Msg: "message = " + bytesRepr(msg)}
 	}
 	if err := c.SendBytes(digest(authkey, msg[len(challengePrefix):]), 0, Omitted); err != nil {
 		return err

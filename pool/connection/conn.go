@@ -1,8 +1,10 @@
 package connection
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
+	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"math"
 	"os"
@@ -58,14 +60,14 @@ type Conn struct {
 
 // NewConn makes a Conn of an open descriptor (CPython's Connection(handle,
 // readable, writable)); the Conn owns fd from then on and puts it in
-// non-blocking mode. It fails with a *[ValueError] for a negative fd
+// non-blocking mode. It fails with a *[pyexc.ValueError] for a negative fd
 // ("invalid handle") or neither readable nor writable.
 func NewConn(fd int, readable, writable bool) (*Conn, error) {
 	if fd < 0 {
-		return nil, &ValueError{"invalid handle"}
+		return nil, &pyexc.ValueError{Msg: "invalid handle"}
 	}
 	if !readable && !writable {
-		return nil, &ValueError{"at least one of `readable` and `writable` must be True"}
+		return nil, &pyexc.ValueError{Msg: "at least one of `readable` and `writable` must be True"}
 	}
 	if err := syscall.SetNonblock(fd, true); err != nil {
 		return nil, os.NewSyscallError("fcntl", err)
@@ -121,7 +123,7 @@ func (c *Conn) Readable() bool { return c.readable.Load() }
 // Writable reports whether the connection sends.
 func (c *Conn) Writable() bool { return c.writable }
 
-// Fileno returns the descriptor, or the *[OSError] "handle is closed".
+// Fileno returns the descriptor, or the *[pyexc.OSError] "handle is closed".
 func (c *Conn) Fileno() (int, error) {
 	if c.closed.Load() {
 		return -1, errClosed
@@ -170,15 +172,15 @@ func (c *Conn) SendBytes(buf []byte, offset, size int) error {
 	n := len(buf)
 	switch {
 	case offset < 0:
-		return &ValueError{"offset is negative"}
+		return &pyexc.ValueError{Msg: "offset is negative"}
 	case n < offset:
-		return &ValueError{"buffer length < offset"}
+		return &pyexc.ValueError{Msg: "buffer length < offset"}
 	case size == Omitted:
 		size = n - offset
 	case size < 0:
-		return &ValueError{"size is negative"}
+		return &pyexc.ValueError{Msg: "size is negative"}
 	case offset+size > n:
-		return &ValueError{"buffer length < offset + size"}
+		return &pyexc.ValueError{Msg: "buffer length < offset + size"}
 	}
 	return c.send(buf[offset : offset+size])
 }
@@ -200,17 +202,59 @@ func (c *Conn) Send(v wire.Value) error {
 func (c *Conn) send(body []byte) error {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
-	n := len(body)
-	if n > concatLimit {
-		var h [12]byte
-		if err := c.write(appendHeader(h[:0], n)); err != nil {
+	return c.sendFrames([][]byte{body})
+}
+
+// SendBatch sends each of msgs as one message, as that many SendBytes
+// calls would, in as few writes as it can: small messages go out together,
+// up to 64 KiB a write. It blocks as SendBytes does; after an error some
+// of msgs may have been sent.
+func (c *Conn) SendBatch(msgs [][]byte) error {
+	if err := c.checkWritable(); err != nil {
+		return err
+	}
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	return c.sendFrames(msgs)
+}
+
+// batchWrite is the size at which SendBatch writes what it has gathered.
+const batchWrite = 64 << 10
+
+// sendFrames writes msgs as frames, under wmu: up to concatLimit bytes a
+// message is copied after its header into sbuf (CPython concatenates them
+// too, against Nagle's delays on TCP); longer ones go out as header, then
+// body.
+func (c *Conn) sendFrames(msgs [][]byte) error {
+	b := c.sbuf[:0]
+	defer func() {
+		if cap(b) <= 4*batchWrite {
+			c.sbuf = b[:0]
+		}
+	}()
+	for _, m := range msgs {
+		if len(m) <= concatLimit {
+			b = append(appendHeader(b, len(m)), m...)
+			if len(b) < batchWrite {
+				continue
+			}
+		} else {
+			b = appendHeader(b, len(m))
+		}
+		if err := c.write(b); err != nil {
 			return err
 		}
-		return c.write(body)
+		b = b[:0]
+		if len(m) > concatLimit {
+			if err := c.write(m); err != nil {
+				return err
+			}
+		}
 	}
-	b := append(appendHeader(c.sbuf[:0], n), body...)
-	c.sbuf = b
-	return c.write(b)
+	if len(b) > 0 {
+		return c.write(b)
+	}
+	return nil
 }
 
 // appendHeader appends CPython's frame header for an n-byte message: the
@@ -252,35 +296,42 @@ func (c *Conn) osError(err error) error {
 // first returns io.EOF (before any byte of the message) or "got end of file
 // during message"; Close from another goroutine ends the wait.
 func (c *Conn) RecvBytes(maxlength int) ([]byte, error) {
+	return c.RecvBytesContext(context.Background(), maxlength)
+}
+
+// RecvBytesContext is [Conn.RecvBytes] that cancelling ctx also ends, with
+// ctx's error, while no byte of the message has arrived (once one has, the
+// message is read whole, so the stream stays in step).
+func (c *Conn) RecvBytesContext(ctx context.Context, maxlength int) ([]byte, error) {
 	if err := c.checkReadable(); err != nil {
 		return nil, err
 	}
 	if maxlength < 0 && maxlength != Omitted {
-		return nil, &ValueError{"negative maxlength"}
+		return nil, &pyexc.ValueError{Msg: "negative maxlength"}
 	}
 	c.rmu.Lock()
 	defer c.rmu.Unlock()
-	return c.recv(maxlength, nil)
+	return c.recv(ctx, maxlength, nil)
 }
 
 // RecvBytesInto receives one message into buf[offset:] and returns its
 // size. A message longer than the space fails with a *[BufferTooShort]
 // holding it (consumed all the same); a negative offset or one past the end
-// of buf fails with a *[ValueError] before anything is read. It blocks as
+// of buf fails with a *[pyexc.ValueError] before anything is read. It blocks as
 // [Conn.RecvBytes] does.
 func (c *Conn) RecvBytesInto(buf []byte, offset int) (int, error) {
 	if err := c.checkReadable(); err != nil {
 		return 0, err
 	}
 	if offset < 0 {
-		return 0, &ValueError{"negative offset"}
+		return 0, &pyexc.ValueError{Msg: "negative offset"}
 	}
 	if offset > len(buf) {
-		return 0, &ValueError{"offset too large"}
+		return 0, &pyexc.ValueError{Msg: "offset too large"}
 	}
 	c.rmu.Lock()
 	defer c.rmu.Unlock()
-	msg, err := c.recv(Omitted, buf[offset:])
+	msg, err := c.recv(context.Background(), Omitted, buf[offset:])
 	if err != nil {
 		return 0, err
 	}
@@ -302,7 +353,7 @@ func (c *Conn) Recv() (wire.Value, error) {
 	if cap(c.rbuf) > eagerBody {
 		c.rbuf = nil // do not pin a past huge message
 	}
-	b, err := c.recv(Omitted, c.rbuf[:cap(c.rbuf)])
+	b, err := c.recv(context.Background(), Omitted, c.rbuf[:cap(c.rbuf)])
 	if err != nil {
 		return nil, err
 	}
@@ -314,8 +365,8 @@ func (c *Conn) Recv() (wire.Value, error) {
 
 // recv reads one frame, under rmu. The body goes into dst when it fits
 // (the result then aliases dst), else into a new buffer.
-func (c *Conn) recv(maxlength int, dst []byte) ([]byte, error) {
-	size, err := c.readHeader()
+func (c *Conn) recv(ctx context.Context, maxlength int, dst []byte) ([]byte, error) {
+	size, err := c.readHeader(ctx)
 	if err == nil && maxlength != Omitted && size > int64(maxlength) {
 		err = errBadLength
 	}
@@ -342,11 +393,23 @@ func (c *Conn) badMessageLength() {
 // readHeader reads a frame's length. Negative lengths other than -1 (which
 // CPython takes for an empty message) and 8-byte lengths beyond int64 are
 // "bad message length".
-func (c *Conn) readHeader() (int64, error) {
+func (c *Conn) readHeader(ctx context.Context) (int64, error) {
 	h := c.hdr[:4]
-	if n, err := c.readFull(h); err != nil {
-		if n == 0 && err == io.EOF {
+	release := c.interruptible(ctx)
+	n, err := c.f.Read(h) // the first byte: io.EOF here is a clean end
+	release()
+	if n == 0 {
+		if err == io.EOF {
 			return 0, io.EOF
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		return 0, c.osError(err)
+	}
+	if _, err := c.readFull(h[n:]); err != nil {
+		if err == io.EOF {
+			err = errEOFInFrame
 		}
 		return 0, err
 	}
@@ -426,6 +489,12 @@ func (c *Conn) readFull(b []byte) (int, error) {
 // [NoTimeout] waits without limit (CPython's poll(None)). Close from
 // another goroutine ends the wait with "handle is closed".
 func (c *Conn) Poll(timeout time.Duration) (bool, error) {
+	return c.PollContext(context.Background(), timeout)
+}
+
+// PollContext is [Conn.Poll] that cancelling ctx also ends, with ctx's
+// error (the bridge's KeyboardInterrupt in a blocked get).
+func (c *Conn) PollContext(ctx context.Context, timeout time.Duration) (bool, error) {
 	if err := c.checkReadable(); err != nil {
 		return false, err
 	}
@@ -440,23 +509,62 @@ func (c *Conn) Poll(timeout time.Duration) (bool, error) {
 		}
 		return ready, c.osError(err)
 	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
 	if timeout != NoTimeout {
 		if err := c.f.SetReadDeadline(time.Now().Add(timeout)); err != nil {
 			return false, c.osError(err)
 		}
-		defer c.f.SetReadDeadline(time.Time{})
 	}
+	release := c.interruptible(ctx)
 	var perr error
 	err := c.rc.Read(func(fd uintptr) bool {
 		var ready bool
 		ready, perr = pollOne(int(fd))
 		return ready || perr != nil
 	})
+	release()
+	if timeout != NoTimeout {
+		c.f.SetReadDeadline(time.Time{})
+	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {
+		if cerr := ctx.Err(); cerr != nil {
+			return false, cerr
+		}
 		return false, nil
 	}
 	if err == nil {
 		err = perr
 	}
 	return err == nil, c.osError(err)
+}
+
+// interruptible makes cancelling ctx end the read or poll the caller is
+// about to wait in (by moving the read deadline to the past), until the
+// returned func is called; that func also clears such a deadline. The
+// caller holds rmu.
+func (c *Conn) interruptible(ctx context.Context) (release func()) {
+	if ctx.Done() == nil {
+		return func() {}
+	}
+	var mu sync.Mutex
+	waiting, armed := true, false
+	stop := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		if waiting {
+			armed = true
+			c.f.SetReadDeadline(time.Unix(1, 0))
+		}
+		mu.Unlock()
+	})
+	return func() {
+		stop()
+		mu.Lock()
+		waiting = false
+		if armed {
+			c.f.SetReadDeadline(time.Time{})
+		}
+		mu.Unlock()
+	}
 }

@@ -2,7 +2,9 @@ package connection
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"strings"
 	"syscall"
@@ -53,11 +55,11 @@ func TestPipeSimplexDirections(t *testing.T) {
 	if r.Writable() || !r.Readable() || w.Readable() || !w.Writable() {
 		t.Fatalf("simplex: r %v/%v w %v/%v", r.Readable(), r.Writable(), w.Readable(), w.Writable())
 	}
-	wantErr[*OSError](t, r.SendBytes([]byte("x"), 0, Omitted), "connection is read-only")
+	wantErr[*pyexc.OSError](t, r.SendBytes([]byte("x"), 0, Omitted), "connection is read-only")
 	_, err := w.RecvBytes(Omitted)
-	wantErr[*OSError](t, err, "connection is write-only")
+	wantErr[*pyexc.OSError](t, err, "connection is write-only")
 	_, err = w.Poll(0)
-	wantErr[*OSError](t, err, "connection is write-only")
+	wantErr[*pyexc.OSError](t, err, "connection is write-only")
 	if err := w.Send("hello"); err != nil {
 		t.Fatal(err)
 	}
@@ -69,23 +71,23 @@ func TestPipeSimplexDirections(t *testing.T) {
 func TestSendBytesChecks(t *testing.T) {
 	a, _ := pipe(t, true)
 	buf := []byte("abcdef")
-	wantErr[*ValueError](t, a.SendBytes(buf, -1, Omitted), "offset is negative")
-	wantErr[*ValueError](t, a.SendBytes(buf, 7, Omitted), "buffer length < offset")
-	wantErr[*ValueError](t, a.SendBytes(buf, 0, -1), "size is negative")
-	wantErr[*ValueError](t, a.SendBytes(buf, 3, 4), "buffer length < offset + size")
+	wantErr[*pyexc.ValueError](t, a.SendBytes(buf, -1, Omitted), "offset is negative")
+	wantErr[*pyexc.ValueError](t, a.SendBytes(buf, 7, Omitted), "buffer length < offset")
+	wantErr[*pyexc.ValueError](t, a.SendBytes(buf, 0, -1), "size is negative")
+	wantErr[*pyexc.ValueError](t, a.SendBytes(buf, 3, 4), "buffer length < offset + size")
 	_, err := a.RecvBytes(-1)
-	wantErr[*ValueError](t, err, "negative maxlength")
+	wantErr[*pyexc.ValueError](t, err, "negative maxlength")
 	_, err = a.RecvBytesInto(buf, -1)
-	wantErr[*ValueError](t, err, "negative offset")
+	wantErr[*pyexc.ValueError](t, err, "negative offset")
 	_, err = a.RecvBytesInto(buf, 7)
-	wantErr[*ValueError](t, err, "offset too large")
+	wantErr[*pyexc.ValueError](t, err, "offset too large")
 }
 
 func TestNewConnChecks(t *testing.T) {
 	_, err := NewConn(-1, true, true)
-	wantErr[*ValueError](t, err, "invalid handle")
+	wantErr[*pyexc.ValueError](t, err, "invalid handle")
 	_, err = NewConn(0, false, false)
-	wantErr[*ValueError](t, err, "at least one of `readable` and `writable` must be True")
+	wantErr[*pyexc.ValueError](t, err, "at least one of `readable` and `writable` must be True")
 }
 
 func TestEmptyMessage(t *testing.T) {
@@ -124,12 +126,12 @@ func TestMaxlengthExceededDuplex(t *testing.T) {
 	a, b := pipe(t, true)
 	a.SendBytes([]byte("0123456789"), 0, Omitted)
 	_, err := b.RecvBytes(5)
-	wantErr[*OSError](t, err, "bad message length")
+	wantErr[*pyexc.OSError](t, err, "bad message length")
 	if b.Readable() || b.Closed() {
 		t.Fatalf("duplex end after a bad length: readable %v closed %v; want unreadable, open", b.Readable(), b.Closed())
 	}
 	_, err = b.RecvBytes(Omitted)
-	wantErr[*OSError](t, err, "connection is write-only")
+	wantErr[*pyexc.OSError](t, err, "connection is write-only")
 	if err := b.SendBytes([]byte("still sends"), 0, Omitted); err != nil {
 		t.Fatal(err)
 	}
@@ -139,12 +141,12 @@ func TestMaxlengthExceededSimplexCloses(t *testing.T) {
 	r, w := pipe(t, false)
 	w.SendBytes([]byte("0123456789"), 0, Omitted)
 	_, err := r.RecvBytes(9)
-	wantErr[*OSError](t, err, "bad message length")
+	wantErr[*pyexc.OSError](t, err, "bad message length")
 	if !r.Closed() {
 		t.Fatal("a read-only end must close after a bad length, as CPython")
 	}
 	_, err = r.Fileno()
-	wantErr[*OSError](t, err, "handle is closed")
+	wantErr[*pyexc.OSError](t, err, "handle is closed")
 }
 
 func TestClosedConn(t *testing.T) {
@@ -156,13 +158,13 @@ func TestClosedConn(t *testing.T) {
 	if err := a.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
 	}
-	wantErr[*OSError](t, a.SendBytes([]byte("x"), 0, Omitted), "handle is closed")
+	wantErr[*pyexc.OSError](t, a.SendBytes([]byte("x"), 0, Omitted), "handle is closed")
 	_, err := a.RecvBytes(Omitted)
-	wantErr[*OSError](t, err, "handle is closed")
+	wantErr[*pyexc.OSError](t, err, "handle is closed")
 	_, err = a.Poll(0)
-	wantErr[*OSError](t, err, "handle is closed")
+	wantErr[*pyexc.OSError](t, err, "handle is closed")
 	_, err = Wait([]Waitable{a}, 0)
-	wantErr[*OSError](t, err, "handle is closed")
+	wantErr[*pyexc.OSError](t, err, "handle is closed")
 }
 
 func TestEOFWhenPeerCloses(t *testing.T) {
@@ -283,7 +285,7 @@ func TestHostileLengths(t *testing.T) {
 			writeAll(t, fd, tc.frame)
 			syscall.Shutdown(fd, syscall.SHUT_WR)
 			_, err := c.RecvBytes(Omitted)
-			wantErr[*OSError](t, err, tc.want)
+			wantErr[*pyexc.OSError](t, err, tc.want)
 		})
 	}
 }
@@ -378,6 +380,47 @@ func TestPollTimeouts(t *testing.T) {
 	}
 }
 
+// cancelEnds runs wait, cancels its context once it blocks, and checks that
+// it returns context.Canceled; it returns the cancelled context.
+func cancelEnds(t *testing.T, what string, wait func(context.Context) error) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- wait(ctx) }()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-errc:
+		if err != context.Canceled {
+			t.Fatalf("%s: err = %v, want context.Canceled", what, err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("cancelling did not end %s", what)
+	}
+	return ctx
+}
+
+func TestPollContextCancel(t *testing.T) {
+	a, b := pipe(t, true)
+	ctx := cancelEnds(t, "PollContext", func(ctx context.Context) error {
+		_, err := b.PollContext(ctx, NoTimeout)
+		return err
+	})
+	// The deadline the cancel set is gone: reading works.
+	a.SendBytes([]byte("after"), 0, Omitted)
+	if got, err := b.RecvBytes(Omitted); string(got) != "after" || err != nil {
+		t.Fatalf("after a cancelled poll: %q %v", got, err)
+	}
+	// An already-cancelled context ends a waiting poll at once but still polls.
+	a.SendBytes([]byte("x"), 0, Omitted)
+	if ok, err := b.PollContext(ctx, 0); !ok || err != nil {
+		t.Fatalf("poll(0) with a cancelled ctx: %v %v", ok, err)
+	}
+	if _, err := b.PollContext(ctx, time.Second); err != context.Canceled {
+		t.Fatalf("poll(1) with a cancelled ctx: %v", err)
+	}
+}
+
 func TestCloseWakesBlockedReceiver(t *testing.T) {
 	_, b := pipe(t, true)
 	errc := make(chan error, 2)
@@ -386,7 +429,7 @@ func TestCloseWakesBlockedReceiver(t *testing.T) {
 	b.Close()
 	select {
 	case err := <-errc:
-		wantErr[*OSError](t, err, "handle is closed")
+		wantErr[*pyexc.OSError](t, err, "handle is closed")
 	case <-time.After(10 * time.Second):
 		t.Fatal("Close did not wake a blocked RecvBytes")
 	}
@@ -396,7 +439,7 @@ func TestCloseWakesBlockedReceiver(t *testing.T) {
 	c.Close()
 	select {
 	case err := <-errc:
-		wantErr[*OSError](t, err, "handle is closed")
+		wantErr[*pyexc.OSError](t, err, "handle is closed")
 	case <-time.After(10 * time.Second):
 		t.Fatal("Close did not wake a blocked Poll")
 	}
@@ -446,4 +489,62 @@ func TestBytesRepr(t *testing.T) {
 			t.Errorf("bytesRepr(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+func TestRecvBytesContext(t *testing.T) {
+	c, fd := rawPeer(t)
+	cancelEnds(t, "RecvBytesContext", func(ctx context.Context) error {
+		_, err := c.RecvBytesContext(ctx, Omitted)
+		return err
+	})
+	// A message whose first bytes arrived is read whole even if ctx is
+	// cancelled meanwhile.
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	got := make(chan []byte, 1)
+	go func() {
+		b, err := c.RecvBytesContext(ctx2, Omitted)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- b
+	}()
+	writeAll(t, fd, []byte{0, 0})
+	time.Sleep(20 * time.Millisecond)
+	cancel2()
+	time.Sleep(20 * time.Millisecond)
+	writeAll(t, fd, []byte{0, 3, 'a', 'b', 'c'})
+	select {
+	case b := <-got:
+		if string(b) != "abc" {
+			t.Fatalf("got %q", b)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the message in flight was not read")
+	}
+	// And the Conn is still in step, with no deadline left behind.
+	writeAll(t, fd, []byte{0, 0, 0, 1, 'z'})
+	if b, err := c.RecvBytes(Omitted); string(b) != "z" || err != nil {
+		t.Fatalf("after: %q %v", b, err)
+	}
+}
+
+func TestSendBatch(t *testing.T) {
+	a, b := pipe(t, true)
+	msgs := [][]byte{[]byte("one"), nil, make([]byte, concatLimit+1), []byte("two")}
+	for range 5000 { // more than one batch write of small messages
+		msgs = append(msgs, []byte("many"))
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- a.SendBatch(msgs) }()
+	for i, m := range msgs {
+		got, err := b.RecvBytes(Omitted)
+		if err != nil || !bytes.Equal(got, m) {
+			t.Fatalf("message %d: %d bytes, %v; want %d bytes", i, len(got), err, len(m))
+		}
+	}
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	r, _ := pipe(t, false)
+	wantErr[*pyexc.OSError](t, r.SendBatch(msgs), "connection is read-only")
 }

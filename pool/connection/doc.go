@@ -22,12 +22,12 @@
 //
 // # Errors
 //
-// Errors that CPython raises with messages of its own are the types
-// [OSError], [ValueError], [BufferTooShort], [AuthenticationError],
-// [AssertionError] and [RuntimeError], worded as CPython words them;
-// the end of the stream before a message is io.EOF (Python's EOFError);
-// errors of the operating system are returned as they come (wrapping a
-// syscall.Errno).
+// Errors that CPython raises with messages of its own are pool/pyexc's
+// OSError, ValueError, AssertionError, RuntimeError and OverflowError and
+// this package's [BufferTooShort] and [AuthenticationError], worded as
+// CPython words them; the end of the stream before a message is io.EOF
+// (Python's EOFError); errors of the operating system are returned as they
+// come (wrapping a syscall.Errno).
 //
 // # Descriptors
 //
@@ -38,6 +38,6 @@
 // descriptors to processes using this package (a CPython process would
 // need setblocking(True) on its end first).
 //
-// This package imports the standard library and pool/wire only; the bridge's
+// This package imports the standard library, pool/wire and pool/pyexc; the bridge's
 // multiprocessing.connection and pool/queues import it.
 package connection

@@ -3,21 +3,9 @@ package connection
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pypool/pypool/pool/pyexc"
 )
-
-// OSError is an OSError that CPython's multiprocessing raises with a message
-// of its own (no errno): "handle is closed", "connection is write-only",
-// "bad message length", "got end of file during message", "listener is
-// closed".
-type OSError struct{ Msg string }
-
-func (e *OSError) Error() string { return e.Msg }
-
-// ValueError is CPython's ValueError for a bad argument: "offset is
-// negative", "negative maxlength", "invalid handle"…
-type ValueError struct{ Msg string }
-
-func (e *ValueError) Error() string { return e.Msg }
 
 // BufferTooShort is multiprocessing.BufferTooShort: the message did not fit
 // the buffer given to [Conn.RecvBytesInto]. Msg holds the whole message,
@@ -34,24 +22,12 @@ type AuthenticationError struct{ Msg string }
 
 func (e *AuthenticationError) Error() string { return e.Msg }
 
-// AssertionError is the AssertionError CPython raises when a peer breaks
-// the handshake or descriptor protocol ("message = b'…'").
-type AssertionError struct{ Msg string }
-
-func (e *AssertionError) Error() string { return e.Msg }
-
-// RuntimeError is CPython's RuntimeError from receiving descriptors
-// ("Invalid data received", "received 2 items of ancdata").
-type RuntimeError struct{ Msg string }
-
-func (e *RuntimeError) Error() string { return e.Msg }
-
 var (
-	errClosed     = &OSError{"handle is closed"}
-	errWriteOnly  = &OSError{"connection is write-only"}
-	errReadOnly   = &OSError{"connection is read-only"}
-	errBadLength  = &OSError{"bad message length"}
-	errEOFInFrame = &OSError{"got end of file during message"}
+	errClosed     = &pyexc.OSError{Msg: "handle is closed"}
+	errWriteOnly  = &pyexc.OSError{Msg: "connection is write-only"}
+	errReadOnly   = &pyexc.OSError{Msg: "connection is read-only"}
+	errBadLength  = &pyexc.OSError{Msg: "bad message length"}
+	errEOFInFrame = &pyexc.OSError{Msg: "got end of file during message"}
 )
 
 // bytesRepr formats b as Python's repr of a bytes object.

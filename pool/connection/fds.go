@@ -2,6 +2,7 @@ package connection
 
 import (
 	"fmt"
+	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"os"
 	"syscall"
@@ -66,8 +67,8 @@ func SendFds(c *Conn, fds []int) error {
 // reduction.recvfds; more than n are closed on arrival and fail the
 // count check). The peer closing first is io.EOF; anything but one
 // SCM_RIGHTS message of n descriptors fails with CPython's errors
-// (*[RuntimeError] "Invalid data received", "received 2 items of
-// ancdata"; *[AssertionError] "Len is 2 but msg[0] is 1") and closes
+// (*[pyexc.RuntimeError] "Invalid data received", "received 2 items of
+// ancdata"; *[pyexc.AssertionError] "Len is 2 but msg[0] is 1") and closes
 // whatever descriptors did arrive. They come close-on-exec. It blocks
 // until they arrive; Close from another goroutine ends the wait.
 func RecvFds(c *Conn, n int) ([]int, error) {
@@ -75,7 +76,7 @@ func RecvFds(c *Conn, n int) ([]int, error) {
 		return nil, err
 	}
 	if n < 1 {
-		return nil, &ValueError{fmt.Sprintf("cannot receive %d descriptors", n)}
+		return nil, &pyexc.ValueError{Msg: fmt.Sprintf("cannot receive %d descriptors", n)}
 	}
 	c.rmu.Lock()
 	defer c.rmu.Unlock()
@@ -98,7 +99,7 @@ func RecvFds(c *Conn, n int) ([]int, error) {
 	}
 	cmsgs, err := syscall.ParseSocketControlMessage(oob[:oobn])
 	if err != nil {
-		return nil, &RuntimeError{"Invalid data received"}
+		return nil, &pyexc.RuntimeError{Msg: "Invalid data received"}
 	}
 	var fds []int
 	rights := false
@@ -118,11 +119,11 @@ func RecvFds(c *Conn, n int) ([]int, error) {
 	}
 	switch {
 	case len(cmsgs) != 1:
-		return fail(&RuntimeError{fmt.Sprintf("received %d items of ancdata", len(cmsgs))})
+		return fail(&pyexc.RuntimeError{Msg: fmt.Sprintf("received %d items of ancdata", len(cmsgs))})
 	case !rights || got == 0:
-		return fail(&RuntimeError{"Invalid data received"})
+		return fail(&pyexc.RuntimeError{Msg: "Invalid data received"})
 	case len(fds)%256 != int(msg[0]):
-		return fail(&AssertionError{fmt.Sprintf("Len is %d but msg[0] is %d", len(fds), msg[0])})
+		return fail(&pyexc.AssertionError{Msg: fmt.Sprintf("Len is %d but msg[0] is %d", len(fds), msg[0])})
 	}
 	return fds, nil
 }

@@ -2,6 +2,7 @@ package connection
 
 import (
 	"errors"
+	"github.com/pypool/pypool/pool/pyexc"
 	"os"
 	"strings"
 	"sync"
@@ -41,7 +42,7 @@ func NewListener(address Address, family string, backlog int, authkey []byte) (*
 		family = DefaultFamily
 	}
 	if family != AFUnix && family != AFInet {
-		return nil, &ValueError{"Family " + family + " is not recognized."}
+		return nil, &pyexc.ValueError{Msg: "Family " + family + " is not recognized."}
 	}
 	if address.isZero() {
 		a, err := ArbitraryAddress(family)
@@ -104,7 +105,7 @@ func (l *Listener) LastAccepted() Address {
 
 // ErrListenerClosed is what Accept returns once the Listener is closed
 // (CPython's OSError "listener is closed"): the end of an accept loop.
-var ErrListenerClosed = &OSError{"listener is closed"}
+var ErrListenerClosed = &pyexc.OSError{Msg: "listener is closed"}
 
 // Accept waits for a connection and returns it, after the authkey
 // handshake when the Listener has a key (the Listener delivers its
@@ -195,7 +196,7 @@ func Client(address Address, family string, authkey []byte) (*Conn, error) {
 		family = f
 	}
 	if family != AFUnix && family != AFInet {
-		return nil, &ValueError{"address type of " + address.String() + " unrecognized"}
+		return nil, &pyexc.ValueError{Msg: "address type of " + address.String() + " unrecognized"}
 	}
 	fd, sa, err := address.socket(family, 0)
 	if err != nil {

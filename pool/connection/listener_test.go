@@ -3,6 +3,7 @@ package connection
 import (
 	"errors"
 	"fmt"
+	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"os"
 	"path/filepath"
@@ -147,10 +148,10 @@ func TestClientWithoutKeyGetsChallenge(t *testing.T) {
 func TestAnswerChallengeRejectsNonChallenge(t *testing.T) {
 	a, b := pipe(t, true)
 	a.SendBytes([]byte("hello"), 0, Omitted)
-	wantErr[*AssertionError](t, AnswerChallenge(b, []byte("k")), "message = b'hello'")
+	wantErr[*pyexc.AssertionError](t, AnswerChallenge(b, []byte("k")), "message = b'hello'")
 	// An oversized handshake message: CPython's recv_bytes(256).
 	a.SendBytes(make([]byte, 300), 0, Omitted)
-	wantErr[*OSError](t, AnswerChallenge(b, []byte("k")), "bad message length")
+	wantErr[*pyexc.OSError](t, AnswerChallenge(b, []byte("k")), "bad message length")
 }
 
 func TestListenerClose(t *testing.T) {
@@ -164,12 +165,12 @@ func TestListenerClose(t *testing.T) {
 	l.Close()
 	select {
 	case err := <-errc:
-		wantErr[*OSError](t, err, "listener is closed")
+		wantErr[*pyexc.OSError](t, err, "listener is closed")
 	case <-time.After(10 * time.Second):
 		t.Fatal("Close did not wake Accept")
 	}
 	_, err = l.Accept()
-	wantErr[*OSError](t, err, "listener is closed")
+	wantErr[*pyexc.OSError](t, err, "listener is closed")
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -177,17 +178,17 @@ func TestListenerClose(t *testing.T) {
 
 func TestAddressErrors(t *testing.T) {
 	_, err := NewListener(Address{}, "AF_PIPE", 1, nil)
-	wantErr[*ValueError](t, err, "Family AF_PIPE is not recognized.")
+	wantErr[*pyexc.ValueError](t, err, "Family AF_PIPE is not recognized.")
 	_, err = ArbitraryAddress("AF_X")
-	wantErr[*ValueError](t, err, "unrecognized family")
+	wantErr[*pyexc.ValueError](t, err, "unrecognized family")
 	_, err = Client(Address{}, "", nil)
-	wantErr[*ValueError](t, err, "address type of '' unrecognized")
+	wantErr[*pyexc.ValueError](t, err, "address type of '' unrecognized")
 	_, err = Client(Address{Path: filepath.Join(t.TempDir(), "none")}, "", nil)
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("connecting to a missing path: %v", err)
 	}
 	_, err = NewListener(Address{Host: "localhost", Port: 70000}, "", 1, nil)
-	wantErr[*OverflowError](t, err, "bind(): port must be 0-65535.")
+	wantErr[*pyexc.OverflowError](t, err, "bind(): port must be 0-65535.")
 	if s := (Address{Host: "127.0.0.1", Port: 80}).String(); s != "('127.0.0.1', 80)" {
 		t.Fatal(s)
 	}

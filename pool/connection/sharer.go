@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"os"
 	"sync"
@@ -40,7 +41,7 @@ type Shared struct {
 // goroutine serves it until Close.
 func NewSharer(authkey []byte) (*Sharer, error) {
 	if len(authkey) == 0 {
-		return nil, &ValueError{"a Sharer needs a non-empty authkey"}
+		return nil, &pyexc.ValueError{Msg: "a Sharer needs a non-empty authkey"}
 	}
 	var b [8]byte
 	rand.Read(b[:])
@@ -65,7 +66,7 @@ func (s *Sharer) Share(fd int) (Shared, error) {
 	defer s.mu.Unlock()
 	if s.fds == nil {
 		syscall.Close(int(r))
-		return Shared{}, &OSError{"the sharer is closed"}
+		return Shared{}, &pyexc.OSError{Msg: "the sharer is closed"}
 	}
 	s.nextKey++
 	s.fds[s.nextKey] = int(r)

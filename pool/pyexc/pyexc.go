@@ -3,7 +3,8 @@
 // maps one Go type to one Python exception for every engine package and a
 // Go program tests for them with errors.As. It imports nothing; pool (which
 // re-exports RuntimeError, ValueError and TypeError under its own name),
-// pool/synchronize, pool/sharedmem and pool/sharedctypes import it.
+// pool/synchronize, pool/sharedmem, pool/sharedctypes, pool/connection and
+// pool/queues import it.
 package pyexc
 
 // RuntimeError is CPython's RuntimeError.
@@ -29,6 +30,17 @@ type AttributeError struct{ Msg string }
 // NotImplementedError names something CPython has that is not built here.
 type NotImplementedError struct{ Msg string }
 
+// OSError is an OSError CPython raises with a message of its own and no
+// errno, e.g. "handle is closed" (errors of the operating system stay Go's
+// syscall.Errno).
+type OSError struct{ Msg string }
+
+// OverflowError is CPython's OverflowError, e.g. "bind(): port must be
+// 0-65535.".
+type OverflowError struct{ Msg string }
+
+func (e *OSError) Error() string             { return e.Msg }
+func (e *OverflowError) Error() string       { return e.Msg }
 func (e *RuntimeError) Error() string        { return e.Msg }
 func (e *ValueError) Error() string          { return e.Msg }
 func (e *TypeError) Error() string           { return e.Msg }
