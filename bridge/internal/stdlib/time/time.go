@@ -98,4 +98,3 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 	time.Sleep(d)
 	return py.None, nil
 }
-
