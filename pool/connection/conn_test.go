@@ -203,7 +203,7 @@ func TestSendToClosedPeerIsBrokenPipe(t *testing.T) {
 // frames by hand.
 func rawPeer(t *testing.T) (*Conn, int) {
 	t.Helper()
-	p, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	p, err := unixSocketpair()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,8 +469,10 @@ func TestWait(t *testing.T) {
 		t.Fatalf("both ready, in order: %v", got)
 	}
 	// A raw descriptor whose writer closes is ready: a process sentinel.
-	var p [2]int
-	syscall.Pipe2(p[:], syscall.O_CLOEXEC)
+	p, err := osPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer syscall.Close(p[0])
 	done := make(chan []Waitable)
 	go func() { r, _ := Wait([]Waitable{FD(p[0])}, 10*time.Second); done <- r }()
