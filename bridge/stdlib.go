@@ -7,6 +7,7 @@ package bridge
 import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/atexit"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/dataclasses"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/enum"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"

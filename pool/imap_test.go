@@ -77,20 +77,16 @@ func TestImapWaitsForItsReader(t *testing.T) {
 			}
 		}
 	}
-	// settle waits until pulled stops moving and returns it.
-	settle := func(pulled *atomic.Int64) int64 {
-		last := int64(-1)
-		for deadline := time.Now().Add(faultWait); time.Now().Before(deadline); {
-			time.Sleep(50 * time.Millisecond)
-			if now := pulled.Load(); now == last {
-				return now
-			} else {
-				last = now
-			}
-		}
-		return last
-	}
 	limit := int64(2*feedAhead*workers + 1) // the window's results, and one item waiting for room
+	// settle waits until the feeder has read limit items, then a little
+	// more (a feeder that goes on would show it), and returns the count.
+	settle := func(pulled *atomic.Int64) int64 {
+		for deadline := time.Now().Add(faultWait); pulled.Load() < limit && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(50 * time.Millisecond)
+		return pulled.Load()
+	}
 
 	p := newThreadPool(t, Workers(workers))
 	var pulled atomic.Int64

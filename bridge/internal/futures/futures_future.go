@@ -225,8 +225,15 @@ func (f *Future) addDoneCallback(fn py.Object) {
 // runCallback calls fn(f) holding the GIL and logs its failure.
 func (f *Future) runCallback(fn py.Object) {
 	if _, err := py.Call(fn, py.Tuple{f}, nil); err != nil {
-		_, _ = fmt.Fprintf(f.it.Stderr(), "exception calling callback for %s\n%s", f.Engine.String(), pyobj.FormatException(err))
+		LogCallbackError(f.it, f.Engine.String(), err)
 	}
+}
+
+// LogCallbackError logs a failed Future or Pool callback of owner (its
+// repr) as CPython does: "exception calling callback for …" and the
+// traceback, on it's stderr.
+func LogCallbackError(it *pyobj.Interp, owner string, err error) {
+	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, pyobj.FormatException(err))
 }
 
 // A callbackQueue runs queued callbacks in order on one goroutine that

@@ -306,7 +306,7 @@ func (p *pyPool) pyCallback(fn py.Object, owner func() string) func(wire.Value) 
 				_, err = py.Call(fn, py.Tuple{o}, nil)
 			}
 			if err != nil {
-				logCallbackError(p.it, owner(), err)
+				futures.LogCallbackError(p.it, owner(), err)
 			}
 		})
 		return nil
@@ -321,7 +321,7 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 		threading.RunAs(p.it, threading.HelperThread(p.it), func() {
 			exc := pyobj.ExcObject(poolError(p.it, e))
 			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
-				logCallbackError(p.it, owner(), err)
+				futures.LogCallbackError(p.it, owner(), err)
 			}
 		})
 		return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool"
 )
@@ -31,7 +32,7 @@ func (p *pyPool) failedResult(err error, errorCallback py.Object) *pyAsyncResult
 	ar := &pyAsyncResult{p: p, failed: err}
 	if errorCallback != nil && errorCallback != py.None {
 		if _, cerr := py.Call(errorCallback, py.Tuple{pyobj.ExcObject(err)}, nil); cerr != nil {
-			logCallbackError(p.it, ar.repr(), cerr)
+			futures.LogCallbackError(p.it, ar.repr(), cerr)
 		}
 	}
 	return ar
@@ -51,11 +52,6 @@ func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 
 // M__repr__ is CPython's "<multiprocessing.pool.ApplyResult object at 0x…>".
 func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
-
-// logCallbackError logs a failed Pool or Future callback as CPython does.
-func logCallbackError(it *pyobj.Interp, owner string, err error) {
-	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, pyobj.FormatException(err))
-}
 
 func poolMethod(t *py.Type, name string, names []string, nreq int, fn func(p *pyPool, v []py.Object) (py.Object, error)) {
 	pyobj.DefMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

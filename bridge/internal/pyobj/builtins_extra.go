@@ -266,7 +266,7 @@ func init() {
 					args = py.Tuple{args[0], args[1], ns}
 					obj, err := typeNew(t, args, kw)
 					if cls, ok := obj.(*py.Type); ok && err == nil {
-						fixClass(cls, nil)
+						FixClass(cls, nil)
 					}
 					return obj, err
 				}

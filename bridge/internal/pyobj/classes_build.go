@@ -50,7 +50,14 @@ func buildClass(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	if err != nil {
 		return nil, err
 	}
-	classBodyOrder(fn.Code, bases, ns)
+	for _, b := range bases {
+		if bt, ok := b.(*py.Type); ok {
+			if m := metaclassOf(bt); m != nil && m.BodyOrder != nil {
+				m.BodyOrder(fn.Code, ns)
+				break
+			}
+		}
+	}
 	var cls py.Object
 	if meta == nil {
 		cls, err = compatMeta(name, bases, ns, kw)
@@ -105,7 +112,7 @@ func typeNew(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, err
 		return obj, err
 	}
 	if cls, ok := obj.(*py.Type); ok && isPyClass(cls) {
-		fixClass(cls, nil)
+		FixClass(cls, nil)
 	}
 	return obj, nil
 }
@@ -153,7 +160,7 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 	if !ok {
 		return obj, nil
 	}
-	fixClass(cls, attrs)
+	FixClass(cls, attrs)
 	return cls, nil
 }
 
@@ -168,7 +175,9 @@ func bodyFilled(cls *py.Type) {
 	}
 	// an enum whose members cannot be made is left without them: looking
 	// one up then raises AttributeError/ValueError naming it
-	_ = enumBodyFilled(cls)
+	if m := metaclassOf(cls); m != nil && m.Filled != nil {
+		_ = m.Filled(cls)
+	}
 }
 
 // goBase returns the first Go-implemented (builtin) type in cls's MRO that
@@ -200,7 +209,7 @@ func userLookup(cls *py.Type, name string) py.Object {
 	return nil
 }
 
-func fixClass(cls *py.Type, attrs py.Object) {
+func FixClass(cls *py.Type, attrs py.Object) {
 	// A class defining __eq__ without __hash__ is unhashable (CPython sets
 	// __hash__ to None in its namespace).
 	if _, eq := cls.Dict["__eq__"]; eq {

@@ -102,6 +102,19 @@ func RefreshClass(cls *py.Type) bool {
 	return true
 }
 
+// NewBareInstance returns a new instance of the user class cls without
+// calling __init__ (enum members are made so): an *Instance when cls defines
+// an operator dunder, else a plain one.
+func NewBareInstance(cls *py.Type) py.Object {
+	if wantsInstance(cls, goBase(cls)) {
+		// operator dunders
+		return wrapInstance(cls.Alloc(), cls)
+	}
+	inst := cls.Alloc()
+	prepareInstance(inst)
+	return inst
+}
+
 // useInstances makes cls (a user class whose instances would be *py.Type
 // values) create *Instance values.
 func useInstances(cls *py.Type) {

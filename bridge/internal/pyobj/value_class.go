@@ -52,7 +52,9 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 		}
 		ns[k] = v
 	}
-	enumNamespace(t, ns)
+	if m := metaclassOf(t); m != nil && m.SendNamespace != nil {
+		m.SendNamespace(t, ns)
+	}
 	nsV, err := e.encodeStringDict(ns)
 	if err != nil {
 		return nil, err
@@ -98,8 +100,15 @@ func (e *encoder) encodeInstance(x *py.Type) (wire.Value, error) {
 	if cls == nil || !isClass(cls) {
 		return nil, cannotPickle(x)
 	}
-	if v, ok, err := e.enumMemberValue(x); ok {
-		return v, err
+	if m := metaclassOf(cls); m != nil && m.MemberName != nil {
+		// an enum member travels as getattr(its class, name)
+		if name, ok := m.MemberName(x); ok {
+			clsV, err := e.encode(cls)
+			if err != nil {
+				return nil, err
+			}
+			return tagged(tagMethod, clsV, name), nil
+		}
 	}
 	id := e.remember(x)
 	if err := e.enter(0, "object"); err != nil {

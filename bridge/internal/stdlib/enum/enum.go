@@ -1,40 +1,43 @@
-package pyobj
-
-// enum.EnumType, the metaclass of enum.Enum (bridge/pylib/enum.py), in Go:
-// gpython takes no Python metaclasses. Making a class whose base is an Enum
-// runs EnumType's New: the class is made as type() makes it, then the
-// Python side (Enum._pp_setup_) turns the body's plain values into members,
-// in the order the body assigned them. The class then answers iteration,
-// len(), `in`, cls[name], cls(value) (lookup, not construction) and its repr
-// `<enum 'Color'>` through EnumType's methods, which call back into enum.py.
+// Package enum is the Go half of Python's enum module (pylib/enum.py,
+// loaded by pyobj's pylib loader): enum.EnumType, the metaclass of
+// enum.Enum, in Go, since gpython takes no Python metaclasses. Making a class
+// whose base is an Enum runs EnumType's New: the class is made as type()
+// makes it, then the Python side (Enum._pp_setup_) turns the body's plain
+// values into members, in the order the body assigned them. The class then
+// answers iteration, len(), `in`, cls[name], cls(value) (lookup, not
+// construction) and its repr `<enum 'Color'>` through EnumType's methods,
+// which call back into enum.py.
 //
 // The order of the body's names comes from the class body's code (co_names
-// is first-use order): buildClass passes it as ns["__pp_order__"] to
-// metaclasses that ask for it (classBodyOrder).
+// is first-use order): the class builder asks EnumType's registered
+// pyobj.Metaclass (classBodyOrder) to put it in ns["__pp_order__"]. The same
+// registration lets the wire encoder send members as getattr(class, name)
+// and enum classes of __main__ with their members' plain values.
+//
+// It registers _pypool_enum with gpython and EnumType with
+// pyobj.RegisterMetaclass from its init, and readies EnumType with
+// pyobj.OnInstall; the facade (bridge) imports it for that effect. It
+// imports gpython and bridge/internal/pyobj and nothing above them.
+package enum
 
 import (
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/pool/wire"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 )
 
-// EnumType is enum.EnumType.
-var EnumType = py.TypeType.NewType("EnumType", "Metaclass for Enum", enumTypeNew, nil)
+// enumType is enum.EnumType.
+var enumType = py.TypeType.NewType("EnumType", "Metaclass for Enum", enumTypeNew, nil)
 
 const orderKey = "__pp_order__"
 
-// classBodyOrder stores the names a class body uses, in first-use order, as
-// ns[__pp_order__] when a base's metaclass wants them (EnumType).
-func classBodyOrder(code *py.Code, bases py.Tuple, ns py.StringDict) {
-	for _, b := range bases {
-		if bt, ok := b.(*py.Type); ok && bt.Type() == EnumType {
-			names := make(py.Tuple, len(code.Names))
-			for i, n := range code.Names {
-				names[i] = py.String(n)
-			}
-			ns[orderKey] = names
-			return
-		}
+// classBodyOrder stores the names a class body deriving from an enum uses,
+// in first-use order, as ns[__pp_order__].
+func classBodyOrder(code *py.Code, ns py.StringDict) {
+	names := make(py.Tuple, len(code.Names))
+	for i, n := range code.Names {
+		names[i] = py.String(n)
 	}
+	ns[orderKey] = names
 }
 
 func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -45,7 +48,7 @@ func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 	switch d := args[2].(type) {
 	case py.StringDict:
 		ns = d
-	case DictLike:
+	case pyobj.DictLike:
 		ns = py.NewStringDict()
 		for _, it := range d.AsDict().Items() {
 			k, ok := it.Key.(py.String)
@@ -77,7 +80,7 @@ func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 		return nil, err
 	}
 	cls := obj.(*py.Type)
-	fixClass(cls, nil)
+	pyobj.FixClass(cls, nil)
 	if setup, err := py.GetAttrString(cls, "_pp_setup_"); err == nil {
 		if _, err := py.Call(setup, py.Tuple{cls, order}, nil); err != nil {
 			return nil, err
@@ -101,11 +104,11 @@ func enumCall(cls *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, err
 // enumCls takes the class from a metaclass method's arguments, called as
 // (cls, args) or (module, (cls, …)).
 func enumCls(self py.Object, args py.Tuple) (*py.Type, py.Tuple, error) {
-	if t, ok := self.(*py.Type); ok && t.Type() == EnumType {
+	if t, ok := self.(*py.Type); ok && t.Type() == enumType {
 		return t, args, nil
 	}
 	if len(args) > 0 {
-		if t, ok := args[0].(*py.Type); ok && t.Type() == EnumType {
+		if t, ok := args[0].(*py.Type); ok && t.Type() == enumType {
 			return t, args[1:], nil
 		}
 	}
@@ -139,33 +142,33 @@ func newMember(self py.Object, args py.Tuple) (py.Object, error) {
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "new_member(cls): cls must be a class")
 	}
-	if wantsInstance(cls, goBase(cls)) {
-		// operator dunders (instance.go)
-		return wrapInstance(cls.Alloc(), cls), nil
-	}
-	inst := cls.Alloc()
-	prepareInstance(inst)
-	return inst, nil
+	return pyobj.NewBareInstance(cls), nil
 }
 
 func init() {
-	OnInstall(InstallCompat, "mod_enum", func() {
-		EnumType.Dict["__module__"] = py.String("enum")
-		EnumType.Bases = py.Tuple{py.TypeType}
-		MustReady(EnumType)
-		EnumType.Dict["__iter__"] = enumDelegate("__iter__", "_pp_iter_", 0)
-		EnumType.Dict["__len__"] = enumDelegate("__len__", "_pp_len_", 0)
-		EnumType.Dict["__contains__"] = enumDelegate("__contains__", "_pp_contains_", 1)
-		EnumType.Dict["__getitem__"] = enumDelegate("__getitem__", "_pp_getitem_", 1)
-		EnumType.Dict["__repr__"] = enumDelegate("__repr__", "_pp_class_repr_", 0)
-		EnumType.Dict["__str__"] = enumDelegate("__str__", "_pp_class_repr_", 0)
+	pyobj.RegisterMetaclass(enumType, &pyobj.Metaclass{
+		BodyOrder:     classBodyOrder,
+		Filled:        enumBodyFilled,
+		SendNamespace: enumNamespace,
+		MemberName:    memberName,
+	})
+	pyobj.OnInstall(pyobj.InstallCompat, "mod_enum", func() {
+		enumType.Dict["__module__"] = py.String("enum")
+		enumType.Bases = py.Tuple{py.TypeType}
+		pyobj.MustReady(enumType)
+		enumType.Dict["__iter__"] = enumDelegate("__iter__", "_pp_iter_", 0)
+		enumType.Dict["__len__"] = enumDelegate("__len__", "_pp_len_", 0)
+		enumType.Dict["__contains__"] = enumDelegate("__contains__", "_pp_contains_", 1)
+		enumType.Dict["__getitem__"] = enumDelegate("__getitem__", "_pp_getitem_", 1)
+		enumType.Dict["__repr__"] = enumDelegate("__repr__", "_pp_class_repr_", 0)
+		enumType.Dict["__str__"] = enumDelegate("__str__", "_pp_class_repr_", 0)
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_enum", Doc: "Go support for the enum module."},
 		Methods: []*py.Method{
 			py.MustNewMethod("new_member", newMember, 0, "new_member(cls): a new instance of cls, without __init__"),
 		},
-		Globals: py.StringDict{"EnumType": EnumType},
+		Globals: py.StringDict{"EnumType": enumType},
 	})
 }
 
@@ -176,27 +179,16 @@ func init() {
 // order (__pp_order__), and the receiver makes the members when the
 // namespace is filled in (enumBodyFilled).
 
-// enumMemberValue encodes x as a member reference when it is an enum member.
-func (e *encoder) enumMemberValue(x *py.Type) (wire.Value, bool, error) {
-	cls := x.Type()
-	if cls == nil || cls.Type() != EnumType {
-		return nil, false, nil
-	}
+// memberName is the name x travels under when it is an enum member.
+func memberName(x *py.Type) (string, bool) {
 	name, ok := x.Dict["_name_"].(py.String)
-	if !ok {
-		return nil, false, nil
-	}
-	clsV, err := e.encode(cls)
-	if err != nil {
-		return nil, true, err
-	}
-	return tagged(tagMethod, clsV, string(name)), true, nil
+	return string(name), ok
 }
 
 // enumNamespace replaces, in the namespace of enum class t about to be
 // sent, the members by their values and the member tables by the order.
 func enumNamespace(t *py.Type, ns py.StringDict) {
-	if t.Type() != EnumType {
+	if t.Type() != enumType {
 		return
 	}
 	names, _ := t.Dict["_member_names_"].(*py.List)
@@ -221,18 +213,11 @@ func enumNamespace(t *py.Type, ns py.StringDict) {
 	ns[orderKey] = order
 }
 
-// memberOf returns the attribute dict holder of v when v is an instance of cls.
+// memberOf returns the attribute dict holder of v when v is an instance of
+// cls (a member: a plain instance or an *Instance, as newMember makes them).
 func memberOf(v py.Object, cls *py.Type) *py.Type {
-	var inst *py.Type
-	switch x := v.(type) {
-	case *Instance:
-		inst = x.inst
-	case *CallableInstance:
-		inst = x.inst
-	case *py.Type:
-		inst = x
-	}
-	if inst == nil || inst.Type() != cls {
+	inst, ok := pyobj.AsInstance(v)
+	if !ok || inst.Type() != cls {
 		return nil
 	}
 	return inst
@@ -241,7 +226,7 @@ func memberOf(v py.Object, cls *py.Type) *py.Type {
 // enumBodyFilled makes the members of an enum class rebuilt from a wire
 // value, once its namespace is in place.
 func enumBodyFilled(cls *py.Type) error {
-	if cls.Type() != EnumType {
+	if cls.Type() != enumType {
 		return nil
 	}
 	order, ok := cls.Dict[orderKey].(py.Tuple)
