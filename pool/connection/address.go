@@ -115,9 +115,9 @@ func (a Address) sockaddr(family string) (syscall.Sockaddr, error) {
 	return sa, nil
 }
 
-// socket makes a stream socket of the family (with extra flags) and
+// socket makes a stream socket of the family (non-blocking or not) and
 // converts a to its socket address.
-func (a Address) socket(family string, flags int) (int, syscall.Sockaddr, error) {
+func (a Address) socket(family string, nonblock bool) (int, syscall.Sockaddr, error) {
 	sa, err := a.sockaddr(family)
 	if err != nil {
 		return -1, nil, err
@@ -126,9 +126,9 @@ func (a Address) socket(family string, flags int) (int, syscall.Sockaddr, error)
 	if family == AFInet {
 		domain = syscall.AF_INET
 	}
-	fd, err := syscall.Socket(domain, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC|flags, 0)
+	fd, err := socket(domain, nonblock)
 	if err != nil {
-		return -1, nil, os.NewSyscallError("socket", err)
+		return -1, nil, err
 	}
 	return fd, sa, nil
 }

@@ -90,13 +90,17 @@ func NewConn(fd int, readable, writable bool) (*Conn, error) {
 func Pipe(duplex bool) (*Conn, *Conn, error) {
 	var fds [2]int
 	if duplex {
-		p, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+		p, err := unixSocketpair()
 		if err != nil {
-			return nil, nil, os.NewSyscallError("socketpair", err)
+			return nil, nil, err
 		}
 		fds = p
-	} else if err := syscall.Pipe2(fds[:], syscall.O_CLOEXEC); err != nil {
-		return nil, nil, os.NewSyscallError("pipe2", err)
+	} else {
+		p, err := osPipe()
+		if err != nil {
+			return nil, nil, err
+		}
+		fds = p
 	}
 	c1, err := NewConn(fds[0], true, duplex)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/pypool/pypool/pool/pyexc"
 	"io"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -203,7 +204,7 @@ func TestSendToClosedPeerIsBrokenPipe(t *testing.T) {
 // frames by hand.
 func rawPeer(t *testing.T) (*Conn, int) {
 	t.Helper()
-	p, err := syscall.Socketpair(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	p, err := unixSocketpair()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,8 +470,10 @@ func TestWait(t *testing.T) {
 		t.Fatalf("both ready, in order: %v", got)
 	}
 	// A raw descriptor whose writer closes is ready: a process sentinel.
-	var p [2]int
-	syscall.Pipe2(p[:], syscall.O_CLOEXEC)
+	p, err := osPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer syscall.Close(p[0])
 	done := make(chan []Waitable)
 	go func() { r, _ := Wait([]Waitable{FD(p[0])}, 10*time.Second); done <- r }()
@@ -547,4 +550,55 @@ func TestSendBatch(t *testing.T) {
 	}
 	r, _ := pipe(t, false)
 	wantErr[*pyexc.OSError](t, r.SendBatch(msgs), "connection is read-only")
+}
+
+func TestConcurrentSendersKeepFramesWhole(t *testing.T) {
+	a, b := pipe(t, true)
+	const senders, each = 8, 200
+	var wg sync.WaitGroup
+	for s := range senders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			msg := bytes.Repeat([]byte{byte('a' + s)}, 1000+s*5000) // some over concatLimit
+			for range each {
+				if err := a.SendBytes(msg, 0, Omitted); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	counts := map[byte]int{}
+	for range senders * each {
+		m, err := b.RecvBytes(Omitted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := m[0]
+		if len(m) != 1000+int(c-'a')*5000 || bytes.Count(m, []byte{c}) != len(m) {
+			t.Fatalf("a frame of %d bytes mixes senders", len(m))
+		}
+		counts[c]++
+	}
+	wg.Wait()
+	for s := range senders {
+		if counts[byte('a'+s)] != each {
+			t.Fatalf("sender %d: %d messages", s, counts[byte('a'+s)])
+		}
+	}
+}
+
+func TestCloseWakesBlockedSender(t *testing.T) {
+	a, _ := pipe(t, true)
+	errc := make(chan error, 1)
+	go func() { errc <- a.SendBytes(make([]byte, 64<<20), 0, Omitted) }() // more than the socket holds
+	time.Sleep(30 * time.Millisecond)
+	a.Close()
+	select {
+	case err := <-errc:
+		wantErr[*pyexc.OSError](t, err, "handle is closed")
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close did not wake a blocked SendBytes")
+	}
 }

@@ -21,13 +21,7 @@ func (c *Conn) File() (*os.File, error) {
 	var nfd int
 	var derr error
 	err := c.rc.Control(func(fd uintptr) {
-		var r uintptr
-		var errno syscall.Errno
-		r, _, errno = syscall.Syscall(syscall.SYS_FCNTL, fd, syscall.F_DUPFD_CLOEXEC, 0)
-		nfd = int(r)
-		if errno != 0 {
-			derr = os.NewSyscallError("fcntl", errno)
-		}
+		nfd, derr = dupCloexec(int(fd))
 	})
 	if err == nil {
 		err = derr
@@ -85,7 +79,7 @@ func RecvFds(c *Conn, n int) ([]int, error) {
 	var got, oobn int
 	var rerr error
 	err := c.rc.Read(func(fd uintptr) bool {
-		got, oobn, _, _, rerr = syscall.Recvmsg(int(fd), msg, oob, syscall.MSG_CMSG_CLOEXEC)
+		got, oobn, _, _, rerr = syscall.Recvmsg(int(fd), msg, oob, recvmsgFlags)
 		return rerr != syscall.EAGAIN
 	})
 	if err == nil && rerr != nil {
@@ -106,6 +100,9 @@ func RecvFds(c *Conn, n int) ([]int, error) {
 	for _, m := range cmsgs {
 		if m.Header.Level == syscall.SOL_SOCKET && m.Header.Type == syscall.SCM_RIGHTS {
 			if r, err := syscall.ParseUnixRights(&m); err == nil {
+				for _, fd := range r {
+					syscall.CloseOnExec(fd) // already, where MSG_CMSG_CLOEXEC exists
+				}
 				fds = append(fds, r...)
 				rights = true
 			}

@@ -51,7 +51,7 @@ func NewListener(address Address, family string, backlog int, authkey []byte) (*
 		}
 		address = a
 	}
-	fd, sa, err := address.socket(family, syscall.SOCK_NONBLOCK)
+	fd, sa, err := address.socket(family, true)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func (l *Listener) Accept() (*Conn, error) {
 	var sa syscall.Sockaddr
 	var aerr error
 	err := rc.Read(func(fd uintptr) bool {
-		nfd, sa, aerr = syscall.Accept4(int(fd), syscall.SOCK_CLOEXEC)
+		nfd, sa, aerr = accept(int(fd))
 		return aerr != syscall.EAGAIN
 	})
 	if err != nil {
@@ -198,7 +198,7 @@ func Client(address Address, family string, authkey []byte) (*Conn, error) {
 	if family != AFUnix && family != AFInet {
 		return nil, &pyexc.ValueError{Msg: "address type of " + address.String() + " unrecognized"}
 	}
-	fd, sa, err := address.socket(family, 0)
+	fd, sa, err := address.socket(family, false)
 	if err != nil {
 		return nil, err
 	}

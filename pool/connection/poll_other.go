@@ -1,22 +1,19 @@
-//go:build !linux
+//go:build unix && !linux
 
 package connection
 
 import (
-	"errors"
+	"syscall"
 	"time"
 )
 
-type pollFd struct {
-	fd      int32
-	events  int16
-	revents int16
+// pollOnce is one poll(2) call, in whole milliseconds rounded up: d < 0
+// waits without limit.
+func pollOnce(fds []pollFd, d time.Duration) (int, syscall.Errno) {
+	ms := -1
+	if d >= 0 {
+		ms = int((d + time.Millisecond - 1) / time.Millisecond)
+	}
+	n, _, errno := syscall.Syscall(syscall.SYS_POLL, uintptr(fdsPointer(fds)), uintptr(len(fds)), uintptr(ms))
+	return int(n), errno
 }
-
-const pollIn = 0x1
-
-var errNoPoll = errors.New("connection: waiting on descriptors is implemented on Linux only")
-
-func ppoll(fds []pollFd, timeout time.Duration) (int, error) { return 0, errNoPoll }
-
-func pollOne(fd int) (bool, error) { return false, errNoPoll }

@@ -58,9 +58,9 @@ func NewSharer(authkey []byte) (*Sharer, error) {
 // Share duplicates fd and keeps the duplicate until a process detaches it
 // (or the Sharer closes); the caller's fd stays its own.
 func (s *Sharer) Share(fd int) (Shared, error) {
-	r, _, errno := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_DUPFD_CLOEXEC, 0)
-	if errno != 0 {
-		return Shared{}, os.NewSyscallError("fcntl", errno)
+	r, err := dupCloexec(fd)
+	if err != nil {
+		return Shared{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

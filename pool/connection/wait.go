@@ -1,6 +1,11 @@
 package connection
 
-import "time"
+import (
+	"os"
+	"syscall"
+	"time"
+	"unsafe"
+)
 
 // A Waitable is something [Wait] can wait on: a *[Conn], an [FD], or
 // anything else with a descriptor that becomes readable.
@@ -48,4 +53,50 @@ func Wait(objects []Waitable, timeout time.Duration) ([]Waitable, error) {
 		}
 	}
 	return ready, nil
+}
+
+// pollFd is struct pollfd.
+type pollFd struct {
+	fd      int32
+	events  int16
+	revents int16
+}
+
+const pollIn = 0x1 // POLLIN
+
+func fdsPointer(fds []pollFd) unsafe.Pointer {
+	if len(fds) == 0 {
+		return nil
+	}
+	return unsafe.Pointer(&fds[0])
+}
+
+// ppoll waits until one of fds is ready or timeout passes (negative: no
+// limit), retrying after signals, and returns how many are ready.
+func ppoll(fds []pollFd, timeout time.Duration) (int, error) {
+	var deadline time.Time
+	if timeout >= 0 {
+		deadline = time.Now().Add(timeout)
+	}
+	for {
+		d := time.Duration(-1)
+		if timeout >= 0 {
+			d = max(0, time.Until(deadline))
+		}
+		n, errno := pollOnce(fds, d)
+		if errno == syscall.EINTR {
+			continue
+		}
+		if errno != 0 {
+			return 0, os.NewSyscallError("poll", errno)
+		}
+		return n, nil
+	}
+}
+
+// pollOne reports whether fd has input (or an end, or an error) waiting.
+func pollOne(fd int) (bool, error) {
+	fds := []pollFd{{fd: int32(fd), events: pollIn}}
+	n, err := ppoll(fds, 0)
+	return n > 0 && fds[0].revents != 0, err
 }

@@ -355,3 +355,20 @@ func TestAtExitFlushes(t *testing.T) {
 		t.Fatal("AtExit did not close the queue")
 	}
 }
+
+func TestUndecodableMessage(t *testing.T) {
+	q := newQueue(t, 0)
+	// A peer that writes bytes that are no wire value.
+	q.writer.SendBytes([]byte{0xc1}, 0, connection.Omitted)
+	q.sem.Acquire(bg, false, 0) // as its put would have
+	if _, err := q.Get(bg, true, 10*time.Second); err == nil {
+		t.Fatal("an undecodable message was returned as an item")
+	}
+	if q.Qsize() != 0 {
+		t.Fatalf("qsize %d: the bad message's place was not given back", q.Qsize())
+	}
+	q.Put(bg, "next", true, NoTimeout)
+	if v := get(t, q); v != "next" {
+		t.Fatal(v)
+	}
+}
