@@ -32,7 +32,7 @@ func Warn(it *Interp, category *py.Type, msg string, file string, line int, ok b
 	var registry, globals py.Object = py.None, py.None
 	if !ok {
 		file, line, module = "sys", 1, py.String("sys")
-	} else if it.isMainFile(file) {
+	} else if isMainFile(it, file) {
 		if mm, err := it.Ctx.GetModule("__main__"); err == nil {
 			module, globals = py.String("__main__"), mm.Globals
 			reg, has := mm.Globals["__warningregistry__"]
@@ -48,7 +48,7 @@ func Warn(it *Interp, category *py.Type, msg string, file string, line int, ok b
 }
 
 // isMainFile reports whether file is the __main__ module's __file__.
-func (it *Interp) isMainFile(file string) bool {
+func isMainFile(it *Interp, file string) bool {
 	m, err := it.Ctx.GetModule("__main__")
 	if err != nil {
 		return false
