@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // bench1000 is a 1,000-line script in the style of pool scripts.
@@ -26,7 +26,7 @@ func bench1000() string {
 func benchCompile(b *testing.B, src string, compile func(src, desc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		in := pyobj.NewInterp(pyobj.Options{})
+		in := pyrt.NewInterp(pyrt.Options{})
 		if _, err := compile(src, "bench.py", py.ExecMode, 0, true); err != nil {
 			b.Fatal(err)
 		}
@@ -37,17 +37,17 @@ func benchCompile(b *testing.B, src string, compile func(src, desc string, mode 
 // BenchmarkStartCompile1000WithLayer is interpreter start-up plus compiling a
 // 1,000-line script through the project's compile (every rewrite pass).
 func BenchmarkStartCompile1000WithLayer(b *testing.B) {
-	pyobj.Install()
+	pyrt.Install()
 	benchCompile(b, bench1000(), py.Compile)
 }
 
 // BenchmarkStartCompile1000Bare is the same script, already rewritten,
 // compiled by gpython's own compiler: the difference is the layer's cost.
 func BenchmarkStartCompile1000Bare(b *testing.B) {
-	pyobj.Install()
+	pyrt.Install()
 	src, err := source.RewriteSource(bench1000())
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchCompile(b, src, pyobj.OrigCompile)
+	benchCompile(b, src, pyrt.OrigCompile)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -87,7 +88,7 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 // callExported runs an exported function for Python: arguments ToWire, the
 // GoFunc's own conversion and call without the GIL, the result FromWire.
 func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	interp := pyobj.InterpOf(pyobj.CtxOf(self))
+	interp := pyrt.InterpOf(pyrt.CtxOf(self))
 	wargs := make([]wire.Value, len(args))
 	for i, a := range args {
 		w, err := pyobj.ToWire(a)
@@ -132,12 +133,12 @@ func callGoFunc(g *pool.GoFunc, args []wire.Value, kwargs []wire.KV) (v wire.Val
 
 // GoStack is the type of the cause attached to the exception a Go panic
 // raises in an exported function: its str() is the Go stack.
-var GoStack = pyobj.NewExceptionClass("pypool", "GoStack", "A Go panic's stack, as text.", py.ExceptionType)
+var GoStack = pyrt.NewExceptionClass("pypool", "GoStack", "A Go panic's stack, as text.", py.ExceptionType)
 
 // goErrorToPython turns the error of an exported function into the Python
 // exception to raise: a *wire.Exception (Raise, conversion errors, panics)
 // as the exception it names, any other error as RuntimeError(err.Error()).
-func goErrorToPython(interp *pyobj.Interp, err error) error {
+func goErrorToPython(interp *pyrt.Interp, err error) error {
 	exc := asWireException(err)
 	var tb *py.Type
 	if exc.Traceback != "" {

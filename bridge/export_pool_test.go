@@ -4,14 +4,14 @@ import (
 	"os"
 	"testing"
 
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // porttest.interps counts this process's interpreters: a worker that
 // serves only exported Go functions has none.
 var _ = Export("porttest", "interps", func() int {
 	n := 0
-	pyobj.Interps.Range(func(_, _ any) bool { n++; return true })
+	pyrt.Interps.Range(func(_, _ any) bool { n++; return true })
 	return n
 })
 

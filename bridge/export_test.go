@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // exportPoint crosses as a dict: {"x": …, "y": …, "Tag": …}.
@@ -89,7 +90,7 @@ func checkValue(kind string) (int, error) {
 func runExportScript(t *testing.T, src string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	in := pyobj.NewInterp(pyobj.Options{Stdout: &out, Stderr: &errb})
+	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -205,7 +206,7 @@ still running 1
 }
 
 func TestExportedFunctionDefinition(t *testing.T) {
-	in := pyobj.NewInterp(pyobj.Options{})
+	in := pyrt.NewInterp(pyrt.Options{})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -268,7 +269,7 @@ func TestExportPanicsOnMisuse(t *testing.T) {
 
 func TestExportPanicTraceback(t *testing.T) {
 	var out, errb bytes.Buffer
-	in := pyobj.NewInterp(pyobj.Options{Stdout: &out, Stderr: &errb})
+	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -101,7 +102,7 @@ func moduleNameOf(path string) string {
 // files next to it), and registers it under that name, as CPython's
 // `import tasks` does: `if __name__ == '__main__':` blocks do not run. The
 // caller holds the GIL.
-func loadFileModule(in *pyobj.Interp, path string) (*py.Module, error) {
+func loadFileModule(in *pyrt.Interp, path string) (*py.Module, error) {
 	name := moduleNameOf(path)
 	if _, err := in.Ctx.GetModule(name); err == nil {
 		return nil, pyobj.ExceptionToWire(py.ExceptionNewf(py.ImportError, "cannot load %s as module '%s': a module of that name is already loaded (rename the file)", path, name))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Version is pypool's version, as --version prints it.
@@ -115,7 +116,7 @@ func runMain(args []string, cfg mainConfig) int {
 		path = []string{cwd}
 	}
 
-	opts := pyobj.Options{Argv: argv, Path: path}
+	opts := pyrt.Options{Argv: argv, Path: path}
 	if cfg.stdout != os.Stdout {
 		opts.Stdout = cfg.stdout
 	}
@@ -125,7 +126,7 @@ func runMain(args []string, cfg mainConfig) int {
 	if cfg.stdin != nil && cfg.stdin != os.Stdin {
 		opts.Stdin = cfg.stdin
 	}
-	in := pyobj.NewInterp(opts)
+	in := pyrt.NewInterp(opts)
 	defer in.Close()
 	if cfg.signals {
 		stop := in.CatchSIGINT()
@@ -139,7 +140,7 @@ func runMain(args []string, cfg mainConfig) int {
 	in.GIL.Release()
 	if interrupted {
 		if cfg.signals {
-			pyobj.DieBySIGINT()
+			pyrt.DieBySIGINT()
 		}
 		return 130
 	}

@@ -6,12 +6,13 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // pylib modules are registered with a stand-in source; the compile of the
 // stand-in reads the real file, and nothing else is taken for one.
 func TestPylibLazySource(t *testing.T) {
-	pyobj.Install()
+	pyrt.Install()
 	impl := py.GetModuleImpl("functools")
 	if impl == nil || !strings.HasPrefix(impl.CodeSrc, pyobj.PylibMarker) && impl.Code == nil {
 		t.Fatalf("functools registered as %+v", impl)

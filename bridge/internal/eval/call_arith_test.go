@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // TestArithCodeAdmitsOnlyStraightArithmetic: which function bodies the
 // arithmetic fast path takes.
 func TestArithCodeAdmitsOnlyStraightArithmetic(t *testing.T) {
-	pyobj.NewInterp(pyobj.Options{})
+	pyrt.NewInterp(pyrt.Options{})
 	for src, want := range map[string]bool{
 		"def f(x):\n    return x * x\n":                          true,
 		"def f(a, b=2):\n    return -a ** b // 3 % 7 + 1.5\n":    true,

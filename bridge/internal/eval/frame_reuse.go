@@ -3,7 +3,7 @@ package eval
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/go-python/gpython/vm"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Frame reuse. gpython allocates a frame, its locals and its value stack for
@@ -79,7 +79,7 @@ const (
 
 // kindOf answers reusableCode and arithCode for code, remembering the
 // answer on the thread (the last code called, then a per-thread table).
-func kindOf(t *pyobj.EvalState, code *py.Code) codeKind {
+func kindOf(t *pyrt.EvalState, code *py.Code) codeKind {
 	if code == t.LastCode {
 		return codeKind(t.LastKind)
 	}
@@ -105,7 +105,7 @@ func kindOf(t *pyobj.EvalState, code *py.Code) codeKind {
 // code.Argcount, the rest filled from defs): the arguments in place, the
 // stack empty, ready for vm.RunFrame. ok is false when args and defs do not
 // fill the parameters exactly (gpython's EvalCode reports that error).
-func takeFrame(t *pyobj.EvalState, ctx py.Context, code *py.Code, globals py.StringDict, args, defs []py.Object) (f *py.Frame, ok bool) {
+func takeFrame(t *pyrt.EvalState, ctx py.Context, code *py.Code, globals py.StringDict, args, defs []py.Object) (f *py.Frame, ok bool) {
 	argc := int(code.Argcount)
 	if len(args) > argc || len(args)+len(defs) < argc {
 		return nil, false
@@ -138,7 +138,7 @@ func takeFrame(t *pyobj.EvalState, ctx py.Context, code *py.Code, globals py.Str
 
 // giveFrame returns f, whose call has ended without an exception, to the
 // thread's free list, dropping what it referred to.
-func giveFrame(t *pyobj.EvalState, f *py.Frame) {
+func giveFrame(t *pyrt.EvalState, f *py.Frame) {
 	clear(f.Localsplus)
 	clear(f.Stack[:cap(f.Stack)])
 	f.Context, f.Code, f.Globals, f.Builtins, f.Locals = nil, nil, nil, nil, nil

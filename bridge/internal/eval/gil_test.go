@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var gilTestFlag atomic.Bool
@@ -26,7 +26,7 @@ func init() {
 // test never ends.
 func TestGILHandOff(t *testing.T) {
 	gilTestFlag.Store(false)
-	in := pyobj.NewInterp(pyobj.Options{Argv: []string{"x"}})
+	in := pyrt.NewInterp(pyrt.Options{Argv: []string{"x"}})
 	defer in.Close()
 	done := make(chan error, 1)
 	go func() {
@@ -35,8 +35,8 @@ func TestGILHandOff(t *testing.T) {
 		})
 	}()
 	time.Sleep(20 * time.Millisecond)
-	other := pyobj.NewThread("Thread-1")
-	var seen *pyobj.Thread
+	other := pyrt.NewThread("Thread-1")
+	var seen *pyrt.Thread
 	if err := in.RunThread(other, func() error {
 		seen = in.CurrentThread()
 		gilTestFlag.Store(true)

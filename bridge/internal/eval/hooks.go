@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var (
@@ -13,7 +14,7 @@ var (
 	origRunFrame func(frame *py.Frame) (py.Object, error)
 )
 
-func init() { pyobj.OnInstall(pyobj.InstallCore, "core01-hooks", installHooks) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core01-hooks", installHooks) }
 
 // installHooks wraps py.VmEvalCode (every Python call) and py.VmRunFrame
 // (generator resumes): the GIL is handed over every switch interval,
@@ -21,8 +22,8 @@ func init() { pyobj.OnInstall(pyobj.InstallCore, "core01-hooks", installHooks) }
 // depth is limited, Go panics become SystemError, and the traceback is kept
 // on the exception object (for chained tracebacks).
 func installHooks() {
-	pyobj.MustReady(pyobj.RecursionError)
-	pyobj.SetModuleGlobal("builtins", "RecursionError", pyobj.RecursionError)
+	pyrt.MustReady(pyrt.RecursionError)
+	pyrt.SetModuleGlobal("builtins", "RecursionError", pyrt.RecursionError)
 	origEvalCode = py.VmEvalCode
 	origRunFrame = py.VmRunFrame
 	py.VmEvalCode = hookEvalCode
@@ -30,7 +31,7 @@ func installHooks() {
 }
 
 func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, args []py.Object, kws py.StringDict, defs []py.Object, kwdefs py.StringDict, closure py.Tuple) (res py.Object, err error) {
-	in := pyobj.InterpOf(ctx)
+	in := pyrt.InterpOf(ctx)
 	if in == nil {
 		defer recoverPanic(&err)
 		if locals == nil {
@@ -42,8 +43,8 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 	if err := checkpoint(in, t); err != nil {
 		return nil, err
 	}
-	if t.Depth >= pyobj.RecursionLimit {
-		return nil, py.ExceptionNewf(pyobj.RecursionError, "maximum recursion depth exceeded")
+	if t.Depth >= pyrt.RecursionLimit {
+		return nil, py.ExceptionNewf(pyrt.RecursionError, "maximum recursion depth exceeded")
 	}
 	if len(kws) > 0 {
 		if err := pyobj.CheckPosonly(code, kws); err != nil {
@@ -97,7 +98,7 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 }
 
 func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
-	in := pyobj.InterpOf(frame.Context)
+	in := pyrt.InterpOf(frame.Context)
 	if in == nil {
 		defer recoverPanic(&err)
 		return origRunFrame(frame)
@@ -106,8 +107,8 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 	if err := checkpoint(in, t); err != nil {
 		return nil, err
 	}
-	if t.Depth >= pyobj.RecursionLimit {
-		return nil, py.ExceptionNewf(pyobj.RecursionError, "maximum recursion depth exceeded")
+	if t.Depth >= pyrt.RecursionLimit {
+		return nil, py.ExceptionNewf(pyrt.RecursionError, "maximum recursion depth exceeded")
 	}
 	t.Depth++
 	defer func() {
@@ -135,7 +136,7 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 
 // checkpoint runs at every call: it offers the GIL to waiting threads and
 // raises KeyboardInterrupt in the main thread once SIGINT arrived.
-func checkpoint(in *pyobj.Interp, t *pyobj.Thread) error {
+func checkpoint(in *pyrt.Interp, t *pyrt.Thread) error {
 	in.GIL.Yield()
 	if t == in.Main && in.IntrPending.Load() {
 		return in.TakeInterrupt()
@@ -159,7 +160,7 @@ func panicError(r any) error {
 		return x
 	}
 	if debugPanics {
-		fmt.Fprintf(pyobj.OsStderr, "pypool: Go panic: %v\n%s", r, debug.Stack())
+		fmt.Fprintf(pyrt.OsStderr, "pypool: Go panic: %v\n%s", r, debug.Stack())
 	}
 	return py.ExceptionNewf(py.SystemError, "internal error: %v", r)
 }

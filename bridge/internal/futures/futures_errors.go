@@ -8,29 +8,30 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 var (
 	// futuresError is concurrent.futures._base.Error.
-	futuresError = pyobj.NewExceptionClass("concurrent.futures._base", "Error", "Base class for all future-related exceptions.", py.ExceptionType)
+	futuresError = pyrt.NewExceptionClass("concurrent.futures._base", "Error", "Base class for all future-related exceptions.", py.ExceptionType)
 	// cancelledError is concurrent.futures.CancelledError.
-	cancelledError = pyobj.NewExceptionClass("concurrent.futures._base", "CancelledError", "The Future was cancelled.", futuresError)
+	cancelledError = pyrt.NewExceptionClass("concurrent.futures._base", "CancelledError", "The Future was cancelled.", futuresError)
 	// invalidStateError is concurrent.futures.InvalidStateError.
-	invalidStateError = pyobj.NewExceptionClass("concurrent.futures._base", "InvalidStateError", "The operation is not allowed in this state.", futuresError)
+	invalidStateError = pyrt.NewExceptionClass("concurrent.futures._base", "InvalidStateError", "The operation is not allowed in this state.", futuresError)
 	// brokenExecutor is concurrent.futures.BrokenExecutor.
-	brokenExecutor = pyobj.NewExceptionClass("concurrent.futures._base", "BrokenExecutor", "Raised when a executor has become non-functional after a severe failure.", py.RuntimeError)
+	brokenExecutor = pyrt.NewExceptionClass("concurrent.futures._base", "BrokenExecutor", "Raised when a executor has become non-functional after a severe failure.", py.RuntimeError)
 	// brokenProcessPool is concurrent.futures.process.BrokenProcessPool.
-	brokenProcessPool = pyobj.NewExceptionClass("concurrent.futures.process", "BrokenProcessPool", "Raised when a process in a ProcessPoolExecutor terminated abruptly\nwhile a future was in the running state.", brokenExecutor)
+	brokenProcessPool = pyrt.NewExceptionClass("concurrent.futures.process", "BrokenProcessPool", "Raised when a process in a ProcessPoolExecutor terminated abruptly\nwhile a future was in the running state.", brokenExecutor)
 	// brokenThreadPool is concurrent.futures.thread.BrokenThreadPool.
-	brokenThreadPool = pyobj.NewExceptionClass("concurrent.futures.thread", "BrokenThreadPool", "Raised when a worker thread in a ThreadPoolExecutor failed initializing.", brokenExecutor)
+	brokenThreadPool = pyrt.NewExceptionClass("concurrent.futures.thread", "BrokenThreadPool", "Raised when a worker thread in a ThreadPoolExecutor failed initializing.", brokenExecutor)
 )
 
 // PyError turns an error from the engine, or a task's error, into the
 // Python exception to raise. tbType chains a worker's traceback
 // (FuturesRemoteTraceback or PoolRemoteTraceback). The GIL must be held.
-func PyError(it *pyobj.Interp, err error, tbType *py.Type, timeoutType *py.Type) error {
+func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) error {
 	if err == nil {
 		return nil
 	}
@@ -55,30 +56,30 @@ func PyError(it *pyobj.Interp, err error, tbType *py.Type, timeoutType *py.Type)
 	)
 	switch {
 	case errors.As(err, &cancelled):
-		return pyobj.NewExc(cancelledError, "")
+		return pyrt.NewExc(cancelledError, "")
 	case errors.As(err, &timeout):
 		if timeoutType == nil {
 			timeoutType = py.TimeoutError
 		}
-		return pyobj.NewExc(timeoutType, timeout.Msg)
+		return pyrt.NewExc(timeoutType, timeout.Msg)
 	case errors.As(err, &invalid):
-		return pyobj.NewExc(invalidStateError, invalid.Msg)
+		return pyrt.NewExc(invalidStateError, invalid.Msg)
 	case errors.As(err, &bpp):
-		return pyobj.NewExc(brokenProcessPool, bpp.Msg)
+		return pyrt.NewExc(brokenProcessPool, bpp.Msg)
 	case errors.As(err, &btp):
-		return pyobj.NewExc(brokenThreadPool, btp.Msg)
+		return pyrt.NewExc(brokenThreadPool, btp.Msg)
 	case errors.As(err, &be):
-		return pyobj.NewExc(brokenExecutor, be.Msg)
+		return pyrt.NewExc(brokenExecutor, be.Msg)
 	case errors.As(err, &rt):
-		return pyobj.NewExc(py.RuntimeError, rt.Msg)
+		return pyrt.NewExc(py.RuntimeError, rt.Msg)
 	case errors.As(err, &ve):
-		return pyobj.NewExc(py.ValueError, ve.Msg)
+		return pyrt.NewExc(py.ValueError, ve.Msg)
 	case errors.As(err, &te):
-		return pyobj.NewExc(py.TypeError, te.Msg)
+		return pyrt.NewExc(py.TypeError, te.Msg)
 	case errors.As(err, &we):
 		return pyExcErr(pyobj.ExceptionFromWire(it, we, tbType))
 	case errors.As(err, &pe):
-		return pyobj.NewExc(py.SystemError, pe.Error())
+		return pyrt.NewExc(py.SystemError, pe.Error())
 	}
 	var pyi py.ExceptionInfo
 	if errors.As(err, &pyi) {
@@ -88,7 +89,7 @@ func PyError(it *pyobj.Interp, err error, tbType *py.Type, timeoutType *py.Type)
 	if errors.As(err, &pye) {
 		return pye
 	}
-	return pyobj.NewExc(py.SystemError, err.Error())
+	return pyrt.NewExc(py.SystemError, err.Error())
 }
 
 // pyExcErr makes a Python exception object usable as a Go error.
@@ -99,5 +100,5 @@ func pyExcErr(o py.Object) error {
 	if e, ok := o.(error); ok {
 		return e
 	}
-	return pyobj.NewExc(py.SystemError, "not an exception")
+	return pyrt.NewExc(py.SystemError, "not an exception")
 }

@@ -11,13 +11,14 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // A pyExecutor is a ThreadPoolExecutor or a ProcessPoolExecutor.
 type pyExecutor struct {
-	it      *pyobj.Interp
+	it      *pyrt.Interp
 	ex      pool.Executor
 	process bool
 	typ     *py.Type
@@ -28,8 +29,8 @@ type pyExecutor struct {
 }
 
 var (
-	threadExecutorType  = pyobj.NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
-	processExecutorType = pyobj.NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
+	threadExecutorType  = pyrt.NewClass("concurrent.futures.thread", "ThreadPoolExecutor", "An executor that runs calls in a pool of threads.", nil)
+	processExecutorType = pyrt.NewClass("concurrent.futures.process", "ProcessPoolExecutor", "An executor that runs calls in a pool of processes.", nil)
 )
 
 // Type implements py.Object.
@@ -39,7 +40,7 @@ func (e *pyExecutor) Type() *py.Type { return e.typ }
 var executorsOf sync.Map // *Interp → *[]*pyExecutor (guarded by executorsMu)
 var executorsMu sync.Mutex
 
-func trackExecutor(it *pyobj.Interp, e *pyExecutor) {
+func trackExecutor(it *pyrt.Interp, e *pyExecutor) {
 	executorsMu.Lock()
 	defer executorsMu.Unlock()
 	v, _ := executorsOf.LoadOrStore(it, &[]*pyExecutor{})
@@ -52,7 +53,7 @@ func trackExecutor(it *pyobj.Interp, e *pyExecutor) {
 
 // shutdownExecutorsAtExit is CPython's concurrent.futures _python_exit:
 // queued work is finished and the workers joined.
-func shutdownExecutorsAtExit(it *pyobj.Interp) {
+func shutdownExecutorsAtExit(it *pyrt.Interp) {
 	executorsMu.Lock()
 	v, _ := executorsOf.LoadAndDelete(it)
 	executorsMu.Unlock()
@@ -68,13 +69,13 @@ func shutdownExecutorsAtExit(it *pyobj.Interp) {
 // ThreadCall runs a Python callable on a thread executor's worker: it takes
 // the GIL as the worker's Python thread.
 type ThreadCall struct {
-	it    *pyobj.Interp
+	it    *pyrt.Interp
 	fn    py.Object
 	ranOn atomic.Pointer[threading.ThreadState] // the worker's thread, once it ran
 }
 
 // NewThreadCall makes the call of fn on it's thread-pool workers.
-func NewThreadCall(it *pyobj.Interp, fn py.Object) *ThreadCall {
+func NewThreadCall(it *pyrt.Interp, fn py.Object) *ThreadCall {
 	return &ThreadCall{it: it, fn: fn}
 }
 
@@ -104,7 +105,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 	for i, a := range args {
 		o, ok := a.(py.Object)
 		if !ok {
-			return nil, pyobj.NewExc(py.SystemError, "thread executor got a non-Python argument")
+			return nil, pyrt.NewExc(py.SystemError, "thread executor got a non-Python argument")
 		}
 		pargs[i] = o
 	}
@@ -174,7 +175,7 @@ func (e *pyExecutor) failedFuture(err error) *Future {
 }
 
 func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if !pyobj.IsCallable(fn) {
+	if !pyrt.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	c, err := e.callable(fn)

@@ -13,6 +13,7 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -26,7 +27,7 @@ const (
 
 // A Future is a concurrent.futures.Future.
 type Future struct {
-	it *pyobj.Interp
+	it *pyrt.Interp
 	// Engine is the engine's future behind it.
 	Engine *pool.Future[wire.Value]
 
@@ -41,12 +42,12 @@ type Future struct {
 	err       error
 }
 
-var futureType = pyobj.NewClass("concurrent.futures._base", "Future", "Represents the result of an asynchronous computation.", nil)
+var futureType = pyrt.NewClass("concurrent.futures._base", "Future", "Represents the result of an asynchronous computation.", nil)
 
 // Type implements py.Object.
 func (f *Future) Type() *py.Type { return futureType }
 
-func newFuture(it *pyobj.Interp, f *pool.Future[wire.Value], remote bool, mode int) *Future {
+func newFuture(it *pyrt.Interp, f *pool.Future[wire.Value], remote bool, mode int) *Future {
 	return &Future{it: it, Engine: f, remote: remote, cbMode: mode}
 }
 
@@ -81,7 +82,7 @@ func (f *Future) Outcome(v wire.Value, err error) (py.Object, error) {
 // wait waits, GIL released, for the future (d limited when limited). It
 // reports whether the future is done.
 func (f *Future) wait(timeout py.Object) (bool, error) {
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return false, err
 	}
@@ -115,10 +116,10 @@ func (f *Future) resultPy(timeout py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !done {
-		return nil, pyobj.NewExc(py.TimeoutError, "")
+		return nil, pyrt.NewExc(py.TimeoutError, "")
 	}
 	if f.Engine.Cancelled() {
-		return nil, pyobj.NewExc(cancelledError, "")
+		return nil, pyrt.NewExc(cancelledError, "")
 	}
 	v, err := f.Engine.ResultTimeout(0)
 	return f.Outcome(v, err)
@@ -130,17 +131,17 @@ func (f *Future) exceptionPy(timeout py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !done {
-		return nil, pyobj.NewExc(py.TimeoutError, "")
+		return nil, pyrt.NewExc(py.TimeoutError, "")
 	}
 	if f.Engine.Cancelled() {
-		return nil, pyobj.NewExc(cancelledError, "")
+		return nil, pyrt.NewExc(cancelledError, "")
 	}
 	v, callErr := f.Engine.ResultTimeout(0)
 	if callErr == nil {
 		return py.None, nil
 	}
 	_, e := f.Outcome(v, callErr)
-	return pyobj.ExcObject(e), nil
+	return pyrt.ExcObject(e), nil
 }
 
 // ---- callbacks
@@ -157,7 +158,7 @@ var pyDoneCallbacks atomic.Bool
 // in CPython. A callback fired meanwhile by a worker goroutine is collected
 // too and runs here instead of on the callback thread; either way it runs
 // holding the GIL, exactly once.
-func holdingGIL(it *pyobj.Interp, fn func()) {
+func holdingGIL(it *pyrt.Interp, fn func()) {
 	if !pyDoneCallbacks.Load() {
 		fn()
 		return
@@ -232,14 +233,14 @@ func (f *Future) runCallback(fn py.Object) {
 // LogCallbackError logs a failed Future or Pool callback of owner (its
 // repr) as CPython does: "exception calling callback for …" and the
 // traceback, on it's stderr.
-func LogCallbackError(it *pyobj.Interp, owner string, err error) {
+func LogCallbackError(it *pyrt.Interp, owner string, err error) {
 	_, _ = fmt.Fprintf(it.Stderr(), "exception calling callback for %s\n%s", owner, pyobj.FormatException(err))
 }
 
 // A callbackQueue runs queued callbacks in order on one goroutine that
 // takes the GIL for each; pending counts those not yet finished.
 type callbackQueue struct {
-	it      *pyobj.Interp
+	it      *pyrt.Interp
 	mu      sync.Mutex
 	items   []func()
 	running bool
@@ -253,7 +254,7 @@ type callbackQueue struct {
 
 var callbackQueues sync.Map // *Interp → *callbackQueue
 
-func callbacks(it *pyobj.Interp) *callbackQueue {
+func callbacks(it *pyrt.Interp) *callbackQueue {
 	if q, ok := callbackQueues.Load(it); ok {
 		return q.(*callbackQueue)
 	}

@@ -9,11 +9,12 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // A goIter is a Python iterator pulling from a Go sequence.
 type goIter struct {
-	it     *pyobj.Interp
+	it     *pyrt.Interp
 	next   func() (any, error, bool)
 	stop   func()
 	conv   func(v any) (py.Object, error) // holding the GIL
@@ -23,7 +24,7 @@ type goIter struct {
 	onDone func()
 }
 
-var goIterType = pyobj.NewClass("builtins", "generator", "an iterator", nil)
+var goIterType = pyrt.NewClass("builtins", "generator", "an iterator", nil)
 
 // Type implements py.Object.
 func (g *goIter) Type() *py.Type {
@@ -33,7 +34,7 @@ func (g *goIter) Type() *py.Type {
 	return goIterType
 }
 
-func newGoIter(it *pyobj.Interp, seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
+func newGoIter(it *pyrt.Interp, seq iter.Seq2[any, error], conv func(any) (py.Object, error), errc func(error) error) *goIter {
 	next, stop := iter.Pull2(seq)
 	return &goIter{it: it, next: next, stop: stop, conv: conv, errc: errc}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -22,8 +23,8 @@ func optInt(o py.Object) (int, bool, error) {
 	return n, true, err
 }
 
-func newThreadPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyobj.ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
+func newThreadPoolExecutor(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyrt.ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -48,10 +49,10 @@ func newThreadPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict
 		}
 	}
 	if v[2] != nil && v[2] != py.None {
-		if !pyobj.IsCallable(v[2]) {
+		if !pyrt.IsCallable(v[2]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
-		initargs, err := pyobj.TupleArg(v[3])
+		initargs, err := pyrt.TupleArg(v[3])
 		if err != nil {
 			return nil, err
 		}
@@ -78,7 +79,7 @@ func newThreadPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict
 // the caller then submits call by call, so that only those calls fail.
 func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, limited bool, chunksize int) (py.Object, bool, error) {
 	ex, isProcess := e.ex.(*pool.ProcessPoolExecutor)
-	if !isProcess || !pyobj.IsCallable(fn) {
+	if !isProcess || !pyrt.IsCallable(fn) {
 		return nil, false, nil
 	}
 	c, err := e.callable(fn)
@@ -143,7 +144,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 			return nil, py.ExceptionNewf(py.TypeError, "map() got an unexpected keyword argument '%s'", k)
 		}
 	}
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +219,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 	g := newGoIter(e.it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
 		f := v.(*Future)
 		if f.Engine.Cancelled() {
-			return nil, pyobj.NewExc(cancelledError, "")
+			return nil, pyrt.NewExc(cancelledError, "")
 		}
 		r, err := f.Engine.ResultTimeout(0)
 		return f.Outcome(r, err)
@@ -243,22 +244,22 @@ func asTimeout(err error, te **pool.TimeoutError) bool {
 
 func initExecutorMethods() {
 	for _, t := range []*py.Type{threadExecutorType, processExecutorType} {
-		pyobj.DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) < 1 {
 				return nil, py.ExceptionNewf(py.TypeError, "submit() missing 1 required positional argument: 'fn'")
 			}
 			return self.(*pyExecutor).submit(args[0], args[1:], kwargs)
 		})
-		pyobj.DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return self.(*pyExecutor).executorMap(args, kwargs)
 		})
-		pyobj.DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
+		pyrt.DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
 			if err != nil {
 				return nil, err
 			}
-			wait := v[0] == nil || pyobj.Truth(v[0])
-			self.(*pyExecutor).shutdownPy(wait, pyobj.Truth(v[1]))
+			wait := v[0] == nil || pyrt.Truth(v[0])
+			self.(*pyExecutor).shutdownPy(wait, pyrt.Truth(v[1]))
 			return py.None, nil
 		})
 		t.Dict["_max_workers"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
@@ -277,44 +278,44 @@ func (e *pyExecutor) M__exit__(args py.Tuple) (py.Object, error) {
 }
 
 func initFutureMethods() {
-	pyobj.DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*Future).resultPy(v[0])
 	})
-	pyobj.DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*Future).exceptionPy(v[0])
 	})
-	pyobj.DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		f := self.(*Future)
 		var ok bool
 		holdingGIL(f.it, func() { ok = f.Engine.Cancel() })
 		return py.NewBool(ok), nil
 	})
-	pyobj.DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*Future).Engine.Cancelled()), nil
 	})
-	pyobj.DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*Future).Engine.Running()), nil
 	})
-	pyobj.DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*Future).Engine.Done()), nil
 	})
-	pyobj.DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
+	pyrt.DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
 		if err != nil {
 			return nil, err
 		}
 		self.(*Future).addDoneCallback(v[0])
 		return py.None, nil
 	})
-	pyobj.DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		f := self.(*Future)
 		ok, err := f.Engine.SetRunningOrNotifyCancel()
 		if err != nil {
@@ -322,8 +323,8 @@ func initFutureMethods() {
 		}
 		return py.NewBool(ok), nil
 	})
-	pyobj.DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
+	pyrt.DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
 		if err != nil {
 			return nil, err
 		}
@@ -331,8 +332,8 @@ func initFutureMethods() {
 		holdingGIL(f.it, func() { err = f.Engine.SetResult(v[0]) })
 		return py.None, PyError(f.it, err, nil, nil)
 	})
-	pyobj.DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
+	pyrt.DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
 		if err != nil {
 			return nil, err
 		}
@@ -343,7 +344,7 @@ func initFutureMethods() {
 			exc = x
 		case *py.Type:
 			if x.IsSubtype(py.BaseException) {
-				exc = pyobj.NewExc(x, "")
+				exc = pyrt.NewExc(x, "")
 			}
 		}
 		if exc == nil {
@@ -384,7 +385,7 @@ type doneAndNotDone struct {
 	done, notDone py.Object
 }
 
-var doneAndNotDoneType = pyobj.NewClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
+var doneAndNotDoneType = pyrt.NewClass("concurrent.futures._base", "DoneAndNotDoneFutures", "DoneAndNotDoneFutures(done, not_done)", nil)
 
 // Type implements py.Object.
 func (d *doneAndNotDone) Type() *py.Type { return doneAndNotDoneType }
@@ -420,8 +421,8 @@ func init() {
 	doneAndNotDoneType.Dict["not_done"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*doneAndNotDone).notDone, nil }}
 }
 
-func waitPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
+func waitPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -429,7 +430,7 @@ func waitPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, e
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := pyobj.TimeoutArg(v[1])
+	d, limited, err := pyrt.TimeoutArg(v[1])
 	if err != nil {
 		return nil, err
 	}
@@ -466,8 +467,8 @@ func waitPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, e
 	return &doneAndNotDone{done: conv(res.Done), notDone: conv(res.NotDone)}, nil
 }
 
-func asCompletedPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyobj.ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
+func asCompletedPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyrt.ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -475,7 +476,7 @@ func asCompletedPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Ob
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := pyobj.TimeoutArg(v[1])
+	d, limited, err := pyrt.TimeoutArg(v[1])
 	if err != nil {
 		return nil, err
 	}
@@ -508,8 +509,8 @@ func asCompletedPy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Ob
 
 func futuresMethods() []*py.Method {
 	return []*py.Method{
-		pyobj.ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
-		pyobj.ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
+		pyrt.ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
+		pyrt.ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
 	}
 }
 
@@ -529,17 +530,17 @@ func futuresGlobals() py.StringDict {
 	}
 }
 
-func newFuturePy(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := pyobj.NoArgs("Future", args, kwargs); err != nil {
+func newFuturePy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if err := pyrt.NoArgs("Future", args, kwargs); err != nil {
 		return nil, err
 	}
 	return newFuture(it, pool.NewFuture[wire.Value](), false, cbDirect), nil
 }
 
 func init() {
-	futureType.New = pyobj.ClassNew(newFuturePy)
-	threadExecutorType.New = pyobj.ClassNew(newThreadPoolExecutor)
-	processExecutorType.New = pyobj.ClassNew(NewProcessPoolExecutor)
+	futureType.New = pyrt.ClassNew(newFuturePy)
+	threadExecutorType.New = pyrt.ClassNew(newThreadPoolExecutor)
+	processExecutorType.New = pyrt.ClassNew(NewProcessPoolExecutor)
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()
@@ -555,7 +556,7 @@ func init() {
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures._base", FileDesc: "<concurrent.futures._base>"},
-		Methods: pyobj.PickMethods(methods, "wait", "as_completed"),
+		Methods: pyrt.PickMethods(methods, "wait", "as_completed"),
 		Globals: g.Copy(),
 	})
 	tg := g.Copy()

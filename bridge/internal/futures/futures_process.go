@@ -5,17 +5,18 @@ package futures
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // ProcessInitializer returns the engine option for a Python initializer
 // and its initargs, for process pools (they travel by value).
-func ProcessInitializer(it *pyobj.Interp, fn, initargs py.Object) (pool.Option, error) {
+func ProcessInitializer(it *pyrt.Interp, fn, initargs py.Object) (pool.Option, error) {
 	if fn == nil || fn == py.None {
 		return nil, nil
 	}
-	if !pyobj.IsCallable(fn) {
+	if !pyrt.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 	}
 	c, err := pyobj.CallableOf(it, fn)
@@ -25,7 +26,7 @@ func ProcessInitializer(it *pyobj.Interp, fn, initargs py.Object) (pool.Option, 
 	if err := c.Prepare(); err != nil {
 		return nil, err
 	}
-	args, err := pyobj.TupleArg(initargs)
+	args, err := pyrt.TupleArg(initargs)
 	if err != nil {
 		return nil, err
 	}
@@ -38,8 +39,8 @@ func ProcessInitializer(it *pyobj.Interp, fn, initargs py.Object) (pool.Option, 
 	return pool.Initializer(c, wargs...), nil
 }
 
-func NewProcessPoolExecutor(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyobj.ParseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
+func NewProcessPoolExecutor(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyrt.ParseArgs("ProcessPoolExecutor", args, kwargs, []string{"max_workers", "mp_context", "initializer", "initargs", "max_tasks_per_child"}, 0)
 	if err != nil {
 		return nil, err
 	}

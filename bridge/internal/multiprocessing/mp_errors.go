@@ -8,39 +8,40 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 var (
 	// processError is multiprocessing.ProcessError.
-	processError = pyobj.NewExceptionClass("multiprocessing.context", "ProcessError", "", py.ExceptionType)
+	processError = pyrt.NewExceptionClass("multiprocessing.context", "ProcessError", "", py.ExceptionType)
 	// mpTimeoutError is multiprocessing.TimeoutError (not the builtin).
-	mpTimeoutError = pyobj.NewExceptionClass("multiprocessing.context", "TimeoutError", "", processError)
+	mpTimeoutError = pyrt.NewExceptionClass("multiprocessing.context", "TimeoutError", "", processError)
 	// bufferTooShort is multiprocessing.BufferTooShort.
-	bufferTooShort = pyobj.NewExceptionClass("multiprocessing.context", "BufferTooShort", "", processError)
+	bufferTooShort = pyrt.NewExceptionClass("multiprocessing.context", "BufferTooShort", "", processError)
 	// authenticationError is multiprocessing.AuthenticationError.
-	authenticationError = pyobj.NewExceptionClass("multiprocessing.context", "AuthenticationError", "", processError)
+	authenticationError = pyrt.NewExceptionClass("multiprocessing.context", "AuthenticationError", "", processError)
 	// workerLostError is multiprocessing.pool.WorkerLostError: a Pool
 	// worker died while it held the task.
-	workerLostError = pyobj.NewExceptionClass("multiprocessing.pool", "WorkerLostError", "A Pool worker process exited while running a task.", processError)
+	workerLostError = pyrt.NewExceptionClass("multiprocessing.pool", "WorkerLostError", "A Pool worker process exited while running a task.", processError)
 	// maybeEncodingError is multiprocessing.pool.MaybeEncodingError.
-	maybeEncodingError = pyobj.NewExceptionClass("multiprocessing.pool", "MaybeEncodingError", "Wraps possible unpickleable errors, so they can be safely sent through the socket.", py.ExceptionType)
+	maybeEncodingError = pyrt.NewExceptionClass("multiprocessing.pool", "MaybeEncodingError", "Wraps possible unpickleable errors, so they can be safely sent through the socket.", py.ExceptionType)
 )
 
 // poolError converts a Pool's error (engine or task) to Python.
-func poolError(it *pyobj.Interp, err error) error {
+func poolError(it *pyrt.Interp, err error) error {
 	var (
 		lost *pool.WorkerLostError
 		we   *wire.Exception
 	)
 	if errors.As(err, &we) {
 		if reason, value, ok := pyobj.UnsendableResult(we); ok {
-			return pyobj.NewExc(maybeEncodingError, "Error sending result: '"+value+"'. Reason: '"+reason+"'")
+			return pyrt.NewExc(maybeEncodingError, "Error sending result: '"+value+"'. Reason: '"+reason+"'")
 		}
 	}
 	if errors.As(err, &lost) {
-		return pyobj.NewExc(workerLostError, lost.Error())
+		return pyrt.NewExc(workerLostError, lost.Error())
 	}
 	return futures.PyError(it, err, pyobj.PoolRemoteTraceback, mpTimeoutError)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -31,35 +32,35 @@ func validStartMethod(m string) bool {
 
 func mpMethods() []*py.Method {
 	return []*py.Method{
-		pyobj.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return newPyPool(it, "Pool", false, args, kwargs)
 		}),
-		pyobj.ModFunc("current_process", "Return process object representing the current process.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("current_process", args, kwargs); err != nil {
+		pyrt.ModFunc("current_process", "Return process object representing the current process.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("current_process", args, kwargs); err != nil {
 				return nil, err
 			}
 			return currentProcess(), nil
 		}),
-		pyobj.ModFunc("parent_process", "Return the parent process, or None in the main process.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("parent_process", "Return the parent process, or None in the main process.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if p := currentProcess(); !p.isMainP {
 				return &pyCurrentProcess{name: "MainProcess", pid: p.parent, isMainP: true}, nil
 			}
 			return py.None, nil
 		}),
-		pyobj.ModFunc("active_children", "Return the live child processes (pypool: always empty).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("active_children", "Return the live child processes (pypool: always empty).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewList(), nil
 		}),
-		pyobj.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("cpu_count", args, kwargs); err != nil {
+		pyrt.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("cpu_count", args, kwargs); err != nil {
 				return nil, err
 			}
 			return py.Int(runtime.NumCPU()), nil
 		}),
-		pyobj.ModFunc("freeze_support", "No-op (Windows executables only).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("freeze_support", "No-op (Windows executables only).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, nil
 		}),
-		pyobj.ModFunc("get_start_method", "The start method ('spawn': pypool's workers are fresh processes).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if _, err := pyobj.ParseArgs("get_start_method", args, kwargs, []string{"allow_none"}, 0); err != nil {
+		pyrt.ModFunc("get_start_method", "The start method ('spawn': pypool's workers are fresh processes).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if _, err := pyrt.ParseArgs("get_start_method", args, kwargs, []string{"allow_none"}, 0); err != nil {
 				return nil, err
 			}
 			if m, ok := startMethods.Load(it); ok {
@@ -67,15 +68,15 @@ func mpMethods() []*py.Method {
 			}
 			return py.String("spawn"), nil
 		}),
-		pyobj.ModFunc("get_all_start_methods", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("get_all_start_methods", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewListFromItems([]py.Object{py.String("fork"), py.String("spawn"), py.String("forkserver")}), nil
 		}),
-		pyobj.ModFunc("set_start_method", "Accepted; pypool has one start method.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("set_start_method", args, kwargs, []string{"method", "force"}, 1)
+		pyrt.ModFunc("set_start_method", "Accepted; pypool has one start method.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("set_start_method", args, kwargs, []string{"method", "force"}, 1)
 			if err != nil {
 				return nil, err
 			}
-			if _, set := startMethods.Load(it); set && !pyobj.Truth(v[1]) {
+			if _, set := startMethods.Load(it); set && !pyrt.Truth(v[1]) {
 				return nil, py.ExceptionNewf(py.RuntimeError, "context has already been set")
 			}
 			m, err := py.StrAsString(v[0])
@@ -88,8 +89,8 @@ func mpMethods() []*py.Method {
 			startMethods.Store(it, m)
 			return py.None, nil
 		}),
-		pyobj.DefFunc("get_context", "Returns the module itself (pypool has one context).", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("get_context", args, kwargs, []string{"method"}, 0)
+		pyrt.DefFunc("get_context", "Returns the module itself (pypool has one context).", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("get_context", args, kwargs, []string{"method"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -104,22 +105,22 @@ func mpMethods() []*py.Method {
 			}
 			return self, nil
 		}),
-		pyobj.DefFunc("_next_process_number", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefFunc("_next_process_number", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			processCounter.Lock()
 			defer processCounter.Unlock()
 			processCounter.n++
 			return py.Int(processCounter.n), nil
 		}),
-		pyobj.DefFunc("_class_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefFunc("_class_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.String(args[0].Type().Name), nil
 		}),
-		pyobj.DefFunc("_getpid", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefFunc("_getpid", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.Int(os.Getpid()), nil
 		}),
-		pyobj.ModFunc("_executor", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("_executor", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return futures.NewProcessPoolExecutor(it, py.Tuple{py.Int(1)}, nil)
 		}),
-		pyobj.DefFunc("_set_process_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefFunc("_set_process_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, err := py.StrAsString(args[0])
 			if err != nil {
 				return nil, err
@@ -129,16 +130,16 @@ func mpMethods() []*py.Method {
 			procNameMu.Unlock()
 			return py.None, nil
 		}),
-		pyobj.ModFunc("_print_process_error", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("_print_process_error", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			name, _ := py.StrAsString(args[0])
-			var err error = pyobj.NewExc(py.SystemError, "unknown error")
+			var err error = pyrt.NewExc(py.SystemError, "unknown error")
 			if e, ok := args[1].(*py.Exception); ok {
 				err = e
 			}
 			_, _ = fmt.Fprintf(it.Stderr(), "Process %s:\n%s", name, pyobj.FormatException(err))
 			return py.None, nil
 		}),
-		pyobj.ModFunc("_process_exitcode", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.ModFunc("_process_exitcode", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			f, ok := args[0].(*futures.Future)
 			if !ok || !f.Engine.Done() {
 				return py.None, nil
@@ -160,7 +161,7 @@ func mpMethods() []*py.Method {
 			}
 			return py.Int(1), nil
 		}),
-		pyobj.DefFunc("_exit_code", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefFunc("_exit_code", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			e, ok := args[0].(*py.Exception)
 			if !ok {
 				return py.Int(1), nil
@@ -209,15 +210,15 @@ func init() {
 	ctxG := mpGlobals()
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},
-		Methods: pyobj.PickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
+		Methods: pyrt.PickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
 		Globals: ctxG,
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.process", FileDesc: "<multiprocessing.process>"},
-		Methods: pyobj.PickMethods(methods, "current_process", "parent_process", "active_children"),
+		Methods: pyrt.PickMethods(methods, "current_process", "parent_process", "active_children"),
 		Globals: py.StringDict{"BaseProcess": currentProcessType},
 	})
-	poolMethods := append(pyobj.PickMethods(methods, "Pool"), pyobj.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	poolMethods := append(pyrt.PickMethods(methods, "Pool"), pyrt.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return newPyPool(it, "ThreadPool", true, args, kwargs)
 	}))
 	py.RegisterModule(&py.ModuleImpl{
@@ -236,13 +237,13 @@ func init() {
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "multiprocessing.dummy", FileDesc: "<multiprocessing.dummy>"},
 		Methods: []*py.Method{
-			pyobj.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=()): a ThreadPool", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			pyrt.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=()): a ThreadPool", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return newPyPool(it, "Pool", true, args, kwargs)
 			}),
-			pyobj.ModFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			pyrt.ModFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return threading.CurrentThread(it)
 			}),
-			pyobj.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			pyrt.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return py.Int(runtime.NumCPU()), nil
 			}),
 		},

@@ -10,19 +10,20 @@ import (
 	"github.com/pypool/pypool/bridge/internal/futures"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // A pyPool is a Pool or a ThreadPool.
 type pyPool struct {
-	it     *pyobj.Interp
+	it     *pyrt.Interp
 	p      *pool.Pool
 	thread bool
 }
 
-var poolType = pyobj.NewClass("multiprocessing.pool", "Pool", "Class which supports an async version of applying functions to arguments.", nil)
-var threadPoolType = pyobj.NewClass("multiprocessing.pool", "ThreadPool", "A Pool whose workers are threads.", nil)
+var poolType = pyrt.NewClass("multiprocessing.pool", "Pool", "Class which supports an async version of applying functions to arguments.", nil)
+var threadPoolType = pyrt.NewClass("multiprocessing.pool", "ThreadPool", "A Pool whose workers are threads.", nil)
 
 // Type implements py.Object.
 func (p *pyPool) Type() *py.Type {
@@ -35,12 +36,12 @@ func (p *pyPool) Type() *py.Type {
 // M__repr__ is CPython's "<multiprocessing.pool.Pool state=RUN pool_size=3>".
 func (p *pyPool) M__repr__() (py.Object, error) { return py.String(p.p.String()), nil }
 
-func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+func newPyPool(it *pyrt.Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	names := []string{"processes", "initializer", "initargs", "maxtasksperchild", "context"}
 	if thread {
 		names = names[:3]
 	}
-	v, err := pyobj.ParseArgs(fname, args, kwargs, names, 0)
+	v, err := pyrt.ParseArgs(fname, args, kwargs, names, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -64,11 +65,11 @@ func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwarg
 		opts = append(opts, pool.Workers(int(n)))
 	}
 	if v[1] != nil && v[1] != py.None {
-		if !pyobj.IsCallable(v[1]) {
+		if !pyrt.IsCallable(v[1]) {
 			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 		}
 		if thread {
-			initargs, err := pyobj.TupleArg(v[2])
+			initargs, err := pyrt.TupleArg(v[2])
 			if err != nil {
 				return nil, err
 			}
@@ -114,7 +115,7 @@ func newPyPool(it *pyobj.Interp, fname string, thread bool, args py.Tuple, kwarg
 
 // callable turns fn into what the pool runs.
 func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
-	if !pyobj.IsCallable(fn) {
+	if !pyrt.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", fn.Type().Name)
 	}
 	if p.thread {
@@ -319,7 +320,7 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 	}
 	return func(e error) error {
 		threading.RunAs(p.it, threading.HelperThread(p.it), func() {
-			exc := pyobj.ExcObject(poolError(p.it, e))
+			exc := pyrt.ExcObject(poolError(p.it, e))
 			if _, err := py.Call(fn, py.Tuple{exc}, nil); err != nil {
 				futures.LogCallbackError(p.it, owner(), err)
 			}
@@ -330,7 +331,7 @@ func (p *pyPool) pyErrorCallback(fn py.Object, owner func() string) func(error) 
 
 // apply runs fn and waits for its result (GIL released).
 func (p *pyPool) wait(r *pool.AsyncResult, timeout py.Object) (py.Object, error) {
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -353,7 +354,7 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 	if a.mapList != nil {
 		return a.mapList, nil
 	}
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -388,7 +389,7 @@ type pyIMap struct {
 	done bool
 }
 
-var imapIteratorType = pyobj.NewClass("multiprocessing.pool", "IMapIterator", "", nil)
+var imapIteratorType = pyrt.NewClass("multiprocessing.pool", "IMapIterator", "", nil)
 
 // Type implements py.Object.
 func (m *pyIMap) Type() *py.Type { return imapIteratorType }
@@ -403,7 +404,7 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 	if m.done {
 		return nil, py.StopIteration
 	}
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}

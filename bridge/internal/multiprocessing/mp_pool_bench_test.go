@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -12,7 +12,7 @@ import (
 // beside the pipes: the items made wire values, and the results (as the
 // wire decoder gives them) made a Python list. ns/op is per item.
 func BenchmarkMapParentSide(b *testing.B) {
-	interp := pyobj.NewInterp(pyobj.Options{})
+	interp := pyrt.NewInterp(pyrt.Options{})
 	const n = 200000
 	r, err := py.RangeNew(py.RangeType, py.Tuple{py.Int(n)}, nil)
 	if err != nil {

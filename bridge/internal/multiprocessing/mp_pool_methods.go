@@ -7,7 +7,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -31,7 +31,7 @@ type pyAsyncResult struct {
 func (p *pyPool) failedResult(err error, errorCallback py.Object) *pyAsyncResult {
 	ar := &pyAsyncResult{p: p, failed: err}
 	if errorCallback != nil && errorCallback != py.None {
-		if _, cerr := py.Call(errorCallback, py.Tuple{pyobj.ExcObject(err)}, nil); cerr != nil {
+		if _, cerr := py.Call(errorCallback, py.Tuple{pyrt.ExcObject(err)}, nil); cerr != nil {
 			futures.LogCallbackError(p.it, ar.repr(), cerr)
 		}
 	}
@@ -45,7 +45,7 @@ func (a *pyAsyncResult) repr() string {
 	return fmt.Sprintf("<multiprocessing.pool.ApplyResult object at %p>", a)
 }
 
-var asyncResultType = pyobj.NewClass("multiprocessing.pool", "ApplyResult", "", nil)
+var asyncResultType = pyrt.NewClass("multiprocessing.pool", "ApplyResult", "", nil)
 
 // Type implements py.Object.
 func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
@@ -54,8 +54,8 @@ func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
 
 func poolMethod(t *py.Type, name string, names []string, nreq int, fn func(p *pyPool, v []py.Object) (py.Object, error)) {
-	pyobj.DefMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs(name, args, kwargs, names, nreq)
+	pyrt.DefMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs(name, args, kwargs, names, nreq)
 		if err != nil {
 			return nil, err
 		}
@@ -222,15 +222,15 @@ func init() {
 			return py.None, nil
 		})
 	}
-	pyobj.DefMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("get", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("get", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*pyAsyncResult).get(v[0])
 	})
-	pyobj.DefMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -238,18 +238,18 @@ func init() {
 		if a.r == nil {
 			return py.None, nil
 		}
-		d, limited, err := pyobj.TimeoutArg(v[0])
+		d, limited, err := pyrt.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
 		_, err = a.p.it.WaitIntr(a.r.Done(), d, limited)
 		return py.None, err
 	})
-	pyobj.DefMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
 		return py.NewBool(a.r == nil || a.r.Ready()), nil
 	})
-	pyobj.DefMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a := self.(*pyAsyncResult)
 		if a.r == nil {
 			return py.False, nil
@@ -260,8 +260,8 @@ func init() {
 		}
 		return py.NewBool(ok), nil
 	})
-	pyobj.DefMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("next", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("next", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}

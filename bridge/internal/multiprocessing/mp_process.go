@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -24,7 +24,7 @@ type pyCurrentProcess struct {
 	isMainP bool
 }
 
-var currentProcessType = pyobj.NewClass("multiprocessing.process", "BaseProcess", "Process objects represent activity that is run in a separate process.", nil)
+var currentProcessType = pyrt.NewClass("multiprocessing.process", "BaseProcess", "Process objects represent activity that is run in a separate process.", nil)
 
 // Type implements py.Object.
 func (p *pyCurrentProcess) Type() *py.Type { return currentProcessType }
@@ -89,7 +89,7 @@ func init() {
 	currentProcessType.Dict["exitcode"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
 		return py.None, nil
 	}}
-	pyobj.DefMethod(currentProcessType, "is_alive", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(currentProcessType, "is_alive", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.True, nil
 	})
 }

@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // processSourceNames must name every top-level binding of the source:
 // a name left out would be missing until another one loads the source.
 func TestProcessSourceNames(t *testing.T) {
-	pyobj.Install()
-	in := pyobj.NewInterp(pyobj.Options{})
+	pyrt.Install()
+	in := pyrt.NewInterp(pyrt.Options{})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func TestSigErrors(t *testing.T) {
-	sig := MustSig("apply_async", "func, args=(), kwds={}, callback=None, *, error_callback=None")
+	sig := pyrt.MustSig("apply_async", "func, args=(), kwds={}, callback=None, *, error_callback=None")
 	cases := []struct {
 		args   py.Tuple
 		kwargs py.StringDict
@@ -25,23 +26,23 @@ func TestSigErrors(t *testing.T) {
 			t.Errorf("Parse(%v, %v) = %v, want %s", c.args, c.kwargs, err, c.want)
 		}
 	}
-	two := MustSig("f", "x, y, z")
+	two := pyrt.MustSig("f", "x, y, z")
 	_, err := two.Parse(py.Tuple{py.Int(1)}, nil)
 	if got := FormatExceptionOnly(err); got != "TypeError: f() missing 2 required positional arguments: 'y' and 'z'" {
 		t.Error(got)
 	}
-	_, err = MustSig("g", "").Parse(py.Tuple{py.Int(1)}, nil)
+	_, err = pyrt.MustSig("g", "").Parse(py.Tuple{py.Int(1)}, nil)
 	if got := FormatExceptionOnly(err); got != "TypeError: g() takes 0 positional arguments but 1 was given" {
 		t.Error(got)
 	}
-	_, err = MustSig("h", "*, key").Parse(nil, nil)
+	_, err = pyrt.MustSig("h", "*, key").Parse(nil, nil)
 	if got := FormatExceptionOnly(err); got != "TypeError: h() missing 1 required keyword-only argument: 'key'" {
 		t.Error(got)
 	}
 }
 
 func TestSigBinding(t *testing.T) {
-	sig := MustSig("Pool", "processes=None, initializer=None, initargs=(), maxtasksperchild=None, *rest, **kw")
+	sig := pyrt.MustSig("Pool", "processes=None, initializer=None, initargs=(), maxtasksperchild=None, *rest, **kw")
 	a, err := sig.Parse(py.Tuple{py.String("3")}, py.StringDict{"initargs": py.Tuple{py.Int(1)}, "other": py.True})
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +63,7 @@ func TestSigBinding(t *testing.T) {
 
 // A Go-implemented Python function with a declared signature.
 func ExampleFunc() {
-	add := Func("add", "a, b=10", func(self py.Object, a *Args) (py.Object, error) {
+	add := pyrt.Func("add", "a, b=10", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		x, err := a.Int("a")
 		if err != nil {
 			return nil, err

@@ -20,6 +20,7 @@ package pyobj
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Binary operator opcodes (gpython vm/opcodes.go) and the functions that
@@ -185,10 +186,10 @@ func boolArith(fn func(a, b py.Object) (py.Object, error), logical bool) func(se
 func installBoolArith() {
 	for op, b := range boolOps {
 		logical := op == 64 || op == 65 || op == 66
-		ReplaceMethod("builtins", py.MustNewMethod(b.name, boolArith(b.fn, logical), 0, "bool arithmetic (pypool)"))
+		pyrt.ReplaceMethod("builtins", py.MustNewMethod(b.name, boolArith(b.fn, logical), 0, "bool arithmetic (pypool)"))
 	}
 }
 
-func init() { OnInstall(InstallCore, "core09-boolarith", installBoolArith) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core09-boolarith", installBoolArith) }
 
-func init() { OnCodePatch("30-bool-arith", patchBoolArith) }
+func init() { pyrt.OnCodePatch("30-bool-arith", patchBoolArith) }

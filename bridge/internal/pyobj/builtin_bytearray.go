@@ -7,6 +7,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // ByteArrayType is the bytearray type.
@@ -156,7 +157,7 @@ func (a *ByteArray) M__radd__(other py.Object) (py.Object, error) {
 func (a *ByteArray) M__iadd__(other py.Object) (py.Object, error) {
 	b, ok := BytesLike(other)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to bytearray", TypeName(other))
+		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to bytearray", pyrt.TypeName(other))
 	}
 	a.B = append(a.B, b...)
 	return a, nil
@@ -213,7 +214,7 @@ func (a *ByteArray) M__ge__(o py.Object) (py.Object, error) {
 	return a.cmp(o, func(c int) bool { return c >= 0 })
 }
 
-var byteArraySig = MustSig("bytearray", "source=None, encoding=None, errors=None")
+var byteArraySig = pyrt.MustSig("bytearray", "source=None, encoding=None, errors=None")
 
 func byteArrayNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 	a, err := byteArraySig.Parse(args, kw)
@@ -230,7 +231,7 @@ func byteArrayNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error
 func byteArraySelf(self py.Object) (*ByteArray, error) {
 	a, ok := self.(*ByteArray)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'bytearray' object but received a '%s'", TypeName(self))
+		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'bytearray' object but received a '%s'", pyrt.TypeName(self))
 	}
 	return a, nil
 }
@@ -238,7 +239,7 @@ func byteArraySelf(self py.Object) (*ByteArray, error) {
 func installByteArray() {
 	t := ByteArrayType
 	t.New = byteArrayNew
-	t.Dict["append"] = Method("bytearray.append", "item, /", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["append"] = pyrt.Method("bytearray.append", "item, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -250,7 +251,7 @@ func installByteArray() {
 		a.B = append(a.B, v)
 		return py.None, nil
 	})
-	t.Dict["extend"] = Method("bytearray.extend", "iterable_of_ints, /", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["extend"] = pyrt.Method("bytearray.extend", "iterable_of_ints, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -270,7 +271,7 @@ func installByteArray() {
 		a.B = append(a.B, b...)
 		return py.None, nil
 	})
-	t.Dict["insert"] = Method("bytearray.insert", "index, item, /", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["insert"] = pyrt.Method("bytearray.insert", "index, item, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -296,7 +297,7 @@ func installByteArray() {
 		a.B = append(a.B[:i:i], append([]byte{v}, a.B[i:]...)...)
 		return py.None, nil
 	})
-	t.Dict["pop"] = Method("bytearray.pop", "index=-1, /", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["pop"] = pyrt.Method("bytearray.pop", "index=-1, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -318,7 +319,7 @@ func installByteArray() {
 		a.B = append(a.B[:i:i], a.B[i+1:]...)
 		return py.Int(v), nil
 	})
-	t.Dict["remove"] = Method("bytearray.remove", "value, /", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["remove"] = pyrt.Method("bytearray.remove", "value, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -335,7 +336,7 @@ func installByteArray() {
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "value not found in bytearray")
 	})
-	t.Dict["clear"] = Method("bytearray.clear", "", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["clear"] = pyrt.Method("bytearray.clear", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -343,14 +344,14 @@ func installByteArray() {
 		a.B = []byte{}
 		return py.None, nil
 	})
-	t.Dict["copy"] = Method("bytearray.copy", "", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["copy"] = pyrt.Method("bytearray.copy", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
 		}
 		return &ByteArray{B: append([]byte{}, a.B...)}, nil
 	})
-	t.Dict["reverse"] = Method("bytearray.reverse", "", func(self py.Object, args *Args) (py.Object, error) {
+	t.Dict["reverse"] = pyrt.Method("bytearray.reverse", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -415,5 +416,5 @@ func delegateBytesMethods() {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_bytearray", installByteArray)
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_bytearray", installByteArray)
 }

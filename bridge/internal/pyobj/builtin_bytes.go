@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Bytes is the project's bytes object (gpython's py.Bytes is swapped for it).
@@ -92,7 +93,7 @@ func (b Bytes) M__ge__(o py.Object) (py.Object, error) {
 // bytesFromIterable collects the ints of an iterable as bytes.
 func bytesFromIterable(x py.Object) ([]byte, error) {
 	if _, err := py.Iter(x); err != nil {
-		return nil, py.ExceptionNewf(py.TypeError, "cannot convert '%s' object to bytes", TypeName(x))
+		return nil, py.ExceptionNewf(py.TypeError, "cannot convert '%s' object to bytes", pyrt.TypeName(x))
 	}
 	var out []byte
 	var ierr error
@@ -116,7 +117,7 @@ func bytesFromIterable(x py.Object) ([]byte, error) {
 
 // bytesSource is bytes(source, encoding, errors) / bytearray(…) without the
 // result type: the contents.
-func bytesSource(name string, a *Args) ([]byte, error) {
+func bytesSource(name string, a *pyrt.Args) ([]byte, error) {
 	src := a.Get("source")
 	enc, hasEnc := a.Get("encoding"), a.Given("encoding")
 	if !a.Given("source") {
@@ -131,7 +132,7 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 		}
 		e, ok := enc.(py.String)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() argument 'encoding' must be str, not %s", name, TypeName(enc))
+			return nil, py.ExceptionNewf(py.TypeError, "%s() argument 'encoding' must be str, not %s", name, pyrt.TypeName(enc))
 		}
 		r, err := encodeString(string(s), string(e))
 		if err != nil {
@@ -146,14 +147,14 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 	if b, ok := BytesLike(src); ok {
 		return append([]byte{}, b...), nil
 	}
-	if m, ok, _ := typeLookup(src, "__bytes__"); ok && name == "bytes" {
+	if m, ok, _ := pyrt.TypeLookup(src, "__bytes__"); ok && name == "bytes" {
 		r, err := py.Call(m, py.Tuple{src}, nil)
 		if err != nil {
 			return nil, err
 		}
 		b, ok := BytesLike(r)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "__bytes__ returned non-bytes (type %s)", TypeName(r))
+			return nil, py.ExceptionNewf(py.TypeError, "__bytes__ returned non-bytes (type %s)", pyrt.TypeName(r))
 		}
 		return append([]byte{}, b...), nil
 	}
@@ -171,7 +172,7 @@ func bytesSource(name string, a *Args) ([]byte, error) {
 	return bytesFromIterable(src)
 }
 
-var bytesSig = MustSig("bytes", "source=None, encoding=None, errors=None")
+var bytesSig = pyrt.MustSig("bytes", "source=None, encoding=None, errors=None")
 
 func bytesNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 	a, err := bytesSig.Parse(args, kw)
@@ -187,7 +188,7 @@ func bytesNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 
 // bytesJoin is bytes.join(iterable_of_bytes).
 func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("join", args, kw, 1, 1); err != nil {
+	if err := pyrt.NArgs("join", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	sep, _ := BytesLike(self)
@@ -197,7 +198,7 @@ func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, erro
 	err := py.Iterate(args[0], func(o py.Object) bool {
 		b, ok := BytesLike(o)
 		if !ok {
-			ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected a bytes-like object, %s found", n, TypeName(o))
+			ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected a bytes-like object, %s found", n, pyrt.TypeName(o))
 			return true
 		}
 		if n > 0 {
@@ -221,9 +222,9 @@ func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, erro
 
 // bytesAffix is bytes.startswith/endswith(affix, start=None, end=None),
 // affix a bytes-like object or a tuple of them.
-func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
+func bytesAffix(name string, has func(b, affix []byte) bool) pyrt.MethodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs(name, args, kw, 1, 3); err != nil {
+		if err := pyrt.NArgs(name, args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		b, _ := BytesLike(self)
@@ -278,9 +279,9 @@ func bytesAffix(name string, has func(b, affix []byte) bool) methodFunc {
 			a, ok := BytesLike(c)
 			if !ok {
 				if _, isTuple := args[0].(py.Tuple); isTuple {
-					return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(c))
+					return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(c))
 				}
-				return nil, py.ExceptionNewf(py.TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", name, TypeName(c))
+				return nil, py.ExceptionNewf(py.TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", name, pyrt.TypeName(c))
 			}
 			if has(part, a) {
 				return py.True, nil
@@ -382,16 +383,16 @@ func bytesAwareBuiltin(name string) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_bytes", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_bytes", func() {
 		py.BytesType.New = bytesNew
 		bytesAwareNew(py.FloatType)
 		bytesAwareBuiltin("ord")
 	})
-	OnInstall(InstallLate, "builtin_bytes", func() {
+	pyrt.OnInstall(pyrt.InstallLate, "builtin_bytes", func() {
 		installBytesMethods()
-		AddMethod(py.BytesType, "join", bytesJoin)
-		AddMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
-		AddMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
+		pyrt.AddMethod(py.BytesType, "join", bytesJoin)
+		pyrt.AddMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
+		pyrt.AddMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
 		wrapResultsForBytes(py.BytesType)
 		delegateBytesMethods()
 		wrapResultsForBytes(py.StringType, "encode")
@@ -403,5 +404,5 @@ func init() {
 }
 
 func init() {
-	OnCodePatch("20-bytes-consts", func(code *py.Code, _ *bytecode.Insns) { patchBytesConsts(code) })
+	pyrt.OnCodePatch("20-bytes-consts", func(code *py.Code, _ *bytecode.Insns) { patchBytesConsts(code) })
 }

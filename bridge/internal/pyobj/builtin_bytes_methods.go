@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func latin1(b []byte) string {
@@ -84,7 +85,7 @@ func fromLatin(r py.Object, mk func([]byte) py.Object) py.Object {
 }
 
 // viaStr makes bytes method name from the str method of that name.
-func viaStr(name string, intSub bool) methodFunc {
+func viaStr(name string, intSub bool) pyrt.MethodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		m, ok := py.StringType.Dict[name].(*py.Method)
 		if !ok {
@@ -132,7 +133,7 @@ func isASCIISpace(c byte) bool {
 }
 
 // mapBytes makes a bytes method mapping each byte (case conversions).
-func mapBytes(f func(b []byte) []byte) methodFunc {
+func mapBytes(f func(b []byte) []byte) pyrt.MethodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		b, _ := BytesLike(self)
 		out := f(append([]byte{}, b...))
@@ -167,7 +168,7 @@ func toUpperASCII(c byte) byte {
 }
 
 // testBytes makes a bytes predicate method (isalpha, …).
-func testBytes(f func(b []byte) bool) methodFunc {
+func testBytes(f func(b []byte) bool) pyrt.MethodFunc {
 	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		b, _ := BytesLike(self)
 		return py.NewBool(f(b)), nil
@@ -325,13 +326,13 @@ func bytesMaketrans(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, er
 			args = args[1:]
 		}
 	}
-	if err := NArgs("maketrans", args, kw, 2, 2); err != nil {
+	if err := pyrt.NArgs("maketrans", args, kw, 2, 2); err != nil {
 		return nil, err
 	}
 	from, ok1 := BytesLike(args[0])
 	to, ok2 := BytesLike(args[1])
 	if !ok1 || !ok2 {
-		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(args[0]))
 	}
 	if len(from) != len(to) {
 		return nil, py.ExceptionNewf(py.ValueError, "maketrans arguments must have same length")
@@ -351,7 +352,7 @@ func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object,
 		args = append(append(py.Tuple{}, args...), d)
 		kw = nil
 	}
-	if err := NArgs("translate", args, kw, 1, 2); err != nil {
+	if err := pyrt.NArgs("translate", args, kw, 1, 2); err != nil {
 		return nil, err
 	}
 	b, _ := BytesLike(self)
@@ -359,7 +360,7 @@ func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object,
 	if args[0] != py.None {
 		t, ok := BytesLike(args[0])
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(args[0]))
+			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(args[0]))
 		}
 		if len(t) != 256 {
 			return nil, py.ExceptionNewf(py.ValueError, "translation table must be 256 characters long")
@@ -370,7 +371,7 @@ func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object,
 	if len(args) > 1 {
 		d, ok := BytesLike(args[1])
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(args[1]))
+			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(args[1]))
 		}
 		for _, c := range d {
 			del[c] = true
@@ -399,21 +400,21 @@ func installBytesMethods() {
 	for _, name := range []string{"center", "expandtabs", "ljust", "lstrip", "partition", "removeprefix",
 		"removesuffix", "replace", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines",
 		"strip", "zfill"} {
-		AddMethod(py.BytesType, name, viaStr(name, false))
+		pyrt.AddMethod(py.BytesType, name, viaStr(name, false))
 	}
 	for _, name := range []string{"count", "find", "index", "rfind", "rindex"} {
-		AddMethod(py.BytesType, name, viaStr(name, true))
+		pyrt.AddMethod(py.BytesType, name, viaStr(name, true))
 	}
-	AddMethod(py.BytesType, "lower", mapBytes(each(toLowerASCII)))
-	AddMethod(py.BytesType, "upper", mapBytes(each(toUpperASCII)))
-	AddMethod(py.BytesType, "swapcase", mapBytes(each(func(c byte) byte {
+	pyrt.AddMethod(py.BytesType, "lower", mapBytes(each(toLowerASCII)))
+	pyrt.AddMethod(py.BytesType, "upper", mapBytes(each(toUpperASCII)))
+	pyrt.AddMethod(py.BytesType, "swapcase", mapBytes(each(func(c byte) byte {
 		if isASCIILower(c) {
 			return c - 32
 		}
 		return toLowerASCII(c)
 	})))
-	AddMethod(py.BytesType, "title", mapBytes(titleBytes))
-	AddMethod(py.BytesType, "capitalize", mapBytes(func(b []byte) []byte {
+	pyrt.AddMethod(py.BytesType, "title", mapBytes(titleBytes))
+	pyrt.AddMethod(py.BytesType, "capitalize", mapBytes(func(b []byte) []byte {
 		for i, c := range b {
 			if i == 0 {
 				b[i] = toUpperASCII(c)
@@ -423,11 +424,11 @@ func installBytesMethods() {
 		}
 		return b
 	}))
-	AddMethod(py.BytesType, "isalpha", testBytes(all(isASCIIAlpha)))
-	AddMethod(py.BytesType, "isdigit", testBytes(all(func(c byte) bool { return c >= '0' && c <= '9' })))
-	AddMethod(py.BytesType, "isalnum", testBytes(all(func(c byte) bool { return isASCIIAlpha(c) || c >= '0' && c <= '9' })))
-	AddMethod(py.BytesType, "isspace", testBytes(all(isASCIISpace)))
-	AddMethod(py.BytesType, "isascii", testBytes(func(b []byte) bool {
+	pyrt.AddMethod(py.BytesType, "isalpha", testBytes(all(isASCIIAlpha)))
+	pyrt.AddMethod(py.BytesType, "isdigit", testBytes(all(func(c byte) bool { return c >= '0' && c <= '9' })))
+	pyrt.AddMethod(py.BytesType, "isalnum", testBytes(all(func(c byte) bool { return isASCIIAlpha(c) || c >= '0' && c <= '9' })))
+	pyrt.AddMethod(py.BytesType, "isspace", testBytes(all(isASCIISpace)))
+	pyrt.AddMethod(py.BytesType, "isascii", testBytes(func(b []byte) bool {
 		for _, c := range b {
 			if c >= 0x80 {
 				return false
@@ -435,9 +436,9 @@ func installBytesMethods() {
 		}
 		return true
 	}))
-	AddMethod(py.BytesType, "islower", testBytes(casedTest(isASCIILower, isASCIIUpper)))
-	AddMethod(py.BytesType, "isupper", testBytes(casedTest(isASCIIUpper, isASCIILower)))
-	AddMethod(py.BytesType, "istitle", testBytes(isTitleBytes))
-	AddMethod(py.BytesType, "translate", bytesTranslate)
+	pyrt.AddMethod(py.BytesType, "islower", testBytes(casedTest(isASCIILower, isASCIIUpper)))
+	pyrt.AddMethod(py.BytesType, "isupper", testBytes(casedTest(isASCIIUpper, isASCIILower)))
+	pyrt.AddMethod(py.BytesType, "istitle", testBytes(isTitleBytes))
+	pyrt.AddMethod(py.BytesType, "translate", bytesTranslate)
 	py.BytesType.Dict["maketrans"] = py.MustNewMethod("maketrans", bytesMaketrans, 0, "")
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // BytesLike returns the contents of a bytes-like object (bytes, either
@@ -32,7 +33,7 @@ func BytesLike(o py.Object) ([]byte, bool) {
 func byteIndex(n int, key py.Object, what string) (int, error) {
 	i, err := py.IndexInt(key)
 	if err != nil {
-		return 0, py.ExceptionNewf(py.TypeError, "%s indices must be integers or slices, not %s", what, TypeName(key))
+		return 0, py.ExceptionNewf(py.TypeError, "%s indices must be integers or slices, not %s", what, pyrt.TypeName(key))
 	}
 	if i < 0 {
 		i += n
@@ -88,7 +89,7 @@ func getBytesItem(b []byte, key py.Object, what string, mk func([]byte) py.Objec
 func byteValue(o py.Object) (byte, error) {
 	v, err := py.IndexInt(o)
 	if err != nil {
-		return 0, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", TypeName(o))
+		return 0, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyrt.TypeName(o))
 	}
 	if v < 0 || v > 255 {
 		return 0, py.ExceptionNewf(py.ValueError, "byte must be in range(0, 256)")
@@ -102,7 +103,7 @@ func containsBytes(b []byte, x py.Object) (py.Object, error) {
 		return py.NewBool(bytes.Contains(b, sub)), nil
 	}
 	if _, err := py.IndexInt(x); err != nil {
-		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(x))
+		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(x))
 	}
 	v, err := byteValue(x)
 	if err != nil {
@@ -116,7 +117,7 @@ func repeatBytes(b []byte, n py.Object, mk func([]byte) py.Object) (py.Object, e
 	switch n.(type) {
 	case py.Int, py.Bool, *py.BigInt:
 	default:
-		if _, ok, _ := typeLookup(n, "__index__"); !ok {
+		if _, ok, _ := pyrt.TypeLookup(n, "__index__"); !ok {
 			return py.NotImplemented, nil
 		}
 	}
@@ -137,7 +138,7 @@ func repeatBytes(b []byte, n py.Object, mk func([]byte) py.Object) (py.Object, e
 func concatBytes(a []byte, other py.Object, selfType string, mk func([]byte) py.Object) (py.Object, error) {
 	b, ok := BytesLike(other)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to %s", TypeName(other), selfType)
+		return nil, py.ExceptionNewf(py.TypeError, "can't concat %s to %s", pyrt.TypeName(other), selfType)
 	}
 	out := make([]byte, 0, len(a)+len(b))
 	return mk(append(append(out, a...), b...)), nil

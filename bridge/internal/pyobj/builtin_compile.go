@@ -3,11 +3,14 @@ package pyobj
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
 // the builtin on the project's py.Compile, with bytes sources as CPython.
 
-import "github.com/go-python/gpython/py"
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
+)
 
 func installCompileBuiltin() {
-	ReplaceMethod("builtins", Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
-		func(self py.Object, a *Args) (py.Object, error) {
+	pyrt.ReplaceMethod("builtins", pyrt.Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
+		func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			src, err := a.Str("source")
 			if err != nil {
 				if b, ok := BytesLike(a.Get("source")); ok {
@@ -37,4 +40,4 @@ func installCompileBuiltin() {
 		}))
 }
 
-func init() { OnInstall(InstallCore, "core00-compile-builtin", installCompileBuiltin) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core00-compile-builtin", installCompileBuiltin) }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 const errComplexMalformed = "complex() arg is a malformed string"
@@ -173,12 +174,12 @@ func complexArg(o py.Object, which string) (complex128, error) {
 	}
 	f, err := py.MakeFloat(o)
 	if err != nil {
-		return 0, py.ExceptionNewf(py.TypeError, "complex() %s argument must be a string or a number, not '%s'", which, TypeName(o))
+		return 0, py.ExceptionNewf(py.TypeError, "complex() %s argument must be a string or a number, not '%s'", which, pyrt.TypeName(o))
 	}
 	return complex(float64(f.(py.Float)), 0), nil
 }
 
-var complexSig = MustSig("complex", "real=0, imag=None")
+var complexSig = pyrt.MustSig("complex", "real=0, imag=None")
 
 func complexNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 	a, err := complexSig.Parse(args, kw)
@@ -215,7 +216,7 @@ func complexNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) 
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_complex", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_complex", func() {
 		py.ComplexType.New = complexNew
 	})
 }

@@ -22,12 +22,13 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 const evalExecHelper = "__pp_evalexec__"
 
 func init() {
-	OnInstall(InstallCompat, "builtin_evalexec", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_evalexec", func() {
 		SetBuiltin(evalExecHelper, py.MustNewMethod(evalExecHelper, ppEvalExec, 0, ""))
 	})
 }
@@ -71,7 +72,7 @@ func ppEvalExec(self py.Object, args py.Tuple) (py.Object, error) {
 	default:
 		return args[0], nil
 	}
-	ctx := CtxOf(self)
+	ctx := pyrt.CtxOf(self)
 	curG, _ := args[1].(py.StringDict)
 	curL, _ := args[2].(py.StringDict)
 	if ctx == nil || curG == nil {
@@ -83,8 +84,8 @@ func ppEvalExec(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 var (
-	evalSig = MustSig("eval", "source, globals=None, locals=None, /")
-	execSig = MustSig("exec", "source, globals=None, locals=None, /, *, closure=None")
+	evalSig = pyrt.MustSig("eval", "source, globals=None, locals=None, /")
+	execSig = pyrt.MustSig("exec", "source, globals=None, locals=None, /, *, closure=None")
 )
 
 func evalOrExec(ctx py.Context, mode py.CompileMode, args py.Tuple, kw py.StringDict, curG, curL py.StringDict) (py.Object, error) {
@@ -118,10 +119,10 @@ func evalOrExec(ctx py.Context, mode py.CompileMode, args py.Tuple, kw py.String
 		g = mirrorOf(x)
 	default:
 		if mode == py.ExecMode {
-			return nil, py.ExceptionNewf(py.TypeError, "exec() globals must be a dict, not %s", TypeName(x))
+			return nil, py.ExceptionNewf(py.TypeError, "exec() globals must be a dict, not %s", pyrt.TypeName(x))
 		}
 		_, isMap := x.(py.I__getitem__)
-		if _, ok, _ := typeLookup(x, "__getitem__"); ok || isMap {
+		if _, ok, _ := pyrt.TypeLookup(x, "__getitem__"); ok || isMap {
 			return nil, py.ExceptionNewf(py.TypeError, "globals must be a real dict; try eval(expr, {}, mapping)")
 		}
 		return nil, py.ExceptionNewf(py.TypeError, "globals must be a dict")

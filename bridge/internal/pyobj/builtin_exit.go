@@ -6,6 +6,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var quitterType = py.NewType("Quitter", "")
@@ -22,10 +23,10 @@ func (q *quitter) M__repr__() (py.Object, error) {
 func (q *quitter) M__str__() (py.Object, error) { return q.M__repr__() }
 
 func (q *quitter) M__call__(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs(q.name, args, kw, 0, 1); err != nil {
+	if err := pyrt.NArgs(q.name, args, kw, 0, 1); err != nil {
 		return nil, err
 	}
-	return nil, NewException(py.SystemExit, args...)
+	return nil, pyrt.NewException(py.SystemExit, args...)
 }
 
 var (
@@ -36,11 +37,11 @@ var (
 )
 
 func init() {
-	OnInstall(InstallCompat, "builtin_exit", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_exit", func() {
 		SetBuiltin("exit", &quitter{"exit"})
 		SetBuiltin("quit", &quitter{"quit"})
-		MustReady(StopAsyncIteration)
-		MustReady(EncodingWarning)
+		pyrt.MustReady(StopAsyncIteration)
+		pyrt.MustReady(EncodingWarning)
 		SetBuiltin("StopAsyncIteration", StopAsyncIteration)
 		SetBuiltin("EncodingWarning", EncodingWarning)
 	})

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // floatFromHex parses CPython's hexadecimal float syntax: optional sign,
@@ -57,19 +58,19 @@ func floatFromHex(s string) (float64, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_float", func() {
-		addClassMethod(py.FloatType, "fromhex", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_float", func() {
+		pyrt.AddClassMethod(py.FloatType, "fromhex", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				if _, ok := args[0].(*py.Type); ok {
 					args = args[1:]
 				}
 			}
-			if err := NArgs("fromhex", args, kw, 1, 1); err != nil {
+			if err := pyrt.NArgs("fromhex", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			s, ok := args[0].(py.String)
 			if !ok {
-				return nil, py.ExceptionNewf(py.TypeError, "must be str, not %s", TypeName(args[0]))
+				return nil, py.ExceptionNewf(py.TypeError, "must be str, not %s", pyrt.TypeName(args[0]))
 			}
 			f, err := floatFromHex(string(s))
 			if err != nil {

@@ -2,10 +2,13 @@ package pyobj
 
 // float(True) and float(False): gpython's float() has no case for bool.
 
-import "github.com/go-python/gpython/py"
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
+)
 
 func init() {
-	OnInstall(InstallCompat, "builtin_float_bool", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_float_bool", func() {
 		floatNew := py.FloatType.New
 		py.FloatType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) == 1 && len(kwargs) == 0 && t == py.FloatType {

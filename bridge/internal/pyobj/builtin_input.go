@@ -11,10 +11,11 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-func builtinInput(self py.Object, a *Args) (py.Object, error) {
-	ctx := CtxOf(self)
+func builtinInput(self py.Object, a *pyrt.Args) (py.Object, error) {
+	ctx := pyrt.CtxOf(self)
 	if ctx == nil {
 		return nil, py.ExceptionNewf(py.RuntimeError, "input(): no interpreter context")
 	}
@@ -46,7 +47,7 @@ func builtinInput(self py.Object, a *Args) (py.Object, error) {
 	if f, ok := stdin.(*py.File); ok {
 		var rerr error
 		read := func() { line, rerr = readLineBytewise(f.File) }
-		if in := InterpOf(ctx); in != nil {
+		if in := pyrt.InterpOf(ctx); in != nil {
 			in.GIL.Released(read)
 		} else {
 			read()
@@ -70,7 +71,7 @@ func builtinInput(self py.Object, a *Args) (py.Object, error) {
 		line = string(s)
 	}
 	if line == "" {
-		return nil, NewException(py.EOFError, py.String("EOF when reading a line"))
+		return nil, pyrt.NewException(py.EOFError, py.String("EOF when reading a line"))
 	}
 	line = strings.TrimSuffix(line, "\n")
 	return py.String(line), nil
@@ -108,7 +109,7 @@ func callMethodNamed(o py.Object, name string, args ...py.Object) error {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_input", func() {
-		SetBuiltin("input", Func("input", "prompt=None, /", builtinInput))
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_input", func() {
+		SetBuiltin("input", pyrt.Func("input", "prompt=None, /", builtinInput))
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"math"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func intNewChecked(intNew func(*py.Type, py.Tuple, py.StringDict) (py.Object, error)) func(*py.Type, py.Tuple, py.StringDict) (py.Object, error) {
@@ -78,19 +79,19 @@ func shareIntDict() {
 }
 
 func installIntExtras() {
-	AddMethod(py.IntType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("as_integer_ratio", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(py.IntType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("as_integer_ratio", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return py.Tuple{BigToInt(toBig(boolSelf(self))), py.Int(1)}, nil
 	})
 	for _, name := range []string{"__trunc__", "__floor__", "__ceil__"} {
-		AddMethod(py.IntType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.IntType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return BigToInt(toBig(boolSelf(self))), nil
 		})
 	}
 	floatToInt := func(name string, f func(float64) float64) {
-		AddMethod(py.FloatType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.FloatType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			x, ok := self.(py.Float)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a 'float' object", name)
@@ -125,10 +126,10 @@ func installIntExtras() {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_int", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_int", func() {
 		py.IntType.New = intNewChecked(py.IntType.New)
 	})
-	OnInstall(InstallLate, "builtin_int", func() {
+	pyrt.OnInstall(pyrt.InstallLate, "builtin_int", func() {
 		installIntExtras()
 		shareIntDict()
 	})

@@ -6,6 +6,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var callIterType = py.NewType("callable_iterator", "")
@@ -66,5 +67,5 @@ func installIter() {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_iter", installIter)
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_iter", installIter)
 }

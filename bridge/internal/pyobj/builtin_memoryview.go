@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // MemoryViewType is the memoryview type.
@@ -118,7 +119,7 @@ func (m *MemoryView) M__setitem__(key, value py.Object) (py.Object, error) {
 					return nil, err
 				}
 			} else {
-				return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(value))
+				return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(value))
 			}
 		}
 		if len(src) != n {
@@ -209,7 +210,7 @@ func (m *MemoryView) M__exit__(a, b, c py.Object) (py.Object, error) {
 }
 
 func memoryViewNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	a, err := MustSig("memoryview", "object").Parse(args, kw)
+	a, err := pyrt.MustSig("memoryview", "object").Parse(args, kw)
 	if err != nil {
 		return nil, err
 	}
@@ -227,13 +228,13 @@ func memoryViewNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, erro
 	if b, ok := BytesLike(o); ok {
 		return &MemoryView{b: b, obj: o, step: 1, n: len(b)}, nil
 	}
-	return nil, py.ExceptionNewf(py.TypeError, "memoryview: a bytes-like object is required, not '%s'", TypeName(o))
+	return nil, py.ExceptionNewf(py.TypeError, "memoryview: a bytes-like object is required, not '%s'", pyrt.TypeName(o))
 }
 
 func mvSelf(self py.Object) (*MemoryView, error) {
 	m, ok := self.(*MemoryView)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'memoryview' object but received a '%s'", TypeName(self))
+		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'memoryview' object but received a '%s'", pyrt.TypeName(self))
 	}
 	return m, m.check()
 }
@@ -241,7 +242,7 @@ func mvSelf(self py.Object) (*MemoryView, error) {
 func installMemoryView() {
 	t := MemoryViewType
 	t.New = memoryViewNew
-	t.Dict["tobytes"] = Method("memoryview.tobytes", "order='C'", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["tobytes"] = pyrt.Method("memoryview.tobytes", "order='C'", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		m, err := mvSelf(self)
 		if err != nil {
 			return nil, err
@@ -252,7 +253,7 @@ func installMemoryView() {
 		}
 		return Bytes(b), nil
 	})
-	t.Dict["tolist"] = Method("memoryview.tolist", "", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["tolist"] = pyrt.Method("memoryview.tolist", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		m, err := mvSelf(self)
 		if err != nil {
 			return nil, err
@@ -267,7 +268,7 @@ func installMemoryView() {
 		}
 		return py.NewListFromItems(out), nil
 	})
-	t.Dict["hex"] = Method("memoryview.hex", "", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["hex"] = pyrt.Method("memoryview.hex", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		m, err := mvSelf(self)
 		if err != nil {
 			return nil, err
@@ -278,7 +279,7 @@ func installMemoryView() {
 		}
 		return py.String(fmt.Sprintf("%x", b)), nil
 	})
-	t.Dict["release"] = Method("memoryview.release", "", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["release"] = pyrt.Method("memoryview.release", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		if m, ok := self.(*MemoryView); ok {
 			m.released = true
 		}
@@ -304,5 +305,5 @@ func installMemoryView() {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_memoryview", installMemoryView)
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_memoryview", installMemoryView)
 }

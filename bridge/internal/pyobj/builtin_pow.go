@@ -9,6 +9,7 @@ import (
 	"math/big"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func isIntLike(o py.Object) bool {
@@ -110,7 +111,7 @@ func complexPowInt(c complex128, n int) complex128 {
 	return r
 }
 
-func builtinPow(self py.Object, a *Args) (py.Object, error) {
+func builtinPow(self py.Object, a *pyrt.Args) (py.Object, error) {
 	b, e, m := a.Get("base"), a.Get("exp"), a.Get("mod")
 	if m == py.None {
 		if r, ok, err := powSpecial(b, e); ok {
@@ -129,7 +130,7 @@ func builtinPow(self py.Object, a *Args) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_pow", func() {
-		SetBuiltin("pow", Func("pow", "base, exp, mod=None", builtinPow))
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_pow", func() {
+		SetBuiltin("pow", pyrt.Func("pow", "base, exp, mod=None", builtinPow))
 	})
 }

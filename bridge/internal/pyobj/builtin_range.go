@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // rangeFind returns the position of x in r, or -1. Only ints (and bools)
@@ -55,8 +56,8 @@ func rangeFind(r py.Object, x py.Object) (int, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_range", func() {
-		py.RangeType.Dict["index"] = Method("range.index", "value, /", func(self py.Object, a *Args) (py.Object, error) {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_range", func() {
+		py.RangeType.Dict["index"] = pyrt.Method("range.index", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			i, err := rangeFind(self, a.Get("value"))
 			if err != nil {
 				return nil, err
@@ -70,7 +71,7 @@ func init() {
 			}
 			return py.Int(i), nil
 		})
-		py.RangeType.Dict["count"] = Method("range.count", "value, /", func(self py.Object, a *Args) (py.Object, error) {
+		py.RangeType.Dict["count"] = pyrt.Method("range.count", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			x := a.Get("value")
 			if isIntLike(x) {
 				i, err := rangeFind(self, x)

@@ -5,6 +5,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // sliceRepr is CPython's repr of a slice object.
@@ -23,10 +24,10 @@ func sliceRepr(s *py.Slice) (string, error) {
 	return out + ")", nil
 }
 
-func sliceIndices(self py.Object, a *Args) (py.Object, error) {
+func sliceIndices(self py.Object, a *pyrt.Args) (py.Object, error) {
 	s, ok := self.(*py.Slice)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "descriptor 'indices' for 'slice' objects doesn't apply to a '%s' object", TypeName(self))
+		return nil, py.ExceptionNewf(py.TypeError, "descriptor 'indices' for 'slice' objects doesn't apply to a '%s' object", pyrt.TypeName(self))
 	}
 	n, err := py.IndexInt(a.Get("length"))
 	if err != nil {
@@ -50,7 +51,7 @@ func sliceIndices(self py.Object, a *Args) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_slice", func() {
-		py.SliceType.Dict["indices"] = Method("slice.indices", "length, /", sliceIndices)
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_slice", func() {
+		py.SliceType.Dict["indices"] = pyrt.Method("slice.indices", "length, /", sliceIndices)
 	})
 }

@@ -7,6 +7,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // wrapBuiltin replaces builtin name by wrap(original).
@@ -21,7 +22,7 @@ func wrapBuiltin(name string, wrap func(orig *py.Method) func(self py.Object, ar
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_wrapped", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_wrapped", func() {
 		wrapBuiltin("sum", func(orig *py.Method) func(py.Object, py.Tuple, py.StringDict) (py.Object, error) {
 			return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				if start, ok := kw["start"]; ok && len(kw) == 1 && len(args) == 1 {
@@ -59,9 +60,9 @@ func init() {
 			return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				if len(args) >= 1 {
 					_, isIter := args[0].(py.I__next__)
-					if _, ok, _ := typeLookup(args[0], "__next__"); !ok && !isIter {
+					if _, ok, _ := pyrt.TypeLookup(args[0], "__next__"); !ok && !isIter {
 						if t, ok := args[0].(*py.Type); !ok || t.Type().Lookup("__next__") == nil {
-							return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not an iterator", TypeName(args[0]))
+							return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not an iterator", pyrt.TypeName(args[0]))
 						}
 					}
 				}

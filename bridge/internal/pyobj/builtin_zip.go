@@ -6,6 +6,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // zipIter is a zip object.
@@ -78,7 +79,7 @@ func zipNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 	for i, a := range args {
 		it, err := py.Iter(a)
 		if err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", TypeName(a))
+			return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", pyrt.TypeName(a))
 		}
 		z.its[i] = it
 	}
@@ -86,7 +87,7 @@ func zipNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtin_zip", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtin_zip", func() {
 		py.ZipType.New = zipNew
 	})
 }

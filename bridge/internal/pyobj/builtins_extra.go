@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var reversedType = py.NewType("reversed", "")
@@ -43,7 +44,7 @@ func (r *reversedIter) M__next__() (py.Object, error) {
 }
 
 func builtinReversed(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("reversed", args, kw, 1, 1); err != nil {
+	if err := pyrt.NArgs("reversed", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	seq := args[0]
@@ -106,23 +107,23 @@ func objectID(o py.Object) int64 {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtins_extra", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra", func() {
 		SetBuiltin("reversed", builtinFunc("reversed", builtinReversed))
 		SetBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("hash", args, kw, 1, 1); err != nil {
+			if err := pyrt.NArgs("hash", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			h, err := Hash(args[0])
 			return py.Int(h), err
 		}))
 		SetBuiltin("callable", builtinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("callable", args, kw, 1, 1); err != nil {
+			if err := pyrt.NArgs("callable", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return py.NewBool(Callable(args[0])), nil
 		}))
 		SetBuiltin("id", builtinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("id", args, kw, 1, 1); err != nil {
+			if err := pyrt.NArgs("id", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return py.Int(objectID(args[0])), nil
@@ -206,7 +207,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtins_extra#2", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra#2", func() {
 		SetBuiltin("round", builtinFunc("round", builtinRound))
 		enumerate := py.EnumerateType
 		if enumerate.New != nil {
@@ -277,7 +278,7 @@ func init() {
 }
 
 func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("len", args, kw, 1, 1); err != nil {
+	if err := pyrt.NArgs("len", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	switch x := args[0].(type) {
@@ -298,7 +299,7 @@ func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func builtinASCII(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("ascii", args, kw, 1, 1); err != nil {
+	if err := pyrt.NArgs("ascii", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	r, err := Repr(args[0])
@@ -362,11 +363,11 @@ func dirNames(o py.Object) []string {
 }
 
 func init() {
-	OnInstall(InstallCompat, "builtins_extra#3", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra#3", func() {
 		SetBuiltin("len", builtinFunc("len", builtinLen))
 		SetBuiltin("ascii", builtinFunc("ascii", builtinASCII))
 		SetBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("dir", args, kw, 1, 1); err != nil {
+			if err := pyrt.NArgs("dir", args, kw, 1, 1); err != nil {
 				if len(args) == 0 {
 					return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")
 				}

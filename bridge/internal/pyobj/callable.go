@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -17,7 +18,7 @@ import (
 // through untouched), or in worker processes for process-backed pools (the
 // "py" runtime rebuilds it from Definition).
 type PyCallable struct {
-	interp *Interp
+	interp *pyrt.Interp
 	fn     py.Object
 	goFunc *pool.GoFunc // set when fn is an exported Go function (export.go): it travels by name
 
@@ -37,14 +38,14 @@ var _ pool.Remote = (*PyCallable)(nil)
 var callables sync.Map // callableKey → *PyCallable
 
 type callableKey struct {
-	interp *Interp
+	interp *pyrt.Interp
 	fn     py.Object
 }
 
 // CallableOf returns the Remote for fn (the same one each time for the same
 // object). It never fails for callables that cannot travel: process pools
 // learn that from Prepare or Definition.
-func CallableOf(interp *Interp, fn py.Object) (*PyCallable, error) {
+func CallableOf(interp *pyrt.Interp, fn py.Object) (*PyCallable, error) {
 	if fn == nil {
 		return nil, py.ExceptionNewf(py.TypeError, "NoneType object is not callable")
 	}
@@ -72,7 +73,7 @@ func (c *PyCallable) Func() py.Object { return c.fn }
 func (c *PyCallable) Call(ctx context.Context, args []wire.Value, kwargs []wire.KV) (res wire.Value, err error) {
 	thread := c.interp.Main
 	if w, ok := pool.WorkerOf(ctx); ok {
-		if t, ok := w.Value.(*Thread); ok && t != nil {
+		if t, ok := w.Value.(*pyrt.Thread); ok && t != nil {
 			thread = t
 		}
 	}
@@ -123,7 +124,7 @@ func (c *PyCallable) CallHeld(args py.Tuple, kwargs py.StringDict) (py.Object, e
 
 // asObject passes py.Objects through and converts anything else as a wire
 // value.
-func asObject(interp *Interp, v wire.Value) (py.Object, error) {
+func asObject(interp *pyrt.Interp, v wire.Value) (py.Object, error) {
 	if o, ok := v.(py.Object); ok {
 		return o, nil
 	}
@@ -174,7 +175,7 @@ func (c *PyCallable) Definition() (string, wire.Value, error) {
 
 // definitionOf builds a "py" Define payload: tagged(tagDefinition,
 // sys.path, callable, sys.argv) — what CPython's spawn hands a worker.
-func definitionOf(interp *Interp, fn py.Object) (wire.Value, error) {
+func definitionOf(interp *pyrt.Interp, fn py.Object) (wire.Value, error) {
 	v, err := ToWire(fn)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // classAttr looks name up on class t as CPython's type.__getattribute__.
@@ -173,7 +174,7 @@ func classArg(fn string, o py.Object) ([]*py.Type, error) {
 }
 
 func builtinIsInstance(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("isinstance", args, kw, 2, 2); err != nil {
+	if err := pyrt.NArgs("isinstance", args, kw, 2, 2); err != nil {
 		return nil, err
 	}
 	classes, err := classArg("isinstance", args[1])
@@ -189,7 +190,7 @@ func builtinIsInstance(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func builtinIsSubclass(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("issubclass", args, kw, 2, 2); err != nil {
+	if err := pyrt.NArgs("issubclass", args, kw, 2, 2); err != nil {
 		return nil, err
 	}
 	a, ok := args[0].(*py.Type)
@@ -403,8 +404,8 @@ func init() {
 		name string
 		slot int
 	}{{"getter", 0}, {"setter", 1}, {"deleter", 2}} {
-		AddMethod(PropertyType, m.name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs(m.name, args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(PropertyType, m.name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs(m.name, args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			p := *self.(*Property)
@@ -424,7 +425,7 @@ func init() {
 	PropertyType.Dict["fset"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).fset, nil }}
 	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).doc, nil }}
 
-	OnInstall(InstallCompat, "classes", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "classes", func() {
 		for _, t := range classTypes {
 			t.ObjectType = py.TypeType
 			if t.Base == nil && len(t.Bases) == 1 {
@@ -463,8 +464,8 @@ func init() {
 		// dict or its MRO: builtin types have the metatype object.
 		py.TypeType.Dict["__getattribute__"] = getattribute
 		py.ObjectType.Dict["__getattribute__"] = getattribute
-		AddMethod(py.ObjectType, "__setattr__", objectSetattr)
-		AddMethod(py.ObjectType, "__delattr__", objectDelattr)
+		pyrt.AddMethod(py.ObjectType, "__setattr__", objectSetattr)
+		pyrt.AddMethod(py.ObjectType, "__delattr__", objectDelattr)
 		SetBuiltin("super", SuperType)
 		SetBuiltin("property", PropertyType)
 		SetBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
@@ -475,12 +476,12 @@ func init() {
 // objectSetattr is object.__setattr__(self, name, value): a data descriptor
 // of the class, else the instance dict (the class dict for a class).
 func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := NArgs("__setattr__", args, kwargs, 2, 2); err != nil {
+	if err := pyrt.NArgs("__setattr__", args, kwargs, 2, 2); err != nil {
 		return nil, err
 	}
 	name, ok := args[0].(py.String)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", pyrt.TypeName(args[0]))
 	}
 	if t, ok := self.(*py.Type); ok && isPyClass(t) {
 		t.Dict[string(name)] = args[1]
@@ -501,12 +502,12 @@ func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 
 // objectDelattr is object.__delattr__(self, name).
 func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := NArgs("__delattr__", args, kwargs, 1, 1); err != nil {
+	if err := pyrt.NArgs("__delattr__", args, kwargs, 1, 1); err != nil {
 		return nil, err
 	}
 	name, ok := args[0].(py.String)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", pyrt.TypeName(args[0]))
 	}
 	if d := self.Type().Lookup(string(name)); d != nil {
 		if s, ok := d.(py.I__delete__); ok {

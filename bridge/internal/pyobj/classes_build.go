@@ -16,6 +16,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var origBuildClass *py.Method
@@ -86,7 +87,7 @@ func typeNew(meta *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, err
 			for _, it := range d.AsDict().Items() {
 				k, ok := it.Key.(py.String)
 				if !ok {
-					return nil, py.ExceptionNewf(py.TypeError, "type() namespace keys must be strings, not '%s'", TypeName(it.Key))
+					return nil, py.ExceptionNewf(py.TypeError, "type() namespace keys must be strings, not '%s'", pyrt.TypeName(it.Key))
 				}
 				ns[string(k)] = it.Value
 			}
@@ -397,7 +398,7 @@ func dictInit(d *Dict, args py.Tuple, kwargs py.StringDict) error {
 }
 
 func init() {
-	OnInstall(InstallCompat, "classes_build", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "classes_build", func() {
 		impl := py.GetModuleImpl("builtins")
 		for _, m := range impl.Methods {
 			if m.Name == "__build_class__" {
@@ -427,16 +428,16 @@ func init() {
 		// CPython's names: type(2**100).__name__ is 'int', type(1j).__name__ 'complex'.
 		py.BigIntType.Name = "int"
 		py.ComplexType.Name = "complex"
-		AddMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return py.None, dictInit(self.(DictLike).AsDict(), args, kw)
 		})
-		AddMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if e, ok := self.(*py.Exception); ok {
 				e.Args = append(py.Tuple{}, args...)
 			}
 			return py.None, nil
 		})
-		AddMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return self, nil
 		})
 	})

@@ -17,6 +17,7 @@ package pyobj
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 const (
@@ -156,9 +157,9 @@ func patchDecoratorDefaults(code *py.Code, ci *bytecode.Insns) {
 }
 
 func init() {
-	OnInstall(InstallExtras, "code_decorators", func() {
-		ReplaceMethod("builtins", py.MustNewMethod(decorateName, decorate, 0, "decorators applied (pypool)"))
+	pyrt.OnInstall(pyrt.InstallExtras, "code_decorators", func() {
+		pyrt.ReplaceMethod("builtins", py.MustNewMethod(decorateName, decorate, 0, "decorators applied (pypool)"))
 	})
 }
 
-func init() { OnCodePatch("10-decorator-defaults", patchDecoratorDefaults) }
+func init() { pyrt.OnCodePatch("10-decorator-defaults", patchDecoratorDefaults) }

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // SetBuiltin makes name in builtins refer to obj in every context made
@@ -46,7 +47,7 @@ func builtinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.O
 }
 
 func init() {
-	OnInstall(InstallCompat, "compat_install", installContainers)
+	pyrt.OnInstall(pyrt.InstallCompat, "compat_install", installContainers)
 }
 
 func installContainers() {
@@ -54,7 +55,7 @@ func installContainers() {
 	SetBuiltin("set", SetType)
 	SetBuiltin("frozenset", FrozenSetType)
 	SetBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("repr", args, kw, 1, 1); err != nil {
+		if err := pyrt.NArgs("repr", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		s, err := Repr(args[0])
@@ -71,9 +72,9 @@ func installContainers() {
 }
 
 func init() {
-	OnInstall(InstallCompat, "compat_install#2", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "compat_install#2", func() {
 		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := NArgs("bool", args, kwargs, 0, 1); err != nil {
+			if err := pyrt.NArgs("bool", args, kwargs, 0, 1); err != nil {
 				return nil, err
 			}
 			if len(args) == 0 {

@@ -9,10 +9,11 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func TestWalrusInFunctionComprehensionFailsLoudly(t *testing.T) {
-	Install()
+	pyrt.Install()
 	_, err := py.Compile("def h(xs):\n    return [y for x in xs if (y := x) > 2]\n", "m.py", py.ExecMode, 0, true)
 	if err == nil || !strings.Contains(err.Error(), "assignment expression inside a comprehension in a function") {
 		t.Fatalf("got %v", err)

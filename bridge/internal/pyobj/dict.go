@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // DictType is the Python type of Dict: builtins.dict.
@@ -475,7 +476,7 @@ func (d *Dict) M__getitem__(key py.Object) (py.Object, error) {
 				return py.Call(m, py.Tuple{d, key}, nil)
 			}
 		}
-		return nil, keyError(key)
+		return nil, pyrt.KeyError(key)
 	}
 	return v, nil
 }
@@ -511,7 +512,7 @@ func (d *Dict) M__delitem__(key py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !found {
-		return nil, keyError(key)
+		return nil, pyrt.KeyError(key)
 	}
 	return py.None, nil
 }
@@ -666,26 +667,26 @@ func Equal(a, b py.Object) (bool, error) {
 func init() {
 	t := DictType
 	t.New = dictNew
-	AddMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("keys", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("keys", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return &DictView{d: self.(DictLike).AsDict(), kind: iterKeys}, nil
 	})
-	AddMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("values", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("values", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return &DictView{d: self.(DictLike).AsDict(), kind: iterValues}, nil
 	})
-	AddMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("items", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("items", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return &DictView{d: self.(DictLike).AsDict(), kind: iterItems}, nil
 	})
-	AddMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("get", args, kw, 1, 2); err != nil {
+	pyrt.AddMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("get", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, ok, err := self.(DictLike).AsDict().Get(args[0])
@@ -700,8 +701,8 @@ func init() {
 		}
 		return py.None, nil
 	})
-	AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("setdefault", args, kw, 1, 2); err != nil {
+	pyrt.AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("setdefault", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		d := self.(DictLike).AsDict()
@@ -715,8 +716,8 @@ func init() {
 		}
 		return def, d.Set(args[0], def)
 	})
-	AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("pop", args, kw, 1, 2); err != nil {
+	pyrt.AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("pop", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		v, ok, err := self.(DictLike).AsDict().pop(args[0])
@@ -726,10 +727,10 @@ func init() {
 		if len(args) == 2 {
 			return args[1], nil
 		}
-		return nil, keyError(args[0])
+		return nil, pyrt.KeyError(args[0])
 	})
-	AddMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("popitem", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("popitem", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		d := self.(DictLike).AsDict()
@@ -744,7 +745,7 @@ func init() {
 		d.removeAt(ix, d.slotOf(ix))
 		return py.Tuple{e.key, e.value}, nil
 	})
-	AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) > 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "update expected at most 1 argument, got %d", len(args))
 		}
@@ -756,40 +757,40 @@ func init() {
 		}
 		return py.None, d.updateKwargs(kw)
 	})
-	AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("copy", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("copy", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return self.(DictLike).AsDict().Copy(), nil
 	})
-	AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("clear", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("clear", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		self.(DictLike).AsDict().Clear()
 		return py.None, nil
 	})
-	AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("__contains__", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("__contains__", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		return self.(DictLike).AsDict().M__contains__(args[0])
 	})
-	AddMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("__setitem__", args, kw, 2, 2); err != nil {
+	pyrt.AddMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("__setitem__", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		return py.None, self.(DictLike).AsDict().Set(args[0], args[1])
 	})
-	AddMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		r, err := self.(DictLike).AsDict().repr()
 		return py.String(r), err
 	})
-	AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(self.(DictLike).AsDict().used), nil
 	})
-	addClassMethod(t, "fromkeys", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("fromkeys", args, kw, 1, 2); err != nil {
+	pyrt.AddClassMethod(t, "fromkeys", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("fromkeys", args, kw, 1, 2); err != nil {
 			return nil, err
 		}
 		value := py.Object(py.None)

@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // errnoClasses maps errno values to OSError's subclasses (PEP 3151).
@@ -66,9 +67,9 @@ func NewOSError(err error, filename py.Object) *py.Exception {
 		case errors.Is(err, fs.ErrPermission):
 			errno = syscall.EACCES
 		case errors.Is(err, os.ErrClosed):
-			return NewException(py.ValueError, py.String("I/O operation on closed file."))
+			return pyrt.NewException(py.ValueError, py.String("I/O operation on closed file."))
 		default:
-			return NewException(py.OSError, py.String(err.Error()))
+			return pyrt.NewException(py.OSError, py.String(err.Error()))
 		}
 	}
 	return oserrorFromErrno(errno, filename)
@@ -83,7 +84,7 @@ func oserrorFromErrno(errno syscall.Errno, filename py.Object) *py.Exception {
 	if filename != nil {
 		args = append(args, filename)
 	}
-	e := NewException(cls)
+	e := pyrt.NewException(cls)
 	setOSErrorArgs(e, args)
 	return e
 }
@@ -221,8 +222,8 @@ func osErrorNew(base py.NewFunc) py.NewFunc {
 }
 
 func init() {
-	OnInstall(InstallCompat, "errmsg_oserror", installOSError)
-	OnInstall(InstallLate, "errmsg_oserror", installOSModuleErrors)
+	pyrt.OnInstall(pyrt.InstallCompat, "errmsg_oserror", installOSError)
+	pyrt.OnInstall(pyrt.InstallLate, "errmsg_oserror", installOSModuleErrors)
 }
 
 // errnoByText maps Go's errno texts ("no such file or directory") back to

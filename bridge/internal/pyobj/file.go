@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // File is a Python file object.
@@ -31,10 +32,10 @@ type File struct {
 	binary   bool
 	closed   bool
 	closefd  bool
-	encoding string // as given (shown by .encoding), "UTF-8" by default
-	codec    string // "utf-8", "latin-1" or "ascii"
-	newline  string // "\x00" for None (universal newlines)
-	gil      *GIL   // released while a read blocks (sys.stdin), or nil
+	encoding string    // as given (shown by .encoding), "UTF-8" by default
+	codec    string    // "utf-8", "latin-1" or "ascii"
+	newline  string    // "\x00" for None (universal newlines)
+	gil      *pyrt.GIL // released while a read blocks (sys.stdin), or nil
 }
 
 var (
@@ -92,7 +93,7 @@ func (f *File) checkRead() error {
 		return f.errClosed()
 	}
 	if f.r == nil {
-		return NewException(UnsupportedOperation, py.String("not readable"))
+		return pyrt.NewException(UnsupportedOperation, py.String("not readable"))
 	}
 	return nil
 }
@@ -102,7 +103,7 @@ func (f *File) checkWrite() error {
 		return f.errClosed()
 	}
 	if f.w == nil {
-		return NewException(UnsupportedOperation, py.String("not writable"))
+		return pyrt.NewException(UnsupportedOperation, py.String("not writable"))
 	}
 	return nil
 }
@@ -140,7 +141,7 @@ func (f *File) decode(b []byte, pos int) (string, error) {
 	case "ascii":
 		for i, c := range b {
 			if c >= 0x80 {
-				return "", NewException(py.UnicodeDecodeError, py.String("'ascii' codec can't decode byte 0x"+hexByte(c)+" in position "+itoa(pos+i)+": ordinal not in range(128)"))
+				return "", pyrt.NewException(py.UnicodeDecodeError, py.String("'ascii' codec can't decode byte 0x"+hexByte(c)+" in position "+itoa(pos+i)+": ordinal not in range(128)"))
 			}
 		}
 		return string(b), nil
@@ -161,7 +162,7 @@ func (f *File) decode(b []byte, pos int) (string, error) {
 		case b[i] >= 0xc2 && b[i] <= 0xf4:
 			why = "invalid continuation byte"
 		}
-		return "", NewException(py.UnicodeDecodeError, py.String("'utf-8' codec can't decode byte 0x"+hexByte(b[i])+" in position "+itoa(pos+i)+": "+why))
+		return "", pyrt.NewException(py.UnicodeDecodeError, py.String("'utf-8' codec can't decode byte 0x"+hexByte(b[i])+" in position "+itoa(pos+i)+": "+why))
 	}
 	return string(b), nil
 }
@@ -181,7 +182,7 @@ func (f *File) encode(s string) ([]byte, error) {
 	i := 0
 	for _, r := range s {
 		if r > limit {
-			return nil, NewException(py.UnicodeEncodeError, py.String("'"+f.codec+"' codec can't encode character "+StringRepr(string(r))+" in position "+itoa(i)+": ordinal not in range("+itoa(int(limit)+1)+")"))
+			return nil, pyrt.NewException(py.UnicodeEncodeError, py.String("'"+f.codec+"' codec can't encode character "+StringRepr(string(r))+" in position "+itoa(i)+": ordinal not in range("+itoa(int(limit)+1)+")"))
 		}
 		out = append(out, byte(r))
 		i++
@@ -311,13 +312,13 @@ func (f *File) write(o py.Object) (py.Object, error) {
 	if f.binary {
 		b, ok := BytesLike(o)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", TypeName(o))
+			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(o))
 		}
 		data, n = []byte(b), len(b)
 	} else {
 		s, ok := o.(py.String)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "write() argument must be str, not %s", TypeName(o))
+			return nil, py.ExceptionNewf(py.TypeError, "write() argument must be str, not %s", pyrt.TypeName(o))
 		}
 		var err error
 		if data, err = f.encode(string(s)); err != nil {
@@ -352,7 +353,7 @@ func (f *File) seek(offset int64, whence int) (py.Object, error) {
 		return nil, f.errClosed()
 	}
 	if f.f == nil {
-		return nil, NewException(UnsupportedOperation, py.String("underlying stream is not seekable"))
+		return nil, pyrt.NewException(UnsupportedOperation, py.String("underlying stream is not seekable"))
 	}
 	if whence < 0 || whence > 2 {
 		return nil, py.ExceptionNewf(py.ValueError, "invalid whence (%d, should be 0, 1 or 2)", whence)
@@ -362,7 +363,7 @@ func (f *File) seek(offset int64, whence int) (py.Object, error) {
 		if whence == 2 {
 			what = "end"
 		}
-		return nil, NewException(UnsupportedOperation, py.String("can't do nonzero "+what+"-relative seeks"))
+		return nil, pyrt.NewException(UnsupportedOperation, py.String("can't do nonzero "+what+"-relative seeks"))
 	}
 	if whence == 1 && f.r != nil {
 		offset -= int64(f.r.Buffered())
@@ -382,7 +383,7 @@ func (f *File) tell() (py.Object, error) {
 		return nil, f.errClosed()
 	}
 	if f.f == nil {
-		return nil, NewException(UnsupportedOperation, py.String("underlying stream is not seekable"))
+		return nil, pyrt.NewException(UnsupportedOperation, py.String("underlying stream is not seekable"))
 	}
 	pos, err := f.f.Seek(0, io.SeekCurrent)
 	if err != nil {
@@ -454,7 +455,7 @@ func lineLen(o py.Object) int {
 
 // setStdio gives a new interpreter its sys.stdout, sys.stderr and sys.stdin
 // (Options.Stdout/Stderr/Stdin, or the process's own).
-func setStdio(in *Interp, opts Options) {
+func setStdio(in *pyrt.Interp, opts pyrt.Options) {
 	if sys, err := in.Ctx.GetModule("sys"); err == nil {
 		stdout, stderr := opts.Stdout, opts.Stderr
 		if stdout == nil {
@@ -477,4 +478,4 @@ func setStdio(in *Interp, opts Options) {
 	}
 }
 
-func init() { OnNewInterp(nil, setStdio) }
+func init() { pyrt.OnNewInterp(nil, setStdio) }

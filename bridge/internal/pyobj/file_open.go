@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // openMode is a parsed open() mode.
@@ -117,17 +118,17 @@ func fsPath(o py.Object) (string, error) {
 	if b, ok := BytesLike(o); ok {
 		return string(b), nil
 	}
-	if m, ok, err := typeLookup(o, "__fspath__"); ok && err == nil {
+	if m, ok, err := pyrt.TypeLookup(o, "__fspath__"); ok && err == nil {
 		r, err := py.Call(m, py.Tuple{o}, nil)
 		if err != nil {
 			return "", err
 		}
 		return fsPath(r)
 	}
-	return "", py.ExceptionNewf(py.TypeError, "expected str, bytes or os.PathLike object, not %s", TypeName(o))
+	return "", py.ExceptionNewf(py.TypeError, "expected str, bytes or os.PathLike object, not %s", pyrt.TypeName(o))
 }
 
-func builtinOpen(self py.Object, a *Args) (py.Object, error) {
+func builtinOpen(self py.Object, a *pyrt.Args) (py.Object, error) {
 	modeStr, err := a.Str("mode")
 	if err != nil {
 		return nil, err
@@ -206,17 +207,17 @@ func builtinOpen(self py.Object, a *Args) (py.Object, error) {
 }
 
 // fileMethod makes a File method for the types' dicts.
-func fileMethod(name, spec string, fn func(f *File, a *Args) (py.Object, error)) *py.Method {
-	return Method(name, spec, func(self py.Object, a *Args) (py.Object, error) {
+func fileMethod(name, spec string, fn func(f *File, a *pyrt.Args) (py.Object, error)) *py.Method {
+	return pyrt.Method(name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f, ok := self.(*File)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a file object, not '%s'", name, TypeName(self))
+			return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a file object, not '%s'", name, pyrt.TypeName(self))
 		}
 		return fn(f, a)
 	})
 }
 
-func fileSize(a *Args, name string) (int, error) {
+func fileSize(a *pyrt.Args, name string) (int, error) {
 	n, ok, err := a.OptInt(name)
 	if err != nil || !ok {
 		return -1, err
@@ -226,21 +227,21 @@ func fileSize(a *Args, name string) (int, error) {
 
 func installFileType() {
 	methods := []*py.Method{
-		fileMethod("read", "size=-1, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("read", "size=-1, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			n, err := fileSize(a, "size")
 			if err != nil {
 				return nil, err
 			}
 			return f.read(n)
 		}),
-		fileMethod("readline", "size=-1, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("readline", "size=-1, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			n, err := fileSize(a, "size")
 			if err != nil {
 				return nil, err
 			}
 			return f.readLine(n)
 		}),
-		fileMethod("readlines", "hint=-1, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("readlines", "hint=-1, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			hint, err := fileSize(a, "hint")
 			if err != nil {
 				return nil, err
@@ -264,10 +265,10 @@ func installFileType() {
 			}
 			return py.NewListFromItems(lines), nil
 		}),
-		fileMethod("write", "s, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("write", "s, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			return f.write(a.Get("s"))
 		}),
-		fileMethod("writelines", "lines, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("writelines", "lines, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if err := f.checkWrite(); err != nil {
 				return nil, err
 			}
@@ -284,7 +285,7 @@ func installFileType() {
 			}
 			return py.None, nil
 		}),
-		fileMethod("flush", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("flush", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if f.closed {
 				return nil, f.errClosed()
 			}
@@ -295,25 +296,25 @@ func installFileType() {
 			}
 			return py.None, nil
 		}),
-		fileMethod("close", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("close", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			return py.None, f.close()
 		}),
-		fileMethod("fileno", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("fileno", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if f.closed {
 				return nil, f.errClosed()
 			}
 			if f.f == nil {
-				return nil, NewException(UnsupportedOperation, py.String("fileno"))
+				return nil, pyrt.NewException(UnsupportedOperation, py.String("fileno"))
 			}
 			return py.Int(f.f.Fd()), nil
 		}),
-		fileMethod("isatty", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("isatty", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if f.closed {
 				return nil, f.errClosed()
 			}
 			return py.NewBool(f.f != nil && IsTerminal(f.f)), nil
 		}),
-		fileMethod("seek", "offset, whence=0, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("seek", "offset, whence=0, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			off, err := a.Int("offset")
 			if err != nil {
 				return nil, err
@@ -324,13 +325,13 @@ func installFileType() {
 			}
 			return f.seek(int64(off), whence)
 		}),
-		fileMethod("tell", "", func(f *File, a *Args) (py.Object, error) { return f.tell() }),
-		fileMethod("truncate", "size=None, /", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("tell", "", func(f *File, a *pyrt.Args) (py.Object, error) { return f.tell() }),
+		fileMethod("truncate", "size=None, /", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if err := f.checkWrite(); err != nil {
 				return nil, err
 			}
 			if f.f == nil {
-				return nil, NewException(UnsupportedOperation, py.String("truncate"))
+				return nil, pyrt.NewException(UnsupportedOperation, py.String("truncate"))
 			}
 			size, ok, err := a.OptInt("size")
 			if err != nil {
@@ -348,19 +349,19 @@ func installFileType() {
 			}
 			return py.Int(size), nil
 		}),
-		fileMethod("readable", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("readable", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if f.closed {
 				return nil, f.errClosed()
 			}
 			return py.NewBool(f.r != nil), nil
 		}),
-		fileMethod("writable", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("writable", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if f.closed {
 				return nil, f.errClosed()
 			}
 			return py.NewBool(f.w != nil), nil
 		}),
-		fileMethod("seekable", "", func(f *File, a *Args) (py.Object, error) {
+		fileMethod("seekable", "", func(f *File, a *pyrt.Args) (py.Object, error) {
 			if f.closed {
 				return nil, f.errClosed()
 			}
@@ -394,8 +395,8 @@ func installFileType() {
 	textIOWrapperType.Dict["line_buffering"] = prop(func(f *File) py.Object { return py.False })
 	UnsupportedOperation.Dict["__module__"] = py.String("io")
 	UnsupportedOperation.Bases = py.Tuple{py.OSError, py.ValueError}
-	MustReady(UnsupportedOperation)
-	open := Func("open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None", builtinOpen)
+	pyrt.MustReady(UnsupportedOperation)
+	open := pyrt.Func("open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None", builtinOpen)
 	SetBuiltin("open", open)
 	// _io holds what io.py (pylib) re-exports.
 	py.RegisterModule(&py.ModuleImpl{
@@ -413,7 +414,7 @@ func installFileType() {
 }
 
 func init() {
-	OnInstall(InstallCompat, "file_open", installFileType)
+	pyrt.OnInstall(pyrt.InstallCompat, "file_open", installFileType)
 }
 
 // IsTerminal reports whether f is a terminal.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // The for-loop mend. gpython's FOR_ITER treats every error of its iterator
@@ -203,9 +204,9 @@ func forCheck(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func installForLoop() {
-	ReplaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
+	pyrt.ReplaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
 }
 
-func init() { OnInstall(InstallCore, "core07-forloop", installForLoop) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core07-forloop", installForLoop) }
 
-func init() { OnCodePatch("60-for-loops", patchForLoops) }
+func init() { pyrt.OnCodePatch("60-for-loops", patchForLoops) }

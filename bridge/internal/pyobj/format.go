@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // A FormatSpec is a parsed format-spec mini-language string:
@@ -138,13 +139,13 @@ func Format(v py.Object, spec string) (string, error) {
 			}
 			s, ok := r.(py.String)
 			if !ok {
-				return "", py.ExceptionNewf(py.TypeError, "__format__ must return a str, not %s", TypeName(r))
+				return "", py.ExceptionNewf(py.TypeError, "__format__ must return a str, not %s", pyrt.TypeName(r))
 			}
 			return string(s), nil
 		}
 	}
 	if spec != "" {
-		return "", py.ExceptionNewf(py.TypeError, "unsupported format string passed to %s.__format__", TypeName(v))
+		return "", py.ExceptionNewf(py.TypeError, "unsupported format string passed to %s.__format__", pyrt.TypeName(v))
 	}
 	return Str(v)
 }
@@ -457,10 +458,10 @@ func trimZeros(s string) string {
 }
 
 func installFormat() {
-	ReplaceMethod("builtins", Func("format", "value, format_spec='', /", func(self py.Object, a *Args) (py.Object, error) {
+	pyrt.ReplaceMethod("builtins", pyrt.Func("format", "value, format_spec='', /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		spec, err := a.Str("format_spec")
 		if err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "format() argument 2 must be str, not %s", TypeName(a.Get("format_spec")))
+			return nil, py.ExceptionNewf(py.TypeError, "format() argument 2 must be str, not %s", pyrt.TypeName(a.Get("format_spec")))
 		}
 		s, err := Format(a.Get("value"), spec)
 		if err != nil {
@@ -468,7 +469,7 @@ func installFormat() {
 		}
 		return py.String(s), nil
 	}))
-	ReplaceMethod("builtins", py.MustNewMethod(source.FStringHelper, builtinFString, 0, "f-string helper"))
+	pyrt.ReplaceMethod("builtins", py.MustNewMethod(source.FStringHelper, builtinFString, 0, "f-string helper"))
 }
 
 // builtinFString joins an f-string's parts: lit, (value, conversion, spec,
@@ -539,4 +540,4 @@ func leftPad(s string, n int) string {
 	return s
 }
 
-func init() { OnInstall(InstallCore, "core06-format", installFormat) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core06-format", installFormat) }

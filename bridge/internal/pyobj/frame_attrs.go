@@ -1,6 +1,9 @@
 package pyobj
 
-import "github.com/go-python/gpython/py"
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
+)
 
 // installFrameAttrs gives tracebacks and frames CPython's attribute names:
 // gpython spells a traceback's as __tb_next__ etc. and gives frames none.
@@ -27,4 +30,4 @@ func frameAttr(get func(f *py.Frame) py.Object) *py.Property {
 	}}
 }
 
-func init() { OnInstall(InstallExtras, "frame_attrs", installFrameAttrs) }
+func init() { pyrt.OnInstall(pyrt.InstallExtras, "frame_attrs", installFrameAttrs) }

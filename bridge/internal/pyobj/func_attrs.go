@@ -19,6 +19,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // codeDefs maps a def's *py.Code to its *defInfo.
@@ -187,8 +188,8 @@ func installFuncAttrs() {
 	d["co_code"] = codeAttr(func(c *py.Code) py.Object { return py.Bytes(c.Code) })
 }
 
-func init() { OnInstall(InstallExtras, "func_attrs", installFuncAttrs) }
+func init() { pyrt.OnInstall(pyrt.InstallExtras, "func_attrs", installFuncAttrs) }
 
 func init() {
-	OnCompile("10-defs", func(code *py.Code, rc *source.Ctx) error { noteDefs(code, rc.Defs); return nil })
+	pyrt.OnCompile("10-defs", func(code *py.Code, rc *source.Ctx) error { noteDefs(code, rc.Defs); return nil })
 }

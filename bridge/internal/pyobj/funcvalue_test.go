@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -34,7 +35,7 @@ func newTestWorker(t *testing.T) *WorkerRuntime {
 }
 
 // defineIn sends fn from parent to worker w as id, as the engine would.
-func defineIn(t *testing.T, w *WorkerRuntime, parent *Interp, id uint64, fn py.Object) {
+func defineIn(t *testing.T, w *WorkerRuntime, parent *pyrt.Interp, id uint64, fn py.Object) {
 	t.Helper()
 	c, err := CallableOf(parent, fn)
 	if err != nil {
@@ -282,7 +283,7 @@ def make_gen():
 
 // parentMaybe is parentWith for scripts this interpreter may not run yet:
 // it skips the test when the parent itself fails.
-func parentMaybe(t *testing.T, src string) (*Interp, py.StringDict) {
+func parentMaybe(t *testing.T, src string) (*pyrt.Interp, py.StringDict) {
 	t.Helper()
 	interp, err := newInterp()
 	if err != nil {
@@ -423,7 +424,7 @@ tenfold = functools.partial(power, 10, scale=3)
 }
 
 func TestWorkerGetsParentArgvAndPath(t *testing.T) {
-	parent := NewInterp(Options{Argv: []string{"/x/script.py", "a1"}, Path: []string{"/x"}})
+	parent := pyrt.NewInterp(pyrt.Options{Argv: []string{"/x/script.py", "a1"}, Path: []string{"/x"}})
 	code, _ := py.Compile("import sys\ndef info():\n    return [sys.argv, sys.path[0]]\n", "/x/script.py", py.ExecMode, 0, true)
 	m, err := py.RunCode(parent.Ctx, code, "/x/script.py", "__main__")
 	if err != nil {

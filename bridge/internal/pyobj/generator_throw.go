@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 const (
@@ -66,7 +67,7 @@ func patchGenThrow(code *py.Code, ci *bytecode.Insns) {
 var pendingThrows sync.Map
 
 func throwKey(ctx py.Context) any {
-	if in := InterpOf(ctx); in != nil {
+	if in := pyrt.InterpOf(ctx); in != nil {
 		if t := in.CurrentThread(); t != nil {
 			return t
 		}
@@ -76,7 +77,7 @@ func throwKey(ctx py.Context) any {
 
 // genThrowBuiltin is __pypool_genthrow__(): raise the pending exception.
 func genThrowBuiltin(self py.Object, args py.Tuple) (py.Object, error) {
-	key := throwKey(CtxOf(self))
+	key := throwKey(pyrt.CtxOf(self))
 	v, ok := pendingThrows.LoadAndDelete(key)
 	if !ok {
 		return nil, py.ExceptionNewf(py.SystemError, "%s called with no exception pending", genThrowName)
@@ -122,7 +123,7 @@ func throwException(args py.Tuple) (*py.Exception, error) {
 			}
 		}
 	}
-	return nil, py.ExceptionNewf(py.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", TypeName(args[0]))
+	return nil, py.ExceptionNewf(py.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", pyrt.TypeName(args[0]))
 }
 
 // finishGenerator marks g as exhausted: next() raises StopIteration.
@@ -202,7 +203,7 @@ func genOf(self py.Object, args py.Tuple) (*py.Generator, py.Tuple, error) {
 			return g, args[1:], nil
 		}
 	}
-	return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'generator' object but received '%s'", TypeName(self))
+	return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'generator' object but received '%s'", pyrt.TypeName(self))
 }
 
 func genThrowMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
@@ -231,7 +232,7 @@ func genCloseMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obj
 		finishGenerator(g)
 		return py.None, nil
 	}
-	_, err = genThrow(f.Context, g, NewException(py.GeneratorExit))
+	_, err = genThrow(f.Context, g, pyrt.NewException(py.GeneratorExit))
 	if err == nil {
 		return nil, py.ExceptionNewf(py.RuntimeError, "generator ignored GeneratorExit")
 	}
@@ -242,11 +243,11 @@ func genCloseMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obj
 }
 
 func init() {
-	OnInstall(InstallCompat, "generator_throw", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "generator_throw", func() {
 		SetBuiltin(genThrowName, py.MustNewMethod(genThrowName, genThrowBuiltin, 0, ""))
 		py.GeneratorType.Dict["throw"] = py.MustNewMethod("throw", genThrowMethod, 0, "throw(typ[,val[,tb]]) -> raise exception in generator,\nreturn next yielded value or raise StopIteration.")
 		py.GeneratorType.Dict["close"] = py.MustNewMethod("close", genCloseMethod, 0, "close() -> raise GeneratorExit inside generator.")
 	})
 }
 
-func init() { OnCodePatch("90-gen-throw", patchGenThrow) }
+func init() { pyrt.OnCodePatch("90-gen-throw", patchGenThrow) }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 const yieldFromValueName = "__pp_yf_value__"
@@ -101,9 +102,9 @@ func patchYieldFrom(code *py.Code, ci *bytecode.Insns) {
 }
 
 func init() {
-	OnInstall(InstallExtras, "generators", func() {
-		ReplaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
+	pyrt.OnInstall(pyrt.InstallExtras, "generators", func() {
+		pyrt.ReplaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
 	})
 }
 
-func init() { OnCodePatch("50-yield-from", patchYieldFrom) }
+func init() { pyrt.OnCodePatch("50-yield-from", patchYieldFrom) }

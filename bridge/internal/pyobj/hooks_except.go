@@ -3,6 +3,7 @@ package pyobj
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Except-clause entry hook. gpython keeps an exception's traceback only in
@@ -113,7 +114,7 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 		}
 		exc.Traceback = tb
 	}
-	if in := InterpOf(CtxOf(self)); in != nil {
+	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
 		t := in.CurrentThread()
 		NoteContext(t, exc)
 		if tb != nil && tb.Frame != nil {
@@ -133,14 +134,14 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 // traceback, or nil: CPython's sys.exc_info()[1]. It goes back to the
 // enclosing handler's exception (or nil) when the handler ends normally or
 // its function returns.
-func HandledException(in *Interp) *py.Exception {
+func HandledException(in *pyrt.Interp) *py.Exception {
 	return currentHandled(in.CurrentThread())
 }
 
 func installExceptHook() {
-	ReplaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
+	pyrt.ReplaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
 }
 
-func init() { OnInstall(InstallCore, "core10-excepthook", installExceptHook) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core10-excepthook", installExceptHook) }
 
-func init() { OnCodePatch("70-except-handlers", patchExceptHandlers) }
+func init() { pyrt.OnCodePatch("70-except-handlers", patchExceptHandlers) }

@@ -16,6 +16,7 @@ package pyobj
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // errException is the exception object an error carries, or nil.
@@ -32,7 +33,7 @@ func ErrException(err error) *py.Exception {
 
 // noteContext gives exc the thread's handled exception as __context__,
 // unless it has one, is that exception, or would make a cycle.
-func NoteContext(t *Thread, exc *py.Exception) {
+func NoteContext(t *pyrt.Thread, exc *py.Exception) {
 	if exc == nil || exc.Context != nil {
 		return
 	}
@@ -93,8 +94,8 @@ func raisedException(v py.Object) (*py.Exception, error) {
 }
 
 func init() {
-	OnInstall(InstallExtras, "hooks_except_context", func() {
-		ReplaceMethod("builtins", py.MustNewMethod(source.RaiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
+	pyrt.OnInstall(pyrt.InstallExtras, "hooks_except_context", func() {
+		pyrt.ReplaceMethod("builtins", py.MustNewMethod(source.RaiseFromName, raiseFrom, 0, "raise … from … (pypool)"))
 	})
 }
 
@@ -102,7 +103,7 @@ func init() {
 // that were left by an exception (they run no POP_EXCEPT): frame is the
 // current frame, whose block stack holds one EXCEPT_HANDLER block per
 // running handler, the one being entered included.
-func dropExitedHandlers(t *Thread, frame *py.Frame) {
+func dropExitedHandlers(t *pyrt.Thread, frame *py.Frame) {
 	DropReturned(t)
 	keep := -1
 	for _, b := range frame.Blockstack {
@@ -111,9 +112,9 @@ func dropExitedHandlers(t *Thread, frame *py.Frame) {
 		}
 	}
 	here := 0
-	if t.handled.exc != nil && t.handled.depth == t.Depth {
+	if t.Handled.Exc != nil && t.Handled.Depth == t.Depth {
 		here++
-		for k := len(t.outerHandled) - 1; k >= 0 && t.outerHandled[k].exc != nil && t.outerHandled[k].depth == t.Depth; k-- {
+		for k := len(t.OuterHandled) - 1; k >= 0 && t.OuterHandled[k].Exc != nil && t.OuterHandled[k].Depth == t.Depth; k-- {
 			here++
 		}
 	}

@@ -3,6 +3,7 @@ package pyobj
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Except-clause exit hook. A handler that ends normally runs POP_EXCEPT; the
@@ -78,7 +79,7 @@ func patchExceptEnds(code *py.Code, ci *bytecode.Insns) {
 
 // handledEnd is __pypool_handled_end__(): the handler that was running ends.
 func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
-	if in := InterpOf(CtxOf(self)); in != nil {
+	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
 		t := in.CurrentThread()
 		DropReturned(t)
 		popHandled(t)
@@ -86,44 +87,44 @@ func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
 	return py.None, nil
 }
 
-func popHandled(t *Thread) {
-	if n := len(t.outerHandled); n > 0 {
-		t.handled = t.outerHandled[n-1]
-		t.outerHandled = t.outerHandled[:n-1]
+func popHandled(t *pyrt.Thread) {
+	if n := len(t.OuterHandled); n > 0 {
+		t.Handled = t.OuterHandled[n-1]
+		t.OuterHandled = t.OuterHandled[:n-1]
 	} else {
-		t.handled = handledEntry{}
+		t.Handled = pyrt.HandledEntry{}
 	}
 }
 
 // dropReturned forgets the handled exceptions of frames that have returned
 // (a handler left by return never runs POP_EXCEPT).
-func DropReturned(t *Thread) {
-	for t.handled.exc != nil && t.handled.depth > t.Depth {
+func DropReturned(t *pyrt.Thread) {
+	for t.Handled.Exc != nil && t.Handled.Depth > t.Depth {
 		popHandled(t)
 	}
 }
 
 // currentHandled is the exception of the innermost running handler, or nil.
-func currentHandled(t *Thread) *py.Exception {
+func currentHandled(t *pyrt.Thread) *py.Exception {
 	DropReturned(t)
-	return t.handled.exc
+	return t.Handled.Exc
 }
 
 // pushHandled makes exc the thread's handled exception, keeping the one it
 // replaces for when exc's handler ends.
-func pushHandled(t *Thread, exc *py.Exception, frame *py.Frame) {
+func pushHandled(t *pyrt.Thread, exc *py.Exception, frame *py.Frame) {
 	DropReturned(t)
-	if len(t.outerHandled) >= maxHandledDepth {
-		copy(t.outerHandled, t.outerHandled[1:])
-		t.outerHandled = t.outerHandled[:len(t.outerHandled)-1]
+	if len(t.OuterHandled) >= maxHandledDepth {
+		copy(t.OuterHandled, t.OuterHandled[1:])
+		t.OuterHandled = t.OuterHandled[:len(t.OuterHandled)-1]
 	}
-	t.outerHandled = append(t.outerHandled, t.handled)
-	t.handled = handledEntry{exc, t.Depth, frame}
+	t.OuterHandled = append(t.OuterHandled, t.Handled)
+	t.Handled = pyrt.HandledEntry{Exc: exc, Depth: t.Depth, Frame: frame}
 }
 
 func init() {
-	OnInstall(InstallExtras, "hooks_except_end", func() {
-		ReplaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
+	pyrt.OnInstall(pyrt.InstallExtras, "hooks_except_end", func() {
+		pyrt.ReplaceMethod("builtins", py.MustNewMethod(handledEndName, handledEnd, 0, "except-clause exit hook (pypool)"))
 	})
 }
 
@@ -132,10 +133,10 @@ func init() {
 // frame is suspended in a call, so its block stack is intact: it holds one
 // EXCEPT_HANDLER block per handler still running. The current frame's own
 // entries are left alone: an exception leaving it has unwound its blocks.
-func DropLeftOuterHandlers(t *Thread) {
+func DropLeftOuterHandlers(t *pyrt.Thread) {
 	DropReturned(t)
-	for t.handled.exc != nil && t.handled.frame != nil && t.handled.depth < t.Depth {
-		f := t.handled.frame
+	for t.Handled.Exc != nil && t.Handled.Frame != nil && t.Handled.Depth < t.Depth {
+		f := t.Handled.Frame
 		blocks := 0
 		for _, b := range f.Blockstack {
 			if b.Type == py.TryBlockExceptHandler {
@@ -143,7 +144,7 @@ func DropLeftOuterHandlers(t *Thread) {
 			}
 		}
 		entries := 1
-		for k := len(t.outerHandled) - 1; k >= 0 && t.outerHandled[k].exc != nil && t.outerHandled[k].frame == f; k-- {
+		for k := len(t.OuterHandled) - 1; k >= 0 && t.OuterHandled[k].Exc != nil && t.OuterHandled[k].Frame == f; k-- {
 			entries++
 		}
 		if entries <= blocks {
@@ -153,4 +154,4 @@ func DropLeftOuterHandlers(t *Thread) {
 	}
 }
 
-func init() { OnCodePatch("80-except-ends", patchExceptEnds) }
+func init() { pyrt.OnCodePatch("80-except-ends", patchExceptEnds) }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // ModuleNotFoundError is the builtin ModuleNotFoundError (gpython lacks it):
@@ -15,9 +16,9 @@ var ModuleNotFoundError = py.ImportError.NewType("ModuleNotFoundError", "Module 
 // `import concurrent.futures` and `import a.b as x` work for Go modules as
 // for .py files; a missing module is ModuleNotFoundError("No module named 'x'").
 func installImport() {
-	MustReady(ModuleNotFoundError)
-	SetModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
-	ReplaceMethod("builtins", Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
+	pyrt.MustReady(ModuleNotFoundError)
+	pyrt.SetModuleGlobal("builtins", "ModuleNotFoundError", ModuleNotFoundError)
+	pyrt.ReplaceMethod("builtins", pyrt.Func("__import__", "name, globals=None, locals=None, fromlist=(), level=0", builtinImport))
 	for _, attr := range []string{"name", "path"} {
 		py.ImportError.Dict[attr] = exceptionDictAttr(attr)
 	}
@@ -50,14 +51,14 @@ func exceptionDictAttr(attr string) *py.Property {
 	}
 }
 
-func builtinImport(self py.Object, a *Args) (py.Object, error) {
-	ctx := CtxOf(self)
+func builtinImport(self py.Object, a *pyrt.Args) (py.Object, error) {
+	ctx := pyrt.CtxOf(self)
 	if ctx == nil {
 		return nil, py.ExceptionNewf(py.ImportError, "__import__ not available")
 	}
 	name, err := a.Str("name")
 	if err != nil {
-		return nil, py.ExceptionNewf(py.TypeError, "__import__() argument 1 must be str, not %s", TypeName(a.Get("name")))
+		return nil, py.ExceptionNewf(py.TypeError, "__import__() argument 1 must be str, not %s", pyrt.TypeName(a.Get("name")))
 	}
 	globals, _ := a.Get("globals").(py.StringDict)
 	level, err := a.Int("level")
@@ -179,7 +180,7 @@ func importOne(ctx py.Context, name string, globals py.StringDict) (*py.Module, 
 	if err != nil {
 		if e, ok := err.(*py.Exception); ok && e.Base == py.FileNotFoundError {
 			if msg, _ := ExceptionStr(e); strings.HasPrefix(msg, "Failed to resolve") {
-				ne := NewException(ModuleNotFoundError, py.String("No module named '"+name+"'"))
+				ne := pyrt.NewException(ModuleNotFoundError, py.String("No module named '"+name+"'"))
 				ne.Dict["name"] = py.String(name)
 				return nil, ne
 			}
@@ -193,4 +194,4 @@ func importOne(ctx py.Context, name string, globals py.StringDict) (*py.Module, 
 	return m, nil
 }
 
-func init() { OnInstall(InstallCore, "core05-import", installImport) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core05-import", installImport) }

@@ -22,6 +22,7 @@ import (
 	"reflect"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Instance is an instance of a user class defining operator dunders. The
@@ -174,7 +175,7 @@ func instanceInit(self py.Object, args py.Tuple, kwargs py.StringDict) error {
 		return err
 	}
 	if res != py.None {
-		return py.ExceptionNewf(py.TypeError, "__init__() should return None, not '%s'", TypeName(res))
+		return py.ExceptionNewf(py.TypeError, "__init__() should return None, not '%s'", pyrt.TypeName(res))
 	}
 	return nil
 }
@@ -399,7 +400,7 @@ func splitPair(res py.Object, err error) (py.Object, py.Object, error) {
 	}
 	t, ok := res.(py.Tuple)
 	if !ok || len(t) != 2 {
-		return nil, nil, py.ExceptionNewf(py.TypeError, "__divmod__ must return a pair (pypool), not '%s'", TypeName(res))
+		return nil, nil, py.ExceptionNewf(py.TypeError, "__divmod__ must return a pair (pypool), not '%s'", pyrt.TypeName(res))
 	}
 	return t[0], t[1], nil
 }
@@ -488,7 +489,7 @@ func (w *Instance) M__int__() (py.Object, error) {
 		return nil, err
 	}
 	if !isIntValue(res) {
-		return nil, py.ExceptionNewf(py.TypeError, "__int__ returned non-int (type %s)", TypeName(res))
+		return nil, py.ExceptionNewf(py.TypeError, "__int__ returned non-int (type %s)", pyrt.TypeName(res))
 	}
 	return res, nil
 }
@@ -511,7 +512,7 @@ func (w *Instance) M__float__() (py.Object, error) {
 		return nil, err
 	}
 	if _, ok := res.(py.Float); !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "%s.__float__ returned non-float (type %s)", w.Type().Name, TypeName(res))
+		return nil, py.ExceptionNewf(py.TypeError, "%s.__float__ returned non-float (type %s)", w.Type().Name, pyrt.TypeName(res))
 	}
 	return res, nil
 }
@@ -537,7 +538,7 @@ func (w *Instance) M__index__() (py.Int, error) {
 	case py.Bool:
 		return BoolInt(x), nil
 	}
-	return 0, py.ExceptionNewf(py.TypeError, "__index__ returned non-int (type %s)", TypeName(res))
+	return 0, py.ExceptionNewf(py.TypeError, "__index__ returned non-int (type %s)", pyrt.TypeName(res))
 }
 
 // identityHash is the default hash of an object: its address.
@@ -693,7 +694,7 @@ func (w *Instance) M__bool__() (py.Object, error) {
 		if b, ok := res.(py.Bool); ok {
 			return b, nil
 		}
-		return nil, py.ExceptionNewf(py.TypeError, "__bool__ should return bool, returned %s", TypeName(res))
+		return nil, py.ExceptionNewf(py.TypeError, "__bool__ should return bool, returned %s", pyrt.TypeName(res))
 	}
 	if res, ok, err := w.dunder("__len__"); ok {
 		if err != nil {

@@ -18,6 +18,7 @@ import (
 	"weak"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // A lazySource is the deferred Python part of one registered module.
@@ -33,7 +34,7 @@ type lazySource struct {
 // lazyLoad is the load of a lazySource into one module instance.
 type lazyLoad struct {
 	done   chan struct{}
-	loader *Thread // the Python thread running the source (nil: no interpreter)
+	loader *pyrt.Thread // the Python thread running the source (nil: no interpreter)
 	err    error
 }
 
@@ -87,8 +88,8 @@ func loadLazySource(o py.Object) error {
 func (ls *lazySource) load(m *py.Module) error {
 	key := weak.Make(m)
 	for {
-		var cur *Thread
-		in := InterpOf(m.Context)
+		var cur *pyrt.Thread
+		in := pyrt.InterpOf(m.Context)
 		if in != nil {
 			cur = in.GIL.Thread()
 		}
@@ -186,7 +187,7 @@ func (a *lazyAttr) M__get__(instance, owner py.Object) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "lazy_source", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "lazy_source", func() {
 		// m.__dict__ is the whole namespace (object's __dict__ otherwise).
 		py.ModuleType.Dict["__dict__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
 			m, ok := self.(*py.Module)

@@ -4,6 +4,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // selfMatching are the classes whose single positional sub-pattern
@@ -201,7 +202,7 @@ func mget(args py.Tuple, _ py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallExtras, "match_helpers", func() {
+	pyrt.OnInstall(pyrt.InstallExtras, "match_helpers", func() {
 		for name, fn := range map[string]func(py.Tuple, py.StringDict) (py.Object, error){
 			"__pp_mseq__": mseq, "__pp_mmap__": mmap, "__pp_mrest__": mrest,
 			"__pp_mcls__": mcls, "__pp_mhas__": mhas, "__pp_mget__": mget,

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func addModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
@@ -100,7 +101,7 @@ func installMathExtra() {
 	addModuleFunc("math", "gcd", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, false) })
 	addModuleFunc("math", "lcm", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, true) })
 	addModuleFunc("math", "isqrt", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("isqrt", args, kw, 1, 1); err != nil {
+		if err := pyrt.NArgs("isqrt", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		n, err := IntArg("isqrt", args[0])
@@ -375,7 +376,7 @@ func (o *osPathNS) M__repr__() (py.Object, error) {
 }
 
 func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := NArgs("vars", args, kw, 1, 1); err != nil {
+	if err := pyrt.NArgs("vars", args, kw, 1, 1); err != nil {
 		return nil, err
 	}
 	if err := loadLazySource(args[0]); err != nil {
@@ -390,7 +391,7 @@ func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "mod_extra", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "mod_extra", func() {
 		installMathExtra()
 		installOSPath()
 		SetBuiltin("vars", builtinFunc("vars", builtinVars))

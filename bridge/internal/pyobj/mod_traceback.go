@@ -7,11 +7,12 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // handledOf returns the exception the calling thread is handling, or nil.
 func handledOf(self py.Object) *py.Exception {
-	if in := InterpOf(CtxOf(self)); in != nil {
+	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
 		return HandledException(in)
 	}
 	return nil
@@ -27,7 +28,7 @@ func formatHandled(self py.Object, opt tbOptions) string {
 }
 
 // tbOpts reads the limit and chain arguments.
-func tbOpts(self py.Object, a *Args) (tbOptions, error) {
+func tbOpts(self py.Object, a *pyrt.Args) (tbOptions, error) {
 	var opt tbOptions
 	var err error
 	if opt.limit, opt.limited, err = tracebackLimit(self, a.Get("limit")); err != nil {
@@ -41,7 +42,7 @@ func tbOpts(self py.Object, a *Args) (tbOptions, error) {
 // excArg returns the exception object passed as name (an exception
 // instance or None; an exception class is also taken, as CPython does for
 // the value when only a type is given).
-func excArg(a *Args, name string) (*py.Exception, bool, error) {
+func excArg(a *pyrt.Args, name string) (*py.Exception, bool, error) {
 	v := a.Get(name)
 	if v == py.None {
 		return nil, false, nil
@@ -54,7 +55,7 @@ func excArg(a *Args, name string) (*py.Exception, bool, error) {
 			return py.MakeException(e), true, nil
 		}
 	}
-	return nil, false, py.ExceptionNewf(py.TypeError, "Exception expected for value, %s found", TypeName(v))
+	return nil, false, py.ExceptionNewf(py.TypeError, "Exception expected for value, %s found", pyrt.TypeName(v))
 }
 
 // strList makes a Python list of strings.
@@ -77,7 +78,7 @@ func excChunks(exc *py.Exception, ok bool, opt tbOptions) []string {
 // writeErr writes s to file, or to sys.stderr when file is None.
 func writeErr(self py.Object, file py.Object, s string) error {
 	if file == py.None {
-		f, err := sysFile(CtxOf(self), "stderr")
+		f, err := sysFile(pyrt.CtxOf(self), "stderr")
 		if err != nil {
 			return err
 		}
@@ -95,21 +96,21 @@ func excText(exc *py.Exception, ok bool, opt tbOptions) string {
 
 func init() {
 	methods := []*py.Method{
-		Func("format_exc", "limit=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("format_exc", "limit=None, chain=True", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			opt, err := tbOpts(self, a)
 			if err != nil {
 				return nil, err
 			}
 			return py.String(formatHandled(self, opt)), nil
 		}),
-		Func("print_exc", "limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("print_exc", "limit=None, file=None, chain=True", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			opt, err := tbOpts(self, a)
 			if err != nil {
 				return nil, err
 			}
 			return py.None, writeErr(self, a.Get("file"), formatHandled(self, opt))
 		}),
-		Func("format_exception", "exc, /, value=None, tb=None, limit=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("format_exception", "exc, /, value=None, tb=None, limit=None, chain=True", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			name := "exc"
 			if a.Given("value") {
 				name = "value"
@@ -124,7 +125,7 @@ func init() {
 			}
 			return strList(excChunks(exc, ok, opt)), nil
 		}),
-		Func("print_exception", "exc, /, value=None, tb=None, limit=None, file=None, chain=True", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("print_exception", "exc, /, value=None, tb=None, limit=None, file=None, chain=True", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			name := "exc"
 			if a.Given("value") {
 				name = "value"
@@ -139,7 +140,7 @@ func init() {
 			}
 			return py.None, writeErr(self, a.Get("file"), excText(exc, ok, opt))
 		}),
-		Func("format_exception_only", "exc, /, value=None", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("format_exception_only", "exc, /, value=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			name := "exc"
 			if a.Given("value") {
 				name = "value"
@@ -159,8 +160,8 @@ func init() {
 		Methods: methods,
 		Globals: py.StringDict{},
 	})
-	OnInstall(InstallExtras, "mod_traceback", func() {
-		ReplaceMethod("sys", Func("exc_info", "", func(self py.Object, a *Args) (py.Object, error) {
+	pyrt.OnInstall(pyrt.InstallExtras, "mod_traceback", func() {
+		pyrt.ReplaceMethod("sys", pyrt.Func("exc_info", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			exc := handledOf(self)
 			if exc == nil {
 				return py.Tuple{py.None, py.None, py.None}, nil

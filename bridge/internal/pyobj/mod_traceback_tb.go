@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // recursiveCutoff is how many identical consecutive entries are shown
@@ -186,7 +187,7 @@ func (s *StackSummary) format() (*py.List, error) {
 	for _, o := range s.Items {
 		fs, ok := o.(*FrameSummary)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "StackSummary entries must be FrameSummary objects, not %s", TypeName(o))
+			return nil, py.ExceptionNewf(py.TypeError, "StackSummary entries must be FrameSummary objects, not %s", pyrt.TypeName(o))
 		}
 		same := false
 		if last != nil {
@@ -224,7 +225,7 @@ func summaryFromList(list py.Object) (*StackSummary, error) {
 		}
 		t, err := py.SequenceTuple(o)
 		if err != nil {
-			ierr = py.ExceptionNewf(py.TypeError, "cannot unpack non-iterable %s object", TypeName(o))
+			ierr = py.ExceptionNewf(py.TypeError, "cannot unpack non-iterable %s object", pyrt.TypeName(o))
 			return true
 		}
 		if len(t) != 4 {
@@ -287,7 +288,7 @@ func tracebackArg(tb py.Object) ([]*py.Traceback, error) {
 	}
 	t, ok := tb.(*py.Traceback)
 	if !ok {
-		return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'tb_frame'", TypeName(tb))
+		return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'tb_frame'", pyrt.TypeName(tb))
 	}
 	for ; t != nil; t = t.Next {
 		out = append(out, t)
@@ -331,7 +332,7 @@ func ctxOrLast(self py.Object) py.Context {
 	if m, ok := self.(*py.Module); ok && m != nil && m.Context != nil {
 		return m.Context
 	}
-	if in := lastInterp.Load(); in != nil {
+	if in := pyrt.LastInterp.Load(); in != nil {
 		return in.Ctx
 	}
 	return nil
@@ -372,7 +373,7 @@ func writeLines(self, file py.Object, list *py.List) error {
 }
 
 func stackUnsupported(name string) *py.Method {
-	return Func(name, "*args, **kwargs", func(self py.Object, a *Args) (py.Object, error) {
+	return pyrt.Func(name, "*args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.NotImplementedError, "traceback.%s() is not supported by pypool: gpython frames do not link to their callers (no f_back)", name)
 	})
 }
@@ -385,21 +386,21 @@ func installTracebackEntries() {
 	impl.Globals["FrameSummary"] = frameSummaryType
 	impl.Globals["StackSummary"] = stackSummaryType
 	impl.Methods = append(impl.Methods,
-		Func("extract_tb", "tb, limit=None", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("extract_tb", "tb, limit=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return extractTB(self, a.Get("tb"), a.Get("limit"))
 		}),
-		Func("format_tb", "tb, limit=None", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("format_tb", "tb, limit=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			s, err := extractTB(self, a.Get("tb"), a.Get("limit"))
 			if err != nil {
 				return nil, err
 			}
 			return s.format()
 		}),
-		Func("print_tb", "tb, limit=None, file=None", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("print_tb", "tb, limit=None, file=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			s, err := extractTB(self, a.Get("tb"), a.Get("limit"))
 			return printSummary(self, a.Get("file"), s, err)
 		}),
-		Func("walk_tb", "tb", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("walk_tb", "tb", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			tbs, err := tracebackArg(a.Get("tb"))
 			if err != nil {
 				return nil, err
@@ -410,14 +411,14 @@ func installTracebackEntries() {
 			}
 			return py.NewIterator(out), nil
 		}),
-		Func("format_list", "extracted_list", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("format_list", "extracted_list", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			s, err := summaryFromList(a.Get("extracted_list"))
 			if err != nil {
 				return nil, err
 			}
 			return s.format()
 		}),
-		Func("print_list", "extracted_list, file=None", func(self py.Object, a *Args) (py.Object, error) {
+		pyrt.Func("print_list", "extracted_list, file=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			s, err := summaryFromList(a.Get("extracted_list"))
 			return printSummary(self, a.Get("file"), s, err)
 		}),
@@ -428,7 +429,7 @@ func installTracebackEntries() {
 	)
 }
 
-var frameSummarySig = MustSig("FrameSummary", "filename, lineno, name, *, lookup_line=True, locals=None, line=None, end_lineno=None, colno=None, end_colno=None")
+var frameSummarySig = pyrt.MustSig("FrameSummary", "filename, lineno, name, *, lookup_line=True, locals=None, line=None, end_lineno=None, colno=None, end_colno=None")
 
 func init() {
 	ft := frameSummaryType
@@ -528,17 +529,17 @@ func init() {
 		}
 		return s, nil
 	}
-	st.Dict["format"] = Method("StackSummary.format", "", func(self py.Object, a *Args) (py.Object, error) {
+	st.Dict["format"] = pyrt.Method("StackSummary.format", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		s, ok := self.(*StackSummary)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.format() needs a StackSummary, not %s", TypeName(self))
+			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.format() needs a StackSummary, not %s", pyrt.TypeName(self))
 		}
 		return s.format()
 	})
-	st.Dict["format_frame_summary"] = Method("StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *Args) (py.Object, error) {
+	st.Dict["format_frame_summary"] = pyrt.Method("StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		fs, ok := a.Get("frame_summary").(*FrameSummary)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "format_frame_summary() needs a FrameSummary, not %s", TypeName(a.Get("frame_summary")))
+			return nil, py.ExceptionNewf(py.TypeError, "format_frame_summary() needs a FrameSummary, not %s", pyrt.TypeName(a.Get("frame_summary")))
 		}
 		return py.String(fs.format()), nil
 	})
@@ -549,7 +550,7 @@ func init() {
 		}
 		return summaryFromList(args[0])
 	}, 0, "from_list(a_list)")
-	st.Dict["extract"] = Func("extract", "frame_gen, *, limit=None, lookup_lines=True, capture_locals=False", func(self py.Object, a *Args) (py.Object, error) {
+	st.Dict["extract"] = pyrt.Func("extract", "frame_gen, *, limit=None, lookup_lines=True, capture_locals=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		if err := refuseCaptureLocals(a); err != nil {
 			return nil, err
 		}
@@ -558,12 +559,12 @@ func init() {
 		err := py.Iterate(a.Get("frame_gen"), func(o py.Object) bool {
 			t, ok := o.(py.Tuple)
 			if !ok || len(t) != 2 {
-				ierr = py.ExceptionNewf(py.TypeError, "StackSummary.extract() needs (frame, lineno) pairs, not %s", TypeName(o))
+				ierr = py.ExceptionNewf(py.TypeError, "StackSummary.extract() needs (frame, lineno) pairs, not %s", pyrt.TypeName(o))
 				return true
 			}
 			f, _ := t[0].(*py.Frame)
 			if f == nil {
-				ierr = py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'f_code'", TypeName(t[0]))
+				ierr = py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'f_code'", pyrt.TypeName(t[0]))
 				return true
 			}
 			items = append(items, frameEntry(f, t[1]))
@@ -585,5 +586,5 @@ func init() {
 		}
 		return s, nil
 	})
-	OnInstall(InstallExtras, "mod_traceback_tb", installTracebackEntries)
+	pyrt.OnInstall(pyrt.InstallExtras, "mod_traceback_tb", installTracebackEntries)
 }

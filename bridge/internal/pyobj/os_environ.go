@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // environType is type(os.environ).
@@ -176,7 +177,7 @@ func (e *Environ) del(key py.Object) error {
 	}
 	e.st.mu.Unlock()
 	if !ok {
-		return keyError(key)
+		return pyrt.KeyError(key)
 	}
 	return nil
 }
@@ -201,7 +202,7 @@ func (e *Environ) M__getitem__(key py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !ok {
-		return nil, keyError(key)
+		return nil, pyrt.KeyError(key)
 	}
 	return v, nil
 }
@@ -510,21 +511,21 @@ func init() {
 	environType.Dict["__module__"] = py.String("os")
 	t := environType
 	view := func(name string, kind iterKind) {
-		t.Dict[name] = Method("Mapping."+name, "", func(self py.Object, a *Args) (py.Object, error) {
+		t.Dict[name] = pyrt.Method("Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return &EnvironView{e: self.(*Environ), kind: kind}, nil
 		})
 	}
 	view("keys", iterKeys)
 	view("values", iterValues)
 	view("items", iterItems)
-	t.Dict["get"] = Method("Mapping.get", "key, default=None", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["get"] = pyrt.Method("Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		v, ok, err := self.(*Environ).get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
 		return a.Get("default"), nil
 	})
-	t.Dict["pop"] = Method("MutableMapping.pop", "key, default=None", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["pop"] = pyrt.Method("MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		v, ok, err := e.get(a.Get("key"))
 		if err != nil {
@@ -534,11 +535,11 @@ func init() {
 			if a.Given("default") {
 				return a.Get("default"), nil
 			}
-			return nil, keyError(a.Get("key"))
+			return nil, pyrt.KeyError(a.Get("key"))
 		}
 		return v, e.del(a.Get("key"))
 	})
-	t.Dict["popitem"] = Method("MutableMapping.popitem", "", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["popitem"] = pyrt.Method("MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		ks, vs := e.snapshot()
 		if len(ks) == 0 {
@@ -547,7 +548,7 @@ func init() {
 		k := py.String(ks[0])
 		return py.Tuple{k, py.String(vs[0])}, e.del(k)
 	})
-	t.Dict["setdefault"] = Method("_Environ.setdefault", "key, value", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["setdefault"] = pyrt.Method("_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		if _, ok, err := e.get(a.Get("key")); err != nil {
 			return nil, err
@@ -558,7 +559,7 @@ func init() {
 		}
 		return e.M__getitem__(a.Get("key"))
 	})
-	t.Dict["update"] = Method("MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["update"] = pyrt.Method("MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		if err := e.update(a.Get("other")); err != nil {
 			return nil, err
@@ -575,7 +576,7 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["clear"] = Method("MutableMapping.clear", "", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["clear"] = pyrt.Method("MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		ks, _ := e.snapshot()
 		for _, k := range ks {
@@ -585,11 +586,11 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["copy"] = Method("_Environ.copy", "", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["copy"] = pyrt.Method("_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return self.(*Environ).toDict(), nil
 	})
 
-	OnInstall(InstallExtras, "os_environ", installEnviron)
+	pyrt.OnInstall(pyrt.InstallExtras, "os_environ", installEnviron)
 }
 
 // installEnviron puts os.environ, getenv, putenv and unsetenv in the os
@@ -600,7 +601,7 @@ func installEnviron() {
 		return
 	}
 	impl.Globals["environ"] = theEnviron
-	replaceModuleFunc(impl, Func("getenv", "key, default=None", func(_ py.Object, a *Args) (py.Object, error) {
+	replaceModuleFunc(impl, pyrt.Func("getenv", "key, default=None", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		v, ok, err := theEnviron.get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
@@ -633,7 +634,7 @@ func installEnviron() {
 		}
 		return py.None, processPutenv(k, v)
 	}))
-	replaceModuleFunc(impl, Func("unsetenv", "name, /", func(_ py.Object, a *Args) (py.Object, error) {
+	replaceModuleFunc(impl, pyrt.Func("unsetenv", "name, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		k, err := pathArg(a.Get("name"))
 		if err != nil {
 			return nil, err
@@ -653,4 +654,4 @@ func replaceModuleFunc(impl *py.ModuleImpl, m *py.Method) {
 	impl.Methods = append(impl.Methods, m)
 }
 
-func init() { OnNewInterp(loadEnviron, nil) }
+func init() { pyrt.OnNewInterp(loadEnviron, nil) }

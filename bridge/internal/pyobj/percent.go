@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // PercentFormat is CPython's str % args.
@@ -380,7 +381,7 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 		} else {
 			var ok bool
 			if v, ok = kwargs[first]; !ok {
-				return "", keyError(py.String(first))
+				return "", pyrt.KeyError(py.String(first))
 			}
 		}
 		for tail != "" {
@@ -447,14 +448,14 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 }
 
 func init() {
-	OnInstall(InstallCompat, "percent", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "percent", func() {
 		SetBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
-		AddMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			s, err := StrFormat(string(self.(py.String)), args, kw)
 			return py.String(s), err
 		})
-		AddMethod(py.StringType, "format_map", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("format_map", args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(py.StringType, "format_map", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("format_map", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			m := py.StringDict{}
@@ -477,7 +478,7 @@ func init() {
 			}
 			if _, ok := impl.Globals["format"]; !has && !ok {
 				SetBuiltin("format", builtinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-					if err := NArgs("format", args, kw, 1, 2); err != nil {
+					if err := pyrt.NArgs("format", args, kw, 1, 2); err != nil {
 						return nil, err
 					}
 					spec := ""

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // WriteText writes s to the Python file object f with a single write: Go
@@ -42,7 +43,7 @@ func sysFile(ctx py.Context, name string) (py.Object, error) {
 	return f, nil
 }
 
-var printSig = MustSig("print", "*objects, sep=None, end=None, file=None, flush=False")
+var printSig = pyrt.MustSig("print", "*objects, sep=None, end=None, file=None, flush=False")
 
 // builtinPrint is print(): the whole line is built first and written once, so
 // lines printed at the same moment by threads or workers never tear.
@@ -68,7 +69,7 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 	}
 	file := a.Get("file")
 	if file == py.None {
-		ctx := CtxOf(self)
+		ctx := pyrt.CtxOf(self)
 		if ctx == nil {
 			return nil, py.ExceptionNewf(py.RuntimeError, "print(): no interpreter")
 		}
@@ -109,8 +110,8 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 }
 
 func installPrint() {
-	ReplaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
+	pyrt.ReplaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
 		"print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default."))
 }
 
-func init() { OnInstall(InstallCore, "core02-print", installPrint) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core02-print", installPrint) }

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 //go:embed pylib/*.py
@@ -121,10 +122,10 @@ func classGetItem(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "pylib", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "pylib", func() {
 		installPylib()
 		py.TypeType.Dict["__getitem__"] = py.MustNewMethod("__getitem__", classGetItem, 0, "")
 	})
 }
 
-func init() { ModuleSource = PylibSource }
+func init() { pyrt.ModuleSource = PylibSource }

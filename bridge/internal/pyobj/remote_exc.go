@@ -21,15 +21,16 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // The exception types CPython chains a worker's traceback with.
 var (
 	// FuturesRemoteTraceback is concurrent.futures.process._RemoteTraceback.
-	FuturesRemoteTraceback = NewExceptionClass("concurrent.futures.process", "_RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
+	FuturesRemoteTraceback = pyrt.NewExceptionClass("concurrent.futures.process", "_RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
 	// PoolRemoteTraceback is multiprocessing.pool.RemoteTraceback.
-	PoolRemoteTraceback = NewExceptionClass("multiprocessing.pool", "RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
+	PoolRemoteTraceback = pyrt.NewExceptionClass("multiprocessing.pool", "RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
 )
 
 // Unsendable results. When a task's return value cannot be sent back, the
@@ -248,7 +249,7 @@ func formatTraceback(info py.ExceptionInfo) string {
 // __cause__ is a tbType exception whose str() is "\n\"\"\"\n<text>\"\"\"", so
 // it prints as CPython's. An unsendable-result report becomes its reason (a
 // TypeError). The caller holds interp's GIL.
-func ExceptionFromWire(interp *Interp, e *wire.Exception, tbType *py.Type) py.Object {
+func ExceptionFromWire(interp *pyrt.Interp, e *wire.Exception, tbType *py.Type) py.Object {
 	if e == nil {
 		return py.ExceptionNewf(py.SystemError, "missing exception from a worker")
 	}
@@ -283,7 +284,7 @@ func ExceptionFromWire(interp *Interp, e *wire.Exception, tbType *py.Type) py.Ob
 }
 
 // builtinExceptionType finds a builtin exception class by name.
-func builtinExceptionType(interp *Interp, name string) (*py.Type, bool) {
+func builtinExceptionType(interp *pyrt.Interp, name string) (*py.Type, bool) {
 	if interp == nil || interp.Ctx == nil {
 		return nil, false
 	}

@@ -4,6 +4,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var markerType = py.NewType("__pp_marker__", "")
@@ -198,7 +199,7 @@ func ppAnn(args py.Tuple, _ py.StringDict) (py.Object, error) {
 }
 
 func init() {
-	OnInstall(InstallCompat, "rewrite_helpers", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "rewrite_helpers", func() {
 		one := func(name string, fn func(py.Tuple, py.StringDict) (py.Object, error)) {
 			SetBuiltin(name, builtinFunc(name, fn))
 		}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -22,21 +23,21 @@ func init() {
 // __main__ globals fill their __main__ (FromWire).
 var workerInterps sync.Map // *Interp → bool
 
-func isWorkerInterp(interp *Interp) bool {
+func isWorkerInterp(interp *pyrt.Interp) bool {
 	_, ok := workerInterps.Load(interp)
 	return ok
 }
 
 // newInterp makes the interpreter a worker runs tasks in; its sys.path is
 // the parent's (set by the first Define).
-func newInterp() (*Interp, error) {
-	return NewInterp(Options{Argv: []string{""}}), nil
+func newInterp() (*pyrt.Interp, error) {
+	return pyrt.NewInterp(pyrt.Options{Argv: []string{""}}), nil
 }
 
 // A WorkerRuntime is the "py" pool.Runtime: it owns one interpreter with an
 // empty __main__ that every shipped function shares.
 type WorkerRuntime struct {
-	interp  *Interp
+	interp  *pyrt.Interp
 	Fns     map[uint64]py.Object
 	argvSet bool
 }
@@ -77,7 +78,7 @@ func oneCorePerWorker() {
 }
 
 // Interp is the runtime's interpreter.
-func (r *WorkerRuntime) Interp() *Interp { return r.interp }
+func (r *WorkerRuntime) Interp() *pyrt.Interp { return r.interp }
 
 // Define rebuilds the callable a "py" payload describes and caches it as id.
 // The first definition also gives the worker the parent's sys.argv, and
@@ -110,7 +111,7 @@ func (r *WorkerRuntime) Define(id uint64, payload wire.Value) error {
 
 // addSysPath puts the parent's sys.path entries first, so modules next to
 // the parent's script import in the worker.
-func AddSysPath(in *Interp, paths []string) {
+func AddSysPath(in *pyrt.Interp, paths []string) {
 	sys, err := in.Ctx.GetModule("sys")
 	if err != nil {
 		return

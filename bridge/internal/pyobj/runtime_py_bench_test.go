@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // benchWorkerSquare is a "py" worker runtime with sq(x) = x*x defined as 1.
 func benchWorkerSquare(b *testing.B) *WorkerRuntime {
 	b.Helper()
-	interp := NewInterp(Options{})
+	interp := pyrt.NewInterp(pyrt.Options{})
 	code, err := py.Compile("def sq(x):\n    return x * x\n", "main.py", py.ExecMode, 0, true)
 	if err != nil {
 		b.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -13,7 +14,7 @@ import (
 // worker runtime, as ids 1, 2, … in order.
 func defineInWorker(t *testing.T, src string, names ...string) *WorkerRuntime {
 	t.Helper()
-	interp := NewInterp(Options{})
+	interp := pyrt.NewInterp(pyrt.Options{})
 	code, err := py.Compile(src, "main.py", py.ExecMode, 0, true)
 	if err != nil {
 		t.Fatal(err)

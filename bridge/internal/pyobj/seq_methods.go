@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // seqIndex is list.index / tuple.index.
@@ -53,8 +54,8 @@ func seqCount(items []py.Object, x py.Object) (py.Object, error) {
 }
 
 func listMethod(name string, min, max int, fn func(l *py.List, args py.Tuple) (py.Object, error)) {
-	AddMethod(py.ListType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs(name, args, kw, min, max); err != nil {
+	pyrt.AddMethod(py.ListType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs(name, args, kw, min, max); err != nil {
 			return nil, err
 		}
 		return fn(self.(*py.List), args)
@@ -62,7 +63,7 @@ func listMethod(name string, min, max int, fn func(l *py.List, args py.Tuple) (p
 }
 
 func init() {
-	OnInstall(InstallCompat, "seq_methods", installSeqMethods)
+	pyrt.OnInstall(pyrt.InstallCompat, "seq_methods", installSeqMethods)
 }
 
 func installSeqMethods() {
@@ -136,21 +137,21 @@ func installSeqMethods() {
 		l.Items = l.Items[:0]
 		return py.None, nil
 	})
-	AddMethod(py.TupleType, "index", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("index", args, kw, 1, 3); err != nil {
+	pyrt.AddMethod(py.TupleType, "index", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("index", args, kw, 1, 3); err != nil {
 			return nil, err
 		}
 		return seqIndex(self.(py.Tuple), args, "tuple")
 	})
-	AddMethod(py.TupleType, "count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("count", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(py.TupleType, "count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("count", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		return seqCount(self.(py.Tuple), args[0])
 	})
 
 	// int
-	AddMethod(py.IntType, "bit_length", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.IntType, "bit_length", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		switch x := self.(type) {
 		case py.Int:
 			v := int64(x)
@@ -163,7 +164,7 @@ func installSeqMethods() {
 		}
 		return py.Int(0), nil
 	})
-	AddMethod(py.IntType, "bit_count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.IntType, "bit_count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		n := toBig(self)
 		n.Abs(n)
 		c := 0
@@ -172,8 +173,8 @@ func installSeqMethods() {
 		}
 		return py.Int(c), nil
 	})
-	AddMethod(py.IntType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
-	AddMethod(py.IntType, "to_bytes", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.IntType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
+	pyrt.AddMethod(py.IntType, "to_bytes", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		length, order := 1, "big"
 		signed := false
 		if len(args) > 0 {
@@ -270,7 +271,7 @@ func installSeqMethods() {
 	}
 
 	// float
-	AddMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		f := float64(self.(py.Float))
 		if math.IsInf(f, 0) {
 			return nil, py.ExceptionNewf(py.OverflowError, "cannot convert Infinity to integer ratio")
@@ -281,13 +282,13 @@ func installSeqMethods() {
 		r := new(big.Rat).SetFloat64(f)
 		return py.Tuple{BigToInt(r.Num()), BigToInt(r.Denom())}, nil
 	})
-	AddMethod(py.FloatType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.FloatType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.String(floatHex(float64(self.(py.Float)))), nil
 	})
-	AddMethod(py.FloatType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
+	pyrt.AddMethod(py.FloatType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
 
 	// bytes
-	AddMethod(py.BytesType, "decode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.BytesType, "decode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		enc := "utf-8"
 		if len(args) > 0 {
 			enc = string(args[0].(py.String))
@@ -317,11 +318,11 @@ func installSeqMethods() {
 		}
 		return nil, py.ExceptionNewf(py.LookupError, "unknown encoding: %s", enc)
 	})
-	AddMethod(py.BytesType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.BytesType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.String(hex.EncodeToString(self.(py.Bytes))), nil
 	})
 	bytesStr := func(name string, f func(b string, args py.Tuple) (py.Object, error)) {
-		AddMethod(py.BytesType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.BytesType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return f(string(self.(py.Bytes)), args)
 		})
 	}

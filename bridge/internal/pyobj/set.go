@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // SetType is builtins.set.
@@ -815,8 +816,8 @@ func init() {
 	FrozenSetType.New = frozenSetNew
 	for _, t := range []*py.Type{SetType, FrozenSetType} {
 		addSetOp := func(name, op string) {
-			AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-				if err := noKwargs(name, kw); err != nil {
+			pyrt.AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+				if err := pyrt.NoKwargs(name, kw); err != nil {
 					return nil, err
 				}
 				sets, err := iterableSets(args)
@@ -836,8 +837,8 @@ func init() {
 		addSetOp("union", "|")
 		addSetOp("intersection", "&")
 		addSetOp("difference", "-")
-		AddMethod(t, "symmetric_difference", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("symmetric_difference", args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(t, "symmetric_difference", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("symmetric_difference", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -846,8 +847,8 @@ func init() {
 			}
 			return wrapLike(self, self.(setLike).AsSet().binop(sets[0], "^")), nil
 		})
-		AddMethod(t, "issubset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("issubset", args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(t, "issubset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("issubset", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -856,8 +857,8 @@ func init() {
 			}
 			return py.NewBool(self.(setLike).AsSet().isSubset(sets[0])), nil
 		})
-		AddMethod(t, "issuperset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("issuperset", args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(t, "issuperset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("issuperset", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -866,8 +867,8 @@ func init() {
 			}
 			return py.NewBool(sets[0].isSubset(self.(setLike).AsSet())), nil
 		})
-		AddMethod(t, "isdisjoint", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("isdisjoint", args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(t, "isdisjoint", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("isdisjoint", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)
@@ -876,8 +877,8 @@ func init() {
 			}
 			return py.NewBool(self.(setLike).AsSet().binop(sets[0], "&").used == 0), nil
 		})
-		AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("copy", args, kw, 0, 0); err != nil {
+		pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("copy", args, kw, 0, 0); err != nil {
 				return nil, err
 			}
 			if f, ok := self.(*FrozenSet); ok && f.typ == nil {
@@ -885,32 +886,32 @@ func init() {
 			}
 			return wrapLike(self, self.(setLike).AsSet().copySet()), nil
 		})
-		AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("__contains__", args, kw, 1, 1); err != nil {
+		pyrt.AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("__contains__", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return self.(setLike).AsSet().M__contains__(args[0])
 		})
-		AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return py.Int(self.(setLike).AsSet().used), nil
 		})
 	}
 	t := SetType
-	AddMethod(t, "add", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("add", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(t, "add", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("add", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		return py.None, self.(*Set).Add(args[0])
 	})
-	AddMethod(t, "discard", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("discard", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(t, "discard", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("discard", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		_, err := self.(*Set).Discard(args[0])
 		return py.None, err
 	})
-	AddMethod(t, "remove", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("remove", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(t, "remove", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("remove", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		found, err := self.(*Set).Discard(args[0])
@@ -918,25 +919,25 @@ func init() {
 			return nil, err
 		}
 		if !found {
-			return nil, keyError(args[0])
+			return nil, pyrt.KeyError(args[0])
 		}
 		return py.None, nil
 	})
-	AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("pop", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("pop", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		return self.(*Set).pop()
 	})
-	AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("clear", args, kw, 0, 0); err != nil {
+	pyrt.AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("clear", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
 		self.(*Set).Clear()
 		return py.None, nil
 	})
-	AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := noKwargs("update", kw); err != nil {
+	pyrt.AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NoKwargs("update", kw); err != nil {
 			return nil, err
 		}
 		s := self.(*Set)
@@ -948,8 +949,8 @@ func init() {
 		return py.None, nil
 	})
 	for name, op := range map[string]string{"intersection_update": "&", "difference_update": "-", "symmetric_difference_update": "^"} {
-		AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := noKwargs(name, kw); err != nil {
+		pyrt.AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NoKwargs(name, kw); err != nil {
 				return nil, err
 			}
 			sets, err := iterableSets(args)

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Less is Python's a < b.
@@ -312,11 +313,11 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 }
 
 func init() {
-	OnInstall(InstallCompat, "sort", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "sort", func() {
 		SetBuiltin("sorted", builtinFunc("sorted", builtinSorted))
 		SetBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
 		SetBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
-		AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "sort() takes no positional arguments")
 			}

@@ -22,6 +22,7 @@ package pyobj
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // seqOperand reports whether the comparison at insns[k] has an operand that
@@ -207,15 +208,15 @@ func seqCompare(op int, a, b py.Object) (py.Object, error) {
 
 func unorderable(op int, a, b py.Object) error {
 	sym := map[int]string{cmpLT: "<", cmpLE: "<=", cmpGT: ">", cmpGE: ">="}[op]
-	return py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'", sym, TypeName(a), TypeName(b))
+	return py.ExceptionNewf(py.TypeError, "'%s' not supported between instances of '%s' and '%s'", sym, pyrt.TypeName(a), pyrt.TypeName(b))
 }
 
 func installCompares() {
 	for op, name := range compareNames {
-		ReplaceMethod("builtins", py.MustNewMethod(name, compareOp(op), 0, "ordering comparison (pypool)"))
+		pyrt.ReplaceMethod("builtins", py.MustNewMethod(name, compareOp(op), 0, "ordering comparison (pypool)"))
 	}
 }
 
-func init() { OnInstall(InstallCore, "core08-compares", installCompares) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core08-compares", installCompares) }
 
-func init() { OnCodePatch("40-compares", patchCompares) }
+func init() { pyrt.OnCodePatch("40-compares", patchCompares) }

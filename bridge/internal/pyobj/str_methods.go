@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func strArg(fn string, n int, o py.Object) (string, error) {
@@ -126,8 +127,8 @@ func findIn(s, sub string, args py.Tuple, reverse bool) (int, error) {
 }
 
 func strMethod(name string, min, max int, fn func(s string, args py.Tuple) (py.Object, error)) {
-	AddMethod(py.StringType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs(name, args, kw, min, max); err != nil {
+	pyrt.AddMethod(py.StringType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs(name, args, kw, min, max); err != nil {
 			return nil, err
 		}
 		return fn(string(self.(py.String)), args)
@@ -336,12 +337,12 @@ func pySplitLines(s string, keep bool) []py.Object {
 }
 
 func init() {
-	OnInstall(InstallCompat, "str_methods", installStrMethods)
+	pyrt.OnInstall(pyrt.InstallCompat, "str_methods", installStrMethods)
 }
 
 func installStrMethods() {
-	AddMethod(py.StringType, "join", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("join", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(py.StringType, "join", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("join", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		sep := string(self.(py.String))
@@ -475,21 +476,21 @@ func installStrMethods() {
 			return py.Int(i), nil
 		})
 	}
-	AddMethod(py.StringType, "split", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.StringType, "split", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		sep, n, err := splitArgs("split", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return pySplit(string(self.(py.String)), sep, n, false)
 	})
-	AddMethod(py.StringType, "rsplit", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.StringType, "rsplit", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		sep, n, err := splitArgs("rsplit", args, kw)
 		if err != nil {
 			return nil, err
 		}
 		return pySplit(string(self.(py.String)), sep, n, true)
 	})
-	AddMethod(py.StringType, "splitlines", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.StringType, "splitlines", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		keep := false
 		if len(args) > 0 {
 			kw = py.StringDict{"keepends": args[0]}
@@ -608,7 +609,7 @@ func installStrMethods() {
 		}
 		return py.String(strings.TrimSuffix(s, p)), nil
 	})
-	AddMethod(py.StringType, "expandtabs", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.StringType, "expandtabs", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		size := 8
 		if len(args) > 0 {
 			kw = py.StringDict{"tabsize": args[0]}
@@ -640,7 +641,7 @@ func installStrMethods() {
 		}
 		return py.String(b.String()), nil
 	})
-	AddMethod(py.StringType, "encode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(py.StringType, "encode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		enc := "utf-8"
 		if len(args) > 0 {
 			e, err := strArg("encode", 1, args[0])
@@ -654,8 +655,8 @@ func installStrMethods() {
 		}
 		return encodeString(string(self.(py.String)), enc)
 	})
-	AddMethod(py.StringType, "translate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := NArgs("translate", args, kw, 1, 1); err != nil {
+	pyrt.AddMethod(py.StringType, "translate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		if err := pyrt.NArgs("translate", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		table := args[0]

@@ -5,6 +5,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func sdSelf(self py.Object) py.StringDict { return self.(py.StringDict) }
@@ -12,16 +13,16 @@ func sdSelf(self py.Object) py.StringDict { return self.(py.StringDict) }
 func sdKey(k py.Object) (string, error) {
 	s, ok := k.(py.String)
 	if !ok {
-		return "", keyError(k)
+		return "", pyrt.KeyError(k)
 	}
 	return string(s), nil
 }
 
 func init() {
-	OnInstall(InstallCompat, "stringdict_methods", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "stringdict_methods", func() {
 		t := py.StringDictType
-		AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("pop", args, kw, 1, 2); err != nil {
+		pyrt.AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("pop", args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			d := sdSelf(self)
@@ -35,10 +36,10 @@ func init() {
 			if len(args) == 2 {
 				return args[1], nil
 			}
-			return nil, keyError(args[0])
+			return nil, pyrt.KeyError(args[0])
 		})
-		AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := NArgs("setdefault", args, kw, 1, 2); err != nil {
+		pyrt.AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			if err := pyrt.NArgs("setdefault", args, kw, 1, 2); err != nil {
 				return nil, err
 			}
 			d := sdSelf(self)
@@ -56,7 +57,7 @@ func init() {
 			d[k] = def
 			return def, nil
 		})
-		AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			d := sdSelf(self)
 			if len(args) == 1 {
 				src := NewDict()
@@ -76,10 +77,10 @@ func init() {
 			}
 			return py.None, nil
 		})
-		AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			return sdSelf(self).Copy(), nil
 		})
-		AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			d := sdSelf(self)
 			for k := range d {
 				delete(d, k)
@@ -87,7 +88,7 @@ func init() {
 			return py.None, nil
 		})
 		list := func(name string, f func(k string, v py.Object) py.Object) {
-			AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			pyrt.AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 				d := sdSelf(self)
 				out := make([]py.Object, 0, len(d))
 				for _, k := range SortedKeys(d) {

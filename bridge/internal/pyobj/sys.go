@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // PythonVersion is the CPython version pypool follows.
@@ -14,23 +15,23 @@ var PythonVersion = [3]int{3, 11, 7}
 // installSys mends sys: exit raises SystemExit (gpython's returns it), and
 // version, version_info, platform, maxsize and friends exist.
 func installSys() {
-	ReplaceMethod("sys", py.MustNewMethod("exit", func(self py.Object, args py.Tuple) (py.Object, error) {
+	pyrt.ReplaceMethod("sys", py.MustNewMethod("exit", func(self py.Object, args py.Tuple) (py.Object, error) {
 		if len(args) > 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "exit expected at most 1 argument, got %d", len(args))
 		}
-		return nil, NewException(py.SystemExit, args...)
+		return nil, pyrt.NewException(py.SystemExit, args...)
 	}, 0, "exit([status])\n\nExit the interpreter by raising SystemExit(status)."))
-	ReplaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
-		return py.Int(RecursionLimit), nil
+	pyrt.ReplaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
+		return py.Int(pyrt.RecursionLimit), nil
 	}, 0, "getrecursionlimit()"))
 	v := PythonVersion
-	SetModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
-	SetModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
-	SetModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
-	SetModuleGlobal("sys", "platform", py.String("linux"))
-	SetModuleGlobal("sys", "maxsize", py.Int(math.MaxInt64))
-	SetModuleGlobal("sys", "byteorder", py.String("little"))
-	SetModuleGlobal("sys", "implementation_name", py.String("pypool"))
+	pyrt.SetModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
+	pyrt.SetModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
+	pyrt.SetModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
+	pyrt.SetModuleGlobal("sys", "platform", py.String("linux"))
+	pyrt.SetModuleGlobal("sys", "maxsize", py.Int(math.MaxInt64))
+	pyrt.SetModuleGlobal("sys", "byteorder", py.String("little"))
+	pyrt.SetModuleGlobal("sys", "implementation_name", py.String("pypool"))
 }
 
 var versionInfoType = py.NewType("sys.version_info", "Version information as a named tuple.")
@@ -183,4 +184,4 @@ func ExitStatus(exc *py.Exception, stderr func(string)) int {
 	return 1
 }
 
-func init() { OnInstall(InstallCore, "core03-sys", installSys) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core03-sys", installSys) }

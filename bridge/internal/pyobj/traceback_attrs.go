@@ -1,6 +1,9 @@
 package pyobj
 
-import "github.com/go-python/gpython/py"
+import (
+	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
+)
 
 // installExceptionAttrs gives exception objects the attributes tracebacks
 // are made of — args, __cause__, __context__, __suppress_context__,
@@ -17,7 +20,7 @@ func installExceptionAttrs() {
 		if e, ok := self.(*py.Exception); ok {
 			return e, nil
 		}
-		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'BaseException' object but received '%s'", TypeName(self))
+		return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'BaseException' object but received '%s'", pyrt.TypeName(self))
 	}
 	chainSetter := func(set func(e *py.Exception, v py.Object)) func(self, value py.Object) error {
 		return func(self, value py.Object) error {
@@ -110,4 +113,4 @@ func installExceptionAttrs() {
 	}
 }
 
-func init() { OnInstall(InstallCore, "core11-exceptionattrs", installExceptionAttrs) }
+func init() { pyrt.OnInstall(pyrt.InstallCore, "core11-exceptionattrs", installExceptionAttrs) }

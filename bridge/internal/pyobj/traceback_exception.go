@@ -6,6 +6,7 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var tracebackExceptionType = py.NewType("TracebackException", "An exception ready for rendering.")
@@ -54,24 +55,24 @@ func (te *TracebackException) M__str__() (py.Object, error) {
 	return py.String(s), err
 }
 
-var tracebackExceptionSig = MustSig("TracebackException", "exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True, capture_locals=False, compact=False, max_group_width=15, max_group_depth=10, _seen=None")
+var tracebackExceptionSig = pyrt.MustSig("TracebackException", "exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True, capture_locals=False, compact=False, max_group_width=15, max_group_depth=10, _seen=None")
 
 // tracebackExceptionOf builds a TracebackException from the bound
 // arguments (exc_value and exc_traceback given).
-func tracebackExceptionOf(self py.Object, a *Args, value, tbObj py.Object) (py.Object, error) {
+func tracebackExceptionOf(self py.Object, a *pyrt.Args, value, tbObj py.Object) (py.Object, error) {
 	exc, ok := value.(*py.Exception)
 	if !ok {
 		if t, isType := value.(*py.Type); isType && t.IsSubtype(py.BaseException) {
 			exc = py.MakeException(t)
 		} else {
-			return nil, py.ExceptionNewf(py.TypeError, "TracebackException needs an exception, not %s", TypeName(value))
+			return nil, py.ExceptionNewf(py.TypeError, "TracebackException needs an exception, not %s", pyrt.TypeName(value))
 		}
 	}
 	var tb *py.Traceback
 	if tbObj != py.None {
 		t, ok := tbObj.(*py.Traceback)
 		if !ok {
-			return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'tb_frame'", TypeName(tbObj))
+			return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'tb_frame'", pyrt.TypeName(tbObj))
 		}
 		tb = t
 	}
@@ -88,7 +89,7 @@ func tracebackExceptionOf(self py.Object, a *Args, value, tbObj py.Object) (py.O
 
 // refuseCaptureLocals raises NotImplementedError for capture_locals=True:
 // gpython frames keep most locals outside a dict pypool can read.
-func refuseCaptureLocals(a *Args) error {
+func refuseCaptureLocals(a *pyrt.Args) error {
 	v, err := py.MakeBool(a.Get("capture_locals"))
 	if err != nil {
 		return err
@@ -109,7 +110,7 @@ func init() {
 		}
 		return tracebackExceptionOf(nil, a, a.Get("exc_value"), a.Get("exc_traceback"))
 	}
-	t.Dict["from_exception"] = Func("from_exception", "exc, /, *, limit=None, lookup_lines=True, capture_locals=False, compact=False, max_group_width=15, max_group_depth=10", func(self py.Object, a *Args) (py.Object, error) {
+	t.Dict["from_exception"] = pyrt.Func("from_exception", "exc, /, *, limit=None, lookup_lines=True, capture_locals=False, compact=False, max_group_width=15, max_group_depth=10", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		v := a.Get("exc")
 		var tb py.Object = py.None
 		if e, ok := v.(*py.Exception); ok && e.Traceback != nil {
@@ -156,12 +157,12 @@ func init() {
 	self := func(o py.Object) (*TracebackException, error) {
 		te, ok := o.(*TracebackException)
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'TracebackException' object, not %s", TypeName(o))
+			return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'TracebackException' object, not %s", pyrt.TypeName(o))
 		}
 		return te, nil
 	}
 	// chainedChunks is format()'s lines, honouring chain=.
-	chainedChunks := func(o py.Object, a *Args) (*py.List, error) {
+	chainedChunks := func(o py.Object, a *pyrt.Args) (*py.List, error) {
 		te, err := self(o)
 		if err != nil {
 			return nil, err
@@ -172,28 +173,28 @@ func init() {
 		}
 		return strList(te.chunks(chain == py.True)), nil
 	}
-	t.Dict["format"] = Method("TracebackException.format", "*, chain=True", func(o py.Object, a *Args) (py.Object, error) {
+	t.Dict["format"] = pyrt.Method("TracebackException.format", "*, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		lines, err := chainedChunks(o, a)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewIterator(py.Tuple(lines.Items)), nil
 	})
-	t.Dict["format_exception_only"] = Method("TracebackException.format_exception_only", "", func(o py.Object, a *Args) (py.Object, error) {
+	t.Dict["format_exception_only"] = pyrt.Method("TracebackException.format_exception_only", "", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		te, err := self(o)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewIterator(py.Tuple(strList(exceptionOnlyChunks(te.exc)).Items)), nil
 	})
-	t.Dict["print"] = Method("TracebackException.print", "*, file=None, chain=True", func(o py.Object, a *Args) (py.Object, error) {
+	t.Dict["print"] = pyrt.Method("TracebackException.print", "*, file=None, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		lines, err := chainedChunks(o, a)
 		if err != nil {
 			return nil, err
 		}
 		return py.None, writeLines(nil, a.Get("file"), lines)
 	})
-	OnInstall(InstallExtras, "traceback_exception", func() {
+	pyrt.OnInstall(pyrt.InstallExtras, "traceback_exception", func() {
 		if impl := py.GetModuleImpl("traceback"); impl != nil {
 			impl.Globals["TracebackException"] = tracebackExceptionType
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // An uncaught exception's report keeps the last sys.tracebacklimit entries
@@ -18,7 +19,7 @@ func TestPrintExceptionTracebackLimit(t *testing.T) {
 	}
 	for limit, w := range want {
 		var errb bytes.Buffer
-		in := NewInterp(Options{Stderr: &errb})
+		in := pyrt.NewInterp(pyrt.Options{Stderr: &errb})
 		in.GIL.Acquire()
 		code, err := py.Compile(string(bytes.Replace([]byte(src), []byte("LIMIT"), []byte(limit), 1)), "main.py", py.ExecMode, 0, true)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // gpythonMethods are the builtin types' methods as gpython made them, taken
@@ -33,7 +34,7 @@ func unboundMethodTypes() []*py.Type {
 }
 
 func init() {
-	OnInstall(InstallCompat, "unbound_methods", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "unbound_methods", func() {
 		for _, t := range unboundMethodTypes() {
 			callableThroughClass(t)
 		}
@@ -50,11 +51,11 @@ func callableThroughClass(t *py.Type) {
 			continue
 		}
 		t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if !isInstance(self, t) {
+			if !pyrt.IsInstance(self, t) {
 				if len(args) == 0 {
 					return nil, py.ExceptionNewf(py.TypeError, "unbound method %s.%s() needs an argument", t.Name, m.Name)
 				}
-				if !isInstance(args[0], t) {
+				if !pyrt.IsInstance(args[0], t) {
 					return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m.Name, t.Name, args[0].Type().Name)
 				}
 				self, args = args[0], args[1:]

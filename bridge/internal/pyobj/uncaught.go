@@ -6,11 +6,12 @@ import (
 	"io"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Uncaught reports an exception that ended the main program as CPython
 // does and returns the exit status, and whether it was KeyboardInterrupt.
-func Uncaught(in *Interp, err error) (status int, interrupted bool) {
+func Uncaught(in *pyrt.Interp, err error) (status int, interrupted bool) {
 	if err == nil {
 		return 0, false
 	}

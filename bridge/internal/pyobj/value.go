@@ -56,6 +56,7 @@ import (
 	"sort"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -94,7 +95,7 @@ func ToWire(obj py.Object) (wire.Value, error) {
 // (the "py" runtime's interpreter) shipped __main__ globals fill names that
 // its __main__ does not hold yet; elsewhere __main__ is never written. The
 // caller holds interp's GIL.
-func FromWire(interp *Interp, v wire.Value) (py.Object, error) {
+func FromWire(interp *pyrt.Interp, v wire.Value) (py.Object, error) {
 	if o, ok := pyIntOf(v); ok {
 		return o, nil
 	}
@@ -445,7 +446,7 @@ func qualnameOf(t *py.Type) string {
 
 // decoder rebuilds one value in an interpreter.
 type decoder struct {
-	interp *Interp
+	interp *pyrt.Interp
 	ctx    py.Context
 	main   py.StringDict // __main__'s namespace (nil: none yet)
 	fill   bool          // a worker: shipped globals fill __main__
@@ -453,7 +454,7 @@ type decoder struct {
 	depth  int
 }
 
-func NewDecoder(interp *Interp) *decoder {
+func NewDecoder(interp *pyrt.Interp) *decoder {
 	d := &decoder{interp: interp}
 	if interp != nil {
 		d.ctx = interp.Ctx

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -40,7 +41,7 @@ func BenchmarkRoundTripList100(b *testing.B) {
 // BenchmarkWorkerCall is one task through the "py" runtime: decode args,
 // call a shipped function, encode the result.
 func BenchmarkWorkerCall(b *testing.B) {
-	interp := NewInterp(Options{})
+	interp := pyrt.NewInterp(pyrt.Options{})
 	code, _ := py.Compile("def sq(x):\n    return x * x\n", "main.py", py.ExecMode, 0, true)
 	main, err := py.RunCode(interp.Ctx, code, "main.py", "__main__")
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -13,7 +14,7 @@ import (
 // their values, whatever their size, and other values are not taken for
 // ints.
 func TestReboxedInts(t *testing.T) {
-	interp := NewInterp(Options{})
+	interp := pyrt.NewInterp(pyrt.Options{})
 	for _, n := range []int64{0, 1, 255, 256, -1, -33, 1 << 40, -(1 << 62), 1<<63 - 1} {
 		o, err := FromWire(interp, n)
 		if err != nil || o != py.Int(n) {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -11,7 +12,7 @@ import (
 // then as a Python object either works or fails with an error; it never
 // panics.
 func FuzzFromWire(f *testing.F) {
-	parent := NewInterp(Options{})
+	parent := pyrt.NewInterp(pyrt.Options{})
 	code, err := py.Compile(classSrc+funcSrc, "main.py", py.ExecMode, 0, true)
 	if err != nil {
 		f.Fatal(err)

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
 
 // parentWith runs src as the __main__ of a fresh interpreter (the "parent").
-func parentWith(t *testing.T, src string, sysPath ...string) (*Interp, py.StringDict) {
+func parentWith(t *testing.T, src string, sysPath ...string) (*pyrt.Interp, py.StringDict) {
 	t.Helper()
 	interp, err := newInterp()
 	if err != nil {
@@ -32,7 +33,7 @@ func parentWith(t *testing.T, src string, sysPath ...string) (*Interp, py.String
 }
 
 // evalIn evaluates expr in interp's __main__.
-func evalIn(t *testing.T, interp *Interp, expr string) py.Object {
+func evalIn(t *testing.T, interp *pyrt.Interp, expr string) py.Object {
 	t.Helper()
 	code, err := py.Compile(expr, "<test>", py.EvalMode, 0, true)
 	if err != nil {

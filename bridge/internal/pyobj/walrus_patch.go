@@ -7,6 +7,7 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
 	"github.com/pypool/pypool/bridge/internal/source"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // The compile-side half of the walrus (see rewrite_walrus.go): each LOAD_ATTR
@@ -42,7 +43,7 @@ func patchWalrus(code *py.Code, inFunc bool) error {
 		name := strings.TrimPrefix(code.Names[in.Arg], source.WalrusAttr)
 		op, idx, err := walrusStore(code, name, inFunc)
 		if err != nil {
-			return syntaxError(err.Error(), code.Filename, int(code.Addr2Line(int32(in.Off))), "")
+			return pyrt.SyntaxError(err.Error(), code.Filename, int(code.Addr2Line(int32(in.Off))), "")
 		}
 		sites = append(sites, site{in.Off, int(op), idx})
 	}
@@ -118,5 +119,5 @@ func walrusStore(code *py.Code, name string, inFunc bool) (byte, int, error) {
 }
 
 func init() {
-	OnCompile("20-walrus", func(code *py.Code, _ *source.Ctx) error { return patchWalrus(code, false) })
+	pyrt.OnCompile("20-walrus", func(code *py.Code, _ *source.Ctx) error { return patchWalrus(code, false) })
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // WarnSiteBuiltin is the builtin the rewrite wraps each `….warn(` callee in.
@@ -15,7 +16,7 @@ const WarnSiteBuiltin = "_pypool_warn_site"
 // Warn issues a warning from Go code through the warnings module (so its
 // filters, registries and formatter apply), as CPython's warn_explicit at
 // file:line; ok false means the location is unknown ("sys", 1).
-func Warn(it *Interp, category *py.Type, msg string, file string, line int, ok bool) error {
+func Warn(it *pyrt.Interp, category *py.Type, msg string, file string, line int, ok bool) error {
 	_, m, err := ImportModule(it.Ctx, "warnings", nil)
 	if err != nil {
 		return err
@@ -48,7 +49,7 @@ func Warn(it *Interp, category *py.Type, msg string, file string, line int, ok b
 }
 
 // isMainFile reports whether file is the __main__ module's __file__.
-func isMainFile(it *Interp, file string) bool {
+func isMainFile(it *pyrt.Interp, file string) bool {
 	m, err := it.Ctx.GetModule("__main__")
 	if err != nil {
 		return false

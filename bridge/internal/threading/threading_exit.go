@@ -1,6 +1,8 @@
 package threading
 
-import "github.com/pypool/pypool/bridge/internal/pyobj"
+import (
+	"github.com/pypool/pypool/bridge/pyrt"
+)
 
 // threading._shutdown: at interpreter exit, between the modules' early and
 // late exit work (pyobj's module_exit.go), the non-daemon threads are
@@ -8,7 +10,7 @@ import "github.com/pypool/pypool/bridge/internal/pyobj"
 
 // joinThreadsAtExit waits for the non-daemon threads, holding the GIL as the
 // main thread and releasing it while it waits.
-func joinThreadsAtExit(it *pyobj.Interp) {
+func joinThreadsAtExit(it *pyrt.Interp) {
 	v, ok := threadsByInterp.Load(it)
 	if !ok {
 		return // no thread was ever started
@@ -25,4 +27,4 @@ func joinThreadsAtExit(it *pyobj.Interp) {
 	}
 }
 
-func init() { pyobj.JoinThreadsAtExit = joinThreadsAtExit }
+func init() { pyrt.JoinThreadsAtExit = joinThreadsAtExit }

@@ -7,26 +7,26 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // A pyLock is threading.Lock (CPython's _thread.lock).
 type pyLock struct {
-	it *pyobj.Interp
+	it *pyrt.Interp
 	ch chan struct{} // holds a token while locked
 }
 
 // A pyRLock is threading.RLock: reentrant, owned by one thread.
 type pyRLock struct {
-	it    *pyobj.Interp
+	it    *pyrt.Interp
 	ch    chan struct{}
 	owner *ThreadState // guarded by the GIL
 	count int
 }
 
 var (
-	lockType  = pyobj.NewClass("_thread", "lock", "A lock object.", nil)
-	rlockType = pyobj.NewClass("_thread", "RLock", "A reentrant lock.", nil)
+	lockType  = pyrt.NewClass("_thread", "lock", "A lock object.", nil)
+	rlockType = pyrt.NewClass("_thread", "RLock", "A reentrant lock.", nil)
 )
 
 // Type implements py.Object.
@@ -37,7 +37,7 @@ func (l *pyRLock) Type() *py.Type { return rlockType }
 
 // acquireToken puts a token in ch, waiting (GIL released) as the blocking
 // and timeout arguments say. It reports success.
-func acquireToken(it *pyobj.Interp, ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
+func acquireToken(it *pyrt.Interp, ch chan struct{}, blocking bool, d time.Duration, limited bool) bool {
 	select {
 	case ch <- struct{}{}:
 		return true
@@ -66,11 +66,11 @@ func acquireToken(it *pyobj.Interp, ch chan struct{}, blocking bool, d time.Dura
 
 // acquireArgs parses acquire(blocking=True, timeout=-1) as CPython does.
 func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Duration, limited bool, err error) {
-	v, err := pyobj.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+	v, err := pyrt.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
 	if err != nil {
 		return false, 0, false, err
 	}
-	blocking = v[0] == nil || pyobj.Truth(v[0])
+	blocking = v[0] == nil || pyrt.Truth(v[0])
 	if v[1] == nil || v[1] == py.None {
 		return blocking, 0, false, nil
 	}
@@ -145,30 +145,30 @@ func init() {
 	rlockType.New = lockType.New
 	for _, t := range []*py.Type{lockType, rlockType} {
 		t := t
-		pyobj.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			blocking, d, limited, err := acquireArgs(args, kwargs)
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(goLock).acquire(blocking, d, limited)), nil
 		})
-		pyobj.DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewBool(self.(goLock).acquire(true, 0, false)), nil
 		})
-		pyobj.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
-		pyobj.DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
 		t.Dict["acquire_lock"] = t.Dict["acquire"]
 		t.Dict["release_lock"] = t.Dict["release"]
 	}
-	pyobj.DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*pyLock).locked()), nil
 	})
 	lockType.Dict["locked_lock"] = lockType.Dict["locked"]
-	pyobj.DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyLock)
 		st := "unlocked"
 		if l.locked() {
@@ -176,11 +176,11 @@ func init() {
 		}
 		return py.String(fmt.Sprintf("<%s _thread.lock object at %p>", st, l)), nil
 	})
-	pyobj.DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
 		return py.NewBool(l.count > 0 && l.owner == threadsOf(l.it).current(l.it)), nil
 	})
-	pyobj.DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		l := self.(*pyRLock)
 		st, owner := "unlocked", int64(0)
 		if l.count > 0 {
@@ -218,5 +218,5 @@ func (l *pyRLock) M__enter__() (py.Object, error) {
 // M__exit__ releases the lock at the end of a with block.
 func (l *pyRLock) M__exit__(args py.Tuple) (py.Object, error) { return py.None, l.release() }
 
-func newLock(it *pyobj.Interp) *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
-func newRLock(it *pyobj.Interp) *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }
+func newLock(it *pyrt.Interp) *pyLock   { return &pyLock{it: it, ch: make(chan struct{}, 1)} }
+func newRLock(it *pyrt.Interp) *pyRLock { return &pyRLock{it: it, ch: make(chan struct{}, 1)} }

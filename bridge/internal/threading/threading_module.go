@@ -8,13 +8,13 @@ import (
 	"strconv"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // threadingFunc wraps a module function that needs the interpreter.
-func threadingFunc(name, doc string, fn func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return pyobj.DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		it, err := pyobj.InterpOfModule(self)
+func threadingFunc(name, doc string, fn func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return pyrt.DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		it, err := pyrt.InterpOfModule(self)
 		if err != nil {
 			return nil, err
 		}
@@ -31,9 +31,9 @@ func threadingFunc(name, doc string, fn func(it *pyobj.Interp, args py.Tuple, kw
 }
 
 func threadingMethods() []*py.Method {
-	current := func(fname string) func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs(fname, args, kwargs); err != nil {
+	current := func(fname string) func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs(fname, args, kwargs); err != nil {
 				return nil, err
 			}
 			return CurrentThread(it)
@@ -41,37 +41,37 @@ func threadingMethods() []*py.Method {
 	}
 	return []*py.Method{
 		threadingFunc("current_thread", "Return the current Thread object.", current("current_thread")),
-		threadingFunc("currentThread", "Deprecated alias of current_thread().", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("currentThread", "Deprecated alias of current_thread().", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := deprecationWarning(it, "currentThread() is deprecated, use current_thread() instead", kwargs); err != nil {
 				return nil, err
 			}
 			return current("currentThread")(it, args, kwargs)
 		}),
-		threadingFunc("main_thread", "Return the main thread object.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("main_thread", args, kwargs); err != nil {
+		threadingFunc("main_thread", "Return the main thread object.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("main_thread", args, kwargs); err != nil {
 				return nil, err
 			}
 			return threadObject(it, threadsOf(it).main)
 		}),
-		threadingFunc("get_ident", "Return the current thread's identifier.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("get_ident", args, kwargs); err != nil {
+		threadingFunc("get_ident", "Return the current thread's identifier.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("get_ident", args, kwargs); err != nil {
 				return nil, err
 			}
 			return py.Int(threadsOf(it).current(it).ident), nil
 		}),
-		threadingFunc("get_native_id", "Return the current thread's native identifier.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("get_native_id", "Return the current thread's native identifier.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.Int(threadsOf(it).current(it).ident), nil
 		}),
-		threadingFunc("active_count", "Return the number of Thread objects currently alive.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("active_count", "Return the number of Thread objects currently alive.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.Int(len(threadsOf(it).aliveList())), nil
 		}),
-		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if err := deprecationWarning(it, "activeCount() is deprecated, use active_count() instead", kwargs); err != nil {
 				return nil, err
 			}
 			return py.Int(len(threadsOf(it).aliveList())), nil
 		}),
-		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			var out []py.Object
 			for _, ts := range threadsOf(it).aliveList() {
 				o, err := threadObject(it, ts)
@@ -82,42 +82,42 @@ func threadingMethods() []*py.Method {
 			}
 			return py.NewListFromItems(out), nil
 		}),
-		threadingFunc("_newname", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("_newname", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.String("Thread-" + strconv.Itoa(NextThreadNumber(it))), nil
 		}),
-		threadingFunc("_start", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("_start", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, startThread(it, args[0])
 		}),
-		threadingFunc("_join", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("_join", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, joinThread(it, args[0], args[1])
 		}),
-		threadingFunc("_is_alive", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("_is_alive", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.NewBool(isAlive(args[0])), nil
 		}),
-		threadingFunc("_thread_repr", "", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("_thread_repr", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			s, err := threadRepr(args[0])
 			return py.String(s), err
 		}),
-		threadingFunc("Lock", "Allocate a lock.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("Lock", args, kwargs); err != nil {
+		threadingFunc("Lock", "Allocate a lock.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("Lock", args, kwargs); err != nil {
 				return nil, err
 			}
 			return newLock(it), nil
 		}),
-		threadingFunc("RLock", "Allocate a reentrant lock.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("RLock", args, kwargs); err != nil {
+		threadingFunc("RLock", "Allocate a reentrant lock.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("RLock", args, kwargs); err != nil {
 				return nil, err
 			}
 			return newRLock(it), nil
 		}),
-		threadingFunc("Event", "Make an event, initially false.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyobj.NoArgs("Event", args, kwargs); err != nil {
+		threadingFunc("Event", "Make an event, initially false.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			if err := pyrt.NoArgs("Event", args, kwargs); err != nil {
 				return nil, err
 			}
 			return &pyEvent{it: it, ch: make(chan struct{})}, nil
 		}),
-		threadingFunc("Condition", "Make a condition variable.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("Condition", args, kwargs, []string{"lock"}, 0)
+		threadingFunc("Condition", "Make a condition variable.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("Condition", args, kwargs, []string{"lock"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -131,14 +131,14 @@ func threadingMethods() []*py.Method {
 			}
 			return &pyCondition{it: it, lock: l}, nil
 		}),
-		threadingFunc("Semaphore", "Make a semaphore.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("Semaphore", "Make a semaphore.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return newSemaphore(it, "Semaphore", false, args, kwargs)
 		}),
-		threadingFunc("BoundedSemaphore", "Make a bounded semaphore.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("BoundedSemaphore", "Make a bounded semaphore.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return newSemaphore(it, "BoundedSemaphore", true, args, kwargs)
 		}),
-		threadingFunc("Barrier", "Make a barrier for parties threads.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("Barrier", args, kwargs, []string{"parties", "action", "timeout"}, 1)
+		threadingFunc("Barrier", "Make a barrier for parties threads.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("Barrier", args, kwargs, []string{"parties", "action", "timeout"}, 1)
 			if err != nil {
 				return nil, err
 			}
@@ -151,17 +151,17 @@ func threadingMethods() []*py.Method {
 			}
 			return &pyBarrier{it: it, parties: n, action: v[1], timeout: v[2], gen: &barrierGen{ch: make(chan struct{})}}, nil
 		}),
-		threadingFunc("settrace", "Not supported: accepted and ignored.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("settrace", "Not supported: accepted and ignored.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, nil
 		}),
-		threadingFunc("setprofile", "Not supported: accepted and ignored.", func(it *pyobj.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		threadingFunc("setprofile", "Not supported: accepted and ignored.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return py.None, nil
 		}),
 	}
 }
 
-func newSemaphore(it *pyobj.Interp, fname string, bounded bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyobj.ParseArgs(fname, args, kwargs, []string{"value"}, 0)
+func newSemaphore(it *pyrt.Interp, fname string, bounded bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	v, err := pyrt.ParseArgs(fname, args, kwargs, []string{"value"}, 0)
 	if err != nil {
 		return nil, err
 	}

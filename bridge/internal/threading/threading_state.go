@@ -9,7 +9,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 )
 
@@ -17,10 +17,10 @@ import (
 // threading.Thread started from Python, the main thread, a pool worker
 // goroutine running Python, or a helper.
 type ThreadState struct {
-	t       *pyobj.Thread // the core's thread
-	ident   int64         // = t.Ident
-	name    string        // for threads without a Python object yet
-	obj     py.Object     // the threading.Thread instance, made lazily for workers
+	t       *pyrt.Thread // the core's thread
+	ident   int64        // = t.Ident
+	name    string       // for threads without a Python object yet
+	obj     py.Object    // the threading.Thread instance, made lazily for workers
 	daemon  bool
 	started bool
 	done    chan struct{} // closed when the thread has finished
@@ -34,7 +34,7 @@ func (ts *ThreadState) Type() *py.Type { return threadStateType }
 
 // newThreadState makes the state of a new Python thread and its core Thread.
 func newThreadState(name, kind string, daemon bool) *ThreadState {
-	t := pyobj.NewThread(name)
+	t := pyrt.NewThread(name)
 	ts := &ThreadState{t: t, ident: t.Ident, name: name, daemon: daemon, started: true, done: make(chan struct{}), kind: kind}
 	t.Data = ts
 	return ts
@@ -56,14 +56,14 @@ var threadsByInterp sync.Map // *Interp → *threads
 
 // threadsOf returns it's thread bookkeeping, made on first use (which also
 // registers the modules' exit work with the interpreter, if not yet done).
-func threadsOf(it *pyobj.Interp) *threads {
+func threadsOf(it *pyrt.Interp) *threads {
 	if v, ok := threadsByInterp.Load(it); ok {
 		return v.(*threads)
 	}
 	th := &threads{alive: map[*ThreadState]struct{}{}}
 	main := it.Main
 	if main == nil {
-		main = pyobj.NewThread("MainThread")
+		main = pyrt.NewThread("MainThread")
 	}
 	th.main = &ThreadState{t: main, ident: main.Ident, name: "MainThread", started: true, done: make(chan struct{}), kind: "main"}
 	if main.Data == nil {
@@ -81,7 +81,7 @@ func threadsOf(it *pyobj.Interp) *threads {
 // current returns the state of the thread holding the GIL (the caller holds
 // it); a thread unknown to the module becomes a dummy (CPython's
 // _DummyThread).
-func (th *threads) current(it *pyobj.Interp) *ThreadState {
+func (th *threads) current(it *pyrt.Interp) *ThreadState {
 	t := it.CurrentThread()
 	if ts, ok := t.Data.(*ThreadState); ok {
 		return ts
@@ -99,17 +99,17 @@ func (th *threads) current(it *pyobj.Interp) *ThreadState {
 }
 
 // RunAs takes the GIL and runs f as the Python thread ts.
-func RunAs(it *pyobj.Interp, ts *ThreadState, f func()) {
+func RunAs(it *pyrt.Interp, ts *ThreadState, f func()) {
 	_ = it.RunThread(ts.t, func() error { f(); return nil })
 }
 
 // HelperThread is the Python thread pool callbacks and futures' done
 // callbacks run as when no worker thread runs them.
-func HelperThread(it *pyobj.Interp) *ThreadState { return threadsOf(it).helper }
+func HelperThread(it *pyrt.Interp) *ThreadState { return threadsOf(it).helper }
 
 // NextThreadNumber counts a thread made without a name: the N of its
 // default name Thread-N.
-func NextThreadNumber(it *pyobj.Interp) int {
+func NextThreadNumber(it *pyrt.Interp) int {
 	th := threadsOf(it)
 	th.mu.Lock()
 	defer th.mu.Unlock()
@@ -120,7 +120,7 @@ func NextThreadNumber(it *pyobj.Interp) int {
 // WorkerThreads is the option of a thread pool or thread executor of it
 // that makes each worker a Python thread (w's *ThreadState in
 // pool.WorkerInfo.Value), named name(w), alive from then on.
-func WorkerThreads(it *pyobj.Interp, daemon bool, name func(w pool.WorkerInfo) string) pool.Option {
+func WorkerThreads(it *pyrt.Interp, daemon bool, name func(w pool.WorkerInfo) string) pool.Option {
 	th := threadsOf(it)
 	return pool.WorkerValue(func(w pool.WorkerInfo) any {
 		ts := newThreadState(name(w), "worker", daemon)

@@ -7,18 +7,18 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var (
-	eventType     = pyobj.NewClass("threading", "Event", "Class implementing event objects.", nil)
-	conditionType = pyobj.NewClass("threading", "Condition", "Class that implements a condition variable.", nil)
-	semaphoreType = pyobj.NewClass("threading", "Semaphore", "This class implements semaphore objects.", nil)
-	boundedType   = pyobj.NewClass("threading", "BoundedSemaphore", "Implements a bounded semaphore.", nil)
-	barrierType   = pyobj.NewClass("threading", "Barrier", "Implements a Barrier.", nil)
+	eventType     = pyrt.NewClass("threading", "Event", "Class implementing event objects.", nil)
+	conditionType = pyrt.NewClass("threading", "Condition", "Class that implements a condition variable.", nil)
+	semaphoreType = pyrt.NewClass("threading", "Semaphore", "This class implements semaphore objects.", nil)
+	boundedType   = pyrt.NewClass("threading", "BoundedSemaphore", "Implements a bounded semaphore.", nil)
+	barrierType   = pyrt.NewClass("threading", "Barrier", "Implements a Barrier.", nil)
 
 	// BrokenBarrierError is threading.BrokenBarrierError.
-	brokenBarrierError = pyobj.NewExceptionClass("threading", "BrokenBarrierError", "", py.RuntimeError)
+	brokenBarrierError = pyrt.NewExceptionClass("threading", "BrokenBarrierError", "", py.RuntimeError)
 )
 
 // deadline turns a wait's duration into an absolute time.
@@ -34,7 +34,7 @@ func remaining(dl time.Time) time.Duration { return time.Until(dl) }
 // ---- Event
 
 type pyEvent struct {
-	it   *pyobj.Interp
+	it   *pyrt.Interp
 	flag bool
 	ch   chan struct{} // closed while flag is set
 }
@@ -59,7 +59,7 @@ func (e *pyEvent) clear() {
 // ---- Condition
 
 type pyCondition struct {
-	it      *pyobj.Interp
+	it      *pyrt.Interp
 	lock    goLock
 	waiters []chan struct{}
 }
@@ -126,7 +126,7 @@ func (c *pyCondition) notify(n int) error {
 // ---- Semaphore
 
 type pySemaphore struct {
-	it      *pyobj.Interp
+	it      *pyrt.Interp
 	value   int
 	initial int
 	bounded bool
@@ -193,7 +193,7 @@ type barrierGen struct {
 }
 
 type pyBarrier struct {
-	it      *pyobj.Interp
+	it      *pyrt.Interp
 	parties int
 	action  py.Object
 	timeout py.Object
@@ -221,7 +221,7 @@ func (b *pyBarrier) wait(timeout py.Object) (py.Object, error) {
 	if timeout == nil || timeout == py.None {
 		timeout = b.timeout
 	}
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return nil, err
 	}

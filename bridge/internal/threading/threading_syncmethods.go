@@ -4,30 +4,30 @@ package threading
 
 import (
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 func initSyncMethods() {
 	// Event
-	pyobj.DefMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyEvent).set()
 		return py.None, nil
 	})
-	pyobj.DefMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyEvent).clear()
 		return py.None, nil
 	})
-	pyobj.DefMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.NewBool(self.(*pyEvent).flag), nil
 	})
 	eventType.Dict["isSet"] = eventType.Dict["is_set"]
-	pyobj.DefMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		e := self.(*pyEvent)
-		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := pyobj.TimeoutArg(v[0])
+		d, limited, err := pyrt.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
@@ -40,42 +40,42 @@ func initSyncMethods() {
 	})
 
 	// Condition
-	pyobj.DefMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		blocking, d, limited, err := acquireArgs(args, kwargs)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewBool(self.(*pyCondition).lock.acquire(blocking, d, limited)), nil
 	})
-	pyobj.DefMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, self.(*pyCondition).lock.release()
 	})
-	pyobj.DefMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := pyobj.TimeoutArg(v[0])
+		d, limited, err := pyrt.TimeoutArg(v[0])
 		if err != nil {
 			return nil, err
 		}
 		got, err := self.(*pyCondition).wait(d, limited)
 		return py.NewBool(got), err
 	})
-	pyobj.DefMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		c := self.(*pyCondition)
-		v, err := pyobj.ParseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
+		v, err := pyrt.ParseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
 		if err != nil {
 			return nil, err
 		}
-		d, limited, err := pyobj.TimeoutArg(v[1])
+		d, limited, err := pyrt.TimeoutArg(v[1])
 		if err != nil {
 			return nil, err
 		}
 		dl := deadline(d, limited)
 		for {
 			res, err := py.Call(v[0], nil, nil)
-			if err != nil || pyobj.Truth(res) {
+			if err != nil || pyrt.Truth(res) {
 				return res, err
 			}
 			left := d
@@ -90,7 +90,7 @@ func initSyncMethods() {
 		}
 	})
 	notify := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("notify", args, kwargs, []string{"n"}, 0)
+		v, err := pyrt.ParseArgs("notify", args, kwargs, []string{"n"}, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -102,32 +102,32 @@ func initSyncMethods() {
 		}
 		return py.None, self.(*pyCondition).notify(n)
 	}
-	pyobj.DefMethod(conditionType, "notify", notify)
+	pyrt.DefMethod(conditionType, "notify", notify)
 	notifyAll := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return py.None, self.(*pyCondition).notify(1 << 30)
 	}
-	pyobj.DefMethod(conditionType, "notify_all", notifyAll)
-	pyobj.DefMethod(conditionType, "notifyAll", notifyAll)
+	pyrt.DefMethod(conditionType, "notify_all", notifyAll)
+	pyrt.DefMethod(conditionType, "notifyAll", notifyAll)
 
 	// Semaphore, BoundedSemaphore
 	for _, t := range []*py.Type{semaphoreType, boundedType} {
-		pyobj.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
+		pyrt.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
 			if err != nil {
 				return nil, err
 			}
-			blocking := v[0] == nil || pyobj.Truth(v[0])
+			blocking := v[0] == nil || pyrt.Truth(v[0])
 			if !blocking && v[1] != nil && v[1] != py.None {
 				return nil, py.ExceptionNewf(py.ValueError, "can't specify timeout for non-blocking acquire")
 			}
-			d, limited, err := pyobj.TimeoutArg(v[1])
+			d, limited, err := pyrt.TimeoutArg(v[1])
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(*pySemaphore).acquire(blocking, d, limited)), nil
 		})
-		pyobj.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyobj.ParseArgs("release", args, kwargs, []string{"n"}, 0)
+		pyrt.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			v, err := pyrt.ParseArgs("release", args, kwargs, []string{"n"}, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -142,18 +142,18 @@ func initSyncMethods() {
 	}
 
 	// Barrier
-	pyobj.DefMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyobj.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
+	pyrt.DefMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
 		if err != nil {
 			return nil, err
 		}
 		return self.(*pyBarrier).wait(v[0])
 	})
-	pyobj.DefMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyBarrier).reset()
 		return py.None, nil
 	})
-	pyobj.DefMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.DefMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		self.(*pyBarrier).abort()
 		return py.None, nil
 	})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // tstateOf returns the thread state stored on a Thread instance; present is
@@ -28,7 +29,7 @@ func tstateOf(self py.Object) (ts *ThreadState, present bool) {
 
 // threadingGlobals returns the globals of the threading module in it,
 // importing it if the script has not.
-func threadingGlobals(it *pyobj.Interp) (py.StringDict, error) {
+func threadingGlobals(it *pyrt.Interp) (py.StringDict, error) {
 	th := threadsOf(it)
 	th.mu.Lock()
 	g := th.modCache
@@ -53,7 +54,7 @@ func threadingGlobals(it *pyobj.Interp) (py.StringDict, error) {
 // threadObject returns the threading.Thread instance for ts, making one for
 // the main thread, pool workers and dummies the first time it is asked for.
 // The GIL must be held.
-func threadObject(it *pyobj.Interp, ts *ThreadState) (py.Object, error) {
+func threadObject(it *pyrt.Interp, ts *ThreadState) (py.Object, error) {
 	if ts.obj != nil {
 		return ts.obj, nil
 	}
@@ -79,12 +80,12 @@ func threadObject(it *pyobj.Interp, ts *ThreadState) (py.Object, error) {
 }
 
 // CurrentThread returns the threading.Thread of the calling goroutine.
-func CurrentThread(it *pyobj.Interp) (py.Object, error) {
+func CurrentThread(it *pyrt.Interp) (py.Object, error) {
 	return threadObject(it, threadsOf(it).current(it))
 }
 
 // startThread implements Thread.start().
-func startThread(it *pyobj.Interp, self py.Object) error {
+func startThread(it *pyrt.Interp, self py.Object) error {
 	ts, present := tstateOf(self)
 	if !present {
 		return py.ExceptionNewf(py.RuntimeError, "thread.__init__() not called")
@@ -100,7 +101,7 @@ func startThread(it *pyobj.Interp, self py.Object) error {
 	if n, err := py.GetAttrString(self, "name"); err == nil {
 		name, _ = py.StrAsString(n)
 	}
-	ts = newThreadState(name, "thread", pyobj.Truth(daemon))
+	ts = newThreadState(name, "thread", pyrt.Truth(daemon))
 	ts.obj = self
 	if _, err := py.SetAttrString(self, "_tstate", ts); err != nil {
 		return err
@@ -123,7 +124,7 @@ func startThread(it *pyobj.Interp, self py.Object) error {
 }
 
 // runThread is the body of a started thread's goroutine.
-func runThread(it *pyobj.Interp, th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
+func runThread(it *pyrt.Interp, th *threads, ts *ThreadState, self py.Object, started chan struct{}) {
 	defer close(ts.done)
 	RunAs(it, ts, func() {
 		close(started)
@@ -145,7 +146,7 @@ func runThread(it *pyobj.Interp, th *threads, ts *ThreadState, self py.Object, s
 
 // reportThreadError prints an uncaught exception of a thread as CPython's
 // threading.excepthook does.
-func reportThreadError(it *pyobj.Interp, self py.Object, err error) {
+func reportThreadError(it *pyrt.Interp, self py.Object, err error) {
 	name := "?"
 	if n, e := py.GetAttrString(self, "name"); e == nil {
 		if s, e := py.StrAsString(n); e == nil {
@@ -156,7 +157,7 @@ func reportThreadError(it *pyobj.Interp, self py.Object, err error) {
 }
 
 // joinThread implements Thread.join(timeout).
-func joinThread(it *pyobj.Interp, self, timeout py.Object) error {
+func joinThread(it *pyrt.Interp, self, timeout py.Object) error {
 	ts, present := tstateOf(self)
 	if !present {
 		return py.ExceptionNewf(py.RuntimeError, "Thread.__init__() not called")
@@ -167,7 +168,7 @@ func joinThread(it *pyobj.Interp, self, timeout py.Object) error {
 	if ts == threadsOf(it).current(it) {
 		return py.ExceptionNewf(py.RuntimeError, "cannot join current thread")
 	}
-	d, limited, err := pyobj.TimeoutArg(timeout)
+	d, limited, err := pyrt.TimeoutArg(timeout)
 	if err != nil {
 		return err
 	}
@@ -187,7 +188,7 @@ func threadRepr(self py.Object) (string, error) {
 		default:
 		}
 	}
-	if d, err := py.GetAttrString(self, "daemon"); err == nil && pyobj.Truth(d) {
+	if d, err := py.GetAttrString(self, "daemon"); err == nil && pyrt.Truth(d) {
 		status += " daemon"
 	}
 	if ts != nil {

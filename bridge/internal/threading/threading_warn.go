@@ -8,11 +8,12 @@ package threading
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // deprecationWarning warns msg at the calling location (which the compile
 // rewrite passed in kwargs, see threading_warnsite.go).
-func deprecationWarning(it *pyobj.Interp, msg string, kwargs py.StringDict) error {
+func deprecationWarning(it *pyrt.Interp, msg string, kwargs py.StringDict) error {
 	file, line, ok := warnSite(kwargs)
 	return pyobj.Warn(it, py.DeprecationWarning, msg, file, line, ok)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 type atexitHandler struct {
@@ -31,8 +32,8 @@ type atexitState struct {
 
 var atexitStates sync.Map // *Interp → *atexitState
 
-func atexitOf(self py.Object) (*pyobj.Interp, *atexitState, error) {
-	in, err := pyobj.InterpOfModule(self)
+func atexitOf(self py.Object) (*pyrt.Interp, *atexitState, error) {
+	in, err := pyrt.InterpOfModule(self)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -45,7 +46,7 @@ func atexitOf(self py.Object) (*pyobj.Interp, *atexitState, error) {
 }
 
 // run calls the handlers, last registered first, and clears them.
-func (st *atexitState) run(in *pyobj.Interp) {
+func (st *atexitState) run(in *pyrt.Interp) {
 	for {
 		st.mu.Lock()
 		n := len(st.handlers)
@@ -57,7 +58,7 @@ func (st *atexitState) run(in *pyobj.Interp) {
 		st.handlers = st.handlers[:n-1]
 		st.mu.Unlock()
 		if _, err := py.Call(h.fn, h.args, h.kwargs); err != nil {
-			what := pyobj.TypeName(h.fn)
+			what := pyrt.TypeName(h.fn)
 			if r, rerr := pyobj.Repr(h.fn); rerr == nil {
 				what = r
 			}
@@ -68,7 +69,7 @@ func (st *atexitState) run(in *pyobj.Interp) {
 
 func init() {
 	methods := []*py.Method{
-		pyobj.Func("register", "func, /, *args, **kwargs", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+		pyrt.Func("register", "func, /, *args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			fn, err := a.Callable("func")
 			if err != nil {
 				return nil, py.ExceptionNewf(py.TypeError, "the first argument must be callable")
@@ -86,7 +87,7 @@ func init() {
 			st.mu.Unlock()
 			return fn, nil
 		}),
-		pyobj.Func("unregister", "func, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+		pyrt.Func("unregister", "func, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			fn := a.Get("func")
 			_, st, err := atexitOf(self)
 			if err != nil {
@@ -103,7 +104,7 @@ func init() {
 			st.mu.Unlock()
 			return py.None, nil
 		}),
-		pyobj.Func("_run_exitfuncs", "", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+		pyrt.Func("_run_exitfuncs", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			in, st, err := atexitOf(self)
 			if err != nil {
 				return nil, err
@@ -111,7 +112,7 @@ func init() {
 			st.run(in)
 			return py.None, nil
 		}),
-		pyobj.Func("_clear", "", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+		pyrt.Func("_clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			_, st, err := atexitOf(self)
 			if err != nil {
 				return nil, err
@@ -121,7 +122,7 @@ func init() {
 			st.mu.Unlock()
 			return py.None, nil
 		}),
-		pyobj.Func("_ncallbacks", "", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+		pyrt.Func("_ncallbacks", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			_, st, err := atexitOf(self)
 			if err != nil {
 				return nil, err

@@ -23,6 +23,7 @@ package enum
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // enumType is enum.EnumType.
@@ -152,10 +153,10 @@ func init() {
 		SendNamespace: enumNamespace,
 		MemberName:    memberName,
 	})
-	pyobj.OnInstall(pyobj.InstallCompat, "mod_enum", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "mod_enum", func() {
 		enumType.Dict["__module__"] = py.String("enum")
 		enumType.Bases = py.Tuple{py.TypeType}
-		pyobj.MustReady(enumType)
+		pyrt.MustReady(enumType)
 		enumType.Dict["__iter__"] = enumDelegate("__iter__", "_pp_iter_", 0)
 		enumType.Dict["__len__"] = enumDelegate("__len__", "_pp_len_", 0)
 		enumType.Dict["__contains__"] = enumDelegate("__contains__", "_pp_contains_", 1)

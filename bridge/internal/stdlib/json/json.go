@@ -19,6 +19,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // decodeError is json.JSONDecodeError (a ValueError).
@@ -288,7 +289,7 @@ func (e *jsonEnc) dict(p any, items []pyobj.DictItem) error {
 	return nil
 }
 
-var dumpsSig = pyobj.MustSig("dumps", "obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False")
+var dumpsSig = pyrt.MustSig("dumps", "obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False")
 
 func jsonDumps(args py.Tuple, kwargs py.StringDict) (string, error) {
 	a, err := dumpsSig.Parse(args, kwargs)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // randomType is _random.Random (random.Random).
@@ -248,7 +249,7 @@ func randSelf(self py.Object) (*random, error) {
 }
 
 func randMethod(name string, fn func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error)) {
-	pyobj.AddMethod(randomType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.AddMethod(randomType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		r, err := randSelf(self)
 		if err != nil {
 			return nil, err
@@ -289,7 +290,7 @@ func init() {
 		return py.Float(r.random()), nil
 	})
 	randMethod("getrandbits", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyobj.NArgs("getrandbits", args, kw, 1, 1); err != nil {
+		if err := pyrt.NArgs("getrandbits", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		k, err := py.IndexInt(args[0])
@@ -308,7 +309,7 @@ func init() {
 		return r.randrange(args)
 	})
 	randMethod("randint", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyobj.NArgs("randint", args, kw, 2, 2); err != nil {
+		if err := pyrt.NArgs("randint", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		b, err := pyobj.IntArg("b", args[1])
@@ -325,7 +326,7 @@ func init() {
 		return pyobj.BigToInt(r.randbelow(n)), nil
 	})
 	randMethod("choice", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyobj.NArgs("choice", args, kw, 1, 1); err != nil {
+		if err := pyrt.NArgs("choice", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		n, err := seqLen(args[0])
@@ -338,7 +339,7 @@ func init() {
 		return py.GetItem(args[0], py.Int(r.randbelowInt(n)))
 	})
 	randMethod("shuffle", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyobj.NArgs("shuffle", args, kw, 1, 1); err != nil {
+		if err := pyrt.NArgs("shuffle", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
 		x := args[0]
@@ -423,7 +424,7 @@ func init() {
 		return py.NewListFromItems(result), nil
 	})
 	randMethod("uniform", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyobj.NArgs("uniform", args, kw, 2, 2); err != nil {
+		if err := pyrt.NArgs("uniform", args, kw, 2, 2); err != nil {
 			return nil, err
 		}
 		fa, err := pyobj.ToFloatArg(args[0])

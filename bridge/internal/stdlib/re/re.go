@@ -33,6 +33,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Python's flag values.
@@ -535,7 +536,7 @@ func (r reRunes) spans(m []int) py.Tuple {
 
 // reArgs parses (prog, string, pos, endpos) with Python's clamping of pos
 // and endpos; positions are returned as byte offsets.
-func reArgs(a *pyobj.Args) (*reProg, reRunes, int, int, error) {
+func reArgs(a *pyrt.Args) (*reProg, reRunes, int, int, error) {
 	p, ok := a.Get("prog").(*reProg)
 	if !ok {
 		return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.TypeError, "not a compiled pattern")
@@ -545,7 +546,7 @@ func reArgs(a *pyobj.Args) (*reProg, reRunes, int, int, error) {
 		if _, isBytes := a.Get("string").(py.Bytes); isBytes {
 			return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.NotImplementedError, "pypool's re does not support bytes")
 		}
-		return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.TypeError, "expected string or bytes-like object, got '%s'", pyobj.TypeName(a.Get("string")))
+		return nil, reRunes{}, 0, 0, py.ExceptionNewf(py.TypeError, "expected string or bytes-like object, got '%s'", pyrt.TypeName(a.Get("string")))
 	}
 	ri := newRuneIndex(string(s))
 	nr := len(s)
@@ -571,7 +572,7 @@ func reArgs(a *pyobj.Args) (*reProg, reRunes, int, int, error) {
 	return p, ri, ri.toByte(pos), ri.toByte(end), nil
 }
 
-func reSearch(self py.Object, a *pyobj.Args) (py.Object, error) {
+func reSearch(self py.Object, a *pyrt.Args) (py.Object, error) {
 	p, ri, pos, end, err := reArgs(a)
 	if err != nil {
 		return nil, err
@@ -590,7 +591,7 @@ func reSearch(self py.Object, a *pyobj.Args) (py.Object, error) {
 	return ri.spans(m), nil
 }
 
-func reFindIter(self py.Object, a *pyobj.Args) (py.Object, error) {
+func reFindIter(self py.Object, a *pyrt.Args) (py.Object, error) {
 	p, ri, pos, end, err := reArgs(a)
 	if err != nil {
 		return nil, err
@@ -622,7 +623,7 @@ func reFindIter(self py.Object, a *pyobj.Args) (py.Object, error) {
 	return out, nil
 }
 
-func reCompile(self py.Object, a *pyobj.Args) (py.Object, error) {
+func reCompile(self py.Object, a *pyrt.Args) (py.Object, error) {
 	pat, ok := a.Get("pattern").(py.String)
 	if !ok {
 		if _, isBytes := a.Get("pattern").(py.Bytes); isBytes {
@@ -641,7 +642,7 @@ func reCompile(self py.Object, a *pyobj.Args) (py.Object, error) {
 	return p, nil
 }
 
-func progArg(a *pyobj.Args) (*reProg, error) {
+func progArg(a *pyrt.Args) (*reProg, error) {
 	p, ok := a.Get("prog").(*reProg)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "not a compiled pattern")
@@ -650,24 +651,24 @@ func progArg(a *pyobj.Args) (*reProg, error) {
 }
 
 func init() {
-	pyobj.OnInstall(pyobj.InstallCompat, "mod_re", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "mod_re", func() {
 		reError.Dict["__module__"] = py.String("re")
-		pyobj.MustReady(reError)
+		pyrt.MustReady(reError)
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_re", Doc: "Go's regexp under the re module."},
 		Methods: []*py.Method{
-			pyobj.Func("compile", "pattern, flags=0", reCompile),
-			pyobj.Func("search", "prog, string, pos=0, endpos=None, mode=0", reSearch),
-			pyobj.Func("finditer", "prog, string, pos=0, endpos=None", reFindIter),
-			pyobj.Func("groups", "prog", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+			pyrt.Func("compile", "pattern, flags=0", reCompile),
+			pyrt.Func("search", "prog, string, pos=0, endpos=None, mode=0", reSearch),
+			pyrt.Func("finditer", "prog, string, pos=0, endpos=None", reFindIter),
+			pyrt.Func("groups", "prog", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 				p, err := progArg(a)
 				if err != nil {
 					return nil, err
 				}
 				return py.Int(p.groups), nil
 			}),
-			pyobj.Func("groupindex", "prog", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+			pyrt.Func("groupindex", "prog", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 				p, err := progArg(a)
 				if err != nil {
 					return nil, err

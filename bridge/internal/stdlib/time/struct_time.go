@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var structTimeType = py.NewType("time.struct_time", "The time value as returned by gmtime() and localtime().")
@@ -64,7 +64,7 @@ func (s *structTime) M__repr__() (py.Object, error) {
 }
 
 // timeArg turns the optional seconds argument of gmtime/localtime into a time.
-func timeArg(a *pyobj.Args, name string, loc *time.Location) (time.Time, error) {
+func timeArg(a *pyrt.Args, name string, loc *time.Location) (time.Time, error) {
 	if a.IsNone(name) {
 		return time.Now().In(loc), nil
 	}
@@ -199,24 +199,24 @@ func strftime(format string, t time.Time) string {
 // installTimeStruct adds gmtime, localtime, strftime, asctime, ctime and
 // mktime to the time module.
 func installTimeStruct() {
-	pyobj.ReplaceMethod("time", pyobj.Func("gmtime", "secs=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+	pyrt.ReplaceMethod("time", pyrt.Func("gmtime", "secs=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		t, err := timeArg(a, "secs", time.UTC)
 		if err != nil {
 			return nil, err
 		}
 		return &structTime{t: t}, nil
 	}))
-	pyobj.ReplaceMethod("time", pyobj.Func("localtime", "secs=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+	pyrt.ReplaceMethod("time", pyrt.Func("localtime", "secs=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		t, err := timeArg(a, "secs", time.Local)
 		if err != nil {
 			return nil, err
 		}
 		return &structTime{t: t}, nil
 	}))
-	pyobj.ReplaceMethod("time", pyobj.Func("strftime", "format, t=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+	pyrt.ReplaceMethod("time", pyrt.Func("strftime", "format, t=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f, err := a.Str("format")
 		if err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "strftime() argument 1 must be str, not %s", pyobj.TypeName(a.Get("format")))
+			return nil, py.ExceptionNewf(py.TypeError, "strftime() argument 1 must be str, not %s", pyrt.TypeName(a.Get("format")))
 		}
 		t, err := structArg(a.Get("t"))
 		if err != nil {
@@ -224,22 +224,22 @@ func installTimeStruct() {
 		}
 		return py.String(strftime(f, t)), nil
 	}))
-	asc := func(self py.Object, a *pyobj.Args) (py.Object, error) {
+	asc := func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		t, err := structArg(a.Get("t"))
 		if err != nil {
 			return nil, err
 		}
 		return py.String(strftime("%a %b %e %H:%M:%S %Y", t)), nil
 	}
-	pyobj.ReplaceMethod("time", pyobj.Func("asctime", "t=None, /", asc))
-	pyobj.ReplaceMethod("time", pyobj.Func("ctime", "secs=None, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+	pyrt.ReplaceMethod("time", pyrt.Func("asctime", "t=None, /", asc))
+	pyrt.ReplaceMethod("time", pyrt.Func("ctime", "secs=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		t, err := timeArg(a, "secs", time.Local)
 		if err != nil {
 			return nil, err
 		}
 		return py.String(strftime("%a %b %e %H:%M:%S %Y", t)), nil
 	}))
-	pyobj.ReplaceMethod("time", pyobj.Func("mktime", "t, /", func(self py.Object, a *pyobj.Args) (py.Object, error) {
+	pyrt.ReplaceMethod("time", pyrt.Func("mktime", "t, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		t, err := structArg(a.Get("t"))
 		if err != nil {
 			return nil, err

@@ -16,23 +16,23 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var processStart = time.Now()
 
 func init() {
-	pyobj.OnInstall(pyobj.InstallCore, "core04-time", installTime)
+	pyrt.OnInstall(pyrt.InstallCore, "core04-time", installTime)
 }
 
 // installTime replaces gpython's time.sleep (which keeps the GIL) and adds
 // perf_counter, monotonic and process_time (gpython raises
 // NotImplementedError for them).
 func installTime() {
-	pyobj.ReplaceMethod("time", py.MustNewMethod("sleep", timeSleep, 0,
+	pyrt.ReplaceMethod("time", py.MustNewMethod("sleep", timeSleep, 0,
 		"sleep(seconds)\n\nDelay execution for a given number of seconds."))
 	clock := func(name string, f func() float64) {
-		pyobj.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+		pyrt.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
 			if len(args) != 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "time.%s() takes no arguments (%d given)", name, len(args))
 			}
@@ -44,7 +44,7 @@ func installTime() {
 	clock("monotonic", since)
 	clock("process_time", processTime)
 	ns := func(name string, f func() float64) {
-		pyobj.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+		pyrt.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
 			return py.Int(int64(f() * 1e9)), nil
 		}, 0, name+"() -> int"))
 	}
@@ -80,7 +80,7 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 			secs = 1
 		}
 	default:
-		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyobj.TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyrt.TypeName(args[0]))
 	}
 	if math.IsNaN(secs) {
 		return nil, py.ExceptionNewf(py.ValueError, "Invalid value NaN (not a number)")
@@ -89,7 +89,7 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 		return nil, py.ExceptionNewf(py.ValueError, "sleep length must be non-negative")
 	}
 	d := time.Duration(secs * float64(time.Second))
-	if in := pyobj.InterpOf(pyobj.CtxOf(self)); in != nil {
+	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
 		if err := in.Sleep(d); err != nil {
 			return nil, err
 		}

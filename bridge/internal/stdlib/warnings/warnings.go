@@ -18,6 +18,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // formatWarning is CPython's warning text: "file:line: Category: message\n"
@@ -38,7 +39,7 @@ func formatWarning(file string, lineno int, category, message string, line *stri
 	return b.String()
 }
 
-func warningsFormat(self py.Object, a *pyobj.Args) (py.Object, error) {
+func warningsFormat(self py.Object, a *pyrt.Args) (py.Object, error) {
 	file, err := pyobj.Str(a.Get("filename"))
 	if err != nil {
 		return nil, err
@@ -73,7 +74,7 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 4 arguments", pyobj.WarnSiteBuiltin)
 	}
 	fn := args[0]
-	ctx := pyobj.CtxOf(self)
+	ctx := pyrt.CtxOf(self)
 	if ctx == nil {
 		return fn, nil
 	}
@@ -99,10 +100,10 @@ func init() {
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_warnings", Doc: "Go support for the warnings module."},
 		Methods: []*py.Method{
-			pyobj.Func("format", "filename, lineno, category, message, line=None", warningsFormat),
+			pyrt.Func("format", "filename, lineno, category, message, line=None", warningsFormat),
 		},
 	})
-	pyobj.OnInstall(pyobj.InstallCompat, "mod_warnings", func() {
+	pyrt.OnInstall(pyrt.InstallCompat, "mod_warnings", func() {
 		pyobj.SetBuiltin(pyobj.WarnSiteBuiltin, py.MustNewMethod(pyobj.WarnSiteBuiltin, warnSiteCall, 0, ""))
 	})
 }

@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // AtExit registers f to run when the interpreter's main program ends (after
 // an uncaught exception too), last registered first, as CPython's atexit

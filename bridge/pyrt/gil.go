@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 import (
 	"runtime"

@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 import (
 	"fmt"
@@ -443,13 +443,13 @@ func IsCallable(o py.Object) bool {
 	if _, ok := o.(py.I__call__); ok {
 		return true
 	}
-	if _, ok, _ := typeLookup(o, "__call__"); ok {
+	if _, ok, _ := TypeLookup(o, "__call__"); ok {
 		return true
 	}
 	return false
 }
 
-func typeLookup(o py.Object, name string) (py.Object, bool, error) {
+func TypeLookup(o py.Object, name string) (py.Object, bool, error) {
 	t := o.Type()
 	if t == nil {
 		return nil, false, nil

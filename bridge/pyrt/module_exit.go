@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // The modules' work at interpreter exit, in CPython's order: executors
 // finish their queued work (concurrent.futures' _python_exit, registered

@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // Helpers to add Go methods to builtin and project types' dicts.
 
@@ -7,12 +7,12 @@ import (
 )
 
 // methodFunc is the Go signature of every method the compat layer adds.
-type methodFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
+type MethodFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 // AddMethod installs fn as method name of t. gpython calls a type-dict method
 // either bound, as fn(self, args), or through the type (`str.join(sep, xs)`),
 // as fn(module, (self, args...)); both arrive at fn as (self, args).
-func AddMethod(t *py.Type, name string, fn methodFunc) {
+func AddMethod(t *py.Type, name string, fn MethodFunc) {
 	t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if m, ok := self.(*py.Module); ok || self == nil {
 			_ = m
@@ -30,7 +30,7 @@ func AddMethod(t *py.Type, name string, fn methodFunc) {
 
 // addClassMethod installs fn as a class method of t: fn gets the class
 // (t itself when called through an instance).
-func addClassMethod(t *py.Type, name string, fn func(cls *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error)) {
+func AddClassMethod(t *py.Type, name string, fn func(cls *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error)) {
 	m := py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		cls := t
 		if c, ok := self.(*py.Type); ok && c.IsSubtype(t) {
@@ -52,7 +52,7 @@ func isInstanceOf(o py.Object, t *py.Type) bool {
 }
 
 // noKwargs returns CPython's error when a method taking no keywords gets some.
-func noKwargs(name string, kwargs py.StringDict) error {
+func NoKwargs(name string, kwargs py.StringDict) error {
 	if len(kwargs) > 0 {
 		return py.ExceptionNewf(py.TypeError, "%s() takes no keyword arguments", name)
 	}
@@ -61,7 +61,7 @@ func noKwargs(name string, kwargs py.StringDict) error {
 
 // NArgs checks a positional argument count as CPython's METH_VARARGS methods do.
 func NArgs(name string, args py.Tuple, kwargs py.StringDict, min, max int) error {
-	if err := noKwargs(name, kwargs); err != nil {
+	if err := NoKwargs(name, kwargs); err != nil {
 		return err
 	}
 	n := len(args)
@@ -90,6 +90,6 @@ func plural(n int) string {
 }
 
 // keyError makes KeyError(key), whose str is repr(key) as in CPython.
-func keyError(key py.Object) error {
+func KeyError(key py.Object) error {
 	return &py.Exception{Base: py.KeyError, Args: py.Tuple{key}, Dict: py.NewStringDict()}
 }

@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // A binder, two argument helpers and a method picker the pool modules
 // (multiprocessing, concurrent.futures, threading) share; they lived in

@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // Small helpers to build Python classes implemented in Go for the modules
 // (threading, concurrent.futures, multiprocessing).
@@ -35,8 +35,8 @@ func NewExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 // the instance is the first argument): both are handled.
 func DefMethod(t *py.Type, name string, fn goFunc) {
 	t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if self == nil || !isInstance(self, t) {
-			if len(args) == 0 || !isInstance(args[0], t) {
+		if self == nil || !IsInstance(self, t) {
+			if len(args) == 0 || !IsInstance(args[0], t) {
 				return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' of '%s' object needs an argument", name, t.Name)
 			}
 			self, args = args[0], args[1:]
@@ -52,7 +52,7 @@ func DefFunc(name, doc string, fn goFunc) *py.Method {
 	}, 0, doc)
 }
 
-func isInstance(o py.Object, t *py.Type) bool {
+func IsInstance(o py.Object, t *py.Type) bool {
 	if o == nil {
 		return false
 	}

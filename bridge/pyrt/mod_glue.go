@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // Small helpers the Go-implemented modules (threading, concurrent.futures,
 // multiprocessing) share: finding their interpreter, binding arguments

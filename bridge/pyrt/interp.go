@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 import (
 	"cmp"
@@ -54,8 +54,8 @@ type Thread struct {
 	Data any
 
 	Depth        int            // Python call depth, for the recursion limit
-	handled      handledEntry   // exception of the handler running now (exc nil: none)
-	outerHandled []handledEntry // handled exceptions of enclosing handlers
+	Handled      HandledEntry   // exception of the handler running now (exc nil: none)
+	OuterHandled []HandledEntry // handled exceptions of enclosing handlers
 
 	// Eval is the evaluator's per-thread state (internal/eval owns it).
 	Eval EvalState
@@ -82,16 +82,16 @@ var Interps sync.Map // py.Context → *Interp
 
 // lastInterp is the Interp InterpOf found last: a process usually has one,
 // and every Python call asks.
-var lastInterp atomic.Pointer[Interp]
+var LastInterp atomic.Pointer[Interp]
 
 // InterpOf returns the Interp that owns ctx, or nil.
 func InterpOf(ctx py.Context) *Interp {
-	if in := lastInterp.Load(); in != nil && in.Ctx == ctx {
+	if in := LastInterp.Load(); in != nil && in.Ctx == ctx {
 		return in
 	}
 	if v, ok := Interps.Load(ctx); ok {
 		in := v.(*Interp)
-		lastInterp.Store(in)
+		LastInterp.Store(in)
 		return in
 	}
 	return nil
@@ -193,7 +193,7 @@ func OnNewInterp(before func(), after func(in *Interp, opts Options)) {
 // Close releases the interpreter: it is unregistered and its context closed.
 func (in *Interp) Close() {
 	Interps.Delete(in.Ctx)
-	lastInterp.CompareAndSwap(in, nil)
+	LastInterp.CompareAndSwap(in, nil)
 	in.Ctx.Close()
 }
 
@@ -274,10 +274,10 @@ var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit 
 
 // handledEntry is a handled exception and the Python call depth of the
 // frame whose handler caught it.
-type handledEntry struct {
-	exc   *py.Exception
-	depth int
-	frame *py.Frame // the frame whose handler caught it, when known
+type HandledEntry struct {
+	Exc   *py.Exception
+	Depth int
+	Frame *py.Frame // the frame whose handler caught it, when known
 }
 
 // OsStderr is where the runtime reports what has no Python stderr to go to.

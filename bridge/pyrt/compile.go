@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 import (
 	"slices"
@@ -69,7 +69,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	out, rc, err := source.RewriteCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*source.RewriteError); ok {
-			return nil, syntaxError(re.Msg, srcDesc, re.Line, src)
+			return nil, SyntaxError(re.Msg, srcDesc, re.Line, src)
 		}
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 }
 
 // syntaxError makes a SyntaxError located at line of src.
-func syntaxError(msg, filename string, line int, src string) error {
+func SyntaxError(msg, filename string, line int, src string) error {
 	text := ""
 	if line > 0 {
 		lines := splitLines(src)

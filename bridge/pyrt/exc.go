@@ -1,4 +1,4 @@
-package pyobj
+package pyrt
 
 // Exception instances made from Go, and the instance a Go error carries.
 
