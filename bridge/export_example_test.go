@@ -38,7 +38,7 @@ except TypeError as e:
     print("TypeError:", e)
 `, "<example>", "")
 	if err != nil {
-		in.PrintException(err)
+		pyobj.PrintException(in, err)
 	}
 	// Output:
 	// 5.0 13.0

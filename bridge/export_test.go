@@ -213,7 +213,7 @@ func TestExportedFunctionDefinition(t *testing.T) {
 		t.Fatal(err)
 	}
 	main, _ := in.Ctx.GetModule("__main__")
-	c, err := in.Callable(main.Globals["square"])
+	c, err := pyobj.CallableOf(in, main.Globals["square"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestExportedFunctionDefinition(t *testing.T) {
 	if g := pyobj.ExportedGoFunc(main.Globals["square"]); g != exSquare {
 		t.Fatalf("exportedGoFunc = %v, want %v", g, exSquare)
 	}
-	c2, _ := in.Callable(main.Globals["py_square"])
+	c2, _ := pyobj.CallableOf(in, main.Globals["py_square"])
 	if err := c2.Prepare(); err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +276,7 @@ func TestExportPanicTraceback(t *testing.T) {
 	if err == nil {
 		t.Fatal("boom(5) did not raise")
 	}
-	in.PrintException(err)
+	pyobj.PrintException(in, err)
 	text := errb.String()
 	for _, want := range []string{
 		"pypool.GoStack", "Go stack at the panic in porttest.boom", "goroutine ",

@@ -134,7 +134,7 @@ func runMain(args []string, cfg mainConfig) int {
 	in.GIL.Acquire()
 	in.GIL.SetThread(in.Main)
 	err := in.RunMain(src, filename, mainFile)
-	status, interrupted := in.Uncaught(err)
+	status, interrupted := pyobj.Uncaught(in, err)
 	in.RunAtExit()
 	in.GIL.Release()
 	if interrupted {

@@ -71,7 +71,7 @@ def gen(_):
 	submit := func(fn py.Object, args ...py.Object) (wire.Value, error) {
 		t.Helper()
 		interp.GIL.Acquire()
-		c, err := interp.Callable(fn)
+		c, err := pyobj.CallableOf(interp, fn)
 		if err == nil {
 			err = c.Prepare()
 		}

@@ -67,14 +67,14 @@ func hookEvalCode(ctx py.Context, code *py.Code, globals, locals py.StringDict, 
 		}
 		if err != nil {
 			err = pyobj.CorrectAtOrigin(err)
-			t.DropLeftOuterHandlers()
-			t.NoteContext(pyobj.ErrException(err))
+			pyobj.DropLeftOuterHandlers(t)
+			pyobj.NoteContext(t, pyobj.ErrException(err))
 		}
 		t.Depth--
 		// The handlers of the frame that ended are over: without this, a
 		// frame at the same depth next (the next task in a worker) would
 		// take the exception one of them was handling as its __context__.
-		t.DropReturned()
+		pyobj.DropReturned(t)
 		if err != nil {
 			keepTraceback(err)
 			if frame != nil {
@@ -116,8 +116,8 @@ func hookRunFrame(frame *py.Frame) (res py.Object, err error) {
 		}
 		if err != nil {
 			err = pyobj.CorrectAtOrigin(err)
-			t.DropLeftOuterHandlers()
-			t.NoteContext(pyobj.ErrException(err))
+			pyobj.DropLeftOuterHandlers(t)
+			pyobj.NoteContext(t, pyobj.ErrException(err))
 		}
 		t.Depth--
 		if err == nil {

@@ -154,7 +154,7 @@ func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 	if !e.process {
 		return NewThreadCall(e.it, fn), nil
 	}
-	c, err := e.it.Callable(fn)
+	c, err := pyobj.CallableOf(e.it, fn)
 	if err != nil {
 		return nil, err
 	}

@@ -18,7 +18,7 @@ func ProcessInitializer(it *pyobj.Interp, fn, initargs py.Object) (pool.Option, 
 	if !pyobj.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 	}
-	c, err := it.Callable(fn)
+	c, err := pyobj.CallableOf(it, fn)
 	if err != nil {
 		return nil, err
 	}

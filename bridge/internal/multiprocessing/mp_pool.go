@@ -120,7 +120,7 @@ func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
 	if p.thread {
 		return futures.NewThreadCall(p.it, fn), nil
 	}
-	c, err := p.it.Callable(fn)
+	c, err := pyobj.CallableOf(p.it, fn)
 	if err != nil {
 		return nil, err
 	}

@@ -519,3 +519,16 @@ func Method(errName, spec string, fn func(self py.Object, a *Args) (py.Object, e
 		return fn(self, a)
 	}, 0, name+"("+spec+")")
 }
+
+// methodSelf normalises the two ways gpython calls a Go method found in a
+// type's dict: (self, args) through an instance, or (module, (self, …))
+// through the type.
+func methodSelf(self py.Object, args py.Tuple) (py.Object, py.Tuple) {
+	if m, ok := self.(*py.Module); self == nil || (ok && m == nil) {
+		if len(args) > 0 {
+			return args[0], args[1:]
+		}
+		return nil, args
+	}
+	return self, args
+}

@@ -188,3 +188,7 @@ func installBoolArith() {
 		ReplaceMethod("builtins", py.MustNewMethod(b.name, boolArith(b.fn, logical), 0, "bool arithmetic (pypool)"))
 	}
 }
+
+func init() { OnInstall(InstallCore, "core09-boolarith", installBoolArith) }
+
+func init() { OnCodePatch("30-bool-arith", patchBoolArith) }

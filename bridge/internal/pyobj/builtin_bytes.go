@@ -16,6 +16,7 @@ import (
 	"hash/maphash"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/bytecode"
 )
 
 // Bytes is the project's bytes object (gpython's py.Bytes is swapped for it).
@@ -399,4 +400,8 @@ func init() {
 		bytesAwareNew(py.IntType)
 		installStrFromBytes()
 	})
+}
+
+func init() {
+	OnCodePatch("20-bytes-consts", func(code *py.Code, _ *bytecode.Insns) { patchBytesConsts(code) })
 }

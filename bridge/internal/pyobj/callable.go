@@ -41,10 +41,10 @@ type callableKey struct {
 	fn     py.Object
 }
 
-// Callable returns the Remote for fn (the same one each time for the same
+// CallableOf returns the Remote for fn (the same one each time for the same
 // object). It never fails for callables that cannot travel: process pools
 // learn that from Prepare or Definition.
-func (interp *Interp) Callable(fn py.Object) (*PyCallable, error) {
+func CallableOf(interp *Interp, fn py.Object) (*PyCallable, error) {
 	if fn == nil {
 		return nil, py.ExceptionNewf(py.TypeError, "NoneType object is not callable")
 	}

@@ -160,3 +160,5 @@ func init() {
 		ReplaceMethod("builtins", py.MustNewMethod(decorateName, decorate, 0, "decorators applied (pypool)"))
 	})
 }
+
+func init() { OnCodePatch("10-decorator-defaults", patchDecoratorDefaults) }

@@ -1,6 +1,9 @@
 package pyobj
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
 	"github.com/pypool/pypool/bridge/internal/source"
@@ -10,6 +13,46 @@ import (
 // rewrite chain (rewrite.go), is compiled by gpython's compiler, and the
 // compiled code objects are patched (patchCode).
 
+// ModuleSource maps a compiled module's stand-in source to its real source
+// (the object model's pylib loader sets it); by default the source itself.
+var ModuleSource = func(src, desc string) string { return src }
+
+// A CompileStep runs once on each compiled module (not on the code nested in
+// it) before the patches; rc is what the rewrite chain learned of the source.
+type CompileStep func(code *py.Code, rc *source.Ctx) error
+
+// A CodePatch edits one compiled code object; patchCode calls it for every
+// code object, nested ones first. ci decodes the instructions once for all.
+type CodePatch func(code *py.Code, ci *bytecode.Insns)
+
+type (
+	namedStep struct {
+		name string
+		step CompileStep
+	}
+	namedPatch struct {
+		name  string
+		patch CodePatch
+	}
+)
+
+var (
+	compileSteps []namedStep
+	codePatches  []namedPatch
+)
+
+// OnCompile registers a compile step, run in name order. Call it from init.
+func OnCompile(name string, s CompileStep) {
+	compileSteps = append(compileSteps, namedStep{name, s})
+	slices.SortStableFunc(compileSteps, func(a, b namedStep) int { return strings.Compare(a.name, b.name) })
+}
+
+// OnCodePatch registers a code patch, run in name order. Call it from init.
+func OnCodePatch(name string, p CodePatch) {
+	codePatches = append(codePatches, namedPatch{name, p})
+	slices.SortStableFunc(codePatches, func(a, b namedPatch) int { return strings.Compare(a.name, b.name) })
+}
+
 var OrigCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)
 
 // installCompile wraps py.Compile (used for the main script, imports,
@@ -18,40 +61,11 @@ var OrigCompile func(src, srcDesc string, mode py.CompileMode, flags int, dontIn
 func installCompile() {
 	OrigCompile = py.Compile
 	py.Compile = compileSource
-	ReplaceMethod("builtins", Func("compile", "source, filename, mode, flags=0, dont_inherit=False, optimize=-1",
-		func(self py.Object, a *Args) (py.Object, error) {
-			src, err := a.Str("source")
-			if err != nil {
-				if b, ok := BytesLike(a.Get("source")); ok {
-					src, err = string(b), nil
-				} else {
-					return nil, py.ExceptionNewf(py.TypeError, "compile() arg 1 must be a string, bytes or AST object")
-				}
-			}
-			filename, err := a.Str("filename")
-			if err != nil {
-				return nil, err
-			}
-			mode, err := a.Str("mode")
-			if err != nil {
-				return nil, err
-			}
-			switch mode {
-			case "exec", "eval", "single":
-			default:
-				return nil, py.ExceptionNewf(py.ValueError, "compile() mode must be 'exec', 'eval' or 'single'")
-			}
-			flags, err := a.Int("flags")
-			if err != nil {
-				return nil, err
-			}
-			return py.Compile(src, filename, py.CompileMode(mode), flags, true)
-		}))
 }
 
 // compileSource is the project's py.Compile.
 func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error) {
-	src = PylibSource(src, srcDesc)
+	src = ModuleSource(src, srcDesc)
 	out, rc, err := source.RewriteCtx(src, srcDesc, 0)
 	if err != nil {
 		if re, ok := err.(*source.RewriteError); ok {
@@ -66,9 +80,10 @@ func compileSource(src, srcDesc string, mode py.CompileMode, flags int, dontInhe
 	if err := bytecode.FixDerefs(code, OrigCompile, out, srcDesc, mode, flags, dontInherit); err != nil {
 		return nil, err
 	}
-	noteDefs(code, rc.Defs)
-	if err := patchWalrus(code, false); err != nil {
-		return nil, err
+	for _, s := range compileSteps {
+		if err := s.step(code, rc); err != nil {
+			return nil, err
+		}
 	}
 	patchCode(code)
 	return code, nil
@@ -114,15 +129,9 @@ func patchCode(code *py.Code) {
 	}
 	fixCell2arg(code)
 	ci := bytecode.NewInsns(code) // decoded once, shared by the patchers
-	patchDecoratorDefaults(code, ci)
-	patchBytesConsts(code)
-	patchBoolArith(code, ci)
-	patchCompares(code, ci)
-	patchYieldFrom(code, ci)
-	patchForLoops(code, ci)
-	patchExceptHandlers(code, ci)
-	patchExceptEnds(code, ci)
-	patchGenThrow(code, ci)
+	for _, p := range codePatches {
+		p.patch(code, ci)
+	}
 }
 
 // fixCell2arg fills Code.Cell2arg, which gpython's compiler leaves empty, so
@@ -155,3 +164,5 @@ func fixCell2arg(code *py.Code) {
 	}
 	code.Cell2arg = c2a
 }
+
+func init() { OnInstall(InstallCore, "core00-compile", installCompile) }

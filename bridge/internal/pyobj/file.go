@@ -451,3 +451,30 @@ func lineLen(o py.Object) int {
 	}
 	return 0
 }
+
+// setStdio gives a new interpreter its sys.stdout, sys.stderr and sys.stdin
+// (Options.Stdout/Stderr/Stdin, or the process's own).
+func setStdio(in *Interp, opts Options) {
+	if sys, err := in.Ctx.GetModule("sys"); err == nil {
+		stdout, stderr := opts.Stdout, opts.Stderr
+		if stdout == nil {
+			stdout = os.Stdout
+		}
+		if stderr == nil {
+			stderr = os.Stderr
+		}
+		sys.Globals["stdout"] = newWriterFile(stdout, "<stdout>")
+		sys.Globals["stderr"] = newWriterFile(stderr, "<stderr>")
+		var stdin *File
+		if opts.Stdin != nil {
+			osf, _ := opts.Stdin.(*os.File)
+			stdin = NewStreamFile(opts.Stdin, nil, osf, "<stdin>")
+		} else {
+			stdin = NewStreamFile(os.Stdin, nil, os.Stdin, "<stdin>")
+		}
+		stdin.gil = in.GIL
+		sys.Globals["stdin"] = stdin
+	}
+}
+
+func init() { OnNewInterp(nil, setStdio) }

@@ -205,3 +205,7 @@ func forCheck(self py.Object, args py.Tuple) (py.Object, error) {
 func installForLoop() {
 	ReplaceMethod("builtins", py.MustNewMethod(forCheckName, forCheck, 0, "for-loop exit check (pypool)"))
 }
+
+func init() { OnInstall(InstallCore, "core07-forloop", installForLoop) }
+
+func init() { OnCodePatch("60-for-loops", patchForLoops) }

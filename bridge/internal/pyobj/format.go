@@ -538,3 +538,5 @@ func leftPad(s string, n int) string {
 	}
 	return s
 }
+
+func init() { OnInstall(InstallCore, "core06-format", installFormat) }

@@ -188,3 +188,7 @@ func installFuncAttrs() {
 }
 
 func init() { OnInstall(InstallExtras, "func_attrs", installFuncAttrs) }
+
+func init() {
+	OnCompile("10-defs", func(code *py.Code, rc *source.Ctx) error { noteDefs(code, rc.Defs); return nil })
+}

@@ -36,7 +36,7 @@ func newTestWorker(t *testing.T) *WorkerRuntime {
 // defineIn sends fn from parent to worker w as id, as the engine would.
 func defineIn(t *testing.T, w *WorkerRuntime, parent *Interp, id uint64, fn py.Object) {
 	t.Helper()
-	c, err := parent.Callable(fn)
+	c, err := CallableOf(parent, fn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,9 +111,9 @@ func TestFunctionByValue(t *testing.T) {
 		t.Fatalf("closure with keyword: got %#v %v, want 16", v, err)
 	}
 	// A second closure of the same code: a different Remote, other cell.
-	c1, _ := parent.Callable(g["f"])
-	c2, _ := parent.Callable(g["f2"])
-	c1b, _ := parent.Callable(g["f"])
+	c1, _ := CallableOf(parent, g["f"])
+	c2, _ := CallableOf(parent, g["f2"])
+	c1b, _ := CallableOf(parent, g["f"])
 	if c1 == c2 || c1 != c1b {
 		t.Fatal("Callable must be keyed by the function object")
 	}
@@ -258,7 +258,7 @@ def uses_gen():
 def make_gen():
     return (x for x in [1])
 `)
-	c, _ := parent.Callable(g["uses_gen"])
+	c, _ := CallableOf(parent, g["uses_gen"])
 	err := c.Prepare()
 	wantPyError(t, err, "TypeError", "cannot pickle 'generator' object")
 	if _, _, err2 := c.Definition(); err2 == nil {
@@ -448,7 +448,7 @@ def record(x, scale=1):
     calls.append(x * scale)
     return len(calls)
 `)
-	c, err := parent.Callable(g["record"])
+	c, err := CallableOf(parent, g["record"])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -248,3 +248,5 @@ func init() {
 		py.GeneratorType.Dict["close"] = py.MustNewMethod("close", genCloseMethod, 0, "close() -> raise GeneratorExit inside generator.")
 	})
 }
+
+func init() { OnCodePatch("90-gen-throw", patchGenThrow) }

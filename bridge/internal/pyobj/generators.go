@@ -105,3 +105,5 @@ func init() {
 		ReplaceMethod("builtins", py.MustNewMethod(yieldFromValueName, yieldFromValue, 0, "yield from value (pypool)"))
 	})
 }
+
+func init() { OnCodePatch("50-yield-from", patchYieldFrom) }

@@ -72,3 +72,50 @@ func (g *GIL) SetThread(t *Thread) (prev *Thread) {
 	prev, g.cur = g.cur, t
 	return prev
 }
+
+// WaitChan waits for ch while the GIL is released, for at most d when
+// limited. It reports whether ch was closed (or received from).
+// KeyboardInterrupt cannot stop it (see WaitIntr).
+func (it *Interp) WaitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+	}
+	if limited && d <= 0 {
+		return false
+	}
+	got := false
+	it.GIL.Released(func() {
+		if !limited {
+			<-ch
+			got = true
+			return
+		}
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ch:
+			got = true
+		case <-t.C:
+		}
+	})
+	return got
+}
+
+// WaitIntr is WaitChan that the main thread leaves with KeyboardInterrupt
+// on SIGINT.
+func (it *Interp) WaitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
+	select {
+	case <-ch:
+		return true, nil
+	default:
+	}
+	if limited && d <= 0 {
+		return false, nil
+	}
+	if !limited {
+		d = -1
+	}
+	return it.Wait(ch, d)
+}

@@ -115,15 +115,15 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 	}
 	if in := InterpOf(CtxOf(self)); in != nil {
 		t := in.CurrentThread()
-		t.NoteContext(exc)
+		NoteContext(t, exc)
 		if tb != nil && tb.Frame != nil {
-			t.dropExitedHandlers(tb.Frame)
+			dropExitedHandlers(t, tb.Frame)
 		}
 		var frame *py.Frame
 		if tb != nil {
 			frame = tb.Frame
 		}
-		t.pushHandled(exc, frame)
+		pushHandled(t, exc, frame)
 	}
 	return exc, nil
 }
@@ -133,10 +133,14 @@ func caught(self py.Object, args py.Tuple) (py.Object, error) {
 // traceback, or nil: CPython's sys.exc_info()[1]. It goes back to the
 // enclosing handler's exception (or nil) when the handler ends normally or
 // its function returns.
-func (in *Interp) HandledException() *py.Exception {
-	return in.CurrentThread().currentHandled()
+func HandledException(in *Interp) *py.Exception {
+	return currentHandled(in.CurrentThread())
 }
 
 func installExceptHook() {
 	ReplaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
 }
+
+func init() { OnInstall(InstallCore, "core10-excepthook", installExceptHook) }
+
+func init() { OnCodePatch("70-except-handlers", patchExceptHandlers) }

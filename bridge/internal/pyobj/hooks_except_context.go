@@ -32,11 +32,11 @@ func ErrException(err error) *py.Exception {
 
 // noteContext gives exc the thread's handled exception as __context__,
 // unless it has one, is that exception, or would make a cycle.
-func (t *Thread) NoteContext(exc *py.Exception) {
+func NoteContext(t *Thread, exc *py.Exception) {
 	if exc == nil || exc.Context != nil {
 		return
 	}
-	h := t.currentHandled()
+	h := currentHandled(t)
 	if h == nil || h == exc {
 		return
 	}
@@ -102,8 +102,8 @@ func init() {
 // that were left by an exception (they run no POP_EXCEPT): frame is the
 // current frame, whose block stack holds one EXCEPT_HANDLER block per
 // running handler, the one being entered included.
-func (t *Thread) dropExitedHandlers(frame *py.Frame) {
-	t.DropReturned()
+func dropExitedHandlers(t *Thread, frame *py.Frame) {
+	DropReturned(t)
 	keep := -1
 	for _, b := range frame.Blockstack {
 		if b.Type == py.TryBlockExceptHandler {
@@ -118,6 +118,6 @@ func (t *Thread) dropExitedHandlers(frame *py.Frame) {
 		}
 	}
 	for ; here > keep && here > 0; here-- {
-		t.popHandled()
+		popHandled(t)
 	}
 }

@@ -76,25 +76,17 @@ func patchExceptEnds(code *py.Code, ci *bytecode.Insns) {
 	bytecode.InstallStubs(code, buf, 1, lines)
 }
 
-// handledEntry is a handled exception and the Python call depth of the
-// frame whose handler caught it.
-type handledEntry struct {
-	exc   *py.Exception
-	depth int
-	frame *py.Frame // the frame whose handler caught it, when known
-}
-
 // handledEnd is __pypool_handled_end__(): the handler that was running ends.
 func handledEnd(self py.Object, args py.Tuple) (py.Object, error) {
 	if in := InterpOf(CtxOf(self)); in != nil {
 		t := in.CurrentThread()
-		t.DropReturned()
-		t.popHandled()
+		DropReturned(t)
+		popHandled(t)
 	}
 	return py.None, nil
 }
 
-func (t *Thread) popHandled() {
+func popHandled(t *Thread) {
 	if n := len(t.outerHandled); n > 0 {
 		t.handled = t.outerHandled[n-1]
 		t.outerHandled = t.outerHandled[:n-1]
@@ -105,22 +97,22 @@ func (t *Thread) popHandled() {
 
 // dropReturned forgets the handled exceptions of frames that have returned
 // (a handler left by return never runs POP_EXCEPT).
-func (t *Thread) DropReturned() {
+func DropReturned(t *Thread) {
 	for t.handled.exc != nil && t.handled.depth > t.Depth {
-		t.popHandled()
+		popHandled(t)
 	}
 }
 
 // currentHandled is the exception of the innermost running handler, or nil.
-func (t *Thread) currentHandled() *py.Exception {
-	t.DropReturned()
+func currentHandled(t *Thread) *py.Exception {
+	DropReturned(t)
 	return t.handled.exc
 }
 
 // pushHandled makes exc the thread's handled exception, keeping the one it
 // replaces for when exc's handler ends.
-func (t *Thread) pushHandled(exc *py.Exception, frame *py.Frame) {
-	t.DropReturned()
+func pushHandled(t *Thread, exc *py.Exception, frame *py.Frame) {
+	DropReturned(t)
 	if len(t.outerHandled) >= maxHandledDepth {
 		copy(t.outerHandled, t.outerHandled[1:])
 		t.outerHandled = t.outerHandled[:len(t.outerHandled)-1]
@@ -140,8 +132,8 @@ func init() {
 // frame is suspended in a call, so its block stack is intact: it holds one
 // EXCEPT_HANDLER block per handler still running. The current frame's own
 // entries are left alone: an exception leaving it has unwound its blocks.
-func (t *Thread) DropLeftOuterHandlers() {
-	t.DropReturned()
+func DropLeftOuterHandlers(t *Thread) {
+	DropReturned(t)
 	for t.handled.exc != nil && t.handled.frame != nil && t.handled.depth < t.Depth {
 		f := t.handled.frame
 		blocks := 0
@@ -157,6 +149,8 @@ func (t *Thread) DropLeftOuterHandlers() {
 		if entries <= blocks {
 			return
 		}
-		t.popHandled()
+		popHandled(t)
 	}
 }
+
+func init() { OnCodePatch("80-except-ends", patchExceptEnds) }

@@ -192,3 +192,5 @@ func importOne(ctx py.Context, name string, globals py.StringDict) (*py.Module, 
 	}
 	return m, nil
 }
+
+func init() { OnInstall(InstallCore, "core05-import", installImport) }

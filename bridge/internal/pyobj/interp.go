@@ -144,21 +144,6 @@ func Install() {
 	})
 }
 
-func init() {
-	// The core's patches, named for the order they depend on each other
-	// (internal/eval registers core01-hooks, stdlib/time core04-time).
-	OnInstall(InstallCore, "core00-compile", installCompile)
-	OnInstall(InstallCore, "core02-print", installPrint)
-	OnInstall(InstallCore, "core03-sys", installSys)
-	OnInstall(InstallCore, "core05-import", installImport)
-	OnInstall(InstallCore, "core06-format", installFormat)
-	OnInstall(InstallCore, "core07-forloop", installForLoop)
-	OnInstall(InstallCore, "core08-compares", installCompares)
-	OnInstall(InstallCore, "core09-boolarith", installBoolArith)
-	OnInstall(InstallCore, "core10-excepthook", installExceptHook)
-	OnInstall(InstallCore, "core11-exceptionattrs", installExceptionAttrs)
-}
-
 // NewInterp makes an interpreter: a gpython context with sys.argv and
 // sys.path from opts, registered so InterpOf finds it. The GIL is free; a
 // goroutine runs Python with RunThread (or Acquire + SetThread).
@@ -168,7 +153,9 @@ func NewInterp(opts Options) *Interp {
 	if path == nil {
 		path = []string{}
 	}
-	loadEnviron()
+	for _, f := range beforeContextHooks {
+		f()
+	}
 	ctx := py.NewContext(py.ContextOpts{SysArgs: opts.Argv, SysPaths: path})
 	in := &Interp{
 		Ctx:    ctx,
@@ -179,27 +166,28 @@ func NewInterp(opts Options) *Interp {
 		intr:   make(chan struct{}, 1),
 	}
 	Interps.Store(ctx, in)
-	if sys, err := ctx.GetModule("sys"); err == nil {
-		stdout, stderr := opts.Stdout, opts.Stderr
-		if stdout == nil {
-			stdout = os.Stdout
-		}
-		if stderr == nil {
-			stderr = os.Stderr
-		}
-		sys.Globals["stdout"] = newWriterFile(stdout, "<stdout>")
-		sys.Globals["stderr"] = newWriterFile(stderr, "<stderr>")
-		var stdin *File
-		if opts.Stdin != nil {
-			osf, _ := opts.Stdin.(*os.File)
-			stdin = NewStreamFile(opts.Stdin, nil, osf, "<stdin>")
-		} else {
-			stdin = NewStreamFile(os.Stdin, nil, os.Stdin, "<stdin>")
-		}
-		stdin.gil = in.GIL
-		sys.Globals["stdin"] = stdin
+	for _, f := range newInterpHooks {
+		f(in, opts)
 	}
 	return in
+}
+
+var (
+	beforeContextHooks []func()
+	newInterpHooks     []func(in *Interp, opts Options)
+)
+
+// OnNewInterp registers what NewInterp does for every interpreter:
+// before runs before its gpython context is made (process-wide state the
+// context copies), after once the Interp exists (its sys.stdout, say).
+// Either may be nil. Call it from init; hooks run in registration order.
+func OnNewInterp(before func(), after func(in *Interp, opts Options)) {
+	if before != nil {
+		beforeContextHooks = append(beforeContextHooks, before)
+	}
+	if after != nil {
+		newInterpHooks = append(newInterpHooks, after)
+	}
 }
 
 // Close releases the interpreter: it is unregistered and its context closed.
@@ -283,3 +271,30 @@ const RecursionLimit = 1000
 // RuntimeError subclass raised when Python calls nest deeper than
 // RecursionLimit, instead of a fatal Go stack overflow.
 var RecursionError = py.RuntimeError.NewType("RecursionError", "Recursion limit exceeded.", nil, nil)
+
+// handledEntry is a handled exception and the Python call depth of the
+// frame whose handler caught it.
+type handledEntry struct {
+	exc   *py.Exception
+	depth int
+	frame *py.Frame // the frame whose handler caught it, when known
+}
+
+// OsStderr is where the runtime reports what has no Python stderr to go to.
+var OsStderr io.Writer = os.Stderr
+
+// RunMain compiles src (named filename in tracebacks) and runs it as module
+// __main__ (with __file__ = file when file is not empty). The caller holds
+// the GIL as the main thread.
+func (in *Interp) RunMain(src, filename, file string) error {
+	code, err := py.Compile(src, filename, py.ExecMode, 0, true)
+	if err != nil {
+		return err
+	}
+	mod, err := in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: "__main__", FileDesc: file}})
+	if err != nil {
+		return err
+	}
+	_, err = py.VmEvalCode(in.Ctx, code, mod.Globals, mod.Globals, nil, nil, nil, nil, nil)
+	return err
+}

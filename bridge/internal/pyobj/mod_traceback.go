@@ -12,7 +12,7 @@ import (
 // handledOf returns the exception the calling thread is handling, or nil.
 func handledOf(self py.Object) *py.Exception {
 	if in := InterpOf(CtxOf(self)); in != nil {
-		return in.HandledException()
+		return HandledException(in)
 	}
 	return nil
 }

@@ -100,53 +100,6 @@ func Truth(o py.Object) bool {
 	return err == nil && b
 }
 
-// waitChan waits for ch while the GIL is released, for at most d when
-// limited. It reports whether ch was closed (or received from).
-// KeyboardInterrupt cannot stop it (see waitIntr).
-func (it *Interp) WaitChan(ch <-chan struct{}, d time.Duration, limited bool) bool {
-	select {
-	case <-ch:
-		return true
-	default:
-	}
-	if limited && d <= 0 {
-		return false
-	}
-	got := false
-	it.GIL.Released(func() {
-		if !limited {
-			<-ch
-			got = true
-			return
-		}
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-ch:
-			got = true
-		case <-t.C:
-		}
-	})
-	return got
-}
-
-// WaitIntr is waitChan that the main thread leaves with KeyboardInterrupt
-// on SIGINT.
-func (it *Interp) WaitIntr(ch <-chan struct{}, d time.Duration, limited bool) (bool, error) {
-	select {
-	case <-ch:
-		return true, nil
-	default:
-	}
-	if limited && d <= 0 {
-		return false, nil
-	}
-	if !limited {
-		d = -1
-	}
-	return it.Wait(ch, d)
-}
-
 // MustReady computes t's MRO (types made after gpython's start-up are not
 // readied for us): subclass checks in except clauses need it.
 func MustReady(t *py.Type) {

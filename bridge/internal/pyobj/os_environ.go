@@ -652,3 +652,5 @@ func replaceModuleFunc(impl *py.ModuleImpl, m *py.Method) {
 	}
 	impl.Methods = append(impl.Methods, m)
 }
+
+func init() { OnNewInterp(loadEnviron, nil) }

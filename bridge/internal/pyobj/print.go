@@ -1,27 +1,10 @@
 package pyobj
 
 import (
-	"io"
-	"os"
 	"strings"
 
 	"github.com/go-python/gpython/py"
 )
-
-var OsStderr io.Writer = os.Stderr
-
-// methodSelf normalises the two ways gpython calls a Go method found in a
-// type's dict: (self, args) through an instance, or (module, (self, …))
-// through the type.
-func methodSelf(self py.Object, args py.Tuple) (py.Object, py.Tuple) {
-	if m, ok := self.(*py.Module); self == nil || (ok && m == nil) {
-		if len(args) > 0 {
-			return args[0], args[1:]
-		}
-		return nil, args
-	}
-	return self, args
-}
 
 // WriteText writes s to the Python file object f with a single write: Go
 // files get one write syscall, other objects one call of their write method.
@@ -129,3 +112,5 @@ func installPrint() {
 	ReplaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
 		"print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default."))
 }
+
+func init() { OnInstall(InstallCore, "core02-print", installPrint) }

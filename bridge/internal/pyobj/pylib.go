@@ -126,3 +126,5 @@ func init() {
 		py.TypeType.Dict["__getitem__"] = py.MustNewMethod("__getitem__", classGetItem, 0, "")
 	})
 }
+
+func init() { ModuleSource = PylibSource }

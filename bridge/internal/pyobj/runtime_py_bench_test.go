@@ -19,7 +19,7 @@ func benchWorkerSquare(b *testing.B) *WorkerRuntime {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := interp.Callable(main.Globals["sq"])
+	c, err := CallableOf(interp, main.Globals["sq"])
 	if err == nil {
 		err = c.Prepare()
 	}

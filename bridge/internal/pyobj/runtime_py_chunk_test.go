@@ -27,7 +27,7 @@ func defineInWorker(t *testing.T, src string, names ...string) *WorkerRuntime {
 		t.Fatal(err)
 	}
 	for i, name := range names {
-		c, err := interp.Callable(main.Globals[name])
+		c, err := CallableOf(interp, main.Globals[name])
 		if err == nil {
 			err = c.Prepare()
 		}

@@ -215,3 +215,7 @@ func installCompares() {
 		ReplaceMethod("builtins", py.MustNewMethod(name, compareOp(op), 0, "ordering comparison (pypool)"))
 	}
 }
+
+func init() { OnInstall(InstallCore, "core08-compares", installCompares) }
+
+func init() { OnCodePatch("40-compares", patchCompares) }

@@ -182,3 +182,5 @@ func ExitStatus(exc *py.Exception, stderr func(string)) int {
 	stderr(s + "\n")
 	return 1
 }
+
+func init() { OnInstall(InstallCore, "core03-sys", installSys) }

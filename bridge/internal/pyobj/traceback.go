@@ -234,7 +234,7 @@ func SourceLine(filename string, n int) string {
 // PrintException writes FormatException(err) to the interpreter's stderr.
 // Like CPython's, it shows only the last sys.tracebacklimit entries of each
 // traceback when that is set (none when it is 0 or less).
-func (in *Interp) PrintException(err error) {
+func PrintException(in *Interp, err error) {
 	var opt tbOptions
 	if sys, e := in.Ctx.GetModule("sys"); e == nil {
 		if v, ok := sys.Globals["tracebacklimit"]; ok {

@@ -109,3 +109,5 @@ func installExceptionAttrs() {
 		},
 	}
 }
+
+func init() { OnInstall(InstallCore, "core11-exceptionattrs", installExceptionAttrs) }

@@ -32,7 +32,7 @@ func TestPrintExceptionTracebackLimit(t *testing.T) {
 		if err == nil {
 			t.Fatalf("limit %s: no exception", limit)
 		}
-		in.PrintException(err)
+		PrintException(in, err)
 		in.GIL.Release()
 		in.Close()
 		if got := errb.String(); got != w {

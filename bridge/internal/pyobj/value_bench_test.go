@@ -46,7 +46,7 @@ func BenchmarkWorkerCall(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, _ := interp.Callable(main.Globals["sq"])
+	c, _ := CallableOf(interp, main.Globals["sq"])
 	if err := c.Prepare(); err != nil {
 		b.Fatal(err)
 	}

@@ -33,12 +33,12 @@ func ExampleToWire() {
 
 // A parent sends a Python function to a worker's "py" runtime by value; the
 // worker runs it and sends the result back.
-func ExampleInterp_Callable() {
+func ExampleCallableOf() {
 	parent, _ := newInterp()
 	code, _ := py.Compile("K = 10\ndef scale(x):\n    return x * K\n", "main.py", py.ExecMode, 0, true)
 	main, _ := py.RunCode(parent.Ctx, code, "main.py", "__main__")
 
-	c, _ := parent.Callable(main.Globals["scale"])
+	c, _ := CallableOf(parent, main.Globals["scale"])
 	parent.GIL.Acquire()
 	err := c.Prepare()
 	parent.GIL.Release()

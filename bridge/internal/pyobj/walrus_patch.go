@@ -116,3 +116,7 @@ func walrusStore(code *py.Code, name string, inFunc bool) (byte, int, error) {
 	code.Code = string(buf)
 	return bytecode.STORE_FAST, idx, nil
 }
+
+func init() {
+	OnCompile("20-walrus", func(code *py.Code, _ *source.Ctx) error { return patchWalrus(code, false) })
+}

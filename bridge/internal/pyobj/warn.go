@@ -15,7 +15,7 @@ const WarnSiteBuiltin = "_pypool_warn_site"
 // Warn issues a warning from Go code through the warnings module (so its
 // filters, registries and formatter apply), as CPython's warn_explicit at
 // file:line; ok false means the location is unknown ("sys", 1).
-func (it *Interp) Warn(category *py.Type, msg string, file string, line int, ok bool) error {
+func Warn(it *Interp, category *py.Type, msg string, file string, line int, ok bool) error {
 	_, m, err := ImportModule(it.Ctx, "warnings", nil)
 	if err != nil {
 		return err

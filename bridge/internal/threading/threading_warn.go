@@ -14,5 +14,5 @@ import (
 // rewrite passed in kwargs, see threading_warnsite.go).
 func deprecationWarning(it *pyobj.Interp, msg string, kwargs py.StringDict) error {
 	file, line, ok := warnSite(kwargs)
-	return it.Warn(py.DeprecationWarning, msg, file, line, ok)
+	return pyobj.Warn(it, py.DeprecationWarning, msg, file, line, ok)
 }
