@@ -372,3 +372,28 @@ func TestUndecodableMessage(t *testing.T) {
 		t.Fatal(v)
 	}
 }
+
+func TestDefaultFeederErrorReport(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	defer func() { os.Stderr = saved }()
+	q := newQueue(t, 0)
+	q.Put(bg, make(chan int), true, NoTimeout)
+	q.Put(bg, "after", true, NoTimeout)
+	if v := get(t, q); v != "after" {
+		t.Fatal(v)
+	}
+	q.Close()
+	q.JoinThread(bg) // the feeder is done with os.Stderr
+	os.Stderr = saved
+	w.Close()
+	out := make([]byte, 4096)
+	n, _ := r.Read(out)
+	if !regexp.MustCompile(`^Traceback \(most recent call last\):\n  File "<queue feeder>", in _feed\n.*chan int.*\n`).Match(out[:n]) {
+		t.Fatalf("stderr: %q", out[:n])
+	}
+}
