@@ -524,3 +524,7 @@ func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 	}
 	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
 }
+
+// isClass tells a class from an instance of a Python-defined class: gpython
+// represents both as *py.Type, and only classes have a name.
+func isClass(t *py.Type) bool { return t.Name != "" }

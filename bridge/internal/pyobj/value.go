@@ -422,10 +422,6 @@ func (e *encoder) setItems(s *py.Set) ([]wire.Value, error) {
 	return e.encodeItems(items)
 }
 
-// isClass tells a class from an instance of a Python-defined class: gpython
-// represents both as *py.Type, and only classes have a name.
-func isClass(t *py.Type) bool { return t.Name != "" }
-
 // moduleOf is the __module__ of a class ("builtins" for gpython's own types).
 func moduleOf(t *py.Type) string {
 	if t.Dict != nil {
