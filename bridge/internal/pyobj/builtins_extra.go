@@ -1,6 +1,6 @@
 package pyobj
 
-// Builtins gpython lacks: reversed, hash, callable, id.
+// Builtins gpython lacks: reversed, hash, callable, id, vars.
 
 import (
 	"fmt"
@@ -380,5 +380,27 @@ func init() {
 			}
 			return py.NewListFromItems(out), nil
 		}))
+	})
+}
+
+// builtinVars is vars(obj).
+func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	if err := pyrt.NArgs("vars", args, kw, 1, 1); err != nil {
+		return nil, err
+	}
+	if err := loadLazySource(args[0]); err != nil {
+		return nil, err
+	}
+	if g, ok := args[0].(py.IGetDict); ok {
+		if d := g.GetDict(); d != nil {
+			return d, nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "vars() argument must have __dict__ attribute")
+}
+
+func init() {
+	pyrt.OnInstall(pyrt.InstallCompat, "mod_extra#vars", func() {
+		SetBuiltin("vars", builtinFunc("vars", builtinVars))
 	})
 }

@@ -46,6 +46,21 @@ func builtinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.O
 	}, 0, "")
 }
 
+// addModuleFunc adds fn to the Go module registered as module, unless it
+// has a function of that name already.
+func addModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
+	impl := py.GetModuleImpl(module)
+	if impl == nil {
+		return
+	}
+	for _, m := range impl.Methods {
+		if m.Name == name {
+			return
+		}
+	}
+	impl.Methods = append(impl.Methods, builtinFunc(name, fn))
+}
+
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "compat_install", installContainers)
 }
