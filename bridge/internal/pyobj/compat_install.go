@@ -46,9 +46,9 @@ func builtinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.O
 	}, 0, "")
 }
 
-// addModuleFunc adds fn to the Go module registered as module, unless it
+// AddModuleFunc adds fn to the Go module registered as module, unless it
 // has a function of that name already.
-func addModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
+func AddModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
 	impl := py.GetModuleImpl(module)
 	if impl == nil {
 		return

@@ -159,10 +159,10 @@ func installOSPath() {
 		ns.GetDict()
 		impl.Globals["path"] = ns
 	}
-	addModuleFunc("os", "cpu_count", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddModuleFunc("os", "cpu_count", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(runtime.NumCPU()), nil
 	})
-	addModuleFunc("os", "getppid", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	AddModuleFunc("os", "getppid", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(os.Getppid()), nil
 	})
 }

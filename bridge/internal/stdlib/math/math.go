@@ -1,13 +1,18 @@
-package pyobj
-
-// Additions to gpython's math module: isclose, gcd, inf, nan, prod, comb,
-// perm, isqrt, lcm, dist.
+// Package math completes gpython's math module with what CPython 3.11 has
+// and gpython lacks: isclose, gcd, lcm, inf, nan, prod, comb, perm, isqrt,
+// dist.
+//
+// It adds them with pyrt.OnInstall (compat stage, "mod_extra", as before);
+// the facade (bridge) imports it for that effect. It imports gpython and
+// bridge/internal/pyobj and nothing above them.
+package math
 
 import (
 	"math"
 	"math/big"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -32,7 +37,7 @@ func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
 		acc = big.NewInt(1)
 	}
 	for _, a := range args {
-		n, err := IntArg("gcd", a)
+		n, err := pyobj.IntArg("gcd", a)
 		if err != nil {
 			return nil, err
 		}
@@ -48,7 +53,7 @@ func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
 			acc.GCD(nil, nil, acc, n)
 		}
 	}
-	return BigToInt(acc), nil
+	return pyobj.BigToInt(acc), nil
 }
 
 func installMathExtra() {
@@ -58,7 +63,7 @@ func installMathExtra() {
 		impl.Globals["nan"] = py.Float(math.NaN())
 		impl.Globals["tau"] = py.Float(2 * math.Pi)
 	}
-	addModuleFunc("math", "isclose", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyobj.AddModuleFunc("math", "isclose", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		f, err := floatArgs("isclose", args, 2)
 		if err != nil {
 			return nil, err
@@ -80,22 +85,22 @@ func installMathExtra() {
 		d := math.Abs(b - a)
 		return py.NewBool(d <= math.Abs(rel*b) || d <= math.Abs(rel*a) || d <= abs), nil
 	})
-	addModuleFunc("math", "gcd", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, false) })
-	addModuleFunc("math", "lcm", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, true) })
-	addModuleFunc("math", "isqrt", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyobj.AddModuleFunc("math", "gcd", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, false) })
+	pyobj.AddModuleFunc("math", "lcm", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, true) })
+	pyobj.AddModuleFunc("math", "isqrt", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := pyrt.NArgs("isqrt", args, kw, 1, 1); err != nil {
 			return nil, err
 		}
-		n, err := IntArg("isqrt", args[0])
+		n, err := pyobj.IntArg("isqrt", args[0])
 		if err != nil {
 			return nil, err
 		}
 		if n.Sign() < 0 {
 			return nil, py.ExceptionNewf(py.ValueError, "isqrt() argument must be nonnegative")
 		}
-		return BigToInt(new(big.Int).Sqrt(n)), nil
+		return pyobj.BigToInt(new(big.Int).Sqrt(n)), nil
 	})
-	addModuleFunc("math", "prod", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyobj.AddModuleFunc("math", "prod", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) != 1 {
 			return nil, py.ExceptionNewf(py.TypeError, "prod() takes exactly 1 positional argument (%d given)", len(args))
 		}
@@ -118,13 +123,13 @@ func installMathExtra() {
 			if len(args) < 1 || len(args) > 2 {
 				return nil, py.ExceptionNewf(py.TypeError, "%s expected 2 arguments, got %d", name, len(args))
 			}
-			n, err := IntArg(name, args[0])
+			n, err := pyobj.IntArg(name, args[0])
 			if err != nil {
 				return nil, err
 			}
 			k := new(big.Int).Set(n)
 			if len(args) == 2 && args[1] != py.None {
-				if k, err = IntArg(name, args[1]); err != nil {
+				if k, err = pyobj.IntArg(name, args[1]); err != nil {
 					return nil, err
 				}
 			}
@@ -143,14 +148,14 @@ func installMathExtra() {
 				for i := int64(0); i < kk; i++ {
 					r.Mul(r, new(big.Int).Sub(n, big.NewInt(i)))
 				}
-				return BigToInt(r), nil
+				return pyobj.BigToInt(r), nil
 			}
-			return BigToInt(r.Binomial(n.Int64(), kk)), nil
+			return pyobj.BigToInt(r.Binomial(n.Int64(), kk)), nil
 		}
 	}
-	addModuleFunc("math", "comb", comb("comb", false))
-	addModuleFunc("math", "perm", comb("perm", true))
-	addModuleFunc("math", "dist", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyobj.AddModuleFunc("math", "comb", comb("comb", false))
+	pyobj.AddModuleFunc("math", "perm", comb("perm", true))
+	pyobj.AddModuleFunc("math", "dist", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(args) != 2 {
 			return nil, py.ExceptionNewf(py.TypeError, "dist expected 2 arguments, got %d", len(args))
 		}
