@@ -1,4 +1,4 @@
-package pyobj
+package os
 
 // Additions to gpython's os module: os.path (posixpath), os.sep, os.linesep,
 // os.name, os.curdir, os.pathsep, os.cpu_count, os.getppid.
@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -27,7 +28,7 @@ func installOSPath() {
 		return string(s), nil
 	}
 	m := func(name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) *py.Method {
-		return builtinFunc(name, fn)
+		return pyobj.BuiltinFunc(name, fn)
 	}
 	strFn := func(name string, f func(string) py.Object) *py.Method {
 		return m(name, func(args py.Tuple, kw py.StringDict) (py.Object, error) {
@@ -120,7 +121,7 @@ func installOSPath() {
 			}
 			fi, err := os.Stat(s)
 			if err != nil {
-				return nil, NewOSError(err, py.String(s))
+				return nil, pyobj.NewOSError(err, py.String(s))
 			}
 			return py.Int(fi.Size()), nil
 		}),
@@ -159,10 +160,10 @@ func installOSPath() {
 		ns.GetDict()
 		impl.Globals["path"] = ns
 	}
-	AddModuleFunc("os", "cpu_count", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyobj.AddModuleFunc("os", "cpu_count", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(runtime.NumCPU()), nil
 	})
-	AddModuleFunc("os", "getppid", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyobj.AddModuleFunc("os", "getppid", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return py.Int(os.Getppid()), nil
 	})
 }
