@@ -511,21 +511,21 @@ func init() {
 	environType.Dict["__module__"] = py.String("os")
 	t := environType
 	view := func(name string, kind iterKind) {
-		t.Dict[name] = pyrt.Method("Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		pyrt.Method(t, "Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return &EnvironView{e: self.(*Environ), kind: kind}, nil
 		})
 	}
 	view("keys", iterKeys)
 	view("values", iterValues)
 	view("items", iterItems)
-	t.Dict["get"] = pyrt.Method("Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		v, ok, err := self.(*Environ).get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
 		return a.Get("default"), nil
 	})
-	t.Dict["pop"] = pyrt.Method("MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		v, ok, err := e.get(a.Get("key"))
 		if err != nil {
@@ -539,7 +539,7 @@ func init() {
 		}
 		return v, e.del(a.Get("key"))
 	})
-	t.Dict["popitem"] = pyrt.Method("MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		ks, vs := e.snapshot()
 		if len(ks) == 0 {
@@ -548,7 +548,7 @@ func init() {
 		k := py.String(ks[0])
 		return py.Tuple{k, py.String(vs[0])}, e.del(k)
 	})
-	t.Dict["setdefault"] = pyrt.Method("_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		if _, ok, err := e.get(a.Get("key")); err != nil {
 			return nil, err
@@ -559,7 +559,7 @@ func init() {
 		}
 		return e.M__getitem__(a.Get("key"))
 	})
-	t.Dict["update"] = pyrt.Method("MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		if err := e.update(a.Get("other")); err != nil {
 			return nil, err
@@ -576,7 +576,7 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["clear"] = pyrt.Method("MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*Environ)
 		ks, _ := e.snapshot()
 		for _, k := range ks {
@@ -586,7 +586,7 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["copy"] = pyrt.Method("_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return self.(*Environ).toDict(), nil
 	})
 
