@@ -468,8 +468,8 @@ func init() {
 		pyrt.AddMethod(py.ObjectType, "__delattr__", objectDelattr)
 		SetBuiltin("super", SuperType)
 		SetBuiltin("property", PropertyType)
-		SetBuiltin("isinstance", builtinFunc("isinstance", builtinIsInstance))
-		SetBuiltin("issubclass", builtinFunc("issubclass", builtinIsSubclass))
+		SetBuiltin("isinstance", BuiltinFunc("isinstance", builtinIsInstance))
+		SetBuiltin("issubclass", BuiltinFunc("issubclass", builtinIsSubclass))
 	})
 }
 

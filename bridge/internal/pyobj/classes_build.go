@@ -356,7 +356,7 @@ func fixGoSubclass(cls *py.Type, base *py.Type) {
 	case DictType:
 		cls.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			d := NewDict()
-			d.typ = t
+			d.Typ = t
 			return d, nil
 		}
 		cls.Init = func(self py.Object, args py.Tuple, kwargs py.StringDict) error {

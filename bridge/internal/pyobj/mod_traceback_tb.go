@@ -89,7 +89,7 @@ func (fs *FrameSummary) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ negates M__eq__.
 func (fs *FrameSummary) M__ne__(other py.Object) (py.Object, error) {
-	return negateEq(fs.M__eq__(other))
+	return NegateEq(fs.M__eq__(other))
 }
 
 // M__repr__ is <FrameSummary file F, line N in NAME>.
@@ -165,7 +165,7 @@ func (s *StackSummary) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ negates M__eq__.
 func (s *StackSummary) M__ne__(other py.Object) (py.Object, error) {
-	return negateEq(s.M__eq__(other))
+	return NegateEq(s.M__eq__(other))
 }
 
 // format is StackSummary.format(): one string per entry, runs of more

@@ -249,7 +249,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		defer e.leave(key)
 		return e.encodeStringDict(x)
 	case *Dict:
-		if x.typ != nil && x.typ != DictType {
+		if x.Typ != nil && x.Typ != DictType {
 			return e.encodeDictSubclass(x)
 		}
 		return e.encodeDict(x)

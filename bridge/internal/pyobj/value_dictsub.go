@@ -13,7 +13,7 @@ import (
 )
 
 func (e *encoder) encodeDictSubclass(x *Dict) (wire.Value, error) {
-	cls, err := e.encode(x.typ)
+	cls, err := e.encode(x.Typ)
 	if err != nil {
 		return nil, err
 	}
@@ -22,7 +22,7 @@ func (e *encoder) encodeDictSubclass(x *Dict) (wire.Value, error) {
 		return nil, err
 	}
 	var args wire.Value
-	if x.typ.Lookup("default_factory") != nil {
+	if x.Typ.Lookup("default_factory") != nil {
 		f, err := py.GetAttrString(x, "default_factory")
 		if err == nil {
 			fv, err := e.encode(f)
