@@ -219,7 +219,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 	g := newGoIter(e.it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
 		f := v.(*Future)
 		if f.Engine.Cancelled() {
-			return nil, pyrt.NewExc(cancelledError, "")
+			return nil, pyrt.NewException(cancelledError)
 		}
 		r, err := f.Engine.ResultTimeout(0)
 		return f.Outcome(r, err)
@@ -344,7 +344,7 @@ func initFutureMethods() {
 			exc = x
 		case *py.Type:
 			if x.IsSubtype(py.BaseException) {
-				exc = pyrt.NewExc(x, "")
+				exc = pyrt.NewException(x)
 			}
 		}
 		if exc == nil {

@@ -132,7 +132,7 @@ func mpMethods() []*py.Method {
 		}),
 		pyrt.ModFunc("_print_process_error", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			name, _ := py.StrAsString(args[0])
-			var err error = pyrt.NewExc(py.SystemError, "unknown error")
+			var err error = pyrt.NewException(py.SystemError, py.String("unknown error"))
 			if e, ok := args[1].(*py.Exception); ok {
 				err = e
 			}
