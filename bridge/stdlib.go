@@ -9,6 +9,8 @@ import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/dataclasses"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/enum"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/json"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/math"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/os"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/time"

@@ -6,7 +6,7 @@ package futures
 
 import (
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
@@ -27,7 +27,7 @@ func Initializer(it *pyrt.Interp, thread bool, fn, initargs py.Object) (pool.Opt
 	if thread {
 		c = NewThreadCall(it, fn)
 	} else {
-		pc, err := pyobj.CallableOf(it, fn)
+		pc, err := pickle.CallableOf(it, fn)
 		if err != nil {
 			return nil, err
 		}
@@ -44,7 +44,7 @@ func Initializer(it *pyrt.Interp, thread bool, fn, initargs py.Object) (pool.Opt
 	for i, a := range args {
 		if thread {
 			wargs[i] = a
-		} else if wargs[i], err = pyobj.ToWire(a); err != nil {
+		} else if wargs[i], err = pickle.ToWire(a); err != nil {
 			return nil, err
 		}
 	}

@@ -1,6 +1,6 @@
 package pyobj
 
-// Builtins gpython lacks: reversed, hash, callable, id.
+// Builtins gpython lacks: reversed, hash, callable, id, vars.
 
 import (
 	"fmt"
@@ -108,21 +108,21 @@ func objectID(o py.Object) int64 {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra", func() {
-		SetBuiltin("reversed", builtinFunc("reversed", builtinReversed))
-		SetBuiltin("hash", builtinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("reversed", BuiltinFunc("reversed", builtinReversed))
+		SetBuiltin("hash", BuiltinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("hash", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			h, err := Hash(args[0])
 			return py.Int(h), err
 		}))
-		SetBuiltin("callable", builtinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("callable", BuiltinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("callable", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
 			return py.NewBool(Callable(args[0])), nil
 		}))
-		SetBuiltin("id", builtinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("id", BuiltinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("id", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
@@ -151,7 +151,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	}
 	x := args[0]
 	if b, ok := x.(*BaseInstance); ok && userLookup(b.Type(), "__round__") == nil {
-		x = b.base // a float or int subclass
+		x = b.Base // a float or int subclass
 	}
 	noDigits := len(args) == 1 || args[1] == py.None
 	nd := 0
@@ -208,7 +208,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra#2", func() {
-		SetBuiltin("round", builtinFunc("round", builtinRound))
+		SetBuiltin("round", BuiltinFunc("round", builtinRound))
 		enumerate := py.EnumerateType
 		if enumerate.New != nil {
 			orig := enumerate.New
@@ -364,9 +364,9 @@ func dirNames(o py.Object) []string {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra#3", func() {
-		SetBuiltin("len", builtinFunc("len", builtinLen))
-		SetBuiltin("ascii", builtinFunc("ascii", builtinASCII))
-		SetBuiltin("dir", builtinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+		SetBuiltin("len", BuiltinFunc("len", builtinLen))
+		SetBuiltin("ascii", BuiltinFunc("ascii", builtinASCII))
+		SetBuiltin("dir", BuiltinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("dir", args, kw, 1, 1); err != nil {
 				if len(args) == 0 {
 					return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")
@@ -380,5 +380,27 @@ func init() {
 			}
 			return py.NewListFromItems(out), nil
 		}))
+	})
+}
+
+// builtinVars is vars(obj).
+func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	if err := pyrt.NArgs("vars", args, kw, 1, 1); err != nil {
+		return nil, err
+	}
+	if err := loadLazySource(args[0]); err != nil {
+		return nil, err
+	}
+	if g, ok := args[0].(py.IGetDict); ok {
+		if d := g.GetDict(); d != nil {
+			return d, nil
+		}
+	}
+	return nil, py.ExceptionNewf(py.TypeError, "vars() argument must have __dict__ attribute")
+}
+
+func init() {
+	pyrt.OnInstall(pyrt.InstallCompat, "mod_extra#vars", func() {
+		SetBuiltin("vars", BuiltinFunc("vars", builtinVars))
 	})
 }

@@ -39,11 +39,26 @@ func SetBuiltin(name string, obj py.Object) {
 	impl.Globals[name] = obj
 }
 
-// builtinFunc makes a module-level Go function with CPython-like name.
-func builtinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+// BuiltinFunc makes a module-level Go function with CPython-like name.
+func BuiltinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
 	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return fn(args, kwargs)
 	}, 0, "")
+}
+
+// AddModuleFunc adds fn to the Go module registered as module, unless it
+// has a function of that name already.
+func AddModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
+	impl := py.GetModuleImpl(module)
+	if impl == nil {
+		return
+	}
+	for _, m := range impl.Methods {
+		if m.Name == name {
+			return
+		}
+	}
+	impl.Methods = append(impl.Methods, BuiltinFunc(name, fn))
 }
 
 func init() {
@@ -54,7 +69,7 @@ func installContainers() {
 	SetBuiltin("dict", DictType)
 	SetBuiltin("set", SetType)
 	SetBuiltin("frozenset", FrozenSetType)
-	SetBuiltin("repr", builtinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	SetBuiltin("repr", BuiltinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := pyrt.NArgs("repr", args, kw, 1, 1); err != nil {
 			return nil, err
 		}

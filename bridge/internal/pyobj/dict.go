@@ -62,7 +62,7 @@ type Dict struct {
 	used    int
 	filled  int    // index slots not empty (live + dummy)
 	layout  uint64 // bumped when entries move (compaction)
-	typ     *py.Type
+	Typ     *py.Type
 }
 
 // NewDict returns an empty Dict.
@@ -89,8 +89,8 @@ func newIndex(n int) []int32 {
 
 // Type returns dict, or the subclass type set with SetType.
 func (d *Dict) Type() *py.Type {
-	if d.typ != nil {
-		return d.typ
+	if d.Typ != nil {
+		return d.Typ
 	}
 	return DictType
 }
@@ -435,7 +435,7 @@ func dictNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 	}
 	d := NewDict()
 	if t != DictType {
-		d.typ = t
+		d.Typ = t
 	}
 	if len(args) == 1 {
 		if err := d.Update(args[0]); err != nil {
@@ -471,8 +471,8 @@ func (d *Dict) M__getitem__(key py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !ok {
-		if d.typ != nil {
-			if m := userLookup(d.typ, "__missing__"); m != nil {
+		if d.Typ != nil {
+			if m := userLookup(d.Typ, "__missing__"); m != nil {
 				return py.Call(m, py.Tuple{d, key}, nil)
 			}
 		}
@@ -483,8 +483,8 @@ func (d *Dict) M__getitem__(key py.Object) (py.Object, error) {
 
 // userBinop calls a subclass's Python-level operator method, if any.
 func (d *Dict) userBinop(name string, other py.Object) (py.Object, error) {
-	if d.typ != nil {
-		if m := userLookup(d.typ, name); m != nil {
+	if d.Typ != nil {
+		if m := userLookup(d.Typ, name); m != nil {
 			return py.Call(m, py.Tuple{d, other}, nil)
 		}
 	}
@@ -524,18 +524,18 @@ func (d *Dict) M__contains__(key py.Object) (py.Object, error) {
 }
 
 // M__iter__ is iter(d): the keys.
-func (d *Dict) M__iter__() (py.Object, error) { return newDictIter(d, iterKeys), nil }
+func (d *Dict) M__iter__() (py.Object, error) { return newDictIter(d, IterKeys), nil }
 
 // M__repr__ is repr(d): {1: 'a', 'b': [2]}.
 func (d *Dict) M__repr__() (py.Object, error) {
-	s, err := d.repr()
+	s, err := d.Repr()
 	return py.String(s), err
 }
 
 // M__str__ is str(d), the same as repr.
 func (d *Dict) M__str__() (py.Object, error) { return d.M__repr__() }
 
-func (d *Dict) repr() (string, error) {
+func (d *Dict) Repr() (string, error) {
 	if d.used == 0 {
 		return "{}", nil
 	}
@@ -611,11 +611,11 @@ func (d *Dict) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ is d != other.
 func (d *Dict) M__ne__(other py.Object) (py.Object, error) {
-	return negateEq(d.M__eq__(other))
+	return NegateEq(d.M__eq__(other))
 }
 
-// negateEq is __ne__ from __eq__'s answer (NotImplemented and errors pass).
-func negateEq(res py.Object, err error) (py.Object, error) {
+// NegateEq is __ne__ from __eq__'s answer (NotImplemented and errors pass).
+func NegateEq(res py.Object, err error) (py.Object, error) {
 	if err != nil || res == py.NotImplemented {
 		return res, err
 	}
@@ -631,7 +631,7 @@ func (d *Dict) M__or__(other py.Object) (py.Object, error) {
 		return py.NotImplemented, nil
 	}
 	c := d.Copy()
-	c.typ = d.typ
+	c.Typ = d.Typ
 	return c, c.Update(other)
 }
 
@@ -671,19 +671,19 @@ func init() {
 		if err := pyrt.NArgs("keys", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return &DictView{d: self.(DictLike).AsDict(), kind: iterKeys}, nil
+		return &DictView{d: self.(DictLike).AsDict(), kind: IterKeys}, nil
 	})
 	pyrt.AddMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := pyrt.NArgs("values", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return &DictView{d: self.(DictLike).AsDict(), kind: iterValues}, nil
+		return &DictView{d: self.(DictLike).AsDict(), kind: IterValues}, nil
 	})
 	pyrt.AddMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := pyrt.NArgs("items", args, kw, 0, 0); err != nil {
 			return nil, err
 		}
-		return &DictView{d: self.(DictLike).AsDict(), kind: iterItems}, nil
+		return &DictView{d: self.(DictLike).AsDict(), kind: IterItems}, nil
 	})
 	pyrt.AddMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if err := pyrt.NArgs("get", args, kw, 1, 2); err != nil {
@@ -783,7 +783,7 @@ func init() {
 		return py.None, self.(DictLike).AsDict().Set(args[0], args[1])
 	})
 	pyrt.AddMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		r, err := self.(DictLike).AsDict().repr()
+		r, err := self.(DictLike).AsDict().Repr()
 		return py.String(r), err
 	})
 	pyrt.AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {

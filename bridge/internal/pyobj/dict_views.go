@@ -8,12 +8,12 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-type iterKind int
+type IterKind int
 
 const (
-	iterKeys iterKind = iota
-	iterValues
-	iterItems
+	IterKeys IterKind = iota
+	IterValues
+	IterItems
 )
 
 var viewTypes = [...]*py.Type{
@@ -31,7 +31,7 @@ var dictIterTypes = [...]*py.Type{
 // DictView is a live view of a Dict's keys, values or items.
 type DictView struct {
 	d    *Dict
-	kind iterKind
+	kind IterKind
 }
 
 // Type returns dict_keys, dict_values or dict_items.
@@ -63,11 +63,11 @@ func (v *DictView) list() []py.Object {
 	return out
 }
 
-func viewItem(e dictEntry, kind iterKind) py.Object {
+func viewItem(e dictEntry, kind IterKind) py.Object {
 	switch kind {
-	case iterKeys:
+	case IterKeys:
 		return e.key
-	case iterValues:
+	case IterValues:
 		return e.value
 	}
 	return py.Tuple{e.key, e.value}
@@ -76,9 +76,9 @@ func viewItem(e dictEntry, kind iterKind) py.Object {
 // M__contains__ is x in view.
 func (v *DictView) M__contains__(x py.Object) (py.Object, error) {
 	switch v.kind {
-	case iterKeys:
+	case IterKeys:
 		return v.d.M__contains__(x)
-	case iterItems:
+	case IterItems:
 		t, ok := x.(py.Tuple)
 		if !ok || len(t) != 2 {
 			return py.False, nil
@@ -124,14 +124,14 @@ func (v *DictView) M__repr__() (py.Object, error) {
 }
 
 func (v *DictView) asSet() (*Set, error) {
-	if v.kind == iterValues {
+	if v.kind == IterValues {
 		return nil, py.ExceptionNewf(py.TypeError, "unsupported operand type(s) for set operation: 'dict_values'")
 	}
 	return NewSetFromItems(v.list())
 }
 
 func (v *DictView) setOp(other py.Object, op string) (py.Object, error) {
-	if v.kind == iterValues {
+	if v.kind == IterValues {
 		return py.NotImplemented, nil
 	}
 	s, err := v.asSet()
@@ -159,7 +159,7 @@ func (v *DictView) M__xor__(other py.Object) (py.Object, error) { return v.setOp
 
 // M__eq__ compares keys/items views as sets.
 func (v *DictView) M__eq__(other py.Object) (py.Object, error) {
-	if v.kind == iterValues {
+	if v.kind == IterValues {
 		if o, ok := other.(*DictView); ok && o == v {
 			return py.True, nil
 		}
@@ -186,13 +186,13 @@ func (v *DictView) M__eq__(other py.Object) (py.Object, error) {
 // size during iteration.
 type dictIter struct {
 	d      *Dict
-	kind   iterKind
+	kind   IterKind
 	pos    int
 	size   int
 	layout uint64
 }
 
-func newDictIter(d *Dict, kind iterKind) *dictIter {
+func newDictIter(d *Dict, kind IterKind) *dictIter {
 	return &dictIter{d: d, kind: kind, size: d.used, layout: d.layout}
 }
 

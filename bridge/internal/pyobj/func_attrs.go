@@ -133,7 +133,7 @@ func codeAttr(get func(c *py.Code) py.Object) *py.Property {
 	}}
 }
 
-func strTuple(ss []string) py.Tuple {
+func StrTuple(ss []string) py.Tuple {
 	t := make(py.Tuple, len(ss))
 	for i, s := range ss {
 		t[i] = py.String(s)
@@ -169,9 +169,9 @@ func installFuncAttrs() {
 	d["co_nlocals"] = codeAttr(func(c *py.Code) py.Object { return py.Int(c.Nlocals) })
 	d["co_stacksize"] = codeAttr(func(c *py.Code) py.Object { return py.Int(c.Stacksize) })
 	d["co_flags"] = codeAttr(func(c *py.Code) py.Object { return py.Int(c.Flags) })
-	d["co_varnames"] = codeAttr(func(c *py.Code) py.Object { return strTuple(c.Varnames) })
-	d["co_cellvars"] = codeAttr(func(c *py.Code) py.Object { return strTuple(c.Cellvars) })
-	d["co_freevars"] = codeAttr(func(c *py.Code) py.Object { return strTuple(c.Freevars) })
+	d["co_varnames"] = codeAttr(func(c *py.Code) py.Object { return StrTuple(c.Varnames) })
+	d["co_cellvars"] = codeAttr(func(c *py.Code) py.Object { return StrTuple(c.Cellvars) })
+	d["co_freevars"] = codeAttr(func(c *py.Code) py.Object { return StrTuple(c.Freevars) })
 	d["co_names"] = codeAttr(func(c *py.Code) py.Object {
 		var names []string
 		for _, n := range c.Names {
@@ -179,7 +179,7 @@ func installFuncAttrs() {
 				names = append(names, n)
 			}
 		}
-		return strTuple(names)
+		return StrTuple(names)
 	})
 	d["co_consts"] = codeAttr(func(c *py.Code) py.Object { return c.Consts })
 	d["co_filename"] = codeAttr(func(c *py.Code) py.Object { return py.String(c.Filename) })

@@ -89,7 +89,7 @@ func (fs *FrameSummary) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ negates M__eq__.
 func (fs *FrameSummary) M__ne__(other py.Object) (py.Object, error) {
-	return negateEq(fs.M__eq__(other))
+	return NegateEq(fs.M__eq__(other))
 }
 
 // M__repr__ is <FrameSummary file F, line N in NAME>.
@@ -165,7 +165,7 @@ func (s *StackSummary) M__eq__(other py.Object) (py.Object, error) {
 
 // M__ne__ negates M__eq__.
 func (s *StackSummary) M__ne__(other py.Object) (py.Object, error) {
-	return negateEq(s.M__eq__(other))
+	return NegateEq(s.M__eq__(other))
 }
 
 // format is StackSummary.format(): one string per entry, runs of more
@@ -529,14 +529,14 @@ func init() {
 		}
 		return s, nil
 	}
-	st.Dict["format"] = pyrt.Method("StackSummary.format", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(st, "StackSummary.format", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		s, ok := self.(*StackSummary)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.format() needs a StackSummary, not %s", pyrt.TypeName(self))
 		}
 		return s.format()
 	})
-	st.Dict["format_frame_summary"] = pyrt.Method("StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(st, "StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		fs, ok := a.Get("frame_summary").(*FrameSummary)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "format_frame_summary() needs a FrameSummary, not %s", pyrt.TypeName(a.Get("frame_summary")))

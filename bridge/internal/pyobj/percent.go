@@ -449,7 +449,7 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "percent", func() {
-		SetBuiltin("__pp_mod__", builtinFunc("__pp_mod__", ppMod))
+		SetBuiltin("__pp_mod__", BuiltinFunc("__pp_mod__", ppMod))
 		pyrt.AddMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			s, err := StrFormat(string(self.(py.String)), args, kw)
 			return py.String(s), err
@@ -477,7 +477,7 @@ func init() {
 				}
 			}
 			if _, ok := impl.Globals["format"]; !has && !ok {
-				SetBuiltin("format", builtinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+				SetBuiltin("format", BuiltinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 					if err := pyrt.NArgs("format", args, kw, 1, 2); err != nil {
 						return nil, err
 					}

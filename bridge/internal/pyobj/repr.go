@@ -189,12 +189,12 @@ func Repr(o py.Object) (string, error) {
 		defer reprLeave(x)
 		return seqRepr(x.Items, "[", "]", false)
 	case *Dict:
-		if x.typ != nil {
-			if m := userLookup(x.typ, "__repr__"); m != nil {
+		if x.Typ != nil {
+			if m := userLookup(x.Typ, "__repr__"); m != nil {
 				return callStrMethod(m, x, "__repr__")
 			}
 		}
-		return x.repr()
+		return x.Repr()
 	case *Set:
 		return x.reprWith(x)
 	case *FrozenSet:

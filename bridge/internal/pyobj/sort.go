@@ -37,12 +37,12 @@ func Less(a, b py.Object) (bool, error) {
 			return seqLess(x.Items, y.Items)
 		}
 	case *Set:
-		if _, ok := b.(setLike); ok {
+		if _, ok := b.(SetLike); ok {
 			r, err := x.M__lt__(b)
 			return r == py.True, err
 		}
 	case *FrozenSet:
-		if _, ok := b.(setLike); ok {
+		if _, ok := b.(SetLike); ok {
 			r, err := x.M__lt__(b)
 			return r == py.True, err
 		}
@@ -314,9 +314,9 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "sort", func() {
-		SetBuiltin("sorted", builtinFunc("sorted", builtinSorted))
-		SetBuiltin("min", builtinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
-		SetBuiltin("max", builtinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
+		SetBuiltin("sorted", BuiltinFunc("sorted", builtinSorted))
+		SetBuiltin("min", BuiltinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
+		SetBuiltin("max", BuiltinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
 		pyrt.AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			if len(args) > 0 {
 				return nil, py.ExceptionNewf(py.TypeError, "sort() takes no positional arguments")

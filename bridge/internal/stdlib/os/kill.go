@@ -1,9 +1,10 @@
-package pyobj
+package os
 
 import (
 	"syscall"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -25,7 +26,7 @@ func init() {
 				return nil, err
 			}
 			if err := syscall.Kill(pid, syscall.Signal(sig)); err != nil {
-				return nil, NewOSError(err, nil)
+				return nil, pyobj.NewOSError(err, nil)
 			}
 			return py.None, nil
 		}))

@@ -1,4 +1,4 @@
-package pyobj
+package os
 
 // os.environ as CPython's os._Environ: a mapping over a snapshot of the
 // process environment whose changes go through to the process (os.Setenv,
@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -37,15 +38,15 @@ type environStore struct {
 	vals map[string]string
 }
 
-// Environ is os.environ (one per process, as the environment is).
-type Environ struct {
+// environ is os.environ (one per process, as the environment is).
+type environ struct {
 	st environStore
 }
 
-var theEnviron = &Environ{}
+var theEnviron = &environ{}
 
 // Type returns _Environ.
-func (e *Environ) Type() *py.Type { return environType }
+func (e *environ) Type() *py.Type { return environType }
 
 // loadEnviron makes the snapshot the process environment as it is now.
 func loadEnviron() {
@@ -67,7 +68,7 @@ func loadEnviron() {
 	}
 }
 
-func (e *Environ) lookup(k string) (string, bool) {
+func (e *environ) lookup(k string) (string, bool) {
 	e.st.mu.Lock()
 	v, ok := e.st.vals[k]
 	e.st.mu.Unlock()
@@ -75,7 +76,7 @@ func (e *Environ) lookup(k string) (string, bool) {
 }
 
 // snapshot returns the keys and values in order.
-func (e *Environ) snapshot() ([]string, []string) {
+func (e *environ) snapshot() ([]string, []string) {
 	e.st.mu.Lock()
 	defer e.st.mu.Unlock()
 	ks := append([]string(nil), e.st.keys...)
@@ -86,7 +87,7 @@ func (e *Environ) snapshot() ([]string, []string) {
 	return ks, vs
 }
 
-func (e *Environ) length() int {
+func (e *environ) length() int {
 	e.st.mu.Lock()
 	defer e.st.mu.Unlock()
 	return len(e.st.keys)
@@ -117,7 +118,7 @@ func processPutenv(k, v string) error {
 		return err
 	}
 	if err := os.Setenv(k, v); err != nil {
-		return NewOSError(err, nil)
+		return pyobj.NewOSError(err, nil)
 	}
 	return nil
 }
@@ -127,13 +128,13 @@ func processUnsetenv(k string) error {
 		return err
 	}
 	if err := os.Unsetenv(k); err != nil {
-		return NewOSError(err, nil)
+		return pyobj.NewOSError(err, nil)
 	}
 	return nil
 }
 
 // set is os.environ[key] = value.
-func (e *Environ) set(key, value py.Object) error {
+func (e *environ) set(key, value py.Object) error {
 	k, err := envStr(key)
 	if err != nil {
 		return err
@@ -156,7 +157,7 @@ func (e *Environ) set(key, value py.Object) error {
 
 // del is del os.environ[key]: the process loses it even when the mapping
 // has no such key (KeyError then), as in CPython.
-func (e *Environ) del(key py.Object) error {
+func (e *environ) del(key py.Object) error {
 	k, err := envStr(key)
 	if err != nil {
 		return err
@@ -183,7 +184,7 @@ func (e *Environ) del(key py.Object) error {
 }
 
 // get is os.environ[key] without the KeyError: ok is false when missing.
-func (e *Environ) get(key py.Object) (py.Object, bool, error) {
+func (e *environ) get(key py.Object) (py.Object, bool, error) {
 	k, err := envStr(key)
 	if err != nil {
 		return nil, false, err
@@ -196,7 +197,7 @@ func (e *Environ) get(key py.Object) (py.Object, bool, error) {
 }
 
 // M__getitem__ is os.environ[key].
-func (e *Environ) M__getitem__(key py.Object) (py.Object, error) {
+func (e *environ) M__getitem__(key py.Object) (py.Object, error) {
 	v, ok, err := e.get(key)
 	if err != nil {
 		return nil, err
@@ -208,17 +209,17 @@ func (e *Environ) M__getitem__(key py.Object) (py.Object, error) {
 }
 
 // M__setitem__ is os.environ[key] = value.
-func (e *Environ) M__setitem__(key, value py.Object) (py.Object, error) {
+func (e *environ) M__setitem__(key, value py.Object) (py.Object, error) {
 	return py.None, e.set(key, value)
 }
 
 // M__delitem__ is del os.environ[key].
-func (e *Environ) M__delitem__(key py.Object) (py.Object, error) {
+func (e *environ) M__delitem__(key py.Object) (py.Object, error) {
 	return py.None, e.del(key)
 }
 
 // M__contains__ is key in os.environ (a non-str key is a TypeError).
-func (e *Environ) M__contains__(key py.Object) (py.Object, error) {
+func (e *environ) M__contains__(key py.Object) (py.Object, error) {
 	_, ok, err := e.get(key)
 	if err != nil {
 		return nil, err
@@ -227,21 +228,21 @@ func (e *Environ) M__contains__(key py.Object) (py.Object, error) {
 }
 
 // M__len__ is len(os.environ).
-func (e *Environ) M__len__() (py.Object, error) { return py.Int(e.length()), nil }
+func (e *environ) M__len__() (py.Object, error) { return py.Int(e.length()), nil }
 
 // M__bool__ is bool(os.environ).
-func (e *Environ) M__bool__() (py.Object, error) { return py.NewBool(e.length() > 0), nil }
+func (e *environ) M__bool__() (py.Object, error) { return py.NewBool(e.length() > 0), nil }
 
 // M__iter__ iterates over the keys as they are when it starts.
-func (e *Environ) M__iter__() (py.Object, error) {
+func (e *environ) M__iter__() (py.Object, error) {
 	ks, _ := e.snapshot()
-	return py.NewIterator(strTuple(ks)), nil
+	return py.NewIterator(pyobj.StrTuple(ks)), nil
 }
 
 // M__repr__ is environ({'K': 'V', …}).
-func (e *Environ) M__repr__() (py.Object, error) {
+func (e *environ) M__repr__() (py.Object, error) {
 	d := e.toDict()
-	s, err := d.repr()
+	s, err := d.Repr()
 	if err != nil {
 		return nil, err
 	}
@@ -249,12 +250,12 @@ func (e *Environ) M__repr__() (py.Object, error) {
 }
 
 // M__str__ is repr(os.environ).
-func (e *Environ) M__str__() (py.Object, error) { return e.M__repr__() }
+func (e *environ) M__str__() (py.Object, error) { return e.M__repr__() }
 
 // toDict is dict(os.environ).
-func (e *Environ) toDict() *Dict {
+func (e *environ) toDict() *pyobj.Dict {
 	ks, vs := e.snapshot()
-	d := NewDictSized(len(ks))
+	d := pyobj.NewDictSized(len(ks))
 	for i, k := range ks {
 		_ = d.Set(py.String(k), py.String(vs[i]))
 	}
@@ -263,21 +264,21 @@ func (e *Environ) toDict() *Dict {
 
 // asMapping converts a mapping operand (dict, StringDict, os.environ) to a
 // Dict; ok is false for anything else.
-func asMapping(o py.Object) (*Dict, bool, error) {
+func asMapping(o py.Object) (*pyobj.Dict, bool, error) {
 	switch x := o.(type) {
-	case *Environ:
+	case *environ:
 		return x.toDict(), true, nil
-	case DictLike:
+	case pyobj.DictLike:
 		return x.AsDict(), true, nil
 	case py.StringDict:
-		d := NewDict()
+		d := pyobj.NewDict()
 		return d, true, d.Update(x)
 	}
 	return nil, false, nil
 }
 
 // M__eq__ compares the contents with another mapping's.
-func (e *Environ) M__eq__(other py.Object) (py.Object, error) {
+func (e *environ) M__eq__(other py.Object) (py.Object, error) {
 	o, ok, err := asMapping(other)
 	if err != nil || !ok {
 		return py.NotImplemented, err
@@ -286,12 +287,12 @@ func (e *Environ) M__eq__(other py.Object) (py.Object, error) {
 }
 
 // M__ne__ is the negation of M__eq__.
-func (e *Environ) M__ne__(other py.Object) (py.Object, error) {
-	return negateEq(e.M__eq__(other))
+func (e *environ) M__ne__(other py.Object) (py.Object, error) {
+	return pyobj.NegateEq(e.M__eq__(other))
 }
 
 // M__or__ is os.environ | mapping: a new dict.
-func (e *Environ) M__or__(other py.Object) (py.Object, error) {
+func (e *environ) M__or__(other py.Object) (py.Object, error) {
 	if _, ok, err := asMapping(other); err != nil || !ok {
 		return py.NotImplemented, err
 	}
@@ -300,23 +301,23 @@ func (e *Environ) M__or__(other py.Object) (py.Object, error) {
 }
 
 // M__ror__ is mapping | os.environ: a new dict.
-func (e *Environ) M__ror__(other py.Object) (py.Object, error) {
+func (e *environ) M__ror__(other py.Object) (py.Object, error) {
 	o, ok, err := asMapping(other)
 	if err != nil || !ok {
 		return py.NotImplemented, err
 	}
 	d := o.Copy()
-	d.typ = nil
+	d.Typ = nil
 	return d, d.Update(e.toDict())
 }
 
 // M__ior__ is os.environ |= other.
-func (e *Environ) M__ior__(other py.Object) (py.Object, error) {
+func (e *environ) M__ior__(other py.Object) (py.Object, error) {
 	return e, e.update(other)
 }
 
 // update is MutableMapping.update's positional argument.
-func (e *Environ) update(other py.Object) error {
+func (e *environ) update(other py.Object) error {
 	if m, ok, err := asMapping(other); err != nil {
 		return err
 	} else if ok {
@@ -377,23 +378,23 @@ func unpackPair(item py.Object) (py.Tuple, error) {
 	return t, nil
 }
 
-// EnvironView is os.environ.keys(), values() or items(): a live view.
-type EnvironView struct {
-	e    *Environ
-	kind iterKind
+// environView is os.environ.keys(), values() or items(): a live view.
+type environView struct {
+	e    *environ
+	kind pyobj.IterKind
 }
 
 // Type returns KeysView, ValuesView or ItemsView.
-func (v *EnvironView) Type() *py.Type { return environViewTypes[v.kind] }
+func (v *environView) Type() *py.Type { return environViewTypes[v.kind] }
 
-func (v *EnvironView) items() py.Tuple {
+func (v *environView) items() py.Tuple {
 	ks, vs := v.e.snapshot()
 	out := make(py.Tuple, len(ks))
 	for i, k := range ks {
 		switch v.kind {
-		case iterKeys:
+		case pyobj.IterKeys:
 			out[i] = py.String(k)
-		case iterValues:
+		case pyobj.IterValues:
 			out[i] = py.String(vs[i])
 		default:
 			out[i] = py.Tuple{py.String(k), py.String(vs[i])}
@@ -403,17 +404,17 @@ func (v *EnvironView) items() py.Tuple {
 }
 
 // M__len__ is len(view).
-func (v *EnvironView) M__len__() (py.Object, error) { return py.Int(v.e.length()), nil }
+func (v *environView) M__len__() (py.Object, error) { return py.Int(v.e.length()), nil }
 
 // M__iter__ iterates over the view as it is when it starts.
-func (v *EnvironView) M__iter__() (py.Object, error) { return py.NewIterator(v.items()), nil }
+func (v *environView) M__iter__() (py.Object, error) { return py.NewIterator(v.items()), nil }
 
 // M__contains__ is x in view.
-func (v *EnvironView) M__contains__(x py.Object) (py.Object, error) {
+func (v *environView) M__contains__(x py.Object) (py.Object, error) {
 	switch v.kind {
-	case iterKeys:
+	case pyobj.IterKeys:
 		return v.e.M__contains__(x)
-	case iterItems:
+	case pyobj.IterItems:
 		t, err := unpackPair(x)
 		if err != nil {
 			return nil, err
@@ -422,11 +423,11 @@ func (v *EnvironView) M__contains__(x py.Object) (py.Object, error) {
 		if err != nil || !ok {
 			return py.False, err
 		}
-		eq, err := Equal(got, t[1])
+		eq, err := pyobj.Equal(got, t[1])
 		return py.NewBool(eq), err
 	}
 	for _, o := range v.items() {
-		if eq, err := Equal(o, x); err != nil || eq {
+		if eq, err := pyobj.Equal(o, x); err != nil || eq {
 			return py.NewBool(eq), err
 		}
 	}
@@ -434,7 +435,7 @@ func (v *EnvironView) M__contains__(x py.Object) (py.Object, error) {
 }
 
 // M__repr__ is KeysView(environ({…})) and the like.
-func (v *EnvironView) M__repr__() (py.Object, error) {
+func (v *environView) M__repr__() (py.Object, error) {
 	r, err := v.e.M__repr__()
 	if err != nil {
 		return nil, err
@@ -444,14 +445,14 @@ func (v *EnvironView) M__repr__() (py.Object, error) {
 
 // setOp is view & other, view | other or view - other (keys and items
 // views, as collections.abc.Set gives them): a new set.
-func (v *EnvironView) setOp(op byte, other py.Object) (py.Object, error) {
-	if v.kind == iterValues {
+func (v *environView) setOp(op byte, other py.Object) (py.Object, error) {
+	if v.kind == pyobj.IterValues {
 		return py.NotImplemented, nil
 	}
 	if _, err := py.Iter(other); err != nil {
 		return py.NotImplemented, nil
 	}
-	out := NewSet()
+	out := pyobj.NewSet()
 	var ierr error
 	switch op {
 	case '&':
@@ -466,7 +467,7 @@ func (v *EnvironView) setOp(op byte, other py.Object) (py.Object, error) {
 			ierr = err
 		}
 	case '-':
-		theirs, err := NewSetFromIterable(other)
+		theirs, err := pyobj.NewSetFromIterable(other)
 		if err != nil {
 			return nil, err
 		}
@@ -499,34 +500,34 @@ func (v *EnvironView) setOp(op byte, other py.Object) (py.Object, error) {
 }
 
 // M__and__ is view & iterable.
-func (v *EnvironView) M__and__(other py.Object) (py.Object, error) { return v.setOp('&', other) }
+func (v *environView) M__and__(other py.Object) (py.Object, error) { return v.setOp('&', other) }
 
 // M__or__ is view | iterable.
-func (v *EnvironView) M__or__(other py.Object) (py.Object, error) { return v.setOp('|', other) }
+func (v *environView) M__or__(other py.Object) (py.Object, error) { return v.setOp('|', other) }
 
 // M__sub__ is view - iterable.
-func (v *EnvironView) M__sub__(other py.Object) (py.Object, error) { return v.setOp('-', other) }
+func (v *environView) M__sub__(other py.Object) (py.Object, error) { return v.setOp('-', other) }
 
 func init() {
 	environType.Dict["__module__"] = py.String("os")
 	t := environType
-	view := func(name string, kind iterKind) {
-		t.Dict[name] = pyrt.Method("Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			return &EnvironView{e: self.(*Environ), kind: kind}, nil
+	view := func(name string, kind pyobj.IterKind) {
+		pyrt.Method(t, "Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return &environView{e: self.(*environ), kind: kind}, nil
 		})
 	}
-	view("keys", iterKeys)
-	view("values", iterValues)
-	view("items", iterItems)
-	t.Dict["get"] = pyrt.Method("Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		v, ok, err := self.(*Environ).get(a.Get("key"))
+	view("keys", pyobj.IterKeys)
+	view("values", pyobj.IterValues)
+	view("items", pyobj.IterItems)
+	pyrt.Method(t, "Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		v, ok, err := self.(*environ).get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
 		return a.Get("default"), nil
 	})
-	t.Dict["pop"] = pyrt.Method("MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		e := self.(*Environ)
+	pyrt.Method(t, "MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		e := self.(*environ)
 		v, ok, err := e.get(a.Get("key"))
 		if err != nil {
 			return nil, err
@@ -539,8 +540,8 @@ func init() {
 		}
 		return v, e.del(a.Get("key"))
 	})
-	t.Dict["popitem"] = pyrt.Method("MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		e := self.(*Environ)
+	pyrt.Method(t, "MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		e := self.(*environ)
 		ks, vs := e.snapshot()
 		if len(ks) == 0 {
 			return nil, &py.Exception{Base: py.KeyError, Args: py.Tuple{}, Dict: py.NewStringDict()}
@@ -548,8 +549,8 @@ func init() {
 		k := py.String(ks[0])
 		return py.Tuple{k, py.String(vs[0])}, e.del(k)
 	})
-	t.Dict["setdefault"] = pyrt.Method("_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		e := self.(*Environ)
+	pyrt.Method(t, "_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		e := self.(*environ)
 		if _, ok, err := e.get(a.Get("key")); err != nil {
 			return nil, err
 		} else if !ok {
@@ -559,8 +560,8 @@ func init() {
 		}
 		return e.M__getitem__(a.Get("key"))
 	})
-	t.Dict["update"] = pyrt.Method("MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		e := self.(*Environ)
+	pyrt.Method(t, "MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		e := self.(*environ)
 		if err := e.update(a.Get("other")); err != nil {
 			return nil, err
 		}
@@ -576,8 +577,8 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["clear"] = pyrt.Method("MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		e := self.(*Environ)
+	pyrt.Method(t, "MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		e := self.(*environ)
 		ks, _ := e.snapshot()
 		for _, k := range ks {
 			if err := e.del(py.String(k)); err != nil {
@@ -586,8 +587,8 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["copy"] = pyrt.Method("_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		return self.(*Environ).toDict(), nil
+	pyrt.Method(t, "_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return self.(*environ).toDict(), nil
 	})
 
 	pyrt.OnInstall(pyrt.InstallExtras, "os_environ", installEnviron)
@@ -617,7 +618,7 @@ func installEnviron() {
 		}
 		return "", py.ExceptionNewf(py.TypeError, "expected str, bytes or os.PathLike object, not %s", o.Type().Name)
 	}
-	replaceModuleFunc(impl, builtinFunc("putenv", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	replaceModuleFunc(impl, pyobj.BuiltinFunc("putenv", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if len(kw) > 0 {
 			return nil, py.ExceptionNewf(py.TypeError, "putenv() takes no keyword arguments")
 		}
