@@ -3,20 +3,11 @@ package pyobj
 // The traceback module's printing functions, on FormatException: format_exc,
 // print_exc, format_exception, print_exception (limit and chain as in
 // CPython), format_exception_only (3.10+ forms taking the exception object).
-// sys.exc_info lives here too.
 
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
-
-// handledOf returns the exception the calling thread is handling, or nil.
-func handledOf(self py.Object) *py.Exception {
-	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
-		return HandledException(in)
-	}
-	return nil
-}
 
 // formatHandled is traceback.format_exc()'s text: 'NoneType: None\n' when
 // no exception is being handled.
@@ -159,18 +150,5 @@ func init() {
 		Info:    py.ModuleInfo{Name: "traceback", Doc: "Extract, format and print information about Python stack traces.", FileDesc: "<traceback>"},
 		Methods: methods,
 		Globals: py.StringDict{},
-	})
-	pyrt.OnInstall(pyrt.InstallExtras, "mod_traceback", func() {
-		pyrt.ReplaceMethod("sys", pyrt.Func("exc_info", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			exc := handledOf(self)
-			if exc == nil {
-				return py.Tuple{py.None, py.None, py.None}, nil
-			}
-			var tb py.Object = py.None
-			if exc.Traceback != nil {
-				tb = exc.Traceback
-			}
-			return py.Tuple{exc.Type(), exc, tb}, nil
-		}))
 	})
 }

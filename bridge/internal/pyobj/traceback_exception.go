@@ -87,19 +87,6 @@ func tracebackExceptionOf(self py.Object, a *pyrt.Args, value, tbObj py.Object) 
 	return newTracebackException(exc, tb, opt, map[*py.Exception]bool{}), nil
 }
 
-// refuseCaptureLocals raises NotImplementedError for capture_locals=True:
-// gpython frames keep most locals outside a dict pypool can read.
-func refuseCaptureLocals(a *pyrt.Args) error {
-	v, err := py.MakeBool(a.Get("capture_locals"))
-	if err != nil {
-		return err
-	}
-	if v == py.True {
-		return py.ExceptionNewf(py.NotImplementedError, "pypool's traceback does not support capture_locals=True")
-	}
-	return nil
-}
-
 func init() {
 	t := tracebackExceptionType
 	t.Dict["__module__"] = py.String("traceback")
