@@ -40,12 +40,11 @@ func extractTB(self, tb, limit py.Object) (*StackSummary, error) {
 	if err != nil {
 		return nil, err
 	}
-	tbs = applyLimit(tbs, n, ok)
-	s := &StackSummary{List: py.NewList()}
-	for _, t := range tbs {
-		s.Items = append(s.Items, frameEntry(t.Frame, py.Int(t.Lineno)))
+	var first *py.Traceback
+	if len(tbs) > 0 {
+		first = tbs[0]
 	}
-	return s, nil
+	return tracebackSummary(first, tbOptions{limit: n, limited: ok}), nil
 }
 
 // writeLines writes each string of list to file (sys.stderr for None;

@@ -37,8 +37,14 @@ func formatExceptionWith(err error, opt tbOptions) string {
 // header, per frame entry (its File line and source line) and per line of
 // the exception part.
 func exceptionChunks(err error, opt tbOptions) []string {
-	var w tbText
 	exc, tb := ExceptionOf(err)
+	return formatChunks(exc, tb, opt)
+}
+
+// formatChunks is exceptionChunks for exc with traceback tb (a
+// TracebackException's, which need not be exc's own).
+func formatChunks(exc *py.Exception, tb *py.Traceback, opt tbOptions) []string {
+	var w tbText
 	formatChain(&w, exc, tb, map[*py.Exception]bool{}, opt)
 	return w.chunks
 }

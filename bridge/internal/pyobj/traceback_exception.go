@@ -42,11 +42,9 @@ func newTracebackException(exc *py.Exception, tb *py.Traceback, opt tbOptions, s
 
 // chunks is format(chain=chain) as a list of strings.
 func (te *TracebackException) chunks(chain bool) []string {
-	var w tbText
 	opt := te.opt
 	opt.noChain = !chain
-	formatChain(&w, te.exc, te.tb, map[*py.Exception]bool{}, opt)
-	return w.chunks
+	return formatChunks(te.exc, te.tb, opt)
 }
 
 // M__str__ is str() of the exception.
