@@ -7,8 +7,8 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-// handledOf returns the exception the calling thread is handling, or nil.
-func handledOf(self py.Object) *py.Exception {
+// HandledOf returns the exception the calling thread is handling, or nil.
+func HandledOf(self py.Object) *py.Exception {
 	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
 		return HandledException(in)
 	}
@@ -20,7 +20,7 @@ func init() {
 	// order of the extras does not change
 	pyrt.OnInstall(pyrt.InstallExtras, "mod_traceback", func() {
 		pyrt.ReplaceMethod("sys", pyrt.Func("exc_info", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			exc := handledOf(self)
+			exc := HandledOf(self)
 			if exc == nil {
 				return py.Tuple{py.None, py.None, py.None}, nil
 			}

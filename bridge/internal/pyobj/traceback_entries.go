@@ -16,8 +16,8 @@ import (
 // before "[Previous line repeated N more times]".
 const recursiveCutoff = 3
 
-var frameSummaryType = py.NewType("FrameSummary", "Information about a single frame from a traceback.")
-var stackSummaryType = py.NewType("StackSummary", "A list of FrameSummary objects, representing a stack of frames.")
+var FrameSummaryType = py.NewType("FrameSummary", "Information about a single frame from a traceback.")
+var StackSummaryType = py.NewType("StackSummary", "A list of FrameSummary objects, representing a stack of frames.")
 
 // FrameSummary is one traceback entry: traceback.FrameSummary.
 type FrameSummary struct {
@@ -30,7 +30,7 @@ type FrameSummary struct {
 }
 
 // Type returns traceback.FrameSummary.
-func (fs *FrameSummary) Type() *py.Type { return frameSummaryType }
+func (fs *FrameSummary) Type() *py.Type { return FrameSummaryType }
 
 // Line returns the entry's source line, stripped; "" when it cannot be
 // read, None without a line number.
@@ -128,7 +128,7 @@ type StackSummary struct {
 }
 
 // Type returns traceback.StackSummary.
-func (s *StackSummary) Type() *py.Type { return stackSummaryType }
+func (s *StackSummary) Type() *py.Type { return StackSummaryType }
 
 // M__getattr__ answers the list methods (append, pop, reverse, …).
 func (s *StackSummary) M__getattr__(name string) (py.Object, error) {
@@ -165,9 +165,9 @@ func (s *StackSummary) M__ne__(other py.Object) (py.Object, error) {
 	return NegateEq(s.M__eq__(other))
 }
 
-// format is StackSummary.format(): one string per entry, runs of more
+// Format is StackSummary.format(): one string per entry, runs of more
 // than recursiveCutoff identical entries collapsed.
-func (s *StackSummary) format() (*py.List, error) {
+func (s *StackSummary) Format() (*py.List, error) {
 	var out []py.Object
 	var last *FrameSummary
 	count := 0
@@ -210,9 +210,9 @@ func (s *StackSummary) format() (*py.List, error) {
 	return py.NewListFromItems(out), nil
 }
 
-// summaryFromList is StackSummary.from_list: FrameSummary entries are
+// SummaryFromList is StackSummary.from_list: FrameSummary entries are
 // kept, 4-tuples (filename, lineno, name, line) become entries.
-func summaryFromList(list py.Object) (*StackSummary, error) {
+func SummaryFromList(list py.Object) (*StackSummary, error) {
 	s := &StackSummary{List: py.NewList()}
 	var ierr error
 	err := py.Iterate(list, func(o py.Object) bool {
@@ -242,11 +242,11 @@ func summaryFromList(list py.Object) (*StackSummary, error) {
 	return s, err
 }
 
-// tracebackLimit resolves a limit argument: None means sys.tracebacklimit
+// TracebackLimit resolves a limit argument: None means sys.tracebacklimit
 // (negative counts as 0) or no limit; ok is false for no limit.
-func tracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error) {
+func TracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error) {
 	if limit == py.None {
-		if ctx := ctxOrLast(self); ctx != nil {
+		if ctx := CtxOrLast(self); ctx != nil {
 			if sys, err := ctx.GetModule("sys"); err == nil {
 				if v, found := sys.Globals["tracebacklimit"]; found {
 					n, err := IntArg("tracebacklimit", v)
@@ -288,10 +288,10 @@ func frameEntry(f *py.Frame, lineno py.Object) *FrameSummary {
 	return fs
 }
 
-// ctxOrLast is the context of a module function's self, else the context
+// CtxOrLast is the context of a module function's self, else the context
 // of the interpreter used last (for methods of Go objects: a process runs
 // one interpreter).
-func ctxOrLast(self py.Object) py.Context {
+func CtxOrLast(self py.Object) py.Context {
 	if m, ok := self.(*py.Module); ok && m != nil && m.Context != nil {
 		return m.Context
 	}
@@ -304,7 +304,7 @@ func ctxOrLast(self py.Object) py.Context {
 var frameSummarySig = pyrt.MustSig("FrameSummary", "filename, lineno, name, *, lookup_line=True, locals=None, line=None, end_lineno=None, colno=None, end_colno=None")
 
 func init() {
-	ft := frameSummaryType
+	ft := FrameSummaryType
 	ft.Dict["__module__"] = py.String("traceback")
 	ft.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a, err := frameSummarySig.Parse(args, kwargs)
@@ -384,7 +384,7 @@ func init() {
 		})
 	}
 
-	st := stackSummaryType
+	st := StackSummaryType
 	st.Dict["__module__"] = py.String("traceback")
 	st.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if len(kwargs) > 0 {
@@ -406,7 +406,7 @@ func init() {
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.format() needs a StackSummary, not %s", pyrt.TypeName(self))
 		}
-		return s.format()
+		return s.Format()
 	})
 	st.Dict["format_frame_summary"] = pyrt.Method("StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		fs, ok := a.Get("frame_summary").(*FrameSummary)
@@ -420,10 +420,10 @@ func init() {
 		if len(args) != 1 || len(kw) > 0 {
 			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.from_list() takes exactly one argument (a_list)")
 		}
-		return summaryFromList(args[0])
+		return SummaryFromList(args[0])
 	}, 0, "from_list(a_list)")
 	st.Dict["extract"] = pyrt.Func("extract", "frame_gen, *, limit=None, lookup_lines=True, capture_locals=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		if err := refuseCaptureLocals(a); err != nil {
+		if err := RefuseCaptureLocals(a); err != nil {
 			return nil, err
 		}
 		var items []*FrameSummary
@@ -448,7 +448,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		n, ok, err := tracebackLimit(self, a.Get("limit"))
+		n, ok, err := TracebackLimit(self, a.Get("limit"))
 		if err != nil {
 			return nil, err
 		}
@@ -460,9 +460,9 @@ func init() {
 	})
 }
 
-// refuseCaptureLocals raises NotImplementedError for capture_locals=True:
+// RefuseCaptureLocals raises NotImplementedError for capture_locals=True:
 // gpython frames keep most locals outside a dict pypool can read.
-func refuseCaptureLocals(a *pyrt.Args) error {
+func RefuseCaptureLocals(a *pyrt.Args) error {
 	v, err := py.MakeBool(a.Get("capture_locals"))
 	if err != nil {
 		return err

@@ -1,8 +1,8 @@
-package pyobj
+package traceback
 
 // The traceback module's entry-level functions: extract_tb, format_tb,
 // print_tb, walk_tb, format_list, print_list, on the FrameSummary and
-// StackSummary classes (traceback_entries.go). The stack functions
+// StackSummary classes (pyobj's traceback_entries.go). The stack functions
 // (extract_stack, format_stack, print_stack, walk_stack) need the calling
 // frames, which gpython does not link (no f_back): they raise
 // NotImplementedError.
@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -31,12 +32,12 @@ func tracebackArg(tb py.Object) ([]*py.Traceback, error) {
 }
 
 // extractTB is traceback.extract_tb(tb, limit).
-func extractTB(self, tb, limit py.Object) (*StackSummary, error) {
+func extractTB(self, tb, limit py.Object) (*pyobj.StackSummary, error) {
 	tbs, err := tracebackArg(tb)
 	if err != nil {
 		return nil, err
 	}
-	n, ok, err := tracebackLimit(self, limit)
+	n, ok, err := pyobj.TracebackLimit(self, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -44,18 +45,18 @@ func extractTB(self, tb, limit py.Object) (*StackSummary, error) {
 	if len(tbs) > 0 {
 		first = tbs[0]
 	}
-	return tracebackSummary(first, tbOptions{limit: n, limited: ok}), nil
+	return pyobj.TracebackSummary(first, pyobj.TracebackOptions{Limit: n, Limited: ok}), nil
 }
 
 // writeLines writes each string of list to file (sys.stderr for None;
 // self is the module of the calling function, or nil).
 // printSummary writes s's formatted lines to file (print_tb, print_list);
 // err is the error of making s, returned as is.
-func printSummary(self, file py.Object, s *StackSummary, err error) (py.Object, error) {
+func printSummary(self, file py.Object, s *pyobj.StackSummary, err error) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines, err := s.format()
+	lines, err := s.Format()
 	if err != nil {
 		return nil, err
 	}
@@ -68,17 +69,17 @@ func writeLines(self, file py.Object, list *py.List) error {
 		b.WriteString(string(o.(py.String)))
 	}
 	if file == py.None {
-		ctx := ctxOrLast(self)
+		ctx := pyobj.CtxOrLast(self)
 		if ctx == nil {
 			return py.ExceptionNewf(py.RuntimeError, "lost sys.stderr")
 		}
-		f, err := sysFile(ctx, "stderr")
+		f, err := pyobj.SysFile(ctx, "stderr")
 		if err != nil {
 			return err
 		}
 		file = f
 	}
-	return WriteText(file, b.String())
+	return pyobj.WriteText(file, b.String())
 }
 
 func stackUnsupported(name string) *py.Method {
@@ -92,8 +93,8 @@ func installTracebackEntries() {
 	if impl == nil {
 		return
 	}
-	impl.Globals["FrameSummary"] = frameSummaryType
-	impl.Globals["StackSummary"] = stackSummaryType
+	impl.Globals["FrameSummary"] = pyobj.FrameSummaryType
+	impl.Globals["StackSummary"] = pyobj.StackSummaryType
 	impl.Methods = append(impl.Methods,
 		pyrt.Func("extract_tb", "tb, limit=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return extractTB(self, a.Get("tb"), a.Get("limit"))
@@ -103,7 +104,7 @@ func installTracebackEntries() {
 			if err != nil {
 				return nil, err
 			}
-			return s.format()
+			return s.Format()
 		}),
 		pyrt.Func("print_tb", "tb, limit=None, file=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			s, err := extractTB(self, a.Get("tb"), a.Get("limit"))
@@ -121,14 +122,14 @@ func installTracebackEntries() {
 			return py.NewIterator(out), nil
 		}),
 		pyrt.Func("format_list", "extracted_list", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			s, err := summaryFromList(a.Get("extracted_list"))
+			s, err := pyobj.SummaryFromList(a.Get("extracted_list"))
 			if err != nil {
 				return nil, err
 			}
-			return s.format()
+			return s.Format()
 		}),
 		pyrt.Func("print_list", "extracted_list, file=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			s, err := summaryFromList(a.Get("extracted_list"))
+			s, err := pyobj.SummaryFromList(a.Get("extracted_list"))
 			return printSummary(self, a.Get("file"), s, err)
 		}),
 		stackUnsupported("extract_stack"),
