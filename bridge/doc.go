@@ -37,9 +37,10 @@
 //	f, err := a.Callable("func")           // "'int' object is not callable"
 //	a.Get("x"), a.Given("x"), a.Star, a.Kw
 //
-// Func(name, spec, fn) makes a module-level builtin; Method(name, spec, fn)
-// a method for a type's Dict that gets its instance whichever way it is
-// called (obj.m(x) or T.m(obj, x)). TypeName(o) and IsCallable(o) help with
+// Func(name, spec, fn) makes a module-level builtin; Method(t, name, spec, fn)
+// installs a method in type t's Dict that gets its instance whichever way it
+// is called (obj.m(x) or T.m(obj, x)), checking it is a t; ClassMethod(t,
+// name, spec, fn) gets the class instead. TypeName(o) and IsCallable(o) help with
 // messages. Exception classes made with NewType after start-up need their
 // MRO computed (mustReady) or except clauses will not match subclasses.
 //

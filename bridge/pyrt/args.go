@@ -498,19 +498,24 @@ func Func(name, spec string, fn func(self py.Object, a *Args) (py.Object, error)
 	}, 0, name+"("+spec+")")
 }
 
-// Method makes a Go method to put in a type's Dict: fn gets the instance as
-// self whether the method is called on an instance (obj.m(x)) or through
-// the type (T.m(obj, x)). errName names it in messages (e.g. "apply_async").
-func Method(errName, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
+// Method makes a Go method of type t and installs it in t.Dict under the
+// part of errName after its last '.' (errName, e.g. "str.split", names the
+// method in messages). fn gets the instance as self whether the method is
+// called on an instance (obj.m(x)) or through the type (T.m(obj, x)); called
+// through the type, the instance must be a t, as CPython's method
+// descriptors check ("descriptor 'join' for 'str' objects doesn't apply to
+// a 'int' object"). The arguments are bound by the Sig of spec. The method
+// is returned too; with t == nil it is only made, for callers that put it
+// somewhere else (and then no type check is made).
+func Method(t *py.Type, errName, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
 	sig := MustSig(errName, spec)
-	name := errName
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		name = name[i+1:]
-	}
-	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		self, args = methodSelf(self, args)
-		if self == nil {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() needs an argument", errName)
+	name := methodName(errName)
+	m := py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if unbound(self, t) {
+			var err error
+			if self, args, err = selfFromArgs(t, errName, name, args); err != nil {
+				return nil, err
+			}
 		}
 		a, err := sig.Parse(args, kwargs)
 		if err != nil {
@@ -518,17 +523,69 @@ func Method(errName, spec string, fn func(self py.Object, a *Args) (py.Object, e
 		}
 		return fn(self, a)
 	}, 0, name+"("+spec+")")
+	if t != nil {
+		t.Dict[name] = m
+	}
+	return m
 }
 
-// methodSelf normalises the two ways gpython calls a Go method found in a
-// type's dict: (self, args) through an instance, or (module, (self, …))
-// through the type.
-func methodSelf(self py.Object, args py.Tuple) (py.Object, py.Tuple) {
-	if m, ok := self.(*py.Module); self == nil || (ok && m == nil) {
-		if len(args) > 0 {
-			return args[0], args[1:]
+// ClassMethod makes a class method of type t and installs it in t.Dict as
+// Method does: fn gets the class (a subclass when called through one, the
+// instance's type when called through an instance).
+func ClassMethod(t *py.Type, errName, spec string, fn func(cls *py.Type, a *Args) (py.Object, error)) *py.Method {
+	sig := MustSig(errName, spec)
+	name := methodName(errName)
+	m := py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		cls := t
+		if c, ok := self.(*py.Type); ok && (t == nil || c.IsSubtype(t)) {
+			cls = c
+		} else if self != nil {
+			if _, ok := self.(*py.Module); !ok {
+				cls = self.Type()
+			}
 		}
-		return nil, args
+		a, err := sig.Parse(args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		return fn(cls, a)
+	}, 0, name+"("+spec+")")
+	if t != nil {
+		t.Dict[name] = m
 	}
-	return self, args
+	return m
+}
+
+func methodName(errName string) string {
+	if i := strings.LastIndexByte(errName, '.'); i >= 0 {
+		return errName[i+1:]
+	}
+	return errName
+}
+
+// unbound reports whether a Go method found in a type's dict was called
+// through the type: gpython then passes the method's module (nil) as self
+// and the instance as the first argument.
+func unbound(self py.Object, t *py.Type) bool {
+	if self == nil {
+		return true
+	}
+	m, ok := self.(*py.Module)
+	return ok && (m == nil || t != nil)
+}
+
+// selfFromArgs takes the instance from the arguments of a method called
+// through its type, checking it is a t.
+func selfFromArgs(t *py.Type, errName, name string, args py.Tuple) (py.Object, py.Tuple, error) {
+	if len(args) == 0 {
+		if t == nil {
+			return nil, nil, py.ExceptionNewf(py.TypeError, "%s() needs an argument", errName)
+		}
+		return nil, nil, py.ExceptionNewf(py.TypeError, "unbound method %s.%s() needs an argument", t.Name, name)
+	}
+	self := args[0]
+	if t != nil && !isInstanceOf(self, t) {
+		return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, t.Name, self.Type().Name)
+	}
+	return self, args[1:], nil
 }

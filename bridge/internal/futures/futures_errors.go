@@ -7,7 +7,7 @@ import (
 	"errors"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
@@ -39,7 +39,7 @@ func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) 
 	case py.ExceptionInfo, *py.Exception:
 		return e
 	case *wire.Exception:
-		return pyExcErr(pyobj.ExceptionFromWire(it, e, tbType))
+		return pyExcErr(pickle.ExceptionFromWire(it, e, tbType))
 	}
 	var (
 		cancelled *pool.CancelledError
@@ -77,7 +77,7 @@ func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) 
 	case errors.As(err, &te):
 		return pyrt.NewExc(py.TypeError, te.Msg)
 	case errors.As(err, &we):
-		return pyExcErr(pyobj.ExceptionFromWire(it, we, tbType))
+		return pyExcErr(pickle.ExceptionFromWire(it, we, tbType))
 	case errors.As(err, &pe):
 		return pyrt.NewExc(py.SystemError, pe.Error())
 	}

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
@@ -69,11 +70,11 @@ func (f *Future) Outcome(v wire.Value, err error) (py.Object, error) {
 		} else if v == nil {
 			f.result = py.None
 		} else {
-			f.result, err = pyobj.FromWire(f.it, v)
+			f.result, err = pickle.FromWire(f.it, v)
 		}
 	}
 	if err != nil {
-		f.err = PyError(f.it, err, pyobj.FuturesRemoteTraceback, nil)
+		f.err = PyError(f.it, err, pickle.FuturesRemoteTraceback, nil)
 	}
 	f.converted = true
 	return f.result, f.err

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
@@ -112,8 +112,8 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 		if v == nil {
 			return py.None, nil
 		}
-		return pyobj.FromWire(e.it, v)
-	}, func(err error) error { return PyError(e.it, err, pyobj.FuturesRemoteTraceback, nil) })
+		return pickle.FromWire(e.it, v)
+	}, func(err error) error { return PyError(e.it, err, pickle.FuturesRemoteTraceback, nil) })
 	return g, true, nil
 }
 
@@ -567,7 +567,7 @@ func init() {
 	})
 	pg := g.Copy()
 	pg["BrokenProcessPool"] = brokenProcessPool
-	pg["_RemoteTraceback"] = pyobj.FuturesRemoteTraceback
+	pg["_RemoteTraceback"] = pickle.FuturesRemoteTraceback
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures.process", FileDesc: "<concurrent.futures.process>"},
 		Globals: pg,

@@ -4,7 +4,7 @@ package futures
 
 import (
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
@@ -19,7 +19,7 @@ func ProcessInitializer(it *pyrt.Interp, fn, initargs py.Object) (pool.Option, e
 	if !pyrt.IsCallable(fn) {
 		return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
 	}
-	c, err := pyobj.CallableOf(it, fn)
+	c, err := pickle.CallableOf(it, fn)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func ProcessInitializer(it *pyrt.Interp, fn, initargs py.Object) (pool.Option, e
 	}
 	wargs := make([]wire.Value, len(args))
 	for i, a := range args {
-		if wargs[i], err = pyobj.ToWire(a); err != nil {
+		if wargs[i], err = pickle.ToWire(a); err != nil {
 			return nil, err
 		}
 	}

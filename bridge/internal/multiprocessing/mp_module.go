@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
@@ -228,7 +229,7 @@ func init() {
 			"TimeoutError":       mpTimeoutError,
 			"WorkerLostError":    workerLostError,
 			"MaybeEncodingError": maybeEncodingError,
-			"RemoteTraceback":    pyobj.PoolRemoteTraceback,
+			"RemoteTraceback":    pickle.PoolRemoteTraceback,
 			"AsyncResult":        asyncResultType,
 			"ApplyResult":        asyncResultType,
 			"IMapIterator":       imapIteratorType,

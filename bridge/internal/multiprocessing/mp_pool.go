@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
@@ -121,7 +122,7 @@ func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
 	if p.thread {
 		return futures.NewThreadCall(p.it, fn), nil
 	}
-	c, err := pyobj.CallableOf(p.it, fn)
+	c, err := pickle.CallableOf(p.it, fn)
 	if err != nil {
 		return nil, err
 	}
@@ -136,13 +137,13 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 	if p.thread {
 		return o, nil
 	}
-	return pyobj.ToWire(o)
+	return pickle.ToWire(o)
 }
 
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if r, ok := o.(*py.Range); ok && !p.thread {
-		return pyobj.RangeValues(r), nil
+		return pickle.RangeValues(r), nil
 	}
 	itr, err := py.Iter(o)
 	if err != nil {
@@ -275,7 +276,7 @@ func (p *pyPool) result(v wire.Value) (py.Object, error) {
 	if v == nil {
 		return py.None, nil
 	}
-	return pyobj.FromWire(p.it, v)
+	return pickle.FromWire(p.it, v)
 }
 
 // chunksizeArg reads an optional chunksize (None or absent: 0, the
@@ -371,7 +372,7 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 	}
 	items := a.mapItems[:0]
 	for _, c := range chunks {
-		if items, err = pyobj.NewDecoder(p.it).AppendItems(items, c); err != nil {
+		if items, err = pickle.NewDecoder(p.it).AppendItems(items, c); err != nil {
 			return nil, err
 		}
 	}

@@ -239,7 +239,7 @@ func byteArraySelf(self py.Object) (*ByteArray, error) {
 func installByteArray() {
 	t := ByteArrayType
 	t.New = byteArrayNew
-	t.Dict["append"] = pyrt.Method("bytearray.append", "item, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.append", "item, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -251,7 +251,7 @@ func installByteArray() {
 		a.B = append(a.B, v)
 		return py.None, nil
 	})
-	t.Dict["extend"] = pyrt.Method("bytearray.extend", "iterable_of_ints, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.extend", "iterable_of_ints, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -271,7 +271,7 @@ func installByteArray() {
 		a.B = append(a.B, b...)
 		return py.None, nil
 	})
-	t.Dict["insert"] = pyrt.Method("bytearray.insert", "index, item, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.insert", "index, item, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -297,7 +297,7 @@ func installByteArray() {
 		a.B = append(a.B[:i:i], append([]byte{v}, a.B[i:]...)...)
 		return py.None, nil
 	})
-	t.Dict["pop"] = pyrt.Method("bytearray.pop", "index=-1, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.pop", "index=-1, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -319,7 +319,7 @@ func installByteArray() {
 		a.B = append(a.B[:i:i], a.B[i+1:]...)
 		return py.Int(v), nil
 	})
-	t.Dict["remove"] = pyrt.Method("bytearray.remove", "value, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.remove", "value, /", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -336,7 +336,7 @@ func installByteArray() {
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "value not found in bytearray")
 	})
-	t.Dict["clear"] = pyrt.Method("bytearray.clear", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.clear", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
@@ -344,14 +344,14 @@ func installByteArray() {
 		a.B = []byte{}
 		return py.None, nil
 	})
-	t.Dict["copy"] = pyrt.Method("bytearray.copy", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.copy", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err
 		}
 		return &ByteArray{B: append([]byte{}, a.B...)}, nil
 	})
-	t.Dict["reverse"] = pyrt.Method("bytearray.reverse", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "bytearray.reverse", "", func(self py.Object, args *pyrt.Args) (py.Object, error) {
 		a, err := byteArraySelf(self)
 		if err != nil {
 			return nil, err

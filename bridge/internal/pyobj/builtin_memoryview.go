@@ -242,7 +242,7 @@ func mvSelf(self py.Object) (*MemoryView, error) {
 func installMemoryView() {
 	t := MemoryViewType
 	t.New = memoryViewNew
-	t.Dict["tobytes"] = pyrt.Method("memoryview.tobytes", "order='C'", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "memoryview.tobytes", "order='C'", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		m, err := mvSelf(self)
 		if err != nil {
 			return nil, err
@@ -253,7 +253,7 @@ func installMemoryView() {
 		}
 		return Bytes(b), nil
 	})
-	t.Dict["tolist"] = pyrt.Method("memoryview.tolist", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "memoryview.tolist", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		m, err := mvSelf(self)
 		if err != nil {
 			return nil, err
@@ -268,7 +268,7 @@ func installMemoryView() {
 		}
 		return py.NewListFromItems(out), nil
 	})
-	t.Dict["hex"] = pyrt.Method("memoryview.hex", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "memoryview.hex", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		m, err := mvSelf(self)
 		if err != nil {
 			return nil, err
@@ -279,7 +279,7 @@ func installMemoryView() {
 		}
 		return py.String(fmt.Sprintf("%x", b)), nil
 	})
-	t.Dict["release"] = pyrt.Method("memoryview.release", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "memoryview.release", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		if m, ok := self.(*MemoryView); ok {
 			m.released = true
 		}

@@ -57,7 +57,7 @@ func rangeFind(r py.Object, x py.Object) (int, error) {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtin_range", func() {
-		py.RangeType.Dict["index"] = pyrt.Method("range.index", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		pyrt.Method(py.RangeType, "range.index", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			i, err := rangeFind(self, a.Get("value"))
 			if err != nil {
 				return nil, err
@@ -71,7 +71,7 @@ func init() {
 			}
 			return py.Int(i), nil
 		})
-		py.RangeType.Dict["count"] = pyrt.Method("range.count", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		pyrt.Method(py.RangeType, "range.count", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			x := a.Get("value")
 			if isIntLike(x) {
 				i, err := rangeFind(self, x)

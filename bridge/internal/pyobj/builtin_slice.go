@@ -52,6 +52,6 @@ func sliceIndices(self py.Object, a *pyrt.Args) (py.Object, error) {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtin_slice", func() {
-		py.SliceType.Dict["indices"] = pyrt.Method("slice.indices", "length, /", sliceIndices)
+		pyrt.Method(py.SliceType, "slice.indices", "length, /", sliceIndices)
 	})
 }

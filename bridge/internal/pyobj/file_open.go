@@ -208,7 +208,7 @@ func builtinOpen(self py.Object, a *pyrt.Args) (py.Object, error) {
 
 // fileMethod makes a File method for the types' dicts.
 func fileMethod(name, spec string, fn func(f *File, a *pyrt.Args) (py.Object, error)) *py.Method {
-	return pyrt.Method(name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	return pyrt.Method(nil, name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f, ok := self.(*File)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a file object, not '%s'", name, pyrt.TypeName(self))

@@ -401,14 +401,14 @@ func init() {
 		}
 		return s, nil
 	}
-	st.Dict["format"] = pyrt.Method("StackSummary.format", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(st, "StackSummary.format", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		s, ok := self.(*StackSummary)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.format() needs a StackSummary, not %s", pyrt.TypeName(self))
 		}
 		return s.Format()
 	})
-	st.Dict["format_frame_summary"] = pyrt.Method("StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(st, "StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		fs, ok := a.Get("frame_summary").(*FrameSummary)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "format_frame_summary() needs a FrameSummary, not %s", pyrt.TypeName(a.Get("frame_summary")))

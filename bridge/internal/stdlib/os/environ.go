@@ -512,21 +512,21 @@ func init() {
 	environType.Dict["__module__"] = py.String("os")
 	t := environType
 	view := func(name string, kind pyobj.IterKind) {
-		t.Dict[name] = pyrt.Method("Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		pyrt.Method(t, "Mapping."+name, "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return &environView{e: self.(*environ), kind: kind}, nil
 		})
 	}
 	view("keys", pyobj.IterKeys)
 	view("values", pyobj.IterValues)
 	view("items", pyobj.IterItems)
-	t.Dict["get"] = pyrt.Method("Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "Mapping.get", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		v, ok, err := self.(*environ).get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
 		return a.Get("default"), nil
 	})
-	t.Dict["pop"] = pyrt.Method("MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.pop", "key, default=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*environ)
 		v, ok, err := e.get(a.Get("key"))
 		if err != nil {
@@ -540,7 +540,7 @@ func init() {
 		}
 		return v, e.del(a.Get("key"))
 	})
-	t.Dict["popitem"] = pyrt.Method("MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.popitem", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*environ)
 		ks, vs := e.snapshot()
 		if len(ks) == 0 {
@@ -549,7 +549,7 @@ func init() {
 		k := py.String(ks[0])
 		return py.Tuple{k, py.String(vs[0])}, e.del(k)
 	})
-	t.Dict["setdefault"] = pyrt.Method("_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "_Environ.setdefault", "key, value", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*environ)
 		if _, ok, err := e.get(a.Get("key")); err != nil {
 			return nil, err
@@ -560,7 +560,7 @@ func init() {
 		}
 		return e.M__getitem__(a.Get("key"))
 	})
-	t.Dict["update"] = pyrt.Method("MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.update", "other=(), /, **kwds", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*environ)
 		if err := e.update(a.Get("other")); err != nil {
 			return nil, err
@@ -577,7 +577,7 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["clear"] = pyrt.Method("MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "MutableMapping.clear", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*environ)
 		ks, _ := e.snapshot()
 		for _, k := range ks {
@@ -587,7 +587,7 @@ func init() {
 		}
 		return py.None, nil
 	})
-	t.Dict["copy"] = pyrt.Method("_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "_Environ.copy", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return self.(*environ).toDict(), nil
 	})
 

@@ -159,21 +159,21 @@ func init() {
 		}
 		return strList(te.chunks(chain == py.True)), nil
 	}
-	t.Dict["format"] = pyrt.Method("TracebackException.format", "*, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "TracebackException.format", "*, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		lines, err := chainedChunks(o, a)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewIterator(py.Tuple(lines.Items)), nil
 	})
-	t.Dict["format_exception_only"] = pyrt.Method("TracebackException.format_exception_only", "", func(o py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "TracebackException.format_exception_only", "", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		te, err := self(o)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewIterator(py.Tuple(strList(pyobj.ExceptionOnlyChunks(te.exc)).Items)), nil
 	})
-	t.Dict["print"] = pyrt.Method("TracebackException.print", "*, file=None, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "TracebackException.print", "*, file=None, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		lines, err := chainedChunks(o, a)
 		if err != nil {
 			return nil, err

@@ -1,0 +1,86 @@
+package pyrt
+
+import (
+	"testing"
+
+	"github.com/go-python/gpython/py"
+)
+
+func excText(err error) string {
+	if e, ok := err.(*py.Exception); ok {
+		if args, ok := e.Args.(py.Tuple); ok && len(args) > 0 {
+			return e.Base.Name + ": " + string(args[0].(py.String))
+		}
+	}
+	if err == nil {
+		return "<nil>"
+	}
+	return err.Error()
+}
+
+// A method of a type is found in its Dict and gets the instance both ways
+// it can be called; through the type the instance is checked.
+func TestMethodInstallsAndBindsSelf(t *testing.T) {
+	typ := py.StringType
+	defer delete(typ.Dict, "twice")
+	m := Method(typ, "str.twice", "n=2, /", func(self py.Object, a *Args) (py.Object, error) {
+		n, err := a.Int("n")
+		if err != nil {
+			return nil, err
+		}
+		return py.String(string(self.(py.String)) + "/" + string(rune('0'+n))), nil
+	})
+	if typ.Dict["twice"] != m || m.Name != "twice" {
+		t.Fatalf("not installed under 'twice': %v", typ.Dict)
+	}
+	// bound: self is the instance
+	if r, err := m.CallWithKeywords(py.String("a"), py.Tuple{py.Int(3)}, nil); err != nil || r != py.String("a/3") {
+		t.Errorf("bound call: %v %v", r, err)
+	}
+	// through the type: gpython passes the method's nil module as self
+	var nomod *py.Module
+	if r, err := m.CallWithKeywords(nomod, py.Tuple{py.String("b")}, nil); err != nil || r != py.String("b/2") {
+		t.Errorf("unbound call: %v %v", r, err)
+	}
+	_, err := m.CallWithKeywords(nomod, py.Tuple{py.Int(1)}, nil)
+	if got := excText(err); got != "TypeError: descriptor 'twice' for 'str' objects doesn't apply to a 'int' object" {
+		t.Errorf("descriptor check: %s", got)
+	}
+	_, err = m.CallWithKeywords(nomod, nil, nil)
+	if got := excText(err); got != "TypeError: unbound method str.twice() needs an argument" {
+		t.Errorf("no instance: %s", got)
+	}
+	_, err = m.CallWithKeywords(py.String("a"), py.Tuple{py.Int(1), py.Int(2)}, nil)
+	if got := excText(err); got != "TypeError: str.twice() takes from 0 to 1 positional arguments but 2 were given" {
+		t.Errorf("arity: %s", got)
+	}
+	// t == nil: made, not installed, no type check
+	free := Method(nil, "free", "", func(self py.Object, a *Args) (py.Object, error) { return self, nil })
+	if r, err := free.CallWithKeywords(nomod, py.Tuple{py.Int(7)}, nil); err != nil || r != py.Int(7) {
+		t.Errorf("t == nil: %v %v", r, err)
+	}
+}
+
+func TestClassMethodGetsClass(t *testing.T) {
+	base := py.ObjectType.NewType("Base", "", nil, nil)
+	MustReady(base)
+	sub := base.NewType("Sub", "", nil, nil)
+	sub.Bases = py.Tuple{base}
+	MustReady(sub)
+	m := ClassMethod(base, "Base.make", "x", func(cls *py.Type, a *Args) (py.Object, error) {
+		return py.Tuple{py.String(cls.Name), a.Get("x")}, nil
+	})
+	if base.Dict["make"] != m {
+		t.Fatal("not installed")
+	}
+	var nomod *py.Module
+	for _, c := range []struct {
+		self py.Object
+		want string
+	}{{nomod, "Base"}, {sub, "Sub"}, {base, "Base"}} {
+		r, err := m.CallWithKeywords(c.self, nil, py.StringDict{"x": py.Int(1)})
+		if err != nil || r.(py.Tuple)[0] != py.String(c.want) {
+			t.Errorf("self %v: %v %v, want %s", c.self, r, err, c.want)
+		}
+	}
+}
