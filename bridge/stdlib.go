@@ -14,5 +14,6 @@ import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/time"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/traceback"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/warnings"
 )
