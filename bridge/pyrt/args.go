@@ -45,7 +45,7 @@ type Sig struct {
 	nPosOnly  int // positional-only parameters
 	star      string
 	starstar  string
-	kwOnlyIdx int // index of the first keyword-only parameter (== len(params) if none)
+	kwOnlyIdx int  // index of the first keyword-only parameter (== len(params) if none)
 	builtin   bool // spec opened with $self/$module/$type: C functions' wording (args_builtin.go)
 	noKw      bool // builtin with no parameter a keyword can name
 }
