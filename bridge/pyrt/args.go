@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-python/gpython/py"
 )
@@ -354,6 +355,17 @@ func (a *Args) OptInt(name string) (v int, ok bool, err error) {
 	return v, err == nil, err
 }
 
+// OptIndex is name as a Go int through __index__ (CPython's operator.index:
+// "'str' object cannot be interpreted as an integer"), where None gives
+// ok == false (max_workers=None, chunksize=None).
+func (a *Args) OptIndex(name string) (v int, ok bool, err error) {
+	if a.IsNone(name) {
+		return 0, false, nil
+	}
+	v, err = py.IndexInt(a.Get(name))
+	return v, err == nil, err
+}
+
 // Float returns name as a float64, accepting ints (a timeout, say).
 func (a *Args) Float(name string) (float64, error) {
 	switch x := a.Get(name).(type) {
@@ -380,6 +392,12 @@ func (a *Args) OptFloat(name string) (v float64, ok bool, err error) {
 	}
 	v, err = a.Float(name)
 	return v, err == nil, err
+}
+
+// Timeout reads name as a timeout in seconds (see TimeoutArg): None gives
+// ok == false (wait forever), a negative number zero.
+func (a *Args) Timeout(name string) (d time.Duration, ok bool, err error) {
+	return TimeoutArg(a.Get(name))
 }
 
 // Str returns name as a Go string.

@@ -105,7 +105,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 	for i, a := range args {
 		o, ok := a.(py.Object)
 		if !ok {
-			return nil, pyrt.NewExc(py.SystemError, "thread executor got a non-Python argument")
+			return nil, pyrt.NewException(py.SystemError, py.String("thread executor got a non-Python argument"))
 		}
 		pargs[i] = o
 	}

@@ -117,10 +117,10 @@ func (f *Future) resultPy(timeout py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !done {
-		return nil, pyrt.NewExc(py.TimeoutError, "")
+		return nil, pyrt.NewException(py.TimeoutError)
 	}
 	if f.Engine.Cancelled() {
-		return nil, pyrt.NewExc(cancelledError, "")
+		return nil, pyrt.NewException(cancelledError)
 	}
 	v, err := f.Engine.ResultTimeout(0)
 	return f.Outcome(v, err)
@@ -132,10 +132,10 @@ func (f *Future) exceptionPy(timeout py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !done {
-		return nil, pyrt.NewExc(py.TimeoutError, "")
+		return nil, pyrt.NewException(py.TimeoutError)
 	}
 	if f.Engine.Cancelled() {
-		return nil, pyrt.NewExc(cancelledError, "")
+		return nil, pyrt.NewException(cancelledError)
 	}
 	v, callErr := f.Engine.ResultTimeout(0)
 	if callErr == nil {

@@ -37,11 +37,11 @@ func poolError(it *pyrt.Interp, err error) error {
 	)
 	if errors.As(err, &we) {
 		if reason, value, ok := pickle.UnsendableResult(we); ok {
-			return pyrt.NewExc(maybeEncodingError, "Error sending result: '"+value+"'. Reason: '"+reason+"'")
+			return pyrt.NewException(maybeEncodingError, py.String("Error sending result: '"+value+"'. Reason: '"+reason+"'"))
 		}
 	}
 	if errors.As(err, &lost) {
-		return pyrt.NewExc(workerLostError, lost.Error())
+		return pyrt.NewException(workerLostError, pyrt.MsgArgs(lost.Error())...)
 	}
 	return futures.PyError(it, err, pickle.PoolRemoteTraceback, mpTimeoutError)
 }

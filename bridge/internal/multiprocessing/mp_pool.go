@@ -37,20 +37,12 @@ func (p *pyPool) Type() *py.Type {
 // M__repr__ is CPython's "<multiprocessing.pool.Pool state=RUN pool_size=3>".
 func (p *pyPool) M__repr__() (py.Object, error) { return py.String(p.p.String()), nil }
 
-func newPyPool(it *pyrt.Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	names := []string{"processes", "initializer", "initargs", "maxtasksperchild", "context"}
-	if thread {
-		names = names[:3]
-	}
-	v, err := pyrt.ParseArgs(fname, args, kwargs, names, 0)
-	if err != nil {
-		return nil, err
-	}
+func newPyPool(it *pyrt.Interp, thread bool, a *pyrt.Args) (py.Object, error) {
 	var opts []pool.Option
-	if v[0] != nil && v[0] != py.None {
-		n, ok := v[0].(py.Int)
+	if !a.IsNone("processes") {
+		n, ok := a.Get("processes").(py.Int)
 		if !ok {
-			if b, isB := v[0].(py.Bool); isB {
+			if b, isB := a.Get("processes").(py.Bool); isB {
 				n, ok = 0, true
 				if b {
 					n = 1
@@ -58,37 +50,22 @@ func newPyPool(it *pyrt.Interp, fname string, thread bool, args py.Tuple, kwargs
 			}
 		}
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and 'int'", v[0].Type().Name)
+			return nil, py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and 'int'", a.Get("processes").Type().Name)
 		}
 		if n < 1 {
 			return nil, py.ExceptionNewf(py.ValueError, "Number of processes must be at least 1")
 		}
 		opts = append(opts, pool.Workers(int(n)))
 	}
-	if v[1] != nil && v[1] != py.None {
-		if !pyrt.IsCallable(v[1]) {
-			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
-		}
-		if thread {
-			initargs, err := pyrt.TupleArg(v[2])
-			if err != nil {
-				return nil, err
-			}
-			wargs := make([]wire.Value, len(initargs))
-			for i, a := range initargs {
-				wargs[i] = a
-			}
-			opts = append(opts, pool.Initializer(futures.NewThreadCall(it, v[1]), wargs...))
-		} else {
-			o, err := futures.ProcessInitializer(it, v[1], v[2])
-			if err != nil {
-				return nil, err
-			}
-			opts = append(opts, o)
-		}
+	initOpt, err := futures.Initializer(it, thread, a.Get("initializer"), a.Get("initargs"))
+	if err != nil {
+		return nil, err
 	}
-	if !thread && v[3] != nil && v[3] != py.None {
-		m, ok := v[3].(py.Int)
+	if initOpt != nil {
+		opts = append(opts, initOpt)
+	}
+	if !thread && !a.IsNone("maxtasksperchild") {
+		m, ok := a.Get("maxtasksperchild").(py.Int)
 		if !ok || m < 1 {
 			return nil, py.ExceptionNewf(py.ValueError, "maxtasksperchild must be a positive int or None")
 		}
