@@ -10,7 +10,6 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // exportPoint crosses as a dict: {"x": …, "y": …, "Tag": …}.
@@ -91,7 +90,7 @@ func checkValue(kind string) (int, error) {
 func runExportScript(t *testing.T, src string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
+	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -207,7 +206,7 @@ still running 1
 }
 
 func TestExportedFunctionDefinition(t *testing.T) {
-	in := pyrt.NewInterp(pyrt.Options{})
+	in := NewInterp(Options{})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -270,7 +269,7 @@ func TestExportPanicsOnMisuse(t *testing.T) {
 
 func TestExportPanicTraceback(t *testing.T) {
 	var out, errb bytes.Buffer
-	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
+	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

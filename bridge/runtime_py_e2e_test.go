@@ -10,7 +10,6 @@ import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -53,7 +52,7 @@ def gen(_):
 	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	interp := pyrt.NewInterp(pyrt.Options{Argv: []string{script}, Path: []string{dir}})
+	interp := NewInterp(Options{Argv: []string{script}, Path: []string{dir}})
 	code, err := py.Compile(src, script, py.ExecMode, 0, true)
 	if err != nil {
 		t.Fatal(err)
