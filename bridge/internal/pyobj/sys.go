@@ -9,9 +9,6 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-// PythonVersion is the CPython version pypool follows.
-var PythonVersion = [3]int{3, 11, 7}
-
 // installSys mends sys: exit raises SystemExit (gpython's returns it), and
 // version, version_info, platform, maxsize and friends exist.
 func installSys() {
@@ -145,43 +142,6 @@ func (v *versionInfo) M__eq__(o py.Object) (py.Object, error) {
 }
 func (v *versionInfo) M__ne__(o py.Object) (py.Object, error) {
 	return v.compare(o, func(c int) bool { return c != 0 })
-}
-
-// systemExitCode is SystemExit's code attribute: None without args, the one
-// arg, or the args tuple.
-func systemExitCode(exc *py.Exception) py.Object {
-	switch args := exceptionArgs(exc); len(args) {
-	case 0:
-		return py.None
-	case 1:
-		return args[0]
-	default:
-		return args
-	}
-}
-
-// ExitStatus maps a SystemExit exception to the process exit status as
-// CPython does: no argument or None → 0, an int → it, anything else → its
-// str printed to stderr (w) and 1.
-func ExitStatus(exc *py.Exception, stderr func(string)) int {
-	code := systemExitCode(exc)
-	switch x := code.(type) {
-	case py.NoneType:
-		return 0
-	case py.Int:
-		return int(x) & 0xff
-	case py.Bool:
-		if x {
-			return 1
-		}
-		return 0
-	}
-	s, err := Str(code)
-	if err != nil {
-		s = "<unprintable exit status>"
-	}
-	stderr(s + "\n")
-	return 1
 }
 
 func init() { pyrt.OnInstall(pyrt.InstallCore, "core03-sys", installSys) }
