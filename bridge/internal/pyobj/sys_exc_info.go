@@ -7,14 +7,6 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-// HandledOf returns the exception the calling thread is handling, or nil.
-func HandledOf(self py.Object) *py.Exception {
-	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
-		return HandledException(in)
-	}
-	return nil
-}
-
 func init() {
 	// installed under the name it had beside the traceback module, so the
 	// order of the extras does not change
