@@ -1,4 +1,15 @@
-package pyobj
+// Package sys completes gpython's sys module: exit raises SystemExit
+// (gpython's returns it), getrecursionlimit, version, version_info (a named
+// tuple comparing with tuples), hexversion, platform, maxsize, byteorder,
+// implementation_name, and exc_info (the exception the calling thread's
+// running handler caught).
+//
+// It patches the module with pyrt.OnInstall (core stage "core03-sys";
+// extras stage "mod_traceback" for exc_info, the names they had); the
+// facade (bridge) imports it for that effect. It imports gpython, bridge/pyrt
+// and bridge/internal/pyobj (PythonVersion, HandledOf) and nothing
+// above them.
+package sys
 
 import (
 	"fmt"
@@ -6,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -21,7 +33,7 @@ func installSys() {
 	pyrt.ReplaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
 		return py.Int(pyrt.RecursionLimit), nil
 	}, 0, "getrecursionlimit()"))
-	v := PythonVersion
+	v := pyobj.PythonVersion
 	pyrt.SetModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
 	pyrt.SetModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
 	pyrt.SetModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
