@@ -3,8 +3,10 @@ package pyrt
 import (
 	"fmt"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
 )
@@ -20,7 +22,7 @@ import (
 // call), "/" (the names before it are positional-only), "*" (the names after
 // it are keyword-only), "*name" (extra positionals, in Args.Star) and
 // "**name" (extra keywords, in Args.Kw). Parse binds a call's arguments with
-// CPython's rules and words its errors as CPython does:
+// CPython's rules and words its errors as CPython words a Python function's:
 //
 //	apply_async() got an unexpected keyword argument 'x'
 //	f() missing 1 required positional argument: 'x'
@@ -29,15 +31,54 @@ import (
 //
 // and the typed getters (Int, Float, Str, …) word type errors as
 // "Pool() argument 'processes' must be int, not str".
+//
+// CPython's builtins written in C word their argument errors differently;
+// a spec that starts with a wording tag takes theirs (the name is given
+// qualified, "list.index", and the messages use it as CPython does):
+//
+//	[varargs] value, start=0, stop=None, /
+//	    METH_NOARGS, METH_O and PyArg_UnpackTuple:
+//	    list.copy() takes no arguments (1 given)
+//	    set.add() takes exactly one argument (2 given)
+//	    index expected at least 1 argument, got 0
+//	    index expected at most 3 arguments, got 4
+//	    isinstance expected 2 arguments, got 1
+//	    dict.get() takes no keyword arguments
+//	[clinic] sep=None, maxsplit=-1
+//	    Argument Clinic and PyArg_ParseTupleAndKeywords:
+//	    split() takes at most 2 arguments (3 given)
+//	    translate() takes at least 1 positional argument (0 given)
+//	    'x' is an invalid keyword argument for split()
+//	    encode() missing required argument 'x' (pos 1)
+//	    argument for split() given by name ('sep') and position (1)
 type Sig struct {
 	name      string
+	short     string // name after its last '.' (C wordings)
+	text      string // the parameter list, without its wording tag
 	params    []param
 	nPos      int // parameters that may be given by position
 	nPosOnly  int // positional-only parameters
+	nReqPos   int // required positional parameters (a prefix of params)
+	nReqKw    int // required keyword-only parameters
 	star      string
 	starstar  string
 	kwOnlyIdx int // index of the first keyword-only parameter (== len(params) if none)
+	wording   wording
+	simple    bool        // no *args, **kw, required keyword-only or fresh ([] {}) defaults
+	busy      atomic.Bool // own is in use by a call (see Sig.call)
+	own       Args
 }
+
+// wording selects how a Sig words argument errors.
+type wording uint8
+
+const (
+	pythonWording  wording = iota // a Python function's
+	varargsWording                // "[varargs]": METH_O / METH_NOARGS / PyArg_UnpackTuple
+	clinicWording                 // "[clinic]": Argument Clinic
+)
+
+var wordingTags = map[string]wording{"[varargs]": varargsWording, "[clinic]": clinicWording}
 
 type param struct {
 	name   string
@@ -45,6 +86,18 @@ type param struct {
 	fresh  func() py.Object
 	hasDef bool
 }
+
+// value returns the parameter's default.
+func (p *param) value() py.Object {
+	if p.fresh != nil {
+		return p.fresh()
+	}
+	return p.def
+}
+
+// maxParams bounds a Sig's parameters (Args keeps which were given in a
+// bit set).
+const maxParams = 64
 
 // MustSig is NewSig that panics on a bad spec (for package-level variables).
 func MustSig(name, spec string) *Sig {
@@ -55,10 +108,23 @@ func MustSig(name, spec string) *Sig {
 	return s
 }
 
-// NewSig parses spec (a Python parameter list) for the callable called name
-// (used in error messages: give "Pool" for "Pool() …").
+// NewSig parses spec (a Python parameter list, optionally led by a wording
+// tag) for the callable called name (used in error messages: give "Pool"
+// for "Pool() …").
 func NewSig(name, spec string) (*Sig, error) {
-	s := &Sig{name: name}
+	s := &Sig{name: name, short: methodName(name)}
+	s.own.sig = s
+	spec = strings.TrimSpace(spec)
+	if strings.HasPrefix(spec, "[") {
+		end := strings.IndexByte(spec, ']') + 1
+		w, ok := wordingTags[spec[:end]]
+		if !ok {
+			return nil, fmt.Errorf("bridge: signature of %s: unknown wording tag in %q", name, spec)
+		}
+		s.wording = w
+		spec = strings.TrimSpace(spec[end:])
+	}
+	s.text = spec
 	kwOnly := false
 	s.kwOnlyIdx = -1
 	for _, raw := range splitParams(spec) {
@@ -104,14 +170,28 @@ func NewSig(name, spec string) (*Sig, error) {
 			if !kwOnly && len(s.params) > 0 && s.params[len(s.params)-1].hasDef {
 				return nil, fmt.Errorf("bridge: signature of %s: non-default parameter %s follows a default one", name, p)
 			}
+			if kwOnly {
+				s.nReqKw++
+			} else {
+				s.nReqPos++
+			}
 		}
 		s.params = append(s.params, pr)
 		if !kwOnly {
 			s.nPos++
 		}
 	}
+	if len(s.params) > maxParams {
+		return nil, fmt.Errorf("bridge: signature of %s: more than %d parameters", name, maxParams)
+	}
 	if s.kwOnlyIdx < 0 {
 		s.kwOnlyIdx = len(s.params)
+	}
+	s.simple = s.star == "" && s.starstar == "" && s.nReqKw == 0
+	for _, p := range s.params {
+		if p.fresh != nil {
+			s.simple = false
+		}
 	}
 	return s, nil
 }
@@ -167,34 +247,127 @@ func parseLiteral(lit string) (py.Object, error) {
 // Name returns the callable's name as used in messages.
 func (s *Sig) Name() string { return s.name }
 
-// Args are a call's arguments bound to a Sig.
+func (s *Sig) spec() string { return s.text }
+
+// Args are a call's arguments bound to a Sig. The Args that Func, Method
+// and ClassMethod pass to their fn is recycled when fn returns (a method
+// call allocates nothing for its arguments), so fn reads what it needs
+// during the call and never keeps the *Args: not in a goroutine, a stored
+// closure or a data structure (keep the values instead). TestArgsNotKept
+// checks this over the module's sources. Parse's Args are the caller's.
 type Args struct {
-	sig   *Sig
+	sig *Sig
+	// pos: a call of positional arguments only holds the caller's tuple
+	// (the other parameters take their defaults); otherwise vals holds
+	// every parameter's value.
+	pos   py.Tuple
 	vals  []py.Object
-	given []bool
+	given uint64 // bit i: parameter i was passed
 	// Star holds the extra positional arguments of a "*name" parameter.
 	Star py.Tuple
 	// Kw holds the extra keyword arguments of a "**name" parameter.
-	Kw py.StringDict
+	Kw  py.StringDict
+	buf [4]py.Object // vals of a small Sig
+}
+
+// value returns parameter i's value.
+func (a *Args) value(i int) py.Object {
+	if a.vals != nil {
+		return a.vals[i]
+	}
+	if i < len(a.pos) {
+		return a.pos[i]
+	}
+	return a.sig.params[i].def
+}
+
+// release gives a binder's Args back to its Sig, dropping its references
+// (only the fields set: each write costs a GC write barrier).
+func (a *Args) release() {
+	if a.vals != nil {
+		clear(a.vals)
+		a.vals = nil
+	}
+	if a.pos != nil {
+		a.pos = nil
+	}
+	if a.Star != nil || a.Kw != nil {
+		a.Star, a.Kw = nil, nil
+	}
+	if s := a.sig; a == &s.own {
+		s.busy.Store(false)
+	}
 }
 
 // Parse binds args and kwargs to the signature's parameters.
 func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
-	a := &Args{sig: s, vals: make([]py.Object, len(s.params)), given: make([]bool, len(s.params))}
+	a := &Args{sig: s}
+	if err := s.bind(a, args, kwargs); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// call binds a call's arguments into a pooled Args, runs fn and recycles
+// the Args: fn must not keep it (see the Args doc).
+func (s *Sig) call(self py.Object, args py.Tuple, kwargs py.StringDict, fn func(self py.Object, a *Args) (py.Object, error)) (py.Object, error) {
+	a := &s.own
+	if !s.busy.CompareAndSwap(false, true) {
+		a = &Args{sig: s} // a concurrent or nested call
+	}
+	var r py.Object
+	err := s.bind(a, args, kwargs)
+	if err == nil {
+		r, err = fn(self, a)
+	}
+	a.release()
+	return r, err
+}
+
+func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict) error {
 	n := len(args)
+	if len(kwargs) == 0 && s.simple && n <= s.nPos && n >= s.nReqPos {
+		// the common call: positional arguments only, no error possible
+		if n > 0 {
+			a.pos = args
+		}
+		a.given = 1<<uint(n) - 1
+		return nil
+	}
+	if len(s.params) <= len(a.buf) {
+		a.vals = a.buf[:len(s.params)]
+	} else {
+		a.vals = make([]py.Object, len(s.params))
+	}
+	return s.parse(a, args, kwargs)
+}
+
+func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
+	if s.wording != pythonWording && len(kwargs) > 0 && !s.takesKeywords() {
+		return py.ExceptionNewf(py.TypeError, "%s() takes no keyword arguments", s.name)
+	}
+	n := len(args)
+	if s.wording == clinicWording && s.star == "" && s.starstar == "" && n+len(kwargs) > len(s.params) {
+		kw := ""
+		if n == 0 {
+			kw = "keyword "
+		}
+		return py.ExceptionNewf(py.TypeError, "%s() takes at most %d %sargument%s (%d given)", s.short, len(s.params), kw, plural(len(s.params)), n+len(kwargs))
+	}
 	if n > s.nPos {
 		if s.star == "" {
-			return nil, s.tooMany(n)
+			return s.tooMany(n)
 		}
 		a.Star = append(py.Tuple{}, args[s.nPos:]...)
 		n = s.nPos
 	} else if s.star != "" {
 		a.Star = py.Tuple{}
 	}
-	for i := 0; i < n; i++ {
-		a.vals[i] = args[i]
-		a.given[i] = true
+	if s.wording != pythonWording && n < s.nReqPos && (s.wording == varargsWording || n < s.nPosOnly) {
+		return s.tooFew(n)
 	}
+	copy(a.vals, args[:n])
+	a.given = 1<<uint(n) - 1
 	var posOnlyKw []string
 	for k, v := range kwargs {
 		j := s.index(k)
@@ -207,7 +380,10 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 		}
 		if j < 0 {
 			if s.starstar == "" {
-				return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", s.name, k)
+				if s.wording == clinicWording {
+					return py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", k, s.short)
+				}
+				return py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", s.name, k)
 			}
 			if a.Kw == nil {
 				a.Kw = py.NewStringDict()
@@ -215,28 +391,38 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 			a.Kw[k] = v
 			continue
 		}
-		if a.given[j] {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", s.name, k)
+		if a.given&(1<<uint(j)) != 0 {
+			if s.wording == clinicWording {
+				return py.ExceptionNewf(py.TypeError, "argument for %s() given by name ('%s') and position (%d)", s.short, k, j+1)
+			}
+			return py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", s.name, k)
 		}
 		a.vals[j] = v
-		a.given[j] = true
+		a.given |= 1 << uint(j)
 	}
 	if len(posOnlyKw) > 0 {
-		return nil, py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
+		if s.wording == clinicWording {
+			sort.Strings(posOnlyKw)
+			return py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", posOnlyKw[0], s.short)
+		}
+		return py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
 	}
 	if s.starstar != "" && a.Kw == nil {
 		a.Kw = py.NewStringDict()
 	}
 	var missingPos, missingKw []string
-	for i, p := range s.params {
-		if a.given[i] {
+	for i := range s.params {
+		p := &s.params[i]
+		if a.given&(1<<uint(i)) != 0 {
 			continue
 		}
 		switch {
-		case p.fresh != nil:
-			a.vals[i] = p.fresh()
 		case p.hasDef:
-			a.vals[i] = p.def
+			a.vals[i] = p.value()
+		case s.wording == clinicWording && i < s.kwOnlyIdx:
+			return py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s' (pos %d)", s.short, p.name, i+1)
+		case s.wording == clinicWording:
+			return py.ExceptionNewf(py.TypeError, "%s() missing required keyword-only argument '%s'", s.short, p.name)
 		case i < s.kwOnlyIdx:
 			missingPos = append(missingPos, p.name)
 		default:
@@ -244,17 +430,25 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 		}
 	}
 	if len(missingPos) > 0 {
-		return nil, s.missing("positional", missingPos)
+		if s.wording == varargsWording {
+			return s.tooFew(len(args))
+		}
+		return s.missing("positional", missingPos)
 	}
 	if len(missingKw) > 0 {
-		return nil, s.missing("keyword-only", missingKw)
+		return s.missing("keyword-only", missingKw)
 	}
-	return a, nil
+	return nil
+}
+
+// takesKeywords reports whether some argument may be passed by keyword.
+func (s *Sig) takesKeywords() bool {
+	return s.starstar != "" || s.nPosOnly < len(s.params)
 }
 
 func (s *Sig) index(name string) int {
-	for i, p := range s.params {
-		if p.name == name {
+	for i := range s.params {
+		if s.params[i].name == name {
 			return i
 		}
 	}
@@ -283,15 +477,18 @@ func (s *Sig) missing(kind string, names []string) error {
 }
 
 func (s *Sig) tooMany(given int) error {
-	required := 0
-	for i := 0; i < s.nPos; i++ {
-		if !s.params[i].hasDef {
-			required++
+	switch s.wording {
+	case varargsWording:
+		return s.varargsCount(given)
+	case clinicWording:
+		if s.nPos == 0 {
+			return py.ExceptionNewf(py.TypeError, "%s() takes no positional arguments", s.short)
 		}
+		return py.ExceptionNewf(py.TypeError, "%s() takes %s %d positional argument%s (%d given)", s.short, atMostOrExactly(s.nReqPos < s.nPos), s.nPos, plural(s.nPos), given)
 	}
 	var takes string
-	if required < s.nPos {
-		takes = fmt.Sprintf("from %d to %d positional arguments", required, s.nPos)
+	if s.nReqPos < s.nPos {
+		takes = fmt.Sprintf("from %d to %d positional arguments", s.nReqPos, s.nPos)
 	} else {
 		takes = fmt.Sprintf("%d positional argument%s", s.nPos, plural(s.nPos))
 	}
@@ -300,6 +497,46 @@ func (s *Sig) tooMany(given int) error {
 		was = "was"
 	}
 	return py.ExceptionNewf(py.TypeError, "%s() takes %s but %d %s given", s.name, takes, given, was)
+}
+
+// tooFew words a call with fewer positional arguments than the required
+// ones (C wordings only).
+func (s *Sig) tooFew(given int) error {
+	if s.wording == varargsWording {
+		return s.varargsCount(given)
+	}
+	least := "at least"
+	if s.nReqPos == s.nPos {
+		least = "exactly"
+	}
+	return py.ExceptionNewf(py.TypeError, "%s() takes %s %d positional argument%s (%d given)", s.short, least, s.nReqPos, plural(s.nReqPos), given)
+}
+
+func atMostOrExactly(most bool) string {
+	if most {
+		return "at most"
+	}
+	return "exactly"
+}
+
+// varargsCount words a wrong number of positional arguments as METH_NOARGS,
+// METH_O and PyArg_UnpackTuple do.
+func (s *Sig) varargsCount(given int) error {
+	min, max := s.nReqPos, s.nPos
+	if s.star != "" {
+		max = -1
+	}
+	switch {
+	case min == max && min == 0:
+		return py.ExceptionNewf(py.TypeError, "%s() takes no arguments (%d given)", s.name, given)
+	case min == max && min == 1:
+		return py.ExceptionNewf(py.TypeError, "%s() takes exactly one argument (%d given)", s.name, given)
+	case min == max:
+		return py.ExceptionNewf(py.TypeError, "%s expected %d arguments, got %d", s.short, min, given)
+	case given < min:
+		return py.ExceptionNewf(py.TypeError, "%s expected at least %d argument%s, got %d", s.short, min, plural(min), given)
+	}
+	return py.ExceptionNewf(py.TypeError, "%s expected at most %d argument%s, got %d", s.short, max, plural(max), given)
 }
 
 func (a *Args) idx(name string) int {
@@ -311,10 +548,10 @@ func (a *Args) idx(name string) int {
 }
 
 // Get returns the bound value of parameter name (its default when not given).
-func (a *Args) Get(name string) py.Object { return a.vals[a.idx(name)] }
+func (a *Args) Get(name string) py.Object { return a.value(a.idx(name)) }
 
 // Given reports whether the caller passed name explicitly.
-func (a *Args) Given(name string) bool { return a.given[a.idx(name)] }
+func (a *Args) Given(name string) bool { return a.given&(1<<uint(a.idx(name))) != 0 }
 
 // IsNone reports whether name is None.
 func (a *Args) IsNone(name string) bool { return a.Get(name) == py.None }
@@ -490,12 +727,8 @@ func TypeName(o py.Object) string {
 func Func(name, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
 	sig := MustSig(name, spec)
 	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		a, err := sig.Parse(args, kwargs)
-		if err != nil {
-			return nil, err
-		}
-		return fn(self, a)
-	}, 0, name+"("+spec+")")
+		return sig.call(self, args, kwargs, fn)
+	}, 0, name+"("+sig.spec()+")")
 }
 
 // Method makes a Go method of type t and installs it in t.Dict under the
@@ -517,12 +750,8 @@ func Method(t *py.Type, errName, spec string, fn func(self py.Object, a *Args) (
 				return nil, err
 			}
 		}
-		a, err := sig.Parse(args, kwargs)
-		if err != nil {
-			return nil, err
-		}
-		return fn(self, a)
-	}, 0, name+"("+spec+")")
+		return sig.call(self, args, kwargs, fn)
+	}, 0, name+"("+sig.spec()+")")
 	if t != nil {
 		t.Dict[name] = m
 	}
@@ -549,7 +778,7 @@ func ClassMethod(t *py.Type, errName, spec string, fn func(cls *py.Type, a *Args
 			return nil, err
 		}
 		return fn(cls, a)
-	}, 0, name+"("+spec+")")
+	}, 0, name+"("+sig.spec()+")")
 	if t != nil {
 		t.Dict[name] = m
 	}
