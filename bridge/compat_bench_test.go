@@ -26,7 +26,7 @@ func bench1000() string {
 func benchCompile(b *testing.B, src string, compile func(src, desc string, mode py.CompileMode, flags int, dontInherit bool) (*py.Code, error)) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		in := pyrt.NewInterp(pyrt.Options{})
+		in := NewInterp(Options{})
 		if _, err := compile(src, "bench.py", py.ExecMode, 0, true); err != nil {
 			b.Fatal(err)
 		}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // runCompat runs src as __main__ in a fresh interpreter and returns what it
@@ -18,7 +17,7 @@ import (
 func runCompat(t testing.TB, src string) (string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
+	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

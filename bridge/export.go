@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
@@ -55,9 +56,9 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 	if module == "" || name == "" || strings.Contains(name, ".") {
 		panic(fmt.Sprintf("bridge.Export(%q, %q): want a module name and a plain function name", module, name))
 	}
-	pyobj.ExportsMu.Lock()
-	defer pyobj.ExportsMu.Unlock()
-	impl := pyobj.ExportModules[module]
+	pickle.ExportsMu.Lock()
+	defer pickle.ExportsMu.Unlock()
+	impl := pickle.ExportModules[module]
 	if impl == nil {
 		if py.GetModuleImpl(module) != nil {
 			panic(fmt.Sprintf("bridge.Export(%q, %q): a module %q already exists", module, name, module))
@@ -66,18 +67,18 @@ func Export(module, name string, fn any, params ...string) *pool.GoFunc {
 			Info:    py.ModuleInfo{Name: module, Doc: "Go functions exported with bridge.Export."},
 			Globals: py.StringDict{},
 		}
-		pyobj.ExportModules[module] = impl
-		pyobj.ExportFuncs[impl] = map[string]*pool.GoFunc{}
+		pickle.ExportModules[module] = impl
+		pickle.ExportFuncs[impl] = map[string]*pool.GoFunc{}
 		py.RegisterModule(impl)
 	}
-	if _, dup := pyobj.ExportFuncs[impl][name]; dup {
+	if _, dup := pickle.ExportFuncs[impl][name]; dup {
 		panic(fmt.Sprintf("bridge.Export(%q, %q): already exported", module, name))
 	}
 	g := pool.Register(module+"."+name, fn)
 	if len(params) > 0 {
 		g.WithParamNames(params...)
 	}
-	pyobj.ExportFuncs[impl][name] = g
+	pickle.ExportFuncs[impl][name] = g
 	impl.Methods = append(impl.Methods, py.MustNewMethod(name,
 		func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 			return callExported(self, g, args, kwargs)
@@ -91,7 +92,7 @@ func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.Strin
 	interp := pyrt.InterpOf(pyrt.CtxOf(self))
 	wargs := make([]wire.Value, len(args))
 	for i, a := range args {
-		w, err := pyobj.ToWire(a)
+		w, err := pickle.ToWire(a)
 		if err != nil {
 			return nil, py.ExceptionNewf(py.TypeError, "%s() argument %d: %s", g.Name(), i+1, exceptionText(err))
 		}
@@ -99,7 +100,7 @@ func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.Strin
 	}
 	var kw []wire.KV
 	for k, v := range kwargs {
-		w, err := pyobj.ToWire(v)
+		w, err := pickle.ToWire(v)
 		if err != nil {
 			return nil, py.ExceptionNewf(py.TypeError, "%s() argument '%s': %s", g.Name(), k, exceptionText(err))
 		}
@@ -115,7 +116,7 @@ func callExported(self py.Object, g *pool.GoFunc, args py.Tuple, kwargs py.Strin
 	if err != nil {
 		return nil, goErrorToPython(interp, err)
 	}
-	return pyobj.FromWire(interp, res)
+	return pickle.FromWire(interp, res)
 }
 
 // callGoFunc calls g; a panic becomes a RuntimeError carrying the Go stack,
@@ -144,7 +145,7 @@ func goErrorToPython(interp *pyrt.Interp, err error) error {
 	if exc.Traceback != "" {
 		tb = GoStack
 	}
-	o := pyobj.ExceptionFromWire(interp, exc, tb)
+	o := pickle.ExceptionFromWire(interp, exc, tb)
 	if pe, ok := o.(*py.Exception); ok {
 		return pe
 	}

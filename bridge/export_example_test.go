@@ -6,7 +6,6 @@ import (
 
 	"github.com/pypool/pypool/bridge"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // Exported at package level (a program does it from init): process-pool
@@ -22,7 +21,7 @@ var _ = bridge.Export("examplemath", "hypot", func(a, b float64) (float64, error
 // a program runs pypool's main, os.Exit(bridge.Main(os.Args)), after
 // pool.ServeWorkerIfChild(); here an interpreter runs a snippet.
 func ExampleExport() {
-	in := pyrt.NewInterp(pyrt.Options{Stdout: os.Stdout})
+	in := bridge.NewInterp(bridge.Options{Stdout: os.Stdout})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // exportPoint crosses as a dict: {"x": …, "y": …, "Tag": …}.
@@ -90,7 +90,7 @@ func checkValue(kind string) (int, error) {
 func runExportScript(t *testing.T, src string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
+	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -206,7 +206,7 @@ still running 1
 }
 
 func TestExportedFunctionDefinition(t *testing.T) {
-	in := pyrt.NewInterp(pyrt.Options{})
+	in := NewInterp(Options{})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()
@@ -214,7 +214,7 @@ func TestExportedFunctionDefinition(t *testing.T) {
 		t.Fatal(err)
 	}
 	main, _ := in.Ctx.GetModule("__main__")
-	c, err := pyobj.CallableOf(in, main.Globals["square"])
+	c, err := pickle.CallableOf(in, main.Globals["square"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,10 +225,10 @@ func TestExportedFunctionDefinition(t *testing.T) {
 	if err != nil || kind != "go" || payload != "porttest.square" {
 		t.Fatalf("Definition() = %q, %v, %v; want \"go\", \"porttest.square\"", kind, payload, err)
 	}
-	if g := pyobj.ExportedGoFunc(main.Globals["square"]); g != exSquare {
+	if g := pickle.ExportedGoFunc(main.Globals["square"]); g != exSquare {
 		t.Fatalf("exportedGoFunc = %v, want %v", g, exSquare)
 	}
-	c2, _ := pyobj.CallableOf(in, main.Globals["py_square"])
+	c2, _ := pickle.CallableOf(in, main.Globals["py_square"])
 	if err := c2.Prepare(); err != nil {
 		t.Fatal(err)
 	}
@@ -236,11 +236,11 @@ func TestExportedFunctionDefinition(t *testing.T) {
 		t.Fatalf("a Python function's runtime = %q, want py", kind)
 	}
 	// Builtins with the same name are not mistaken for exported functions.
-	if pyobj.ExportedGoFunc(in.Ctx.Store().Builtins.Globals["abs"]) != nil {
+	if pickle.ExportedGoFunc(in.Ctx.Store().Builtins.Globals["abs"]) != nil {
 		t.Fatal("builtins.abs taken for an exported function")
 	}
 	// By value (inside a Python payload) it travels by reference.
-	w, err := pyobj.ToWire(main.Globals["square"])
+	w, err := pickle.ToWire(main.Globals["square"])
 	if err != nil || fmt.Sprint(w) != "{porttest square}" {
 		t.Fatalf("ToWire(square) = %v, %v", w, err)
 	}
@@ -269,7 +269,7 @@ func TestExportPanicsOnMisuse(t *testing.T) {
 
 func TestExportPanicTraceback(t *testing.T) {
 	var out, errb bytes.Buffer
-	in := pyrt.NewInterp(pyrt.Options{Stdout: &out, Stderr: &errb})
+	in := NewInterp(Options{Stdout: &out, Stderr: &errb})
 	defer in.Close()
 	in.GIL.Acquire()
 	defer in.GIL.Release()

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
@@ -27,7 +28,7 @@ func init() {
 // fileRuntime loads Python files into one interpreter (a "py" WorkerRuntime,
 // whose Call it shares) and runs their functions.
 type fileRuntime struct {
-	w       *pyobj.WorkerRuntime
+	w       *pickle.WorkerRuntime
 	modules map[string]fileModule // absolute path → module
 }
 
@@ -37,7 +38,7 @@ type fileModule struct {
 }
 
 func newFileRuntime() (*fileRuntime, error) {
-	w, err := pyobj.NewWorkerRuntime()
+	w, err := pickle.NewWorkerRuntime()
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +65,10 @@ func (r *fileRuntime) Define(id uint64, payload wire.Value) error {
 	}
 	fn, ok := m.mod.Globals[name]
 	if !ok {
-		return pyobj.ExceptionToWire(py.ExceptionNewf(py.AttributeError, "module '%s' has no attribute '%s'", moduleNameOf(path), name))
+		return pickle.ExceptionToWire(py.ExceptionNewf(py.AttributeError, "module '%s' has no attribute '%s'", moduleNameOf(path), name))
 	}
 	if !pyobj.Callable(fn) {
-		return pyobj.ExceptionToWire(py.ExceptionNewf(py.TypeError, "%s.%s is not callable (it is a %s)", moduleNameOf(path), name, fn.Type().Name))
+		return pickle.ExceptionToWire(py.ExceptionNewf(py.TypeError, "%s.%s is not callable (it is a %s)", moduleNameOf(path), name, fn.Type().Name))
 	}
 	r.w.Fns[id] = fn
 	return nil
@@ -105,23 +106,23 @@ func moduleNameOf(path string) string {
 func loadFileModule(in *pyrt.Interp, path string) (*py.Module, error) {
 	name := moduleNameOf(path)
 	if _, err := in.Ctx.GetModule(name); err == nil {
-		return nil, pyobj.ExceptionToWire(py.ExceptionNewf(py.ImportError, "cannot load %s as module '%s': a module of that name is already loaded (rename the file)", path, name))
+		return nil, pickle.ExceptionToWire(py.ExceptionNewf(py.ImportError, "cannot load %s as module '%s': a module of that name is already loaded (rename the file)", path, name))
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, pyobj.ExceptionToWire(py.ExceptionNewf(py.FileNotFoundError, "can't open file '%s': %s", path, pyobj.ErrnoText(err)))
+		return nil, pickle.ExceptionToWire(py.ExceptionNewf(py.FileNotFoundError, "can't open file '%s': %s", path, pyobj.ErrnoText(err)))
 	}
-	pyobj.AddSysPath(in, []string{filepath.Dir(path)})
+	pickle.AddSysPath(in, []string{filepath.Dir(path)})
 	code, err := py.Compile(string(src), path, py.ExecMode, 0, true)
 	if err != nil {
-		return nil, pyobj.ExceptionToWire(err)
+		return nil, pickle.ExceptionToWire(err)
 	}
 	mod, err := in.Ctx.Store().NewModule(in.Ctx, &py.ModuleImpl{Info: py.ModuleInfo{Name: name, FileDesc: path}})
 	if err != nil {
-		return nil, pyobj.ExceptionToWire(err)
+		return nil, pickle.ExceptionToWire(err)
 	}
 	if _, err := in.Ctx.RunCode(code, mod.Globals, mod.Globals, nil); err != nil {
-		return nil, pyobj.ExceptionToWire(err)
+		return nil, pickle.ExceptionToWire(err)
 	}
 	return mod, nil
 }

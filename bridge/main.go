@@ -126,7 +126,7 @@ func runMain(args []string, cfg mainConfig) int {
 	if cfg.stdin != nil && cfg.stdin != os.Stdin {
 		opts.Stdin = cfg.stdin
 	}
-	in := pyrt.NewInterp(opts)
+	in := NewInterp(opts)
 	defer in.Close()
 	if cfg.signals {
 		stop := in.CatchSIGINT()

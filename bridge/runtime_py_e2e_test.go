@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -52,7 +52,7 @@ def gen(_):
 	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	interp := pyrt.NewInterp(pyrt.Options{Argv: []string{script}, Path: []string{dir}})
+	interp := NewInterp(Options{Argv: []string{script}, Path: []string{dir}})
 	code, err := py.Compile(src, script, py.ExecMode, 0, true)
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,7 @@ def gen(_):
 	submit := func(fn py.Object, args ...py.Object) (wire.Value, error) {
 		t.Helper()
 		interp.GIL.Acquire()
-		c, err := pyobj.CallableOf(interp, fn)
+		c, err := pickle.CallableOf(interp, fn)
 		if err == nil {
 			err = c.Prepare()
 		}
@@ -82,7 +82,7 @@ def gen(_):
 				break
 			}
 			var v wire.Value
-			v, err = pyobj.ToWire(a)
+			v, err = pickle.ToWire(a)
 			wargs = append(wargs, v)
 		}
 		interp.GIL.Release()
@@ -134,7 +134,7 @@ def gen(_):
 		t.Fatalf("remote traceback lacks the frame or its source line:\n%s", e.Traceback)
 	}
 	interp.GIL.Acquire()
-	exc := pyobj.ExceptionFromWire(interp, e, pyobj.FuturesRemoteTraceback)
+	exc := pickle.ExceptionFromWire(interp, e, pickle.FuturesRemoteTraceback)
 	text := pyobj.FormatException(exc.(*py.Exception))
 	interp.GIL.Release()
 	for _, part := range []string{"concurrent.futures.process._RemoteTraceback: \n\"\"\"\nTraceback (most recent call last):", "The above exception was the direct cause of the following exception:", "KeyError: 'k'"} {
@@ -145,7 +145,7 @@ def gen(_):
 
 	_, err = submit(g["gen"], py.None)
 	e, ok = err.(*wire.Exception)
-	if _, _, unsendable := pyobj.UnsendableResult(e); !ok || !unsendable {
+	if _, _, unsendable := pickle.UnsendableResult(e); !ok || !unsendable {
 		t.Fatalf("unsendable result: %T %#v", err, err)
 	}
 }

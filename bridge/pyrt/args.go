@@ -3,10 +3,10 @@ package pyrt
 import (
 	"fmt"
 	"math/big"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/go-python/gpython/py"
 )
@@ -22,7 +22,7 @@ import (
 // call), "/" (the names before it are positional-only), "*" (the names after
 // it are keyword-only), "*name" (extra positionals, in Args.Star) and
 // "**name" (extra keywords, in Args.Kw). Parse binds a call's arguments with
-// CPython's rules and words its errors as CPython words a Python function's:
+// CPython's rules and words its errors as CPython does:
 //
 //	apply_async() got an unexpected keyword argument 'x'
 //	f() missing 1 required positional argument: 'x'
@@ -30,55 +30,34 @@ import (
 //	f() got multiple values for argument 'x'
 //
 // and the typed getters (Int, Float, Str, …) word type errors as
-// "Pool() argument 'processes' must be int, not str".
+// "Pool() argument 'processes' must be int, not str". A spec that opens
+// with "$self", "$module" or "$type" (as CPython's __text_signature__ of a
+// builtin) declares a function CPython implements in C: its errors are
+// worded as C functions word them (args_builtin.go), e.g.
 //
-// CPython's builtins written in C word their argument errors differently;
-// a spec that starts with a wording tag takes theirs (the name is given
-// qualified, "list.index", and the messages use it as CPython does):
-//
-//	[varargs] value, start=0, stop=None, /
-//	    METH_NOARGS, METH_O and PyArg_UnpackTuple:
-//	    list.copy() takes no arguments (1 given)
-//	    set.add() takes exactly one argument (2 given)
-//	    index expected at least 1 argument, got 0
-//	    index expected at most 3 arguments, got 4
-//	    isinstance expected 2 arguments, got 1
-//	    dict.get() takes no keyword arguments
-//	[clinic] sep=None, maxsplit=-1
-//	    Argument Clinic and PyArg_ParseTupleAndKeywords:
-//	    split() takes at most 2 arguments (3 given)
-//	    translate() takes at least 1 positional argument (0 given)
-//	    'x' is an invalid keyword argument for split()
-//	    encode() missing required argument 'x' (pos 1)
-//	    argument for split() given by name ('sep') and position (1)
+//	str.join() takes exactly one argument (0 given)
+//	get expected at least 1 argument, got 0
+//	split() takes at most 2 arguments (3 given)
+//	'x' is an invalid keyword argument for acquire()
 type Sig struct {
 	name      string
-	short     string // name after its last '.' (C wordings)
-	text      string // the parameter list, without its wording tag
 	params    []param
 	nPos      int // parameters that may be given by position
 	nPosOnly  int // positional-only parameters
-	nReqPos   int // required positional parameters (a prefix of params)
-	nReqKw    int // required keyword-only parameters
 	star      string
 	starstar  string
-	kwOnlyIdx int // index of the first keyword-only parameter (== len(params) if none)
-	wording   wording
+	kwOnlyIdx int         // index of the first keyword-only parameter (== len(params) if none)
+	builtin   bool        // spec opened with $self/$module/$type: C functions' wording (args_builtin.go)
+	noKw      bool        // builtin with no parameter a keyword can name
+	nReqPos   int         // required positional parameters (a prefix of params)
 	simple    bool        // no *args, **kw, required keyword-only or fresh ([] {}) defaults
 	busy      atomic.Bool // own is in use by a call (see Sig.call)
 	own       Args
 }
 
-// wording selects how a Sig words argument errors.
-type wording uint8
-
-const (
-	pythonWording  wording = iota // a Python function's
-	varargsWording                // "[varargs]": METH_O / METH_NOARGS / PyArg_UnpackTuple
-	clinicWording                 // "[clinic]": Argument Clinic
-)
-
-var wordingTags = map[string]wording{"[varargs]": varargsWording, "[clinic]": clinicWording}
+// maxParams bounds a Sig's parameters (Args keeps which were given in a
+// bit set).
+const maxParams = 64
 
 type param struct {
 	name   string
@@ -86,18 +65,6 @@ type param struct {
 	fresh  func() py.Object
 	hasDef bool
 }
-
-// value returns the parameter's default.
-func (p *param) value() py.Object {
-	if p.fresh != nil {
-		return p.fresh()
-	}
-	return p.def
-}
-
-// maxParams bounds a Sig's parameters (Args keeps which were given in a
-// bit set).
-const maxParams = 64
 
 // MustSig is NewSig that panics on a bad spec (for package-level variables).
 func MustSig(name, spec string) *Sig {
@@ -108,29 +75,20 @@ func MustSig(name, spec string) *Sig {
 	return s
 }
 
-// NewSig parses spec (a Python parameter list, optionally led by a wording
-// tag) for the callable called name (used in error messages: give "Pool"
-// for "Pool() …").
+// NewSig parses spec (a Python parameter list) for the callable called name
+// (used in error messages: give "Pool" for "Pool() …").
 func NewSig(name, spec string) (*Sig, error) {
-	s := &Sig{name: name, short: methodName(name)}
+	s := &Sig{name: name}
 	s.own.sig = s
-	spec = strings.TrimSpace(spec)
-	if strings.HasPrefix(spec, "[") {
-		end := strings.IndexByte(spec, ']') + 1
-		w, ok := wordingTags[spec[:end]]
-		if !ok {
-			return nil, fmt.Errorf("bridge: signature of %s: unknown wording tag in %q", name, spec)
-		}
-		s.wording = w
-		spec = strings.TrimSpace(spec[end:])
-	}
-	s.text = spec
 	kwOnly := false
 	s.kwOnlyIdx = -1
-	for _, raw := range splitParams(spec) {
+	for i, raw := range splitParams(spec) {
 		p := strings.TrimSpace(raw)
 		switch {
 		case p == "":
+			continue
+		case i == 0 && strings.HasPrefix(p, "$"):
+			s.builtin = true
 			continue
 		case p == "/":
 			s.nPosOnly = len(s.params)
@@ -170,26 +128,25 @@ func NewSig(name, spec string) (*Sig, error) {
 			if !kwOnly && len(s.params) > 0 && s.params[len(s.params)-1].hasDef {
 				return nil, fmt.Errorf("bridge: signature of %s: non-default parameter %s follows a default one", name, p)
 			}
-			if kwOnly {
-				s.nReqKw++
-			} else {
-				s.nReqPos++
-			}
 		}
 		s.params = append(s.params, pr)
 		if !kwOnly {
 			s.nPos++
 		}
 	}
-	if len(s.params) > maxParams {
-		return nil, fmt.Errorf("bridge: signature of %s: more than %d parameters", name, maxParams)
-	}
 	if s.kwOnlyIdx < 0 {
 		s.kwOnlyIdx = len(s.params)
 	}
-	s.simple = s.star == "" && s.starstar == "" && s.nReqKw == 0
-	for _, p := range s.params {
-		if p.fresh != nil {
+	s.noKw = s.builtin && s.nPosOnly == len(s.params) && s.starstar == ""
+	if len(s.params) > maxParams {
+		return nil, fmt.Errorf("bridge: signature of %s: more than %d parameters", name, maxParams)
+	}
+	s.simple = s.star == "" && s.starstar == ""
+	for i, p := range s.params {
+		if !p.hasDef && i < s.nPos {
+			s.nReqPos++
+		}
+		if p.fresh != nil || !p.hasDef && i >= s.kwOnlyIdx {
 			s.simple = false
 		}
 	}
@@ -246,8 +203,6 @@ func parseLiteral(lit string) (py.Object, error) {
 
 // Name returns the callable's name as used in messages.
 func (s *Sig) Name() string { return s.name }
-
-func (s *Sig) spec() string { return s.text }
 
 // Args are a call's arguments bound to a Sig. The Args that Func, Method
 // and ClassMethod pass to their fn is recycled when fn returns (a method
@@ -308,12 +263,13 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 	return a, nil
 }
 
-// call binds a call's arguments into a pooled Args, runs fn and recycles
-// the Args: fn must not keep it (see the Args doc).
+// call binds a call's arguments into the Sig's own Args (a fresh one when
+// that is in use by a concurrent or nested call), runs fn and recycles the
+// Args: fn must not keep it (see the Args doc).
 func (s *Sig) call(self py.Object, args py.Tuple, kwargs py.StringDict, fn func(self py.Object, a *Args) (py.Object, error)) (py.Object, error) {
 	a := &s.own
 	if !s.busy.CompareAndSwap(false, true) {
-		a = &Args{sig: s} // a concurrent or nested call
+		a = &Args{sig: s}
 	}
 	var r py.Object
 	err := s.bind(a, args, kwargs)
@@ -342,29 +298,22 @@ func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict) error {
 	return s.parse(a, args, kwargs)
 }
 
+// parse is bind's general case, into a.vals.
 func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
-	if s.wording != pythonWording && len(kwargs) > 0 && !s.takesKeywords() {
-		return py.ExceptionNewf(py.TypeError, "%s() takes no keyword arguments", s.name)
+	if s.noKw {
+		if err := s.checkPositional(len(args), kwargs); err != nil {
+			return err
+		}
 	}
 	n := len(args)
-	if s.wording == clinicWording && s.star == "" && s.starstar == "" && n+len(kwargs) > len(s.params) {
-		kw := ""
-		if n == 0 {
-			kw = "keyword "
-		}
-		return py.ExceptionNewf(py.TypeError, "%s() takes at most %d %sargument%s (%d given)", s.short, len(s.params), kw, plural(len(s.params)), n+len(kwargs))
-	}
 	if n > s.nPos {
 		if s.star == "" {
-			return s.tooMany(n)
+			return s.tooMany(n, len(kwargs))
 		}
 		a.Star = append(py.Tuple{}, args[s.nPos:]...)
 		n = s.nPos
 	} else if s.star != "" {
 		a.Star = py.Tuple{}
-	}
-	if s.wording != pythonWording && n < s.nReqPos && (s.wording == varargsWording || n < s.nPosOnly) {
-		return s.tooFew(n)
 	}
 	copy(a.vals, args[:n])
 	a.given = 1<<uint(n) - 1
@@ -380,10 +329,7 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 		}
 		if j < 0 {
 			if s.starstar == "" {
-				if s.wording == clinicWording {
-					return py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", k, s.short)
-				}
-				return py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", s.name, k)
+				return s.unexpected(k)
 			}
 			if a.Kw == nil {
 				a.Kw = py.NewStringDict()
@@ -392,18 +338,14 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 			continue
 		}
 		if a.given&(1<<uint(j)) != 0 {
-			if s.wording == clinicWording {
-				return py.ExceptionNewf(py.TypeError, "argument for %s() given by name ('%s') and position (%d)", s.short, k, j+1)
-			}
-			return py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", s.name, k)
+			return s.multiple(k, j)
 		}
 		a.vals[j] = v
 		a.given |= 1 << uint(j)
 	}
 	if len(posOnlyKw) > 0 {
-		if s.wording == clinicWording {
-			sort.Strings(posOnlyKw)
-			return py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", posOnlyKw[0], s.short)
+		if s.builtin {
+			return s.unexpected(posOnlyKw[0])
 		}
 		return py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
 	}
@@ -411,18 +353,15 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 		a.Kw = py.NewStringDict()
 	}
 	var missingPos, missingKw []string
-	for i := range s.params {
-		p := &s.params[i]
+	for i, p := range s.params {
 		if a.given&(1<<uint(i)) != 0 {
 			continue
 		}
 		switch {
+		case p.fresh != nil:
+			a.vals[i] = p.fresh()
 		case p.hasDef:
-			a.vals[i] = p.value()
-		case s.wording == clinicWording && i < s.kwOnlyIdx:
-			return py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s' (pos %d)", s.short, p.name, i+1)
-		case s.wording == clinicWording:
-			return py.ExceptionNewf(py.TypeError, "%s() missing required keyword-only argument '%s'", s.short, p.name)
+			a.vals[i] = p.def
 		case i < s.kwOnlyIdx:
 			missingPos = append(missingPos, p.name)
 		default:
@@ -430,9 +369,6 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 		}
 	}
 	if len(missingPos) > 0 {
-		if s.wording == varargsWording {
-			return s.tooFew(len(args))
-		}
 		return s.missing("positional", missingPos)
 	}
 	if len(missingKw) > 0 {
@@ -441,14 +377,9 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 	return nil
 }
 
-// takesKeywords reports whether some argument may be passed by keyword.
-func (s *Sig) takesKeywords() bool {
-	return s.starstar != "" || s.nPosOnly < len(s.params)
-}
-
 func (s *Sig) index(name string) int {
-	for i := range s.params {
-		if s.params[i].name == name {
+	for i, p := range s.params {
+		if p.name == name {
 			return i
 		}
 	}
@@ -456,6 +387,9 @@ func (s *Sig) index(name string) int {
 }
 
 func (s *Sig) missing(kind string, names []string) error {
+	if s.builtin {
+		return s.missingC(names[0])
+	}
 	q := make([]string, len(names))
 	for i, n := range names {
 		q[i] = "'" + n + "'"
@@ -476,19 +410,19 @@ func (s *Sig) missing(kind string, names []string) error {
 	return py.ExceptionNewf(py.TypeError, "%s() missing %d required %s argument%s: %s", s.name, len(q), kind, plural, list)
 }
 
-func (s *Sig) tooMany(given int) error {
-	switch s.wording {
-	case varargsWording:
-		return s.varargsCount(given)
-	case clinicWording:
-		if s.nPos == 0 {
-			return py.ExceptionNewf(py.TypeError, "%s() takes no positional arguments", s.short)
+func (s *Sig) tooMany(given, nkw int) error {
+	if s.builtin {
+		return s.tooManyC(given + nkw)
+	}
+	required := 0
+	for i := 0; i < s.nPos; i++ {
+		if !s.params[i].hasDef {
+			required++
 		}
-		return py.ExceptionNewf(py.TypeError, "%s() takes %s %d positional argument%s (%d given)", s.short, atMostOrExactly(s.nReqPos < s.nPos), s.nPos, plural(s.nPos), given)
 	}
 	var takes string
-	if s.nReqPos < s.nPos {
-		takes = fmt.Sprintf("from %d to %d positional arguments", s.nReqPos, s.nPos)
+	if required < s.nPos {
+		takes = fmt.Sprintf("from %d to %d positional arguments", required, s.nPos)
 	} else {
 		takes = fmt.Sprintf("%d positional argument%s", s.nPos, plural(s.nPos))
 	}
@@ -497,46 +431,6 @@ func (s *Sig) tooMany(given int) error {
 		was = "was"
 	}
 	return py.ExceptionNewf(py.TypeError, "%s() takes %s but %d %s given", s.name, takes, given, was)
-}
-
-// tooFew words a call with fewer positional arguments than the required
-// ones (C wordings only).
-func (s *Sig) tooFew(given int) error {
-	if s.wording == varargsWording {
-		return s.varargsCount(given)
-	}
-	least := "at least"
-	if s.nReqPos == s.nPos {
-		least = "exactly"
-	}
-	return py.ExceptionNewf(py.TypeError, "%s() takes %s %d positional argument%s (%d given)", s.short, least, s.nReqPos, plural(s.nReqPos), given)
-}
-
-func atMostOrExactly(most bool) string {
-	if most {
-		return "at most"
-	}
-	return "exactly"
-}
-
-// varargsCount words a wrong number of positional arguments as METH_NOARGS,
-// METH_O and PyArg_UnpackTuple do.
-func (s *Sig) varargsCount(given int) error {
-	min, max := s.nReqPos, s.nPos
-	if s.star != "" {
-		max = -1
-	}
-	switch {
-	case min == max && min == 0:
-		return py.ExceptionNewf(py.TypeError, "%s() takes no arguments (%d given)", s.name, given)
-	case min == max && min == 1:
-		return py.ExceptionNewf(py.TypeError, "%s() takes exactly one argument (%d given)", s.name, given)
-	case min == max:
-		return py.ExceptionNewf(py.TypeError, "%s expected %d arguments, got %d", s.short, min, given)
-	case given < min:
-		return py.ExceptionNewf(py.TypeError, "%s expected at least %d argument%s, got %d", s.short, min, plural(min), given)
-	}
-	return py.ExceptionNewf(py.TypeError, "%s expected at most %d argument%s, got %d", s.short, max, plural(max), given)
 }
 
 func (a *Args) idx(name string) int {
@@ -591,6 +485,17 @@ func (a *Args) OptInt(name string) (v int, ok bool, err error) {
 	return v, err == nil, err
 }
 
+// OptIndex is name as a Go int through __index__ (CPython's operator.index:
+// "'str' object cannot be interpreted as an integer"), where None gives
+// ok == false (max_workers=None, chunksize=None).
+func (a *Args) OptIndex(name string) (v int, ok bool, err error) {
+	if a.IsNone(name) {
+		return 0, false, nil
+	}
+	v, err = py.IndexInt(a.Get(name))
+	return v, err == nil, err
+}
+
 // Float returns name as a float64, accepting ints (a timeout, say).
 func (a *Args) Float(name string) (float64, error) {
 	switch x := a.Get(name).(type) {
@@ -617,6 +522,12 @@ func (a *Args) OptFloat(name string) (v float64, ok bool, err error) {
 	}
 	v, err = a.Float(name)
 	return v, err == nil, err
+}
+
+// Timeout reads name as a timeout in seconds (see TimeoutArg): None gives
+// ok == false (wait forever), a negative number zero.
+func (a *Args) Timeout(name string) (d time.Duration, ok bool, err error) {
+	return TimeoutArg(a.Get(name))
 }
 
 // Str returns name as a Go string.
@@ -728,7 +639,7 @@ func Func(name, spec string, fn func(self py.Object, a *Args) (py.Object, error)
 	sig := MustSig(name, spec)
 	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return sig.call(self, args, kwargs, fn)
-	}, 0, name+"("+sig.spec()+")")
+	}, 0, name+"("+spec+")")
 }
 
 // Method makes a Go method of type t and installs it in t.Dict under the
@@ -751,7 +662,7 @@ func Method(t *py.Type, errName, spec string, fn func(self py.Object, a *Args) (
 			}
 		}
 		return sig.call(self, args, kwargs, fn)
-	}, 0, name+"("+sig.spec()+")")
+	}, 0, name+"("+spec+")")
 	if t != nil {
 		t.Dict[name] = m
 	}
@@ -778,7 +689,7 @@ func ClassMethod(t *py.Type, errName, spec string, fn func(cls *py.Type, a *Args
 			return nil, err
 		}
 		return fn(cls, a)
-	}, 0, name+"("+sig.spec()+")")
+	}, 0, name+"("+spec+")")
 	if t != nil {
 		t.Dict[name] = m
 	}

@@ -4,13 +4,20 @@ package pyrt
 
 import "github.com/go-python/gpython/py"
 
-// NewExc makes an exception instance of t with a message (none if empty).
-func NewExc(t *py.Type, msg string) *py.Exception {
-	args := py.Tuple{}
-	if msg != "" {
-		args = py.Tuple{py.String(msg)}
+// NewException makes an instance of the exception class t with args
+// (NewException(t) has none; CPython's str of it is then empty).
+func NewException(t *py.Type, args ...py.Object) *py.Exception {
+	return &py.Exception{Base: t, Args: py.Tuple(append([]py.Object{}, args...)), Dict: py.StringDict{}}
+}
+
+// MsgArgs is the args of an exception whose message may be empty: none for
+// "" (so that it prints as "TimeoutError", not "TimeoutError: "), else
+// the message alone. Use as NewException(t, MsgArgs(msg)...).
+func MsgArgs(msg string) []py.Object {
+	if msg == "" {
+		return nil
 	}
-	return &py.Exception{Base: t, Args: args, Dict: py.StringDict{}}
+	return []py.Object{py.String(msg)}
 }
 
 // ExcObject returns the exception instance an error carries (for
@@ -22,5 +29,5 @@ func ExcObject(err error) py.Object {
 	case *py.Exception:
 		return e
 	}
-	return NewExc(py.SystemError, err.Error())
+	return NewException(py.SystemError, MsgArgs(err.Error())...)
 }

@@ -85,63 +85,6 @@ func TestClassMethodGetsClass(t *testing.T) {
 	}
 }
 
-// The wording tags give the messages of CPython's C builtins (recorded from
-// CPython 3.11 for the methods named).
-func TestSigCWordings(t *testing.T) {
-	i := func(v ...int) py.Tuple {
-		out := py.Tuple{}
-		for _, x := range v {
-			out = append(out, py.Int(x))
-		}
-		return out
-	}
-	kw := func(k ...string) py.StringDict {
-		d := py.StringDict{}
-		for _, x := range k {
-			d[x] = py.Int(1)
-		}
-		return d
-	}
-	cases := []struct {
-		name, spec string
-		args       py.Tuple
-		kwargs     py.StringDict
-		want       string
-	}{
-		{"list.copy", "[varargs]", i(1), nil, "list.copy() takes no arguments (1 given)"},
-		{"list.append", "[varargs] object, /", nil, nil, "list.append() takes exactly one argument (0 given)"},
-		{"set.add", "[varargs] elem, /", i(1, 2), nil, "set.add() takes exactly one argument (2 given)"},
-		{"list.append", "[varargs] object, /", nil, kw("x"), "list.append() takes no keyword arguments"},
-		{"list.index", "[varargs] value, start=0, stop=None, /", nil, nil, "index expected at least 1 argument, got 0"},
-		{"list.index", "[varargs] value, start=0, stop=None, /", i(1, 2, 3, 4), nil, "index expected at most 3 arguments, got 4"},
-		{"isinstance", "[varargs] obj, class_or_tuple, /", i(1), nil, "isinstance expected 2 arguments, got 1"},
-		{"dict.get", "[varargs] key, default=None, /", i(1), kw("x"), "dict.get() takes no keyword arguments"},
-		{"str.split", "[clinic] sep=None, maxsplit=-1", i(1, 2, 3), nil, "split() takes at most 2 arguments (3 given)"},
-		{"str.split", "[clinic] sep=None, maxsplit=-1", nil, kw("x"), "'x' is an invalid keyword argument for split()"},
-		{"bytes.hex", "[clinic] sep=None, bytes_per_sep=1", nil, kw("x"), "'x' is an invalid keyword argument for hex()"},
-		{"int.from_bytes", "[clinic] bytes, byteorder='big', *, signed=False", nil, nil, "from_bytes() missing required argument 'bytes' (pos 1)"},
-		{"int.from_bytes", "[clinic] bytes, byteorder='big', *, signed=False", i(1, 2, 3, 4), nil, "from_bytes() takes at most 3 arguments (4 given)"},
-		{"int.from_bytes", "[clinic] bytes, byteorder='big', *, signed=False", nil, kw("byteorder", "signed", "bytes", "x"), "from_bytes() takes at most 3 keyword arguments (4 given)"},
-		{"int.from_bytes", "[clinic] bytes, byteorder='big', *, signed=False", i(1), kw("bytes"), "argument for from_bytes() given by name ('bytes') and position (1)"},
-		{"bytes.fromhex", "[clinic] string, /", i(1), kw("x"), "bytes.fromhex() takes no keyword arguments"},
-		{"bytes.translate", "[clinic] table, /, delete=None", nil, nil, "translate() takes at least 1 positional argument (0 given)"},
-	}
-	for _, c := range cases {
-		_, err := MustSig(c.name, c.spec).Parse(c.args, c.kwargs)
-		if got := excText(err); got != "TypeError: "+c.want {
-			t.Errorf("%s(%s) called with %v %v:\n got %s\nwant %s", c.name, c.spec, c.args, c.kwargs, got, c.want)
-		}
-	}
-	// the tag is not part of the method's signature text
-	m := Method(nil, "list.index", "[varargs] value, start=0, stop=None, /", func(self py.Object, a *Args) (py.Object, error) { return nil, nil })
-	if m.Doc != "index(value, start=0, stop=None, /)" {
-		t.Errorf("doc %q", m.Doc)
-	}
-	if _, err := NewSig("f", "[bogus] x"); err == nil {
-		t.Error("unknown wording tag accepted")
-	}
-}
-
 // Defaults, given-ness and fresh mutable defaults on the positional fast
 // path and the keyword path agree.
 func TestSigFastPathBinding(t *testing.T) {
@@ -162,7 +105,7 @@ func TestSigFastPathBinding(t *testing.T) {
 }
 
 func BenchmarkSigParsePositional(b *testing.B) {
-	s := MustSig("dict.get", "[varargs] key, default=None, /")
+	s := MustSig("dict.get", "$self, key, default=None, /")
 	args := py.Tuple{py.String("k")}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {

@@ -75,13 +75,20 @@ func soleInterp() *Interp {
 	return nil
 }
 
-// ClassNew makes a class constructor out of a module factory function.
-func ClassNew(fn func(it *Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) py.NewFunc {
+// ClassNew makes a class constructor (a py.Type's New) whose arguments are
+// bound by the Sig of spec (name names it in messages) before fn makes the
+// instance in the calling interpreter.
+func ClassNew(name, spec string, fn func(it *Interp, a *Args) (py.Object, error)) py.NewFunc {
+	sig := MustSig(name, spec)
 	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		it := soleInterp()
 		if it == nil {
 			return nil, py.ExceptionNewf(py.RuntimeError, "%s(): no single interpreter to create it in", t.Name)
 		}
-		return fn(it, args, kwargs)
+		a, err := sig.Parse(args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		return fn(it, a)
 	}
 }

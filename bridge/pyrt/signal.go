@@ -103,8 +103,3 @@ func DieBySIGINT() {
 	_ = syscall.Kill(os.Getpid(), syscall.SIGINT)
 	time.Sleep(100 * time.Millisecond)
 }
-
-// NewException makes an instance of the exception class t with args.
-func NewException(t *py.Type, args ...py.Object) *py.Exception {
-	return &py.Exception{Base: t, Args: py.Tuple(append([]py.Object{}, args...)), Dict: py.StringDict{}}
-}

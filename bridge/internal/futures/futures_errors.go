@@ -7,7 +7,7 @@ import (
 	"errors"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
@@ -39,7 +39,7 @@ func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) 
 	case py.ExceptionInfo, *py.Exception:
 		return e
 	case *wire.Exception:
-		return pyExcErr(pyobj.ExceptionFromWire(it, e, tbType))
+		return pyExcErr(pickle.ExceptionFromWire(it, e, tbType))
 	}
 	var (
 		cancelled *pool.CancelledError
@@ -56,30 +56,30 @@ func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) 
 	)
 	switch {
 	case errors.As(err, &cancelled):
-		return pyrt.NewExc(cancelledError, "")
+		return pyrt.NewException(cancelledError)
 	case errors.As(err, &timeout):
 		if timeoutType == nil {
 			timeoutType = py.TimeoutError
 		}
-		return pyrt.NewExc(timeoutType, timeout.Msg)
+		return pyrt.NewException(timeoutType, pyrt.MsgArgs(timeout.Msg)...)
 	case errors.As(err, &invalid):
-		return pyrt.NewExc(invalidStateError, invalid.Msg)
+		return pyrt.NewException(invalidStateError, pyrt.MsgArgs(invalid.Msg)...)
 	case errors.As(err, &bpp):
-		return pyrt.NewExc(brokenProcessPool, bpp.Msg)
+		return pyrt.NewException(brokenProcessPool, pyrt.MsgArgs(bpp.Msg)...)
 	case errors.As(err, &btp):
-		return pyrt.NewExc(brokenThreadPool, btp.Msg)
+		return pyrt.NewException(brokenThreadPool, pyrt.MsgArgs(btp.Msg)...)
 	case errors.As(err, &be):
-		return pyrt.NewExc(brokenExecutor, be.Msg)
+		return pyrt.NewException(brokenExecutor, pyrt.MsgArgs(be.Msg)...)
 	case errors.As(err, &rt):
-		return pyrt.NewExc(py.RuntimeError, rt.Msg)
+		return pyrt.NewException(py.RuntimeError, pyrt.MsgArgs(rt.Msg)...)
 	case errors.As(err, &ve):
-		return pyrt.NewExc(py.ValueError, ve.Msg)
+		return pyrt.NewException(py.ValueError, pyrt.MsgArgs(ve.Msg)...)
 	case errors.As(err, &te):
-		return pyrt.NewExc(py.TypeError, te.Msg)
+		return pyrt.NewException(py.TypeError, pyrt.MsgArgs(te.Msg)...)
 	case errors.As(err, &we):
-		return pyExcErr(pyobj.ExceptionFromWire(it, we, tbType))
+		return pyExcErr(pickle.ExceptionFromWire(it, we, tbType))
 	case errors.As(err, &pe):
-		return pyrt.NewExc(py.SystemError, pe.Error())
+		return pyrt.NewException(py.SystemError, pyrt.MsgArgs(pe.Error())...)
 	}
 	var pyi py.ExceptionInfo
 	if errors.As(err, &pyi) {
@@ -89,7 +89,7 @@ func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) 
 	if errors.As(err, &pye) {
 		return pye
 	}
-	return pyrt.NewExc(py.SystemError, err.Error())
+	return pyrt.NewException(py.SystemError, pyrt.MsgArgs(err.Error())...)
 }
 
 // pyExcErr makes a Python exception object usable as a Go error.
@@ -100,5 +100,5 @@ func pyExcErr(o py.Object) error {
 	if e, ok := o.(error); ok {
 		return e
 	}
-	return pyrt.NewExc(py.SystemError, "not an exception")
+	return pyrt.NewException(py.SystemError, py.String("not an exception"))
 }

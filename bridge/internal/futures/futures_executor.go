@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
@@ -105,7 +105,7 @@ func (c *ThreadCall) call(args []wire.Value, kwargs []wire.KV) (py.Object, error
 	for i, a := range args {
 		o, ok := a.(py.Object)
 		if !ok {
-			return nil, pyrt.NewExc(py.SystemError, "thread executor got a non-Python argument")
+			return nil, pyrt.NewException(py.SystemError, py.String("thread executor got a non-Python argument"))
 		}
 		pargs[i] = o
 	}
@@ -126,7 +126,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 	out := make([]wire.Value, len(args))
 	for i, a := range args {
 		if e.process {
-			v, err := pyobj.ToWire(a)
+			v, err := pickle.ToWire(a)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -139,7 +139,7 @@ func (e *pyExecutor) execArgs(args py.Tuple, kwargs py.StringDict) ([]wire.Value
 	for k, v := range kwargs {
 		var val wire.Value = v
 		if e.process {
-			w, err := pyobj.ToWire(v)
+			w, err := pickle.ToWire(v)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -155,7 +155,7 @@ func (e *pyExecutor) callable(fn py.Object) (pool.Callable, error) {
 	if !e.process {
 		return NewThreadCall(e.it, fn), nil
 	}
-	c, err := pyobj.CallableOf(e.it, fn)
+	c, err := pickle.CallableOf(e.it, fn)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
@@ -69,11 +70,11 @@ func (f *Future) Outcome(v wire.Value, err error) (py.Object, error) {
 		} else if v == nil {
 			f.result = py.None
 		} else {
-			f.result, err = pyobj.FromWire(f.it, v)
+			f.result, err = pickle.FromWire(f.it, v)
 		}
 	}
 	if err != nil {
-		f.err = PyError(f.it, err, pyobj.FuturesRemoteTraceback, nil)
+		f.err = PyError(f.it, err, pickle.FuturesRemoteTraceback, nil)
 	}
 	f.converted = true
 	return f.result, f.err
@@ -116,10 +117,10 @@ func (f *Future) resultPy(timeout py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !done {
-		return nil, pyrt.NewExc(py.TimeoutError, "")
+		return nil, pyrt.NewException(py.TimeoutError)
 	}
 	if f.Engine.Cancelled() {
-		return nil, pyrt.NewExc(cancelledError, "")
+		return nil, pyrt.NewException(cancelledError)
 	}
 	v, err := f.Engine.ResultTimeout(0)
 	return f.Outcome(v, err)
@@ -131,10 +132,10 @@ func (f *Future) exceptionPy(timeout py.Object) (py.Object, error) {
 		return nil, err
 	}
 	if !done {
-		return nil, pyrt.NewExc(py.TimeoutError, "")
+		return nil, pyrt.NewException(py.TimeoutError)
 	}
 	if f.Engine.Cancelled() {
-		return nil, pyrt.NewExc(cancelledError, "")
+		return nil, pyrt.NewException(cancelledError)
 	}
 	v, callErr := f.Engine.ResultTimeout(0)
 	if callErr == nil {

@@ -8,69 +8,11 @@ import (
 	"time"
 
 	"github.com/go-python/gpython/py"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
-	"github.com/pypool/pypool/bridge/internal/threading"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
 )
-
-func optInt(o py.Object) (int, bool, error) {
-	if o == nil || o == py.None {
-		return 0, false, nil
-	}
-	n, err := py.IndexInt(o)
-	return n, true, err
-}
-
-func newThreadPoolExecutor(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyrt.ParseArgs("ThreadPoolExecutor", args, kwargs, []string{"max_workers", "thread_name_prefix", "initializer", "initargs"}, 0)
-	if err != nil {
-		return nil, err
-	}
-	var opts []pool.Option
-	n, has, err := optInt(v[0])
-	if err != nil {
-		return nil, err
-	}
-	if has {
-		if n <= 0 {
-			return nil, py.ExceptionNewf(py.ValueError, "max_workers must be greater than 0")
-		}
-		opts = append(opts, pool.Workers(n))
-	}
-	if v[1] != nil && v[1] != py.None {
-		p, err := py.StrAsString(v[1])
-		if err != nil {
-			return nil, err
-		}
-		if p != "" {
-			opts = append(opts, pool.ThreadNamePrefix(p))
-		}
-	}
-	if v[2] != nil && v[2] != py.None {
-		if !pyrt.IsCallable(v[2]) {
-			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
-		}
-		initargs, err := pyrt.TupleArg(v[3])
-		if err != nil {
-			return nil, err
-		}
-		wargs := make([]wire.Value, len(initargs))
-		for i, a := range initargs {
-			wargs[i] = a
-		}
-		opts = append(opts, pool.Initializer(NewThreadCall(it, v[2]), wargs...))
-	}
-	opts = append(opts, threading.WorkerThreads(it, false, func(w pool.WorkerInfo) string { return w.Name }))
-	ex, err := pool.NewThreadPoolExecutor(opts...)
-	if err != nil {
-		return nil, PyError(it, err, nil, nil)
-	}
-	e := &pyExecutor{it: it, ex: ex, typ: threadExecutorType, max: ex.MaxWorkers()}
-	trackExecutor(it, e)
-	return e, nil
-}
 
 // mapChunks is ProcessPoolExecutor.map with chunksize > 1, as CPython's:
 // the calls go to the workers chunksize at a time (the engine's MapCall,
@@ -112,8 +54,8 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 		if v == nil {
 			return py.None, nil
 		}
-		return pyobj.FromWire(e.it, v)
-	}, func(err error) error { return PyError(e.it, err, pyobj.FuturesRemoteTraceback, nil) })
+		return pickle.FromWire(e.it, v)
+	}, func(err error) error { return PyError(e.it, err, pickle.FuturesRemoteTraceback, nil) })
 	return g, true, nil
 }
 
@@ -219,7 +161,7 @@ func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object
 	g := newGoIter(e.it, iter.Seq2[any, error](seq), func(v any) (py.Object, error) {
 		f := v.(*Future)
 		if f.Engine.Cancelled() {
-			return nil, pyrt.NewExc(cancelledError, "")
+			return nil, pyrt.NewException(cancelledError)
 		}
 		r, err := f.Engine.ResultTimeout(0)
 		return f.Outcome(r, err)
@@ -344,7 +286,7 @@ func initFutureMethods() {
 			exc = x
 		case *py.Type:
 			if x.IsSubtype(py.BaseException) {
-				exc = pyrt.NewExc(x, "")
+				exc = pyrt.NewException(x)
 			}
 		}
 		if exc == nil {
@@ -421,16 +363,16 @@ func init() {
 	doneAndNotDoneType.Dict["not_done"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*doneAndNotDone).notDone, nil }}
 }
 
-func waitPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"fs", "timeout", "return_when"}, 1)
+func waitPy(self py.Object, a *pyrt.Args) (py.Object, error) {
+	it, err := pyrt.InterpOfModule(self)
 	if err != nil {
 		return nil, err
 	}
-	fs, err := futureList(v[0])
+	fs, err := futureList(a.Get("fs"))
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := pyrt.TimeoutArg(v[1])
+	d, limited, err := a.Timeout("timeout")
 	if err != nil {
 		return nil, err
 	}
@@ -438,14 +380,11 @@ func waitPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, er
 	if limited {
 		t = d
 	}
-	rw := pool.AllCompleted
-	if v[2] != nil {
-		s, err := py.StrAsString(v[2])
-		if err != nil {
-			return nil, err
-		}
-		rw = pool.ReturnWhen(s)
+	s, err := py.StrAsString(a.Get("return_when"))
+	if err != nil {
+		return nil, err
 	}
+	rw := pool.ReturnWhen(s)
 	byF := map[*pool.Future[wire.Value]]*Future{}
 	engineFs := make([]*pool.Future[wire.Value], len(fs))
 	for i, f := range fs {
@@ -467,16 +406,16 @@ func waitPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, er
 	return &doneAndNotDone{done: conv(res.Done), notDone: conv(res.NotDone)}, nil
 }
 
-func asCompletedPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyrt.ParseArgs("as_completed", args, kwargs, []string{"fs", "timeout"}, 1)
+func asCompletedPy(self py.Object, a *pyrt.Args) (py.Object, error) {
+	it, err := pyrt.InterpOfModule(self)
 	if err != nil {
 		return nil, err
 	}
-	fs, err := futureList(v[0])
+	fs, err := futureList(a.Get("fs"))
 	if err != nil {
 		return nil, err
 	}
-	d, limited, err := pyrt.TimeoutArg(v[1])
+	d, limited, err := a.Timeout("timeout")
 	if err != nil {
 		return nil, err
 	}
@@ -509,8 +448,8 @@ func asCompletedPy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Obj
 
 func futuresMethods() []*py.Method {
 	return []*py.Method{
-		pyrt.ModFunc("wait", "wait(fs, timeout=None, return_when=ALL_COMPLETED)", waitPy),
-		pyrt.ModFunc("as_completed", "as_completed(fs, timeout=None)", asCompletedPy),
+		pyrt.Func("wait", "fs, timeout=None, return_when='"+string(pool.AllCompleted)+"'", waitPy),
+		pyrt.Func("as_completed", "fs, timeout=None", asCompletedPy),
 	}
 }
 
@@ -530,17 +469,14 @@ func futuresGlobals() py.StringDict {
 	}
 }
 
-func newFuturePy(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := pyrt.NoArgs("Future", args, kwargs); err != nil {
-		return nil, err
-	}
+func newFuturePy(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 	return newFuture(it, pool.NewFuture[wire.Value](), false, cbDirect), nil
 }
 
 func init() {
-	futureType.New = pyrt.ClassNew(newFuturePy)
-	threadExecutorType.New = pyrt.ClassNew(newThreadPoolExecutor)
-	processExecutorType.New = pyrt.ClassNew(NewProcessPoolExecutor)
+	futureType.New = pyrt.ClassNew("Future", "", newFuturePy)
+	threadExecutorType.New = pyrt.ClassNew("ThreadPoolExecutor", threadExecutorSpec, newThreadPoolExecutor)
+	processExecutorType.New = pyrt.ClassNew("ProcessPoolExecutor", processExecutorSpec, newProcessPoolExecutor)
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()
@@ -567,7 +503,7 @@ func init() {
 	})
 	pg := g.Copy()
 	pg["BrokenProcessPool"] = brokenProcessPool
-	pg["_RemoteTraceback"] = pyobj.FuturesRemoteTraceback
+	pg["_RemoteTraceback"] = pickle.FuturesRemoteTraceback
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "concurrent.futures.process", FileDesc: "<concurrent.futures.process>"},
 		Globals: pg,

@@ -7,7 +7,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
-	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool"
 	"github.com/pypool/pypool/pool/wire"
@@ -36,12 +36,12 @@ func poolError(it *pyrt.Interp, err error) error {
 		we   *wire.Exception
 	)
 	if errors.As(err, &we) {
-		if reason, value, ok := pyobj.UnsendableResult(we); ok {
-			return pyrt.NewExc(maybeEncodingError, "Error sending result: '"+value+"'. Reason: '"+reason+"'")
+		if reason, value, ok := pickle.UnsendableResult(we); ok {
+			return pyrt.NewException(maybeEncodingError, py.String("Error sending result: '"+value+"'. Reason: '"+reason+"'"))
 		}
 	}
 	if errors.As(err, &lost) {
-		return pyrt.NewExc(workerLostError, lost.Error())
+		return pyrt.NewException(workerLostError, pyrt.MsgArgs(lost.Error())...)
 	}
-	return futures.PyError(it, err, pyobj.PoolRemoteTraceback, mpTimeoutError)
+	return futures.PyError(it, err, pickle.PoolRemoteTraceback, mpTimeoutError)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
@@ -30,37 +31,62 @@ func validStartMethod(m string) bool {
 	return m == "spawn" || m == "fork" || m == "forkserver"
 }
 
+// getContext is get_context: the module itself (pypool has one context).
+func getContext(self py.Object, a *pyrt.Args) (py.Object, error) {
+	if !a.IsNone("method") {
+		m, err := py.StrAsString(a.Get("method"))
+		if err != nil {
+			return nil, err
+		}
+		if !validStartMethod(m) {
+			return nil, py.ExceptionNewf(py.ValueError, "cannot find context for '%s'", m)
+		}
+	}
+	return self, nil
+}
+
+// poolFunc is the Pool (thread: ThreadPool) factory named name.
+func poolFunc(name string, thread bool) *py.Method {
+	spec := "processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None"
+	if thread {
+		spec = "processes=None, initializer=None, initargs=()"
+	}
+	return pyrt.Func(name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		it, err := pyrt.InterpOfModule(self)
+		if err != nil {
+			return nil, err
+		}
+		return newPyPool(it, thread, a)
+	})
+}
+
 func mpMethods() []*py.Method {
 	return []*py.Method{
-		pyrt.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return newPyPool(it, "Pool", false, args, kwargs)
-		}),
-		pyrt.ModFunc("current_process", "Return process object representing the current process.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("current_process", args, kwargs); err != nil {
-				return nil, err
-			}
+		poolFunc("Pool", false),
+		pyrt.Func("current_process", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return currentProcess(), nil
 		}),
-		pyrt.ModFunc("parent_process", "Return the parent process, or None in the main process.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.Func("parent_process", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			if p := currentProcess(); !p.isMainP {
 				return &pyCurrentProcess{name: "MainProcess", pid: p.parent, isMainP: true}, nil
 			}
 			return py.None, nil
 		}),
-		pyrt.ModFunc("active_children", "Return the live child processes (pypool: always empty).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		// pypool's Process objects are not children: always empty
+		pyrt.Func("active_children", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.NewList(), nil
 		}),
-		pyrt.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("cpu_count", args, kwargs); err != nil {
-				return nil, err
-			}
+		pyrt.Func("cpu_count", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.Int(runtime.NumCPU()), nil
 		}),
-		pyrt.ModFunc("freeze_support", "No-op (Windows executables only).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		// a no-op: for Windows executables only
+		pyrt.Func("freeze_support", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.None, nil
 		}),
-		pyrt.ModFunc("get_start_method", "The start method ('spawn': pypool's workers are fresh processes).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if _, err := pyrt.ParseArgs("get_start_method", args, kwargs, []string{"allow_none"}, 0); err != nil {
+		// 'spawn' unless set: pypool's workers are fresh processes
+		pyrt.Func("get_start_method", "allow_none=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			it, err := pyrt.InterpOfModule(self)
+			if err != nil {
 				return nil, err
 			}
 			if m, ok := startMethods.Load(it); ok {
@@ -68,18 +94,19 @@ func mpMethods() []*py.Method {
 			}
 			return py.String("spawn"), nil
 		}),
-		pyrt.ModFunc("get_all_start_methods", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.Func("get_all_start_methods", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.NewListFromItems([]py.Object{py.String("fork"), py.String("spawn"), py.String("forkserver")}), nil
 		}),
-		pyrt.ModFunc("set_start_method", "Accepted; pypool has one start method.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("set_start_method", args, kwargs, []string{"method", "force"}, 1)
+		// accepted and recorded; pypool has one start method
+		pyrt.Func("set_start_method", "method, force=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			it, err := pyrt.InterpOfModule(self)
 			if err != nil {
 				return nil, err
 			}
-			if _, set := startMethods.Load(it); set && !pyrt.Truth(v[1]) {
+			if _, set := startMethods.Load(it); set && !pyrt.Truth(a.Get("force")) {
 				return nil, py.ExceptionNewf(py.RuntimeError, "context has already been set")
 			}
-			m, err := py.StrAsString(v[0])
+			m, err := py.StrAsString(a.Get("method"))
 			if err != nil {
 				return nil, err
 			}
@@ -89,39 +116,29 @@ func mpMethods() []*py.Method {
 			startMethods.Store(it, m)
 			return py.None, nil
 		}),
-		pyrt.DefFunc("get_context", "Returns the module itself (pypool has one context).", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("get_context", args, kwargs, []string{"method"}, 0)
-			if err != nil {
-				return nil, err
-			}
-			if v[0] != nil && v[0] != py.None {
-				m, err := py.StrAsString(v[0])
-				if err != nil {
-					return nil, err
-				}
-				if !validStartMethod(m) {
-					return nil, py.ExceptionNewf(py.ValueError, "cannot find context for '%s'", m)
-				}
-			}
-			return self, nil
-		}),
-		pyrt.DefFunc("_next_process_number", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.Func("get_context", "method=None", getContext),
+		// the helpers of mp_process.py
+		pyrt.Func("_next_process_number", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			processCounter.Lock()
 			defer processCounter.Unlock()
 			processCounter.n++
 			return py.Int(processCounter.n), nil
 		}),
-		pyrt.DefFunc("_class_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.String(args[0].Type().Name), nil
+		pyrt.Func("_class_name", "obj, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return py.String(a.Get("obj").Type().Name), nil
 		}),
-		pyrt.DefFunc("_getpid", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.Func("_getpid", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.Int(os.Getpid()), nil
 		}),
-		pyrt.ModFunc("_executor", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return futures.NewProcessPoolExecutor(it, py.Tuple{py.Int(1)}, nil)
+		pyrt.Func("_executor", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			it, err := pyrt.InterpOfModule(self)
+			if err != nil {
+				return nil, err
+			}
+			return futures.NewProcessPoolExecutor(it, pool.Workers(1))
 		}),
-		pyrt.DefFunc("_set_process_name", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			s, err := py.StrAsString(args[0])
+		pyrt.Func("_set_process_name", "name, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			s, err := py.StrAsString(a.Get("name"))
 			if err != nil {
 				return nil, err
 			}
@@ -130,17 +147,21 @@ func mpMethods() []*py.Method {
 			procNameMu.Unlock()
 			return py.None, nil
 		}),
-		pyrt.ModFunc("_print_process_error", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			name, _ := py.StrAsString(args[0])
-			var err error = pyrt.NewExc(py.SystemError, "unknown error")
-			if e, ok := args[1].(*py.Exception); ok {
+		pyrt.Func("_print_process_error", "name, exc, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			it, err := pyrt.InterpOfModule(self)
+			if err != nil {
+				return nil, err
+			}
+			name, _ := py.StrAsString(a.Get("name"))
+			err = pyrt.NewException(py.SystemError, py.String("unknown error"))
+			if e, ok := a.Get("exc").(*py.Exception); ok {
 				err = e
 			}
 			_, _ = fmt.Fprintf(it.Stderr(), "Process %s:\n%s", name, pyobj.FormatException(err))
 			return py.None, nil
 		}),
-		pyrt.ModFunc("_process_exitcode", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			f, ok := args[0].(*futures.Future)
+		pyrt.Func("_process_exitcode", "future, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			f, ok := a.Get("future").(*futures.Future)
 			if !ok || !f.Engine.Done() {
 				return py.None, nil
 			}
@@ -161,8 +182,8 @@ func mpMethods() []*py.Method {
 			}
 			return py.Int(1), nil
 		}),
-		pyrt.DefFunc("_exit_code", "", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			e, ok := args[0].(*py.Exception)
+		pyrt.Func("_exit_code", "exc, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			e, ok := a.Get("exc").(*py.Exception)
 			if !ok {
 				return py.Int(1), nil
 			}
@@ -218,9 +239,7 @@ func init() {
 		Methods: pyrt.PickMethods(methods, "current_process", "parent_process", "active_children"),
 		Globals: py.StringDict{"BaseProcess": currentProcessType},
 	})
-	poolMethods := append(pyrt.PickMethods(methods, "Pool"), pyrt.ModFunc("ThreadPool", "ThreadPool(processes=None, initializer=None, initargs=())", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return newPyPool(it, "ThreadPool", true, args, kwargs)
-	}))
+	poolMethods := append(pyrt.PickMethods(methods, "Pool"), poolFunc("ThreadPool", true))
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.pool", FileDesc: "<multiprocessing.pool>"},
 		Methods: poolMethods,
@@ -228,7 +247,7 @@ func init() {
 			"TimeoutError":       mpTimeoutError,
 			"WorkerLostError":    workerLostError,
 			"MaybeEncodingError": maybeEncodingError,
-			"RemoteTraceback":    pyobj.PoolRemoteTraceback,
+			"RemoteTraceback":    pickle.PoolRemoteTraceback,
 			"AsyncResult":        asyncResultType,
 			"ApplyResult":        asyncResultType,
 			"IMapIterator":       imapIteratorType,
@@ -237,13 +256,16 @@ func init() {
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "multiprocessing.dummy", FileDesc: "<multiprocessing.dummy>"},
 		Methods: []*py.Method{
-			pyrt.ModFunc("Pool", "Pool(processes=None, initializer=None, initargs=()): a ThreadPool", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-				return newPyPool(it, "Pool", true, args, kwargs)
-			}),
-			pyrt.ModFunc("current_process", "The current thread (multiprocessing.dummy's processes are threads).", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			poolFunc("Pool", true), // a ThreadPool
+			// the current thread: multiprocessing.dummy's processes are threads
+			pyrt.Func("current_process", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+				it, err := pyrt.InterpOfModule(self)
+				if err != nil {
+					return nil, err
+				}
 				return threading.CurrentThread(it)
 			}),
-			pyrt.ModFunc("cpu_count", "Returns the number of CPUs in the system.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			pyrt.Func("cpu_count", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 				return py.Int(runtime.NumCPU()), nil
 			}),
 		},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/futures"
+	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/internal/threading"
 	"github.com/pypool/pypool/bridge/pyrt"
@@ -36,20 +37,12 @@ func (p *pyPool) Type() *py.Type {
 // M__repr__ is CPython's "<multiprocessing.pool.Pool state=RUN pool_size=3>".
 func (p *pyPool) M__repr__() (py.Object, error) { return py.String(p.p.String()), nil }
 
-func newPyPool(it *pyrt.Interp, fname string, thread bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	names := []string{"processes", "initializer", "initargs", "maxtasksperchild", "context"}
-	if thread {
-		names = names[:3]
-	}
-	v, err := pyrt.ParseArgs(fname, args, kwargs, names, 0)
-	if err != nil {
-		return nil, err
-	}
+func newPyPool(it *pyrt.Interp, thread bool, a *pyrt.Args) (py.Object, error) {
 	var opts []pool.Option
-	if v[0] != nil && v[0] != py.None {
-		n, ok := v[0].(py.Int)
+	if !a.IsNone("processes") {
+		n, ok := a.Get("processes").(py.Int)
 		if !ok {
-			if b, isB := v[0].(py.Bool); isB {
+			if b, isB := a.Get("processes").(py.Bool); isB {
 				n, ok = 0, true
 				if b {
 					n = 1
@@ -57,37 +50,22 @@ func newPyPool(it *pyrt.Interp, fname string, thread bool, args py.Tuple, kwargs
 			}
 		}
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and 'int'", v[0].Type().Name)
+			return nil, py.ExceptionNewf(py.TypeError, "'<' not supported between instances of '%s' and 'int'", a.Get("processes").Type().Name)
 		}
 		if n < 1 {
 			return nil, py.ExceptionNewf(py.ValueError, "Number of processes must be at least 1")
 		}
 		opts = append(opts, pool.Workers(int(n)))
 	}
-	if v[1] != nil && v[1] != py.None {
-		if !pyrt.IsCallable(v[1]) {
-			return nil, py.ExceptionNewf(py.TypeError, "initializer must be a callable")
-		}
-		if thread {
-			initargs, err := pyrt.TupleArg(v[2])
-			if err != nil {
-				return nil, err
-			}
-			wargs := make([]wire.Value, len(initargs))
-			for i, a := range initargs {
-				wargs[i] = a
-			}
-			opts = append(opts, pool.Initializer(futures.NewThreadCall(it, v[1]), wargs...))
-		} else {
-			o, err := futures.ProcessInitializer(it, v[1], v[2])
-			if err != nil {
-				return nil, err
-			}
-			opts = append(opts, o)
-		}
+	initOpt, err := futures.Initializer(it, thread, a.Get("initializer"), a.Get("initargs"))
+	if err != nil {
+		return nil, err
 	}
-	if !thread && v[3] != nil && v[3] != py.None {
-		m, ok := v[3].(py.Int)
+	if initOpt != nil {
+		opts = append(opts, initOpt)
+	}
+	if !thread && !a.IsNone("maxtasksperchild") {
+		m, ok := a.Get("maxtasksperchild").(py.Int)
 		if !ok || m < 1 {
 			return nil, py.ExceptionNewf(py.ValueError, "maxtasksperchild must be a positive int or None")
 		}
@@ -121,7 +99,7 @@ func (p *pyPool) callable(fn py.Object) (pool.Callable, error) {
 	if p.thread {
 		return futures.NewThreadCall(p.it, fn), nil
 	}
-	c, err := pyobj.CallableOf(p.it, fn)
+	c, err := pickle.CallableOf(p.it, fn)
 	if err != nil {
 		return nil, err
 	}
@@ -136,13 +114,13 @@ func (p *pyPool) value(o py.Object) (wire.Value, error) {
 	if p.thread {
 		return o, nil
 	}
-	return pyobj.ToWire(o)
+	return pickle.ToWire(o)
 }
 
 // values converts a Python iterable's items for the pool.
 func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 	if r, ok := o.(*py.Range); ok && !p.thread {
-		return pyobj.RangeValues(r), nil
+		return pickle.RangeValues(r), nil
 	}
 	itr, err := py.Iter(o)
 	if err != nil {
@@ -275,7 +253,7 @@ func (p *pyPool) result(v wire.Value) (py.Object, error) {
 	if v == nil {
 		return py.None, nil
 	}
-	return pyobj.FromWire(p.it, v)
+	return pickle.FromWire(p.it, v)
 }
 
 // chunksizeArg reads an optional chunksize (None or absent: 0, the
@@ -371,7 +349,7 @@ func (a *pyAsyncResult) waitMap(timeout py.Object) (py.Object, error) {
 	}
 	items := a.mapItems[:0]
 	for _, c := range chunks {
-		if items, err = pyobj.NewDecoder(p.it).AppendItems(items, c); err != nil {
+		if items, err = pickle.NewDecoder(p.it).AppendItems(items, c); err != nil {
 			return nil, err
 		}
 	}

@@ -151,7 +151,7 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	}
 	x := args[0]
 	if b, ok := x.(*BaseInstance); ok && userLookup(b.Type(), "__round__") == nil {
-		x = b.base // a float or int subclass
+		x = b.Base // a float or int subclass
 	}
 	noDigits := len(args) == 1 || args[1] == py.None
 	nd := 0

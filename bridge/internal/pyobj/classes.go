@@ -305,7 +305,7 @@ func (s *Super) M__getattribute__(name string) (py.Object, error) {
 		}, 0, ""), nil
 	}
 	if b, ok := s.obj.(*BaseInstance); ok && name == "__init__" {
-		if l, ok := b.base.(*py.List); ok {
+		if l, ok := b.Base.(*py.List); ok {
 			return py.MustNewMethod("__init__", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return py.None, listInit(l, args, kwargs)
 			}, 0, ""), nil
@@ -322,17 +322,17 @@ var PropertyType = py.ObjectType.NewType("property", "property(fget=None, fset=N
 
 // Property is a Python-level property (fget/fset/fdel callables).
 type Property struct {
-	fget, fset, fdel, doc py.Object
+	Fget, Fset, Fdel, Doc py.Object
 	name                  string
 }
 
 // Type returns property.
 func (p *Property) Type() *py.Type { return PropertyType }
 
-func propertyNew(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	p := &Property{fget: py.None, fset: py.None, fdel: py.None, doc: py.None}
+func PropertyNew(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	p := &Property{Fget: py.None, Fset: py.None, Fdel: py.None, Doc: py.None}
 	names := []string{"fget", "fset", "fdel", "doc"}
-	slots := []*py.Object{&p.fget, &p.fset, &p.fdel, &p.doc}
+	slots := []*py.Object{&p.Fget, &p.Fset, &p.Fdel, &p.Doc}
 	if len(args) > 4 {
 		return nil, py.ExceptionNewf(py.TypeError, "property() takes at most 4 arguments (%d given)", len(args))
 	}
@@ -356,7 +356,7 @@ func propertyNew(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, er
 }
 
 func (p *Property) setName() {
-	if f, ok := p.fget.(*py.Function); ok {
+	if f, ok := p.Fget.(*py.Function); ok {
 		p.name = f.Name
 	}
 }
@@ -366,26 +366,26 @@ func (p *Property) M__get__(instance, owner py.Object) (py.Object, error) {
 	if instance == nil || instance == py.None {
 		return p, nil
 	}
-	if p.fget == py.None {
+	if p.Fget == py.None {
 		return nil, py.ExceptionNewf(py.AttributeError, "property '%s' of '%s' object has no getter", p.name, instance.Type().Name)
 	}
-	return py.Call(p.fget, py.Tuple{instance}, nil)
+	return py.Call(p.Fget, py.Tuple{instance}, nil)
 }
 
 // M__set__ writes the property.
 func (p *Property) M__set__(instance, value py.Object) (py.Object, error) {
-	if p.fset == py.None {
+	if p.Fset == py.None {
 		return nil, py.ExceptionNewf(py.AttributeError, "property '%s' of '%s' object has no setter", p.name, instance.Type().Name)
 	}
-	return py.Call(p.fset, py.Tuple{instance, value}, nil)
+	return py.Call(p.Fset, py.Tuple{instance, value}, nil)
 }
 
 // M__delete__ deletes the property.
 func (p *Property) M__delete__(instance py.Object) (py.Object, error) {
-	if p.fdel == py.None {
+	if p.Fdel == py.None {
 		return nil, py.ExceptionNewf(py.AttributeError, "property '%s' of '%s' object has no deleter", p.name, instance.Type().Name)
 	}
-	return py.Call(p.fdel, py.Tuple{instance}, nil)
+	return py.Call(p.Fdel, py.Tuple{instance}, nil)
 }
 
 // classTypes are the types the "classes" installer readies (metatype type,
@@ -399,7 +399,7 @@ func ReadyWithClasses(t *py.Type) { classTypes = append(classTypes, t) }
 
 func init() {
 	SuperType.New = superNew
-	PropertyType.New = propertyNew
+	PropertyType.New = PropertyNew
 	for _, m := range []struct {
 		name string
 		slot int
@@ -411,19 +411,19 @@ func init() {
 			p := *self.(*Property)
 			switch m.slot {
 			case 0:
-				p.fget = args[0]
+				p.Fget = args[0]
 				p.setName()
 			case 1:
-				p.fset = args[0]
+				p.Fset = args[0]
 			case 2:
-				p.fdel = args[0]
+				p.Fdel = args[0]
 			}
 			return &p, nil
 		})
 	}
-	PropertyType.Dict["fget"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).fget, nil }}
-	PropertyType.Dict["fset"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).fset, nil }}
-	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).doc, nil }}
+	PropertyType.Dict["fget"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).Fget, nil }}
+	PropertyType.Dict["fset"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).Fset, nil }}
+	PropertyType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self.(*Property).Doc, nil }}
 
 	pyrt.OnInstall(pyrt.InstallCompat, "classes", func() {
 		for _, t := range classTypes {
@@ -524,3 +524,7 @@ func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 	}
 	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
 }
+
+// isClass tells a class from an instance of a Python-defined class: gpython
+// represents both as *py.Type, and only classes have a name.
+func IsClass(t *py.Type) bool { return t.Name != "" }

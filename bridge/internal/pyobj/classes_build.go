@@ -53,7 +53,7 @@ func buildClass(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 	}
 	for _, b := range bases {
 		if bt, ok := b.(*py.Type); ok {
-			if m := metaclassOf(bt); m != nil && m.BodyOrder != nil {
+			if m := MetaclassOf(bt); m != nil && m.BodyOrder != nil {
 				m.BodyOrder(fn.Code, ns)
 				break
 			}
@@ -167,7 +167,7 @@ func compatMeta(name py.String, bases py.Tuple, ns py.StringDict, kwargs py.Stri
 
 // bodyFilled applies to cls, made empty and then given its namespace (a
 // class rebuilt from a wire value), the fixes that depend on the namespace.
-func bodyFilled(cls *py.Type) {
+func BodyFilled(cls *py.Type) {
 	base := goBase(cls)
 	if usesBaseInstances(cls, base) {
 		useBaseInstances(cls, base)
@@ -176,7 +176,7 @@ func bodyFilled(cls *py.Type) {
 	}
 	// an enum whose members cannot be made is left without them: looking
 	// one up then raises AttributeError/ValueError naming it
-	if m := metaclassOf(cls); m != nil && m.Filled != nil {
+	if m := MetaclassOf(cls); m != nil && m.Filled != nil {
 		_ = m.Filled(cls)
 	}
 }
@@ -284,7 +284,7 @@ func callInstance(inst *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object
 
 // ExcAttr is a descriptor storing an attribute of an exception instance in
 // its Dict (gpython's exceptions take no attribute assignment).
-type ExcAttr struct{ name string }
+type ExcAttr struct{ Name string }
 
 var excAttrType = py.NewType("exception_attribute", "")
 
@@ -297,22 +297,22 @@ func (a *ExcAttr) M__get__(instance, owner py.Object) (py.Object, error) {
 	if !ok {
 		return a, nil
 	}
-	if v, ok := e.Dict[a.name]; ok {
+	if v, ok := e.Dict[a.Name]; ok {
 		return v, nil
 	}
-	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", e.Base.Name, a.name)
+	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", e.Base.Name, a.Name)
 }
 
 // M__set__ writes the attribute.
 func (a *ExcAttr) M__set__(instance, value py.Object) (py.Object, error) {
 	e, ok := instance.(*py.Exception)
 	if !ok {
-		return nil, py.ExceptionNewf(py.AttributeError, "can't set attribute '%s'", a.name)
+		return nil, py.ExceptionNewf(py.AttributeError, "can't set attribute '%s'", a.Name)
 	}
 	if e.Dict == nil {
 		e.Dict = py.NewStringDict()
 	}
-	e.Dict[a.name] = value
+	e.Dict[a.Name] = value
 	return py.None, nil
 }
 
@@ -342,7 +342,7 @@ func fixExceptionClass(cls *py.Type, attrs py.Object) {
 		for _, a := range t {
 			if s, ok := a.(py.String); ok && s != "args" {
 				if _, exists := cls.Dict[string(s)]; !exists {
-					cls.Dict[string(s)] = &ExcAttr{name: string(s)}
+					cls.Dict[string(s)] = &ExcAttr{Name: string(s)}
 				}
 			}
 		}

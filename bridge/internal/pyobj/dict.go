@@ -668,23 +668,23 @@ func init() {
 	t := DictType
 	t.New = dictNew
 	dictOf := func(self py.Object) *Dict { return self.(DictLike).AsDict() }
-	pyrt.Method(t, "dict.keys", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.keys", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return &DictView{d: dictOf(self), kind: IterKeys}, nil
 	})
-	pyrt.Method(t, "dict.values", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.values", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return &DictView{d: dictOf(self), kind: IterValues}, nil
 	})
-	pyrt.Method(t, "dict.items", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.items", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return &DictView{d: dictOf(self), kind: IterItems}, nil
 	})
-	pyrt.Method(t, "dict.get", "[varargs] key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.get", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		v, ok, err := dictOf(self).Get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
 		return a.Get("default"), nil
 	})
-	pyrt.Method(t, "dict.setdefault", "[varargs] key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.setdefault", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		d := dictOf(self)
 		v, ok, err := d.Get(a.Get("key"))
 		if err != nil || ok {
@@ -692,7 +692,7 @@ func init() {
 		}
 		return a.Get("default"), d.Set(a.Get("key"), a.Get("default"))
 	})
-	pyrt.Method(t, "dict.pop", "[varargs] key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.pop", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		v, ok, err := dictOf(self).pop(a.Get("key"))
 		if err != nil || ok {
 			return v, err
@@ -702,7 +702,7 @@ func init() {
 		}
 		return nil, pyrt.KeyError(a.Get("key"))
 	})
-	pyrt.Method(t, "dict.popitem", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.popitem", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		d := dictOf(self)
 		if d.used == 0 {
 			return nil, py.ExceptionNewf(py.KeyError, "popitem(): dictionary is empty")
@@ -715,7 +715,7 @@ func init() {
 		d.removeAt(ix, d.slotOf(ix))
 		return py.Tuple{e.key, e.value}, nil
 	})
-	pyrt.Method(t, "dict.update", "[varargs] other=None, /, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.update", "$self, other=None, /, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		d := dictOf(self)
 		if a.Given("other") {
 			if err := d.Update(a.Get("other")); err != nil {
@@ -724,27 +724,27 @@ func init() {
 		}
 		return py.None, d.updateKwargs(a.Kw)
 	})
-	pyrt.Method(t, "dict.copy", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.copy", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return dictOf(self).Copy(), nil
 	})
-	pyrt.Method(t, "dict.clear", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.clear", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		dictOf(self).Clear()
 		return py.None, nil
 	})
-	pyrt.Method(t, "dict.__contains__", "[varargs] key, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.__contains__", "$self, key, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return dictOf(self).M__contains__(a.Get("key"))
 	})
-	pyrt.Method(t, "dict.__setitem__", "[varargs] key, value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.__setitem__", "$self, key, value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.None, dictOf(self).Set(a.Get("key"), a.Get("value"))
 	})
-	pyrt.Method(t, "dict.__repr__", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.__repr__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		r, err := dictOf(self).Repr()
 		return py.String(r), err
 	})
-	pyrt.Method(t, "dict.__len__", "[varargs]", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+	pyrt.Method(t, "dict.__len__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.Int(dictOf(self).used), nil
 	})
-	pyrt.ClassMethod(t, "dict.fromkeys", "[varargs] iterable, value=None, /", func(cls *py.Type, a *pyrt.Args) (py.Object, error) {
+	pyrt.ClassMethod(t, "dict.fromkeys", "$self, iterable, value=None, /", func(cls *py.Type, a *pyrt.Args) (py.Object, error) {
 		value := a.Get("value")
 		obj, err := py.Call(cls, nil, nil)
 		if err != nil {

@@ -215,10 +215,10 @@ func hashTuple(t py.Tuple) (int64, error) {
 func KeysEqual(a, b py.Object) (bool, error) {
 	// Subclasses of str, int, … compare as their value unless they define __eq__.
 	if x, ok := a.(*BaseInstance); ok && userLookup(x.Type(), "__eq__") == nil {
-		a = x.base
+		a = x.Base
 	}
 	if y, ok := b.(*BaseInstance); ok && userLookup(y.Type(), "__eq__") == nil {
-		b = y.base
+		b = y.Base
 	}
 	switch x := a.(type) {
 	case py.String:

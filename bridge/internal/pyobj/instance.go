@@ -29,9 +29,9 @@ import (
 // embedded-by-hand *py.Type holds the instance's attribute dict and class;
 // the *Instance itself is the Python object (self).
 type Instance struct {
-	inst  *py.Type
+	Inst  *py.Type
 	outer py.Object // the *CallableInstance or *BaseInstance embedding this Instance, if any
-	base  py.Object // the builtin value of an instance of a list/tuple/str/int/float subclass
+	Base  py.Object // the builtin value of an instance of a list/tuple/str/int/float subclass
 }
 
 // CallableInstance is an Instance of a class that defines __call__.
@@ -94,7 +94,7 @@ func operatorAdded(cls *py.Type, name string) {
 // such as dataclass added __eq__, __lt__, __hash__, …); instances made
 // before stay plain. It reports false when cls is not a user class.
 func RefreshClass(cls *py.Type) bool {
-	if !isClass(cls) {
+	if !IsClass(cls) {
 		return false
 	}
 	if !isInstanceClass(cls) && wantsInstance(cls, goBase(cls)) {
@@ -125,10 +125,10 @@ func useInstances(cls *py.Type) {
 
 // newInstance returns a fresh, empty instance of cls: an *Instance when cls
 // uses them, a plain *py.Type otherwise.
-func newInstance(cls *py.Type) py.Object {
+func NewInstance(cls *py.Type) py.Object {
 	inst := cls.Alloc()
 	if usesBaseInstances(cls, goBase(cls)) {
-		b := &BaseInstance{Instance{inst: inst}}
+		b := &BaseInstance{Instance{Inst: inst}}
 		b.outer = b
 		return b
 	}
@@ -141,11 +141,11 @@ func newInstance(cls *py.Type) py.Object {
 
 func wrapInstance(inst *py.Type, cls *py.Type) py.Object {
 	if userLookup(cls, "__call__") != nil {
-		c := &CallableInstance{Instance{inst: inst}}
+		c := &CallableInstance{Instance{Inst: inst}}
 		c.outer = c
 		return c
 	}
-	return &Instance{inst: inst}
+	return &Instance{Inst: inst}
 }
 
 // isInstanceClass reports whether cls makes *Instance values.
@@ -189,20 +189,20 @@ func AsInstance(o py.Object) (*py.Type, bool) {
 			return x, true
 		}
 	case *Instance:
-		return x.inst, true
+		return x.Inst, true
 	case *CallableInstance:
-		return x.inst, true
+		return x.Inst, true
 	case *BaseInstance:
-		return x.inst, true
+		return x.Inst, true
 	}
 	return nil, false
 }
 
 // Type returns the instance's class.
-func (w *Instance) Type() *py.Type { return w.inst.ObjectType }
+func (w *Instance) Type() *py.Type { return w.Inst.ObjectType }
 
 // GetDict returns the instance's attribute dict.
-func (w *Instance) GetDict() py.StringDict { return w.inst.Dict }
+func (w *Instance) GetDict() py.StringDict { return w.Inst.Dict }
 
 // self is the Python object w stands for (a *CallableInstance embeds its
 // Instance: methods promoted from Instance must pass the outer value).
@@ -236,7 +236,7 @@ func callDunder(fn py.Object, self py.Object, args ...py.Object) (py.Object, err
 // dunder calls the class's dunder name with args, or returns
 // (nil, false, nil) when the class has none.
 func (w *Instance) dunder(name string, args ...py.Object) (py.Object, bool, error) {
-	fn := userLookup(w.inst.ObjectType, name)
+	fn := userLookup(w.Inst.ObjectType, name)
 	if fn == nil {
 		return nil, false, nil
 	}
@@ -251,8 +251,8 @@ func (w *Instance) dunder(name string, args ...py.Object) (py.Object, bool, erro
 func (w *Instance) binary(name string, other py.Object) (py.Object, error) {
 	res, ok, err := w.dunder(name, other)
 	if !ok {
-		if w.base != nil {
-			if t, ok := w.base.(py.Tuple); ok {
+		if w.Base != nil {
+			if t, ok := w.Base.(py.Tuple); ok {
 				if o, ok := unwrapBase(other).(py.Tuple); ok && (name == "__add__" || name == "__radd__") {
 					// gpython's tuple + tuple misplaces the right operand.
 					if name == "__radd__" {
@@ -261,8 +261,8 @@ func (w *Instance) binary(name string, other py.Object) (py.Object, error) {
 					return append(append(py.Tuple{}, t...), o...), nil
 				}
 			}
-			res, err := baseCall(w.base, name, unwrapBase(other))
-			if err == nil && isIdentical(res, w.base) {
+			res, err := baseCall(w.Base, name, unwrapBase(other))
+			if err == nil && isIdentical(res, w.Base) {
 				res = w.self() // list's in-place operators return self
 			}
 			return res, err
@@ -276,8 +276,8 @@ func (w *Instance) binary(name string, other py.Object) (py.Object, error) {
 func (w *Instance) unary(name, op string) (py.Object, error) {
 	res, ok, err := w.dunder(name)
 	if !ok {
-		if w.base != nil {
-			if res, err := baseCall(w.base, name); err != nil || res != py.NotImplemented {
+		if w.Base != nil {
+			if res, err := baseCall(w.Base, name); err != nil || res != py.NotImplemented {
 				return res, err
 			}
 		}
@@ -376,16 +376,16 @@ func (w *Instance) M__ipow__(other, modulo py.Object) (py.Object, error) {
 
 // M__divmod__ is divmod(self, other).
 func (w *Instance) M__divmod__(other py.Object) (py.Object, py.Object, error) {
-	if w.base != nil && userLookup(w.inst.ObjectType, "__divmod__") == nil {
-		return py.DivMod(w.base, unwrapBase(other))
+	if w.Base != nil && userLookup(w.Inst.ObjectType, "__divmod__") == nil {
+		return py.DivMod(w.Base, unwrapBase(other))
 	}
 	return splitPair(w.binary("__divmod__", other))
 }
 
 // M__rdivmod__ is divmod(other, self).
 func (w *Instance) M__rdivmod__(other py.Object) (py.Object, py.Object, error) {
-	if w.base != nil && userLookup(w.inst.ObjectType, "__rdivmod__") == nil {
-		return py.DivMod(other, w.base)
+	if w.Base != nil && userLookup(w.Inst.ObjectType, "__rdivmod__") == nil {
+		return py.DivMod(other, w.Base)
 	}
 	return splitPair(w.binary("__rdivmod__", other))
 }
@@ -477,8 +477,8 @@ func (w *Instance) M__invert__() (py.Object, error) { return w.unary("__invert__
 // M__int__ is int(self).
 func (w *Instance) M__int__() (py.Object, error) {
 	res, ok, err := w.dunder("__int__")
-	if !ok && w.base != nil {
-		return py.MakeInt(w.base)
+	if !ok && w.Base != nil {
+		return py.MakeInt(w.Base)
 	}
 	if !ok {
 		if res, ok, err = w.dunder("__index__"); !ok {
@@ -497,8 +497,8 @@ func (w *Instance) M__int__() (py.Object, error) {
 // M__float__ is float(self).
 func (w *Instance) M__float__() (py.Object, error) {
 	res, ok, err := w.dunder("__float__")
-	if !ok && w.base != nil {
-		return py.MakeFloat(w.base)
+	if !ok && w.Base != nil {
+		return py.MakeFloat(w.Base)
 	}
 	if !ok {
 		if res, ok, err = w.dunder("__index__"); !ok {
@@ -523,8 +523,8 @@ func (w *Instance) M__complex__() (py.Object, error) { return w.unary("__complex
 // M__index__ is operator.index(self): list indexes, slices, bin/hex.
 func (w *Instance) M__index__() (py.Int, error) {
 	res, ok, err := w.dunder("__index__")
-	if !ok && w.base != nil {
-		return py.Index(w.base)
+	if !ok && w.Base != nil {
+		return py.Index(w.Base)
 	}
 	if !ok {
 		return 0, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", w.Type().Name)
@@ -567,8 +567,8 @@ func (w *Instance) M__eq__(other py.Object) (py.Object, error) {
 	if ok && res != py.NotImplemented {
 		return res, nil
 	}
-	if !ok && w.base != nil {
-		return py.Eq(w.base, unwrapBase(other))
+	if !ok && w.Base != nil {
+		return py.Eq(w.Base, unwrapBase(other))
 	}
 	if o := asWrapped(other); o != nil && o != w {
 		res, ok, err := o.dunder("__eq__", w.self())
@@ -656,22 +656,22 @@ func asWrapped(o py.Object) *Instance {
 
 func sameInstance(w *Instance, other py.Object) bool {
 	o := asWrapped(other)
-	return o != nil && o.inst == w.inst
+	return o != nil && o.Inst == w.Inst
 }
 
 // M__hash__ is hash(self): the class's __hash__; unhashable when the class
 // sets __hash__ = None (or defines __eq__ without __hash__); else identity.
 func (w *Instance) M__hash__() (py.Object, error) {
-	fn := userLookup(w.inst.ObjectType, "__hash__")
+	fn := userLookup(w.Inst.ObjectType, "__hash__")
 	if fn == py.None {
 		return nil, unhashable(w)
 	}
 	if fn == nil {
-		if w.base != nil {
-			h, err := Hash(w.base)
+		if w.Base != nil {
+			h, err := Hash(w.Base)
 			return py.Int(h), err
 		}
-		return py.Int(identityHash(w.inst)), nil
+		return py.Int(identityHash(w.Inst)), nil
 	}
 	res, err := callDunder(fn, w.self())
 	if err != nil {
@@ -706,8 +706,8 @@ func (w *Instance) M__bool__() (py.Object, error) {
 		}
 		return py.NewBool(n != 0), nil
 	}
-	if w.base != nil {
-		return py.MakeBool(w.base)
+	if w.Base != nil {
+		return py.MakeBool(w.Base)
 	}
 	return py.True, nil
 }
@@ -715,8 +715,8 @@ func (w *Instance) M__bool__() (py.Object, error) {
 // M__len__ is len(self).
 func (w *Instance) M__len__() (py.Object, error) {
 	res, ok, err := w.dunder("__len__")
-	if !ok && w.base != nil {
-		return py.Len(w.base)
+	if !ok && w.Base != nil {
+		return py.Len(w.Base)
 	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", w.Type().Name)
@@ -732,8 +732,8 @@ func (w *Instance) M__contains__(item py.Object) (py.Object, error) {
 		}
 		return py.MakeBool(res)
 	}
-	if w.base != nil {
-		in, err := py.SequenceContains(w.base, item)
+	if w.Base != nil {
+		in, err := py.SequenceContains(w.Base, item)
 		return py.NewBool(in), err
 	}
 	it, err := w.M__iter__()
@@ -762,10 +762,10 @@ func (w *Instance) M__iter__() (py.Object, error) {
 	if res, ok, err := w.dunder("__iter__"); ok {
 		return res, err
 	}
-	if w.base != nil {
-		return py.Iter(w.base)
+	if w.Base != nil {
+		return py.Iter(w.Base)
 	}
-	if userLookup(w.inst.ObjectType, "__getitem__") != nil {
+	if userLookup(w.Inst.ObjectType, "__getitem__") != nil {
 		return py.NewIterator(w.self()), nil
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not iterable", w.Type().Name)
@@ -783,8 +783,8 @@ func (w *Instance) M__next__() (py.Object, error) {
 // M__getitem__ is self[key].
 func (w *Instance) M__getitem__(key py.Object) (py.Object, error) {
 	res, ok, err := w.dunder("__getitem__", key)
-	if !ok && w.base != nil {
-		return py.GetItem(w.base, key)
+	if !ok && w.Base != nil {
+		return py.GetItem(w.Base, key)
 	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not subscriptable", w.Type().Name)
@@ -795,8 +795,8 @@ func (w *Instance) M__getitem__(key py.Object) (py.Object, error) {
 // M__setitem__ is self[key] = value.
 func (w *Instance) M__setitem__(key, value py.Object) (py.Object, error) {
 	res, ok, err := w.dunder("__setitem__", key, value)
-	if !ok && w.base != nil {
-		return py.SetItem(w.base, key, value)
+	if !ok && w.Base != nil {
+		return py.SetItem(w.Base, key, value)
 	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object does not support item assignment", w.Type().Name)
@@ -807,8 +807,8 @@ func (w *Instance) M__setitem__(key, value py.Object) (py.Object, error) {
 // M__delitem__ is del self[key].
 func (w *Instance) M__delitem__(key py.Object) (py.Object, error) {
 	res, ok, err := w.dunder("__delitem__", key)
-	if !ok && w.base != nil {
-		return py.DelItem(w.base, key)
+	if !ok && w.Base != nil {
+		return py.DelItem(w.Base, key)
 	}
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object doesn't support item deletion", w.Type().Name)
@@ -833,7 +833,7 @@ func (w *Instance) M__setattr__(name string, value py.Object) (py.Object, error)
 	if res, ok, err := w.dunder("__setattr__", py.String(name), value); ok {
 		return res, err
 	}
-	w.inst.Dict[name] = value
+	w.Inst.Dict[name] = value
 	return py.None, nil
 }
 
@@ -842,10 +842,10 @@ func (w *Instance) M__delattr__(name string) (py.Object, error) {
 	if res, ok, err := w.dunder("__delattr__", py.String(name)); ok {
 		return res, err
 	}
-	if _, ok := w.inst.Dict[name]; !ok {
+	if _, ok := w.Inst.Dict[name]; !ok {
 		return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", w.Type().Name, name)
 	}
-	delete(w.inst.Dict, name)
+	delete(w.Inst.Dict, name)
 	return py.None, nil
 }
 
@@ -854,11 +854,11 @@ func (w *Instance) M__repr__() (py.Object, error) {
 	if res, ok, err := w.dunder("__repr__"); ok {
 		return res, err
 	}
-	if w.base != nil {
-		s, err := Repr(w.base)
+	if w.Base != nil {
+		s, err := Repr(w.Base)
 		return py.String(s), err
 	}
-	return py.String(fmt.Sprintf("<%s object at %p>", qualifiedName(w.Type()), w.inst)), nil
+	return py.String(fmt.Sprintf("<%s object at %p>", qualifiedName(w.Type()), w.Inst)), nil
 }
 
 // M__str__ is str(self).
@@ -866,9 +866,9 @@ func (w *Instance) M__str__() (py.Object, error) {
 	if res, ok, err := w.dunder("__str__"); ok {
 		return res, err
 	}
-	if w.base != nil {
-		if _, isStr := w.base.(py.String); isStr || userLookup(w.inst.ObjectType, "__repr__") == nil {
-			s, err := Str(w.base)
+	if w.Base != nil {
+		if _, isStr := w.Base.(py.String); isStr || userLookup(w.Inst.ObjectType, "__repr__") == nil {
+			s, err := Str(w.Base)
 			return py.String(s), err
 		}
 	}
@@ -877,7 +877,7 @@ func (w *Instance) M__str__() (py.Object, error) {
 
 // M__call__ is self(...).
 func (c *CallableInstance) M__call__(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	fn := userLookup(c.inst.ObjectType, "__call__")
+	fn := userLookup(c.Inst.ObjectType, "__call__")
 	if fn == nil {
 		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", c.Type().Name)
 	}

@@ -58,7 +58,7 @@ func useBaseInstances(cls *py.Type, base *py.Type) {
 				return nil, err
 			}
 		}
-		b := &BaseInstance{Instance{inst: t.Alloc(), base: v}}
+		b := &BaseInstance{Instance{Inst: t.Alloc(), Base: v}}
 		b.outer = b
 		return b, nil
 	}
@@ -67,7 +67,7 @@ func useBaseInstances(cls *py.Type, base *py.Type) {
 			return instanceInit(self, args, kwargs)
 		}
 		if b, ok := self.(*BaseInstance); ok && base == py.ListType {
-			return listInit(b.base.(*py.List), args, kwargs)
+			return listInit(b.Base.(*py.List), args, kwargs)
 		}
 		return nil
 	}
@@ -91,7 +91,7 @@ func listInit(l *py.List, args py.Tuple, kwargs py.StringDict) error {
 // unwrapBase returns the builtin value of o when o is a *BaseInstance.
 func unwrapBase(o py.Object) py.Object {
 	if b, ok := o.(*BaseInstance); ok {
-		return b.base
+		return b.Base
 	}
 	return o
 }
@@ -126,7 +126,7 @@ func baseCall(base py.Object, name string, args ...py.Object) (py.Object, error)
 // binding methods of user classes to the instance and methods of the
 // builtin types to the base value; then the class's __getattr__.
 func (b *BaseInstance) M__getattribute__(name string) (py.Object, error) {
-	if v, ok := b.inst.Dict[name]; ok {
+	if v, ok := b.Inst.Dict[name]; ok {
 		return v, nil
 	}
 	cls := b.Type()
@@ -138,7 +138,7 @@ func (b *BaseInstance) M__getattribute__(name string) (py.Object, error) {
 		}
 		self := py.Object(b)
 		if _, user := t.Dict["__module__"]; !user && t != py.ObjectType {
-			self = b.base
+			self = b.Base
 		}
 		if g, ok := v.(py.I__get__); ok {
 			return g.M__get__(self, self.Type())
@@ -153,28 +153,28 @@ func (b *BaseInstance) M__getattribute__(name string) (py.Object, error) {
 func baseSelf(obj py.Object, t *py.Type) py.Object {
 	if b, ok := obj.(*BaseInstance); ok {
 		if _, user := t.Dict["__module__"]; !user && t != py.ObjectType {
-			return b.base
+			return b.Base
 		}
 	}
 	return obj
 }
 
 // baseAttr carries a *BaseInstance's builtin value in its wire form.
-const baseAttr = "__pypool_base__"
+const BaseAttr = "__pypool_base__"
 
 // decodedBase moves the builtin value of a decoded *BaseInstance from its
 // attributes to its base.
-func decodedBase(obj py.Object) error {
+func DecodedBase(obj py.Object) error {
 	b, ok := obj.(*BaseInstance)
 	if !ok {
 		return nil
 	}
-	v, ok := b.inst.Dict[baseAttr]
+	v, ok := b.Inst.Dict[BaseAttr]
 	if !ok {
 		return py.ExceptionNewf(py.ValueError, "%s instance without its %s value", b.Type().Name, goBase(b.Type()).Name)
 	}
-	delete(b.inst.Dict, baseAttr)
-	b.base = v
+	delete(b.Inst.Dict, BaseAttr)
+	b.Base = v
 	return nil
 }
 

@@ -32,7 +32,7 @@ var metaclasses = map[*py.Type]*Metaclass{}
 func RegisterMetaclass(mt *py.Type, m *Metaclass) { metaclasses[mt] = m }
 
 // metaclassOf returns the registered Metaclass of the class cls, or nil.
-func metaclassOf(cls *py.Type) *Metaclass {
+func MetaclassOf(cls *py.Type) *Metaclass {
 	if cls == nil {
 		return nil
 	}

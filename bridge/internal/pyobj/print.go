@@ -30,8 +30,8 @@ func WriteText(f py.Object, s string) error {
 	return err
 }
 
-// sysFile returns sys.<name> (stdout or stderr) of ctx.
-func sysFile(ctx py.Context, name string) (py.Object, error) {
+// SysFile returns sys.<name> (stdout or stderr) of ctx.
+func SysFile(ctx py.Context, name string) (py.Object, error) {
 	sys, err := ctx.GetModule("sys")
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 		if ctx == nil {
 			return nil, py.ExceptionNewf(py.RuntimeError, "print(): no interpreter")
 		}
-		if file, err = sysFile(ctx, "stdout"); err != nil {
+		if file, err = SysFile(ctx, "stdout"); err != nil {
 			return nil, err
 		}
 		if file == py.None {

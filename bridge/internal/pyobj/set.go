@@ -113,7 +113,7 @@ func (f *FrozenSet) Type() *py.Type {
 // AsSet returns the set's members table (for set and frozenset alike).
 func (s *Set) AsSet() *Set { return s }
 
-type setLike interface {
+type SetLike interface {
 	py.Object
 	AsSet() *Set
 }
@@ -300,7 +300,7 @@ func (s *Set) merge(other *Set) {
 // update adds the members of a Python iterable.
 func (s *Set) update(obj py.Object) error {
 	switch o := obj.(type) {
-	case setLike:
+	case SetLike:
 		s.merge(o.AsSet())
 		return nil
 	case DictLike:
@@ -623,7 +623,7 @@ func (s *Set) isSubset(o *Set) bool {
 }
 
 func setsEqual(s *Set, other py.Object) (bool, error) {
-	o, ok := other.(setLike)
+	o, ok := other.(SetLike)
 	if !ok {
 		return false, nil
 	}
@@ -632,7 +632,7 @@ func setsEqual(s *Set, other py.Object) (bool, error) {
 }
 
 func operandSet(other py.Object) *Set {
-	if o, ok := other.(setLike); ok {
+	if o, ok := other.(SetLike); ok {
 		return o.AsSet()
 	}
 	return nil
@@ -643,7 +643,7 @@ func setBinop(self py.Object, other py.Object, op string) (py.Object, error) {
 	if o == nil {
 		return py.NotImplemented, nil
 	}
-	return wrapLike(self, self.(setLike).AsSet().binop(o, op)), nil
+	return wrapLike(self, self.(SetLike).AsSet().binop(o, op)), nil
 }
 
 func setInplace(self py.Object, other py.Object, op string) (py.Object, error) {
@@ -651,7 +651,7 @@ func setInplace(self py.Object, other py.Object, op string) (py.Object, error) {
 	if o == nil {
 		return py.NotImplemented, nil
 	}
-	s := self.(setLike).AsSet()
+	s := self.(SetLike).AsSet()
 	switch op {
 	case "|":
 		s.merge(o)
@@ -824,7 +824,7 @@ func init() {
 				if err != nil {
 					return nil, err
 				}
-				r := self.(setLike).AsSet().copySet()
+				r := self.(SetLike).AsSet().copySet()
 				if op != "|" && len(sets) == 0 {
 					return wrapLike(self, r), nil
 				}
@@ -845,7 +845,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return wrapLike(self, self.(setLike).AsSet().binop(sets[0], "^")), nil
+			return wrapLike(self, self.(SetLike).AsSet().binop(sets[0], "^")), nil
 		})
 		pyrt.AddMethod(t, "issubset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("issubset", args, kw, 1, 1); err != nil {
@@ -855,7 +855,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return py.NewBool(self.(setLike).AsSet().isSubset(sets[0])), nil
+			return py.NewBool(self.(SetLike).AsSet().isSubset(sets[0])), nil
 		})
 		pyrt.AddMethod(t, "issuperset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("issuperset", args, kw, 1, 1); err != nil {
@@ -865,7 +865,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return py.NewBool(sets[0].isSubset(self.(setLike).AsSet())), nil
+			return py.NewBool(sets[0].isSubset(self.(SetLike).AsSet())), nil
 		})
 		pyrt.AddMethod(t, "isdisjoint", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("isdisjoint", args, kw, 1, 1); err != nil {
@@ -875,7 +875,7 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			return py.NewBool(self.(setLike).AsSet().binop(sets[0], "&").used == 0), nil
+			return py.NewBool(self.(SetLike).AsSet().binop(sets[0], "&").used == 0), nil
 		})
 		pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("copy", args, kw, 0, 0); err != nil {
@@ -884,16 +884,16 @@ func init() {
 			if f, ok := self.(*FrozenSet); ok && f.typ == nil {
 				return f, nil
 			}
-			return wrapLike(self, self.(setLike).AsSet().copySet()), nil
+			return wrapLike(self, self.(SetLike).AsSet().copySet()), nil
 		})
 		pyrt.AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 			if err := pyrt.NArgs("__contains__", args, kw, 1, 1); err != nil {
 				return nil, err
 			}
-			return self.(setLike).AsSet().M__contains__(args[0])
+			return self.(SetLike).AsSet().M__contains__(args[0])
 		})
 		pyrt.AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return py.Int(self.(setLike).AsSet().used), nil
+			return py.Int(self.(SetLike).AsSet().used), nil
 		})
 	}
 	t := SetType

@@ -37,12 +37,12 @@ func Less(a, b py.Object) (bool, error) {
 			return seqLess(x.Items, y.Items)
 		}
 	case *Set:
-		if _, ok := b.(setLike); ok {
+		if _, ok := b.(SetLike); ok {
 			r, err := x.M__lt__(b)
 			return r == py.True, err
 		}
 	case *FrozenSet:
-		if _, ok := b.(setLike); ok {
+		if _, ok := b.(SetLike); ok {
 			r, err := x.M__lt__(b)
 			return r == py.True, err
 		}

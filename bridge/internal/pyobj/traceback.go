@@ -19,33 +19,39 @@ import (
 // __main__). The text ends with a newline. Any Go error is accepted; a
 // non-Python error is shown as a SystemError.
 func FormatException(err error) string {
-	return formatExceptionWith(err, tbOptions{})
+	return FormatExceptionWith(err, TracebackOptions{})
 }
 
-// tbOptions are the traceback module's limit and chain arguments.
-type tbOptions struct {
-	limit   int  // entries kept per traceback: the first limit, or the last -limit
-	limited bool // whether limit applies
-	noChain bool // chain=False: only the exception itself
+// TracebackOptions are the traceback module's limit and chain arguments.
+type TracebackOptions struct {
+	Limit   int  // entries kept per traceback: the first limit, or the last -limit
+	Limited bool // whether limit applies
+	NoChain bool // chain=False: only the exception itself
 }
 
-func formatExceptionWith(err error, opt tbOptions) string {
-	return strings.Join(exceptionChunks(err, opt), "")
+func FormatExceptionWith(err error, opt TracebackOptions) string {
+	return strings.Join(ExceptionChunks(err, opt), "")
 }
 
-// exceptionChunks is traceback.format_exception's list: one string per
+// ExceptionChunks is traceback.format_exception's list: one string per
 // header, per frame entry (its File line and source line) and per line of
 // the exception part.
-func exceptionChunks(err error, opt tbOptions) []string {
-	var w tbText
+func ExceptionChunks(err error, opt TracebackOptions) []string {
 	exc, tb := ExceptionOf(err)
+	return FormatChunks(exc, tb, opt)
+}
+
+// FormatChunks is exceptionChunks for exc with traceback tb (a
+// TracebackException's, which need not be exc's own).
+func FormatChunks(exc *py.Exception, tb *py.Traceback, opt TracebackOptions) []string {
+	var w tbText
 	formatChain(&w, exc, tb, map[*py.Exception]bool{}, opt)
 	return w.chunks
 }
 
-// exceptionOnlyChunks is traceback.format_exception_only's list: a
+// ExceptionOnlyChunks is traceback.format_exception_only's list: a
 // SyntaxError's location lines, then "Type: message\n".
-func exceptionOnlyChunks(exc *py.Exception) []string {
+func ExceptionOnlyChunks(exc *py.Exception) []string {
 	var w tbText
 	if exc.Base.IsSubtype(py.SyntaxError) {
 		writeSyntaxLocation(&w, exc)
@@ -98,9 +104,9 @@ func asException(v py.Object, t *py.Type) *py.Exception {
 	return py.MakeException(v)
 }
 
-func formatChain(w *tbText, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool, opt tbOptions) {
+func formatChain(w *tbText, exc *py.Exception, tb *py.Traceback, seen map[*py.Exception]bool, opt TracebackOptions) {
 	seen[exc] = true
-	if opt.noChain {
+	if opt.NoChain {
 		// no chained sections
 	} else if c, ok := exc.Cause.(*py.Exception); ok && c != nil && !seen[c] {
 		ctb, _ := c.Traceback.(*py.Traceback)
@@ -111,24 +117,24 @@ func formatChain(w *tbText, exc *py.Exception, tb *py.Traceback, seen map[*py.Ex
 		formatChain(w, c, ctb, seen, opt)
 		w.add("\nDuring handling of the above exception, another exception occurred:\n\n")
 	}
-	if s := tracebackSummary(tb, opt); len(s.Items) > 0 {
+	if s := TracebackSummary(tb, opt); len(s.Items) > 0 {
 		w.add("Traceback (most recent call last):\n")
-		lines, _ := s.format()
+		lines, _ := s.Format()
 		for _, l := range lines.Items {
 			w.add(string(l.(py.String)))
 		}
 	}
-	w.chunks = append(w.chunks, exceptionOnlyChunks(exc)...)
+	w.chunks = append(w.chunks, ExceptionOnlyChunks(exc)...)
 }
 
-// tracebackSummary is the entries of tb, limited as opt says.
-func tracebackSummary(tb *py.Traceback, opt tbOptions) *StackSummary {
+// TracebackSummary is the entries of tb, limited as opt says.
+func TracebackSummary(tb *py.Traceback, opt TracebackOptions) *StackSummary {
 	var tbs []*py.Traceback
 	for ; tb != nil; tb = tb.Next {
 		tbs = append(tbs, tb)
 	}
 	s := &StackSummary{List: py.NewList()}
-	for _, t := range applyLimit(tbs, opt.limit, opt.limited) {
+	for _, t := range applyLimit(tbs, opt.Limit, opt.Limited) {
 		s.Items = append(s.Items, frameEntry(t.Frame, py.Int(t.Lineno)))
 	}
 	return s
@@ -236,16 +242,16 @@ func SourceLine(filename string, n int) string {
 // Like CPython's, it shows only the last sys.tracebacklimit entries of each
 // traceback when that is set (none when it is 0 or less).
 func PrintException(in *pyrt.Interp, err error) {
-	var opt tbOptions
+	var opt TracebackOptions
 	if sys, e := in.Ctx.GetModule("sys"); e == nil {
 		if v, ok := sys.Globals["tracebacklimit"]; ok {
 			if n, e := IntArg("tracebacklimit", v); e == nil {
-				opt.limited = true
+				opt.Limited = true
 				if n.IsInt64() && n.Int64() > 0 {
-					opt.limit = -int(min(n.Int64(), 1<<30))
+					opt.Limit = -int(min(n.Int64(), 1<<30))
 				}
 			}
 		}
 	}
-	_, _ = in.Stderr().Write([]byte(formatExceptionWith(err, opt)))
+	_, _ = in.Stderr().Write([]byte(FormatExceptionWith(err, opt)))
 }

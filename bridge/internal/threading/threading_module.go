@@ -11,67 +11,77 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-// threadingFunc wraps a module function that needs the interpreter.
-func threadingFunc(name, doc string, fn func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return pyrt.DefFunc(name, doc, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		it, err := pyrt.InterpOfModule(self)
-		if err != nil {
-			return nil, err
+// interpOf finds the interpreter running a threading function (self is the
+// module it is called on) and notes the module's globals for threadObject.
+func interpOf(self py.Object) (*pyrt.Interp, error) {
+	it, err := pyrt.InterpOfModule(self)
+	if err != nil {
+		return nil, err
+	}
+	if m, ok := self.(*py.Module); ok {
+		th := threadsOf(it)
+		th.mu.Lock()
+		if th.modCache == nil && m.Globals["__name__"] == py.String("threading") {
+			th.modCache = m.Globals
 		}
-		if m, ok := self.(*py.Module); ok {
-			th := threadsOf(it)
-			th.mu.Lock()
-			if th.modCache == nil && m.Globals["__name__"] == py.String("threading") {
-				th.modCache = m.Globals
-			}
-			th.mu.Unlock()
-		}
-		return fn(it, args, kwargs)
-	})
+		th.mu.Unlock()
+	}
+	return it, nil
 }
 
 func threadingMethods() []*py.Method {
-	current := func(fname string) func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs(fname, args, kwargs); err != nil {
+	currentThread := func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		it, err := interpOf(self)
+		if err != nil {
+			return nil, err
+		}
+		return CurrentThread(it)
+	}
+	activeCount := func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		it, err := interpOf(self)
+		if err != nil {
+			return nil, err
+		}
+		return py.Int(len(threadsOf(it).aliveList())), nil
+	}
+	// deprecated names warn at the caller's line (the _pypool_at keyword
+	// the deprecated-aliases rewrite adds, see threading_warnsite.go)
+	deprecated := func(msg string, fn func(self py.Object, a *pyrt.Args) (py.Object, error)) func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			it, err := interpOf(self)
+			if err != nil {
 				return nil, err
 			}
-			return CurrentThread(it)
+			if err := deprecationWarning(it, msg, a.Get(warnSiteKw)); err != nil {
+				return nil, err
+			}
+			return fn(self, a)
+		}
+	}
+	withInterp := func(fn func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error)) func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			it, err := interpOf(self)
+			if err != nil {
+				return nil, err
+			}
+			return fn(it, a)
 		}
 	}
 	return []*py.Method{
-		threadingFunc("current_thread", "Return the current Thread object.", current("current_thread")),
-		threadingFunc("currentThread", "Deprecated alias of current_thread().", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := deprecationWarning(it, "currentThread() is deprecated, use current_thread() instead", kwargs); err != nil {
-				return nil, err
-			}
-			return current("currentThread")(it, args, kwargs)
-		}),
-		threadingFunc("main_thread", "Return the main thread object.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("main_thread", args, kwargs); err != nil {
-				return nil, err
-			}
+		pyrt.Func("current_thread", "", currentThread),
+		pyrt.Func("currentThread", "*, "+warnSiteKw+"=None", deprecated("currentThread() is deprecated, use current_thread() instead", currentThread)),
+		pyrt.Func("main_thread", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return threadObject(it, threadsOf(it).main)
-		}),
-		threadingFunc("get_ident", "Return the current thread's identifier.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("get_ident", args, kwargs); err != nil {
-				return nil, err
-			}
+		})),
+		pyrt.Func("get_ident", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return py.Int(threadsOf(it).current(it).ident), nil
-		}),
-		threadingFunc("get_native_id", "Return the current thread's native identifier.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		})),
+		pyrt.Func("get_native_id", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return py.Int(threadsOf(it).current(it).ident), nil
-		}),
-		threadingFunc("active_count", "Return the number of Thread objects currently alive.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.Int(len(threadsOf(it).aliveList())), nil
-		}),
-		threadingFunc("activeCount", "Deprecated alias of active_count().", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := deprecationWarning(it, "activeCount() is deprecated, use active_count() instead", kwargs); err != nil {
-				return nil, err
-			}
-			return py.Int(len(threadsOf(it).aliveList())), nil
-		}),
-		threadingFunc("enumerate", "Return a list of all Thread objects currently alive.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		})),
+		pyrt.Func("active_count", "", activeCount),
+		pyrt.Func("activeCount", "*, "+warnSiteKw+"=None", deprecated("activeCount() is deprecated, use active_count() instead", activeCount)),
+		pyrt.Func("enumerate", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			var out []py.Object
 			for _, ts := range threadsOf(it).aliveList() {
 				o, err := threadObject(it, ts)
@@ -81,95 +91,73 @@ func threadingMethods() []*py.Method {
 				out = append(out, o)
 			}
 			return py.NewListFromItems(out), nil
-		}),
-		threadingFunc("_newname", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		})),
+		pyrt.Func("_newname", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return py.String("Thread-" + strconv.Itoa(NextThreadNumber(it))), nil
+		})),
+		pyrt.Func("_start", "thread, /", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+			return py.None, startThread(it, a.Get("thread"))
+		})),
+		pyrt.Func("_join", "thread, timeout, /", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+			return py.None, joinThread(it, a.Get("thread"), a.Get("timeout"))
+		})),
+		pyrt.Func("_is_alive", "thread, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return py.NewBool(isAlive(a.Get("thread"))), nil
 		}),
-		threadingFunc("_start", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.None, startThread(it, args[0])
-		}),
-		threadingFunc("_join", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.None, joinThread(it, args[0], args[1])
-		}),
-		threadingFunc("_is_alive", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.NewBool(isAlive(args[0])), nil
-		}),
-		threadingFunc("_thread_repr", "", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			s, err := threadRepr(args[0])
+		pyrt.Func("_thread_repr", "thread, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			s, err := threadRepr(a.Get("thread"))
 			return py.String(s), err
 		}),
-		threadingFunc("Lock", "Allocate a lock.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("Lock", args, kwargs); err != nil {
-				return nil, err
-			}
+		pyrt.Func("Lock", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return newLock(it), nil
-		}),
-		threadingFunc("RLock", "Allocate a reentrant lock.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("RLock", args, kwargs); err != nil {
-				return nil, err
-			}
+		})),
+		pyrt.Func("RLock", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return newRLock(it), nil
-		}),
-		threadingFunc("Event", "Make an event, initially false.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NoArgs("Event", args, kwargs); err != nil {
-				return nil, err
-			}
+		})),
+		pyrt.Func("Event", "", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return &pyEvent{it: it, ch: make(chan struct{})}, nil
-		}),
-		threadingFunc("Condition", "Make a condition variable.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("Condition", args, kwargs, []string{"lock"}, 0)
-			if err != nil {
-				return nil, err
-			}
+		})),
+		pyrt.Func("Condition", "lock=None", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			var l goLock
-			if v[0] == nil || v[0] == py.None {
+			if a.IsNone("lock") {
 				l = newRLock(it)
-			} else if gl, ok := v[0].(goLock); ok {
+			} else if gl, ok := a.Get("lock").(goLock); ok {
 				l = gl
 			} else {
-				return nil, py.ExceptionNewf(py.TypeError, "Condition() lock must be a threading.Lock or RLock, not %s", v[0].Type().Name)
+				return nil, py.ExceptionNewf(py.TypeError, "Condition() lock must be a threading.Lock or RLock, not %s", a.Get("lock").Type().Name)
 			}
 			return &pyCondition{it: it, lock: l}, nil
-		}),
-		threadingFunc("Semaphore", "Make a semaphore.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return newSemaphore(it, "Semaphore", false, args, kwargs)
-		}),
-		threadingFunc("BoundedSemaphore", "Make a bounded semaphore.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return newSemaphore(it, "BoundedSemaphore", true, args, kwargs)
-		}),
-		threadingFunc("Barrier", "Make a barrier for parties threads.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("Barrier", args, kwargs, []string{"parties", "action", "timeout"}, 1)
-			if err != nil {
-				return nil, err
-			}
-			n, err := py.IndexInt(v[0])
+		})),
+		pyrt.Func("Semaphore", "value=1", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+			return newSemaphore(it, false, a)
+		})),
+		pyrt.Func("BoundedSemaphore", "value=1", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+			return newSemaphore(it, true, a)
+		})),
+		pyrt.Func("Barrier", "parties, action=None, timeout=None", withInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+			n, err := py.IndexInt(a.Get("parties"))
 			if err != nil {
 				return nil, err
 			}
 			if n < 1 {
 				return nil, py.ExceptionNewf(py.ValueError, "parties must be > 0")
 			}
-			return &pyBarrier{it: it, parties: n, action: v[1], timeout: v[2], gen: &barrierGen{ch: make(chan struct{})}}, nil
-		}),
-		threadingFunc("settrace", "Not supported: accepted and ignored.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			return &pyBarrier{it: it, parties: n, action: a.Get("action"), timeout: a.Get("timeout"), gen: &barrierGen{ch: make(chan struct{})}}, nil
+		})),
+		// not supported: accepted and ignored
+		pyrt.Func("settrace", "func", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.None, nil
 		}),
-		threadingFunc("setprofile", "Not supported: accepted and ignored.", func(it *pyrt.Interp, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.Func("setprofile", "func", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.None, nil
 		}),
 	}
 }
 
-func newSemaphore(it *pyrt.Interp, fname string, bounded bool, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	v, err := pyrt.ParseArgs(fname, args, kwargs, []string{"value"}, 0)
+func newSemaphore(it *pyrt.Interp, bounded bool, a *pyrt.Args) (py.Object, error) {
+	n, err := py.IndexInt(a.Get("value"))
 	if err != nil {
 		return nil, err
-	}
-	n := 1
-	if v[0] != nil {
-		if n, err = py.IndexInt(v[0]); err != nil {
-			return nil, err
-		}
 	}
 	if n < 0 {
 		return nil, py.ExceptionNewf(py.ValueError, "semaphore initial value must be >= 0")

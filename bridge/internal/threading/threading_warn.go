@@ -12,8 +12,9 @@ import (
 )
 
 // deprecationWarning warns msg at the calling location (which the compile
-// rewrite passed in kwargs, see threading_warnsite.go).
-func deprecationWarning(it *pyrt.Interp, msg string, kwargs py.StringDict) error {
-	file, line, ok := warnSite(kwargs)
+// rewrite passed as the _pypool_at keyword, see threading_warnsite.go;
+// None when absent).
+func deprecationWarning(it *pyrt.Interp, msg string, at py.Object) error {
+	file, line, ok := warnSite(at)
 	return pyobj.Warn(it, py.DeprecationWarning, msg, file, line, ok)
 }

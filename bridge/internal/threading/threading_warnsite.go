@@ -39,15 +39,10 @@ func markDeprecatedAliases(rc *source.Ctx, toks []source.Token) ([]source.Token,
 	return toks, nil
 }
 
-// warnSite takes the rewrite's keyword out of kwargs and returns the
-// location it names.
-func warnSite(kwargs py.StringDict) (file string, line int, ok bool) {
-	v, has := kwargs[warnSiteKw]
-	if !has {
-		return "", 0, false
-	}
-	delete(kwargs, warnSiteKw)
-	t, isT := v.(py.Tuple)
+// warnSite returns the location the rewrite's keyword argument at names
+// (ok is false for None or anything else).
+func warnSite(at py.Object) (file string, line int, ok bool) {
+	t, isT := at.(py.Tuple)
 	if !isT || len(t) != 2 {
 		return "", 0, false
 	}

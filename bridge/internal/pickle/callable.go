@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Python callables as pool Remotes.
 

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Process-local globals. A module-level threading.Lock (RLock, Event) that a
 // task function uses cannot be copied to another process, yet CPython's

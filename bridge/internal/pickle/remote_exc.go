@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Exceptions across the process boundary. A worker turns the exception a
 // task raised into a *wire.Exception (module, type name, args, str(), the
@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -70,12 +71,12 @@ func newUnsendableResult(value py.Object, reason error) *wire.Exception {
 	}
 	if ex, ok := reasonObj.(*py.Exception); ok {
 		typ = ex.Base.Name
-		if s, err := ExceptionStr(ex); err == nil {
+		if s, err := pyobj.ExceptionStr(ex); err == nil {
 			msg = s
 		}
 	}
-	reasonRepr := fmt.Sprintf("%s(%s)", typ, StringRepr(msg))
-	valueRepr, err := Repr(value)
+	reasonRepr := fmt.Sprintf("%s(%s)", typ, pyobj.StringRepr(msg))
+	valueRepr, err := pyobj.Repr(value)
 	if err != nil {
 		valueRepr = "<" + value.Type().Name + " object>"
 	}
@@ -100,7 +101,7 @@ func (e *encoder) encodeException(x *py.Exception) (wire.Value, error) {
 		}
 		out.Args = items
 	}
-	if s, err := ExceptionStr(x); err == nil {
+	if s, err := pyobj.ExceptionStr(x); err == nil {
 		out.Message = s
 	}
 	var cls wire.Value
@@ -130,7 +131,7 @@ func (d *decoder) exceptionType(w *wire.Exception, class wire.Value) (*py.Type, 
 		if err != nil {
 			return nil, err
 		}
-		if t, ok := c.(*py.Type); ok && isClass(t) {
+		if t, ok := c.(*py.Type); ok && pyobj.IsClass(t) {
 			return t, nil
 		}
 		return nil, errBadValue("exception class")
@@ -143,7 +144,7 @@ func (d *decoder) exceptionType(w *wire.Exception, class wire.Value) (*py.Type, 
 	if err != nil {
 		return nil, err
 	}
-	if t, ok := o.(*py.Type); ok && isClass(t) {
+	if t, ok := o.(*py.Type); ok && pyobj.IsClass(t) {
 		return t, nil
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "%s.%s is not an exception class", module, w.Type)
@@ -229,7 +230,7 @@ func ExceptionToWire(err error) *wire.Exception {
 	v, encErr := newEncoder().encodeException(pe)
 	w, _ := v.(*wire.Exception)
 	if encErr != nil || w == nil {
-		msg, _ := ExceptionStr(pe)
+		msg, _ := pyobj.ExceptionStr(pe)
 		w = &wire.Exception{Module: moduleOf(pe.Base), Type: pe.Base.Name, Args: []wire.Value{msg}, Message: msg}
 	}
 	w.Traceback = tb
@@ -238,7 +239,7 @@ func ExceptionToWire(err error) *wire.Exception {
 
 // formatTraceback is the text CPython prints for an uncaught exception.
 func formatTraceback(info py.ExceptionInfo) string {
-	return FormatException(info)
+	return pyobj.FormatException(info)
 }
 
 // ExceptionFromWire rebuilds in interp the exception a worker reported: the
@@ -289,5 +290,5 @@ func builtinExceptionType(interp *pyrt.Interp, name string) (*py.Type, bool) {
 		return nil, false
 	}
 	t, ok := interp.Ctx.Store().Builtins.Globals[name].(*py.Type)
-	return t, ok && isClass(t) && t.IsSubtype(py.BaseException)
+	return t, ok && pyobj.IsClass(t) && t.IsSubtype(py.BaseException)
 }

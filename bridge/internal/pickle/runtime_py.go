@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // The "py" worker runtime: one interpreter per worker process, in which
 // callables shipped by the parent are rebuilt (Define) and run (Call).

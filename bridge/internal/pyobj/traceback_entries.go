@@ -1,12 +1,9 @@
 package pyobj
 
-// The traceback module's entry-level functions: extract_tb, format_tb,
-// print_tb, walk_tb, format_list, print_list and the FrameSummary and
-// StackSummary classes. Entries are formatted as CPython 3.11 prints them,
-// without the "^^^^" position lines (pypool has no column positions; its
-// whole tracebacks omit them too). The stack functions (extract_stack,
-// format_stack, print_stack, walk_stack) need the calling frames, which
-// gpython does not link (no f_back): they raise NotImplementedError.
+// Traceback entries: the FrameSummary and StackSummary classes (the
+// traceback module's, and what FormatException formats). Entries are
+// formatted as CPython 3.11 prints them, without the "^^^^" position lines
+// (pypool has no column positions; its whole tracebacks omit them too).
 
 import (
 	"strings"
@@ -19,8 +16,8 @@ import (
 // before "[Previous line repeated N more times]".
 const recursiveCutoff = 3
 
-var frameSummaryType = py.NewType("FrameSummary", "Information about a single frame from a traceback.")
-var stackSummaryType = py.NewType("StackSummary", "A list of FrameSummary objects, representing a stack of frames.")
+var FrameSummaryType = py.NewType("FrameSummary", "Information about a single frame from a traceback.")
+var StackSummaryType = py.NewType("StackSummary", "A list of FrameSummary objects, representing a stack of frames.")
 
 // FrameSummary is one traceback entry: traceback.FrameSummary.
 type FrameSummary struct {
@@ -33,7 +30,7 @@ type FrameSummary struct {
 }
 
 // Type returns traceback.FrameSummary.
-func (fs *FrameSummary) Type() *py.Type { return frameSummaryType }
+func (fs *FrameSummary) Type() *py.Type { return FrameSummaryType }
 
 // Line returns the entry's source line, stripped; "" when it cannot be
 // read, None without a line number.
@@ -131,7 +128,7 @@ type StackSummary struct {
 }
 
 // Type returns traceback.StackSummary.
-func (s *StackSummary) Type() *py.Type { return stackSummaryType }
+func (s *StackSummary) Type() *py.Type { return StackSummaryType }
 
 // M__getattr__ answers the list methods (append, pop, reverse, …).
 func (s *StackSummary) M__getattr__(name string) (py.Object, error) {
@@ -168,9 +165,9 @@ func (s *StackSummary) M__ne__(other py.Object) (py.Object, error) {
 	return NegateEq(s.M__eq__(other))
 }
 
-// format is StackSummary.format(): one string per entry, runs of more
+// Format is StackSummary.format(): one string per entry, runs of more
 // than recursiveCutoff identical entries collapsed.
-func (s *StackSummary) format() (*py.List, error) {
+func (s *StackSummary) Format() (*py.List, error) {
 	var out []py.Object
 	var last *FrameSummary
 	count := 0
@@ -213,9 +210,9 @@ func (s *StackSummary) format() (*py.List, error) {
 	return py.NewListFromItems(out), nil
 }
 
-// summaryFromList is StackSummary.from_list: FrameSummary entries are
+// SummaryFromList is StackSummary.from_list: FrameSummary entries are
 // kept, 4-tuples (filename, lineno, name, line) become entries.
-func summaryFromList(list py.Object) (*StackSummary, error) {
+func SummaryFromList(list py.Object) (*StackSummary, error) {
 	s := &StackSummary{List: py.NewList()}
 	var ierr error
 	err := py.Iterate(list, func(o py.Object) bool {
@@ -245,11 +242,11 @@ func summaryFromList(list py.Object) (*StackSummary, error) {
 	return s, err
 }
 
-// tracebackLimit resolves a limit argument: None means sys.tracebacklimit
+// TracebackLimit resolves a limit argument: None means sys.tracebacklimit
 // (negative counts as 0) or no limit; ok is false for no limit.
-func tracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error) {
+func TracebackLimit(self py.Object, limit py.Object) (n int, ok bool, err error) {
 	if limit == py.None {
-		if ctx := ctxOrLast(self); ctx != nil {
+		if ctx := CtxOrLast(self); ctx != nil {
 			if sys, err := ctx.GetModule("sys"); err == nil {
 				if v, found := sys.Globals["tracebacklimit"]; found {
 					n, err := IntArg("tracebacklimit", v)
@@ -280,22 +277,6 @@ func applyLimit[T any](items []T, n int, ok bool) []T {
 	return items[max(len(items)+n, 0):]
 }
 
-// tracebackArg walks a traceback argument: its entries, none for None.
-func tracebackArg(tb py.Object) ([]*py.Traceback, error) {
-	var out []*py.Traceback
-	if tb == py.None {
-		return nil, nil
-	}
-	t, ok := tb.(*py.Traceback)
-	if !ok {
-		return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute 'tb_frame'", pyrt.TypeName(tb))
-	}
-	for ; t != nil; t = t.Next {
-		out = append(out, t)
-	}
-	return out, nil
-}
-
 // frameEntry makes the FrameSummary of frame f at line lineno.
 func frameEntry(f *py.Frame, lineno py.Object) *FrameSummary {
 	fs := &FrameSummary{Filename: py.String(""), Lineno: lineno, Name: py.String(""), Locals: py.None}
@@ -307,28 +288,10 @@ func frameEntry(f *py.Frame, lineno py.Object) *FrameSummary {
 	return fs
 }
 
-// extractTB is traceback.extract_tb(tb, limit).
-func extractTB(self, tb, limit py.Object) (*StackSummary, error) {
-	tbs, err := tracebackArg(tb)
-	if err != nil {
-		return nil, err
-	}
-	n, ok, err := tracebackLimit(self, limit)
-	if err != nil {
-		return nil, err
-	}
-	tbs = applyLimit(tbs, n, ok)
-	s := &StackSummary{List: py.NewList()}
-	for _, t := range tbs {
-		s.Items = append(s.Items, frameEntry(t.Frame, py.Int(t.Lineno)))
-	}
-	return s, nil
-}
-
-// ctxOrLast is the context of a module function's self, else the context
+// CtxOrLast is the context of a module function's self, else the context
 // of the interpreter used last (for methods of Go objects: a process runs
 // one interpreter).
-func ctxOrLast(self py.Object) py.Context {
+func CtxOrLast(self py.Object) py.Context {
 	if m, ok := self.(*py.Module); ok && m != nil && m.Context != nil {
 		return m.Context
 	}
@@ -338,101 +301,10 @@ func ctxOrLast(self py.Object) py.Context {
 	return nil
 }
 
-// writeLines writes each string of list to file (sys.stderr for None;
-// self is the module of the calling function, or nil).
-// printSummary writes s's formatted lines to file (print_tb, print_list);
-// err is the error of making s, returned as is.
-func printSummary(self, file py.Object, s *StackSummary, err error) (py.Object, error) {
-	if err != nil {
-		return nil, err
-	}
-	lines, err := s.format()
-	if err != nil {
-		return nil, err
-	}
-	return py.None, writeLines(self, file, lines)
-}
-
-func writeLines(self, file py.Object, list *py.List) error {
-	var b strings.Builder
-	for _, o := range list.Items {
-		b.WriteString(string(o.(py.String)))
-	}
-	if file == py.None {
-		ctx := ctxOrLast(self)
-		if ctx == nil {
-			return py.ExceptionNewf(py.RuntimeError, "lost sys.stderr")
-		}
-		f, err := sysFile(ctx, "stderr")
-		if err != nil {
-			return err
-		}
-		file = f
-	}
-	return WriteText(file, b.String())
-}
-
-func stackUnsupported(name string) *py.Method {
-	return pyrt.Func(name, "*args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		return nil, py.ExceptionNewf(py.NotImplementedError, "traceback.%s() is not supported by pypool: gpython frames do not link to their callers (no f_back)", name)
-	})
-}
-
-func installTracebackEntries() {
-	impl := py.GetModuleImpl("traceback")
-	if impl == nil {
-		return
-	}
-	impl.Globals["FrameSummary"] = frameSummaryType
-	impl.Globals["StackSummary"] = stackSummaryType
-	impl.Methods = append(impl.Methods,
-		pyrt.Func("extract_tb", "tb, limit=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			return extractTB(self, a.Get("tb"), a.Get("limit"))
-		}),
-		pyrt.Func("format_tb", "tb, limit=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			s, err := extractTB(self, a.Get("tb"), a.Get("limit"))
-			if err != nil {
-				return nil, err
-			}
-			return s.format()
-		}),
-		pyrt.Func("print_tb", "tb, limit=None, file=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			s, err := extractTB(self, a.Get("tb"), a.Get("limit"))
-			return printSummary(self, a.Get("file"), s, err)
-		}),
-		pyrt.Func("walk_tb", "tb", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			tbs, err := tracebackArg(a.Get("tb"))
-			if err != nil {
-				return nil, err
-			}
-			out := make(py.Tuple, len(tbs))
-			for i, t := range tbs {
-				out[i] = py.Tuple{t.Frame, py.Int(t.Lineno)}
-			}
-			return py.NewIterator(out), nil
-		}),
-		pyrt.Func("format_list", "extracted_list", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			s, err := summaryFromList(a.Get("extracted_list"))
-			if err != nil {
-				return nil, err
-			}
-			return s.format()
-		}),
-		pyrt.Func("print_list", "extracted_list, file=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			s, err := summaryFromList(a.Get("extracted_list"))
-			return printSummary(self, a.Get("file"), s, err)
-		}),
-		stackUnsupported("extract_stack"),
-		stackUnsupported("format_stack"),
-		stackUnsupported("print_stack"),
-		stackUnsupported("walk_stack"),
-	)
-}
-
 var frameSummarySig = pyrt.MustSig("FrameSummary", "filename, lineno, name, *, lookup_line=True, locals=None, line=None, end_lineno=None, colno=None, end_colno=None")
 
 func init() {
-	ft := frameSummaryType
+	ft := FrameSummaryType
 	ft.Dict["__module__"] = py.String("traceback")
 	ft.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		a, err := frameSummarySig.Parse(args, kwargs)
@@ -512,7 +384,7 @@ func init() {
 		})
 	}
 
-	st := stackSummaryType
+	st := StackSummaryType
 	st.Dict["__module__"] = py.String("traceback")
 	st.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if len(kwargs) > 0 {
@@ -534,7 +406,7 @@ func init() {
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.format() needs a StackSummary, not %s", pyrt.TypeName(self))
 		}
-		return s.format()
+		return s.Format()
 	})
 	pyrt.Method(st, "StackSummary.format_frame_summary", "frame_summary", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		fs, ok := a.Get("frame_summary").(*FrameSummary)
@@ -548,10 +420,10 @@ func init() {
 		if len(args) != 1 || len(kw) > 0 {
 			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.from_list() takes exactly one argument (a_list)")
 		}
-		return summaryFromList(args[0])
+		return SummaryFromList(args[0])
 	}, 0, "from_list(a_list)")
 	st.Dict["extract"] = pyrt.Func("extract", "frame_gen, *, limit=None, lookup_lines=True, capture_locals=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-		if err := refuseCaptureLocals(a); err != nil {
+		if err := RefuseCaptureLocals(a); err != nil {
 			return nil, err
 		}
 		var items []*FrameSummary
@@ -576,7 +448,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		n, ok, err := tracebackLimit(self, a.Get("limit"))
+		n, ok, err := TracebackLimit(self, a.Get("limit"))
 		if err != nil {
 			return nil, err
 		}
@@ -586,5 +458,17 @@ func init() {
 		}
 		return s, nil
 	})
-	pyrt.OnInstall(pyrt.InstallExtras, "mod_traceback_tb", installTracebackEntries)
+}
+
+// RefuseCaptureLocals raises NotImplementedError for capture_locals=True:
+// gpython frames keep most locals outside a dict pypool can read.
+func RefuseCaptureLocals(a *pyrt.Args) error {
+	v, err := py.MakeBool(a.Get("capture_locals"))
+	if err != nil {
+		return err
+	}
+	if v == py.True {
+		return py.ExceptionNewf(py.NotImplementedError, "pypool's traceback does not support capture_locals=True")
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Functions by value, as cloudpickle ships them: a function defined in
 // __main__ (lambdas, nested functions and closures too) travels as its code
@@ -20,6 +20,7 @@ import (
 
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/bytecode"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -95,7 +96,7 @@ func sameObject(a, b py.Object) bool {
 	case *py.Type:
 		y, ok := b.(*py.Type)
 		return ok && x == y
-	case *Instance, *CallableInstance:
+	case *pyobj.Instance, *pyobj.CallableInstance:
 		return a == b
 	case *py.Method:
 		y, ok := b.(*py.Method)

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 import "github.com/pypool/pypool/pool/wire"
 

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Classes and instances across the process boundary. A class of an
 // importable module travels by reference; a class defined in __main__ by
@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -52,7 +53,7 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 		}
 		ns[k] = v
 	}
-	if m := metaclassOf(t); m != nil && m.SendNamespace != nil {
+	if m := pyobj.MetaclassOf(t); m != nil && m.SendNamespace != nil {
 		m.SendNamespace(t, ns)
 	}
 	nsV, err := e.encodeStringDict(ns)
@@ -67,7 +68,7 @@ func (e *encoder) encodeClass(t *py.Type) (wire.Value, error) {
 // the primary base (t.Base) is what is left to trust.
 func classBases(t *py.Type) py.Tuple {
 	for _, b := range t.Bases {
-		if bt, ok := b.(*py.Type); !ok || !isClass(bt) {
+		if bt, ok := b.(*py.Type); !ok || !pyobj.IsClass(bt) {
 			if t.Base != nil {
 				return py.Tuple{t.Base}
 			}
@@ -97,10 +98,10 @@ func (e *encoder) encodeInstance(x *py.Type) (wire.Value, error) {
 		return tagged(tagBackref, id), nil
 	}
 	cls := x.Type()
-	if cls == nil || !isClass(cls) {
+	if cls == nil || !pyobj.IsClass(cls) {
 		return nil, cannotPickle(x)
 	}
-	if m := metaclassOf(cls); m != nil && m.MemberName != nil {
+	if m := pyobj.MetaclassOf(cls); m != nil && m.MemberName != nil {
 		// an enum member travels as getattr(its class, name)
 		if name, ok := m.MemberName(x); ok {
 			clsV, err := e.encode(cls)
@@ -144,7 +145,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 	}
 	plain := isIdentifier(qual)
 	if plain {
-		if existing, ok := ns[qual].(*py.Type); ok && isClass(existing) && existing.Name == name {
+		if existing, ok := ns[qual].(*py.Type); ok && pyobj.IsClass(existing) && existing.Name == name {
 			// The receiver's own class of that name, as pickle would find it.
 			// The shipped namespace is still decoded (it may define ids
 			// that later parts of the value refer to), then dropped.
@@ -161,7 +162,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		if bt, ok := b.(*py.Type); !ok || !isClass(bt) {
+		if bt, ok := b.(*py.Type); !ok || !pyobj.IsClass(bt) {
 			return nil, errBadValue("class base is not a class")
 		}
 		bases = append(bases, b)
@@ -178,7 +179,7 @@ func (d *decoder) decodeClass(f []wire.Value) (py.Object, error) {
 	for k, v := range body {
 		cls.Dict[k] = v
 	}
-	bodyFilled(cls)
+	pyobj.BodyFilled(cls)
 	if doc, ok := body["__doc__"].(py.String); ok {
 		cls.Doc = string(doc)
 	}
@@ -223,7 +224,7 @@ func (d *decoder) buildClass(module, qual, name string, bases py.Tuple) (*py.Typ
 		return nil, err
 	}
 	cls, ok := obj.(*py.Type)
-	if !ok || !isClass(cls) {
+	if !ok || !pyobj.IsClass(cls) {
 		return nil, py.ExceptionNewf(py.TypeError, "cannot rebuild class %s: __build_class__ gave %s", qual, obj.Type().Name)
 	}
 	return cls, nil
@@ -242,20 +243,20 @@ func (d *decoder) decodeInstance(f []wire.Value) (py.Object, error) {
 		return nil, err
 	}
 	cls, ok := c.(*py.Type)
-	if !ok || !isClass(cls) || cls.Flags&py.TPFLAGS_HEAPTYPE == 0 {
+	if !ok || !pyobj.IsClass(cls) || cls.Flags&py.TPFLAGS_HEAPTYPE == 0 {
 		return nil, errBadValue("object of a class not defined in Python")
 	}
-	obj := newInstance(cls)
+	obj := pyobj.NewInstance(cls)
 	d.remember(id, obj)
 	dict, err := d.decodeStringDict(f[2])
 	if err != nil {
 		return nil, err
 	}
-	inst, _ := AsInstance(obj)
+	inst, _ := pyobj.AsInstance(obj)
 	for k, v := range dict {
 		inst.Dict[k] = v
 	}
-	if err := decodedBase(obj); err != nil {
+	if err := pyobj.DecodedBase(obj); err != nil {
 		return nil, err
 	}
 	return obj, nil

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Instances of dict subclasses (collections.Counter, OrderedDict,
 // defaultdict, a script's own `class Registry(dict)`) keep their class, as
@@ -9,10 +9,11 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool/wire"
 )
 
-func (e *encoder) encodeDictSubclass(x *Dict) (wire.Value, error) {
+func (e *encoder) encodeDictSubclass(x *pyobj.Dict) (wire.Value, error) {
 	cls, err := e.encode(x.Typ)
 	if err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func (d *decoder) decodeDictSubclass(f []wire.Value) (py.Object, error) {
 		return nil, err
 	}
 	cls, ok := c.(*py.Type)
-	if !ok || !isClass(cls) || !cls.IsSubtype(DictType) || cls.New == nil {
+	if !ok || !pyobj.IsClass(cls) || !cls.IsSubtype(pyobj.DictType) || cls.New == nil {
 		return nil, errBadValue("dict subclass instance of a non-dict class")
 	}
 	var obj py.Object
@@ -63,7 +64,7 @@ func (d *decoder) decodeDictSubclass(f []wire.Value) (py.Object, error) {
 	} else if obj, err = cls.New(cls, nil, nil); err != nil {
 		return nil, err
 	}
-	dl, ok := obj.(DictLike)
+	dl, ok := obj.(pyobj.DictLike)
 	if !ok {
 		return nil, errBadValue("dict subclass did not make a dict")
 	}

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Python ⇄ wire values: the one place that converts Python objects to the
 // values that cross a process boundary (package pool/wire) and back.
@@ -56,6 +56,7 @@ import (
 	"sort"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -214,7 +215,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return string(x), nil
 	case py.Bytes:
 		return append([]byte{}, x...), nil
-	case Bytes:
+	case pyobj.Bytes:
 		return append([]byte{}, x...), nil
 	case *py.List:
 		key := reflect.ValueOf(x).Pointer()
@@ -248,18 +249,18 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		}
 		defer e.leave(key)
 		return e.encodeStringDict(x)
-	case *Dict:
-		if x.Typ != nil && x.Typ != DictType {
+	case *pyobj.Dict:
+		if x.Typ != nil && x.Typ != pyobj.DictType {
 			return e.encodeDictSubclass(x)
 		}
 		return e.encodeDict(x)
-	case *FrozenSet:
+	case *pyobj.FrozenSet:
 		items, err := e.ourSetItems(&x.Set)
 		if err != nil {
 			return nil, err
 		}
 		return wire.FrozenSet(items), nil
-	case *Set:
+	case *pyobj.Set:
 		items, err := e.ourSetItems(x)
 		if err != nil {
 			return nil, err
@@ -287,7 +288,7 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return tagged(tagModule, string(name)), nil
 	case py.EllipsisType:
 		return tagged(tagEllipsis), nil
-	case *ByteArray:
+	case *pyobj.ByteArray:
 		return tagged(tagByteArray, append([]byte{}, x.B...)), nil
 	case *py.Function:
 		return e.encodeFunction(x)
@@ -309,31 +310,31 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 			return nil, err
 		}
 		return tagged(tagClassMethod, c), nil
-	case *Property:
+	case *pyobj.Property:
 		return e.encodeProperty(x)
-	case *ExcAttr:
-		return tagged(tagExcAttr, x.name), nil
+	case *pyobj.ExcAttr:
+		return tagged(tagExcAttr, x.Name), nil
 	case *py.Type:
-		if isClass(x) {
+		if pyobj.IsClass(x) {
 			return e.encodeClass(x)
 		}
 		return e.encodeInstance(x)
-	case *Instance:
-		return e.encodeInstance(x.inst)
-	case *CallableInstance:
-		return e.encodeInstance(x.inst)
-	case *BaseInstance:
+	case *pyobj.Instance:
+		return e.encodeInstance(x.Inst)
+	case *pyobj.CallableInstance:
+		return e.encodeInstance(x.Inst)
+	case *pyobj.BaseInstance:
 		// The builtin value travels as a hidden attribute.
-		x.inst.Dict[baseAttr] = x.base
-		defer delete(x.inst.Dict, baseAttr)
-		return e.encodeInstance(x.inst)
+		x.Inst.Dict[pyobj.BaseAttr] = x.Base
+		defer delete(x.Inst.Dict, pyobj.BaseAttr)
+		return e.encodeInstance(x.Inst)
 	}
 	// Subclasses of dict and set (defaultdict, Counter, …) arrive as dict
 	// and set.
-	if d, ok := obj.(DictLike); ok {
+	if d, ok := obj.(pyobj.DictLike); ok {
 		return e.encodeDict(d.AsDict())
 	}
-	if s, ok := obj.(setLike); ok {
+	if s, ok := obj.(pyobj.SetLike); ok {
 		items, err := e.ourSetItems(s.AsSet())
 		if err != nil {
 			return nil, err
@@ -378,7 +379,7 @@ func (e *encoder) encodeStringDict(d py.StringDict) (*wire.Dict, error) {
 }
 
 // encodeDict sends the project's dict, in insertion order.
-func (e *encoder) encodeDict(d *Dict) (*wire.Dict, error) {
+func (e *encoder) encodeDict(d *pyobj.Dict) (*wire.Dict, error) {
 	key := reflect.ValueOf(d).Pointer()
 	if err := e.enter(key, "dict"); err != nil {
 		return nil, err
@@ -400,7 +401,7 @@ func (e *encoder) encodeDict(d *Dict) (*wire.Dict, error) {
 	return out, nil
 }
 
-func (e *encoder) ourSetItems(s *Set) ([]wire.Value, error) {
+func (e *encoder) ourSetItems(s *pyobj.Set) ([]wire.Value, error) {
 	key := reflect.ValueOf(s).Pointer()
 	if err := e.enter(key, "set"); err != nil {
 		return nil, err
@@ -421,10 +422,6 @@ func (e *encoder) setItems(s *py.Set) ([]wire.Value, error) {
 	}
 	return e.encodeItems(items)
 }
-
-// isClass tells a class from an instance of a Python-defined class: gpython
-// represents both as *py.Type, and only classes have a name.
-func isClass(t *py.Type) bool { return t.Name != "" }
 
 // moduleOf is the __module__ of a class ("builtins" for gpython's own types).
 func moduleOf(t *py.Type) string {
@@ -510,7 +507,7 @@ func (d *decoder) decodeOne(v wire.Value) (py.Object, error) {
 	case string:
 		return py.String(x), nil
 	case []byte:
-		return Bytes(append([]byte{}, x...)), nil
+		return pyobj.Bytes(append([]byte{}, x...)), nil
 	case wire.List:
 		items, err := d.decodeItems(x)
 		if err != nil {
@@ -625,7 +622,7 @@ func errBadValue(what string) error {
 // newDictObject makes a Python dict (the project's, any hashable keys) from
 // keys and values in order.
 func newDictObject(keys, vals []py.Object) (py.Object, error) {
-	d := NewDictSized(len(keys))
+	d := pyobj.NewDictSized(len(keys))
 	for i, k := range keys {
 		if err := d.Set(k, vals[i]); err != nil {
 			return nil, err
@@ -636,13 +633,13 @@ func newDictObject(keys, vals []py.Object) (py.Object, error) {
 
 // newSetObject and newFrozenSetObject make the project's set and frozenset.
 func newSetObject(items []py.Object) (py.Object, error) {
-	return NewSetFromItems(items)
+	return pyobj.NewSetFromItems(items)
 }
 
 func newFrozenSetObject(items []py.Object) (py.Object, error) {
-	s, err := NewSetFromItems(items)
+	s, err := pyobj.NewSetFromItems(items)
 	if err != nil {
 		return nil, err
 	}
-	return NewFrozenSet(s), nil
+	return pyobj.NewFrozenSet(s), nil
 }

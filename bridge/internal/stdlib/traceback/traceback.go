@@ -1,41 +1,43 @@
-package pyobj
-
-// The traceback module's printing functions, on FormatException: format_exc,
+// Package traceback is Python's traceback module on pyobj's formatter (the
+// one that prints uncaught exceptions, FormatException): format_exc,
 // print_exc, format_exception, print_exception (limit and chain as in
-// CPython), format_exception_only (3.10+ forms taking the exception object).
-// sys.exc_info lives here too.
+// CPython), format_exception_only (3.10+ forms taking the exception object);
+// the entry-level functions extract_tb, format_tb, print_tb, walk_tb,
+// format_list, print_list on pyobj's FrameSummary and StackSummary classes;
+// and traceback.TracebackException. The stack functions (extract_stack,
+// format_stack, print_stack, walk_stack) need the calling frames, which
+// gpython does not link (no f_back): they raise NotImplementedError.
+//
+// It registers the module with gpython from its init and adds the entry
+// functions with pyrt.OnInstall ("mod_traceback_tb", "traceback_exception",
+// as before); the facade (bridge) imports it for that effect. It imports
+// gpython, bridge/pyrt and bridge/internal/pyobj and nothing above them.
+package traceback
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-// handledOf returns the exception the calling thread is handling, or nil.
-func handledOf(self py.Object) *py.Exception {
-	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
-		return HandledException(in)
-	}
-	return nil
-}
-
 // formatHandled is traceback.format_exc()'s text: 'NoneType: None\n' when
 // no exception is being handled.
-func formatHandled(self py.Object, opt tbOptions) string {
-	if exc := handledOf(self); exc != nil {
-		return formatExceptionWith(exc, opt)
+func formatHandled(self py.Object, opt pyobj.TracebackOptions) string {
+	if exc := pyobj.HandledOf(self); exc != nil {
+		return pyobj.FormatExceptionWith(exc, opt)
 	}
 	return "NoneType: None\n"
 }
 
 // tbOpts reads the limit and chain arguments.
-func tbOpts(self py.Object, a *pyrt.Args) (tbOptions, error) {
-	var opt tbOptions
+func tbOpts(self py.Object, a *pyrt.Args) (pyobj.TracebackOptions, error) {
+	var opt pyobj.TracebackOptions
 	var err error
-	if opt.limit, opt.limited, err = tracebackLimit(self, a.Get("limit")); err != nil {
+	if opt.Limit, opt.Limited, err = pyobj.TracebackLimit(self, a.Get("limit")); err != nil {
 		return opt, err
 	}
 	chain, err := py.MakeBool(a.Get("chain"))
-	opt.noChain = chain == py.False
+	opt.NoChain = chain == py.False
 	return opt, err
 }
 
@@ -68,30 +70,30 @@ func strList(ss []string) *py.List {
 }
 
 // excChunks is format_exception's list for exc (ok false: None).
-func excChunks(exc *py.Exception, ok bool, opt tbOptions) []string {
+func excChunks(exc *py.Exception, ok bool, opt pyobj.TracebackOptions) []string {
 	if !ok {
 		return []string{"NoneType: None\n"}
 	}
-	return exceptionChunks(exc, opt)
+	return pyobj.ExceptionChunks(exc, opt)
 }
 
 // writeErr writes s to file, or to sys.stderr when file is None.
 func writeErr(self py.Object, file py.Object, s string) error {
 	if file == py.None {
-		f, err := sysFile(pyrt.CtxOf(self), "stderr")
+		f, err := pyobj.SysFile(pyrt.CtxOf(self), "stderr")
 		if err != nil {
 			return err
 		}
 		file = f
 	}
-	return WriteText(file, s)
+	return pyobj.WriteText(file, s)
 }
 
-func excText(exc *py.Exception, ok bool, opt tbOptions) string {
+func excText(exc *py.Exception, ok bool, opt pyobj.TracebackOptions) string {
 	if !ok {
 		return "NoneType: None\n"
 	}
-	return formatExceptionWith(exc, opt)
+	return pyobj.FormatExceptionWith(exc, opt)
 }
 
 func init() {
@@ -152,25 +154,12 @@ func init() {
 			if !ok {
 				return strList([]string{"NoneType: None\n"}), nil
 			}
-			return strList(exceptionOnlyChunks(exc)), nil
+			return strList(pyobj.ExceptionOnlyChunks(exc)), nil
 		}),
 	}
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "traceback", Doc: "Extract, format and print information about Python stack traces.", FileDesc: "<traceback>"},
 		Methods: methods,
 		Globals: py.StringDict{},
-	})
-	pyrt.OnInstall(pyrt.InstallExtras, "mod_traceback", func() {
-		pyrt.ReplaceMethod("sys", pyrt.Func("exc_info", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			exc := handledOf(self)
-			if exc == nil {
-				return py.Tuple{py.None, py.None, py.None}, nil
-			}
-			var tb py.Object = py.None
-			if exc.Traceback != nil {
-				tb = exc.Traceback
-			}
-			return py.Tuple{exc.Type(), exc, tb}, nil
-		}))
 	})
 }

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 // Objects that travel by reference (builtins, module functions, modules,
 // bound methods as receiver + name, functools.partial, property) and the
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -34,7 +35,7 @@ func (e *encoder) encodeMethod(m *py.Method) (wire.Value, error) {
 // builtinTypesByRef are the builtin types whose unbound methods (str.upper,
 // list.count, …) travel by reference.
 func builtinTypesByRef() []*py.Type {
-	return []*py.Type{py.StringType, py.ListType, py.TupleType, DictType, SetType, FrozenSetType, py.BytesType, py.IntType, py.FloatType}
+	return []*py.Type{py.StringType, py.ListType, py.TupleType, pyobj.DictType, pyobj.SetType, pyobj.FrozenSetType, py.BytesType, py.IntType, py.FloatType}
 }
 
 // encodeBoundMethod sends obj.name as the receiver and the name.
@@ -56,8 +57,8 @@ func (e *encoder) encodeBoundMethod(bm *py.BoundMethod) (wire.Value, error) {
 }
 
 // encodeProperty sends a property as its four parts.
-func (e *encoder) encodeProperty(p *Property) (wire.Value, error) {
-	parts, err := e.encodeItems([]py.Object{p.fget, p.fset, p.fdel, p.doc})
+func (e *encoder) encodeProperty(p *pyobj.Property) (wire.Value, error) {
+	parts, err := e.encodeItems([]py.Object{p.Fget, p.Fset, p.Fdel, p.Doc})
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +169,7 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		if !ok {
 			return nil, errBadValue("bytearray contents")
 		}
-		return &ByteArray{B: append([]byte{}, b...)}, nil
+		return &pyobj.ByteArray{B: append([]byte{}, b...)}, nil
 	case tagMethod:
 		if err := fields("method", f, 2); err != nil {
 			return nil, err
@@ -217,7 +218,7 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		return propertyNew(PropertyType, py.Tuple(parts), nil)
+		return pyobj.PropertyNew(pyobj.PropertyType, py.Tuple(parts), nil)
 	case tagDictSub:
 		return d.decodeDictSubclass(f)
 	case tagExcAttr:
@@ -228,7 +229,7 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		if !ok {
 			return nil, errBadValue("exception attribute name")
 		}
-		return &ExcAttr{name: name}, nil
+		return &pyobj.ExcAttr{Name: name}, nil
 	case tagExcExtra:
 		return nil, errBadValue("exception state outside an exception")
 	case tagFresh:

@@ -1,4 +1,4 @@
-package pyobj
+package traceback
 
 // traceback.TracebackException: an exception ready to format, with its
 // stack, its chained exceptions and the format, format_exception_only and
@@ -6,29 +6,30 @@ package pyobj
 
 import (
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 var tracebackExceptionType = py.NewType("TracebackException", "An exception ready for rendering.")
 
-// TracebackException is traceback.TracebackException.
-type TracebackException struct {
+// tracebackException is traceback.TracebackException.
+type tracebackException struct {
 	exc     *py.Exception
 	tb      *py.Traceback
-	opt     tbOptions
-	stack   *StackSummary
+	opt     pyobj.TracebackOptions
+	stack   *pyobj.StackSummary
 	cause   py.Object // *TracebackException or None
 	context py.Object // *TracebackException or None
 }
 
 // Type returns traceback.TracebackException.
-func (te *TracebackException) Type() *py.Type { return tracebackExceptionType }
+func (te *tracebackException) Type() *py.Type { return tracebackExceptionType }
 
 // newTracebackException captures exc with traceback tb; seen stops cycles
 // in the chain (an exception already captured is not captured again).
-func newTracebackException(exc *py.Exception, tb *py.Traceback, opt tbOptions, seen map[*py.Exception]bool) *TracebackException {
+func newTracebackException(exc *py.Exception, tb *py.Traceback, opt pyobj.TracebackOptions, seen map[*py.Exception]bool) *tracebackException {
 	seen[exc] = true
-	te := &TracebackException{exc: exc, tb: tb, opt: opt, stack: tracebackSummary(tb, opt), cause: py.None, context: py.None}
+	te := &tracebackException{exc: exc, tb: tb, opt: opt, stack: pyobj.TracebackSummary(tb, opt), cause: py.None, context: py.None}
 	if c, ok := exc.Cause.(*py.Exception); ok && c != nil && !seen[c] {
 		ctb, _ := c.Traceback.(*py.Traceback)
 		te.cause = newTracebackException(c, ctb, opt, seen)
@@ -41,17 +42,15 @@ func newTracebackException(exc *py.Exception, tb *py.Traceback, opt tbOptions, s
 }
 
 // chunks is format(chain=chain) as a list of strings.
-func (te *TracebackException) chunks(chain bool) []string {
-	var w tbText
+func (te *tracebackException) chunks(chain bool) []string {
 	opt := te.opt
-	opt.noChain = !chain
-	formatChain(&w, te.exc, te.tb, map[*py.Exception]bool{}, opt)
-	return w.chunks
+	opt.NoChain = !chain
+	return pyobj.FormatChunks(te.exc, te.tb, opt)
 }
 
 // M__str__ is str() of the exception.
-func (te *TracebackException) M__str__() (py.Object, error) {
-	s, err := ExceptionStr(te.exc)
+func (te *tracebackException) M__str__() (py.Object, error) {
+	s, err := pyobj.ExceptionStr(te.exc)
 	return py.String(s), err
 }
 
@@ -76,28 +75,15 @@ func tracebackExceptionOf(self py.Object, a *pyrt.Args, value, tbObj py.Object) 
 		}
 		tb = t
 	}
-	if err := refuseCaptureLocals(a); err != nil {
+	if err := pyobj.RefuseCaptureLocals(a); err != nil {
 		return nil, err
 	}
-	var opt tbOptions
+	var opt pyobj.TracebackOptions
 	var err error
-	if opt.limit, opt.limited, err = tracebackLimit(self, a.Get("limit")); err != nil {
+	if opt.Limit, opt.Limited, err = pyobj.TracebackLimit(self, a.Get("limit")); err != nil {
 		return nil, err
 	}
 	return newTracebackException(exc, tb, opt, map[*py.Exception]bool{}), nil
-}
-
-// refuseCaptureLocals raises NotImplementedError for capture_locals=True:
-// gpython frames keep most locals outside a dict pypool can read.
-func refuseCaptureLocals(a *pyrt.Args) error {
-	v, err := py.MakeBool(a.Get("capture_locals"))
-	if err != nil {
-		return err
-	}
-	if v == py.True {
-		return py.ExceptionNewf(py.NotImplementedError, "pypool's traceback does not support capture_locals=True")
-	}
-	return nil
 }
 
 func init() {
@@ -120,28 +106,28 @@ func init() {
 		}
 		return tracebackExceptionOf(self, a, v, tb)
 	})
-	get := func(name string, fn func(te *TracebackException) py.Object) {
+	get := func(name string, fn func(te *tracebackException) py.Object) {
 		t.Dict[name] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
-			te, ok := self.(*TracebackException)
+			te, ok := self.(*tracebackException)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'TracebackException' object")
 			}
 			return fn(te), nil
 		}}
 	}
-	get("exc_type", func(te *TracebackException) py.Object { return te.exc.Type() })
-	get("stack", func(te *TracebackException) py.Object { return te.stack })
-	get("__cause__", func(te *TracebackException) py.Object { return te.cause })
-	get("__context__", func(te *TracebackException) py.Object { return te.context })
-	get("__suppress_context__", func(te *TracebackException) py.Object { return py.NewBool(te.exc.SuppressContext) })
-	get("__notes__", func(te *TracebackException) py.Object { return py.None })
-	get("exceptions", func(te *TracebackException) py.Object { return py.None })
+	get("exc_type", func(te *tracebackException) py.Object { return te.exc.Type() })
+	get("stack", func(te *tracebackException) py.Object { return te.stack })
+	get("__cause__", func(te *tracebackException) py.Object { return te.cause })
+	get("__context__", func(te *tracebackException) py.Object { return te.context })
+	get("__suppress_context__", func(te *tracebackException) py.Object { return py.NewBool(te.exc.SuppressContext) })
+	get("__notes__", func(te *tracebackException) py.Object { return py.None })
+	get("exceptions", func(te *tracebackException) py.Object { return py.None })
 	for _, k := range []string{"filename", "lineno", "text", "offset", "msg"} {
 		key := k
 		if k == "text" {
 			key = "line"
 		}
-		get(k, func(te *TracebackException) py.Object {
+		get(k, func(te *tracebackException) py.Object {
 			if !te.exc.Base.IsSubtype(py.SyntaxError) {
 				return py.None
 			}
@@ -154,8 +140,8 @@ func init() {
 			return py.None
 		})
 	}
-	self := func(o py.Object) (*TracebackException, error) {
-		te, ok := o.(*TracebackException)
+	self := func(o py.Object) (*tracebackException, error) {
+		te, ok := o.(*tracebackException)
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'TracebackException' object, not %s", pyrt.TypeName(o))
 		}
@@ -185,7 +171,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return py.NewIterator(py.Tuple(strList(exceptionOnlyChunks(te.exc)).Items)), nil
+		return py.NewIterator(py.Tuple(strList(pyobj.ExceptionOnlyChunks(te.exc)).Items)), nil
 	})
 	pyrt.Method(t, "TracebackException.print", "*, file=None, chain=True", func(o py.Object, a *pyrt.Args) (py.Object, error) {
 		lines, err := chainedChunks(o, a)

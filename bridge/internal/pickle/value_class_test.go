@@ -1,10 +1,11 @@
-package pyobj
+package pickle
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/pool/wire"
 )
 
@@ -239,7 +240,7 @@ def fail(x):
 def coded(x):
     raise CodedError(x, "coded")
 `)
-	if c, ok := g["AppError"].(*py.Type); !ok || !isClass(c) || !c.IsSubtype(py.BaseException) {
+	if c, ok := g["AppError"].(*py.Type); !ok || !pyobj.IsClass(c) || !c.IsSubtype(py.BaseException) {
 		t.Skip("this interpreter cannot define exception subclasses yet")
 	}
 	w := newTestWorker(t)
@@ -301,7 +302,7 @@ def probe(c, dd, od, r):
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := Repr(back)
+	s, _ := pyobj.Repr(back)
 	if want := "[5, 0, ['new', 'x'], ['z', 'a'], ['a', 'b'], 'Registry']"; s != want {
 		t.Fatalf("dict subclasses in a worker: got %s, want %s", s, want)
 	}

@@ -1,4 +1,4 @@
-package pyobj
+package pickle
 
 import (
 	"math/big"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 	"github.com/pypool/pypool/pool/wire"
 )
@@ -75,12 +76,12 @@ values = [None, True, False, 0, -7, 2**100, -(2**70), 1.5, -0.0, 3j, 1+2j, "", "
 	}
 	values := append(g["values"].(*py.List).Items, py.NewFrozenSetFromItems([]py.Object{py.String("p"), py.String("q")}))
 	// The project's dict and set: any hashable keys and members, order kept.
-	d := NewDict()
+	d := pyobj.NewDict()
 	_ = d.Set(py.Int(2), py.String("two"))
 	_ = d.Set(py.Tuple{py.Int(1), py.String("x")}, py.NewListFromItems([]py.Object{py.None}))
 	_ = d.Set(py.String("s"), py.Float(0.5))
-	s, _ := NewSetFromItems([]py.Object{py.Tuple{py.Int(1), py.Int(2)}, py.Int(3)})
-	values = append(values, d, s, NewFrozenSet(s))
+	s, _ := pyobj.NewSetFromItems([]py.Object{py.Tuple{py.Int(1), py.Int(2)}, py.Int(3)})
+	values = append(values, d, s, pyobj.NewFrozenSet(s))
 	for i, v := range values {
 		w, err := ToWire(v)
 		if err != nil {
@@ -98,7 +99,7 @@ values = [None, True, False, 0, -7, 2**100, -(2**70), 1.5, -0.0, 3j, 1+2j, "", "
 			mustEqual(t, "exception args", bx.Args, ex.Args)
 			continue
 		}
-		if bs, ok := back.(setLike); ok { // gpython's sets become the project's
+		if bs, ok := back.(pyobj.SetLike); ok { // gpython's sets become the project's
 			var members []py.Object
 			_ = py.Iterate(v, func(o py.Object) bool { members = append(members, o); return false })
 			if bs.AsSet().Len() != len(members) {
@@ -112,7 +113,7 @@ values = [None, True, False, 0, -7, 2**100, -(2**70), 1.5, -0.0, 3j, 1+2j, "", "
 			continue
 		}
 		mustEqual(t, "value", back, v)
-		if bd, ok := back.(*Dict); ok && v == py.Object(d) {
+		if bd, ok := back.(*pyobj.Dict); ok && v == py.Object(d) {
 			items := bd.Items()
 			if len(items) != 3 || items[0].Key != py.Int(2) || items[2].Key != py.String("s") {
 				t.Fatalf("dict order lost: %v", items)
