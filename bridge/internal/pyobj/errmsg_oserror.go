@@ -70,10 +70,10 @@ func NewOSError(err error, filename py.Object) *py.Exception {
 			return pyrt.NewException(py.OSError, py.String(err.Error()))
 		}
 	}
-	return oserrorFromErrno(errno, filename)
+	return OSErrorFromErrno(errno, filename)
 }
 
-func oserrorFromErrno(errno syscall.Errno, filename py.Object) *py.Exception {
+func OSErrorFromErrno(errno syscall.Errno, filename py.Object) *py.Exception {
 	cls := errnoClasses[errno]
 	if cls == nil {
 		cls = py.OSError
@@ -223,9 +223,9 @@ func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "errmsg_oserror", installOSError)
 }
 
-// errnoByText maps Go's errno texts ("no such file or directory") back to
+// ErrnoByText maps Go's errno texts ("no such file or directory") back to
 // the errno.
-var errnoByText = func() map[string]syscall.Errno {
+var ErrnoByText = func() map[string]syscall.Errno {
 	m := map[string]syscall.Errno{}
 	for e := syscall.Errno(1); e < 150; e++ {
 		if s := e.Error(); s != "" && !strings.HasPrefix(s, "errno ") {

@@ -1,4 +1,4 @@
-package pyobj
+package os
 
 // The os module's functions raise CPython's OSErrors: gpython's os functions
 // are wrapped so their Go errors become the errno's OSError subclass with
@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
@@ -29,13 +30,13 @@ func osModuleError(err error) error {
 	var le *os.LinkError
 	switch {
 	case errors.As(err, &le):
-		e := NewOSError(le.Err, py.String(le.Old))
-		if exceptionArgs(e) != nil && e.Dict != nil {
+		e := pyobj.NewOSError(le.Err, py.String(le.Old))
+		if pyobj.ExceptionArgs(e) != nil && e.Dict != nil {
 			e.Dict["filename2"] = py.String(le.New)
 		}
 		return e
 	case errors.As(err, &pe):
-		return NewOSError(pe.Err, py.String(pe.Path))
+		return pyobj.NewOSError(pe.Err, py.String(pe.Path))
 	}
 	exc, ok := err.(*py.Exception)
 	if !ok {
@@ -47,12 +48,12 @@ func osModuleError(err error) error {
 		if !ok {
 			var errno syscall.Errno
 			if errors.As(err, &errno) {
-				return oserrorFromErrno(errno, nil)
+				return pyobj.OSErrorFromErrno(errno, nil)
 			}
 		}
 		return err
 	}
-	args := exceptionArgs(exc)
+	args := pyobj.ExceptionArgs(exc)
 	if len(args) != 1 {
 		return err
 	}
@@ -61,11 +62,11 @@ func osModuleError(err error) error {
 	if m == nil {
 		return err
 	}
-	errno, ok := errnoByText[m[3]]
+	errno, ok := pyobj.ErrnoByText[m[3]]
 	if !ok {
 		return err
 	}
-	return oserrorFromErrno(errno, py.String(m[2]))
+	return pyobj.OSErrorFromErrno(errno, py.String(m[2]))
 }
 
 // installOSModuleErrors wraps the Go functions of gpython's os module so
