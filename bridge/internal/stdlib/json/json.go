@@ -299,14 +299,10 @@ const (
 // jsonDumps is dumps(obj, …) with a bound by dumpsKw.
 func jsonDumps(a *pyrt.Args) (string, error) {
 	e := &jsonEnc{itemSep: ", ", keySep: ": ", active: map[any]bool{}, def: a.Get("default")}
-	truth := func(name string) bool {
-		b, _ := py.MakeBool(a.Get(name))
-		return b == py.True
-	}
-	e.ensureASCII = truth("ensure_ascii")
-	e.sortKeys = truth("sort_keys")
-	e.skipKeys = truth("skipkeys")
-	e.allowNaN = truth("allow_nan")
+	e.ensureASCII = pyrt.Truth(a.Get("ensure_ascii"))
+	e.sortKeys = pyrt.Truth(a.Get("sort_keys"))
+	e.skipKeys = pyrt.Truth(a.Get("skipkeys"))
+	e.allowNaN = pyrt.Truth(a.Get("allow_nan"))
 	switch ind := a.Get("indent").(type) {
 	case py.NoneType:
 	case py.String:

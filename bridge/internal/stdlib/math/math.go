@@ -157,9 +157,9 @@ func installMathExtra() {
 		}
 		s := 0.0
 		for i := range p {
-			a, _ := py.FloatAsFloat64(p[i])
-			b, _ := py.FloatAsFloat64(q[i])
-			s += (a - b) * (a - b)
+			x, _ := py.FloatAsFloat64(p[i])
+			y, _ := py.FloatAsFloat64(q[i])
+			s += (x - y) * (x - y)
 		}
 		return py.Float(math.Sqrt(s)), nil
 	})

@@ -334,18 +334,18 @@ func init() {
 		}
 		for i := n - 1; i > 0; i-- {
 			j := r.randbelowInt(i + 1)
-			a, err := py.GetItem(x, py.Int(i))
+			vi, err := py.GetItem(x, py.Int(i))
 			if err != nil {
 				return nil, err
 			}
-			b, err := py.GetItem(x, py.Int(j))
+			vj, err := py.GetItem(x, py.Int(j))
 			if err != nil {
 				return nil, err
 			}
-			if _, err := py.SetItem(x, py.Int(i), b); err != nil {
+			if _, err := py.SetItem(x, py.Int(i), vj); err != nil {
 				return nil, err
 			}
-			if _, err := py.SetItem(x, py.Int(j), a); err != nil {
+			if _, err := py.SetItem(x, py.Int(j), vi); err != nil {
 				return nil, err
 			}
 		}
