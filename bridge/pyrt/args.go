@@ -308,8 +308,15 @@ func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict) error {
 
 // parse is bind's general case, into a.vals.
 func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
-	if s.noKw {
+	switch {
+	case s.noKw:
 		if err := s.checkPositional(len(args), kwargs); err != nil {
+			return err
+		}
+	case s.builtin && s.nPosOnly == len(s.params):
+		// positional-only names and **kwargs (dict.update): CPython
+		// unpacks the positionals alone
+		if err := s.checkPositional(len(args), nil); err != nil {
 			return err
 		}
 	}
