@@ -470,7 +470,7 @@ func (a *Args) IsNone(name string) bool { return a.Get(name) == py.None }
 
 // TypeError returns CPython's "f() argument 'x' must be T, not U" error.
 func (a *Args) TypeError(name, want string) error {
-	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.name, name, want, TypeName(a.Get(name)))
+	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.argName(), name, want, TypeName(a.Get(name)))
 }
 
 // Int returns name as a Go int; bools count as ints, as in CPython.
@@ -530,7 +530,7 @@ func (a *Args) Float(name string) (float64, error) {
 		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
 		return f, nil
 	}
-	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.name, name, TypeName(a.Get(name)))
+	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.argName(), name, TypeName(a.Get(name)))
 }
 
 // OptFloat is Float where None gives ok == false (e.g. timeout=None).

@@ -21,6 +21,16 @@ import "github.com/go-python/gpython/py"
 // shortName is the name after the last '.'.
 func (s *Sig) shortName() string { return methodName(s.name) }
 
+// argName names the callable in "f() argument 'x' must be …": a C
+// function's short name ("to_bytes() argument 'byteorder' must be str, not
+// int"), as _PyArg_BadArgument.
+func (s *Sig) argName() string {
+	if s.builtin {
+		return s.shortName()
+	}
+	return s.name
+}
+
 // checkPositional checks a call of a positional-only builtin: no keywords,
 // and a count within the parameters (CPython's METH_NOARGS, METH_O and
 // _PyArg_CheckPositional).

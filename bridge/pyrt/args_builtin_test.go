@@ -40,8 +40,16 @@ func TestSigBuiltinWording(t *testing.T) {
 			t.Errorf("%s(%s) called with %v %v: got %q, want %q", c.name, c.spec, c.args, c.kwargs, got, c.want)
 		}
 	}
+	// a type error names a C function by its short name
+	a, err := MustSig("int.to_bytes", "$self, length=1, byteorder='big', *, signed=False").Parse(py.Tuple{py.Int(1), py.Int(7)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Str("byteorder"); excText(err) != "TypeError: to_bytes() argument 'byteorder' must be str, not int" {
+		t.Errorf("to_bytes(1, 7): %s", excText(err))
+	}
 	// in range, the positional-only check lets the call through
-	a, err := MustSig("dict.get", "$self, key, default=None, /").Parse(py.Tuple{py.Int(1)}, nil)
+	a, err = MustSig("dict.get", "$self, key, default=None, /").Parse(py.Tuple{py.Int(1)}, nil)
 	if err != nil || a.Get("key") != py.Int(1) || a.Get("default") != py.None || a.Given("default") {
 		t.Errorf("dict.get(1): %v %v", a, err)
 	}

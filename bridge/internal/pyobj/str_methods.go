@@ -60,10 +60,10 @@ func byteOffset(s string, r int) int {
 
 // sliceBounds resolves optional start/end arguments (None allowed) the way
 // str.find and friends do, returning code point indexes.
-func sliceBounds(args py.Tuple, length int) (int, int, error) {
+func sliceBounds(startArg, endArg py.Object, length int) (int, int, error) {
 	start, end := 0, length
 	get := func(o py.Object, def int) (int, error) {
-		if o == py.None {
+		if o == nil || o == py.None {
 			return def, nil
 		}
 		n, err := py.IndexInt(o)
@@ -79,20 +79,24 @@ func sliceBounds(args py.Tuple, length int) (int, int, error) {
 		return n, nil
 	}
 	var err error
-	if len(args) > 0 {
-		if start, err = get(args[0], 0); err != nil {
-			return 0, 0, err
-		}
+	if start, err = get(startArg, 0); err != nil {
+		return 0, 0, err
 	}
-	if len(args) > 1 {
-		if end, err = get(args[1], length); err != nil {
-			return 0, 0, err
-		}
+	if end, err = get(endArg, length); err != nil {
+		return 0, 0, err
 	}
 	if end > length {
 		end = length
 	}
 	return start, end, nil
+}
+
+// argAt is args[i], or nil past the end.
+func argAt(args py.Tuple, i int) py.Object {
+	if i < len(args) {
+		return args[i]
+	}
+	return nil
 }
 
 func strLen(s string) int {
@@ -105,7 +109,7 @@ func strLen(s string) int {
 // findIn is str.find/rfind over s[start:end] (code points); -1 if absent.
 func findIn(s, sub string, args py.Tuple, reverse bool) (int, error) {
 	n := strLen(s)
-	start, end, err := sliceBounds(args, n)
+	start, end, err := sliceBounds(argAt(args, 0), argAt(args, 1), n)
 	if err != nil {
 		return 0, err
 	}
@@ -379,7 +383,7 @@ func installStrMethods() {
 	}{{"startswith", false}, {"endswith", true}} {
 		strMethod(m.name, 1, 3, func(s string, args py.Tuple) (py.Object, error) {
 			n := strLen(s)
-			start, end, err := sliceBounds(args[1:], n)
+			start, end, err := sliceBounds(argAt(args, 1), argAt(args, 2), n)
 			if err != nil {
 				return nil, err
 			}
@@ -443,7 +447,7 @@ func installStrMethods() {
 			return nil, err
 		}
 		n := strLen(s)
-		start, end, err := sliceBounds(args[1:], n)
+		start, end, err := sliceBounds(argAt(args, 1), argAt(args, 2), n)
 		if err != nil {
 			return nil, err
 		}
