@@ -55,7 +55,7 @@ type Sig struct {
 	self      bool        // spec opened with self: counts in messages include it, as a Python method's
 	noKw      bool        // builtin with no parameter a keyword can name
 	nReqPos   int         // required positional parameters (a prefix of params)
-	simple    bool        // no *args, **kw, required keyword-only or fresh ([] {}) defaults
+	simple    bool        // no **kw, required keyword-only or fresh ([] {}) defaults
 	busy      atomic.Bool // own is in use by a call (see Sig.call)
 	own       Args
 }
@@ -149,7 +149,7 @@ func NewSig(name, spec string) (*Sig, error) {
 	if len(s.params) > maxParams {
 		return nil, fmt.Errorf("bridge: signature of %s: more than %d parameters", name, maxParams)
 	}
-	s.simple = s.star == "" && s.starstar == ""
+	s.simple = s.starstar == ""
 	for i, p := range s.params {
 		if !p.hasDef && i < s.nPos {
 			s.nReqPos++
@@ -290,8 +290,17 @@ func (s *Sig) call(self py.Object, args py.Tuple, kwargs py.StringDict, fn func(
 
 func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict) error {
 	n := len(args)
-	if len(kwargs) == 0 && s.simple && n <= s.nPos && n >= s.nReqPos {
+	if len(kwargs) == 0 && s.simple && n >= s.nReqPos && (n <= s.nPos || s.star != "") {
 		// the common call: positional arguments only, no error possible
+		if s.star != "" {
+			// the extra ones, sharing the caller's tuple (tuples are
+			// immutable)
+			a.Star = py.Tuple{}
+			if n > s.nPos {
+				a.Star = args[s.nPos:]
+				args, n = args[:s.nPos], s.nPos
+			}
+		}
 		if n > 0 {
 			a.pos = args
 		}

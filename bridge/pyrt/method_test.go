@@ -104,6 +104,22 @@ func TestSigFastPathBinding(t *testing.T) {
 	}
 }
 
+// *args on the positional path: the extras, or an empty tuple.
+func TestSigFastPathStar(t *testing.T) {
+	s := MustSig("f", "x, y=2, *rest")
+	a, err := s.Parse(py.Tuple{py.Int(1), py.Int(3), py.Int(4), py.Int(5)}, nil)
+	if err != nil || a.Get("x") != py.Int(1) || a.Get("y") != py.Int(3) || len(a.Star) != 2 || a.Star[1] != py.Int(5) {
+		t.Fatalf("bound %v %v", a, err)
+	}
+	a, err = s.Parse(py.Tuple{py.Int(1)}, nil)
+	if err != nil || a.Get("y") != py.Int(2) || a.Star == nil || len(a.Star) != 0 || a.Given("y") {
+		t.Fatalf("bound %v %v", a, err)
+	}
+	if _, err := s.Parse(nil, nil); excText(err) != "TypeError: f() missing 1 required positional argument: 'x'" {
+		t.Errorf("no x: %s", excText(err))
+	}
+}
+
 func BenchmarkSigParsePositional(b *testing.B) {
 	s := MustSig("dict.get", "$self, key, default=None, /")
 	args := py.Tuple{py.String("k")}
