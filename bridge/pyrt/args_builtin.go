@@ -58,6 +58,26 @@ func (s *Sig) checkPositional(n int, kwargs py.StringDict) error {
 	return py.ExceptionNewf(py.TypeError, "%s expected at most %d argument%s, got %d", s.shortName(), max, plural(max), n)
 }
 
+// unpackPositional checks the positional count of a builtin whose named
+// parameters are positional-only and that takes **kwargs, as
+// PyArg_UnpackTuple words it ("sorted expected 1 argument, got 2",
+// "update expected at most 1 argument, got 2").
+func (s *Sig) unpackPositional(n int) error {
+	min, max := s.nReqPos, s.nPos
+	if s.star != "" {
+		max = -1
+	}
+	switch {
+	case n >= min && (max < 0 || n <= max):
+		return nil
+	case min == max:
+		return py.ExceptionNewf(py.TypeError, "%s expected %d argument%s, got %d", s.shortName(), min, plural(min), n)
+	case n < min:
+		return py.ExceptionNewf(py.TypeError, "%s expected at least %d argument%s, got %d", s.shortName(), min, plural(min), n)
+	}
+	return py.ExceptionNewf(py.TypeError, "%s expected at most %d argument%s, got %d", s.shortName(), max, plural(max), n)
+}
+
 // tooManyC is the error for more positional arguments than the
 // parameters take: "split() takes at most 2 arguments (3 given)" when the
 // call has more arguments than there are parameters (keywords counted, as

@@ -28,6 +28,8 @@ func TestSigBuiltinWording(t *testing.T) {
 		{"dict.pop", "$self, key, default=None, /", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "pop expected at most 2 arguments, got 3"},
 		{"min", "$module, arg, /, *args", nil, nil, "min expected at least 1 argument, got 0"},
 		{"dict.update", "$self, other=None, /, **kwargs", py.Tuple{py.Int(1), py.Int(2)}, kw("x"), "update expected at most 1 argument, got 2"},
+		{"sorted", "$module, iterable, /, **kwargs", py.Tuple{py.Int(1), py.Int(2)}, nil, "sorted expected 1 argument, got 2"},
+		{"sorted", "$module, iterable, /, **kwargs", nil, kw("key"), "sorted expected 1 argument, got 0"},
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "split() takes at most 2 arguments (3 given)"},
 		{"str.split", "$self, sep=None, maxsplit=-1", nil, kw("x"), "'x' is an invalid keyword argument for split()"},
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1)}, kw("sep"), "argument for split() given by name ('sep') and position (1)"},

@@ -120,6 +120,24 @@ func TestSigFastPathStar(t *testing.T) {
 	}
 }
 
+// A binder's *args survive the call (a callee may keep them) though the
+// caller's tuple is a view of a value stack that is reused.
+func TestFuncStarOutlivesCall(t *testing.T) {
+	var kept py.Tuple
+	f := Func("f", "x, *rest", func(_ py.Object, a *Args) (py.Object, error) {
+		kept = a.Star
+		return a.Get("x"), nil
+	})
+	args := py.Tuple{py.Int(1), py.Int(2), py.Int(3)}
+	if r, err := f.CallWithKeywords(nil, args, nil); err != nil || r != py.Int(1) {
+		t.Fatalf("f: %v %v", r, err)
+	}
+	args[1], args[2] = py.None, py.None // the caller's stack moves on
+	if len(kept) != 2 || kept[0] != py.Int(2) || kept[1] != py.Int(3) {
+		t.Errorf("kept *args %v", kept)
+	}
+}
+
 func BenchmarkSigParsePositional(b *testing.B) {
 	s := MustSig("dict.get", "$self, key, default=None, /")
 	args := py.Tuple{py.String("k")}

@@ -204,7 +204,7 @@ func installSeqMethods() {
 		return py.Bytes(out), nil
 	})
 	pyrt.ClassMethod(py.IntType, "int.from_bytes", "$type, bytes, byteorder='big', *, signed=False", func(_ *py.Type, a *pyrt.Args) (py.Object, error) {
-		b, ok := a.Get("bytes").(py.Bytes)
+		b, ok := BytesLike(a.Get("bytes"))
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "cannot convert '%s' object to bytes", a.Get("bytes").Type().Name)
 		}
