@@ -218,18 +218,15 @@ func builtinSorted(_ py.Object, a *pyrt.Args) (py.Object, error) {
 // listSort is list.sort.
 var listSort *py.Method
 
+// minMaxSpec is the parameter list of min() and max().
+const minMaxSpec = "$module, *args, key=None, default=None"
+
 // minMax is min() / max(): one iterable or several arguments, key=, default=.
-func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	var key, def py.Object
-	for k, v := range kwargs {
-		switch k {
-		case "key":
-			key = v
-		case "default":
-			def = v
-		default:
-			return nil, py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", k, name)
-		}
+func minMax(name string, a *pyrt.Args) (py.Object, error) {
+	args, key := a.Star, a.Get("key")
+	var def py.Object
+	if a.Given("default") {
+		def = a.Get("default")
 	}
 	if key == py.None {
 		key = nil
@@ -299,8 +296,8 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "sort", func() {
 		SetBuiltin("sorted", pyrt.Func("sorted", "$module, iterable, /, **kwargs", builtinSorted))
-		SetBuiltin("min", BuiltinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
-		SetBuiltin("max", BuiltinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
+		SetBuiltin("min", pyrt.Func("min", minMaxSpec, func(_ py.Object, a *pyrt.Args) (py.Object, error) { return minMax("min", a) }))
+		SetBuiltin("max", pyrt.Func("max", minMaxSpec, func(_ py.Object, a *pyrt.Args) (py.Object, error) { return minMax("max", a) }))
 		listSort = pyrt.Method(py.ListType, "list.sort", "$self, *, key=None, reverse=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			key, reverse, err := sortKeyReverse(a)
 			if err != nil {
