@@ -69,11 +69,8 @@ func installContainers() {
 	SetBuiltin("dict", DictType)
 	SetBuiltin("set", SetType)
 	SetBuiltin("frozenset", FrozenSetType)
-	SetBuiltin("repr", BuiltinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("repr", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		s, err := Repr(args[0])
+	SetBuiltin("repr", pyrt.Func("repr", "$module, obj, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+		s, err := Repr(a.Get("obj"))
 		return py.String(s), err
 	}))
 	strNew := py.StringType.New
@@ -88,14 +85,13 @@ func installContainers() {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "compat_install#2", func() {
+		boolSig := pyrt.MustSig("bool", "$type, x=False, /")
 		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("bool", args, kwargs, 0, 1); err != nil {
+			a, err := boolSig.Parse(args, kwargs)
+			if err != nil {
 				return nil, err
 			}
-			if len(args) == 0 {
-				return py.False, nil
-			}
-			return py.MakeBool(args[0])
+			return py.MakeBool(a.Get("x"))
 		}
 	})
 }
