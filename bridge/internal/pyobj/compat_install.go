@@ -39,27 +39,6 @@ func SetBuiltin(name string, obj py.Object) {
 	impl.Globals[name] = obj
 }
 
-// BuiltinFunc makes a module-level Go function with CPython-like name.
-func BuiltinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return fn(args, kwargs)
-	}, 0, "")
-}
-
-// AddModuleFunc adds fn to the Go module registered as module, unless it
-// has a function of that name already.
-func AddModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
-	impl := py.GetModuleImpl(module)
-	if impl == nil {
-		return
-	}
-	for _, m := range impl.Methods {
-		if m.Name == name {
-			return
-		}
-	}
-	impl.Methods = append(impl.Methods, BuiltinFunc(name, fn))
-}
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "compat_install", installContainers)
@@ -94,4 +73,14 @@ func init() {
 			return py.MakeBool(a.Get("x"))
 		}
 	})
+}
+
+// intrinsic makes one of the builtins that rewritten source calls
+// (__pp_mod__, __pp_dict__, the match helpers): they are never called by
+// user code, only with the arguments the rewrite emits, so they bind
+// nothing (no Sig: `%` calls one for every operation).
+func intrinsic(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return fn(args, kwargs)
+	}, 0, "")
 }
