@@ -39,26 +39,16 @@ func SetBuiltin(name string, obj py.Object) {
 	impl.Globals[name] = obj
 }
 
-// BuiltinFunc makes a module-level Go function with CPython-like name.
-func BuiltinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+// intrinsic makes one of the rewrite passes' helper builtins (__pp_dict__,
+// __pp_mod__, the match helpers, …). They take their arguments raw, not
+// through a pyrt.Sig: only rewritten code calls them, with the shapes the
+// passes emit, and they sit on hot paths (every dict display, every %
+// format) where binding *args would copy them. Functions a script calls
+// are pyrt.Func.
+func intrinsic(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
 	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return fn(args, kwargs)
 	}, 0, "")
-}
-
-// AddModuleFunc adds fn to the Go module registered as module, unless it
-// has a function of that name already.
-func AddModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
-	impl := py.GetModuleImpl(module)
-	if impl == nil {
-		return
-	}
-	for _, m := range impl.Methods {
-		if m.Name == name {
-			return
-		}
-	}
-	impl.Methods = append(impl.Methods, BuiltinFunc(name, fn))
 }
 
 func init() {

@@ -449,7 +449,7 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "percent", func() {
-		SetBuiltin("__pp_mod__", BuiltinFunc("__pp_mod__", ppMod))
+		SetBuiltin("__pp_mod__", intrinsic("__pp_mod__", ppMod))
 		pyrt.Method(py.StringType, "str.format", "$self, *args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			s, err := StrFormat(string(self.(py.String)), a.Star, a.Kw)
 			return py.String(s), err
