@@ -756,3 +756,16 @@ func selfFromArgs(t *py.Type, errName, name string, args py.Tuple) (py.Object, p
 	}
 	return self, args[1:], nil
 }
+
+// isInstanceOf reports whether o's type is t or a subtype of it.
+func isInstanceOf(o py.Object, t *py.Type) bool {
+	ot := o.Type()
+	return ot == t || ot.IsSubtype(t)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
