@@ -39,6 +39,17 @@ func SetBuiltin(name string, obj py.Object) {
 	impl.Globals[name] = obj
 }
 
+// intrinsic makes one of the rewrite passes' helper builtins (__pp_dict__,
+// __pp_mod__, the match helpers, …). They take their arguments raw, not
+// through a pyrt.Sig: only rewritten code calls them, with the shapes the
+// passes emit, and they sit on hot paths (every dict display, every %
+// format) where binding *args would copy them. Functions a script calls
+// are pyrt.Func.
+func intrinsic(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return fn(args, kwargs)
+	}, 0, "")
+}
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "compat_install", installContainers)
@@ -73,14 +84,4 @@ func init() {
 			return py.MakeBool(a.Get("x"))
 		}
 	})
-}
-
-// intrinsic makes one of the builtins that rewritten source calls
-// (__pp_mod__, __pp_dict__, the match helpers): they are never called by
-// user code, only with the arguments the rewrite emits, so they bind
-// nothing (no Sig: `%` calls one for every operation).
-func intrinsic(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
-	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return fn(args, kwargs)
-	}, 0, "")
 }
