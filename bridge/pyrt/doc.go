@@ -61,8 +61,11 @@
 // "self" declares a method CPython writes in Python, whose messages count
 // self ("Event.wait() takes from 1 to 2 positional arguments but 3 were
 // given"); name is then the qualified name ("Event.wait", "math.gcd"), the
-// callable's __name__ the part after the last '.'. TypeName(o) and IsCallable(o) help with
-// messages. Exception classes made with NewType after start-up need their
+// callable's __name__ the part after the last '.'. The *Args that Func,
+// Method and ClassMethod pass to fn is borrowed for the call (a positional
+// call allocates nothing to bind its arguments): fn reads it and keeps
+// values, never the *Args (TestArgsNotKept checks every fn in the module).
+// TypeName(o) and IsCallable(o) help with messages. Exception classes made with NewType after start-up need their
 // MRO computed (MustReady) or except clauses will not match subclasses.
 //
 // # Exit
