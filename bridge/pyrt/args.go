@@ -723,6 +723,18 @@ func ClassMethod(t *py.Type, errName, spec string, fn func(cls *py.Type, a *Args
 	return m
 }
 
+// Constructor makes a type's constructor (its py.Type New) whose arguments
+// are bound by the Sig of spec, name naming it in messages ("set", "dict"),
+// before fn makes the instance of type t (a subclass when called through
+// one). The *Args is borrowed, as Method's.
+func Constructor(name, spec string, fn func(t *py.Type, a *Args) (py.Object, error)) py.NewFunc {
+	sig := MustSig(name, spec)
+	call := func(self py.Object, a *Args) (py.Object, error) { return fn(self.(*py.Type), a) }
+	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return sig.call(t, args, kwargs, call)
+	}
+}
+
 func methodName(errName string) string {
 	if i := strings.LastIndexByte(errName, '.'); i >= 0 {
 		return errName[i+1:]

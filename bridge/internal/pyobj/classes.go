@@ -324,31 +324,12 @@ type Property struct {
 // Type returns property.
 func (p *Property) Type() *py.Type { return PropertyType }
 
-func PropertyNew(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	p := &Property{Fget: py.None, Fset: py.None, Fdel: py.None, Doc: py.None}
-	names := []string{"fget", "fset", "fdel", "doc"}
-	slots := []*py.Object{&p.Fget, &p.Fset, &p.Fdel, &p.Doc}
-	if len(args) > 4 {
-		return nil, py.ExceptionNewf(py.TypeError, "property() takes at most 4 arguments (%d given)", len(args))
-	}
-	for i, a := range args {
-		*slots[i] = a
-	}
-	for k, v := range kwargs {
-		found := false
-		for i, n := range names {
-			if n == k {
-				*slots[i] = v
-				found = true
-			}
-		}
-		if !found {
-			return nil, py.ExceptionNewf(py.TypeError, "property() got an unexpected keyword argument '%s'", k)
-		}
-	}
+// PropertyNew is property(fget=None, fset=None, fdel=None, doc=None).
+var PropertyNew = pyrt.Constructor("property", "$type, fget=None, fset=None, fdel=None, doc=None", func(_ *py.Type, a *pyrt.Args) (py.Object, error) {
+	p := &Property{Fget: a.Get("fget"), Fset: a.Get("fset"), Fdel: a.Get("fdel"), Doc: a.Get("doc")}
 	p.setName()
 	return p, nil
-}
+})
 
 func (p *Property) setName() {
 	if f, ok := p.Fget.(*py.Function); ok {

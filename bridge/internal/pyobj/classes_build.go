@@ -386,16 +386,15 @@ func fixGoSubclass(cls *py.Type, base *py.Type) {
 }
 
 func dictInit(d *Dict, args py.Tuple, kwargs py.StringDict) error {
-	if len(args) > 1 {
-		return py.ExceptionNewf(py.TypeError, "dict expected at most 1 argument, got %d", len(args))
+	a, err := dictInitSig.Parse(args, kwargs)
+	if err != nil {
+		return err
 	}
-	if len(args) == 1 {
-		if err := d.Update(args[0]); err != nil {
-			return err
-		}
-	}
-	return d.updateKwargs(kwargs)
+	return d.fill(a)
 }
+
+// dictInitSig binds dict.__init__'s arguments, worded as dict()'s.
+var dictInitSig = pyrt.MustSig("dict", dictSpec)
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "classes_build", func() {

@@ -429,23 +429,26 @@ func isExc(err error, t *py.Type) bool {
 }
 
 // dictNew is dict(...): dict(), dict(mapping), dict(iterable), dict(**kw).
-func dictNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(args) > 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "dict expected at most 1 argument, got %d", len(args))
-	}
+var dictNew = pyrt.Constructor("dict", dictSpec, func(t *py.Type, a *pyrt.Args) (py.Object, error) {
 	d := NewDict()
 	if t != DictType {
 		d.Typ = t
 	}
-	if len(args) == 1 {
-		if err := d.Update(args[0]); err != nil {
-			return nil, err
+	return d, d.fill(a)
+})
+
+// dictSpec is the parameter list of dict() and dict.__init__.
+const dictSpec = "$type, other=None, /, **kwargs"
+
+// fill adds dict()'s arguments to d: a mapping or iterable of pairs, then
+// the keywords.
+func (d *Dict) fill(a *pyrt.Args) error {
+	if a.Given("other") {
+		if err := d.Update(a.Get("other")); err != nil {
+			return err
 		}
 	}
-	if err := d.updateKwargs(kwargs); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d.updateKwargs(a.Kw)
 }
 
 func (d *Dict) updateKwargs(kwargs py.StringDict) error {

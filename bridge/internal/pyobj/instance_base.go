@@ -14,6 +14,7 @@ import (
 	"reflect"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
 // BaseInstance is an instance of a user subclass of a builtin value type.
@@ -75,18 +76,19 @@ func useBaseInstances(cls *py.Type, base *py.Type) {
 
 // listInit is list.__init__(iterable=()).
 func listInit(l *py.List, args py.Tuple, kwargs py.StringDict) error {
-	if len(kwargs) > 0 {
-		return py.ExceptionNewf(py.TypeError, "list() takes no keyword arguments")
-	}
-	if len(args) > 1 {
-		return py.ExceptionNewf(py.TypeError, "list expected at most 1 argument, got %d", len(args))
+	a, err := listInitSig.Parse(args, kwargs)
+	if err != nil {
+		return err
 	}
 	l.Items = l.Items[:0]
-	if len(args) == 1 {
-		return l.ExtendSequence(args[0])
+	if a.Given("iterable") {
+		return l.ExtendSequence(a.Get("iterable"))
 	}
 	return nil
 }
+
+// listInitSig binds list.__init__'s arguments, worded as list()'s.
+var listInitSig = pyrt.MustSig("list", "$type, iterable=None, /")
 
 // unwrapBase returns the builtin value of o when o is a *BaseInstance.
 func unwrapBase(o py.Object) py.Object {

@@ -414,34 +414,39 @@ func (f *FrozenSet) hash() int64 {
 // M__hash__ is hash(frozenset).
 func (f *FrozenSet) M__hash__() (py.Object, error) { return py.Int(f.hash()), nil }
 
+// setNew is set(iterable=(), /); a subclass's keywords are its __init__'s.
 func setNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(kwargs) > 0 && t == SetType {
-		return nil, py.ExceptionNewf(py.TypeError, "set() takes no keyword arguments")
+	if t != SetType {
+		kwargs = nil
 	}
-	if len(args) > 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "set expected at most 1 argument, got %d", len(args))
-	}
+	return setConstructor(t, args, kwargs)
+}
+
+var setConstructor = pyrt.Constructor("set", "$type, iterable=None, /", func(t *py.Type, a *pyrt.Args) (py.Object, error) {
 	s := NewSet()
 	if t != SetType {
 		s.typ = t
 	}
-	if len(args) == 1 {
-		if err := s.update(args[0]); err != nil {
+	if a.Given("iterable") {
+		if err := s.update(a.Get("iterable")); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
+})
+
+// frozenSetNew is frozenset(iterable=(), /); a subclass's keywords are its
+// __init__'s.
+func frozenSetNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if t != FrozenSetType {
+		kwargs = nil
+	}
+	return frozenSetConstructor(t, args, kwargs)
 }
 
-func frozenSetNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(kwargs) > 0 && t == FrozenSetType {
-		return nil, py.ExceptionNewf(py.TypeError, "frozenset() takes no keyword arguments")
-	}
-	if len(args) > 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "frozenset expected at most 1 argument, got %d", len(args))
-	}
-	if len(args) == 1 && t == FrozenSetType {
-		if f, ok := args[0].(*FrozenSet); ok && f.typ == nil {
+var frozenSetConstructor = pyrt.Constructor("frozenset", "$type, iterable=None, /", func(t *py.Type, a *pyrt.Args) (py.Object, error) {
+	if a.Given("iterable") && t == FrozenSetType {
+		if f, ok := a.Get("iterable").(*FrozenSet); ok && f.typ == nil {
 			return f, nil
 		}
 	}
@@ -449,13 +454,13 @@ func frozenSetNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 	if t != FrozenSetType {
 		f.typ = t
 	}
-	if len(args) == 1 {
-		if err := f.update(args[0]); err != nil {
+	if a.Given("iterable") {
+		if err := f.update(a.Get("iterable")); err != nil {
 			return nil, err
 		}
 	}
 	return f, nil
-}
+})
 
 // M__len__ is len(s).
 func (s *Set) M__len__() (py.Object, error) { return py.Int(s.used), nil }

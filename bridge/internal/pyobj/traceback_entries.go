@@ -386,21 +386,15 @@ func init() {
 
 	st := StackSummaryType
 	st.Dict["__module__"] = py.String("traceback")
-	st.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if len(kwargs) > 0 {
-			return nil, py.ExceptionNewf(py.TypeError, "StackSummary() takes no keyword arguments")
-		}
-		if len(args) > 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "StackSummary expected at most 1 argument, got %d", len(args))
-		}
+	st.New = pyrt.Constructor("StackSummary", "$type, iterable=None, /", func(t *py.Type, a *pyrt.Args) (py.Object, error) {
 		s := &StackSummary{List: py.NewList()}
-		if len(args) == 1 {
-			if err := s.ExtendSequence(args[0]); err != nil {
+		if a.Given("iterable") {
+			if err := s.ExtendSequence(a.Get("iterable")); err != nil {
 				return nil, err
 			}
 		}
 		return s, nil
-	}
+	})
 	pyrt.Method(st, "StackSummary.format", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		s, ok := self.(*StackSummary)
 		if !ok {
