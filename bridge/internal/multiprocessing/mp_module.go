@@ -226,9 +226,13 @@ func init() {
 		Methods: methods,
 		Globals: mpGlobals(),
 	}
+	addSyncModules(mp)
 	py.RegisterModule(mp)
 	pyobj.RegisterLazySource(mp, "<multiprocessing>", processSource, processSourceNames...)
 	ctxG := mpGlobals()
+	for k, v := range syncGlobals() {
+		ctxG[k] = v
+	}
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},
 		Methods: pyrt.PickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),

@@ -341,6 +341,9 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		}
 		return wire.Set(items), nil
 	}
+	if v, ok, err := e.encodeHandle(obj); ok {
+		return v, err
+	}
 	if v, ok, err := e.encodeByProtocol(obj); ok {
 		return v, err
 	}

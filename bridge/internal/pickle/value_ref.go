@@ -161,6 +161,8 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		return importModule(d.ctx, name)
 	case tagEllipsis:
 		return py.Ellipsis, nil
+	case tagHandle:
+		return d.decodeHandle(f)
 	case tagByteArray:
 		if err := fields("bytearray", f, 1); err != nil {
 			return nil, err
