@@ -159,10 +159,9 @@ func (s *pySynchronized) M__iter__() (py.Object, error) {
 	return py.Iter(l)
 }
 
-
 // SharedMemory and ShareableList.
 
-func (s *pySharedMemory) M__repr__() (py.Object, error) { return py.String(s.m.String()), nil }
+func (s *pySharedMemory) M__repr__() (py.Object, error)  { return py.String(s.m.String()), nil }
 func (s *pySharedMemory) M__enter__() (py.Object, error) { return s, nil }
 func (s *pySharedMemory) M__exit__(a, b, c py.Object) (py.Object, error) {
 	return py.False, nil

@@ -4,7 +4,6 @@ package multiprocessing
 // (CPython's Synchronized, SynchronizedArray, SynchronizedString).
 
 import (
-
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pickle"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
