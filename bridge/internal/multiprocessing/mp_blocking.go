@@ -177,5 +177,5 @@ var trackedInterps sync.Map // *pyrt.Interp → true: trackExit done
 
 // leakWarning is CPython's resource tracker's warning for n leaked blocks.
 func leakWarning(n int) string {
-	return fmt.Sprintf("resource_tracker: UserWarning: resource_tracker: There appear to be %d leaked shared_memory objects to clean up at shutdown\n", n)
+	return fmt.Sprintf("multiprocessing/resource_tracker.py:254: UserWarning: resource_tracker: There appear to be %d leaked shared_memory objects to clean up at shutdown\n  warnings.warn('resource_tracker: There appear to be %%d '\n", n)
 }
