@@ -84,3 +84,33 @@ func TestClassMethodGetsClass(t *testing.T) {
 		}
 	}
 }
+
+// Defaults, given-ness and fresh mutable defaults on the positional fast
+// path and the keyword path agree.
+func TestSigFastPathBinding(t *testing.T) {
+	s := MustSig("f", "a, b=2, c=[], *, d=None")
+	for _, kwargs := range []py.StringDict{nil, {"d": py.None}} {
+		a, err := s.Parse(py.Tuple{py.Int(1)}, kwargs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Get("a") != py.Int(1) || a.Get("b") != py.Int(2) || !a.Given("a") || a.Given("b") || a.Given("d") != (kwargs != nil) {
+			t.Errorf("kwargs %v: bound wrong", kwargs)
+		}
+		a2, _ := s.Parse(py.Tuple{py.Int(1)}, kwargs)
+		if a.Get("c") == a2.Get("c") {
+			t.Error("[] default shared between calls")
+		}
+	}
+}
+
+func BenchmarkSigParsePositional(b *testing.B) {
+	s := MustSig("dict.get", "$self, key, default=None, /")
+	args := py.Tuple{py.String("k")}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Parse(args, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
