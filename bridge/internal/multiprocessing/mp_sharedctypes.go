@@ -333,7 +333,7 @@ func newRaw(it *pyrt.Interp, tc py.Object, args py.Tuple, arrayInit py.Object, i
 			return nil, syncError(it, err)
 		}
 		if len(args) > 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "function takes at most 1 argument (%d given)", len(args))
+			return nil, py.ExceptionNewf(py.TypeError, "__init__ expected at most 1 argument, got %d", len(args))
 		}
 		if len(args) == 1 {
 			if err := rawValueSet(r, args[0]); err != nil {

@@ -48,6 +48,27 @@ func (c *pyCondition) M__exit__(a, b, d py.Object) (py.Object, error) {
 	return py.None, syncError(c.it, c.c.Release(threadCtx(c.it)))
 }
 
+// Event and Barrier.
+
+func (e *pyEvent) M__repr__() (py.Object, error) {
+	set, err := e.e.IsSet(threadCtx(e.it))
+	if err != nil {
+		return nil, syncError(e.it, err)
+	}
+	status := "unset"
+	if set {
+		status = "set"
+	}
+	return py.String(fmt.Sprintf("<Event at %p %s>", e, status)), nil
+}
+
+func (b *pyBarrier) M__repr__() (py.Object, error) {
+	if b.b.Broken() {
+		return py.String(fmt.Sprintf("<%s.Barrier at %p: broken>", syncModule, b)), nil
+	}
+	return py.String(fmt.Sprintf("<%s.Barrier at %p: waiters=%d/%d>", syncModule, b, b.b.NWaiting(), b.b.Parties())), nil
+}
+
 // Raw values and arrays.
 
 func (r *pyRaw) M__repr__() (py.Object, error) {
@@ -162,10 +183,6 @@ func (s *pySynchronized) M__iter__() (py.Object, error) {
 // SharedMemory and ShareableList.
 
 func (s *pySharedMemory) M__repr__() (py.Object, error)  { return py.String(s.m.String()), nil }
-func (s *pySharedMemory) M__enter__() (py.Object, error) { return s, nil }
-func (s *pySharedMemory) M__exit__(a, b, c py.Object) (py.Object, error) {
-	return py.False, nil
-}
 
 func (l *pyShareableList) M__len__() (py.Object, error) { return py.Int(l.l.Len()), nil }
 

@@ -11,7 +11,7 @@ class _SimpleCData:
 
     def __init__(self, *args):
         if len(args) > 1:
-            raise TypeError('function takes at most 1 argument (%d given)' % len(args))
+            raise TypeError('__init__ expected at most 1 argument, got %d' % len(args))
         self.value = args[0] if args else self._default()
 
     def _default(self):
