@@ -182,7 +182,7 @@ func (s *pySynchronized) M__iter__() (py.Object, error) {
 
 // SharedMemory and ShareableList.
 
-func (s *pySharedMemory) M__repr__() (py.Object, error)  { return py.String(s.m.String()), nil }
+func (s *pySharedMemory) M__repr__() (py.Object, error) { return py.String(s.m.String()), nil }
 
 func (l *pyShareableList) M__len__() (py.Object, error) { return py.Int(l.l.Len()), nil }
 
