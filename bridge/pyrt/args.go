@@ -377,10 +377,10 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 		}
 	}
 	if len(missingPos) > 0 {
-		return s.missing("positional", missingPos)
+		return s.missing("positional", missingPos, len(args))
 	}
 	if len(missingKw) > 0 {
-		return s.missing("keyword-only", missingKw)
+		return s.missing("keyword-only", missingKw, len(args))
 	}
 	return nil
 }
@@ -394,9 +394,9 @@ func (s *Sig) index(name string) int {
 	return -1
 }
 
-func (s *Sig) missing(kind string, names []string) error {
+func (s *Sig) missing(kind string, names []string, nargs int) error {
 	if s.builtin {
-		return s.missingC(names[0])
+		return s.missingC(names[0], nargs)
 	}
 	q := make([]string, len(names))
 	for i, n := range names {
@@ -420,7 +420,7 @@ func (s *Sig) missing(kind string, names []string) error {
 
 func (s *Sig) tooMany(given, nkw int) error {
 	if s.builtin {
-		return s.tooManyC(given + nkw)
+		return s.tooManyC(given, nkw)
 	}
 	required, nPos := 0, s.nPos
 	for i := 0; i < s.nPos; i++ {
@@ -648,7 +648,7 @@ func TypeName(o py.Object) string {
 // module holding the function (see CtxOf), or nil.
 func Func(name, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
 	sig := MustSig(name, spec)
-	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return py.MustNewMethod(methodName(name), func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return sig.call(self, args, kwargs, fn)
 	}, 0, name+"("+spec+")")
 }

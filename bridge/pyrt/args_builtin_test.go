@@ -32,6 +32,13 @@ func TestSigBuiltinWording(t *testing.T) {
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1)}, kw("sep"), "argument for split() given by name ('sep') and position (1)"},
 		{"int.from_bytes", "$type, bytes, byteorder='big', *, signed=False", nil, nil, "from_bytes() missing required argument 'bytes' (pos 1)"},
 		{"list.sort", "$self, *, key=None, reverse=False", py.Tuple{py.Int(1)}, nil, "sort() takes no positional arguments"},
+		{"math.gcd", "$module, *integers", nil, kw("x"), "math.gcd() takes no keyword arguments"},
+		{"math.isqrt", "$module, n, /", nil, nil, "math.isqrt() takes exactly one argument (0 given)"},
+		{"math.perm", "$module, n, k=None, /", nil, nil, "perm expected at least 1 argument, got 0"},
+		{"math.prod", "$module, iterable, /, *, start=1", nil, nil, "prod() takes exactly 1 positional argument (0 given)"},
+		{"math.prod", "$module, iterable, /, *, start=1", py.Tuple{py.Int(1), py.Int(2)}, nil, "prod() takes exactly 1 positional argument (2 given)"},
+		{"math.isclose", "$module, a, b, *, rel_tol=1e-09, abs_tol=0.0", py.Tuple{py.Int(1)}, nil, "isclose() missing required argument 'b' (pos 2)"},
+		{"math.isclose", "$module, a, b, *, rel_tol=1e-09, abs_tol=0.0", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "isclose() takes exactly 2 positional arguments (3 given)"},
 	}
 	for _, c := range cases {
 		_, err := MustSig(c.name, c.spec).Parse(c.args, c.kwargs)
