@@ -42,10 +42,15 @@ func classBodyOrder(code *py.Code, ns py.StringDict) {
 	ns[orderKey] = names
 }
 
+// enumTypeSig is EnumType's (the class statement passes __pp_attrs__).
+var enumTypeSig = pyrt.MustSig("EnumType", "name, bases, namespace, /, *, __pp_attrs__=None")
+
 func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(args) != 3 {
-		return nil, py.ExceptionNewf(py.TypeError, "EnumType() takes 3 arguments (name, bases, namespace)")
+	a, err := enumTypeSig.Parse(args, kwargs)
+	if err != nil {
+		return nil, err
 	}
+	args = py.Tuple{a.Get("name"), a.Get("bases"), a.Get("namespace")}
 	var ns py.StringDict
 	switch d := args[2].(type) {
 	case py.StringDict:
@@ -70,11 +75,6 @@ func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 		// made by a call (functional API): the namespace's own names
 		for k := range ns {
 			order = append(order, py.String(k))
-		}
-	}
-	for k := range kwargs {
-		if k != "__pp_attrs__" {
-			return nil, py.ExceptionNewf(py.TypeError, "EnumType() got an unexpected keyword argument '%s'", k)
 		}
 	}
 	obj, err := py.TypeNew(mt, args, nil)
