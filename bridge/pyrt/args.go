@@ -55,7 +55,7 @@ type Sig struct {
 	self      bool        // spec opened with self: counts in messages include it, as a Python method's
 	noKw      bool        // builtin with no parameter a keyword can name
 	nReqPos   int         // required positional parameters (a prefix of params)
-	simple    bool        // no *args, **kw, required keyword-only or fresh ([] {}) defaults
+	simple    bool        // no required keyword-only parameters or fresh ([] {}) defaults
 	busy      atomic.Bool // own is in use by a call (see Sig.call)
 	own       Args
 }
@@ -149,7 +149,7 @@ func NewSig(name, spec string) (*Sig, error) {
 	if len(s.params) > maxParams {
 		return nil, fmt.Errorf("bridge: signature of %s: more than %d parameters", name, maxParams)
 	}
-	s.simple = s.star == "" && s.starstar == ""
+	s.simple = true
 	for i, p := range s.params {
 		if !p.hasDef && i < s.nPos {
 			s.nReqPos++
@@ -228,7 +228,8 @@ type Args struct {
 	given uint64 // bit i: parameter i was passed
 	// Star holds the extra positional arguments of a "*name" parameter.
 	Star py.Tuple
-	// Kw holds the extra keyword arguments of a "**name" parameter.
+	// Kw holds the extra keyword arguments of a "**name" parameter (nil
+	// when there are none: read it, never write to it).
 	Kw  py.StringDict
 	buf [4]py.Object // vals of a small Sig
 }
@@ -265,7 +266,7 @@ func (a *Args) release() {
 // Parse binds args and kwargs to the signature's parameters.
 func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 	a := &Args{sig: s}
-	if err := s.bind(a, args, kwargs); err != nil {
+	if err := s.bind(a, args, kwargs, false); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -280,7 +281,7 @@ func (s *Sig) call(self py.Object, args py.Tuple, kwargs py.StringDict, fn func(
 		a = &Args{sig: s}
 	}
 	var r py.Object
-	err := s.bind(a, args, kwargs)
+	err := s.bind(a, args, kwargs, true)
 	if err == nil {
 		r, err = fn(self, a)
 	}
@@ -288,10 +289,21 @@ func (s *Sig) call(self py.Object, args py.Tuple, kwargs py.StringDict, fn func(
 	return r, err
 }
 
-func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict) error {
+// bind binds a call's arguments into a. With borrow (the binders' calls),
+// a call of positional arguments only keeps the caller's tuple: gpython's
+// is a view of the calling frame's value stack, valid during the call only
+// (so *args, which a callee may keep, is copied).
+func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict, borrow bool) error {
 	n := len(args)
-	if len(kwargs) == 0 && s.simple && n <= s.nPos && n >= s.nReqPos {
+	if borrow && len(kwargs) == 0 && s.simple && n >= s.nReqPos && (n <= s.nPos || s.star != "") {
 		// the common call: positional arguments only, no error possible
+		if s.star != "" {
+			a.Star = py.Tuple{}
+			if n > s.nPos {
+				a.Star = append(py.Tuple(nil), args[s.nPos:]...)
+				args, n = args[:s.nPos], s.nPos
+			}
+		}
 		if n > 0 {
 			a.pos = args
 		}
@@ -308,8 +320,15 @@ func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict) error {
 
 // parse is bind's general case, into a.vals.
 func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
-	if s.noKw {
+	switch {
+	case s.noKw:
 		if err := s.checkPositional(len(args), kwargs); err != nil {
+			return err
+		}
+	case s.builtin && s.nPosOnly == len(s.params) && s.starstar != "" && s.nPos > 0:
+		// positional-only names and **kwargs (sorted, dict.update): CPython
+		// unpacks the positionals alone (PyArg_UnpackTuple)
+		if err := s.unpackPositional(len(args)); err != nil {
 			return err
 		}
 	}
@@ -356,9 +375,6 @@ func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
 			return s.unexpected(posOnlyKw[0])
 		}
 		return py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
-	}
-	if s.starstar != "" && a.Kw == nil {
-		a.Kw = py.NewStringDict()
 	}
 	var missingPos, missingKw []string
 	for i, p := range s.params {
@@ -463,7 +479,7 @@ func (a *Args) IsNone(name string) bool { return a.Get(name) == py.None }
 
 // TypeError returns CPython's "f() argument 'x' must be T, not U" error.
 func (a *Args) TypeError(name, want string) error {
-	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.name, name, want, TypeName(a.Get(name)))
+	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.argName(), name, want, TypeName(a.Get(name)))
 }
 
 // Int returns name as a Go int; bools count as ints, as in CPython.
@@ -523,7 +539,7 @@ func (a *Args) Float(name string) (float64, error) {
 		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
 		return f, nil
 	}
-	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.name, name, TypeName(a.Get(name)))
+	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.argName(), name, TypeName(a.Get(name)))
 }
 
 // OptFloat is Float where None gives ok == false (e.g. timeout=None).
@@ -739,4 +755,17 @@ func selfFromArgs(t *py.Type, errName, name string, args py.Tuple) (py.Object, p
 		return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, t.Name, self.Type().Name)
 	}
 	return self, args[1:], nil
+}
+
+// isInstanceOf reports whether o's type is t or a subtype of it.
+func isInstanceOf(o py.Object, t *py.Type) bool {
+	ot := o.Type()
+	return ot == t || ot.IsSubtype(t)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

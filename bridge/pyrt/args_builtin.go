@@ -22,6 +22,16 @@ import "github.com/go-python/gpython/py"
 // shortName is the name after the last '.'.
 func (s *Sig) shortName() string { return methodName(s.name) }
 
+// argName names the callable in "f() argument 'x' must be …": a C
+// function's short name ("to_bytes() argument 'byteorder' must be str, not
+// int"), as _PyArg_BadArgument.
+func (s *Sig) argName() string {
+	if s.builtin {
+		return s.shortName()
+	}
+	return s.name
+}
+
 // checkPositional checks a call of a positional-only builtin: no keywords,
 // and a count within the parameters (CPython's METH_NOARGS, METH_O and
 // _PyArg_CheckPositional).
@@ -42,6 +52,26 @@ func (s *Sig) checkPositional(n int, kwargs py.StringDict) error {
 		return py.ExceptionNewf(py.TypeError, "%s() takes exactly one argument (%d given)", s.name, n)
 	case min == max:
 		return py.ExceptionNewf(py.TypeError, "%s expected %d arguments, got %d", s.shortName(), min, n)
+	case n < min:
+		return py.ExceptionNewf(py.TypeError, "%s expected at least %d argument%s, got %d", s.shortName(), min, plural(min), n)
+	}
+	return py.ExceptionNewf(py.TypeError, "%s expected at most %d argument%s, got %d", s.shortName(), max, plural(max), n)
+}
+
+// unpackPositional checks the positional count of a builtin whose named
+// parameters are positional-only and that takes **kwargs, as
+// PyArg_UnpackTuple words it ("sorted expected 1 argument, got 2",
+// "update expected at most 1 argument, got 2").
+func (s *Sig) unpackPositional(n int) error {
+	min, max := s.nReqPos, s.nPos
+	if s.star != "" {
+		max = -1
+	}
+	switch {
+	case n >= min && (max < 0 || n <= max):
+		return nil
+	case min == max:
+		return py.ExceptionNewf(py.TypeError, "%s expected %d argument%s, got %d", s.shortName(), min, plural(min), n)
 	case n < min:
 		return py.ExceptionNewf(py.TypeError, "%s expected at least %d argument%s, got %d", s.shortName(), min, plural(min), n)
 	}

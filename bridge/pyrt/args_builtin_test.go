@@ -27,6 +27,9 @@ func TestSigBuiltinWording(t *testing.T) {
 		{"list.insert", "$self, index, object, /", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "insert expected 2 arguments, got 3"},
 		{"dict.pop", "$self, key, default=None, /", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "pop expected at most 2 arguments, got 3"},
 		{"min", "$module, arg, /, *args", nil, nil, "min expected at least 1 argument, got 0"},
+		{"dict.update", "$self, other=None, /, **kwargs", py.Tuple{py.Int(1), py.Int(2)}, kw("x"), "update expected at most 1 argument, got 2"},
+		{"sorted", "$module, iterable, /, **kwargs", py.Tuple{py.Int(1), py.Int(2)}, nil, "sorted expected 1 argument, got 2"},
+		{"sorted", "$module, iterable, /, **kwargs", nil, kw("key"), "sorted expected 1 argument, got 0"},
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "split() takes at most 2 arguments (3 given)"},
 		{"str.split", "$self, sep=None, maxsplit=-1", nil, kw("x"), "'x' is an invalid keyword argument for split()"},
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1)}, kw("sep"), "argument for split() given by name ('sep') and position (1)"},
@@ -46,8 +49,16 @@ func TestSigBuiltinWording(t *testing.T) {
 			t.Errorf("%s(%s) called with %v %v: got %q, want %q", c.name, c.spec, c.args, c.kwargs, got, c.want)
 		}
 	}
+	// a type error names a C function by its short name
+	a, err := MustSig("int.to_bytes", "$self, length=1, byteorder='big', *, signed=False").Parse(py.Tuple{py.Int(1), py.Int(7)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Str("byteorder"); excText(err) != "TypeError: to_bytes() argument 'byteorder' must be str, not int" {
+		t.Errorf("to_bytes(1, 7): %s", excText(err))
+	}
 	// in range, the positional-only check lets the call through
-	a, err := MustSig("dict.get", "$self, key, default=None, /").Parse(py.Tuple{py.Int(1)}, nil)
+	a, err = MustSig("dict.get", "$self, key, default=None, /").Parse(py.Tuple{py.Int(1)}, nil)
 	if err != nil || a.Get("key") != py.Int(1) || a.Get("default") != py.None || a.Given("default") {
 		t.Errorf("dict.get(1): %v %v", a, err)
 	}
