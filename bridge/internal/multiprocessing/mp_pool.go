@@ -4,6 +4,7 @@ package multiprocessing
 // (worker threads): Python objects over the engine's Pool.
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/go-python/gpython/py"
@@ -365,6 +366,16 @@ type pyIMap struct {
 	p    *pyPool
 	mi   *pool.IMapIterator
 	done bool
+
+	// inflight is a step that SIGINT interrupted: the next call takes its
+	// result instead of starting another step beside it.
+	inflight *imapStep
+}
+
+type imapStep struct {
+	done <-chan struct{}
+	v    wire.Value
+	err  error
 }
 
 var imapIteratorType = pyrt.NewClass("multiprocessing.pool", "IMapIterator", "", nil)
@@ -390,14 +401,28 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 	if limited {
 		t = d
 	}
-	var v wire.Value
-	m.p.it.GIL.Released(func() { v, err = m.mi.Next(t) })
+	s := m.inflight
+	if s == nil {
+		s = &imapStep{}
+		s.done, err = m.p.it.Blocking(func() { s.v, s.err = m.mi.Next(t) })
+	} else {
+		_, err = m.p.it.Wait(s.done, -1)
+	}
+	if err != nil {
+		m.inflight = s // KeyboardInterrupt: the step goes on by itself
+		return nil, pyobj.IterFailed(m, err)
+	}
+	m.inflight = nil
+	v, err := s.v, s.err
 	if err == pool.ErrStopIteration {
 		m.done = true
 		return nil, py.StopIteration
 	}
 	if err != nil {
-		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
+		// A failed item (or a lost worker's) is raised and the iteration
+		// goes on with the next ones, as CPython's; only a terminated pool
+		// ends it (the engine says ErrStopIteration after the last item).
+		if errors.Is(err, pool.ErrTerminated) {
 			m.done = true
 		}
 		return nil, pyobj.IterFailed(m, poolError(m.p.it, err))

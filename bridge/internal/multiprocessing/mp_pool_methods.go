@@ -215,7 +215,9 @@ func init() {
 		})
 		poolMethod(t, "join", nil, 0, func(p *pyPool, v []py.Object) (py.Object, error) {
 			var err error
-			p.it.GIL.Released(func() { err = p.p.Join() })
+			if _, ierr := p.it.Blocking(func() { err = p.p.Join() }); ierr != nil {
+				return nil, ierr // KeyboardInterrupt: the join goes on by itself
+			}
 			if err != nil {
 				return nil, poolError(p.it, err)
 			}
