@@ -99,7 +99,7 @@ func (in *Interp) Sleep(d time.Duration) error {
 }
 
 // catchSIGINT routes SIGINT to in.Interrupt until stop is called.
-// A SIGINT ignored when the process started (a shell's `trap '' INT`) stays
+// A SIGINT ignored when the process started (a shell's `trap ” INT`) stays
 // ignored, as in CPython.
 func (in *Interp) CatchSIGINT() (stop func()) {
 	if signal.Ignored(os.Interrupt) {

@@ -200,7 +200,7 @@ func TestKeyboardInterruptCaught(t *testing.T) {
 }
 
 // TestSIGINTIgnored: a SIGINT the parent set to be ignored (a shell's
-// `trap '' INT`, nohup-like launchers) stays ignored, as in CPython: the
+// `trap ” INT`, nohup-like launchers) stays ignored, as in CPython: the
 // script runs to its end and exits 0.
 func TestSIGINTIgnored(t *testing.T) {
 	script := filepath.Join(t.TempDir(), "ignored.py")
