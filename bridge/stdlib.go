@@ -1,8 +1,11 @@
 package bridge
 
-// The standard modules written in Go: each package registers its module
-// (and its install steps, with pyobj.OnInstall) from its init, so importing
-// it is all the facade does.
+// The standard modules written in Go, one package each under
+// internal/stdlib/<module> (a new one goes there too): each registers its
+// module with gpython, and its install steps with pyrt.OnInstall, from its
+// init, so importing it is all the facade does. Python-source modules
+// (pyobj/pylib/*.py) keep their one loader in pyobj; the Go half of one
+// (re's _pypool_re, random's _random) is a stdlib package all the same.
 
 import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/atexit"

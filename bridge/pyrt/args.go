@@ -29,7 +29,15 @@ import (
 //	f() got multiple values for argument 'x'
 //
 // and the typed getters (Int, Float, Str, …) word type errors as
-// "Pool() argument 'processes' must be int, not str".
+// "Pool() argument 'processes' must be int, not str". A spec that opens
+// with "$self", "$module" or "$type" (as CPython's __text_signature__ of a
+// builtin) declares a function CPython implements in C: its errors are
+// worded as C functions word them (args_builtin.go), e.g.
+//
+//	str.join() takes exactly one argument (0 given)
+//	get expected at least 1 argument, got 0
+//	split() takes at most 2 arguments (3 given)
+//	'x' is an invalid keyword argument for acquire()
 type Sig struct {
 	name      string
 	params    []param
@@ -37,7 +45,9 @@ type Sig struct {
 	nPosOnly  int // positional-only parameters
 	star      string
 	starstar  string
-	kwOnlyIdx int // index of the first keyword-only parameter (== len(params) if none)
+	kwOnlyIdx int  // index of the first keyword-only parameter (== len(params) if none)
+	builtin   bool // spec opened with $self/$module/$type: C functions' wording (args_builtin.go)
+	noKw      bool // builtin with no parameter a keyword can name
 }
 
 type param struct {
@@ -62,10 +72,13 @@ func NewSig(name, spec string) (*Sig, error) {
 	s := &Sig{name: name}
 	kwOnly := false
 	s.kwOnlyIdx = -1
-	for _, raw := range splitParams(spec) {
+	for i, raw := range splitParams(spec) {
 		p := strings.TrimSpace(raw)
 		switch {
 		case p == "":
+			continue
+		case i == 0 && strings.HasPrefix(p, "$"):
+			s.builtin = true
 			continue
 		case p == "/":
 			s.nPosOnly = len(s.params)
@@ -114,6 +127,7 @@ func NewSig(name, spec string) (*Sig, error) {
 	if s.kwOnlyIdx < 0 {
 		s.kwOnlyIdx = len(s.params)
 	}
+	s.noKw = s.builtin && s.nPosOnly == len(s.params) && s.starstar == ""
 	return s, nil
 }
 
@@ -181,11 +195,16 @@ type Args struct {
 
 // Parse binds args and kwargs to the signature's parameters.
 func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
+	if s.noKw {
+		if err := s.checkPositional(len(args), kwargs); err != nil {
+			return nil, err
+		}
+	}
 	a := &Args{sig: s, vals: make([]py.Object, len(s.params)), given: make([]bool, len(s.params))}
 	n := len(args)
 	if n > s.nPos {
 		if s.star == "" {
-			return nil, s.tooMany(n)
+			return nil, s.tooMany(n, len(kwargs))
 		}
 		a.Star = append(py.Tuple{}, args[s.nPos:]...)
 		n = s.nPos
@@ -208,7 +227,7 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 		}
 		if j < 0 {
 			if s.starstar == "" {
-				return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", s.name, k)
+				return nil, s.unexpected(k)
 			}
 			if a.Kw == nil {
 				a.Kw = py.NewStringDict()
@@ -217,12 +236,15 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 			continue
 		}
 		if a.given[j] {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", s.name, k)
+			return nil, s.multiple(k, j)
 		}
 		a.vals[j] = v
 		a.given[j] = true
 	}
 	if len(posOnlyKw) > 0 {
+		if s.builtin {
+			return nil, s.unexpected(posOnlyKw[0])
+		}
 		return nil, py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
 	}
 	if s.starstar != "" && a.Kw == nil {
@@ -263,6 +285,9 @@ func (s *Sig) index(name string) int {
 }
 
 func (s *Sig) missing(kind string, names []string) error {
+	if s.builtin {
+		return s.missingC(names[0])
+	}
 	q := make([]string, len(names))
 	for i, n := range names {
 		q[i] = "'" + n + "'"
@@ -283,7 +308,10 @@ func (s *Sig) missing(kind string, names []string) error {
 	return py.ExceptionNewf(py.TypeError, "%s() missing %d required %s argument%s: %s", s.name, len(q), kind, plural, list)
 }
 
-func (s *Sig) tooMany(given int) error {
+func (s *Sig) tooMany(given, nkw int) error {
+	if s.builtin {
+		return s.tooManyC(given + nkw)
+	}
 	required := 0
 	for i := 0; i < s.nPos; i++ {
 		if !s.params[i].hasDef {

@@ -1,7 +1,7 @@
 """Enumerations, as CPython 3.11's enum module behaves: Enum, IntEnum,
 StrEnum, auto, unique.
 
-The metaclass EnumType is Go (bridge/mod_enum.go): it calls _pp_setup_ when
+The metaclass EnumType is Go (bridge/internal/stdlib/enum): it calls _pp_setup_ when
 an Enum subclass is made, and the class-level operations (iteration, len,
 in, cls[name], cls(value), repr) call the _pp_* classmethods below.
 

@@ -1,4 +1,4 @@
-"""random for pypool: CPython's Mersenne Twister (see mod_random.go)."""
+"""random for pypool: CPython's Mersenne Twister (see bridge/internal/stdlib/random)."""
 
 from _random import Random
 

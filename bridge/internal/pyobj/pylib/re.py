@@ -1,5 +1,5 @@
 """Regular expressions, on Go's regexp (RE2) through _pypool_re
-(bridge/mod_re.go).
+(bridge/internal/stdlib/re).
 
 Python's syntax is translated; what RE2 lacks (backreferences, lookahead
 and lookbehind, conditional and atomic groups, possessive quantifiers) raises

@@ -5,10 +5,11 @@
 // reported on stderr as "Exception ignored in atexit callback: …" and the
 // others still run.
 //
-// It registers the module with gpython from its init and its handlers with
-// the interpreter's exit handlers (pyobj's Interp.OnExit); the facade
-// (bridge) imports it for that effect. It imports gpython and
-// bridge/internal/pyobj and nothing above them.
+// It registers the module with gpython from its init and runs its handlers
+// from the interpreter's exit handlers (pyrt's Interp.OnExit); the facade
+// (bridge) imports it for that effect. It imports gpython, bridge/pyrt
+// (binding, the interpreter) and bridge/internal/pyobj (repr, exception
+// text) and nothing above them.
 package atexit
 
 import (

@@ -7,7 +7,7 @@
 //
 // It registers _pypool_classes with gpython from its init; the facade
 // (bridge) imports it for that effect. It imports gpython and
-// bridge/internal/pyobj and nothing above them.
+// bridge/internal/pyobj (RefreshClass) and nothing above them.
 package dataclasses
 
 import (

@@ -16,8 +16,9 @@
 //
 // It registers _pypool_enum with gpython and EnumType with
 // pyobj.RegisterMetaclass from its init, and readies EnumType with
-// pyobj.OnInstall; the facade (bridge) imports it for that effect. It
-// imports gpython and bridge/internal/pyobj and nothing above them.
+// pyrt.OnInstall; the facade (bridge) imports it for that effect. It imports
+// gpython, bridge/pyrt and bridge/internal/pyobj (the Metaclass registry,
+// instances, class fixes) and nothing above them.
 package enum
 
 import (

@@ -4,8 +4,8 @@
 //
 // It registers the module with gpython from its init and its error class
 // with pyobj.ReadyWithClasses; the facade (bridge) imports it for that
-// effect. It imports gpython and bridge/internal/pyobj (dicts, bytes, repr,
-// sorting, Sig) and nothing above them.
+// effect. It imports gpython, bridge/pyrt (Sig) and bridge/internal/pyobj
+// (dicts, bytes, repr, sorting) and nothing above them.
 package json
 
 import (

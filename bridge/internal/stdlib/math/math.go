@@ -3,8 +3,9 @@
 // dist.
 //
 // It adds them with pyrt.OnInstall (compat stage, "mod_extra", as before);
-// the facade (bridge) imports it for that effect. It imports gpython and
-// bridge/internal/pyobj and nothing above them.
+// the facade (bridge) imports it for that effect. It imports gpython,
+// bridge/pyrt and bridge/internal/pyobj (integer arguments, module
+// functions) and nothing above them.
 package math
 
 import (

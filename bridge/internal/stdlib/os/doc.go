@@ -6,7 +6,7 @@
 //
 // It patches the module with pyrt.OnInstall (compat stage "mod_extra#os";
 // extras stage "os_environ", "os_kill", as before) and takes the environment
-// snapshot with pyrt.OnNewInterp; the facade (bridge) imports it for
-// that effect. It imports gpython and bridge/internal/pyobj and nothing
-// above them.
+// snapshot with pyrt.OnNewInterp; the facade (bridge) imports it for that
+// effect. It imports gpython, bridge/pyrt and bridge/internal/pyobj (dicts,
+// sets, OSError) and nothing above them.
 package os

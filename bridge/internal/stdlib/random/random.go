@@ -6,7 +6,8 @@
 //
 // It registers _random with gpython from its init and Random with
 // pyobj.ReadyWithClasses; the facade (bridge) imports it for that effect. It
-// imports gpython and bridge/internal/pyobj and nothing above them.
+// imports gpython, bridge/pyrt and bridge/internal/pyobj (numbers, hashing,
+// bytes) and nothing above them.
 package random
 
 import (

@@ -19,8 +19,9 @@
 // not take part.
 //
 // It registers _pypool_re with gpython from its init and readies re.error
-// with pyobj.OnInstall; the facade (bridge) imports it for that effect. It
-// imports gpython and bridge/internal/pyobj and nothing above them.
+// with pyrt.OnInstall; the facade (bridge) imports it for that effect. It
+// imports gpython, bridge/pyrt (Func, Args) and bridge/internal/pyobj (dicts)
+// and nothing above them.
 package re
 
 import (

@@ -4,10 +4,10 @@
 // (gpython raises NotImplementedError for them); struct_time, gmtime,
 // localtime, strftime, asctime, ctime and mktime.
 //
-// It patches the module with pyobj.OnInstall at the core stage
+// It patches the module with pyrt.OnInstall at the core stage
 // (core04-time, between sys and import, as before); the facade (bridge)
-// imports it for that effect. It imports gpython and bridge/internal/pyobj
-// and nothing above them.
+// imports it for that effect. It imports gpython and bridge/pyrt (the
+// interpreter's interruptible Sleep) and nothing else of the project.
 package time
 
 import (

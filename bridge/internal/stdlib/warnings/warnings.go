@@ -7,9 +7,9 @@
 // Interp.Warn, which goes through the Python module.
 //
 // It registers _pypool_warnings with gpython from its init and installs the
-// builtin with pyobj.OnInstall; the facade (bridge) imports it for that
-// effect. It imports gpython and bridge/internal/pyobj and nothing above
-// them.
+// builtin with pyrt.OnInstall; the facade (bridge) imports it for that
+// effect. It imports gpython, bridge/pyrt and bridge/internal/pyobj (str,
+// source lines, builtins) and nothing above them.
 package warnings
 
 import (

@@ -1,0 +1,81 @@
+package pyrt
+
+// The wording of argument errors for functions CPython implements in C (a
+// Sig whose spec opens with $self, $module or $type). CPython 3.11 words
+// them by calling convention:
+//   - positional-only (METH_NOARGS, METH_O, _PyArg_CheckPositional):
+//     "lock.release() takes no arguments (1 given)",
+//     "str.join() takes exactly one argument (0 given)",
+//     "get expected at least 1 argument, got 0", "insert expected 2
+//     arguments, got 3", "list.append() takes no keyword arguments";
+//   - with keywords (PyArg_ParseTupleAndKeywords, Argument Clinic):
+//     "split() takes at most 2 arguments (3 given)", "from_bytes() missing
+//     required argument 'bytes' (pos 1)", "argument for split() given by
+//     name ('sep') and position (1)", "'x' is an invalid keyword argument
+//     for split()".
+// The full name (str.join) shows in the first two forms, the short one
+// (join) in the others, as in CPython.
+
+import "github.com/go-python/gpython/py"
+
+// shortName is the name after the last '.'.
+func (s *Sig) shortName() string { return methodName(s.name) }
+
+// checkPositional checks a call of a positional-only builtin: no keywords,
+// and a count within the parameters (CPython's METH_NOARGS, METH_O and
+// _PyArg_CheckPositional).
+func (s *Sig) checkPositional(n int, kwargs py.StringDict) error {
+	if len(kwargs) > 0 {
+		return py.ExceptionNewf(py.TypeError, "%s() takes no keyword arguments", s.name)
+	}
+	min, max := 0, s.nPos
+	for min < s.nPos && !s.params[min].hasDef {
+		min++
+	}
+	if s.star != "" {
+		max = -1
+	}
+	switch {
+	case n >= min && (max < 0 || n <= max):
+		return nil
+	case min == max && min == 0:
+		return py.ExceptionNewf(py.TypeError, "%s() takes no arguments (%d given)", s.name, n)
+	case min == max && min == 1:
+		return py.ExceptionNewf(py.TypeError, "%s() takes exactly one argument (%d given)", s.name, n)
+	case min == max:
+		return py.ExceptionNewf(py.TypeError, "%s expected %d arguments, got %d", s.shortName(), min, n)
+	case n < min:
+		return py.ExceptionNewf(py.TypeError, "%s expected at least %d argument%s, got %d", s.shortName(), min, plural(min), n)
+	}
+	return py.ExceptionNewf(py.TypeError, "%s expected at most %d argument%s, got %d", s.shortName(), max, plural(max), n)
+}
+
+// tooManyC is "split() takes at most 2 arguments (3 given)"; given counts
+// the keywords too, as CPython's.
+func (s *Sig) tooManyC(given int) error {
+	if s.nPos == 0 {
+		return py.ExceptionNewf(py.TypeError, "%s() takes no positional arguments", s.shortName())
+	}
+	return py.ExceptionNewf(py.TypeError, "%s() takes at most %d argument%s (%d given)", s.shortName(), s.nPos, plural(s.nPos), given)
+}
+
+// missingC is "from_bytes() missing required argument 'bytes' (pos 1)".
+func (s *Sig) missingC(name string) error {
+	return py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s' (pos %d)", s.shortName(), name, s.index(name)+1)
+}
+
+// unexpected is the error for keyword k that names no parameter.
+func (s *Sig) unexpected(k string) error {
+	if s.builtin {
+		return py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", k, s.shortName())
+	}
+	return py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", s.name, k)
+}
+
+// multiple is the error for parameter k (index j) given twice.
+func (s *Sig) multiple(k string, j int) error {
+	if s.builtin {
+		return py.ExceptionNewf(py.TypeError, "argument for %s() given by name ('%s') and position (%d)", s.shortName(), k, j+1)
+	}
+	return py.ExceptionNewf(py.TypeError, "%s() got multiple values for argument '%s'", s.name, k)
+}
