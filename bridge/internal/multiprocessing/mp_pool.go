@@ -5,6 +5,7 @@ package multiprocessing
 
 import (
 	"errors"
+	"iter"
 	"strconv"
 
 	"github.com/go-python/gpython/py"
@@ -142,6 +143,54 @@ func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 		}
 		out = append(out, w)
 	}
+}
+
+// lazyValues is imap's input: the items of a Python iterable, converted as
+// the engine's task handler asks for them (CPython's handler iterates the
+// input on its own thread), so memory does not grow with the input. A range
+// on a process pool is counted in Go; any other iterable is stepped holding
+// the GIL as the pool's helper thread, one item at a time (the task handler
+// never reads worker pipes, so waiting for the GIL there cannot deadlock).
+// An error of the iterable is yielded in place of its item; the engine makes
+// it the result at that position, as CPython does.
+func (p *pyPool) lazyValues(o py.Object) (iter.Seq2[wire.Value, error], error) {
+	if r, ok := o.(*py.Range); ok && !p.thread {
+		start, step, n := int64(r.Start), int64(r.Step), int64(r.Length)
+		return func(yield func(wire.Value, error) bool) {
+			for i := int64(0); i < n; i++ {
+				if !yield(start+i*step, nil) {
+					return
+				}
+			}
+		}, nil
+	}
+	itr, err := py.Iter(o)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(wire.Value, error) bool) {
+		for {
+			var (
+				w   wire.Value
+				err error
+				end bool
+			)
+			threading.RunAs(p.it, threading.HelperThread(p.it), func() {
+				x, nerr := py.Next(itr)
+				switch {
+				case nerr == nil:
+					w, err = p.value(x)
+				case py.IsException(py.StopIteration, nerr):
+					end = true
+				default:
+					err = nerr
+				}
+			})
+			if end || !yield(w, err) || err != nil {
+				return
+			}
+		}
+	}, nil
 }
 
 // lenHint is the length of a builtin sequence (so that values fills a slice

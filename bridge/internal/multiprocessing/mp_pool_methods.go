@@ -149,15 +149,15 @@ func (p *pyPool) imap(unordered bool, v []py.Object) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	items, err := p.values(v[1])
+	items, err := p.lazyValues(v[1])
 	if err != nil {
 		return nil, err
 	}
 	var mi *pool.IMapIterator
 	if unordered {
-		mi, err = p.p.ImapUnordered(c, pool.Values(items), cs)
+		mi, err = p.p.ImapUnordered(c, items, cs)
 	} else {
-		mi, err = p.p.Imap(c, pool.Values(items), cs)
+		mi, err = p.p.Imap(c, items, cs)
 	}
 	if err != nil {
 		return nil, poolError(p.it, err)
