@@ -453,7 +453,12 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 	s := m.inflight
 	if s == nil {
 		s = &imapStep{}
-		s.done, err = m.p.it.Blocking(func() { s.v, s.err = m.mi.Next(t) })
+		// A result that is ready is taken at once (most are, in a chunk);
+		// only a real wait goes off the GIL, where SIGINT can end it.
+		s.v, s.err = m.mi.Next(0)
+		if _, notYet := s.err.(*pool.TimeoutError); notYet && t != 0 {
+			s.done, err = m.p.it.Blocking(func() { s.v, s.err = m.mi.Next(t) })
+		}
 	} else {
 		_, err = m.p.it.Wait(s.done, -1)
 	}
