@@ -38,6 +38,10 @@ import (
 //	get expected at least 1 argument, got 0
 //	split() takes at most 2 arguments (3 given)
 //	'x' is an invalid keyword argument for acquire()
+//
+// A spec that opens with "self" declares a method CPython implements in
+// Python (Method binds self apart): the counts in messages include self,
+// "Event.wait() takes from 1 to 2 positional arguments but 3 were given".
 type Sig struct {
 	name      string
 	params    []param
@@ -47,6 +51,7 @@ type Sig struct {
 	starstar  string
 	kwOnlyIdx int  // index of the first keyword-only parameter (== len(params) if none)
 	builtin   bool // spec opened with $self/$module/$type: C functions' wording (args_builtin.go)
+	self      bool // spec opened with self: counts in messages include it, as a Python method's
 	noKw      bool // builtin with no parameter a keyword can name
 }
 
@@ -79,6 +84,9 @@ func NewSig(name, spec string) (*Sig, error) {
 			continue
 		case i == 0 && strings.HasPrefix(p, "$"):
 			s.builtin = true
+			continue
+		case i == 0 && p == "self":
+			s.self = true
 			continue
 		case p == "/":
 			s.nPosOnly = len(s.params)
@@ -312,17 +320,20 @@ func (s *Sig) tooMany(given, nkw int) error {
 	if s.builtin {
 		return s.tooManyC(given + nkw)
 	}
-	required := 0
+	required, nPos := 0, s.nPos
 	for i := 0; i < s.nPos; i++ {
 		if !s.params[i].hasDef {
 			required++
 		}
 	}
+	if s.self {
+		required, nPos, given = required+1, nPos+1, given+1
+	}
 	var takes string
-	if required < s.nPos {
-		takes = fmt.Sprintf("from %d to %d positional arguments", required, s.nPos)
+	if required < nPos {
+		takes = fmt.Sprintf("from %d to %d positional arguments", required, nPos)
 	} else {
-		takes = fmt.Sprintf("%d positional argument%s", s.nPos, plural(s.nPos))
+		takes = fmt.Sprintf("%d positional argument%s", nPos, plural(nPos))
 	}
 	was := "were"
 	if given == 1 {

@@ -45,3 +45,20 @@ func TestSigBuiltinWording(t *testing.T) {
 		t.Errorf("dict.get(1): %v %v", a, err)
 	}
 }
+
+// A spec opening with self counts self in messages, as CPython's Python
+// methods do (texts printed by python3.11 for threading.Event and Pool).
+func TestSigSelfCounted(t *testing.T) {
+	_, err := MustSig("Event.wait", "self, timeout=None").Parse(py.Tuple{py.Int(1), py.Int(2)}, nil)
+	if got, want := excText(err), "TypeError: Event.wait() takes from 1 to 2 positional arguments but 3 were given"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err = MustSig("Pool.close", "self").Parse(py.Tuple{py.Int(1)}, nil)
+	if got, want := excText(err), "TypeError: Pool.close() takes 1 positional argument but 2 were given"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	a, err := MustSig("Pool.map", "self, func, iterable, chunksize=None").Parse(py.Tuple{py.Int(1), py.Int(2)}, nil)
+	if err != nil || a.Get("func") != py.Int(1) || a.Get("iterable") != py.Int(2) {
+		t.Errorf("Pool.map(1, 2): %v", err)
+	}
+}

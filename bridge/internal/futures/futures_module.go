@@ -62,39 +62,24 @@ func (e *pyExecutor) mapChunks(fn py.Object, calls []py.Tuple, d time.Duration, 
 // executorMap is Executor.map: every call is submitted at once; the
 // iterator yields results in order, raising the first error (or
 // TimeoutError) where CPython's generator does.
-func (e *pyExecutor) executorMap(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(args) < 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "map() missing 1 required positional argument: 'fn'")
+func (e *pyExecutor) executorMap(a *pyrt.Args) (py.Object, error) {
+	fn := a.Get("fn")
+	chunksize, err := py.IndexInt(a.Get("chunksize"))
+	if err != nil {
+		return nil, err
 	}
-	fn := args[0]
-	var timeout py.Object = py.None
-	chunksize := 1
-	for k, v := range kwargs {
-		switch k {
-		case "timeout":
-			timeout = v
-		case "chunksize":
-			n, err := py.IndexInt(v)
-			if err != nil {
-				return nil, err
-			}
-			if n < 1 && e.process {
-				return nil, py.ExceptionNewf(py.ValueError, "chunksize must be >= 1.")
-			}
-			chunksize = n
-		default:
-			return nil, py.ExceptionNewf(py.TypeError, "map() got an unexpected keyword argument '%s'", k)
-		}
+	if chunksize < 1 && e.process {
+		return nil, py.ExceptionNewf(py.ValueError, "chunksize must be >= 1.")
 	}
-	d, limited, err := pyrt.TimeoutArg(timeout)
+	d, limited, err := a.Timeout("timeout")
 	if err != nil {
 		return nil, err
 	}
 	start := time.Now()
 	// zip(*iterables)
 	var iters []py.Object
-	for _, a := range args[1:] {
-		i, err := py.Iter(a)
+	for _, it := range a.Star {
+		i, err := py.Iter(it)
 		if err != nil {
 			return nil, err
 		}
@@ -186,22 +171,15 @@ func asTimeout(err error, te **pool.TimeoutError) bool {
 
 func initExecutorMethods() {
 	for _, t := range []*py.Type{threadExecutorType, processExecutorType} {
-		pyrt.DefMethod(t, "submit", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if len(args) < 1 {
-				return nil, py.ExceptionNewf(py.TypeError, "submit() missing 1 required positional argument: 'fn'")
-			}
-			return self.(*pyExecutor).submit(args[0], args[1:], kwargs)
+		pyrt.Method(t, t.Name+".submit", "self, fn, /, *args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return self.(*pyExecutor).submit(a.Get("fn"), a.Star, a.Kw)
 		})
-		pyrt.DefMethod(t, "map", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return self.(*pyExecutor).executorMap(args, kwargs)
+		// CPython's error messages name the base class's map
+		pyrt.Method(t, "Executor.map", "self, fn, *iterables, timeout=None, chunksize=1", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return self.(*pyExecutor).executorMap(a)
 		})
-		pyrt.DefMethod(t, "shutdown", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("shutdown", args, kwargs, []string{"wait", "cancel_futures"}, 0)
-			if err != nil {
-				return nil, err
-			}
-			wait := v[0] == nil || pyrt.Truth(v[0])
-			if err := self.(*pyExecutor).shutdownPy(wait, pyrt.Truth(v[1])); err != nil {
+		pyrt.Method(t, t.Name+".shutdown", "self, wait=True, *, cancel_futures=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			if err := self.(*pyExecutor).shutdownPy(pyrt.Truth(a.Get("wait")), pyrt.Truth(a.Get("cancel_futures"))); err != nil {
 				return nil, err
 			}
 			return py.None, nil
@@ -224,44 +202,32 @@ func (e *pyExecutor) M__exit__(args py.Tuple) (py.Object, error) {
 }
 
 func initFutureMethods() {
-	pyrt.DefMethod(futureType, "result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("result", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		return self.(*Future).resultPy(v[0])
+	pyrt.Method(futureType, "Future.result", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return self.(*Future).resultPy(a.Get("timeout"))
 	})
-	pyrt.DefMethod(futureType, "exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("exception", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		return self.(*Future).exceptionPy(v[0])
+	pyrt.Method(futureType, "Future.exception", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return self.(*Future).exceptionPy(a.Get("timeout"))
 	})
-	pyrt.DefMethod(futureType, "cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(futureType, "Future.cancel", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f := self.(*Future)
 		var ok bool
 		holdingGIL(f.it, func() { ok = f.Engine.Cancel() })
 		return py.NewBool(ok), nil
 	})
-	pyrt.DefMethod(futureType, "cancelled", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(futureType, "Future.cancelled", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.NewBool(self.(*Future).Engine.Cancelled()), nil
 	})
-	pyrt.DefMethod(futureType, "running", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(futureType, "Future.running", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.NewBool(self.(*Future).Engine.Running()), nil
 	})
-	pyrt.DefMethod(futureType, "done", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(futureType, "Future.done", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.NewBool(self.(*Future).Engine.Done()), nil
 	})
-	pyrt.DefMethod(futureType, "add_done_callback", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("add_done_callback", args, kwargs, []string{"fn"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		self.(*Future).addDoneCallback(v[0])
+	pyrt.Method(futureType, "Future.add_done_callback", "self, fn", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		self.(*Future).addDoneCallback(a.Get("fn"))
 		return py.None, nil
 	})
-	pyrt.DefMethod(futureType, "set_running_or_notify_cancel", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(futureType, "Future.set_running_or_notify_cancel", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f := self.(*Future)
 		ok, err := f.Engine.SetRunningOrNotifyCancel()
 		if err != nil {
@@ -269,23 +235,16 @@ func initFutureMethods() {
 		}
 		return py.NewBool(ok), nil
 	})
-	pyrt.DefMethod(futureType, "set_result", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("set_result", args, kwargs, []string{"result"}, 1)
-		if err != nil {
-			return nil, err
-		}
+	pyrt.Method(futureType, "Future.set_result", "self, result", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f := self.(*Future)
-		holdingGIL(f.it, func() { err = f.Engine.SetResult(v[0]) })
+		var err error
+		holdingGIL(f.it, func() { err = f.Engine.SetResult(a.Get("result")) })
 		return py.None, PyError(f.it, err, nil, nil)
 	})
-	pyrt.DefMethod(futureType, "set_exception", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("set_exception", args, kwargs, []string{"exception"}, 1)
-		if err != nil {
-			return nil, err
-		}
+	pyrt.Method(futureType, "Future.set_exception", "self, exception", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f := self.(*Future)
 		var exc error
-		switch x := v[0].(type) {
+		switch x := a.Get("exception").(type) {
 		case *py.Exception:
 			exc = x
 		case *py.Type:
@@ -296,6 +255,7 @@ func initFutureMethods() {
 		if exc == nil {
 			return nil, py.ExceptionNewf(py.TypeError, "exceptions must derive from BaseException")
 		}
+		var err error
 		holdingGIL(f.it, func() { err = f.Engine.SetException(exc) })
 		return py.None, PyError(f.it, err, nil, nil)
 	})

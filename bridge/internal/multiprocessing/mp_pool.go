@@ -306,15 +306,12 @@ func (p *pyPool) result(v wire.Value) (py.Object, error) {
 	return pickle.FromWire(p.it, v)
 }
 
-// chunksizeArg reads an optional chunksize (None or absent: 0, the
+// chunksizeArg reads the chunksize argument (None: def; 0 is the
 // engine's default rule).
-func chunksizeArg(o py.Object, def int) (int, error) {
-	if o == nil || o == py.None {
-		return def, nil
-	}
-	n, err := py.IndexInt(o)
-	if err != nil {
-		return 0, err
+func chunksizeArg(a *pyrt.Args, def int) (int, error) {
+	n, ok, err := a.OptIndex("chunksize")
+	if !ok {
+		return def, err
 	}
 	if n < 1 {
 		return 0, py.ExceptionNewf(py.ValueError, "Chunksize must be 1+, not %d", n)

@@ -53,28 +53,27 @@ func (a *pyAsyncResult) Type() *py.Type { return asyncResultType }
 // M__repr__ is CPython's "<multiprocessing.pool.ApplyResult object at 0x…>".
 func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr()), nil }
 
-func poolMethod(t *py.Type, name string, names []string, nreq int, fn func(p *pyPool, v []py.Object) (py.Object, error)) {
-	pyrt.DefMethod(t, name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs(name, args, kwargs, names, nreq)
-		if err != nil {
-			return nil, err
-		}
-		return fn(self.(*pyPool), v)
-	})
-}
+// The pools' method parameters, as CPython's.
+const (
+	applySpec    = "self, func, args=(), kwds={}"
+	mapSpec      = "self, func, iterable, chunksize=None"
+	imapSpec     = "self, func, iterable, chunksize=1"
+	callbackSpec = ", callback=None, error_callback=None"
+)
 
-func (p *pyPool) applyAsync(v []py.Object) (*pyAsyncResult, error) {
-	c, err := p.callable(v[0])
+// applyAsync is apply_async (apply: no callbacks, then get).
+func (p *pyPool) applyAsync(a *pyrt.Args, callback, errorCallback py.Object) (*pyAsyncResult, error) {
+	c, err := p.callable(a.Get("func"))
 	if err != nil {
 		return nil, err
 	}
-	a, kw, err := p.argsKw(v[1], v[2])
+	args, kw, err := p.argsKw(a.Get("args"), a.Get("kwds"))
 	if err != nil {
-		return p.failedResult(err, v[4]), nil
+		return p.failedResult(err, errorCallback), nil
 	}
 	ar := &pyAsyncResult{p: p}
 	owner := func() string { return ar.r.String() }
-	r, err := p.p.ApplyAsync(c, a, kw, p.pyCallback(v[3], owner), p.pyErrorCallback(v[4], owner))
+	r, err := p.p.ApplyAsync(c, args, kw, p.pyCallback(callback, owner), p.pyErrorCallback(errorCallback, owner))
 	if err != nil {
 		return nil, poolError(p.it, err)
 	}
@@ -82,34 +81,27 @@ func (p *pyPool) applyAsync(v []py.Object) (*pyAsyncResult, error) {
 	return ar, nil
 }
 
-func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
-	c, err := p.callable(v[0])
+// mapAsync is map_async and starmap_async (map, starmap: no callbacks,
+// then get).
+func (p *pyPool) mapAsync(star bool, a *pyrt.Args, callback, errorCallback py.Object) (*pyAsyncResult, error) {
+	c, err := p.callable(a.Get("func"))
 	if err != nil {
 		return nil, err
 	}
-	cs, err := chunksizeArg(v[2], 0)
+	cs, err := chunksizeArg(a, 0)
 	if err != nil {
 		return nil, err
 	}
 	ar := &pyAsyncResult{p: p, isMap: !p.thread}
 	owner := func() string { return ar.r.String() }
-	var cb func(any) error
-	if len(v) > 3 {
-		cb = p.pyCallback(v[3], owner)
-	}
-	var ecb func(error) error
-	if len(v) > 4 {
-		ecb = p.pyErrorCallback(v[4], owner)
-	}
+	cb := p.pyCallback(callback, owner)
+	ecb := p.pyErrorCallback(errorCallback, owner)
+	iterable := a.Get("iterable")
 	var r *pool.AsyncResult
-	var ecbPy py.Object
-	if len(v) > 4 {
-		ecbPy = v[4]
-	}
 	if star {
-		calls, err := p.calls(v[1])
+		calls, err := p.calls(iterable)
 		if err != nil {
-			return p.failedResult(err, ecbPy), nil
+			return p.failedResult(err, errorCallback), nil
 		}
 		ar.mapLen = len(calls)
 		r, err = p.p.StarmapAsync(c, calls, cs, cb, ecb)
@@ -117,7 +109,7 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 			return nil, poolError(p.it, err)
 		}
 	} else {
-		if rg, ok := v[1].(*py.Range); ok && !p.thread {
+		if rg, ok := iterable.(*py.Range); ok && !p.thread {
 			ar.mapLen = max(0, int(rg.Length)) // sent as ints, no item made
 			r, err = p.p.MapRangeAsync(c, int64(rg.Start), int64(rg.Step), ar.mapLen, cs, cb, ecb)
 			if err != nil {
@@ -126,9 +118,9 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 			ar.r = r
 			return ar, nil
 		}
-		items, err := p.values(v[1])
+		items, err := p.values(iterable)
 		if err != nil {
-			return p.failedResult(err, ecbPy), nil
+			return p.failedResult(err, errorCallback), nil
 		}
 		ar.mapLen = len(items)
 		r, err = p.p.MapAsync(c, items, cs, cb, ecb)
@@ -140,16 +132,16 @@ func (p *pyPool) mapAsync(star bool, v []py.Object) (*pyAsyncResult, error) {
 	return ar, nil
 }
 
-func (p *pyPool) imap(unordered bool, v []py.Object) (py.Object, error) {
-	c, err := p.callable(v[0])
+func (p *pyPool) imap(unordered bool, a *pyrt.Args) (py.Object, error) {
+	c, err := p.callable(a.Get("func"))
 	if err != nil {
 		return nil, err
 	}
-	cs, err := chunksizeArg(v[2], 1)
+	cs, err := chunksizeArg(a, 1)
 	if err != nil {
 		return nil, err
 	}
-	items, err := p.lazyValues(v[1])
+	items, err := p.lazyValues(a.Get("iterable"))
 	if err != nil {
 		return nil, err
 	}
@@ -166,54 +158,54 @@ func (p *pyPool) imap(unordered bool, v []py.Object) (py.Object, error) {
 }
 
 func init() {
-	applyNames := []string{"func", "args", "kwds", "callback", "error_callback"}
-	mapNames := []string{"func", "iterable", "chunksize", "callback", "error_callback"}
 	for _, t := range []*py.Type{poolType, threadPoolType} {
-		poolMethod(t, "apply", applyNames[:3], 1, func(p *pyPool, v []py.Object) (py.Object, error) {
-			ar, err := p.applyAsync(append(v, nil, nil))
+		// CPython's messages name Pool's methods (ThreadPool inherits them)
+		method := func(name, spec string, fn func(p *pyPool, a *pyrt.Args) (py.Object, error)) {
+			pyrt.Method(t, "Pool."+name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+				return fn(self.(*pyPool), a)
+			})
+		}
+		method("apply", applySpec, func(p *pyPool, a *pyrt.Args) (py.Object, error) {
+			ar, err := p.applyAsync(a, py.None, py.None)
 			if err != nil {
 				return nil, err
 			}
 			return ar.get(py.None)
 		})
-		poolMethod(t, "apply_async", applyNames, 1, func(p *pyPool, v []py.Object) (py.Object, error) {
-			return p.applyAsync(v)
+		method("apply_async", applySpec+callbackSpec, func(p *pyPool, a *pyrt.Args) (py.Object, error) {
+			return p.applyAsync(a, a.Get("callback"), a.Get("error_callback"))
 		})
-		poolMethod(t, "map", mapNames[:3], 2, func(p *pyPool, v []py.Object) (py.Object, error) {
-			ar, err := p.mapAsync(false, v)
-			if err != nil {
-				return nil, err
+		for _, star := range []bool{false, true} {
+			name := "map"
+			if star {
+				name = "starmap"
 			}
-			return ar.get(py.None)
+			method(name, mapSpec, func(p *pyPool, a *pyrt.Args) (py.Object, error) {
+				ar, err := p.mapAsync(star, a, py.None, py.None)
+				if err != nil {
+					return nil, err
+				}
+				return ar.get(py.None)
+			})
+			method(name+"_async", mapSpec+callbackSpec, func(p *pyPool, a *pyrt.Args) (py.Object, error) {
+				return p.mapAsync(star, a, a.Get("callback"), a.Get("error_callback"))
+			})
+		}
+		method("imap", imapSpec, func(p *pyPool, a *pyrt.Args) (py.Object, error) {
+			return p.imap(false, a)
 		})
-		poolMethod(t, "map_async", mapNames, 2, func(p *pyPool, v []py.Object) (py.Object, error) {
-			return p.mapAsync(false, v)
+		method("imap_unordered", imapSpec, func(p *pyPool, a *pyrt.Args) (py.Object, error) {
+			return p.imap(true, a)
 		})
-		poolMethod(t, "starmap", mapNames[:3], 2, func(p *pyPool, v []py.Object) (py.Object, error) {
-			ar, err := p.mapAsync(true, v)
-			if err != nil {
-				return nil, err
-			}
-			return ar.get(py.None)
-		})
-		poolMethod(t, "starmap_async", mapNames, 2, func(p *pyPool, v []py.Object) (py.Object, error) {
-			return p.mapAsync(true, v)
-		})
-		poolMethod(t, "imap", mapNames[:3], 2, func(p *pyPool, v []py.Object) (py.Object, error) {
-			return p.imap(false, v)
-		})
-		poolMethod(t, "imap_unordered", mapNames[:3], 2, func(p *pyPool, v []py.Object) (py.Object, error) {
-			return p.imap(true, v)
-		})
-		poolMethod(t, "close", nil, 0, func(p *pyPool, v []py.Object) (py.Object, error) {
+		method("close", "self", func(p *pyPool, a *pyrt.Args) (py.Object, error) {
 			p.p.Close()
 			return py.None, nil
 		})
-		poolMethod(t, "terminate", nil, 0, func(p *pyPool, v []py.Object) (py.Object, error) {
+		method("terminate", "self", func(p *pyPool, a *pyrt.Args) (py.Object, error) {
 			p.it.GIL.Released(p.p.Terminate)
 			return py.None, nil
 		})
-		poolMethod(t, "join", nil, 0, func(p *pyPool, v []py.Object) (py.Object, error) {
+		method("join", "self", func(p *pyPool, a *pyrt.Args) (py.Object, error) {
 			var err error
 			if _, ierr := p.it.Blocking(func() { err = p.p.Join() }); ierr != nil {
 				return nil, ierr // KeyboardInterrupt: the join goes on by itself
@@ -224,50 +216,38 @@ func init() {
 			return py.None, nil
 		})
 	}
-	pyrt.DefMethod(asyncResultType, "get", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("get", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		return self.(*pyAsyncResult).get(v[0])
+	pyrt.Method(asyncResultType, "ApplyResult.get", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return self.(*pyAsyncResult).get(a.Get("timeout"))
 	})
-	pyrt.DefMethod(asyncResultType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		a := self.(*pyAsyncResult)
-		if a.r == nil {
+	pyrt.Method(asyncResultType, "ApplyResult.wait", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		ar := self.(*pyAsyncResult)
+		if ar.r == nil {
 			return py.None, nil
 		}
-		d, limited, err := pyrt.TimeoutArg(v[0])
+		d, limited, err := a.Timeout("timeout")
 		if err != nil {
 			return nil, err
 		}
-		_, err = a.p.it.WaitIntr(a.r.Done(), d, limited)
+		_, err = ar.p.it.WaitIntr(ar.r.Done(), d, limited)
 		return py.None, err
 	})
-	pyrt.DefMethod(asyncResultType, "ready", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		a := self.(*pyAsyncResult)
-		return py.NewBool(a.r == nil || a.r.Ready()), nil
+	pyrt.Method(asyncResultType, "ApplyResult.ready", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		ar := self.(*pyAsyncResult)
+		return py.NewBool(ar.r == nil || ar.r.Ready()), nil
 	})
-	pyrt.DefMethod(asyncResultType, "successful", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		a := self.(*pyAsyncResult)
-		if a.r == nil {
+	pyrt.Method(asyncResultType, "ApplyResult.successful", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		ar := self.(*pyAsyncResult)
+		if ar.r == nil {
 			return py.False, nil
 		}
-		ok, err := a.r.Successful()
+		ok, err := ar.r.Successful()
 		if err != nil {
-			return nil, poolError(a.p.it, err)
+			return nil, poolError(ar.p.it, err)
 		}
 		return py.NewBool(ok), nil
 	})
-	pyrt.DefMethod(imapIteratorType, "next", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("next", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		return self.(*pyIMap).next(v[0])
+	pyrt.Method(imapIteratorType, "IMapIterator.next", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return self.(*pyIMap).next(a.Get("timeout"))
 	})
 }
 

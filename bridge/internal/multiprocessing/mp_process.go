@@ -89,7 +89,7 @@ func init() {
 	currentProcessType.Dict["exitcode"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
 		return py.None, nil
 	}}
-	pyrt.DefMethod(currentProcessType, "is_alive", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(currentProcessType, "BaseProcess.is_alive", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.True, nil
 	})
 }

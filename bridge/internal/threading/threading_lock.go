@@ -64,17 +64,27 @@ func acquireToken(it *pyrt.Interp, ch chan struct{}, blocking bool, d time.Durat
 	return got
 }
 
-// acquireArgs parses acquire(blocking=True, timeout=-1) as CPython does.
-func acquireArgs(args py.Tuple, kwargs py.StringDict) (blocking bool, d time.Duration, limited bool, err error) {
-	v, err := pyrt.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
-	if err != nil {
-		return false, 0, false, err
+// lockAcquireSpec is the C lock's acquire(blocking=True, timeout=-1).
+const lockAcquireSpec = "$self, blocking=True, timeout=-1"
+
+// acquireArgs reads the arguments of an acquire: lock ones by the C lock's
+// rules (timeout -1, or None, waits forever; a timeout with blocking=False,
+// or a negative one, is a ValueError), Semaphore's by its Python rules
+// (None waits forever, a negative timeout is zero; a timeout with
+// blocking=False is a ValueError).
+func acquireArgs(a *pyrt.Args, lock bool) (blocking bool, d time.Duration, limited bool, err error) {
+	blocking = pyrt.Truth(a.Get("blocking"))
+	if !lock {
+		if !blocking && !a.IsNone("timeout") {
+			return false, 0, false, py.ExceptionNewf(py.ValueError, "can't specify timeout for non-blocking acquire")
+		}
+		d, limited, err = a.Timeout("timeout")
+		return blocking, d, limited, err
 	}
-	blocking = v[0] == nil || pyrt.Truth(v[0])
-	if v[1] == nil || v[1] == py.None {
+	if a.IsNone("timeout") {
 		return blocking, 0, false, nil
 	}
-	f, err := py.MakeFloat(v[1])
+	f, err := py.MakeFloat(a.Get("timeout"))
 	if err != nil {
 		return false, 0, false, err
 	}
@@ -144,31 +154,29 @@ func init() {
 	}
 	rlockType.New = lockType.New
 	for _, t := range []*py.Type{lockType, rlockType} {
-		t := t
-		pyrt.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			blocking, d, limited, err := acquireArgs(args, kwargs)
+		pyrt.Method(t, t.Name+".acquire", lockAcquireSpec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			blocking, d, limited, err := acquireArgs(a, true)
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(goLock).acquire(blocking, d, limited)), nil
 		})
-		pyrt.DefMethod(t, "__enter__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			return py.NewBool(self.(goLock).acquire(true, 0, false)), nil
-		})
-		pyrt.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		pyrt.Method(t, t.Name+".release", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
-		pyrt.DefMethod(t, "__exit__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		// as CPython's: __enter__ is acquire, __exit__ release (any arguments)
+		t.Dict["__enter__"] = t.Dict["acquire"]
+		pyrt.Method(t, t.Name+".__exit__", "$self, *args", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.None, self.(goLock).release()
 		})
 		t.Dict["acquire_lock"] = t.Dict["acquire"]
 		t.Dict["release_lock"] = t.Dict["release"]
 	}
-	pyrt.DefMethod(lockType, "locked", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(lockType, "lock.locked", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.NewBool(self.(*pyLock).locked()), nil
 	})
 	lockType.Dict["locked_lock"] = lockType.Dict["locked"]
-	pyrt.DefMethod(lockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(lockType, "lock.__repr__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		l := self.(*pyLock)
 		st := "unlocked"
 		if l.locked() {
@@ -176,11 +184,11 @@ func init() {
 		}
 		return py.String(fmt.Sprintf("<%s _thread.lock object at %p>", st, l)), nil
 	})
-	pyrt.DefMethod(rlockType, "_is_owned", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(rlockType, "RLock._is_owned", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		l := self.(*pyRLock)
 		return py.NewBool(l.count > 0 && l.owner == threadsOf(l.it).current(l.it)), nil
 	})
-	pyrt.DefMethod(rlockType, "__repr__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(rlockType, "RLock.__repr__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		l := self.(*pyRLock)
 		st, owner := "unlocked", int64(0)
 		if l.count > 0 {

@@ -9,25 +9,21 @@ import (
 
 func initSyncMethods() {
 	// Event
-	pyrt.DefMethod(eventType, "set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(eventType, "Event.set", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		self.(*pyEvent).set()
 		return py.None, nil
 	})
-	pyrt.DefMethod(eventType, "clear", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(eventType, "Event.clear", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		self.(*pyEvent).clear()
 		return py.None, nil
 	})
-	pyrt.DefMethod(eventType, "is_set", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(eventType, "Event.is_set", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.NewBool(self.(*pyEvent).flag), nil
 	})
 	eventType.Dict["isSet"] = eventType.Dict["is_set"]
-	pyrt.DefMethod(eventType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(eventType, "Event.wait", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := self.(*pyEvent)
-		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		d, limited, err := pyrt.TimeoutArg(v[0])
+		d, limited, err := a.Timeout("timeout")
 		if err != nil {
 			return nil, err
 		}
@@ -39,42 +35,34 @@ func initSyncMethods() {
 		return py.NewBool(e.flag), nil
 	})
 
-	// Condition
-	pyrt.DefMethod(conditionType, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		blocking, d, limited, err := acquireArgs(args, kwargs)
+	// Condition: acquire and release are its lock's
+	pyrt.Method(conditionType, "Condition.acquire", lockAcquireSpec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		blocking, d, limited, err := acquireArgs(a, true)
 		if err != nil {
 			return nil, err
 		}
 		return py.NewBool(self.(*pyCondition).lock.acquire(blocking, d, limited)), nil
 	})
-	pyrt.DefMethod(conditionType, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(conditionType, "Condition.release", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.None, self.(*pyCondition).lock.release()
 	})
-	pyrt.DefMethod(conditionType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		d, limited, err := pyrt.TimeoutArg(v[0])
+	pyrt.Method(conditionType, "Condition.wait", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		d, limited, err := a.Timeout("timeout")
 		if err != nil {
 			return nil, err
 		}
 		got, err := self.(*pyCondition).wait(d, limited)
 		return py.NewBool(got), err
 	})
-	pyrt.DefMethod(conditionType, "wait_for", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(conditionType, "Condition.wait_for", "self, predicate, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		c := self.(*pyCondition)
-		v, err := pyrt.ParseArgs("wait_for", args, kwargs, []string{"predicate", "timeout"}, 1)
-		if err != nil {
-			return nil, err
-		}
-		d, limited, err := pyrt.TimeoutArg(v[1])
+		d, limited, err := a.Timeout("timeout")
 		if err != nil {
 			return nil, err
 		}
 		dl := deadline(d, limited)
 		for {
-			res, err := py.Call(v[0], nil, nil)
+			res, err := py.Call(a.Get("predicate"), nil, nil)
 			if err != nil || pyrt.Truth(res) {
 				return res, err
 			}
@@ -89,71 +77,46 @@ func initSyncMethods() {
 			}
 		}
 	})
-	notify := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("notify", args, kwargs, []string{"n"}, 0)
+	pyrt.Method(conditionType, "Condition.notify", "self, n=1", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		n, err := py.IndexInt(a.Get("n"))
 		if err != nil {
 			return nil, err
 		}
-		n := 1
-		if v[0] != nil {
-			if n, err = py.IndexInt(v[0]); err != nil {
-				return nil, err
-			}
-		}
 		return py.None, self.(*pyCondition).notify(n)
-	}
-	pyrt.DefMethod(conditionType, "notify", notify)
-	notifyAll := func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	})
+	notifyAll := pyrt.Method(conditionType, "Condition.notify_all", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.None, self.(*pyCondition).notify(1 << 30)
-	}
-	pyrt.DefMethod(conditionType, "notify_all", notifyAll)
-	pyrt.DefMethod(conditionType, "notifyAll", notifyAll)
+	})
+	conditionType.Dict["notifyAll"] = notifyAll
 
 	// Semaphore, BoundedSemaphore
 	for _, t := range []*py.Type{semaphoreType, boundedType} {
-		pyrt.DefMethod(t, "acquire", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("acquire", args, kwargs, []string{"blocking", "timeout"}, 0)
-			if err != nil {
-				return nil, err
-			}
-			blocking := v[0] == nil || pyrt.Truth(v[0])
-			if !blocking && v[1] != nil && v[1] != py.None {
-				return nil, py.ExceptionNewf(py.ValueError, "can't specify timeout for non-blocking acquire")
-			}
-			d, limited, err := pyrt.TimeoutArg(v[1])
+		// BoundedSemaphore inherits CPython's Semaphore.acquire
+		pyrt.Method(t, "Semaphore.acquire", "self, blocking=True, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			blocking, d, limited, err := acquireArgs(a, false)
 			if err != nil {
 				return nil, err
 			}
 			return py.NewBool(self.(*pySemaphore).acquire(blocking, d, limited)), nil
 		})
-		pyrt.DefMethod(t, "release", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			v, err := pyrt.ParseArgs("release", args, kwargs, []string{"n"}, 0)
+		pyrt.Method(t, t.Name+".release", "self, n=1", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			n, err := py.IndexInt(a.Get("n"))
 			if err != nil {
 				return nil, err
-			}
-			n := 1
-			if v[0] != nil {
-				if n, err = py.IndexInt(v[0]); err != nil {
-					return nil, err
-				}
 			}
 			return py.None, self.(*pySemaphore).release(n)
 		})
 	}
 
 	// Barrier
-	pyrt.DefMethod(barrierType, "wait", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		v, err := pyrt.ParseArgs("wait", args, kwargs, []string{"timeout"}, 0)
-		if err != nil {
-			return nil, err
-		}
-		return self.(*pyBarrier).wait(v[0])
+	pyrt.Method(barrierType, "Barrier.wait", "self, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return self.(*pyBarrier).wait(a.Get("timeout"))
 	})
-	pyrt.DefMethod(barrierType, "reset", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(barrierType, "Barrier.reset", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		self.(*pyBarrier).reset()
 		return py.None, nil
 	})
-	pyrt.DefMethod(barrierType, "abort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	pyrt.Method(barrierType, "Barrier.abort", "self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		self.(*pyBarrier).abort()
 		return py.None, nil
 	})
