@@ -229,3 +229,24 @@ func TestSIGINTIgnored(t *testing.T) {
 		t.Errorf("got %q, %v; want done and status 0", rest, err)
 	}
 }
+
+// TestUnclosedFilesAreClosed: files opened and never closed (open(p).read()
+// in a loop) are closed once unreachable, as CPython's refcounting closes
+// them, so a script that leaves thousands behind runs under `ulimit -n 64`
+// (issue 14 item 8: it failed with EMFILE).
+func TestUnclosedFilesAreClosed(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data.txt")
+	if err := os.WriteFile(data, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, "leak.py")
+	src := "import os, sys\ntotal = 0\nfor i in range(3000):\n    total += len(open(sys.argv[1]).read())\nprint(total, len(os.listdir('/proc/self/fd')) < 64)\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("sh", "-c", `ulimit -n 64 && exec "$0" "$1" "$2"`, binary, script, data).CombinedOutput()
+	if err != nil || string(out) != "30000 True\n" {
+		t.Errorf("got %q, %v; want 30000 True", out, err)
+	}
+}
