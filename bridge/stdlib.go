@@ -16,6 +16,7 @@ import (
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/os"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/random"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/re"
+	_ "github.com/pypool/pypool/bridge/internal/stdlib/sys"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/time"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/traceback"
 	_ "github.com/pypool/pypool/bridge/internal/stdlib/warnings"

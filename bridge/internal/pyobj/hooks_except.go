@@ -138,6 +138,15 @@ func HandledException(in *pyrt.Interp) *py.Exception {
 	return currentHandled(in.CurrentThread())
 }
 
+// HandledOf is HandledException for the interpreter of a module function's
+// self (sys.exc_info, traceback.format_exc), or nil.
+func HandledOf(self py.Object) *py.Exception {
+	if in := pyrt.InterpOf(pyrt.CtxOf(self)); in != nil {
+		return HandledException(in)
+	}
+	return nil
+}
+
 func installExceptHook() {
 	pyrt.ReplaceMethod("builtins", py.MustNewMethod(caughtName, caught, 0, "except-clause entry hook (pypool)"))
 }

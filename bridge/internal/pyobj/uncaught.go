@@ -1,6 +1,7 @@
 package pyobj
 
-// The report of the exception that ended a main program (Interp.RunMain).
+// The report of the exception that ended a main program (Interp.RunMain),
+// and the exit status a SystemExit gives.
 
 import (
 	"io"
@@ -24,4 +25,41 @@ func Uncaught(in *pyrt.Interp, err error) (status int, interrupted bool) {
 		return 130, true
 	}
 	return 1, false
+}
+
+// systemExitCode is SystemExit's code attribute: None without args, the one
+// arg, or the args tuple.
+func systemExitCode(exc *py.Exception) py.Object {
+	switch args := exceptionArgs(exc); len(args) {
+	case 0:
+		return py.None
+	case 1:
+		return args[0]
+	default:
+		return args
+	}
+}
+
+// ExitStatus maps a SystemExit exception to the process exit status as
+// CPython does: no argument or None → 0, an int → it, anything else → its
+// str printed to stderr (w) and 1.
+func ExitStatus(exc *py.Exception, stderr func(string)) int {
+	code := systemExitCode(exc)
+	switch x := code.(type) {
+	case py.NoneType:
+		return 0
+	case py.Int:
+		return int(x) & 0xff
+	case py.Bool:
+		if x {
+			return 1
+		}
+		return 0
+	}
+	s, err := Str(code)
+	if err != nil {
+		s = "<unprintable exit status>"
+	}
+	stderr(s + "\n")
+	return 1
 }

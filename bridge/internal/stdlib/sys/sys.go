@@ -1,4 +1,15 @@
-package pyobj
+// Package sys completes gpython's sys module: exit raises SystemExit
+// (gpython's returns it), getrecursionlimit, version, version_info (a named
+// tuple comparing with tuples), hexversion, platform, maxsize, byteorder,
+// implementation_name, and exc_info (the exception the calling thread's
+// running handler caught).
+//
+// It patches the module with pyrt.OnInstall (core stage "core03-sys";
+// extras stage "mod_traceback" for exc_info, the names they had); the
+// facade (bridge) imports it for that effect. It imports gpython, bridge/pyrt
+// and bridge/internal/pyobj (PythonVersion, HandledOf) and nothing
+// above them.
+package sys
 
 import (
 	"fmt"
@@ -6,11 +17,9 @@ import (
 	"strings"
 
 	"github.com/go-python/gpython/py"
+	"github.com/pypool/pypool/bridge/internal/pyobj"
 	"github.com/pypool/pypool/bridge/pyrt"
 )
-
-// PythonVersion is the CPython version pypool follows.
-var PythonVersion = [3]int{3, 11, 7}
 
 // installSys mends sys: exit raises SystemExit (gpython's returns it), and
 // version, version_info, platform, maxsize and friends exist.
@@ -24,7 +33,7 @@ func installSys() {
 	pyrt.ReplaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
 		return py.Int(pyrt.RecursionLimit), nil
 	}, 0, "getrecursionlimit()"))
-	v := PythonVersion
+	v := pyobj.PythonVersion
 	pyrt.SetModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
 	pyrt.SetModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})
 	pyrt.SetModuleGlobal("sys", "hexversion", py.Int(v[0]<<24|v[1]<<16|v[2]<<8|0xf0))
@@ -145,43 +154,6 @@ func (v *versionInfo) M__eq__(o py.Object) (py.Object, error) {
 }
 func (v *versionInfo) M__ne__(o py.Object) (py.Object, error) {
 	return v.compare(o, func(c int) bool { return c != 0 })
-}
-
-// systemExitCode is SystemExit's code attribute: None without args, the one
-// arg, or the args tuple.
-func systemExitCode(exc *py.Exception) py.Object {
-	switch args := exceptionArgs(exc); len(args) {
-	case 0:
-		return py.None
-	case 1:
-		return args[0]
-	default:
-		return args
-	}
-}
-
-// ExitStatus maps a SystemExit exception to the process exit status as
-// CPython does: no argument or None → 0, an int → it, anything else → its
-// str printed to stderr (w) and 1.
-func ExitStatus(exc *py.Exception, stderr func(string)) int {
-	code := systemExitCode(exc)
-	switch x := code.(type) {
-	case py.NoneType:
-		return 0
-	case py.Int:
-		return int(x) & 0xff
-	case py.Bool:
-		if x {
-			return 1
-		}
-		return 0
-	}
-	s, err := Str(code)
-	if err != nil {
-		s = "<unprintable exit status>"
-	}
-	stderr(s + "\n")
-	return 1
 }
 
 func init() { pyrt.OnInstall(pyrt.InstallCore, "core03-sys", installSys) }
