@@ -266,6 +266,9 @@ func (p *pyPool) M__exit__(args py.Tuple) (py.Object, error) {
 }
 
 func (p *pyPool) checkRunning() error {
+	if err := p.p.CheckRunning(); err != nil {
+		return poolError(p.it, err)
+	}
 	return nil
 }
 

@@ -292,6 +292,8 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return tagged(tagEllipsis), nil
 	case *pyobj.ByteArray:
 		return tagged(tagByteArray, append([]byte{}, x.B...)), nil
+	case *py.Range:
+		return tagged(tagRange, int64(x.Start), int64(x.Stop), int64(x.Step)), nil
 	case *py.Function:
 		return e.encodeFunction(x)
 	case *py.Code:
