@@ -11,7 +11,10 @@
 // writing, from this folder (a module of its own, so the project does not
 // depend on golang.org/x/tools):
 //
-//	(cd .ci/mover && go build -o /tmp/mover . && GOBIN=/tmp go install golang.org/x/tools/cmd/goimports@v0.52.0)
+//	(cd .ci/mover && go build -o /tmp/mover . && go build -o /tmp/methfunc ./methfunc && GOBIN=/tmp go install golang.org/x/tools/cmd/goimports@v0.52.0)
+//
+// A method cannot live in another package than its type: turn such methods
+// into functions first with ./methfunc (same module).
 //
 // Mode down: the source package will import the destination (the moved code
 // must not use what stays). Mode up: the destination imports the source (what

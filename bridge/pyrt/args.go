@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-python/gpython/py"
@@ -49,11 +50,19 @@ type Sig struct {
 	nPosOnly  int // positional-only parameters
 	star      string
 	starstar  string
-	kwOnlyIdx int  // index of the first keyword-only parameter (== len(params) if none)
-	builtin   bool // spec opened with $self/$module/$type: C functions' wording (args_builtin.go)
-	self      bool // spec opened with self: counts in messages include it, as a Python method's
-	noKw      bool // builtin with no parameter a keyword can name
+	kwOnlyIdx int         // index of the first keyword-only parameter (== len(params) if none)
+	builtin   bool        // spec opened with $self/$module/$type: C functions' wording (args_builtin.go)
+	self      bool        // spec opened with self: counts in messages include it, as a Python method's
+	noKw      bool        // builtin with no parameter a keyword can name
+	nReqPos   int         // required positional parameters (a prefix of params)
+	simple    bool        // no required keyword-only parameters or fresh ([] {}) defaults
+	busy      atomic.Bool // own is in use by a call (see Sig.call)
+	own       Args
 }
+
+// maxParams bounds a Sig's parameters (Args keeps which were given in a
+// bit set).
+const maxParams = 64
 
 type param struct {
 	name   string
@@ -75,6 +84,7 @@ func MustSig(name, spec string) *Sig {
 // (used in error messages: give "Pool" for "Pool() …").
 func NewSig(name, spec string) (*Sig, error) {
 	s := &Sig{name: name}
+	s.own.sig = s
 	kwOnly := false
 	s.kwOnlyIdx = -1
 	for i, raw := range splitParams(spec) {
@@ -136,6 +146,18 @@ func NewSig(name, spec string) (*Sig, error) {
 		s.kwOnlyIdx = len(s.params)
 	}
 	s.noKw = s.builtin && s.nPosOnly == len(s.params) && s.starstar == ""
+	if len(s.params) > maxParams {
+		return nil, fmt.Errorf("bridge: signature of %s: more than %d parameters", name, maxParams)
+	}
+	s.simple = true
+	for i, p := range s.params {
+		if !p.hasDef && i < s.nPos {
+			s.nReqPos++
+		}
+		if p.fresh != nil || !p.hasDef && i >= s.kwOnlyIdx {
+			s.simple = false
+		}
+	}
 	return s, nil
 }
 
@@ -190,39 +212,138 @@ func parseLiteral(lit string) (py.Object, error) {
 // Name returns the callable's name as used in messages.
 func (s *Sig) Name() string { return s.name }
 
-// Args are a call's arguments bound to a Sig.
+// Args are a call's arguments bound to a Sig. The Args that Func, Method
+// and ClassMethod pass to their fn is recycled when fn returns (a method
+// call allocates nothing for its arguments), so fn reads what it needs
+// during the call and never keeps the *Args: not in a goroutine, a stored
+// closure or a data structure (keep the values instead). TestArgsNotKept
+// checks this over the module's sources. Parse's Args are the caller's.
 type Args struct {
-	sig   *Sig
+	sig *Sig
+	// pos: a call of positional arguments only holds the caller's tuple
+	// (the other parameters take their defaults); otherwise vals holds
+	// every parameter's value.
+	pos   py.Tuple
 	vals  []py.Object
-	given []bool
+	given uint64 // bit i: parameter i was passed
 	// Star holds the extra positional arguments of a "*name" parameter.
 	Star py.Tuple
-	// Kw holds the extra keyword arguments of a "**name" parameter.
-	Kw py.StringDict
+	// Kw holds the extra keyword arguments of a "**name" parameter (nil
+	// when there are none: read it, never write to it).
+	Kw  py.StringDict
+	buf [4]py.Object // vals of a small Sig
+}
+
+// value returns parameter i's value.
+func (a *Args) value(i int) py.Object {
+	if a.vals != nil {
+		return a.vals[i]
+	}
+	if i < len(a.pos) {
+		return a.pos[i]
+	}
+	return a.sig.params[i].def
+}
+
+// release gives a binder's Args back to its Sig, dropping its references
+// (only the fields set: each write costs a GC write barrier).
+func (a *Args) release() {
+	if a.vals != nil {
+		clear(a.vals)
+		a.vals = nil
+	}
+	if a.pos != nil {
+		a.pos = nil
+	}
+	if a.Star != nil || a.Kw != nil {
+		a.Star, a.Kw = nil, nil
+	}
+	if s := a.sig; a == &s.own {
+		s.busy.Store(false)
+	}
 }
 
 // Parse binds args and kwargs to the signature's parameters.
 func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
-	if s.noKw {
+	a := &Args{sig: s}
+	if err := s.bind(a, args, kwargs, false); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// call binds a call's arguments into the Sig's own Args (a fresh one when
+// that is in use by a concurrent or nested call), runs fn and recycles the
+// Args: fn must not keep it (see the Args doc).
+func (s *Sig) call(self py.Object, args py.Tuple, kwargs py.StringDict, fn func(self py.Object, a *Args) (py.Object, error)) (py.Object, error) {
+	a := &s.own
+	if !s.busy.CompareAndSwap(false, true) {
+		a = &Args{sig: s}
+	}
+	var r py.Object
+	err := s.bind(a, args, kwargs, true)
+	if err == nil {
+		r, err = fn(self, a)
+	}
+	a.release()
+	return r, err
+}
+
+// bind binds a call's arguments into a. With borrow (the binders' calls),
+// a call of positional arguments only keeps the caller's tuple: gpython's
+// is a view of the calling frame's value stack, valid during the call only
+// (so *args, which a callee may keep, is copied).
+func (s *Sig) bind(a *Args, args py.Tuple, kwargs py.StringDict, borrow bool) error {
+	n := len(args)
+	if borrow && len(kwargs) == 0 && s.simple && n >= s.nReqPos && (n <= s.nPos || s.star != "") {
+		// the common call: positional arguments only, no error possible
+		if s.star != "" {
+			a.Star = py.Tuple{}
+			if n > s.nPos {
+				a.Star = append(py.Tuple(nil), args[s.nPos:]...)
+				args, n = args[:s.nPos], s.nPos
+			}
+		}
+		if n > 0 {
+			a.pos = args
+		}
+		a.given = 1<<uint(n) - 1
+		return nil
+	}
+	if len(s.params) <= len(a.buf) {
+		a.vals = a.buf[:len(s.params)]
+	} else {
+		a.vals = make([]py.Object, len(s.params))
+	}
+	return s.parse(a, args, kwargs)
+}
+
+// parse is bind's general case, into a.vals.
+func (s *Sig) parse(a *Args, args py.Tuple, kwargs py.StringDict) error {
+	switch {
+	case s.noKw:
 		if err := s.checkPositional(len(args), kwargs); err != nil {
-			return nil, err
+			return err
+		}
+	case s.builtin && s.nPosOnly == len(s.params) && s.starstar != "" && s.nPos > 0:
+		// positional-only names and **kwargs (sorted, dict.update): CPython
+		// unpacks the positionals alone (PyArg_UnpackTuple)
+		if err := s.unpackPositional(len(args)); err != nil {
+			return err
 		}
 	}
-	a := &Args{sig: s, vals: make([]py.Object, len(s.params)), given: make([]bool, len(s.params))}
 	n := len(args)
 	if n > s.nPos {
 		if s.star == "" {
-			return nil, s.tooMany(n, len(kwargs))
+			return s.tooMany(n, len(kwargs))
 		}
 		a.Star = append(py.Tuple{}, args[s.nPos:]...)
 		n = s.nPos
 	} else if s.star != "" {
 		a.Star = py.Tuple{}
 	}
-	for i := 0; i < n; i++ {
-		a.vals[i] = args[i]
-		a.given[i] = true
-	}
+	copy(a.vals, args[:n])
+	a.given = 1<<uint(n) - 1
 	var posOnlyKw []string
 	for k, v := range kwargs {
 		j := s.index(k)
@@ -235,7 +356,7 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 		}
 		if j < 0 {
 			if s.starstar == "" {
-				return nil, s.unexpected(k)
+				return s.unexpected(k)
 			}
 			if a.Kw == nil {
 				a.Kw = py.NewStringDict()
@@ -243,24 +364,21 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 			a.Kw[k] = v
 			continue
 		}
-		if a.given[j] {
-			return nil, s.multiple(k, j)
+		if a.given&(1<<uint(j)) != 0 {
+			return s.multiple(k, j)
 		}
 		a.vals[j] = v
-		a.given[j] = true
+		a.given |= 1 << uint(j)
 	}
 	if len(posOnlyKw) > 0 {
 		if s.builtin {
-			return nil, s.unexpected(posOnlyKw[0])
+			return s.unexpected(posOnlyKw[0])
 		}
-		return nil, py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
-	}
-	if s.starstar != "" && a.Kw == nil {
-		a.Kw = py.NewStringDict()
+		return py.ExceptionNewf(py.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(posOnlyKw, ", "))
 	}
 	var missingPos, missingKw []string
 	for i, p := range s.params {
-		if a.given[i] {
+		if a.given&(1<<uint(i)) != 0 {
 			continue
 		}
 		switch {
@@ -275,12 +393,12 @@ func (s *Sig) Parse(args py.Tuple, kwargs py.StringDict) (*Args, error) {
 		}
 	}
 	if len(missingPos) > 0 {
-		return nil, s.missing("positional", missingPos)
+		return s.missing("positional", missingPos, len(args))
 	}
 	if len(missingKw) > 0 {
-		return nil, s.missing("keyword-only", missingKw)
+		return s.missing("keyword-only", missingKw, len(args))
 	}
-	return a, nil
+	return nil
 }
 
 func (s *Sig) index(name string) int {
@@ -292,9 +410,9 @@ func (s *Sig) index(name string) int {
 	return -1
 }
 
-func (s *Sig) missing(kind string, names []string) error {
+func (s *Sig) missing(kind string, names []string, nargs int) error {
 	if s.builtin {
-		return s.missingC(names[0])
+		return s.missingC(names[0], nargs)
 	}
 	q := make([]string, len(names))
 	for i, n := range names {
@@ -318,7 +436,7 @@ func (s *Sig) missing(kind string, names []string) error {
 
 func (s *Sig) tooMany(given, nkw int) error {
 	if s.builtin {
-		return s.tooManyC(given + nkw)
+		return s.tooManyC(given, nkw)
 	}
 	required, nPos := 0, s.nPos
 	for i := 0; i < s.nPos; i++ {
@@ -351,17 +469,17 @@ func (a *Args) idx(name string) int {
 }
 
 // Get returns the bound value of parameter name (its default when not given).
-func (a *Args) Get(name string) py.Object { return a.vals[a.idx(name)] }
+func (a *Args) Get(name string) py.Object { return a.value(a.idx(name)) }
 
 // Given reports whether the caller passed name explicitly.
-func (a *Args) Given(name string) bool { return a.given[a.idx(name)] }
+func (a *Args) Given(name string) bool { return a.given&(1<<uint(a.idx(name))) != 0 }
 
 // IsNone reports whether name is None.
 func (a *Args) IsNone(name string) bool { return a.Get(name) == py.None }
 
 // TypeError returns CPython's "f() argument 'x' must be T, not U" error.
 func (a *Args) TypeError(name, want string) error {
-	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.name, name, want, TypeName(a.Get(name)))
+	return py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be %s, not %s", a.sig.argName(), name, want, TypeName(a.Get(name)))
 }
 
 // Int returns name as a Go int; bools count as ints, as in CPython.
@@ -421,7 +539,7 @@ func (a *Args) Float(name string) (float64, error) {
 		f, _ := new(big.Float).SetInt((*big.Int)(x)).Float64()
 		return f, nil
 	}
-	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.name, name, TypeName(a.Get(name)))
+	return 0, py.ExceptionNewf(py.TypeError, "%s() argument '%s' must be a real number, not %s", a.sig.argName(), name, TypeName(a.Get(name)))
 }
 
 // OptFloat is Float where None gives ok == false (e.g. timeout=None).
@@ -546,12 +664,8 @@ func TypeName(o py.Object) string {
 // module holding the function (see CtxOf), or nil.
 func Func(name, spec string, fn func(self py.Object, a *Args) (py.Object, error)) *py.Method {
 	sig := MustSig(name, spec)
-	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		a, err := sig.Parse(args, kwargs)
-		if err != nil {
-			return nil, err
-		}
-		return fn(self, a)
+	return py.MustNewMethod(methodName(name), func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return sig.call(self, args, kwargs, fn)
 	}, 0, name+"("+spec+")")
 }
 
@@ -574,11 +688,7 @@ func Method(t *py.Type, errName, spec string, fn func(self py.Object, a *Args) (
 				return nil, err
 			}
 		}
-		a, err := sig.Parse(args, kwargs)
-		if err != nil {
-			return nil, err
-		}
-		return fn(self, a)
+		return sig.call(self, args, kwargs, fn)
 	}, 0, name+"("+spec+")")
 	if t != nil {
 		t.Dict[name] = m
@@ -645,4 +755,17 @@ func selfFromArgs(t *py.Type, errName, name string, args py.Tuple) (py.Object, p
 		return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, t.Name, self.Type().Name)
 	}
 	return self, args[1:], nil
+}
+
+// isInstanceOf reports whether o's type is t or a subtype of it.
+func isInstanceOf(o py.Object, t *py.Type) bool {
+	ot := o.Type()
+	return ot == t || ot.IsSubtype(t)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

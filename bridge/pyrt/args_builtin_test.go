@@ -27,11 +27,21 @@ func TestSigBuiltinWording(t *testing.T) {
 		{"list.insert", "$self, index, object, /", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "insert expected 2 arguments, got 3"},
 		{"dict.pop", "$self, key, default=None, /", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "pop expected at most 2 arguments, got 3"},
 		{"min", "$module, arg, /, *args", nil, nil, "min expected at least 1 argument, got 0"},
+		{"dict.update", "$self, other=None, /, **kwargs", py.Tuple{py.Int(1), py.Int(2)}, kw("x"), "update expected at most 1 argument, got 2"},
+		{"sorted", "$module, iterable, /, **kwargs", py.Tuple{py.Int(1), py.Int(2)}, nil, "sorted expected 1 argument, got 2"},
+		{"sorted", "$module, iterable, /, **kwargs", nil, kw("key"), "sorted expected 1 argument, got 0"},
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "split() takes at most 2 arguments (3 given)"},
 		{"str.split", "$self, sep=None, maxsplit=-1", nil, kw("x"), "'x' is an invalid keyword argument for split()"},
 		{"str.split", "$self, sep=None, maxsplit=-1", py.Tuple{py.Int(1)}, kw("sep"), "argument for split() given by name ('sep') and position (1)"},
 		{"int.from_bytes", "$type, bytes, byteorder='big', *, signed=False", nil, nil, "from_bytes() missing required argument 'bytes' (pos 1)"},
 		{"list.sort", "$self, *, key=None, reverse=False", py.Tuple{py.Int(1)}, nil, "sort() takes no positional arguments"},
+		{"math.gcd", "$module, *integers", nil, kw("x"), "math.gcd() takes no keyword arguments"},
+		{"math.isqrt", "$module, n, /", nil, nil, "math.isqrt() takes exactly one argument (0 given)"},
+		{"math.perm", "$module, n, k=None, /", nil, nil, "perm expected at least 1 argument, got 0"},
+		{"math.prod", "$module, iterable, /, *, start=1", nil, nil, "prod() takes exactly 1 positional argument (0 given)"},
+		{"math.prod", "$module, iterable, /, *, start=1", py.Tuple{py.Int(1), py.Int(2)}, nil, "prod() takes exactly 1 positional argument (2 given)"},
+		{"math.isclose", "$module, a, b, *, rel_tol=1e-09, abs_tol=0.0", py.Tuple{py.Int(1)}, nil, "isclose() missing required argument 'b' (pos 2)"},
+		{"math.isclose", "$module, a, b, *, rel_tol=1e-09, abs_tol=0.0", py.Tuple{py.Int(1), py.Int(2), py.Int(3)}, nil, "isclose() takes exactly 2 positional arguments (3 given)"},
 	}
 	for _, c := range cases {
 		_, err := MustSig(c.name, c.spec).Parse(c.args, c.kwargs)
@@ -39,8 +49,16 @@ func TestSigBuiltinWording(t *testing.T) {
 			t.Errorf("%s(%s) called with %v %v: got %q, want %q", c.name, c.spec, c.args, c.kwargs, got, c.want)
 		}
 	}
+	// a type error names a C function by its short name
+	a, err := MustSig("int.to_bytes", "$self, length=1, byteorder='big', *, signed=False").Parse(py.Tuple{py.Int(1), py.Int(7)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Str("byteorder"); excText(err) != "TypeError: to_bytes() argument 'byteorder' must be str, not int" {
+		t.Errorf("to_bytes(1, 7): %s", excText(err))
+	}
 	// in range, the positional-only check lets the call through
-	a, err := MustSig("dict.get", "$self, key, default=None, /").Parse(py.Tuple{py.Int(1)}, nil)
+	a, err = MustSig("dict.get", "$self, key, default=None, /").Parse(py.Tuple{py.Int(1)}, nil)
 	if err != nil || a.Get("key") != py.Int(1) || a.Get("default") != py.None || a.Given("default") {
 		t.Errorf("dict.get(1): %v %v", a, err)
 	}

@@ -54,7 +54,14 @@
 // Func(name, spec, fn) makes a module-level builtin; Method(t, name, spec, fn)
 // installs a method in type t's Dict that gets its instance whichever way it
 // is called (obj.m(x) or T.m(obj, x)), checking it is a t; ClassMethod(t,
-// name, spec, fn) gets the class instead. TypeName(o) and IsCallable(o) help with
+// name, spec, fn) gets the class instead; ClassNew(name, spec, fn) makes a
+// type's constructor. A spec opening with "$self", "$module" or "$type"
+// declares what CPython implements in C and words errors as C does
+// ("str.join() takes exactly one argument (0 given)"); one opening with
+// "self" declares a method CPython writes in Python, whose messages count
+// self ("Event.wait() takes from 1 to 2 positional arguments but 3 were
+// given"); name is then the qualified name ("Event.wait", "math.gcd"), the
+// callable's __name__ the part after the last '.'. TypeName(o) and IsCallable(o) help with
 // messages. Exception classes made with NewType after start-up need their
 // MRO computed (MustReady) or except clauses will not match subclasses.
 //

@@ -31,3 +31,8 @@ func ExcObject(err error) py.Object {
 	}
 	return NewException(py.SystemError, MsgArgs(err.Error())...)
 }
+
+// KeyError makes KeyError(key), whose str is repr(key) as in CPython.
+func KeyError(key py.Object) error {
+	return &py.Exception{Base: py.KeyError, Args: py.Tuple{key}, Dict: py.NewStringDict()}
+}

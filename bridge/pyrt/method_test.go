@@ -84,3 +84,67 @@ func TestClassMethodGetsClass(t *testing.T) {
 		}
 	}
 }
+
+// Defaults, given-ness and fresh mutable defaults on the positional fast
+// path and the keyword path agree.
+func TestSigFastPathBinding(t *testing.T) {
+	s := MustSig("f", "a, b=2, c=[], *, d=None")
+	for _, kwargs := range []py.StringDict{nil, {"d": py.None}} {
+		a, err := s.Parse(py.Tuple{py.Int(1)}, kwargs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Get("a") != py.Int(1) || a.Get("b") != py.Int(2) || !a.Given("a") || a.Given("b") || a.Given("d") != (kwargs != nil) {
+			t.Errorf("kwargs %v: bound wrong", kwargs)
+		}
+		a2, _ := s.Parse(py.Tuple{py.Int(1)}, kwargs)
+		if a.Get("c") == a2.Get("c") {
+			t.Error("[] default shared between calls")
+		}
+	}
+}
+
+// *args on the positional path: the extras, or an empty tuple.
+func TestSigFastPathStar(t *testing.T) {
+	s := MustSig("f", "x, y=2, *rest")
+	a, err := s.Parse(py.Tuple{py.Int(1), py.Int(3), py.Int(4), py.Int(5)}, nil)
+	if err != nil || a.Get("x") != py.Int(1) || a.Get("y") != py.Int(3) || len(a.Star) != 2 || a.Star[1] != py.Int(5) {
+		t.Fatalf("bound %v %v", a, err)
+	}
+	a, err = s.Parse(py.Tuple{py.Int(1)}, nil)
+	if err != nil || a.Get("y") != py.Int(2) || a.Star == nil || len(a.Star) != 0 || a.Given("y") {
+		t.Fatalf("bound %v %v", a, err)
+	}
+	if _, err := s.Parse(nil, nil); excText(err) != "TypeError: f() missing 1 required positional argument: 'x'" {
+		t.Errorf("no x: %s", excText(err))
+	}
+}
+
+// A binder's *args survive the call (a callee may keep them) though the
+// caller's tuple is a view of a value stack that is reused.
+func TestFuncStarOutlivesCall(t *testing.T) {
+	var kept py.Tuple
+	f := Func("f", "x, *rest", func(_ py.Object, a *Args) (py.Object, error) {
+		kept = a.Star
+		return a.Get("x"), nil
+	})
+	args := py.Tuple{py.Int(1), py.Int(2), py.Int(3)}
+	if r, err := f.CallWithKeywords(nil, args, nil); err != nil || r != py.Int(1) {
+		t.Fatalf("f: %v %v", r, err)
+	}
+	args[1], args[2] = py.None, py.None // the caller's stack moves on
+	if len(kept) != 2 || kept[0] != py.Int(2) || kept[1] != py.Int(3) {
+		t.Errorf("kept *args %v", kept)
+	}
+}
+
+func BenchmarkSigParsePositional(b *testing.B) {
+	s := MustSig("dict.get", "$self, key, default=None, /")
+	args := py.Tuple{py.String("k")}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Parse(args, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,8 +1,8 @@
 package pyrt
 
 // Small helpers the Go-implemented modules (threading, concurrent.futures,
-// multiprocessing) share: finding their interpreter, binding arguments
-// without a Sig, callable().
+// multiprocessing) share: finding their interpreter, constructors of their
+// classes, a submodule's share of its package's functions.
 
 import (
 	"github.com/go-python/gpython/py"
@@ -16,38 +16,6 @@ func InterpOfModule(self py.Object) (*Interp, error) {
 		}
 	}
 	return nil, py.ExceptionNewf(py.SystemError, "no interpreter for this module")
-}
-
-// ParseArgs binds args and kwargs to names (the first nreq required) for the
-// Go-implemented callable fname, returning nil for the ones not given.
-func ParseArgs(fname string, args py.Tuple, kwargs py.StringDict, names []string, nreq int) ([]py.Object, error) {
-	if len(args) > len(names) {
-		return nil, py.ExceptionNewf(py.TypeError, "%s() takes at most %d arguments (%d given)", fname, len(names), len(args))
-	}
-	out := make([]py.Object, len(names))
-	copy(out, args)
-	for k, v := range kwargs {
-		found := false
-		for i, n := range names {
-			if n == k {
-				if i < len(args) {
-					return nil, py.ExceptionNewf(py.TypeError, "argument for %s() given by name ('%s') and position (%d)", fname, k, i+1)
-				}
-				out[i] = v
-				found = true
-				break
-			}
-		}
-		if !found {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", fname, k)
-		}
-	}
-	for i := 0; i < nreq; i++ {
-		if out[i] == nil {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i+1)
-		}
-	}
-	return out, nil
 }
 
 // soleInterp returns the interpreter calling a class constructor (gpython
@@ -91,4 +59,18 @@ func ClassNew(name, spec string, fn func(it *Interp, a *Args) (py.Object, error)
 		}
 		return fn(it, a)
 	}
+}
+
+// PickMethods returns those of methods named in names (a submodule's share
+// of its package's functions), in the order of methods.
+func PickMethods(methods []*py.Method, names ...string) []*py.Method {
+	var out []*py.Method
+	for _, m := range methods {
+		for _, n := range names {
+			if m.Name == n {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }

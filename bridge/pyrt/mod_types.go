@@ -9,9 +9,6 @@ import (
 	"github.com/go-python/gpython/py"
 )
 
-// goFunc is the shape of every Go-implemented Python method.
-type goFunc func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)
-
 // NewClass makes a Go-backed class whose instances are made by newFn.
 func NewClass(module, name, doc string, newFn py.NewFunc) *py.Type {
 	t := py.NewTypeX(name, doc, newFn, nil)
@@ -30,28 +27,8 @@ func NewExceptionClass(module, name, doc string, base *py.Type) *py.Type {
 	return t
 }
 
-// DefMethod adds a method to t. gpython calls a Go method either bound
-// (self is the instance) or through the class (self is a module or nil and
-// the instance is the first argument): both are handled.
-func DefMethod(t *py.Type, name string, fn goFunc) {
-	t.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if self == nil || !IsInstance(self, t) {
-			if len(args) == 0 || !IsInstance(args[0], t) {
-				return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' of '%s' object needs an argument", name, t.Name)
-			}
-			self, args = args[0], args[1:]
-		}
-		return fn(self, args, kwargs)
-	}, 0, "")
-}
-
-// DefFunc makes a module-level function.
-func DefFunc(name, doc string, fn goFunc) *py.Method {
-	return py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return fn(self, args, kwargs)
-	}, 0, doc)
-}
-
+// IsInstance reports whether o is an instance of t (or of a subtype);
+// false for nil and for the nil module gpython passes as self.
 func IsInstance(o py.Object, t *py.Type) bool {
 	if o == nil {
 		return false

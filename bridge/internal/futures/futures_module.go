@@ -237,8 +237,9 @@ func initFutureMethods() {
 	})
 	pyrt.Method(futureType, "Future.set_result", "self, result", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f := self.(*Future)
+		result := a.Get("result")
 		var err error
-		holdingGIL(f.it, func() { err = f.Engine.SetResult(a.Get("result")) })
+		holdingGIL(f.it, func() { err = f.Engine.SetResult(result) })
 		return py.None, PyError(f.it, err, nil, nil)
 	})
 	pyrt.Method(futureType, "Future.set_exception", "self, exception", func(self py.Object, a *pyrt.Args) (py.Object, error) {

@@ -55,7 +55,7 @@ func (a *pyAsyncResult) M__repr__() (py.Object, error) { return py.String(a.repr
 
 // The pools' method parameters, as CPython's.
 const (
-	applySpec    = "self, func, args=(), kwds={}"
+	applySpec    = "self, func, args=(), kwds=None" // CPython: kwds={}; None (no kwds) spares a dict per call
 	mapSpec      = "self, func, iterable, chunksize=None"
 	imapSpec     = "self, func, iterable, chunksize=1"
 	callbackSpec = ", callback=None, error_callback=None"

@@ -187,15 +187,12 @@ func bytesNew(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
 }
 
 // bytesJoin is bytes.join(iterable_of_bytes).
-func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("join", args, kw, 1, 1); err != nil {
-		return nil, err
-	}
+func bytesJoin(self py.Object, a *pyrt.Args) (py.Object, error) {
 	sep, _ := BytesLike(self)
 	var out []byte
 	n := 0
 	var ierr error
-	err := py.Iterate(args[0], func(o py.Object) bool {
+	err := py.Iterate(a.Get("iterable_of_bytes"), func(o py.Object) bool {
 		b, ok := BytesLike(o)
 		if !ok {
 			ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected a bytes-like object, %s found", n, pyrt.TypeName(o))
@@ -222,11 +219,9 @@ func bytesJoin(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, erro
 
 // bytesAffix is bytes.startswith/endswith(affix, start=None, end=None),
 // affix a bytes-like object or a tuple of them.
-func bytesAffix(name string, has func(b, affix []byte) bool) pyrt.MethodFunc {
-	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs(name, args, kw, 1, 3); err != nil {
-			return nil, err
-		}
+func bytesAffix(name string, has func(b, affix []byte) bool) bytesMethod {
+	return func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		affix := a.Get("prefix")
 		b, _ := BytesLike(self)
 		n := len(b)
 		lo, hi := 0, n
@@ -250,40 +245,36 @@ func bytesAffix(name string, has func(b, affix []byte) bool) pyrt.MethodFunc {
 			return i, nil
 		}
 		var err error
-		if len(args) > 1 {
-			if lo, err = bound(args[1], 0); err != nil {
-				return nil, err
-			}
-			if i, err := py.IndexInt(args[1]); err == nil && i > n {
-				return py.False, nil // CPython: a start past the end matches nothing
-			}
+		if lo, err = bound(a.Get("start"), 0); err != nil {
+			return nil, err
 		}
-		if len(args) > 2 {
-			if hi, err = bound(args[2], n); err != nil {
-				return nil, err
-			}
+		if i, err := py.IndexInt(a.Get("start")); err == nil && i > n {
+			return py.False, nil // CPython: a start past the end matches nothing
+		}
+		if hi, err = bound(a.Get("end"), n); err != nil {
+			return nil, err
 		}
 		var part []byte
 		if lo <= hi {
 			part = b[lo:hi]
-		} else if len(args) > 1 {
+		} else if a.Given("start") {
 			return py.False, nil
 		}
 		var cands py.Tuple
-		if t, ok := args[0].(py.Tuple); ok {
+		if t, ok := affix.(py.Tuple); ok {
 			cands = t
 		} else {
-			cands = py.Tuple{args[0]}
+			cands = py.Tuple{affix}
 		}
 		for _, c := range cands {
-			a, ok := BytesLike(c)
+			x, ok := BytesLike(c)
 			if !ok {
-				if _, isTuple := args[0].(py.Tuple); isTuple {
+				if _, isTuple := affix.(py.Tuple); isTuple {
 					return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(c))
 				}
 				return nil, py.ExceptionNewf(py.TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", name, pyrt.TypeName(c))
 			}
-			if has(part, a) {
+			if has(part, x) {
 				return py.True, nil
 			}
 		}
@@ -390,9 +381,9 @@ func init() {
 	})
 	pyrt.OnInstall(pyrt.InstallLate, "builtin_bytes", func() {
 		installBytesMethods()
-		pyrt.AddMethod(py.BytesType, "join", bytesJoin)
-		pyrt.AddMethod(py.BytesType, "startswith", bytesAffix("startswith", bytes.HasPrefix))
-		pyrt.AddMethod(py.BytesType, "endswith", bytesAffix("endswith", bytes.HasSuffix))
+		pyrt.Method(py.BytesType, "bytes.join", "$self, iterable_of_bytes, /", bytesJoin)
+		pyrt.Method(py.BytesType, "bytes.startswith", "$self, prefix, start=None, end=None, /", bytesAffix("startswith", bytes.HasPrefix))
+		pyrt.Method(py.BytesType, "bytes.endswith", "$self, prefix, start=None, end=None, /", bytesAffix("endswith", bytes.HasSuffix))
 		wrapResultsForBytes(py.BytesType)
 		delegateBytesMethods()
 		wrapResultsForBytes(py.StringType, "encode")

@@ -84,17 +84,24 @@ func fromLatin(r py.Object, mk func([]byte) py.Object) py.Object {
 	return r
 }
 
+// bytesMethod is the Go signature of a bytes method (pyrt.Method's fn).
+type bytesMethod = func(self py.Object, a *pyrt.Args) (py.Object, error)
+
+// viaStrSpec passes every argument on to the str method, which checks them.
+const viaStrSpec = "$self, *args, **kwargs"
+
 // viaStr makes bytes method name from the str method of that name.
-func viaStr(name string, intSub bool) pyrt.MethodFunc {
-	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+func viaStr(name string, intSub bool) bytesMethod {
+	return func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		args, kw := a.Star, a.Kw
 		m, ok := py.StringType.Dict[name].(*py.Method)
 		if !ok {
 			return nil, py.ExceptionNewf(py.NotImplementedError, "bytes.%s is not supported by pypool", name)
 		}
 		b, _ := BytesLike(self)
 		cargs := make(py.Tuple, len(args))
-		for i, a := range args {
-			c, err := latinArg(a, intSub && i == 0)
+		for i, arg := range args {
+			c, err := latinArg(arg, intSub && i == 0)
 			if err != nil {
 				return nil, err
 			}
@@ -133,8 +140,8 @@ func isASCIISpace(c byte) bool {
 }
 
 // mapBytes makes a bytes method mapping each byte (case conversions).
-func mapBytes(f func(b []byte) []byte) pyrt.MethodFunc {
-	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+func mapBytes(f func(b []byte) []byte) bytesMethod {
+	return func(self py.Object, _ *pyrt.Args) (py.Object, error) {
 		b, _ := BytesLike(self)
 		out := f(append([]byte{}, b...))
 		if _, isBA := self.(*ByteArray); isBA {
@@ -168,8 +175,8 @@ func toUpperASCII(c byte) byte {
 }
 
 // testBytes makes a bytes predicate method (isalpha, …).
-func testBytes(f func(b []byte) bool) pyrt.MethodFunc {
-	return func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+func testBytes(f func(b []byte) bool) bytesMethod {
+	return func(self py.Object, _ *pyrt.Args) (py.Object, error) {
 		b, _ := BytesLike(self)
 		return py.NewBool(f(b)), nil
 	}
@@ -320,19 +327,12 @@ func (a *ByteArray) M__mod__(args py.Object) (py.Object, error) {
 	return bytesMod(a.B, args, newByteArray)
 }
 
-func bytesMaketrans(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if len(args) > 0 {
-		if _, ok := args[0].(*py.Type); ok {
-			args = args[1:]
-		}
-	}
-	if err := pyrt.NArgs("maketrans", args, kw, 2, 2); err != nil {
-		return nil, err
-	}
-	from, ok1 := BytesLike(args[0])
-	to, ok2 := BytesLike(args[1])
+// bytesMaketrans is the static method bytes.maketrans(frm, to).
+func bytesMaketrans(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	from, ok1 := BytesLike(a.Get("frm"))
+	to, ok2 := BytesLike(a.Get("to"))
 	if !ok1 || !ok2 {
-		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(a.Get("frm")))
 	}
 	if len(from) != len(to) {
 		return nil, py.ExceptionNewf(py.ValueError, "maketrans arguments must have same length")
@@ -347,20 +347,14 @@ func bytesMaketrans(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, er
 	return newBytes(table), nil
 }
 
-func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if d, ok := kw["delete"]; ok {
-		args = append(append(py.Tuple{}, args...), d)
-		kw = nil
-	}
-	if err := pyrt.NArgs("translate", args, kw, 1, 2); err != nil {
-		return nil, err
-	}
+// bytesTranslate is bytes.translate(table, /, delete=b”).
+func bytesTranslate(self py.Object, a *pyrt.Args) (py.Object, error) {
 	b, _ := BytesLike(self)
 	var table []byte
-	if args[0] != py.None {
-		t, ok := BytesLike(args[0])
+	if a.Get("table") != py.None {
+		t, ok := BytesLike(a.Get("table"))
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(args[0]))
+			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(a.Get("table")))
 		}
 		if len(t) != 256 {
 			return nil, py.ExceptionNewf(py.ValueError, "translation table must be 256 characters long")
@@ -368,10 +362,10 @@ func bytesTranslate(self py.Object, args py.Tuple, kw py.StringDict) (py.Object,
 		table = t
 	}
 	var del [256]bool
-	if len(args) > 1 {
-		d, ok := BytesLike(args[1])
+	if a.Given("delete") {
+		d, ok := BytesLike(a.Get("delete"))
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(args[1]))
+			return nil, py.ExceptionNewf(py.TypeError, "a bytes-like object is required, not '%s'", pyrt.TypeName(a.Get("delete")))
 		}
 		for _, c := range d {
 			del[c] = true
@@ -400,21 +394,21 @@ func installBytesMethods() {
 	for _, name := range []string{"center", "expandtabs", "ljust", "lstrip", "partition", "removeprefix",
 		"removesuffix", "replace", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines",
 		"strip", "zfill"} {
-		pyrt.AddMethod(py.BytesType, name, viaStr(name, false))
+		pyrt.Method(py.BytesType, "bytes."+name, viaStrSpec, viaStr(name, false))
 	}
 	for _, name := range []string{"count", "find", "index", "rfind", "rindex"} {
-		pyrt.AddMethod(py.BytesType, name, viaStr(name, true))
+		pyrt.Method(py.BytesType, "bytes."+name, viaStrSpec, viaStr(name, true))
 	}
-	pyrt.AddMethod(py.BytesType, "lower", mapBytes(each(toLowerASCII)))
-	pyrt.AddMethod(py.BytesType, "upper", mapBytes(each(toUpperASCII)))
-	pyrt.AddMethod(py.BytesType, "swapcase", mapBytes(each(func(c byte) byte {
+	pyrt.Method(py.BytesType, "bytes.lower", "$self", mapBytes(each(toLowerASCII)))
+	pyrt.Method(py.BytesType, "bytes.upper", "$self", mapBytes(each(toUpperASCII)))
+	pyrt.Method(py.BytesType, "bytes.swapcase", "$self", mapBytes(each(func(c byte) byte {
 		if isASCIILower(c) {
 			return c - 32
 		}
 		return toLowerASCII(c)
 	})))
-	pyrt.AddMethod(py.BytesType, "title", mapBytes(titleBytes))
-	pyrt.AddMethod(py.BytesType, "capitalize", mapBytes(func(b []byte) []byte {
+	pyrt.Method(py.BytesType, "bytes.title", "$self", mapBytes(titleBytes))
+	pyrt.Method(py.BytesType, "bytes.capitalize", "$self", mapBytes(func(b []byte) []byte {
 		for i, c := range b {
 			if i == 0 {
 				b[i] = toUpperASCII(c)
@@ -424,11 +418,11 @@ func installBytesMethods() {
 		}
 		return b
 	}))
-	pyrt.AddMethod(py.BytesType, "isalpha", testBytes(all(isASCIIAlpha)))
-	pyrt.AddMethod(py.BytesType, "isdigit", testBytes(all(func(c byte) bool { return c >= '0' && c <= '9' })))
-	pyrt.AddMethod(py.BytesType, "isalnum", testBytes(all(func(c byte) bool { return isASCIIAlpha(c) || c >= '0' && c <= '9' })))
-	pyrt.AddMethod(py.BytesType, "isspace", testBytes(all(isASCIISpace)))
-	pyrt.AddMethod(py.BytesType, "isascii", testBytes(func(b []byte) bool {
+	pyrt.Method(py.BytesType, "bytes.isalpha", "$self", testBytes(all(isASCIIAlpha)))
+	pyrt.Method(py.BytesType, "bytes.isdigit", "$self", testBytes(all(func(c byte) bool { return c >= '0' && c <= '9' })))
+	pyrt.Method(py.BytesType, "bytes.isalnum", "$self", testBytes(all(func(c byte) bool { return isASCIIAlpha(c) || c >= '0' && c <= '9' })))
+	pyrt.Method(py.BytesType, "bytes.isspace", "$self", testBytes(all(isASCIISpace)))
+	pyrt.Method(py.BytesType, "bytes.isascii", "$self", testBytes(func(b []byte) bool {
 		for _, c := range b {
 			if c >= 0x80 {
 				return false
@@ -436,9 +430,9 @@ func installBytesMethods() {
 		}
 		return true
 	}))
-	pyrt.AddMethod(py.BytesType, "islower", testBytes(casedTest(isASCIILower, isASCIIUpper)))
-	pyrt.AddMethod(py.BytesType, "isupper", testBytes(casedTest(isASCIIUpper, isASCIILower)))
-	pyrt.AddMethod(py.BytesType, "istitle", testBytes(isTitleBytes))
-	pyrt.AddMethod(py.BytesType, "translate", bytesTranslate)
-	py.BytesType.Dict["maketrans"] = py.MustNewMethod("maketrans", bytesMaketrans, 0, "")
+	pyrt.Method(py.BytesType, "bytes.islower", "$self", testBytes(casedTest(isASCIILower, isASCIIUpper)))
+	pyrt.Method(py.BytesType, "bytes.isupper", "$self", testBytes(casedTest(isASCIIUpper, isASCIILower)))
+	pyrt.Method(py.BytesType, "bytes.istitle", "$self", testBytes(isTitleBytes))
+	pyrt.Method(py.BytesType, "bytes.translate", "$self, table, /, delete=None", bytesTranslate)
+	py.BytesType.Dict["maketrans"] = pyrt.Func("maketrans", "$type, frm, to, /", bytesMaketrans)
 }

@@ -12,7 +12,14 @@ import (
 var quitterType = py.NewType("Quitter", "")
 
 // quitter is exit or quit.
-type quitter struct{ name string }
+type quitter struct {
+	name string
+	sig  *pyrt.Sig
+}
+
+func newQuitter(name string) *quitter {
+	return &quitter{name, pyrt.MustSig("Quitter.__call__", "self, code=None")}
+}
 
 func (q *quitter) Type() *py.Type { return quitterType }
 
@@ -23,10 +30,14 @@ func (q *quitter) M__repr__() (py.Object, error) {
 func (q *quitter) M__str__() (py.Object, error) { return q.M__repr__() }
 
 func (q *quitter) M__call__(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs(q.name, args, kw, 0, 1); err != nil {
+	a, err := q.sig.Parse(args, kw)
+	if err != nil {
 		return nil, err
 	}
-	return nil, pyrt.NewException(py.SystemExit, args...)
+	if !a.Given("code") {
+		return nil, pyrt.NewException(py.SystemExit)
+	}
+	return nil, pyrt.NewException(py.SystemExit, a.Get("code"))
 }
 
 var (
@@ -38,8 +49,8 @@ var (
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtin_exit", func() {
-		SetBuiltin("exit", &quitter{"exit"})
-		SetBuiltin("quit", &quitter{"quit"})
+		SetBuiltin("exit", newQuitter("exit"))
+		SetBuiltin("quit", newQuitter("quit"))
 		pyrt.MustReady(StopAsyncIteration)
 		pyrt.MustReady(EncodingWarning)
 		SetBuiltin("StopAsyncIteration", StopAsyncIteration)

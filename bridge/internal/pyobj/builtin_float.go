@@ -59,18 +59,10 @@ func floatFromHex(s string) (float64, error) {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtin_float", func() {
-		pyrt.AddClassMethod(py.FloatType, "fromhex", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if len(args) > 0 {
-				if _, ok := args[0].(*py.Type); ok {
-					args = args[1:]
-				}
-			}
-			if err := pyrt.NArgs("fromhex", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			s, ok := args[0].(py.String)
+		pyrt.ClassMethod(py.FloatType, "float.fromhex", "$type, string, /", func(cls *py.Type, a *pyrt.Args) (py.Object, error) {
+			s, ok := a.Get("string").(py.String)
 			if !ok {
-				return nil, py.ExceptionNewf(py.TypeError, "must be str, not %s", pyrt.TypeName(args[0]))
+				return nil, py.ExceptionNewf(py.TypeError, "must be str, not %s", pyrt.TypeName(a.Get("string")))
 			}
 			f, err := floatFromHex(string(s))
 			if err != nil {

@@ -79,19 +79,16 @@ func shareIntDict() {
 }
 
 func installIntExtras() {
-	pyrt.AddMethod(py.IntType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("as_integer_ratio", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
+	pyrt.Method(py.IntType, "int.as_integer_ratio", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.Tuple{BigToInt(toBig(boolSelf(self))), py.Int(1)}, nil
 	})
 	for _, name := range []string{"__trunc__", "__floor__", "__ceil__"} {
-		pyrt.AddMethod(py.IntType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(py.IntType, "int."+name, "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return BigToInt(toBig(boolSelf(self))), nil
 		})
 	}
 	floatToInt := func(name string, f func(float64) float64) {
-		pyrt.AddMethod(py.FloatType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(py.FloatType, "float."+name, "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			x, ok := self.(py.Float)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "descriptor '%s' requires a 'float' object", name)

@@ -55,15 +55,15 @@ func installIter() {
 	if orig == nil {
 		return
 	}
-	SetBuiltin("iter", py.MustNewMethod("iter", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) == 2 && len(kw) == 0 {
-			if !Callable(args[0]) {
+	SetBuiltin("iter", pyrt.Func("iter", "$module, object, sentinel=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		if a.Given("sentinel") {
+			if !Callable(a.Get("object")) {
 				return nil, py.ExceptionNewf(py.TypeError, "iter(v, w): v must be callable")
 			}
-			return &callIter{fn: args[0], sentinel: args[1]}, nil
+			return &callIter{fn: a.Get("object"), sentinel: a.Get("sentinel")}, nil
 		}
-		return orig.CallWithKeywords(self, args, kw)
-	}, 0, orig.Doc))
+		return orig.Call(self, py.Tuple{a.Get("object")})
+	}))
 }
 
 func init() {

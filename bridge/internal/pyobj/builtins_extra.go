@@ -43,11 +43,8 @@ func (r *reversedIter) M__next__() (py.Object, error) {
 	return item, nil
 }
 
-func builtinReversed(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("reversed", args, kw, 1, 1); err != nil {
-		return nil, err
-	}
-	seq := args[0]
+func builtinReversed(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	seq := a.Get("sequence")
 	if r, ok := seq.(py.I__reversed__); ok {
 		return r.M__reversed__()
 	}
@@ -108,25 +105,16 @@ func objectID(o py.Object) int64 {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra", func() {
-		SetBuiltin("reversed", BuiltinFunc("reversed", builtinReversed))
-		SetBuiltin("hash", BuiltinFunc("hash", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("hash", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			h, err := Hash(args[0])
+		SetBuiltin("reversed", pyrt.Func("reversed", "$module, sequence, /", builtinReversed))
+		SetBuiltin("hash", pyrt.Func("hash", "$module, obj, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			h, err := Hash(a.Get("obj"))
 			return py.Int(h), err
 		}))
-		SetBuiltin("callable", BuiltinFunc("callable", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("callable", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			return py.NewBool(Callable(args[0])), nil
+		SetBuiltin("callable", pyrt.Func("callable", "$module, obj, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			return py.NewBool(Callable(a.Get("obj"))), nil
 		}))
-		SetBuiltin("id", BuiltinFunc("id", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("id", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			return py.Int(objectID(args[0])), nil
+		SetBuiltin("id", pyrt.Func("id", "$module, obj, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			return py.Int(objectID(a.Get("obj"))), nil
 		}))
 	})
 }
@@ -142,21 +130,15 @@ func roundFloat(f float64, ndigits int) float64 {
 	return r
 }
 
-func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if v, ok := kw["ndigits"]; ok {
-		args = append(append(py.Tuple{}, args...), v)
-	}
-	if len(args) < 1 || len(args) > 2 {
-		return nil, py.ExceptionNewf(py.TypeError, "round() takes at most 2 arguments (%d given)", len(args))
-	}
-	x := args[0]
+func builtinRound(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	x := a.Get("number")
 	if b, ok := x.(*BaseInstance); ok && userLookup(b.Type(), "__round__") == nil {
 		x = b.Base // a float or int subclass
 	}
-	noDigits := len(args) == 1 || args[1] == py.None
+	noDigits := a.IsNone("ndigits")
 	nd := 0
 	if !noDigits {
-		n, err := py.IndexInt(args[1])
+		n, err := py.IndexInt(a.Get("ndigits"))
 		if err != nil {
 			return nil, err
 		}
@@ -201,14 +183,17 @@ func builtinRound(args py.Tuple, kw py.StringDict) (py.Object, error) {
 		return BigToInt(q.Mul(q, p)), nil
 	}
 	if r := x.Type().Lookup("__round__"); r != nil {
-		return py.Call(r, append(py.Tuple{x}, args[1:]...), nil)
+		if a.Given("ndigits") {
+			return py.Call(r, py.Tuple{x, a.Get("ndigits")}, nil)
+		}
+		return py.Call(r, py.Tuple{x}, nil)
 	}
 	return nil, py.ExceptionNewf(py.TypeError, "type %s doesn't define __round__ method", x.Type().Name)
 }
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra#2", func() {
-		SetBuiltin("round", BuiltinFunc("round", builtinRound))
+		SetBuiltin("round", pyrt.Func("round", "$module, number, ndigits=None", builtinRound))
 		enumerate := py.EnumerateType
 		if enumerate.New != nil {
 			orig := enumerate.New
@@ -277,11 +262,9 @@ func init() {
 	})
 }
 
-func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("len", args, kw, 1, 1); err != nil {
-		return nil, err
-	}
-	switch x := args[0].(type) {
+func builtinLen(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	obj := a.Get("obj")
+	switch x := obj.(type) {
 	case py.Bytes:
 		return py.Int(len(x)), nil
 	case py.String:
@@ -291,18 +274,15 @@ func builtinLen(args py.Tuple, kw py.StringDict) (py.Object, error) {
 	case py.Tuple:
 		return py.Int(len(x)), nil
 	}
-	n, err := py.Len(args[0])
+	n, err := py.Len(obj)
 	if err != nil && isExc(err, py.TypeError) {
-		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", args[0].Type().Name)
+		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", obj.Type().Name)
 	}
 	return n, err
 }
 
-func builtinASCII(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("ascii", args, kw, 1, 1); err != nil {
-		return nil, err
-	}
-	r, err := Repr(args[0])
+func builtinASCII(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	r, err := Repr(a.Get("obj"))
 	if err != nil {
 		return nil, err
 	}
@@ -364,16 +344,13 @@ func dirNames(o py.Object) []string {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "builtins_extra#3", func() {
-		SetBuiltin("len", BuiltinFunc("len", builtinLen))
-		SetBuiltin("ascii", BuiltinFunc("ascii", builtinASCII))
-		SetBuiltin("dir", BuiltinFunc("dir", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("dir", args, kw, 1, 1); err != nil {
-				if len(args) == 0 {
-					return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")
-				}
-				return nil, err
+		SetBuiltin("len", pyrt.Func("len", "$module, obj, /", builtinLen))
+		SetBuiltin("ascii", pyrt.Func("ascii", "$module, obj, /", builtinASCII))
+		SetBuiltin("dir", pyrt.Func("dir", "$module, object=None, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			if !a.Given("object") {
+				return nil, py.ExceptionNewf(py.NotImplementedError, "dir() without an argument is not supported by pypool")
 			}
-			names := dirNames(args[0])
+			names := dirNames(a.Get("object"))
 			out := make([]py.Object, len(names))
 			for i, n := range names {
 				out[i] = py.String(n)
@@ -384,14 +361,12 @@ func init() {
 }
 
 // builtinVars is vars(obj).
-func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("vars", args, kw, 1, 1); err != nil {
+func builtinVars(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	obj := a.Get("object")
+	if err := loadLazySource(obj); err != nil {
 		return nil, err
 	}
-	if err := loadLazySource(args[0]); err != nil {
-		return nil, err
-	}
-	if g, ok := args[0].(py.IGetDict); ok {
+	if g, ok := obj.(py.IGetDict); ok {
 		if d := g.GetDict(); d != nil {
 			return d, nil
 		}
@@ -401,6 +376,6 @@ func builtinVars(args py.Tuple, kw py.StringDict) (py.Object, error) {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "mod_extra#vars", func() {
-		SetBuiltin("vars", BuiltinFunc("vars", builtinVars))
+		SetBuiltin("vars", pyrt.Func("vars", "$module, object, /", builtinVars))
 	})
 }

@@ -173,36 +173,31 @@ func classArg(fn string, o py.Object) ([]*py.Type, error) {
 	return nil, py.ExceptionNewf(py.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 }
 
-func builtinIsInstance(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("isinstance", args, kw, 2, 2); err != nil {
-		return nil, err
-	}
-	classes, err := classArg("isinstance", args[1])
+func builtinIsInstance(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	classes, err := classArg("isinstance", a.Get("class_or_tuple"))
 	if err != nil {
 		return nil, err
 	}
+	obj := a.Get("obj")
 	for _, c := range classes {
-		if IsInstance(args[0], c) {
+		if IsInstance(obj, c) {
 			return py.True, nil
 		}
 	}
 	return py.False, nil
 }
 
-func builtinIsSubclass(args py.Tuple, kw py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("issubclass", args, kw, 2, 2); err != nil {
-		return nil, err
-	}
-	a, ok := args[0].(*py.Type)
-	if !ok || !isPyClass(a) {
+func builtinIsSubclass(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	cls, ok := a.Get("cls").(*py.Type)
+	if !ok || !isPyClass(cls) {
 		return nil, py.ExceptionNewf(py.TypeError, "issubclass() arg 1 must be a class")
 	}
-	classes, err := classArg("issubclass", args[1])
+	classes, err := classArg("issubclass", a.Get("class_or_tuple"))
 	if err != nil {
 		return nil, err
 	}
 	for _, c := range classes {
-		if IsSubclass(a, c) {
+		if IsSubclass(cls, c) {
 			return py.True, nil
 		}
 	}
@@ -404,19 +399,16 @@ func init() {
 		name string
 		slot int
 	}{{"getter", 0}, {"setter", 1}, {"deleter", 2}} {
-		pyrt.AddMethod(PropertyType, m.name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs(m.name, args, kw, 1, 1); err != nil {
-				return nil, err
-			}
+		pyrt.Method(PropertyType, "property."+m.name, "$self, func, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			p := *self.(*Property)
 			switch m.slot {
 			case 0:
-				p.Fget = args[0]
+				p.Fget = a.Get("func")
 				p.setName()
 			case 1:
-				p.Fset = args[0]
+				p.Fset = a.Get("func")
 			case 2:
-				p.Fdel = args[0]
+				p.Fdel = a.Get("func")
 			}
 			return &p, nil
 		})
@@ -464,50 +456,45 @@ func init() {
 		// dict or its MRO: builtin types have the metatype object.
 		py.TypeType.Dict["__getattribute__"] = getattribute
 		py.ObjectType.Dict["__getattribute__"] = getattribute
-		pyrt.AddMethod(py.ObjectType, "__setattr__", objectSetattr)
-		pyrt.AddMethod(py.ObjectType, "__delattr__", objectDelattr)
+		pyrt.Method(py.ObjectType, "object.__setattr__", "$self, name, value, /", objectSetattr)
+		pyrt.Method(py.ObjectType, "object.__delattr__", "$self, name, /", objectDelattr)
 		SetBuiltin("super", SuperType)
 		SetBuiltin("property", PropertyType)
-		SetBuiltin("isinstance", BuiltinFunc("isinstance", builtinIsInstance))
-		SetBuiltin("issubclass", BuiltinFunc("issubclass", builtinIsSubclass))
+		SetBuiltin("isinstance", pyrt.Func("isinstance", "$module, obj, class_or_tuple, /", builtinIsInstance))
+		SetBuiltin("issubclass", pyrt.Func("issubclass", "$module, cls, class_or_tuple, /", builtinIsSubclass))
 	})
 }
 
 // objectSetattr is object.__setattr__(self, name, value): a data descriptor
 // of the class, else the instance dict (the class dict for a class).
-func objectSetattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("__setattr__", args, kwargs, 2, 2); err != nil {
-		return nil, err
-	}
-	name, ok := args[0].(py.String)
+func objectSetattr(self py.Object, a *pyrt.Args) (py.Object, error) {
+	name, ok := a.Get("name").(py.String)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", pyrt.TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", pyrt.TypeName(a.Get("name")))
 	}
+	value := a.Get("value")
 	if t, ok := self.(*py.Type); ok && isPyClass(t) {
-		t.Dict[string(name)] = args[1]
+		t.Dict[string(name)] = value
 		operatorAdded(t, string(name))
 		return py.None, nil
 	}
 	if d := self.Type().Lookup(string(name)); d != nil {
 		if s, ok := d.(py.I__set__); ok {
-			return s.M__set__(self, args[1])
+			return s.M__set__(self, value)
 		}
 	}
 	if g, ok := self.(py.IGetDict); ok && g.GetDict() != nil {
-		g.GetDict()[string(name)] = args[1]
+		g.GetDict()[string(name)] = value
 		return py.None, nil
 	}
 	return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", self.Type().Name, string(name))
 }
 
 // objectDelattr is object.__delattr__(self, name).
-func objectDelattr(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if err := pyrt.NArgs("__delattr__", args, kwargs, 1, 1); err != nil {
-		return nil, err
-	}
-	name, ok := args[0].(py.String)
+func objectDelattr(self py.Object, a *pyrt.Args) (py.Object, error) {
+	name, ok := a.Get("name").(py.String)
 	if !ok {
-		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", pyrt.TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", pyrt.TypeName(a.Get("name")))
 	}
 	if d := self.Type().Lookup(string(name)); d != nil {
 		if s, ok := d.(py.I__delete__); ok {

@@ -428,16 +428,16 @@ func init() {
 		// CPython's names: type(2**100).__name__ is 'int', type(1j).__name__ 'complex'.
 		py.BigIntType.Name = "int"
 		py.ComplexType.Name = "complex"
-		pyrt.AddMethod(DictType, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return py.None, dictInit(self.(DictLike).AsDict(), args, kw)
+		pyrt.Method(DictType, "dict.__init__", "$self, *args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return py.None, dictInit(self.(DictLike).AsDict(), a.Star, a.Kw)
 		})
-		pyrt.AddMethod(py.BaseException, "__init__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(py.BaseException, "BaseException.__init__", "$self, *args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			if e, ok := self.(*py.Exception); ok {
-				e.Args = append(py.Tuple{}, args...)
+				e.Args = append(py.Tuple{}, a.Star...)
 			}
 			return py.None, nil
 		})
-		pyrt.AddMethod(py.BaseException, "with_traceback", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(py.BaseException, "BaseException.with_traceback", "$self, tb, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return self, nil
 		})
 	})

@@ -39,26 +39,16 @@ func SetBuiltin(name string, obj py.Object) {
 	impl.Globals[name] = obj
 }
 
-// BuiltinFunc makes a module-level Go function with CPython-like name.
-func BuiltinFunc(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
+// intrinsic makes one of the rewrite passes' helper builtins (__pp_dict__,
+// __pp_mod__, the match helpers, …). They take their arguments raw, not
+// through a pyrt.Sig: only rewritten code calls them, with the shapes the
+// passes emit, and they sit on hot paths (every dict display, every %
+// format) where binding *args would copy them. Functions a script calls
+// are pyrt.Func.
+func intrinsic(name string, fn func(args py.Tuple, kwargs py.StringDict) (py.Object, error)) *py.Method {
 	return py.MustNewMethod(name, func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		return fn(args, kwargs)
 	}, 0, "")
-}
-
-// AddModuleFunc adds fn to the Go module registered as module, unless it
-// has a function of that name already.
-func AddModuleFunc(module, name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) {
-	impl := py.GetModuleImpl(module)
-	if impl == nil {
-		return
-	}
-	for _, m := range impl.Methods {
-		if m.Name == name {
-			return
-		}
-	}
-	impl.Methods = append(impl.Methods, BuiltinFunc(name, fn))
 }
 
 func init() {
@@ -69,11 +59,8 @@ func installContainers() {
 	SetBuiltin("dict", DictType)
 	SetBuiltin("set", SetType)
 	SetBuiltin("frozenset", FrozenSetType)
-	SetBuiltin("repr", BuiltinFunc("repr", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("repr", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		s, err := Repr(args[0])
+	SetBuiltin("repr", pyrt.Func("repr", "$module, obj, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+		s, err := Repr(a.Get("obj"))
 		return py.String(s), err
 	}))
 	strNew := py.StringType.New
@@ -88,14 +75,13 @@ func installContainers() {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "compat_install#2", func() {
+		boolSig := pyrt.MustSig("bool", "$type, x=False, /")
 		py.BoolType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("bool", args, kwargs, 0, 1); err != nil {
+			a, err := boolSig.Parse(args, kwargs)
+			if err != nil {
 				return nil, err
 			}
-			if len(args) == 0 {
-				return py.False, nil
-			}
-			return py.MakeBool(args[0])
+			return py.MakeBool(a.Get("x"))
 		}
 	})
 }

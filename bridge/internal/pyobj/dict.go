@@ -667,73 +667,43 @@ func Equal(a, b py.Object) (bool, error) {
 func init() {
 	t := DictType
 	t.New = dictNew
-	pyrt.AddMethod(t, "keys", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("keys", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		return &DictView{d: self.(DictLike).AsDict(), kind: IterKeys}, nil
+	dictOf := func(self py.Object) *Dict { return self.(DictLike).AsDict() }
+	pyrt.Method(t, "dict.keys", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return &DictView{d: dictOf(self), kind: IterKeys}, nil
 	})
-	pyrt.AddMethod(t, "values", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("values", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		return &DictView{d: self.(DictLike).AsDict(), kind: IterValues}, nil
+	pyrt.Method(t, "dict.values", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return &DictView{d: dictOf(self), kind: IterValues}, nil
 	})
-	pyrt.AddMethod(t, "items", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("items", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		return &DictView{d: self.(DictLike).AsDict(), kind: IterItems}, nil
+	pyrt.Method(t, "dict.items", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return &DictView{d: dictOf(self), kind: IterItems}, nil
 	})
-	pyrt.AddMethod(t, "get", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("get", args, kw, 1, 2); err != nil {
-			return nil, err
-		}
-		v, ok, err := self.(DictLike).AsDict().Get(args[0])
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			return v, nil
-		}
-		if len(args) == 2 {
-			return args[1], nil
-		}
-		return py.None, nil
-	})
-	pyrt.AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("setdefault", args, kw, 1, 2); err != nil {
-			return nil, err
-		}
-		d := self.(DictLike).AsDict()
-		v, ok, err := d.Get(args[0])
+	pyrt.Method(t, "dict.get", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		v, ok, err := dictOf(self).Get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
-		def := py.Object(py.None)
-		if len(args) == 2 {
-			def = args[1]
-		}
-		return def, d.Set(args[0], def)
+		return a.Get("default"), nil
 	})
-	pyrt.AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("pop", args, kw, 1, 2); err != nil {
-			return nil, err
-		}
-		v, ok, err := self.(DictLike).AsDict().pop(args[0])
+	pyrt.Method(t, "dict.setdefault", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		d := dictOf(self)
+		v, ok, err := d.Get(a.Get("key"))
 		if err != nil || ok {
 			return v, err
 		}
-		if len(args) == 2 {
-			return args[1], nil
-		}
-		return nil, pyrt.KeyError(args[0])
+		return a.Get("default"), d.Set(a.Get("key"), a.Get("default"))
 	})
-	pyrt.AddMethod(t, "popitem", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("popitem", args, kw, 0, 0); err != nil {
-			return nil, err
+	pyrt.Method(t, "dict.pop", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		v, ok, err := dictOf(self).pop(a.Get("key"))
+		if err != nil || ok {
+			return v, err
 		}
-		d := self.(DictLike).AsDict()
+		if a.Given("default") {
+			return a.Get("default"), nil
+		}
+		return nil, pyrt.KeyError(a.Get("key"))
+	})
+	pyrt.Method(t, "dict.popitem", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		d := dictOf(self)
 		if d.used == 0 {
 			return nil, py.ExceptionNewf(py.KeyError, "popitem(): dictionary is empty")
 		}
@@ -745,58 +715,37 @@ func init() {
 		d.removeAt(ix, d.slotOf(ix))
 		return py.Tuple{e.key, e.value}, nil
 	})
-	pyrt.AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) > 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "update expected at most 1 argument, got %d", len(args))
-		}
-		d := self.(DictLike).AsDict()
-		if len(args) == 1 {
-			if err := d.Update(args[0]); err != nil {
+	pyrt.Method(t, "dict.update", "$self, other=None, /, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		d := dictOf(self)
+		if a.Given("other") {
+			if err := d.Update(a.Get("other")); err != nil {
 				return nil, err
 			}
 		}
-		return py.None, d.updateKwargs(kw)
+		return py.None, d.updateKwargs(a.Kw)
 	})
-	pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("copy", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		return self.(DictLike).AsDict().Copy(), nil
+	pyrt.Method(t, "dict.copy", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return dictOf(self).Copy(), nil
 	})
-	pyrt.AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("clear", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
-		self.(DictLike).AsDict().Clear()
+	pyrt.Method(t, "dict.clear", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		dictOf(self).Clear()
 		return py.None, nil
 	})
-	pyrt.AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("__contains__", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		return self.(DictLike).AsDict().M__contains__(args[0])
+	pyrt.Method(t, "dict.__contains__", "$self, key, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return dictOf(self).M__contains__(a.Get("key"))
 	})
-	pyrt.AddMethod(t, "__setitem__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("__setitem__", args, kw, 2, 2); err != nil {
-			return nil, err
-		}
-		return py.None, self.(DictLike).AsDict().Set(args[0], args[1])
+	pyrt.Method(t, "dict.__setitem__", "$self, key, value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return py.None, dictOf(self).Set(a.Get("key"), a.Get("value"))
 	})
-	pyrt.AddMethod(t, "__repr__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		r, err := self.(DictLike).AsDict().Repr()
+	pyrt.Method(t, "dict.__repr__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		r, err := dictOf(self).Repr()
 		return py.String(r), err
 	})
-	pyrt.AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		return py.Int(self.(DictLike).AsDict().used), nil
+	pyrt.Method(t, "dict.__len__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return py.Int(dictOf(self).used), nil
 	})
-	pyrt.AddClassMethod(t, "fromkeys", func(cls *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("fromkeys", args, kw, 1, 2); err != nil {
-			return nil, err
-		}
-		value := py.Object(py.None)
-		if len(args) == 2 {
-			value = args[1]
-		}
+	pyrt.ClassMethod(t, "dict.fromkeys", "$self, iterable, value=None, /", func(cls *py.Type, a *pyrt.Args) (py.Object, error) {
+		value := a.Get("value")
 		obj, err := py.Call(cls, nil, nil)
 		if err != nil {
 			return nil, err
@@ -807,7 +756,7 @@ func init() {
 		}
 		d := dl.AsDict()
 		var ierr error
-		err = py.Iterate(args[0], func(k py.Object) bool {
+		err = py.Iterate(a.Get("iterable"), func(k py.Object) bool {
 			ierr = d.Set(k, value)
 			return ierr != nil
 		})

@@ -12,9 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/go-python/gpython/py"
@@ -72,10 +70,10 @@ func NewOSError(err error, filename py.Object) *py.Exception {
 			return pyrt.NewException(py.OSError, py.String(err.Error()))
 		}
 	}
-	return oserrorFromErrno(errno, filename)
+	return OSErrorFromErrno(errno, filename)
 }
 
-func oserrorFromErrno(errno syscall.Errno, filename py.Object) *py.Exception {
+func OSErrorFromErrno(errno syscall.Errno, filename py.Object) *py.Exception {
 	cls := errnoClasses[errno]
 	if cls == nil {
 		cls = py.OSError
@@ -223,12 +221,11 @@ func osErrorNew(base py.NewFunc) py.NewFunc {
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "errmsg_oserror", installOSError)
-	pyrt.OnInstall(pyrt.InstallLate, "errmsg_oserror", installOSModuleErrors)
 }
 
-// errnoByText maps Go's errno texts ("no such file or directory") back to
+// ErrnoByText maps Go's errno texts ("no such file or directory") back to
 // the errno.
-var errnoByText = func() map[string]syscall.Errno {
+var ErrnoByText = func() map[string]syscall.Errno {
 	m := map[string]syscall.Errno{}
 	for e := syscall.Errno(1); e < 150; e++ {
 		if s := e.Error(); s != "" && !strings.HasPrefix(s, "errno ") {
@@ -239,77 +236,6 @@ var errnoByText = func() map[string]syscall.Errno {
 	}
 	return m
 }()
-
-// reGoPathErr finds "op path: no such file or directory" at the end of a
-// message gpython's os module made from a Go error.
-var reGoPathErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[ ;,])([a-z]+) ([^ :,;]+): ([a-z][a-z ,'-]*)$`) })
-
-// osModuleError turns an error of one of gpython's os functions into
-// CPython's OSError: Go errors (remove, rename, …) and OSErrors whose text
-// ends with a Go path error (listdir, chdir) become the errno's subclass
-// with the filename(s).
-func osModuleError(err error) error {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &le):
-		e := NewOSError(le.Err, py.String(le.Old))
-		if exceptionArgs(e) != nil && e.Dict != nil {
-			e.Dict["filename2"] = py.String(le.New)
-		}
-		return e
-	case errors.As(err, &pe):
-		return NewOSError(pe.Err, py.String(pe.Path))
-	}
-	exc, ok := err.(*py.Exception)
-	if !ok {
-		if info, isInfo := err.(py.ExceptionInfo); isInfo {
-			exc, ok = info.Value.(*py.Exception)
-		}
-	}
-	if !ok || exc.Base == nil || !exc.Base.IsSubtype(py.OSError) {
-		if !ok {
-			var errno syscall.Errno
-			if errors.As(err, &errno) {
-				return oserrorFromErrno(errno, nil)
-			}
-		}
-		return err
-	}
-	args := exceptionArgs(exc)
-	if len(args) != 1 {
-		return err
-	}
-	msg, _ := args[0].(py.String)
-	m := reGoPathErr().FindStringSubmatch(string(msg))
-	if m == nil {
-		return err
-	}
-	errno, ok := errnoByText[m[3]]
-	if !ok {
-		return err
-	}
-	return oserrorFromErrno(errno, py.String(m[2]))
-}
-
-// installOSModuleErrors wraps the Go functions of gpython's os module so
-// their errors are CPython's OSErrors.
-func installOSModuleErrors() {
-	impl := py.GetModuleImpl("os")
-	if impl == nil {
-		return
-	}
-	for i, m := range impl.Methods {
-		orig := m
-		impl.Methods[i] = py.MustNewMethod(orig.Name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			res, err := orig.CallWithKeywords(self, args, kwargs)
-			if err != nil {
-				return nil, osModuleError(err)
-			}
-			return res, nil
-		}, 0, orig.Doc)
-	}
-}
 
 // errnoText renders an open error as python3 does: "[Errno 2] No such file or directory".
 func ErrnoText(err error) string {

@@ -175,7 +175,7 @@ func builtinOpen(self py.Object, a *pyrt.Args) (py.Object, error) {
 	if fd, ok := file.(py.Int); ok {
 		f.f = os.NewFile(uintptr(fd), "")
 		if f.f == nil {
-			return nil, oserrorFromErrno(syscall.EBADF, nil)
+			return nil, OSErrorFromErrno(syscall.EBADF, nil)
 		}
 		f.name = fd
 	} else {
@@ -195,7 +195,7 @@ func builtinOpen(self py.Object, a *pyrt.Args) (py.Object, error) {
 		unreachableFiles.opened()
 		if st, err := osf.Stat(); err == nil && st.IsDir() {
 			osf.Close()
-			return nil, oserrorFromErrno(syscall.EISDIR, file)
+			return nil, OSErrorFromErrno(syscall.EISDIR, file)
 		}
 		f.f = osf
 	}

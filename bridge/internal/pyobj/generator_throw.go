@@ -86,15 +86,8 @@ func genThrowBuiltin(self py.Object, args py.Tuple) (py.Object, error) {
 }
 
 // throwException makes the exception of generator.throw(typ[, val[, tb]]).
-func throwException(args py.Tuple) (*py.Exception, error) {
-	if len(args) < 1 || len(args) > 3 {
-		return nil, py.ExceptionNewf(py.TypeError, "throw expected at least 1 argument, got %d", len(args))
-	}
-	var val py.Object = py.None
-	if len(args) > 1 {
-		val = args[1]
-	}
-	switch t := args[0].(type) {
+func throwException(typ, val py.Object) (*py.Exception, error) {
+	switch t := typ.(type) {
 	case *py.Exception:
 		if val != py.None {
 			return nil, py.ExceptionNewf(py.TypeError, "instance exception may not have a separate value")
@@ -123,7 +116,7 @@ func throwException(args py.Tuple) (*py.Exception, error) {
 			}
 		}
 	}
-	return nil, py.ExceptionNewf(py.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", pyrt.TypeName(args[0]))
+	return nil, py.ExceptionNewf(py.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s", pyrt.TypeName(typ))
 }
 
 // finishGenerator marks g as exhausted: next() raises StopIteration.
@@ -194,24 +187,10 @@ func genThrow(ctx py.Context, g *py.Generator, exc *py.Exception) (py.Object, er
 	return nil, py.ExceptionNewf(py.StopIteration, "")
 }
 
-func genOf(self py.Object, args py.Tuple) (*py.Generator, py.Tuple, error) {
-	if g, ok := self.(*py.Generator); ok {
-		return g, args, nil
-	}
-	if len(args) > 0 {
-		if g, ok := args[0].(*py.Generator); ok {
-			return g, args[1:], nil
-		}
-	}
-	return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor requires a 'generator' object but received '%s'", pyrt.TypeName(self))
-}
-
-func genThrowMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	g, args, err := genOf(self, args)
-	if err != nil {
-		return nil, err
-	}
-	exc, err := throwException(args)
+// genThrowMethod is generator.throw(typ[, val[, tb]]).
+func genThrowMethod(self py.Object, a *pyrt.Args) (py.Object, error) {
+	g := self.(*py.Generator)
+	exc, err := throwException(a.Get("typ"), a.Get("val"))
 	if err != nil {
 		return nil, err
 	}
@@ -222,17 +201,15 @@ func genThrowMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obj
 	return genThrow(ctx, g, exc)
 }
 
-func genCloseMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	g, _, err := genOf(self, args)
-	if err != nil {
-		return nil, err
-	}
+// genCloseMethod is generator.close().
+func genCloseMethod(self py.Object, _ *pyrt.Args) (py.Object, error) {
+	g := self.(*py.Generator)
 	f := g.Frame
 	if f == nil || f.Lasti == 0 || !f.Yielded {
 		finishGenerator(g)
 		return py.None, nil
 	}
-	_, err = genThrow(f.Context, g, pyrt.NewException(py.GeneratorExit))
+	_, err := genThrow(f.Context, g, pyrt.NewException(py.GeneratorExit))
 	if err == nil {
 		return nil, py.ExceptionNewf(py.RuntimeError, "generator ignored GeneratorExit")
 	}
@@ -245,8 +222,8 @@ func genCloseMethod(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obj
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "generator_throw", func() {
 		SetBuiltin(genThrowName, py.MustNewMethod(genThrowName, genThrowBuiltin, 0, ""))
-		py.GeneratorType.Dict["throw"] = py.MustNewMethod("throw", genThrowMethod, 0, "throw(typ[,val[,tb]]) -> raise exception in generator,\nreturn next yielded value or raise StopIteration.")
-		py.GeneratorType.Dict["close"] = py.MustNewMethod("close", genCloseMethod, 0, "close() -> raise GeneratorExit inside generator.")
+		pyrt.Method(py.GeneratorType, "generator.throw", "$self, typ, val=None, tb=None, /", genThrowMethod)
+		pyrt.Method(py.GeneratorType, "generator.close", "$self", genCloseMethod)
 	})
 }
 

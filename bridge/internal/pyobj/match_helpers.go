@@ -207,7 +207,7 @@ func init() {
 			"__pp_mseq__": mseq, "__pp_mmap__": mmap, "__pp_mrest__": mrest,
 			"__pp_mcls__": mcls, "__pp_mhas__": mhas, "__pp_mget__": mget,
 		} {
-			SetBuiltin(name, BuiltinFunc(name, fn))
+			SetBuiltin(name, intrinsic(name, fn))
 		}
 	})
 }

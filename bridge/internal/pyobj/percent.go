@@ -449,17 +449,14 @@ func StrFormat(format string, args py.Tuple, kwargs py.StringDict) (string, erro
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "percent", func() {
-		SetBuiltin("__pp_mod__", BuiltinFunc("__pp_mod__", ppMod))
-		pyrt.AddMethod(py.StringType, "format", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			s, err := StrFormat(string(self.(py.String)), args, kw)
+		SetBuiltin("__pp_mod__", intrinsic("__pp_mod__", ppMod))
+		pyrt.Method(py.StringType, "str.format", "$self, *args, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			s, err := StrFormat(string(self.(py.String)), a.Star, a.Kw)
 			return py.String(s), err
 		})
-		pyrt.AddMethod(py.StringType, "format_map", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("format_map", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
+		pyrt.Method(py.StringType, "str.format_map", "$self, mapping, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			m := py.StringDict{}
-			if d, ok := args[0].(DictLike); ok {
+			if d, ok := a.Get("mapping").(DictLike); ok {
 				for _, it := range d.AsDict().Items() {
 					if k, ok := it.Key.(py.String); ok {
 						m[string(k)] = it.Value
@@ -477,19 +474,12 @@ func init() {
 				}
 			}
 			if _, ok := impl.Globals["format"]; !has && !ok {
-				SetBuiltin("format", BuiltinFunc("format", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-					if err := pyrt.NArgs("format", args, kw, 1, 2); err != nil {
-						return nil, err
+				SetBuiltin("format", pyrt.Func("format", "$module, value, format_spec='', /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+					spec, ok := a.Get("format_spec").(py.String)
+					if !ok {
+						return nil, py.ExceptionNewf(py.TypeError, "format() argument 2 must be str, not %s", a.Get("format_spec").Type().Name)
 					}
-					spec := ""
-					if len(args) == 2 {
-						s, ok := args[1].(py.String)
-						if !ok {
-							return nil, py.ExceptionNewf(py.TypeError, "format() argument 2 must be str, not %s", args[1].Type().Name)
-						}
-						spec = string(s)
-					}
-					s, err := Format(args[0], spec)
+					s, err := Format(a.Get("value"), string(spec))
 					return py.String(s), err
 				}))
 			}

@@ -43,15 +43,10 @@ func SysFile(ctx py.Context, name string) (py.Object, error) {
 	return f, nil
 }
 
-var printSig = pyrt.MustSig("print", "*objects, sep=None, end=None, file=None, flush=False")
-
 // builtinPrint is print(): the whole line is built first and written once, so
 // lines printed at the same moment by threads or workers never tear.
-func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := printSig.Parse(args, kwargs)
-	if err != nil {
-		return nil, err
-	}
+func builtinPrint(self py.Object, a *pyrt.Args) (py.Object, error) {
+	var err error
 	sep, end := " ", "\n"
 	if v := a.Get("sep"); v != py.None {
 		s, ok := v.(py.String)
@@ -110,8 +105,7 @@ func builtinPrint(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 }
 
 func installPrint() {
-	pyrt.ReplaceMethod("builtins", py.MustNewMethod("print", builtinPrint, 0,
-		"print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default."))
+	pyrt.ReplaceMethod("builtins", pyrt.Func("print", "$module, *objects, sep=None, end=None, file=None, flush=False", builtinPrint))
 }
 
 func init() { pyrt.OnInstall(pyrt.InstallCore, "core02-print", installPrint) }

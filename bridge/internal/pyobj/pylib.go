@@ -101,22 +101,20 @@ func (g *GenericAlias) M__call__(args py.Tuple, kwargs py.StringDict) (py.Object
 	return py.Call(g.origin, args, kwargs)
 }
 
-func classGetItem(self py.Object, args py.Tuple) (py.Object, error) {
-	if len(args) == 2 {
-		if _, ok := self.(*py.Module); ok || self == nil {
-			self, args = args[0], args[1:]
-		}
-	}
+// classGetItem is type.__getitem__: cls[key] (list[int], a generic alias,
+// or the class's __class_getitem__).
+func classGetItem(self py.Object, a *pyrt.Args) (py.Object, error) {
 	t, ok := self.(*py.Type)
-	if !ok || len(args) != 1 {
+	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "type subscription needs one argument")
 	}
-	params, ok := args[0].(py.Tuple)
+	key := a.Get("key")
+	params, ok := key.(py.Tuple)
 	if !ok {
-		params = py.Tuple{args[0]}
+		params = py.Tuple{key}
 	}
 	if m := userLookup(t, "__class_getitem__"); m != nil {
-		return py.Call(m, py.Tuple{t, args[0]}, nil)
+		return py.Call(m, py.Tuple{t, key}, nil)
 	}
 	return &GenericAlias{origin: t, args: params}, nil
 }
@@ -124,7 +122,7 @@ func classGetItem(self py.Object, args py.Tuple) (py.Object, error) {
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "pylib", func() {
 		installPylib()
-		py.TypeType.Dict["__getitem__"] = py.MustNewMethod("__getitem__", classGetItem, 0, "")
+		pyrt.Method(py.TypeType, "type.__getitem__", "$self, key, /", classGetItem)
 	})
 }
 

@@ -298,7 +298,7 @@ func stringDictRepr(d py.StringDict) (string, error) {
 	return b.String(), nil
 }
 
-func exceptionArgs(e *py.Exception) py.Tuple {
+func ExceptionArgs(e *py.Exception) py.Tuple {
 	if t, ok := e.Args.(py.Tuple); ok {
 		return t
 	}
@@ -309,7 +309,7 @@ func exceptionArgs(e *py.Exception) py.Tuple {
 }
 
 func exceptionRepr(e *py.Exception) (string, error) {
-	args := exceptionArgs(e)
+	args := ExceptionArgs(e)
 	s, err := seqRepr(args, "(", ")", false)
 	if err != nil {
 		return "", err
@@ -326,7 +326,7 @@ func ExceptionStr(e *py.Exception) (string, error) {
 	if s, ok, err := osErrorStr(e); ok || err != nil {
 		return s, err
 	}
-	args := exceptionArgs(e)
+	args := ExceptionArgs(e)
 	switch len(args) {
 	case 0:
 		return "", nil

@@ -201,7 +201,7 @@ func ppAnn(args py.Tuple, _ py.StringDict) (py.Object, error) {
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "rewrite_helpers", func() {
 		one := func(name string, fn func(py.Tuple, py.StringDict) (py.Object, error)) {
-			SetBuiltin(name, BuiltinFunc(name, fn))
+			SetBuiltin(name, intrinsic(name, fn))
 		}
 		one("__pp_dict__", ppDict)
 		one("__pp_dictcomp__", ppDictComp)

@@ -14,14 +14,18 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
+// seqIndexSpec is the parameter list of list.index and tuple.index.
+const seqIndexSpec = "$self, value, start=None, stop=None, /"
+
 // seqIndex is list.index / tuple.index.
-func seqIndex(items []py.Object, args py.Tuple, what string) (py.Object, error) {
-	start, end, err := sliceBounds(args[1:], len(items))
+func seqIndex(items []py.Object, a *pyrt.Args, what string) (py.Object, error) {
+	value := a.Get("value")
+	start, end, err := sliceBounds(a.Get("start"), a.Get("stop"), len(items))
 	if err != nil {
 		return nil, err
 	}
 	for i := start; i < end && i < len(items); i++ {
-		eq, err := Equal(items[i], args[0])
+		eq, err := Equal(items[i], value)
 		if err != nil {
 			return nil, err
 		}
@@ -30,7 +34,7 @@ func seqIndex(items []py.Object, args py.Tuple, what string) (py.Object, error) 
 		}
 	}
 	if what == "list" {
-		r, err := Repr(args[0])
+		r, err := Repr(value)
 		if err != nil {
 			return nil, err
 		}
@@ -53,12 +57,9 @@ func seqCount(items []py.Object, x py.Object) (py.Object, error) {
 	return py.Int(n), nil
 }
 
-func listMethod(name string, min, max int, fn func(l *py.List, args py.Tuple) (py.Object, error)) {
-	pyrt.AddMethod(py.ListType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs(name, args, kw, min, max); err != nil {
-			return nil, err
-		}
-		return fn(self.(*py.List), args)
+func listMethod(name, spec string, fn func(l *py.List, a *pyrt.Args) (py.Object, error)) {
+	pyrt.Method(py.ListType, "list."+name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return fn(self.(*py.List), a)
 	})
 }
 
@@ -67,10 +68,10 @@ func init() {
 }
 
 func installSeqMethods() {
-	listMethod("index", 1, 3, func(l *py.List, args py.Tuple) (py.Object, error) { return seqIndex(l.Items, args, "list") })
-	listMethod("count", 1, 1, func(l *py.List, args py.Tuple) (py.Object, error) { return seqCount(l.Items, args[0]) })
-	listMethod("insert", 2, 2, func(l *py.List, args py.Tuple) (py.Object, error) {
-		i, err := py.IndexInt(args[0])
+	listMethod("index", seqIndexSpec, func(l *py.List, a *pyrt.Args) (py.Object, error) { return seqIndex(l.Items, a, "list") })
+	listMethod("count", "$self, value, /", func(l *py.List, a *pyrt.Args) (py.Object, error) { return seqCount(l.Items, a.Get("value")) })
+	listMethod("insert", "$self, index, object, /", func(l *py.List, a *pyrt.Args) (py.Object, error) {
+		i, err := py.IndexInt(a.Get("index"))
 		if err != nil {
 			return nil, err
 		}
@@ -86,12 +87,13 @@ func installSeqMethods() {
 		}
 		l.Items = append(l.Items, nil)
 		copy(l.Items[i+1:], l.Items[i:])
-		l.Items[i] = args[1]
+		l.Items[i] = a.Get("object")
 		return py.None, nil
 	})
-	listMethod("remove", 1, 1, func(l *py.List, args py.Tuple) (py.Object, error) {
+	listMethod("remove", "$self, value, /", func(l *py.List, a *pyrt.Args) (py.Object, error) {
+		value := a.Get("value")
 		for i, it := range l.Items {
-			eq, err := Equal(it, args[0])
+			eq, err := Equal(it, value)
 			if err != nil {
 				return nil, err
 			}
@@ -102,15 +104,15 @@ func installSeqMethods() {
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "list.remove(x): x not in list")
 	})
-	listMethod("pop", 0, 1, func(l *py.List, args py.Tuple) (py.Object, error) {
+	listMethod("pop", "$self, index=-1, /", func(l *py.List, a *pyrt.Args) (py.Object, error) {
 		n := len(l.Items)
 		if n == 0 {
 			return nil, py.ExceptionNewf(py.IndexError, "pop from empty list")
 		}
 		i := n - 1
-		if len(args) == 1 {
+		if a.Given("index") {
 			var err error
-			if i, err = py.IndexInt(args[0]); err != nil {
+			if i, err = py.IndexInt(a.Get("index")); err != nil {
 				return nil, err
 			}
 			if i < 0 {
@@ -124,34 +126,28 @@ func installSeqMethods() {
 		l.Items = append(l.Items[:i], l.Items[i+1:]...)
 		return v, nil
 	})
-	listMethod("reverse", 0, 0, func(l *py.List, _ py.Tuple) (py.Object, error) {
+	listMethod("reverse", "$self", func(l *py.List, _ *pyrt.Args) (py.Object, error) {
 		for i, j := 0, len(l.Items)-1; i < j; i, j = i+1, j-1 {
 			l.Items[i], l.Items[j] = l.Items[j], l.Items[i]
 		}
 		return py.None, nil
 	})
-	listMethod("copy", 0, 0, func(l *py.List, _ py.Tuple) (py.Object, error) {
+	listMethod("copy", "$self", func(l *py.List, _ *pyrt.Args) (py.Object, error) {
 		return &py.List{Items: append([]py.Object(nil), l.Items...)}, nil
 	})
-	listMethod("clear", 0, 0, func(l *py.List, _ py.Tuple) (py.Object, error) {
+	listMethod("clear", "$self", func(l *py.List, _ *pyrt.Args) (py.Object, error) {
 		l.Items = l.Items[:0]
 		return py.None, nil
 	})
-	pyrt.AddMethod(py.TupleType, "index", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("index", args, kw, 1, 3); err != nil {
-			return nil, err
-		}
-		return seqIndex(self.(py.Tuple), args, "tuple")
+	pyrt.Method(py.TupleType, "tuple.index", seqIndexSpec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return seqIndex(self.(py.Tuple), a, "tuple")
 	})
-	pyrt.AddMethod(py.TupleType, "count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("count", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		return seqCount(self.(py.Tuple), args[0])
+	pyrt.Method(py.TupleType, "tuple.count", "$self, value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return seqCount(self.(py.Tuple), a.Get("value"))
 	})
 
 	// int
-	pyrt.AddMethod(py.IntType, "bit_length", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.Method(py.IntType, "int.bit_length", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		switch x := self.(type) {
 		case py.Int:
 			v := int64(x)
@@ -164,7 +160,7 @@ func installSeqMethods() {
 		}
 		return py.Int(0), nil
 	})
-	pyrt.AddMethod(py.IntType, "bit_count", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.Method(py.IntType, "int.bit_count", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		n := toBig(self)
 		n.Abs(n)
 		c := 0
@@ -173,29 +169,19 @@ func installSeqMethods() {
 		}
 		return py.Int(c), nil
 	})
-	pyrt.AddMethod(py.IntType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
-	pyrt.AddMethod(py.IntType, "to_bytes", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		length, order := 1, "big"
-		signed := false
-		if len(args) > 0 {
-			n, err := py.IndexInt(args[0])
-			if err != nil {
-				return nil, err
-			}
-			length = n
+	pyrt.Method(py.IntType, "int.conjugate", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) { return self, nil })
+	pyrt.Method(py.IntType, "int.to_bytes", "$self, length=1, byteorder='big', *, signed=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		length, err := py.IndexInt(a.Get("length"))
+		if err != nil {
+			return nil, err
 		}
-		if len(args) > 1 {
-			order = string(args[1].(py.String))
+		order, err := a.Str("byteorder")
+		if err != nil {
+			return nil, err
 		}
-		if v, ok := kw["length"]; ok {
-			length, _ = py.IndexInt(v)
-		}
-		if v, ok := kw["byteorder"].(py.String); ok {
-			order = string(v)
-		}
-		if v, ok := kw["signed"]; ok {
-			b, _ := py.MakeBool(v)
-			signed = b == py.True
+		signed, err := a.Bool("signed")
+		if err != nil {
+			return nil, err
 		}
 		x := toBig(self)
 		if x.Sign() < 0 && !signed {
@@ -217,25 +203,18 @@ func installSeqMethods() {
 		}
 		return py.Bytes(out), nil
 	})
-	py.IntType.Dict["from_bytes"] = py.MustNewMethod("from_bytes", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) > 0 {
-			if _, ok := args[0].(*py.Type); ok {
-				args = args[1:]
-			}
-		}
-		if len(args) == 0 {
-			return nil, py.ExceptionNewf(py.TypeError, "from_bytes() missing required argument 'bytes'")
-		}
-		b, ok := args[0].(py.Bytes)
+	pyrt.ClassMethod(py.IntType, "int.from_bytes", "$type, bytes, byteorder='big', *, signed=False", func(_ *py.Type, a *pyrt.Args) (py.Object, error) {
+		b, ok := BytesLike(a.Get("bytes"))
 		if !ok {
-			return nil, py.ExceptionNewf(py.TypeError, "cannot convert '%s' object to bytes", args[0].Type().Name)
+			return nil, py.ExceptionNewf(py.TypeError, "cannot convert '%s' object to bytes", a.Get("bytes").Type().Name)
 		}
-		order := "big"
-		if len(args) > 1 {
-			order = string(args[1].(py.String))
+		order, err := a.Str("byteorder")
+		if err != nil {
+			return nil, err
 		}
-		if v, ok := kw["byteorder"].(py.String); ok {
-			order = string(v)
+		signed, err := a.Bool("signed")
+		if err != nil {
+			return nil, err
 		}
 		data := append([]byte(nil), b...)
 		if order == "little" {
@@ -244,13 +223,11 @@ func installSeqMethods() {
 			}
 		}
 		x := new(big.Int).SetBytes(data)
-		if v, ok := kw["signed"]; ok {
-			if s, _ := py.MakeBool(v); s == py.True && len(data) > 0 && data[0]&0x80 != 0 {
-				x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(data))))
-			}
+		if signed && len(data) > 0 && data[0]&0x80 != 0 {
+			x.Sub(x, new(big.Int).Lsh(big.NewInt(1), uint(8*len(data))))
 		}
 		return BigToInt(x), nil
-	}, 0, "")
+	})
 
 	for _, name := range []string{"real", "numerator"} {
 		py.IntType.Dict[name] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return self, nil }}
@@ -271,7 +248,7 @@ func installSeqMethods() {
 	}
 
 	// float
-	pyrt.AddMethod(py.FloatType, "as_integer_ratio", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.Method(py.FloatType, "float.as_integer_ratio", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		f := float64(self.(py.Float))
 		if math.IsInf(f, 0) {
 			return nil, py.ExceptionNewf(py.OverflowError, "cannot convert Infinity to integer ratio")
@@ -282,19 +259,16 @@ func installSeqMethods() {
 		r := new(big.Rat).SetFloat64(f)
 		return py.Tuple{BigToInt(r.Num()), BigToInt(r.Denom())}, nil
 	})
-	pyrt.AddMethod(py.FloatType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.Method(py.FloatType, "float.hex", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.String(floatHex(float64(self.(py.Float)))), nil
 	})
-	pyrt.AddMethod(py.FloatType, "conjugate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) { return self, nil })
+	pyrt.Method(py.FloatType, "float.conjugate", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) { return self, nil })
 
 	// bytes
-	pyrt.AddMethod(py.BytesType, "decode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		enc := "utf-8"
-		if len(args) > 0 {
-			enc = string(args[0].(py.String))
-		}
-		if v, ok := kw["encoding"].(py.String); ok {
-			enc = string(v)
+	pyrt.Method(py.BytesType, "bytes.decode", "$self, encoding='utf-8', errors='strict'", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		enc, err := a.Str("encoding")
+		if err != nil {
+			return nil, err
 		}
 		b := []byte(self.(py.Bytes))
 		switch strings.ReplaceAll(strings.ToLower(enc), "_", "-") {
@@ -318,79 +292,20 @@ func installSeqMethods() {
 		}
 		return nil, py.ExceptionNewf(py.LookupError, "unknown encoding: %s", enc)
 	})
-	pyrt.AddMethod(py.BytesType, "hex", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.Method(py.BytesType, "bytes.hex", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.String(hex.EncodeToString(self.(py.Bytes))), nil
 	})
-	bytesStr := func(name string, f func(b string, args py.Tuple) (py.Object, error)) {
-		pyrt.AddMethod(py.BytesType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return f(string(self.(py.Bytes)), args)
-		})
-	}
-	bytesArg := func(o py.Object) string {
-		if b, ok := o.(py.Bytes); ok {
-			return string(b)
+	pyrt.ClassMethod(py.BytesType, "bytes.fromhex", "$type, string, /", func(_ *py.Type, a *pyrt.Args) (py.Object, error) {
+		s, err := a.Str("string")
+		if err != nil {
+			return nil, err
 		}
-		return ""
-	}
-	bytesStr("upper", func(b string, _ py.Tuple) (py.Object, error) { return py.Bytes(strings.ToUpper(b)), nil })
-	bytesStr("lower", func(b string, _ py.Tuple) (py.Object, error) { return py.Bytes(strings.ToLower(b)), nil })
-	bytesStr("startswith", func(b string, a py.Tuple) (py.Object, error) {
-		return py.NewBool(len(a) > 0 && strings.HasPrefix(b, bytesArg(a[0]))), nil
-	})
-	bytesStr("endswith", func(b string, a py.Tuple) (py.Object, error) {
-		return py.NewBool(len(a) > 0 && strings.HasSuffix(b, bytesArg(a[0]))), nil
-	})
-	bytesStr("strip", func(b string, a py.Tuple) (py.Object, error) {
-		if len(a) > 0 {
-			return py.Bytes(strings.Trim(b, bytesArg(a[0]))), nil
-		}
-		return py.Bytes(strings.TrimSpace(b)), nil
-	})
-	bytesStr("find", func(b string, a py.Tuple) (py.Object, error) { return py.Int(strings.Index(b, bytesArg(a[0]))), nil })
-	bytesStr("count", func(b string, a py.Tuple) (py.Object, error) { return py.Int(strings.Count(b, bytesArg(a[0]))), nil })
-	bytesStr("split", func(b string, a py.Tuple) (py.Object, error) {
-		var parts []string
-		if len(a) == 0 || a[0] == py.None {
-			parts = strings.Fields(b)
-		} else {
-			parts = strings.Split(b, bytesArg(a[0]))
-		}
-		out := make([]py.Object, len(parts))
-		for i, p := range parts {
-			out[i] = py.Bytes(p)
-		}
-		return py.NewListFromItems(out), nil
-	})
-	bytesStr("join", func(b string, a py.Tuple) (py.Object, error) {
-		var parts []string
-		var ierr error
-		err := py.Iterate(a[0], func(o py.Object) bool {
-			x, ok := o.(py.Bytes)
-			if !ok {
-				ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected a bytes-like object, %s found", len(parts), o.Type().Name)
-				return true
-			}
-			parts = append(parts, string(x))
-			return false
-		})
-		if ierr != nil {
-			return nil, ierr
-		}
-		return py.Bytes(strings.Join(parts, b)), err
-	})
-	py.BytesType.Dict["fromhex"] = py.MustNewMethod("fromhex", func(_ py.Object, args py.Tuple) (py.Object, error) {
-		if len(args) > 0 {
-			if _, ok := args[0].(*py.Type); ok {
-				args = args[1:]
-			}
-		}
-		s, _ := args[0].(py.String)
 		b, err := hex.DecodeString(strings.ReplaceAll(string(s), " ", ""))
 		if err != nil {
 			return nil, py.ExceptionNewf(py.ValueError, "non-hexadecimal number found in fromhex() arg")
 		}
 		return py.Bytes(b), nil
-	}, 0, "")
+	})
 }
 
 func toBig(o py.Object) *big.Int {

@@ -815,16 +815,14 @@ func init() {
 	SetType.New = setNew
 	FrozenSetType.New = frozenSetNew
 	for _, t := range []*py.Type{SetType, FrozenSetType} {
+		setOf := func(self py.Object) *Set { return self.(SetLike).AsSet() }
 		addSetOp := func(name, op string) {
-			pyrt.AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-				if err := pyrt.NoKwargs(name, kw); err != nil {
-					return nil, err
-				}
-				sets, err := iterableSets(args)
+			pyrt.Method(t, t.Name+"."+name, "$self, *others", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+				sets, err := iterableSets(a.Star)
 				if err != nil {
 					return nil, err
 				}
-				r := self.(SetLike).AsSet().copySet()
+				r := setOf(self).copySet()
 				if op != "|" && len(sets) == 0 {
 					return wrapLike(self, r), nil
 				}
@@ -837,123 +835,70 @@ func init() {
 		addSetOp("union", "|")
 		addSetOp("intersection", "&")
 		addSetOp("difference", "-")
-		pyrt.AddMethod(t, "symmetric_difference", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("symmetric_difference", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			sets, err := iterableSets(args)
-			if err != nil {
-				return nil, err
-			}
-			return wrapLike(self, self.(SetLike).AsSet().binop(sets[0], "^")), nil
-		})
-		pyrt.AddMethod(t, "issubset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("issubset", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			sets, err := iterableSets(args)
-			if err != nil {
-				return nil, err
-			}
-			return py.NewBool(self.(SetLike).AsSet().isSubset(sets[0])), nil
-		})
-		pyrt.AddMethod(t, "issuperset", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("issuperset", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			sets, err := iterableSets(args)
-			if err != nil {
-				return nil, err
-			}
-			return py.NewBool(sets[0].isSubset(self.(SetLike).AsSet())), nil
-		})
-		pyrt.AddMethod(t, "isdisjoint", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("isdisjoint", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			sets, err := iterableSets(args)
-			if err != nil {
-				return nil, err
-			}
-			return py.NewBool(self.(SetLike).AsSet().binop(sets[0], "&").used == 0), nil
-		})
-		pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("copy", args, kw, 0, 0); err != nil {
-				return nil, err
-			}
+		// other converted to a set: the methods taking one iterable
+		withSet := func(name string, fn func(self py.Object, s, other *Set) py.Object) {
+			pyrt.Method(t, t.Name+"."+name, "$self, other, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+				sets, err := iterableSets(py.Tuple{a.Get("other")})
+				if err != nil {
+					return nil, err
+				}
+				return fn(self, setOf(self), sets[0]), nil
+			})
+		}
+		withSet("symmetric_difference", func(self py.Object, s, other *Set) py.Object { return wrapLike(self, s.binop(other, "^")) })
+		withSet("issubset", func(_ py.Object, s, other *Set) py.Object { return py.NewBool(s.isSubset(other)) })
+		withSet("issuperset", func(_ py.Object, s, other *Set) py.Object { return py.NewBool(other.isSubset(s)) })
+		withSet("isdisjoint", func(_ py.Object, s, other *Set) py.Object { return py.NewBool(s.binop(other, "&").used == 0) })
+		pyrt.Method(t, t.Name+".copy", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			if f, ok := self.(*FrozenSet); ok && f.typ == nil {
 				return f, nil
 			}
-			return wrapLike(self, self.(SetLike).AsSet().copySet()), nil
+			return wrapLike(self, setOf(self).copySet()), nil
 		})
-		pyrt.AddMethod(t, "__contains__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("__contains__", args, kw, 1, 1); err != nil {
-				return nil, err
-			}
-			return self.(SetLike).AsSet().M__contains__(args[0])
+		pyrt.Method(t, t.Name+".__contains__", "$self, key, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return setOf(self).M__contains__(a.Get("key"))
 		})
-		pyrt.AddMethod(t, "__len__", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			return py.Int(self.(SetLike).AsSet().used), nil
+		pyrt.Method(t, t.Name+".__len__", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			return py.Int(setOf(self).used), nil
 		})
 	}
 	t := SetType
-	pyrt.AddMethod(t, "add", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("add", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		return py.None, self.(*Set).Add(args[0])
+	pyrt.Method(t, "set.add", "$self, elem, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return py.None, self.(*Set).Add(a.Get("elem"))
 	})
-	pyrt.AddMethod(t, "discard", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("discard", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		_, err := self.(*Set).Discard(args[0])
+	pyrt.Method(t, "set.discard", "$self, elem, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		_, err := self.(*Set).Discard(a.Get("elem"))
 		return py.None, err
 	})
-	pyrt.AddMethod(t, "remove", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("remove", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		found, err := self.(*Set).Discard(args[0])
+	pyrt.Method(t, "set.remove", "$self, elem, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		found, err := self.(*Set).Discard(a.Get("elem"))
 		if err != nil {
 			return nil, err
 		}
 		if !found {
-			return nil, pyrt.KeyError(args[0])
+			return nil, pyrt.KeyError(a.Get("elem"))
 		}
 		return py.None, nil
 	})
-	pyrt.AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("pop", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
+	pyrt.Method(t, "set.pop", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		return self.(*Set).pop()
 	})
-	pyrt.AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("clear", args, kw, 0, 0); err != nil {
-			return nil, err
-		}
+	pyrt.Method(t, "set.clear", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		self.(*Set).Clear()
 		return py.None, nil
 	})
-	pyrt.AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NoKwargs("update", kw); err != nil {
-			return nil, err
-		}
+	pyrt.Method(t, "set.update", "$self, *others", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		s := self.(*Set)
-		for _, a := range args {
-			if err := s.update(a); err != nil {
+		for _, o := range a.Star {
+			if err := s.update(o); err != nil {
 				return nil, err
 			}
 		}
 		return py.None, nil
 	})
 	for name, op := range map[string]string{"intersection_update": "&", "difference_update": "-", "symmetric_difference_update": "^"} {
-		pyrt.AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NoKwargs(name, kw); err != nil {
-				return nil, err
-			}
-			sets, err := iterableSets(args)
+		pyrt.Method(t, "set."+name, "$self, *others", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			sets, err := iterableSets(a.Star)
 			if err != nil {
 				return nil, err
 			}

@@ -194,58 +194,39 @@ func SortObjects(items []py.Object, key py.Object, reverse bool) error {
 	return nil
 }
 
-func parseSortKwargs(name string, kwargs py.StringDict) (key py.Object, reverse bool, err error) {
-	for k, v := range kwargs {
-		switch k {
-		case "key":
-			key = v
-		case "reverse":
-			b, err := py.MakeBool(v)
-			if err != nil {
-				return nil, false, err
-			}
-			reverse = b == py.True
-		default:
-			return nil, false, py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", k, name)
-		}
-	}
-	return key, reverse, nil
+// sortKeyReverse reads the key= and reverse= of sorted() and list.sort().
+func sortKeyReverse(a *pyrt.Args) (key py.Object, reverse bool, err error) {
+	reverse, err = a.Bool("reverse")
+	return a.Get("key"), reverse, err
 }
 
-func builtinSorted(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(args) != 1 {
-		if len(args) == 0 {
-			return nil, py.ExceptionNewf(py.TypeError, "sorted expected 1 argument, got 0")
-		}
-		return nil, py.ExceptionNewf(py.TypeError, "sorted expected 1 argument, got %d", len(args))
-	}
-	key, reverse, err := parseSortKwargs("sort", kwargs)
+// builtinSorted is sorted(iterable, /, **kwargs): as CPython's, a new list
+// sorted by list.sort, which reads the keywords ("'x' is an invalid
+// keyword argument for sort()").
+func builtinSorted(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	l, err := py.SequenceList(a.Get("iterable"))
 	if err != nil {
 		return nil, err
 	}
-	l, err := py.SequenceList(args[0])
-	if err != nil {
+	out := &py.List{Items: append([]py.Object(nil), l.Items...)}
+	if _, err := listSort.CallWithKeywords(out, nil, a.Kw); err != nil {
 		return nil, err
 	}
-	items := append([]py.Object(nil), l.Items...)
-	if err := SortObjects(items, key, reverse); err != nil {
-		return nil, err
-	}
-	return &py.List{Items: items}, nil
+	return out, nil
 }
+
+// listSort is list.sort.
+var listSort *py.Method
+
+// minMaxSpec is the parameter list of min() and max().
+const minMaxSpec = "$module, *args, key=None, default=None"
 
 // minMax is min() / max(): one iterable or several arguments, key=, default=.
-func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	var key, def py.Object
-	for k, v := range kwargs {
-		switch k {
-		case "key":
-			key = v
-		case "default":
-			def = v
-		default:
-			return nil, py.ExceptionNewf(py.TypeError, "'%s' is an invalid keyword argument for %s()", k, name)
-		}
+func minMax(name string, a *pyrt.Args) (py.Object, error) {
+	args, key := a.Star, a.Get("key")
+	var def py.Object
+	if a.Given("default") {
+		def = a.Get("default")
 	}
 	if key == py.None {
 		key = nil
@@ -314,14 +295,11 @@ func minMax(name string, args py.Tuple, kwargs py.StringDict) (py.Object, error)
 
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "sort", func() {
-		SetBuiltin("sorted", BuiltinFunc("sorted", builtinSorted))
-		SetBuiltin("min", BuiltinFunc("min", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("min", a, kw) }))
-		SetBuiltin("max", BuiltinFunc("max", func(a py.Tuple, kw py.StringDict) (py.Object, error) { return minMax("max", a, kw) }))
-		pyrt.AddMethod(py.ListType, "sort", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			if len(args) > 0 {
-				return nil, py.ExceptionNewf(py.TypeError, "sort() takes no positional arguments")
-			}
-			key, reverse, err := parseSortKwargs("sort", kwargs)
+		SetBuiltin("sorted", pyrt.Func("sorted", "$module, iterable, /, **kwargs", builtinSorted))
+		SetBuiltin("min", pyrt.Func("min", minMaxSpec, func(_ py.Object, a *pyrt.Args) (py.Object, error) { return minMax("min", a) }))
+		SetBuiltin("max", pyrt.Func("max", minMaxSpec, func(_ py.Object, a *pyrt.Args) (py.Object, error) { return minMax("max", a) }))
+		listSort = pyrt.Method(py.ListType, "list.sort", "$self, *, key=None, reverse=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
+			key, reverse, err := sortKeyReverse(a)
 			if err != nil {
 				return nil, err
 			}

@@ -60,10 +60,10 @@ func byteOffset(s string, r int) int {
 
 // sliceBounds resolves optional start/end arguments (None allowed) the way
 // str.find and friends do, returning code point indexes.
-func sliceBounds(args py.Tuple, length int) (int, int, error) {
+func sliceBounds(startArg, endArg py.Object, length int) (int, int, error) {
 	start, end := 0, length
 	get := func(o py.Object, def int) (int, error) {
-		if o == py.None {
+		if o == nil || o == py.None {
 			return def, nil
 		}
 		n, err := py.IndexInt(o)
@@ -79,15 +79,11 @@ func sliceBounds(args py.Tuple, length int) (int, int, error) {
 		return n, nil
 	}
 	var err error
-	if len(args) > 0 {
-		if start, err = get(args[0], 0); err != nil {
-			return 0, 0, err
-		}
+	if start, err = get(startArg, 0); err != nil {
+		return 0, 0, err
 	}
-	if len(args) > 1 {
-		if end, err = get(args[1], length); err != nil {
-			return 0, 0, err
-		}
+	if end, err = get(endArg, length); err != nil {
+		return 0, 0, err
 	}
 	if end > length {
 		end = length
@@ -103,9 +99,9 @@ func strLen(s string) int {
 }
 
 // findIn is str.find/rfind over s[start:end] (code points); -1 if absent.
-func findIn(s, sub string, args py.Tuple, reverse bool) (int, error) {
+func findIn(s, sub string, startArg, endArg py.Object, reverse bool) (int, error) {
 	n := strLen(s)
-	start, end, err := sliceBounds(args, n)
+	start, end, err := sliceBounds(startArg, endArg, n)
 	if err != nil {
 		return 0, err
 	}
@@ -126,12 +122,10 @@ func findIn(s, sub string, args py.Tuple, reverse bool) (int, error) {
 	return start + runeIndex(part, i), nil
 }
 
-func strMethod(name string, min, max int, fn func(s string, args py.Tuple) (py.Object, error)) {
-	pyrt.AddMethod(py.StringType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs(name, args, kw, min, max); err != nil {
-			return nil, err
-		}
-		return fn(string(self.(py.String)), args)
+// strMethod installs str.name; fn gets the string.
+func strMethod(name, spec string, fn func(s string, a *pyrt.Args) (py.Object, error)) {
+	pyrt.Method(py.StringType, "str."+name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		return fn(string(self.(py.String)), a)
 	})
 }
 
@@ -140,7 +134,7 @@ func mapRunes(s string, f func(r rune) rune) py.Object {
 }
 
 func strPredicate(name string, empty bool, ok func(r rune) bool) {
-	strMethod(name, 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod(name, "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		if s == "" {
 			return py.NewBool(empty), nil
 		}
@@ -154,7 +148,7 @@ func strPredicate(name string, empty bool, ok func(r rune) bool) {
 }
 
 func casedPredicate(name string, want func(r rune) bool, other func(r rune) bool) {
-	strMethod(name, 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod(name, "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		cased := false
 		for _, r := range s {
 			if other(r) {
@@ -188,20 +182,21 @@ func pyTitle(s string) string {
 	return b.String()
 }
 
-func padArgs(fn string, s string, args py.Tuple) (int, string, error) {
-	width, err := py.IndexInt(args[0])
+// padSpec is the parameter list of str.ljust, rjust and center.
+const padSpec = "$self, width, fillchar=' ', /"
+
+// padArgs reads padSpec's arguments: the padding to add to s and its
+// character.
+func padArgs(s string, a *pyrt.Args) (int, string, error) {
+	width, err := py.IndexInt(a.Get("width"))
 	if err != nil {
-		return 0, "", py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+		return 0, "", py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", a.Get("width").Type().Name)
 	}
-	fill := " "
-	if len(args) > 1 {
-		f, ok := args[1].(py.String)
-		if !ok || strLen(string(f)) != 1 {
-			return 0, "", py.ExceptionNewf(py.TypeError, "The fill character must be exactly one character long")
-		}
-		fill = string(f)
+	f, ok := a.Get("fillchar").(py.String)
+	if !ok || strLen(string(f)) != 1 {
+		return 0, "", py.ExceptionNewf(py.TypeError, "The fill character must be exactly one character long")
 	}
-	return width - strLen(s), fill, nil
+	return width - strLen(s), string(f), nil
 }
 
 // pySplit is str.split / str.rsplit.
@@ -280,39 +275,6 @@ func pySplit(s string, sep py.Object, maxsplit int, right bool) (py.Object, erro
 	return py.NewListFromItems(out), nil
 }
 
-func splitArgs(name string, args py.Tuple, kw py.StringDict) (py.Object, int, error) {
-	var sep py.Object = py.None
-	maxsplit := -1
-	if len(args) > 2 {
-		return nil, 0, py.ExceptionNewf(py.TypeError, "%s() takes at most 2 arguments (%d given)", name, len(args))
-	}
-	if len(args) > 0 {
-		sep = args[0]
-	}
-	var ms py.Object
-	if len(args) > 1 {
-		ms = args[1]
-	}
-	for k, v := range kw {
-		switch k {
-		case "sep":
-			sep = v
-		case "maxsplit":
-			ms = v
-		default:
-			return nil, 0, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", name, k)
-		}
-	}
-	if ms != nil {
-		n, err := py.IndexInt(ms)
-		if err != nil {
-			return nil, 0, err
-		}
-		maxsplit = n
-	}
-	return sep, maxsplit, nil
-}
-
 func pySplitLines(s string, keep bool) []py.Object {
 	var out []py.Object
 	for len(s) > 0 {
@@ -341,15 +303,12 @@ func init() {
 }
 
 func installStrMethods() {
-	pyrt.AddMethod(py.StringType, "join", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("join", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		sep := string(self.(py.String))
+	strMethod("join", "$self, iterable, /", func(sep string, a *pyrt.Args) (py.Object, error) {
+		iterable := a.Get("iterable")
 		var b strings.Builder
 		n := 0
 		var ierr error
-		err := py.Iterate(args[0], func(o py.Object) bool {
+		err := py.Iterate(iterable, func(o py.Object) bool {
 			s, ok := unwrapBase(o).(py.String)
 			if !ok {
 				ierr = py.ExceptionNewf(py.TypeError, "sequence item %d: expected str instance, %s found", n, o.Type().Name)
@@ -366,7 +325,7 @@ func installStrMethods() {
 			return nil, ierr
 		}
 		if err != nil {
-			if isExc(err, py.TypeError) && !hasIter(args[0]) {
+			if isExc(err, py.TypeError) && !hasIter(iterable) {
 				return nil, py.ExceptionNewf(py.TypeError, "can only join an iterable")
 			}
 			return nil, err
@@ -377,9 +336,9 @@ func installStrMethods() {
 		name string
 		end  bool
 	}{{"startswith", false}, {"endswith", true}} {
-		strMethod(m.name, 1, 3, func(s string, args py.Tuple) (py.Object, error) {
+		strMethod(m.name, "$self, prefix, start=None, end=None, /", func(s string, a *pyrt.Args) (py.Object, error) {
 			n := strLen(s)
-			start, end, err := sliceBounds(args[1:], n)
+			start, end, err := sliceBounds(a.Get("start"), a.Get("end"), n)
 			if err != nil {
 				return nil, err
 			}
@@ -403,7 +362,7 @@ func installStrMethods() {
 				}
 				return strings.HasPrefix(part, string(p)), nil
 			}
-			if t, ok := args[0].(py.Tuple); ok {
+			if t, ok := a.Get("prefix").(py.Tuple); ok {
 				for _, o := range t {
 					ok, err := test(o)
 					if err != nil || ok {
@@ -412,16 +371,16 @@ func installStrMethods() {
 				}
 				return py.False, nil
 			}
-			ok, err := test(args[0])
+			ok, err := test(a.Get("prefix"))
 			return py.NewBool(ok), err
 		})
 	}
-	strMethod("lower", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToLower(s)), nil })
-	strMethod("upper", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(strings.ToUpper(s)), nil })
-	strMethod("casefold", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod("lower", "$self", func(s string, _ *pyrt.Args) (py.Object, error) { return py.String(strings.ToLower(s)), nil })
+	strMethod("upper", "$self", func(s string, _ *pyrt.Args) (py.Object, error) { return py.String(strings.ToUpper(s)), nil })
+	strMethod("casefold", "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		return py.String(strings.ReplaceAll(strings.ToLower(s), "ß", "ss")), nil
 	})
-	strMethod("swapcase", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod("swapcase", "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		return mapRunes(s, func(r rune) rune {
 			if unicode.IsUpper(r) {
 				return unicode.ToLower(r)
@@ -429,21 +388,21 @@ func installStrMethods() {
 			return unicode.ToUpper(r)
 		}), nil
 	})
-	strMethod("title", 0, 0, func(s string, _ py.Tuple) (py.Object, error) { return py.String(pyTitle(s)), nil })
-	strMethod("capitalize", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod("title", "$self", func(s string, _ *pyrt.Args) (py.Object, error) { return py.String(pyTitle(s)), nil })
+	strMethod("capitalize", "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		if s == "" {
 			return py.String(""), nil
 		}
 		r, size := utf8.DecodeRuneInString(s)
 		return py.String(string(unicode.ToTitle(r)) + strings.ToLower(s[size:])), nil
 	})
-	strMethod("count", 1, 3, func(s string, args py.Tuple) (py.Object, error) {
-		sub, err := strArg("count", 1, args[0])
+	strMethod("count", "$self, sub, start=None, end=None, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		sub, err := strArg("count", 1, a.Get("sub"))
 		if err != nil {
 			return nil, err
 		}
 		n := strLen(s)
-		start, end, err := sliceBounds(args[1:], n)
+		start, end, err := sliceBounds(a.Get("start"), a.Get("end"), n)
 		if err != nil {
 			return nil, err
 		}
@@ -461,12 +420,12 @@ func installStrMethods() {
 		reverse bool
 		raise   bool
 	}{{"find", false, false}, {"rfind", true, false}, {"index", false, true}, {"rindex", true, true}} {
-		strMethod(m.name, 1, 3, func(s string, args py.Tuple) (py.Object, error) {
-			sub, err := strArg(m.name, 1, args[0])
+		strMethod(m.name, "$self, sub, start=None, end=None, /", func(s string, a *pyrt.Args) (py.Object, error) {
+			sub, err := strArg(m.name, 1, a.Get("sub"))
 			if err != nil {
-				return nil, py.ExceptionNewf(py.TypeError, "must be str, not %s", args[0].Type().Name)
+				return nil, py.ExceptionNewf(py.TypeError, "must be str, not %s", a.Get("sub").Type().Name)
 			}
-			i, err := findIn(s, sub, args[1:], m.reverse)
+			i, err := findIn(s, sub, a.Get("start"), a.Get("end"), m.reverse)
 			if err != nil {
 				return nil, err
 			}
@@ -476,36 +435,24 @@ func installStrMethods() {
 			return py.Int(i), nil
 		})
 	}
-	pyrt.AddMethod(py.StringType, "split", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		sep, n, err := splitArgs("split", args, kw)
-		if err != nil {
-			return nil, err
-		}
-		return pySplit(string(self.(py.String)), sep, n, false)
-	})
-	pyrt.AddMethod(py.StringType, "rsplit", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		sep, n, err := splitArgs("rsplit", args, kw)
-		if err != nil {
-			return nil, err
-		}
-		return pySplit(string(self.(py.String)), sep, n, true)
-	})
-	pyrt.AddMethod(py.StringType, "splitlines", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		keep := false
-		if len(args) > 0 {
-			kw = py.StringDict{"keepends": args[0]}
-		}
-		if v, ok := kw["keepends"]; ok {
-			b, err := py.MakeBool(v)
+	for name, right := range map[string]bool{"split": false, "rsplit": true} {
+		strMethod(name, "$self, sep=None, maxsplit=-1", func(s string, a *pyrt.Args) (py.Object, error) {
+			n, err := py.IndexInt(a.Get("maxsplit"))
 			if err != nil {
 				return nil, err
 			}
-			keep = b == py.True
+			return pySplit(s, a.Get("sep"), n, right)
+		})
+	}
+	strMethod("splitlines", "$self, keepends=False", func(s string, a *pyrt.Args) (py.Object, error) {
+		keep, err := a.Bool("keepends")
+		if err != nil {
+			return nil, err
 		}
-		return py.NewListFromItems(pySplitLines(string(self.(py.String)), keep)), nil
+		return py.NewListFromItems(pySplitLines(s, keep)), nil
 	})
-	strMethod("partition", 1, 1, func(s string, args py.Tuple) (py.Object, error) {
-		sep, err := strArg("partition", 1, args[0])
+	strMethod("partition", "$self, sep, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		sep, err := strArg("partition", 1, a.Get("sep"))
 		if err != nil {
 			return nil, err
 		}
@@ -517,8 +464,8 @@ func installStrMethods() {
 		}
 		return py.Tuple{py.String(s), py.String(""), py.String("")}, nil
 	})
-	strMethod("rpartition", 1, 1, func(s string, args py.Tuple) (py.Object, error) {
-		sep, err := strArg("rpartition", 1, args[0])
+	strMethod("rpartition", "$self, sep, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		sep, err := strArg("rpartition", 1, a.Get("sep"))
 		if err != nil {
 			return nil, err
 		}
@@ -530,32 +477,32 @@ func installStrMethods() {
 		}
 		return py.Tuple{py.String(""), py.String(""), py.String(s)}, nil
 	})
-	strMethod("ljust", 1, 2, func(s string, args py.Tuple) (py.Object, error) {
-		n, fill, err := padArgs("ljust", s, args)
+	strMethod("ljust", padSpec, func(s string, a *pyrt.Args) (py.Object, error) {
+		n, fill, err := padArgs(s, a)
 		if err != nil || n <= 0 {
 			return py.String(s), err
 		}
 		return py.String(s + strings.Repeat(fill, n)), nil
 	})
-	strMethod("rjust", 1, 2, func(s string, args py.Tuple) (py.Object, error) {
-		n, fill, err := padArgs("rjust", s, args)
+	strMethod("rjust", padSpec, func(s string, a *pyrt.Args) (py.Object, error) {
+		n, fill, err := padArgs(s, a)
 		if err != nil || n <= 0 {
 			return py.String(s), err
 		}
 		return py.String(strings.Repeat(fill, n) + s), nil
 	})
-	strMethod("center", 1, 2, func(s string, args py.Tuple) (py.Object, error) {
-		n, fill, err := padArgs("center", s, args)
+	strMethod("center", padSpec, func(s string, a *pyrt.Args) (py.Object, error) {
+		n, fill, err := padArgs(s, a)
 		if err != nil || n <= 0 {
 			return py.String(s), err
 		}
 		// CPython: left = n/2 + (n & width & 1).
-		width, _ := py.IndexInt(args[0])
+		width, _ := py.IndexInt(a.Get("width"))
 		left := n/2 + (n & width & 1)
 		return py.String(strings.Repeat(fill, left) + s + strings.Repeat(fill, n-left)), nil
 	})
-	strMethod("zfill", 1, 1, func(s string, args py.Tuple) (py.Object, error) {
-		width, err := py.IndexInt(args[0])
+	strMethod("zfill", "$self, width, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		width, err := py.IndexInt(a.Get("width"))
 		if err != nil {
 			return nil, err
 		}
@@ -581,10 +528,10 @@ func installStrMethods() {
 	strPredicate("isprintable", true, isPrintable)
 	casedPredicate("isupper", unicode.IsUpper, unicode.IsLower)
 	casedPredicate("islower", unicode.IsLower, unicode.IsUpper)
-	strMethod("istitle", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod("istitle", "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		return py.NewBool(s != "" && pyTitle(s) == s && strings.ToLower(s) != s), nil
 	})
-	strMethod("isidentifier", 0, 0, func(s string, _ py.Tuple) (py.Object, error) {
+	strMethod("isidentifier", "$self", func(s string, _ *pyrt.Args) (py.Object, error) {
 		if s == "" {
 			return py.False, nil
 		}
@@ -595,35 +542,28 @@ func installStrMethods() {
 		}
 		return py.True, nil
 	})
-	strMethod("removeprefix", 1, 1, func(s string, args py.Tuple) (py.Object, error) {
-		p, err := strArg("removeprefix", 1, args[0])
+	strMethod("removeprefix", "$self, prefix, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		p, err := strArg("removeprefix", 1, a.Get("prefix"))
 		if err != nil {
 			return nil, err
 		}
 		return py.String(strings.TrimPrefix(s, p)), nil
 	})
-	strMethod("removesuffix", 1, 1, func(s string, args py.Tuple) (py.Object, error) {
-		p, err := strArg("removesuffix", 1, args[0])
+	strMethod("removesuffix", "$self, prefix, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		p, err := strArg("removesuffix", 1, a.Get("prefix"))
 		if err != nil {
 			return nil, err
 		}
 		return py.String(strings.TrimSuffix(s, p)), nil
 	})
-	pyrt.AddMethod(py.StringType, "expandtabs", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		size := 8
-		if len(args) > 0 {
-			kw = py.StringDict{"tabsize": args[0]}
-		}
-		if v, ok := kw["tabsize"]; ok {
-			n, err := py.IndexInt(v)
-			if err != nil {
-				return nil, err
-			}
-			size = n
+	strMethod("expandtabs", "$self, tabsize=8", func(s string, a *pyrt.Args) (py.Object, error) {
+		size, err := py.IndexInt(a.Get("tabsize"))
+		if err != nil {
+			return nil, err
 		}
 		var b strings.Builder
 		col := 0
-		for _, r := range string(self.(py.String)) {
+		for _, r := range s {
 			switch r {
 			case '\t':
 				if size > 0 {
@@ -641,27 +581,17 @@ func installStrMethods() {
 		}
 		return py.String(b.String()), nil
 	})
-	pyrt.AddMethod(py.StringType, "encode", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		enc := "utf-8"
-		if len(args) > 0 {
-			e, err := strArg("encode", 1, args[0])
-			if err != nil {
-				return nil, err
-			}
-			enc = e
-		}
-		if v, ok := kw["encoding"].(py.String); ok {
-			enc = string(v)
-		}
-		return encodeString(string(self.(py.String)), enc)
-	})
-	pyrt.AddMethod(py.StringType, "translate", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("translate", args, kw, 1, 1); err != nil {
+	strMethod("encode", "$self, encoding='utf-8', errors='strict'", func(s string, a *pyrt.Args) (py.Object, error) {
+		enc, err := a.Str("encoding")
+		if err != nil {
 			return nil, err
 		}
-		table := args[0]
+		return encodeString(s, enc)
+	})
+	strMethod("translate", "$self, table, /", func(s string, a *pyrt.Args) (py.Object, error) {
+		table := a.Get("table")
 		var b strings.Builder
-		for _, r := range string(self.(py.String)) {
+		for _, r := range s {
 			v, err := py.GetItem(table, py.Int(r))
 			if err != nil {
 				if isExc(err, py.LookupError) {
@@ -682,11 +612,12 @@ func installStrMethods() {
 		}
 		return py.String(b.String()), nil
 	})
-	py.StringType.Dict["maketrans"] = py.MustNewMethod("maketrans", func(_ py.Object, args py.Tuple) (py.Object, error) {
+	// a static method: self (str or an instance) is not used
+	py.StringType.Dict["maketrans"] = pyrt.Func("maketrans", "$type, x, y=None, z=None, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		d := NewDict()
-		switch len(args) {
-		case 1:
-			src, ok := args[0].(DictLike)
+		switch {
+		case !a.Given("y"):
+			src, ok := a.Get("x").(DictLike)
 			if !ok {
 				return nil, py.ExceptionNewf(py.TypeError, "if you give only one argument to maketrans it must be a dict")
 			}
@@ -700,24 +631,34 @@ func installStrMethods() {
 					return nil, err
 				}
 			}
-		case 2, 3:
-			from, to := []rune(string(args[0].(py.String))), []rune(string(args[1].(py.String)))
+		default:
+			x, err := a.Str("x")
+			if err != nil {
+				return nil, err
+			}
+			y, err := a.Str("y")
+			if err != nil {
+				return nil, err
+			}
+			from, to := []rune(x), []rune(y)
 			if len(from) != len(to) {
 				return nil, py.ExceptionNewf(py.ValueError, "the first two maketrans arguments must have equal length")
 			}
 			for i := range from {
 				_ = d.Set(py.Int(from[i]), py.Int(to[i]))
 			}
-			if len(args) == 3 {
-				for _, r := range string(args[2].(py.String)) {
+			if a.Given("z") {
+				z, err := a.Str("z")
+				if err != nil {
+					return nil, err
+				}
+				for _, r := range z {
 					_ = d.Set(py.Int(r), py.None)
 				}
 			}
-		default:
-			return nil, py.ExceptionNewf(py.TypeError, "maketrans() takes 1 to 3 arguments")
 		}
 		return d, nil
-	}, 0, "")
+	})
 }
 
 // encodeString is str.encode for the encodings scripts use.

@@ -21,47 +21,38 @@ func sdKey(k py.Object) (string, error) {
 func init() {
 	pyrt.OnInstall(pyrt.InstallCompat, "stringdict_methods", func() {
 		t := py.StringDictType
-		pyrt.AddMethod(t, "pop", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("pop", args, kw, 1, 2); err != nil {
-				return nil, err
-			}
+		pyrt.Method(t, "dict.pop", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			d := sdSelf(self)
-			k, err := sdKey(args[0])
+			k, err := sdKey(a.Get("key"))
 			if err == nil {
 				if v, ok := d[k]; ok {
 					delete(d, k)
 					return v, nil
 				}
 			}
-			if len(args) == 2 {
-				return args[1], nil
+			if a.Given("default") {
+				return a.Get("default"), nil
 			}
-			return nil, pyrt.KeyError(args[0])
+			return nil, pyrt.KeyError(a.Get("key"))
 		})
-		pyrt.AddMethod(t, "setdefault", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if err := pyrt.NArgs("setdefault", args, kw, 1, 2); err != nil {
-				return nil, err
-			}
+		pyrt.Method(t, "dict.setdefault", "$self, key, default=None, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			d := sdSelf(self)
-			k, err := sdKey(args[0])
+			k, err := sdKey(a.Get("key"))
 			if err != nil {
 				return nil, py.ExceptionNewf(py.TypeError, "keywords must be strings")
 			}
 			if v, ok := d[k]; ok {
 				return v, nil
 			}
-			var def py.Object = py.None
-			if len(args) == 2 {
-				def = args[1]
-			}
+			def := a.Get("default")
 			d[k] = def
 			return def, nil
 		})
-		pyrt.AddMethod(t, "update", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(t, "dict.update", "$self, other=None, /, **kwargs", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			d := sdSelf(self)
-			if len(args) == 1 {
+			if a.Given("other") {
 				src := NewDict()
-				if err := src.Update(args[0]); err != nil {
+				if err := src.Update(a.Get("other")); err != nil {
 					return nil, err
 				}
 				for _, it := range src.Items() {
@@ -72,15 +63,15 @@ func init() {
 					d[k] = it.Value
 				}
 			}
-			for k, v := range kw {
+			for k, v := range a.Kw {
 				d[k] = v
 			}
 			return py.None, nil
 		})
-		pyrt.AddMethod(t, "copy", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(t, "dict.copy", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return sdSelf(self).Copy(), nil
 		})
-		pyrt.AddMethod(t, "clear", func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+		pyrt.Method(t, "dict.clear", "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 			d := sdSelf(self)
 			for k := range d {
 				delete(d, k)
@@ -88,7 +79,7 @@ func init() {
 			return py.None, nil
 		})
 		list := func(name string, f func(k string, v py.Object) py.Object) {
-			pyrt.AddMethod(t, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+			pyrt.Method(t, "dict."+name, "$self", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 				d := sdSelf(self)
 				out := make([]py.Object, 0, len(d))
 				for _, k := range SortedKeys(d) {

@@ -46,7 +46,7 @@ func installExceptionAttrs() {
 			if err != nil {
 				return nil, err
 			}
-			return exceptionArgs(e), nil
+			return ExceptionArgs(e), nil
 		},
 		Fset: func(self, value py.Object) error {
 			e, err := excOf(self)

@@ -416,12 +416,9 @@ func init() {
 		return py.String(fs.format()), nil
 	})
 	// Class methods: called through the class, self is not an instance.
-	st.Dict["from_list"] = py.MustNewMethod("from_list", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) != 1 || len(kw) > 0 {
-			return nil, py.ExceptionNewf(py.TypeError, "StackSummary.from_list() takes exactly one argument (a_list)")
-		}
-		return SummaryFromList(args[0])
-	}, 0, "from_list(a_list)")
+	pyrt.ClassMethod(st, "StackSummary.from_list", "a_list", func(_ *py.Type, a *pyrt.Args) (py.Object, error) {
+		return SummaryFromList(a.Get("a_list"))
+	})
 	st.Dict["extract"] = pyrt.Func("extract", "frame_gen, *, limit=None, lookup_lines=True, capture_locals=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		if err := RefuseCaptureLocals(a); err != nil {
 			return nil, err

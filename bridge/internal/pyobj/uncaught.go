@@ -30,7 +30,7 @@ func Uncaught(in *pyrt.Interp, err error) (status int, interrupted bool) {
 // systemExitCode is SystemExit's code attribute: None without args, the one
 // arg, or the args tuple.
 func systemExitCode(exc *py.Exception) py.Object {
-	switch args := exceptionArgs(exc); len(args) {
+	switch args := ExceptionArgs(exc); len(args) {
 	case 0:
 		return py.None
 	case 1:

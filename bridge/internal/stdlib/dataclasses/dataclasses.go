@@ -6,20 +6,18 @@
 // model decides that when a class is made; pyobj.RefreshClass decides again).
 //
 // It registers _pypool_classes with gpython from its init; the facade
-// (bridge) imports it for that effect. It imports gpython and
-// bridge/internal/pyobj (RefreshClass) and nothing above them.
+// (bridge) imports it for that effect. It imports gpython, bridge/pyrt
+// (Func) and bridge/internal/pyobj (RefreshClass) and nothing above them.
 package dataclasses
 
 import (
 	"github.com/go-python/gpython/py"
 	"github.com/pypool/pypool/bridge/internal/pyobj"
+	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-func refreshClass(self py.Object, args py.Tuple) (py.Object, error) {
-	if len(args) != 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "refresh(cls) takes 1 argument")
-	}
-	cls, ok := args[0].(*py.Type)
+func refreshClass(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	cls, ok := a.Get("cls").(*py.Type)
 	if !ok || !pyobj.RefreshClass(cls) {
 		return nil, py.ExceptionNewf(py.TypeError, "refresh(cls): cls must be a class")
 	}
@@ -30,7 +28,7 @@ func init() {
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_classes", Doc: "Go support for classes changed after they were made."},
 		Methods: []*py.Method{
-			py.MustNewMethod("refresh", refreshClass, 0, "refresh(cls): instances use the operator dunders the class now has"),
+			pyrt.Func("refresh", "cls, /", refreshClass), // instances use the operator dunders the class now has,
 		},
 	})
 }

@@ -42,10 +42,15 @@ func classBodyOrder(code *py.Code, ns py.StringDict) {
 	ns[orderKey] = names
 }
 
+// enumTypeSig is EnumType's (the class statement passes __pp_attrs__).
+var enumTypeSig = pyrt.MustSig("EnumType", "name, bases, namespace, /, *, __pp_attrs__=None")
+
 func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(args) != 3 {
-		return nil, py.ExceptionNewf(py.TypeError, "EnumType() takes 3 arguments (name, bases, namespace)")
+	a, err := enumTypeSig.Parse(args, kwargs)
+	if err != nil {
+		return nil, err
 	}
+	args = py.Tuple{a.Get("name"), a.Get("bases"), a.Get("namespace")}
 	var ns py.StringDict
 	switch d := args[2].(type) {
 	case py.StringDict:
@@ -70,11 +75,6 @@ func enumTypeNew(mt *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, e
 		// made by a call (functional API): the namespace's own names
 		for k := range ns {
 			order = append(order, py.String(k))
-		}
-	}
-	for k := range kwargs {
-		if k != "__pp_attrs__" {
-			return nil, py.ExceptionNewf(py.TypeError, "EnumType() got an unexpected keyword argument '%s'", k)
 		}
 	}
 	obj, err := py.TypeNew(mt, args, nil)
@@ -103,44 +103,29 @@ func enumCall(cls *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, err
 	return py.Call(fn, args, kwargs)
 }
 
-// enumCls takes the class from a metaclass method's arguments, called as
-// (cls, args) or (module, (cls, …)).
-func enumCls(self py.Object, args py.Tuple) (*py.Type, py.Tuple, error) {
-	if t, ok := self.(*py.Type); ok && t.Type() == enumType {
-		return t, args, nil
+// enumDelegate installs the metaclass method name (self: the enum class;
+// its one argument, if arg) that calls the class's Python classmethod
+// pyName.
+func enumDelegate(name, pyName string, arg bool) {
+	spec := "$self"
+	if arg {
+		spec = "$self, arg, /"
 	}
-	if len(args) > 0 {
-		if t, ok := args[0].(*py.Type); ok && t.Type() == enumType {
-			return t, args[1:], nil
+	pyrt.Method(enumType, "EnumType."+name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
+		var rest py.Tuple
+		if arg {
+			rest = py.Tuple{a.Get("arg")}
 		}
-	}
-	return nil, nil, py.ExceptionNewf(py.TypeError, "descriptor requires an enum class")
-}
-
-// enumDelegate makes a metaclass method that calls the class's Python
-// classmethod of the given name.
-func enumDelegate(name, pyName string, nargs int) *py.Method {
-	return py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
-		cls, rest, err := enumCls(self, args)
-		if err != nil {
-			return nil, err
-		}
-		if len(rest) != nargs {
-			return nil, py.ExceptionNewf(py.TypeError, "%s() takes %d arguments (%d given)", name, nargs, len(rest))
-		}
-		fn, err := py.GetAttrString(cls, pyName)
+		fn, err := py.GetAttrString(self, pyName)
 		if err != nil {
 			return nil, err
 		}
 		return py.Call(fn, rest, nil)
-	}, 0, "")
+	})
 }
 
-func newMember(self py.Object, args py.Tuple) (py.Object, error) {
-	if len(args) != 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "new_member(cls) takes 1 argument")
-	}
-	cls, ok := args[0].(*py.Type)
+func newMember(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	cls, ok := a.Get("cls").(*py.Type)
 	if !ok {
 		return nil, py.ExceptionNewf(py.TypeError, "new_member(cls): cls must be a class")
 	}
@@ -158,17 +143,17 @@ func init() {
 		enumType.Dict["__module__"] = py.String("enum")
 		enumType.Bases = py.Tuple{py.TypeType}
 		pyrt.MustReady(enumType)
-		enumType.Dict["__iter__"] = enumDelegate("__iter__", "_pp_iter_", 0)
-		enumType.Dict["__len__"] = enumDelegate("__len__", "_pp_len_", 0)
-		enumType.Dict["__contains__"] = enumDelegate("__contains__", "_pp_contains_", 1)
-		enumType.Dict["__getitem__"] = enumDelegate("__getitem__", "_pp_getitem_", 1)
-		enumType.Dict["__repr__"] = enumDelegate("__repr__", "_pp_class_repr_", 0)
-		enumType.Dict["__str__"] = enumDelegate("__str__", "_pp_class_repr_", 0)
+		enumDelegate("__iter__", "_pp_iter_", false)
+		enumDelegate("__len__", "_pp_len_", false)
+		enumDelegate("__contains__", "_pp_contains_", true)
+		enumDelegate("__getitem__", "_pp_getitem_", true)
+		enumDelegate("__repr__", "_pp_class_repr_", false)
+		enumDelegate("__str__", "_pp_class_repr_", false)
 	})
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "_pypool_enum", Doc: "Go support for the enum module."},
 		Methods: []*py.Method{
-			py.MustNewMethod("new_member", newMember, 0, "new_member(cls): a new instance of cls, without __init__"),
+			pyrt.Func("new_member", "cls, /", newMember), // a new instance of cls, without __init__,
 		},
 		Globals: py.StringDict{"EnumType": enumType},
 	})

@@ -289,22 +289,20 @@ func (e *jsonEnc) dict(p any, items []pyobj.DictItem) error {
 	return nil
 }
 
-var dumpsSig = pyrt.MustSig("dumps", "obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False")
+// The keyword parameters of dumps and dump, and of loads and load (the
+// decoder hooks are not implemented: given, they are an error).
+const (
+	dumpsKw = "*, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False"
+	loadsKw = "*, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None"
+)
 
-func jsonDumps(args py.Tuple, kwargs py.StringDict) (string, error) {
-	a, err := dumpsSig.Parse(args, kwargs)
-	if err != nil {
-		return "", err
-	}
+// jsonDumps is dumps(obj, …) with a bound by dumpsKw.
+func jsonDumps(a *pyrt.Args) (string, error) {
 	e := &jsonEnc{itemSep: ", ", keySep: ": ", active: map[any]bool{}, def: a.Get("default")}
-	truth := func(name string) bool {
-		b, _ := py.MakeBool(a.Get(name))
-		return b == py.True
-	}
-	e.ensureASCII = truth("ensure_ascii")
-	e.sortKeys = truth("sort_keys")
-	e.skipKeys = truth("skipkeys")
-	e.allowNaN = truth("allow_nan")
+	e.ensureASCII = pyrt.Truth(a.Get("ensure_ascii"))
+	e.sortKeys = pyrt.Truth(a.Get("sort_keys"))
+	e.skipKeys = pyrt.Truth(a.Get("skipkeys"))
+	e.allowNaN = pyrt.Truth(a.Get("allow_nan"))
 	switch ind := a.Get("indent").(type) {
 	case py.NoneType:
 	case py.String:
@@ -583,46 +581,54 @@ func loadsArg(o py.Object) (string, error) {
 	return "", py.ExceptionNewf(py.TypeError, "the JSON object must be str, bytes or bytearray, not %s", o.Type().Name)
 }
 
+// noDecoderHooks refuses the decoder hooks of loads and load, which are not
+// implemented (ignoring them would decode differently from CPython).
+func noDecoderHooks(a *pyrt.Args) error {
+	for _, k := range []string{"cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"} {
+		if !a.IsNone(k) {
+			return py.ExceptionNewf(py.NotImplementedError, "pypool: json %s= is not supported", k)
+		}
+	}
+	return nil
+}
+
 func init() {
 	pyobj.ReadyWithClasses(decodeError)
 	decodeError.Dict["__module__"] = py.String("json.decoder")
 	py.RegisterModule(&py.ModuleImpl{
 		Info: py.ModuleInfo{Name: "json", FileDesc: "<json>"},
 		Methods: []*py.Method{
-			py.MustNewMethod("dumps", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-				s, err := jsonDumps(args, kw)
+			pyrt.Func("dumps", "obj, "+dumpsKw, func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+				s, err := jsonDumps(a)
 				return py.String(s), err
-			}, 0, "Serialize obj to a JSON formatted str."),
-			py.MustNewMethod("dump", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-				if len(args) < 2 {
-					return nil, py.ExceptionNewf(py.TypeError, "dump() missing required argument 'fp'")
-				}
-				s, err := jsonDumps(py.Tuple{args[0]}, kw)
+			}),
+			pyrt.Func("dump", "obj, fp, "+dumpsKw, func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+				s, err := jsonDumps(a)
 				if err != nil {
 					return nil, err
 				}
-				w, err := py.GetAttrString(args[1], "write")
+				w, err := py.GetAttrString(a.Get("fp"), "write")
 				if err != nil {
 					return nil, err
 				}
 				_, err = py.Call(w, py.Tuple{py.String(s)}, nil)
 				return py.None, err
-			}, 0, "Serialize obj as a JSON formatted stream to fp."),
-			py.MustNewMethod("loads", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-				if len(args) != 1 {
-					return nil, py.ExceptionNewf(py.TypeError, "loads() missing required argument 's'")
+			}),
+			pyrt.Func("loads", "s, "+loadsKw, func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+				if err := noDecoderHooks(a); err != nil {
+					return nil, err
 				}
-				s, err := loadsArg(args[0])
+				s, err := loadsArg(a.Get("s"))
 				if err != nil {
 					return nil, err
 				}
 				return jsonLoads(s)
-			}, 0, "Deserialize s to a Python object."),
-			py.MustNewMethod("load", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
-				if len(args) != 1 {
-					return nil, py.ExceptionNewf(py.TypeError, "load() missing required argument 'fp'")
+			}),
+			pyrt.Func("load", "fp, "+loadsKw, func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+				if err := noDecoderHooks(a); err != nil {
+					return nil, err
 				}
-				r, err := py.GetAttrString(args[0], "read")
+				r, err := py.GetAttrString(a.Get("fp"), "read")
 				if err != nil {
 					return nil, err
 				}
@@ -635,7 +641,7 @@ func init() {
 					return nil, err
 				}
 				return jsonLoads(s)
-			}, 0, "Deserialize fp to a Python object."),
+			}),
 		},
 		Globals: py.StringDict{"JSONDecodeError": decodeError},
 	})

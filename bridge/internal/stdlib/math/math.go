@@ -17,19 +17,14 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-func floatArgs(name string, args py.Tuple, n int) ([]float64, error) {
-	if len(args) != n {
-		return nil, py.ExceptionNewf(py.TypeError, "%s expected %d arguments, got %d", name, n, len(args))
+// realArg reads a float parameter as CPython's math functions do.
+func realArg(a *pyrt.Args, name string) (float64, error) {
+	v := a.Get(name)
+	f, err := py.FloatAsFloat64(v)
+	if err != nil {
+		return 0, py.ExceptionNewf(py.TypeError, "must be real number, not %s", v.Type().Name)
 	}
-	out := make([]float64, n)
-	for i, a := range args {
-		f, err := py.FloatAsFloat64(a)
-		if err != nil {
-			return nil, py.ExceptionNewf(py.TypeError, "must be real number, not %s", a.Type().Name)
-		}
-		out[i] = f
-	}
-	return out, nil
+	return f, nil
 }
 
 func gcdArgs(args py.Tuple, lcm bool) (py.Object, error) {
@@ -64,19 +59,23 @@ func installMathExtra() {
 		impl.Globals["nan"] = py.Float(math.NaN())
 		impl.Globals["tau"] = py.Float(2 * math.Pi)
 	}
-	pyobj.AddModuleFunc("math", "isclose", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		f, err := floatArgs("isclose", args, 2)
+	// the specs are CPython's (C functions: $module, and its wording)
+	add := func(name, spec string, fn func(a *pyrt.Args) (py.Object, error)) {
+		pyrt.ReplaceMethod("math", pyrt.Func("math."+name, "$module, "+spec, func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			return fn(a)
+		}))
+	}
+	add("isclose", "a, b, *, rel_tol=1e-09, abs_tol=0.0", func(args *pyrt.Args) (py.Object, error) {
+		a, err := realArg(args, "a")
 		if err != nil {
 			return nil, err
 		}
-		rel, abs := 1e-9, 0.0
-		if v, ok := kw["rel_tol"]; ok {
-			rel, _ = py.FloatAsFloat64(v)
+		b, err := realArg(args, "b")
+		if err != nil {
+			return nil, err
 		}
-		if v, ok := kw["abs_tol"]; ok {
-			abs, _ = py.FloatAsFloat64(v)
-		}
-		a, b := f[0], f[1]
+		rel, _ := py.FloatAsFloat64(args.Get("rel_tol"))
+		abs, _ := py.FloatAsFloat64(args.Get("abs_tol"))
 		if a == b {
 			return py.True, nil
 		}
@@ -86,13 +85,10 @@ func installMathExtra() {
 		d := math.Abs(b - a)
 		return py.NewBool(d <= math.Abs(rel*b) || d <= math.Abs(rel*a) || d <= abs), nil
 	})
-	pyobj.AddModuleFunc("math", "gcd", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, false) })
-	pyobj.AddModuleFunc("math", "lcm", func(args py.Tuple, kw py.StringDict) (py.Object, error) { return gcdArgs(args, true) })
-	pyobj.AddModuleFunc("math", "isqrt", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("isqrt", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		n, err := pyobj.IntArg("isqrt", args[0])
+	add("gcd", "*integers", func(a *pyrt.Args) (py.Object, error) { return gcdArgs(a.Star, false) })
+	add("lcm", "*integers", func(a *pyrt.Args) (py.Object, error) { return gcdArgs(a.Star, true) })
+	add("isqrt", "n, /", func(a *pyrt.Args) (py.Object, error) {
+		n, err := pyobj.IntArg("isqrt", a.Get("n"))
 		if err != nil {
 			return nil, err
 		}
@@ -101,16 +97,10 @@ func installMathExtra() {
 		}
 		return pyobj.BigToInt(new(big.Int).Sqrt(n)), nil
 	})
-	pyobj.AddModuleFunc("math", "prod", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) != 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "prod() takes exactly 1 positional argument (%d given)", len(args))
-		}
-		var acc py.Object = py.Int(1)
-		if v, ok := kw["start"]; ok {
-			acc = v
-		}
+	add("prod", "iterable, /, *, start=1", func(a *pyrt.Args) (py.Object, error) {
+		acc := a.Get("start")
 		var ierr error
-		err := py.Iterate(args[0], func(o py.Object) bool {
+		err := py.Iterate(a.Get("iterable"), func(o py.Object) bool {
 			acc, ierr = py.Mul(acc, o)
 			return ierr != nil
 		})
@@ -119,18 +109,15 @@ func installMathExtra() {
 		}
 		return acc, err
 	})
-	comb := func(name string, perm bool) func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		return func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if len(args) < 1 || len(args) > 2 {
-				return nil, py.ExceptionNewf(py.TypeError, "%s expected 2 arguments, got %d", name, len(args))
-			}
-			n, err := pyobj.IntArg(name, args[0])
+	comb := func(name string, perm bool) func(a *pyrt.Args) (py.Object, error) {
+		return func(a *pyrt.Args) (py.Object, error) {
+			n, err := pyobj.IntArg(name, a.Get("n"))
 			if err != nil {
 				return nil, err
 			}
 			k := new(big.Int).Set(n)
-			if len(args) == 2 && args[1] != py.None {
-				if k, err = pyobj.IntArg(name, args[1]); err != nil {
+			if !a.IsNone("k") {
+				if k, err = pyobj.IntArg(name, a.Get("k")); err != nil {
 					return nil, err
 				}
 			}
@@ -154,17 +141,14 @@ func installMathExtra() {
 			return pyobj.BigToInt(r.Binomial(n.Int64(), kk)), nil
 		}
 	}
-	pyobj.AddModuleFunc("math", "comb", comb("comb", false))
-	pyobj.AddModuleFunc("math", "perm", comb("perm", true))
-	pyobj.AddModuleFunc("math", "dist", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) != 2 {
-			return nil, py.ExceptionNewf(py.TypeError, "dist expected 2 arguments, got %d", len(args))
-		}
-		p, err := py.SequenceTuple(args[0])
+	add("comb", "n, k, /", comb("comb", false))
+	add("perm", "n, k=None, /", comb("perm", true))
+	add("dist", "p, q, /", func(a *pyrt.Args) (py.Object, error) {
+		p, err := py.SequenceTuple(a.Get("p"))
 		if err != nil {
 			return nil, err
 		}
-		q, err := py.SequenceTuple(args[1])
+		q, err := py.SequenceTuple(a.Get("q"))
 		if err != nil {
 			return nil, err
 		}
@@ -173,9 +157,9 @@ func installMathExtra() {
 		}
 		s := 0.0
 		for i := range p {
-			a, _ := py.FloatAsFloat64(p[i])
-			b, _ := py.FloatAsFloat64(q[i])
-			s += (a - b) * (a - b)
+			x, _ := py.FloatAsFloat64(p[i])
+			y, _ := py.FloatAsFloat64(q[i])
+			s += (x - y) * (x - y)
 		}
 		return py.Float(math.Sqrt(s)), nil
 	})

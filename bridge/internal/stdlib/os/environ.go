@@ -618,24 +618,18 @@ func installEnviron() {
 		}
 		return "", py.ExceptionNewf(py.TypeError, "expected str, bytes or os.PathLike object, not %s", o.Type().Name)
 	}
-	replaceModuleFunc(impl, pyobj.BuiltinFunc("putenv", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(kw) > 0 {
-			return nil, py.ExceptionNewf(py.TypeError, "putenv() takes no keyword arguments")
-		}
-		if len(args) != 2 {
-			return nil, py.ExceptionNewf(py.TypeError, "putenv expected 2 arguments, got %d", len(args))
-		}
-		k, err := pathArg(args[0])
+	replaceModuleFunc(impl, pyrt.Func("posix.putenv", "$module, name, value, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+		k, err := pathArg(a.Get("name"))
 		if err != nil {
 			return nil, err
 		}
-		v, err := pathArg(args[1])
+		v, err := pathArg(a.Get("value"))
 		if err != nil {
 			return nil, err
 		}
 		return py.None, processPutenv(k, v)
 	}))
-	replaceModuleFunc(impl, pyrt.Func("unsetenv", "name, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+	replaceModuleFunc(impl, pyrt.Func("posix.unsetenv", "$module, name, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		k, err := pathArg(a.Get("name"))
 		if err != nil {
 			return nil, err

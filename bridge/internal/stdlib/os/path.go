@@ -17,22 +17,18 @@ import (
 // installOSPath registers os.path (posixpath) and puts its namespace and the
 // os constants and functions above into gpython's os module.
 func installOSPath() {
-	str1 := func(name string, args py.Tuple) (string, error) {
-		if len(args) != 1 {
-			return "", py.ExceptionNewf(py.TypeError, "%s() takes exactly one argument (%d given)", name, len(args))
-		}
-		s, ok := args[0].(py.String)
+	// posixpath's functions are Python functions in CPython: Sig's wording
+	str1 := func(v py.Object) (string, error) {
+		s, ok := v.(py.String)
 		if !ok {
-			return "", py.ExceptionNewf(py.TypeError, "expected str, bytes or os.PathLike object, not %s", args[0].Type().Name)
+			return "", py.ExceptionNewf(py.TypeError, "expected str, bytes or os.PathLike object, not %s", v.Type().Name)
 		}
 		return string(s), nil
 	}
-	m := func(name string, fn func(args py.Tuple, kw py.StringDict) (py.Object, error)) *py.Method {
-		return pyobj.BuiltinFunc(name, fn)
-	}
-	strFn := func(name string, f func(string) py.Object) *py.Method {
-		return m(name, func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			s, err := str1(name, args)
+	// strFn is a function of one path parameter, named param as CPython's
+	strFn := func(name, param string, f func(string) py.Object) *py.Method {
+		return pyrt.Func(name, param, func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			s, err := str1(a.Get(param))
 			if err != nil {
 				return nil, err
 			}
@@ -44,12 +40,9 @@ func installOSPath() {
 		return fi, err == nil
 	}
 	methods := []*py.Method{
-		m("join", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if len(args) == 0 {
-				return nil, py.ExceptionNewf(py.TypeError, "join() missing 1 required positional argument: 'a'")
-			}
+		pyrt.Func("join", "a, *p", func(_ py.Object, args *pyrt.Args) (py.Object, error) {
 			out := ""
-			for i, a := range args {
+			for i, a := range append(py.Tuple{args.Get("a")}, args.Star...) {
 				s, ok := a.(py.String)
 				if !ok {
 					return nil, py.ExceptionNewf(py.TypeError, "join() argument must be str, bytes, or os.PathLike object, not '%s'", a.Type().Name)
@@ -68,15 +61,15 @@ func installOSPath() {
 			}
 			return py.String(out), nil
 		}),
-		strFn("basename", func(p string) py.Object { return py.String(p[strings.LastIndex(p, "/")+1:]) }),
-		strFn("dirname", func(p string) py.Object {
+		strFn("basename", "p", func(p string) py.Object { return py.String(p[strings.LastIndex(p, "/")+1:]) }),
+		strFn("dirname", "p", func(p string) py.Object {
 			head := p[:strings.LastIndex(p, "/")+1]
 			if head != "" && strings.Trim(head, "/") != "" {
 				head = strings.TrimRight(head, "/")
 			}
 			return py.String(head)
 		}),
-		strFn("split", func(p string) py.Object {
+		strFn("split", "p", func(p string) py.Object {
 			i := strings.LastIndex(p, "/") + 1
 			head, tail := p[:i], p[i:]
 			if head != "" && strings.Trim(head, "/") != "" {
@@ -84,7 +77,7 @@ func installOSPath() {
 			}
 			return py.Tuple{py.String(head), py.String(tail)}
 		}),
-		strFn("splitext", func(p string) py.Object {
+		strFn("splitext", "p", func(p string) py.Object {
 			base := p[strings.LastIndex(p, "/")+1:]
 			dot := strings.LastIndex(base, ".")
 			if dot <= 0 || strings.Trim(base[:dot], ".") == "" {
@@ -93,20 +86,20 @@ func installOSPath() {
 			cut := len(p) - len(base) + dot
 			return py.Tuple{py.String(p[:cut]), py.String(p[cut:])}
 		}),
-		strFn("exists", func(p string) py.Object { _, ok := stat(p); return py.NewBool(ok) }),
-		strFn("isfile", func(p string) py.Object { fi, ok := stat(p); return py.NewBool(ok && fi.Mode().IsRegular()) }),
-		strFn("isdir", func(p string) py.Object { fi, ok := stat(p); return py.NewBool(ok && fi.IsDir()) }),
-		strFn("isabs", func(p string) py.Object { return py.NewBool(strings.HasPrefix(p, "/")) }),
-		strFn("normpath", func(p string) py.Object { return py.String(filepath.Clean(p)) }),
-		strFn("abspath", func(p string) py.Object { a, _ := filepath.Abs(p); return py.String(a) }),
-		strFn("realpath", func(p string) py.Object {
+		strFn("exists", "path", func(p string) py.Object { _, ok := stat(p); return py.NewBool(ok) }),
+		strFn("isfile", "path", func(p string) py.Object { fi, ok := stat(p); return py.NewBool(ok && fi.Mode().IsRegular()) }),
+		strFn("isdir", "s", func(p string) py.Object { fi, ok := stat(p); return py.NewBool(ok && fi.IsDir()) }),
+		strFn("isabs", "s", func(p string) py.Object { return py.NewBool(strings.HasPrefix(p, "/")) }),
+		strFn("normpath", "path", func(p string) py.Object { return py.String(filepath.Clean(p)) }),
+		strFn("abspath", "path", func(p string) py.Object { a, _ := filepath.Abs(p); return py.String(a) }),
+		strFn("realpath", "filename", func(p string) py.Object {
 			a, _ := filepath.Abs(p)
 			if r, err := filepath.EvalSymlinks(a); err == nil {
 				a = r
 			}
 			return py.String(a)
 		}),
-		strFn("expanduser", func(p string) py.Object {
+		strFn("expanduser", "path", func(p string) py.Object {
 			if strings.HasPrefix(p, "~") {
 				if h, err := os.UserHomeDir(); err == nil && (len(p) == 1 || p[1] == '/') {
 					return py.String(h + p[1:])
@@ -114,8 +107,8 @@ func installOSPath() {
 			}
 			return py.String(p)
 		}),
-		m("getsize", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			s, err := str1("getsize", args)
+		pyrt.Func("getsize", "filename", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			s, err := str1(a.Get("filename"))
 			if err != nil {
 				return nil, err
 			}
@@ -125,16 +118,11 @@ func installOSPath() {
 			}
 			return py.Int(fi.Size()), nil
 		}),
-		m("relpath", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
-			if len(args) < 1 {
-				return nil, py.ExceptionNewf(py.TypeError, "relpath() missing 1 required positional argument: 'path'")
-			}
-			target, _ := args[0].(py.String)
+		pyrt.Func("relpath", "path, start=None", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+			target, _ := a.Get("path").(py.String)
 			base, _ := os.Getwd()
-			if len(args) > 1 {
-				if b, ok := args[1].(py.String); ok {
-					base = string(b)
-				}
+			if b, ok := a.Get("start").(py.String); ok {
+				base = string(b)
 			}
 			abs, _ := filepath.Abs(string(target))
 			absBase, _ := filepath.Abs(base)
@@ -160,12 +148,12 @@ func installOSPath() {
 		ns.GetDict()
 		impl.Globals["path"] = ns
 	}
-	pyobj.AddModuleFunc("os", "cpu_count", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	pyrt.ReplaceMethod("os", pyrt.Func("posix.cpu_count", "$module", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.Int(runtime.NumCPU()), nil
-	})
-	pyobj.AddModuleFunc("os", "getppid", func(args py.Tuple, kw py.StringDict) (py.Object, error) {
+	}))
+	pyrt.ReplaceMethod("os", pyrt.Func("posix.getppid", "$module", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.Int(os.Getppid()), nil
-	})
+	}))
 }
 
 // osPathNS is os.path as an attribute of os (gpython module globals are

@@ -180,29 +180,25 @@ func (r *random) randbelowInt(n int) int {
 	return int(r.randbelow(big.NewInt(int64(n))).Int64())
 }
 
-func (r *random) randrange(args py.Tuple) (py.Object, error) {
-	if len(args) < 1 || len(args) > 3 {
-		return nil, py.ExceptionNewf(py.TypeError, "randrange expected 1 to 3 arguments, got %d", len(args))
-	}
-	start, err := pyobj.IntArg("start", args[0])
+// randrange is randrange(start, stop=None, step=1).
+func (r *random) randrange(startArg, stopArg, stepArg py.Object) (py.Object, error) {
+	start, err := pyobj.IntArg("start", startArg)
 	if err != nil {
 		return nil, err
 	}
-	if len(args) == 1 || args[1] == py.None {
+	if stopArg == py.None {
 		if start.Sign() > 0 {
 			return pyobj.BigToInt(r.randbelow(start)), nil
 		}
 		return nil, py.ExceptionNewf(py.ValueError, "empty range for randrange()")
 	}
-	stop, err := pyobj.IntArg("stop", args[1])
+	stop, err := pyobj.IntArg("stop", stopArg)
 	if err != nil {
 		return nil, err
 	}
-	step := big.NewInt(1)
-	if len(args) == 3 {
-		if step, err = pyobj.IntArg("step", args[2]); err != nil {
-			return nil, err
-		}
+	step, err := pyobj.IntArg("step", stepArg)
+	if err != nil {
+		return nil, err
 	}
 	width := new(big.Int).Sub(stop, start)
 	if step.Cmp(big.NewInt(1)) == 0 {
@@ -249,15 +245,20 @@ func randSelf(self py.Object) (*random, error) {
 	return r, nil
 }
 
-func randMethod(name string, fn func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error)) {
-	pyrt.AddMethod(randomType, name, func(self py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
+// randMethod installs Random.name with the parameters of spec (CPython's:
+// "$self, …" for the methods _random implements in C, "self, …" for
+// random.py's).
+func randMethod(name, spec string, fn func(r *random, a *pyrt.Args) (py.Object, error)) {
+	pyrt.Method(randomType, "Random."+name, spec, func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		r, err := randSelf(self)
 		if err != nil {
 			return nil, err
 		}
-		return fn(r, args, kw)
+		return fn(r, a)
 	})
 }
+
+var randomNewSig = pyrt.MustSig("Random", "x=None")
 
 func seqLen(o py.Object) (int, error) {
 	n, err := py.Len(o)
@@ -270,31 +271,22 @@ func seqLen(o py.Object) (int, error) {
 func init() {
 	pyobj.ReadyWithClasses(randomType)
 	randomType.New = func(t *py.Type, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		r := &random{}
-		var a py.Object = py.None
-		if len(args) > 0 {
-			a = args[0]
-		}
-		return r, r.seed(a)
-	}
-	randMethod("seed", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		var a py.Object = py.None
-		if len(args) > 0 {
-			a = args[0]
-		}
-		if v, ok := kw["a"]; ok {
-			a = v
-		}
-		return py.None, r.seed(a)
-	})
-	randMethod("random", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		return py.Float(r.random()), nil
-	})
-	randMethod("getrandbits", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("getrandbits", args, kw, 1, 1); err != nil {
+		a, err := randomNewSig.Parse(args, kw)
+		if err != nil {
 			return nil, err
 		}
-		k, err := py.IndexInt(args[0])
+		r := &random{}
+		return r, r.seed(a.Get("x"))
+	}
+	// version is accepted; every seed is hashed as version 2's
+	randMethod("seed", "self, a=None, version=2", func(r *random, a *pyrt.Args) (py.Object, error) {
+		return py.None, r.seed(a.Get("a"))
+	})
+	randMethod("random", "$self", func(r *random, a *pyrt.Args) (py.Object, error) {
+		return py.Float(r.random()), nil
+	})
+	randMethod("getrandbits", "$self, k, /", func(r *random, a *pyrt.Args) (py.Object, error) {
+		k, err := py.IndexInt(a.Get("k"))
 		if err != nil {
 			return nil, err
 		}
@@ -306,76 +298,64 @@ func init() {
 		}
 		return pyobj.BigToInt(r.getrandbits(k)), nil
 	})
-	randMethod("randrange", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		return r.randrange(args)
+	randMethod("randrange", "self, start, stop=None, step=1", func(r *random, a *pyrt.Args) (py.Object, error) {
+		return r.randrange(a.Get("start"), a.Get("stop"), a.Get("step"))
 	})
-	randMethod("randint", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("randint", args, kw, 2, 2); err != nil {
-			return nil, err
-		}
-		b, err := pyobj.IntArg("b", args[1])
+	randMethod("randint", "self, a, b", func(r *random, a *pyrt.Args) (py.Object, error) {
+		b, err := pyobj.IntArg("b", a.Get("b"))
 		if err != nil {
 			return nil, err
 		}
-		return r.randrange(py.Tuple{args[0], pyobj.BigToInt(b.Add(b, big.NewInt(1)))})
+		return r.randrange(a.Get("a"), pyobj.BigToInt(b.Add(b, big.NewInt(1))), py.Int(1))
 	})
-	randMethod("_randbelow", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		n, err := pyobj.IntArg("n", args[0])
+	randMethod("_randbelow", "self, n", func(r *random, a *pyrt.Args) (py.Object, error) {
+		n, err := pyobj.IntArg("n", a.Get("n"))
 		if err != nil {
 			return nil, err
 		}
 		return pyobj.BigToInt(r.randbelow(n)), nil
 	})
-	randMethod("choice", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("choice", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		n, err := seqLen(args[0])
+	randMethod("choice", "self, seq", func(r *random, a *pyrt.Args) (py.Object, error) {
+		seq := a.Get("seq")
+		n, err := seqLen(seq)
 		if err != nil {
 			return nil, err
 		}
 		if n == 0 {
 			return nil, py.ExceptionNewf(py.IndexError, "Cannot choose from an empty sequence")
 		}
-		return py.GetItem(args[0], py.Int(r.randbelowInt(n)))
+		return py.GetItem(seq, py.Int(r.randbelowInt(n)))
 	})
-	randMethod("shuffle", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("shuffle", args, kw, 1, 1); err != nil {
-			return nil, err
-		}
-		x := args[0]
+	randMethod("shuffle", "self, x", func(r *random, a *pyrt.Args) (py.Object, error) {
+		x := a.Get("x")
 		n, err := seqLen(x)
 		if err != nil {
 			return nil, err
 		}
 		for i := n - 1; i > 0; i-- {
 			j := r.randbelowInt(i + 1)
-			a, err := py.GetItem(x, py.Int(i))
+			vi, err := py.GetItem(x, py.Int(i))
 			if err != nil {
 				return nil, err
 			}
-			b, err := py.GetItem(x, py.Int(j))
+			vj, err := py.GetItem(x, py.Int(j))
 			if err != nil {
 				return nil, err
 			}
-			if _, err := py.SetItem(x, py.Int(i), b); err != nil {
+			if _, err := py.SetItem(x, py.Int(i), vj); err != nil {
 				return nil, err
 			}
-			if _, err := py.SetItem(x, py.Int(j), a); err != nil {
+			if _, err := py.SetItem(x, py.Int(j), vi); err != nil {
 				return nil, err
 			}
 		}
 		return py.None, nil
 	})
-	randMethod("sample", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) != 2 {
-			if v, ok := kw["k"]; ok && len(args) == 1 {
-				args = py.Tuple{args[0], v}
-			} else {
-				return nil, py.ExceptionNewf(py.TypeError, "sample() missing required argument 'k'")
-			}
+	randMethod("sample", "self, population, k, *, counts=None", func(r *random, a *pyrt.Args) (py.Object, error) {
+		if !a.IsNone("counts") {
+			return nil, py.ExceptionNewf(py.NotImplementedError, "pypool: Random.sample() does not support counts=")
 		}
-		pop := args[0]
+		pop := a.Get("population")
 		switch pop.(type) {
 		case *pyobj.Set, *pyobj.FrozenSet, *pyobj.Dict:
 			return nil, py.ExceptionNewf(py.TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
@@ -384,7 +364,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		k, err := py.IndexInt(args[1])
+		k, err := py.IndexInt(a.Get("k"))
 		if err != nil {
 			return nil, err
 		}
@@ -424,37 +404,28 @@ func init() {
 		}
 		return py.NewListFromItems(result), nil
 	})
-	randMethod("uniform", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if err := pyrt.NArgs("uniform", args, kw, 2, 2); err != nil {
-			return nil, err
-		}
-		fa, err := pyobj.ToFloatArg(args[0])
+	randMethod("uniform", "self, a, b", func(r *random, a *pyrt.Args) (py.Object, error) {
+		fa, err := pyobj.ToFloatArg(a.Get("a"))
 		if err != nil {
 			return nil, err
 		}
-		fb, err := pyobj.ToFloatArg(args[1])
+		fb, err := pyobj.ToFloatArg(a.Get("b"))
 		if err != nil {
 			return nil, err
 		}
-		a, b := float64(fa.(py.Float)), float64(fb.(py.Float))
-		return py.Float(a + (b-a)*r.random()), nil
+		lo, hi := float64(fa.(py.Float)), float64(fb.(py.Float))
+		return py.Float(lo + (hi-lo)*r.random()), nil
 	})
-	randMethod("gauss", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		mu, sigma := 0.0, 1.0
-		if len(args) > 0 {
-			f, err := pyobj.ToFloatArg(args[0])
-			if err != nil {
-				return nil, err
-			}
-			mu = float64(f.(py.Float))
+	randMethod("gauss", "self, mu=0.0, sigma=1.0", func(r *random, a *pyrt.Args) (py.Object, error) {
+		f, err := pyobj.ToFloatArg(a.Get("mu"))
+		if err != nil {
+			return nil, err
 		}
-		if len(args) > 1 {
-			f, err := pyobj.ToFloatArg(args[1])
-			if err != nil {
-				return nil, err
-			}
-			sigma = float64(f.(py.Float))
+		mu := float64(f.(py.Float))
+		if f, err = pyobj.ToFloatArg(a.Get("sigma")); err != nil {
+			return nil, err
 		}
+		sigma := float64(f.(py.Float))
 		var z float64
 		if g, ok := r.gaussNext.(py.Float); ok {
 			z = float64(g)
@@ -467,29 +438,11 @@ func init() {
 		}
 		return py.Float(mu + z*sigma), nil
 	})
-	randMethod("choices", func(r *random, args py.Tuple, kw py.StringDict) (py.Object, error) {
-		if len(args) < 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "choices() missing required argument 'population'")
-		}
-		pop := args[0]
-		var weights, cum py.Object = py.None, py.None
-		if len(args) > 1 {
-			weights = args[1]
-		}
-		k := 1
-		for name, v := range kw {
-			switch name {
-			case "weights":
-				weights = v
-			case "cum_weights":
-				cum = v
-			case "k":
-				n, err := py.IndexInt(v)
-				if err != nil {
-					return nil, err
-				}
-				k = n
-			}
+	randMethod("choices", "self, population, weights=None, *, cum_weights=None, k=1", func(r *random, a *pyrt.Args) (py.Object, error) {
+		pop, weights, cum := a.Get("population"), a.Get("weights"), a.Get("cum_weights")
+		k, err := py.IndexInt(a.Get("k"))
+		if err != nil {
+			return nil, err
 		}
 		n, err := seqLen(pop)
 		if err != nil {

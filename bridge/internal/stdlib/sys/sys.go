@@ -24,15 +24,15 @@ import (
 // installSys mends sys: exit raises SystemExit (gpython's returns it), and
 // version, version_info, platform, maxsize and friends exist.
 func installSys() {
-	pyrt.ReplaceMethod("sys", py.MustNewMethod("exit", func(self py.Object, args py.Tuple) (py.Object, error) {
-		if len(args) > 1 {
-			return nil, py.ExceptionNewf(py.TypeError, "exit expected at most 1 argument, got %d", len(args))
+	pyrt.ReplaceMethod("sys", pyrt.Func("sys.exit", "$module, status=None, /", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
+		if !a.Given("status") {
+			return nil, pyrt.NewException(py.SystemExit)
 		}
-		return nil, pyrt.NewException(py.SystemExit, args...)
-	}, 0, "exit([status])\n\nExit the interpreter by raising SystemExit(status)."))
-	pyrt.ReplaceMethod("sys", py.MustNewMethod("getrecursionlimit", func(self py.Object, args py.Tuple) (py.Object, error) {
+		return nil, pyrt.NewException(py.SystemExit, a.Get("status"))
+	}))
+	pyrt.ReplaceMethod("sys", pyrt.Func("sys.getrecursionlimit", "$module", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 		return py.Int(pyrt.RecursionLimit), nil
-	}, 0, "getrecursionlimit()"))
+	}))
 	v := pyobj.PythonVersion
 	pyrt.SetModuleGlobal("sys", "version", py.String(fmt.Sprintf("%d.%d.%d (pypool, gpython) [Go]", v[0], v[1], v[2])))
 	pyrt.SetModuleGlobal("sys", "version_info", &versionInfo{v[0], v[1], v[2]})

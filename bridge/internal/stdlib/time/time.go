@@ -29,24 +29,20 @@ func init() {
 // perf_counter, monotonic and process_time (gpython raises
 // NotImplementedError for them).
 func installTime() {
-	pyrt.ReplaceMethod("time", py.MustNewMethod("sleep", timeSleep, 0,
-		"sleep(seconds)\n\nDelay execution for a given number of seconds."))
+	pyrt.ReplaceMethod("time", pyrt.Func("time.sleep", "$module, secs, /", timeSleep))
 	clock := func(name string, f func() float64) {
-		pyrt.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
-			if len(args) != 0 {
-				return nil, py.ExceptionNewf(py.TypeError, "time.%s() takes no arguments (%d given)", name, len(args))
-			}
+		pyrt.ReplaceMethod("time", pyrt.Func("time."+name, "$module", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.Float(f()), nil
-		}, 0, name+"() -> float"))
+		}))
 	}
 	since := func() float64 { return time.Since(processStart).Seconds() }
 	clock("perf_counter", since)
 	clock("monotonic", since)
 	clock("process_time", processTime)
 	ns := func(name string, f func() float64) {
-		pyrt.ReplaceMethod("time", py.MustNewMethod(name, func(self py.Object, args py.Tuple) (py.Object, error) {
+		pyrt.ReplaceMethod("time", pyrt.Func("time."+name, "$module", func(_ py.Object, a *pyrt.Args) (py.Object, error) {
 			return py.Int(int64(f() * 1e9)), nil
-		}, 0, name+"() -> int"))
+		}))
 	}
 	ns("perf_counter_ns", since)
 	ns("monotonic_ns", since)
@@ -65,12 +61,9 @@ func processTime() float64 {
 
 // timeSleep is time.sleep: it releases the GIL while it sleeps, and the main
 // thread wakes with KeyboardInterrupt on SIGINT.
-func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
-	if len(args) != 1 {
-		return nil, py.ExceptionNewf(py.TypeError, "time.sleep() takes exactly one argument (%d given)", len(args))
-	}
+func timeSleep(self py.Object, a *pyrt.Args) (py.Object, error) {
 	var secs float64
-	switch x := args[0].(type) {
+	switch x := a.Get("secs").(type) {
 	case py.Float:
 		secs = float64(x)
 	case py.Int:
@@ -80,7 +73,7 @@ func timeSleep(self py.Object, args py.Tuple) (py.Object, error) {
 			secs = 1
 		}
 	default:
-		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyrt.TypeName(args[0]))
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object cannot be interpreted as an integer", pyrt.TypeName(a.Get("secs")))
 	}
 	if math.IsNaN(secs) {
 		return nil, py.ExceptionNewf(py.ValueError, "Invalid value NaN (not a number)")

@@ -69,11 +69,8 @@ func warningsFormat(self py.Object, a *pyrt.Args) (py.Object, error) {
 
 // warnSite is _pypool_warn_site(callee, file, line, globals): the callee
 // itself, unless it is warnings.warn, which then gets the call site.
-func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	if len(args) != 4 || len(kwargs) != 0 {
-		return nil, py.ExceptionNewf(py.TypeError, "%s() takes 4 arguments", pyobj.WarnSiteBuiltin)
-	}
-	fn := args[0]
+func warnSiteCall(self py.Object, a *pyrt.Args) (py.Object, error) {
+	fn := a.Get("callee")
 	ctx := pyrt.CtxOf(self)
 	if ctx == nil {
 		return fn, nil
@@ -82,8 +79,9 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 	if err != nil || m.Globals["warn"] != fn {
 		return fn, nil
 	}
-	site := py.Tuple{args[1], args[2], args[3]}
-	return py.MustNewMethod("warn", func(_ py.Object, a py.Tuple, kw py.StringDict) (py.Object, error) {
+	site := py.Tuple{a.Get("file"), a.Get("line"), a.Get("globals")}
+	// a transparent wrapper: warn's own binding checks the arguments
+	return py.MustNewMethod("warn", func(_ py.Object, args py.Tuple, kw py.StringDict) (py.Object, error) {
 		if _, ok := kw["_pypool_at"]; !ok {
 			kw2 := py.NewStringDict()
 			for k, v := range kw {
@@ -92,7 +90,7 @@ func warnSiteCall(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Objec
 			kw2["_pypool_at"] = site
 			kw = kw2
 		}
-		return py.Call(fn, a, kw)
+		return py.Call(fn, args, kw)
 	}, 0, ""), nil
 }
 
@@ -104,6 +102,6 @@ func init() {
 		},
 	})
 	pyrt.OnInstall(pyrt.InstallCompat, "mod_warnings", func() {
-		pyobj.SetBuiltin(pyobj.WarnSiteBuiltin, py.MustNewMethod(pyobj.WarnSiteBuiltin, warnSiteCall, 0, ""))
+		pyobj.SetBuiltin(pyobj.WarnSiteBuiltin, pyrt.Func(pyobj.WarnSiteBuiltin, "$module, callee, file, line, globals, /", warnSiteCall))
 	})
 }

@@ -1,0 +1,14 @@
+package atexit
+
+import (
+	"testing"
+
+	"github.com/pypool/pypool/bridge/internal/stdlib/stdlibtest"
+)
+
+// The package installs its module by itself: handlers run last registered
+// first, _run_exitfuncs clears them, as CPython 3.11 prints them
+// (testdata/module.out, recorded by stdlibtest/record.sh).
+func TestModule(t *testing.T) {
+	stdlibtest.ExpectFile(t, "testdata/module.py")
+}

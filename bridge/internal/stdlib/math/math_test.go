@@ -1,0 +1,14 @@
+package math
+
+import (
+	"testing"
+
+	"github.com/pypool/pypool/bridge/internal/stdlib/stdlibtest"
+)
+
+// The package installs its module by itself: gcd, lcm, comb, perm, isqrt,
+// prod, isclose, dist, inf, tau, as CPython 3.11 prints them
+// (testdata/module.out, recorded by stdlibtest/record.sh).
+func TestModule(t *testing.T) {
+	stdlibtest.ExpectFile(t, "testdata/module.py")
+}
