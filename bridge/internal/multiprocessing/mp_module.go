@@ -255,6 +255,11 @@ func init() {
 			"AsyncResult":        asyncResultType,
 			"ApplyResult":        asyncResultType,
 			"IMapIterator":       imapIteratorType,
+			// the pool states, as CPython's pool.py names them
+			"INIT":      py.String("INIT"),
+			"RUN":       py.String("RUN"),
+			"CLOSE":     py.String("CLOSE"),
+			"TERMINATE": py.String("TERMINATE"),
 		},
 	})
 	py.RegisterModule(&py.ModuleImpl{
