@@ -135,6 +135,11 @@ func runMain(args []string, cfg mainConfig) int {
 	in.GIL.Acquire()
 	in.GIL.SetThread(in.Main)
 	err := in.RunMain(src, filename, mainFile)
+	if err == nil && in.IntrPending.Load() {
+		// SIGINT came after the last Python call (the script's last
+		// statements called only builtins): CPython raises it there.
+		err = in.TakeInterrupt()
+	}
 	status, interrupted := pyobj.Uncaught(in, err)
 	in.RunAtExit()
 	in.GIL.Release()

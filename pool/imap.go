@@ -33,6 +33,12 @@ type IMapIterator struct {
 	wake     chan struct{} // made by a waiting Next, closed on news
 	aborted  error
 
+	// inputErr is the input iterable's error held back by an unordered
+	// iterator until the results of the jobs sent before it are in: CPython
+	// sends it as one more task, which its workers take after those.
+	inputErr   *imapItem
+	inputErrAt int
+
 	chunk []wire.Value // chunked: the rest of the current chunk
 	ended bool         // chunked: a failed chunk ended the iteration
 
@@ -126,7 +132,7 @@ func (p *Pool) imap(name string, fn Callable, items iter.Seq2[wire.Value, error]
 		if err != nil {
 			// CPython: the input's error is the result after the last task
 			// (a partly read chunk is lost).
-			p.deliver(resultMsg{sink: it, i: n, err: err})
+			p.deliver(resultMsg{sink: it, i: n, err: inputError{err}})
 			return n + 1, true
 		}
 		if len(chunk) > 0 && !send(chunk) {
@@ -172,10 +178,23 @@ func (it *IMapIterator) notify() {
 func (it *IMapIterator) set(i int, v wire.Value, err error) bool {
 	it.mu.Lock()
 	defer it.mu.Unlock()
+	in, fromInput := err.(inputError)
+	if fromInput {
+		err = in.err
+	}
 	item := imapItem{v, err}
 	if it.unordered {
+		if fromInput && it.index < i {
+			it.inputErr, it.inputErrAt = &item, i
+			return false
+		}
 		it.items.push(item)
 		it.index++
+		if it.inputErr != nil && it.index == it.inputErrAt {
+			it.items.push(*it.inputErr)
+			it.inputErr = nil
+			it.index++
+		}
 		it.notify()
 	} else if it.index == i {
 		it.items.push(item)
@@ -195,6 +214,11 @@ func (it *IMapIterator) set(i int, v wire.Value, err error) bool {
 	}
 	return it.index == it.length
 }
+
+// inputError marks the input iterable's error on its way to set.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
 
 func (it *IMapIterator) entry() *cacheEntry { return &it.cacheEntry }
 

@@ -215,6 +215,10 @@ func (p *Pool) String() string {
 // Workers returns the number of workers.
 func (p *Pool) Workers() int { return p.workers }
 
+// CheckRunning returns CPython's ValueError "Pool not running" unless the
+// pool still takes work (neither closed nor terminated).
+func (p *Pool) CheckRunning() error { return p.checkRunning() }
+
 // put queues a task sequence after registering sink in the cache; it fails
 // with "Pool not running" unless the pool is running.
 func (p *Pool) put(sink resultSink, seq *taskSeq) error {

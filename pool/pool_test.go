@@ -908,3 +908,44 @@ func TestMapRangeAsyncMapsTheRangesInts(t *testing.T) {
 		t.Fatalf("empty MapRangeAsync: ready %v, %v", e.Ready(), err)
 	}
 }
+
+// An error of ImapUnordered's input comes after the results of the jobs
+// sent before it, as in CPython (which sends it as one more task), however
+// slowly those run.
+func TestImapUnorderedInputErrorComesLast(t *testing.T) {
+	p := newThreadPool(t, Workers(2))
+	boom := errors.New("said when")
+	items := func(yield func(wire.Value, error) bool) {
+		for i := int64(0); i < 3; i++ {
+			if !yield(i, nil) {
+				return
+			}
+		}
+		yield(nil, boom)
+	}
+	slow := fn(func(x int64) (wire.Value, error) {
+		time.Sleep(time.Duration(20*(3-x)) * time.Millisecond)
+		return x * x, nil
+	})
+	it, err := p.ImapUnordered(slow, items, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []wire.Value
+	for {
+		v, err := it.Next(NoTimeout)
+		if err == boom {
+			break
+		}
+		if err != nil {
+			t.Fatalf("after %v: %v, want the input's error", got, err)
+		}
+		got = append(got, v)
+	}
+	if len(got) != 3 {
+		t.Errorf("results before the input's error: %v, want all 3", got)
+	}
+	if _, err := it.Next(NoTimeout); err != ErrStopIteration {
+		t.Errorf("after the error: %v, want ErrStopIteration", err)
+	}
+}

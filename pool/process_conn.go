@@ -332,6 +332,9 @@ func (c *procConn) readLoop() {
 	if ps := c.cmd.ProcessState; ps != nil {
 		if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			st.signal = ws.Signal()
+			if st.signal == syscall.SIGINT {
+				lastSIGINTDeath.Store(time.Now().UnixNano())
+			}
 		} else {
 			st.code = ps.ExitCode()
 		}
@@ -340,6 +343,19 @@ func (c *procConn) readLoop() {
 		st.protoErr = fmt.Errorf("it exited with code %d before serving: %w", st.code, errNotServing)
 	}
 	c.ev.workerExit(c, st)
+}
+
+// lastSIGINTDeath is when a worker of this process last died of SIGINT
+// (UnixNano; 0: never).
+var lastSIGINTDeath atomic.Int64
+
+// WorkerDiedOfSIGINT reports whether a worker process of this process died
+// of SIGINT within the last d: a Ctrl-C sent to the process group, most
+// likely, which reaches the parent too — a moment earlier or later than the
+// worker's death is noticed.
+func WorkerDiedOfSIGINT(d time.Duration) bool {
+	t := lastSIGINTDeath.Load()
+	return t != 0 && time.Since(time.Unix(0, t)) < d
 }
 
 // lostError describes a worker's unexpected end.

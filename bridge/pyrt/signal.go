@@ -59,11 +59,50 @@ func (in *Interp) Wait(ch <-chan struct{}, timeout time.Duration) (fired bool, e
 			interrupted = true
 		}
 	})
-	if interrupted {
+	if interrupted || main && in.IntrPending.Load() {
+		// SIGINT came first, or with what ended the wait (a worker the same
+		// Ctrl-C killed, say): CPython would raise it at its next step too.
 		return false, in.TakeInterrupt()
 	}
 	return fired, nil
 }
+
+// Blocking runs f without the GIL (the caller holds it) and returns when f
+// does. In the main thread SIGINT ends the wait first, with KeyboardInterrupt:
+// f then goes on by itself, and done is closed when it returns (a shutdown or
+// join interrupted this way keeps waiting for its work on its own, as
+// CPython's worker threads do). Other threads wait for f whatever happens.
+func (in *Interp) Blocking(f func()) (done <-chan struct{}, err error) {
+	if in.CurrentThread() != in.Main {
+		in.GIL.Released(f)
+		return closedChan, nil
+	}
+	ch := make(chan struct{})
+	go func() {
+		defer close(ch)
+		f()
+	}()
+	if _, err := in.Wait(ch, -1); err != nil {
+		return ch, err
+	}
+	if SIGINTLikely != nil && SIGINTLikely() {
+		// What ended the wait may be a worker the same Ctrl-C killed:
+		// give this process's own SIGINT a moment to arrive.
+		if _, err := in.Wait(nil, sigintGrace); err != nil {
+			return ch, err
+		}
+	}
+	return ch, nil
+}
+
+// SIGINTLikely, when set (the pool modules set it), reports whether a
+// SIGINT to this process is probably on its way: a worker process just died
+// of one. sigintGrace is how long Blocking then waits for it.
+var SIGINTLikely func() bool
+
+const sigintGrace = 250 * time.Millisecond
+
+var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
 
 // Sleep sleeps d without the GIL; the main thread wakes with KeyboardInterrupt
 // on SIGINT.
@@ -76,7 +115,12 @@ func (in *Interp) Sleep(d time.Duration) error {
 }
 
 // catchSIGINT routes SIGINT to in.Interrupt until stop is called.
+// A SIGINT ignored when the process started (a shell's `trap ” INT`) stays
+// ignored, as in CPython.
 func (in *Interp) CatchSIGINT() (stop func()) {
+	if signal.Ignored(os.Interrupt) {
+		return func() {}
+	}
 	ch := make(chan os.Signal, 4)
 	signal.Notify(ch, os.Interrupt)
 	done := make(chan struct{})

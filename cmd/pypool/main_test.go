@@ -198,3 +198,55 @@ func TestKeyboardInterruptCaught(t *testing.T) {
 		t.Errorf("got %q, %v; want caught and status 0", rest, err)
 	}
 }
+
+// TestSIGINTIgnored: a SIGINT the parent set to be ignored (a shell's
+// `trap ” INT`, nohup-like launchers) stays ignored, as in CPython: the
+// script runs to its end and exits 0.
+func TestSIGINTIgnored(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "ignored.py")
+	src := "import time\nprint('ready', flush=True)\ntime.sleep(0.5)\nprint('done')\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("sh", "-c", `trap '' INT; exec "$0" "$1"`, binary, script)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 6)
+	if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready\n" {
+		t.Fatalf("read %q, %v", buf, err)
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(out)
+	err = cmd.Wait()
+	if string(rest) != "done\n" || err != nil {
+		t.Errorf("got %q, %v; want done and status 0", rest, err)
+	}
+}
+
+// TestUnclosedFilesAreClosed: files opened and never closed (open(p).read()
+// in a loop) are closed once unreachable, as CPython's refcounting closes
+// them, so a script that leaves thousands behind runs under `ulimit -n 64`
+// (issue 14 item 8: it failed with EMFILE).
+func TestUnclosedFilesAreClosed(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data.txt")
+	if err := os.WriteFile(data, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, "leak.py")
+	src := "import os, sys\ntotal = 0\nfor i in range(3000):\n    total += len(open(sys.argv[1]).read())\nprint(total, len(os.listdir('/proc/self/fd')) < 64)\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("sh", "-c", `ulimit -n 64 && exec "$0" "$1" "$2"`, binary, script, data).CombinedOutput()
+	if err != nil || string(out) != "30000 True\n" {
+		t.Errorf("got %q, %v; want 30000 True", out, err)
+	}
+}

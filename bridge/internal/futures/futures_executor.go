@@ -202,7 +202,7 @@ func (e *pyExecutor) submit(fn py.Object, args py.Tuple, kwargs py.StringDict) (
 	return pf, nil
 }
 
-func (e *pyExecutor) shutdownPy(wait, cancel bool) {
+func (e *pyExecutor) shutdownPy(wait, cancel bool) error {
 	e.mu.Lock()
 	e.shutdown = true
 	e.mu.Unlock()
@@ -210,9 +210,12 @@ func (e *pyExecutor) shutdownPy(wait, cancel bool) {
 		holdingGIL(e.it, func() { e.ex.Shutdown(false, true) })
 	}
 	if wait {
-		e.it.GIL.Released(func() { e.ex.Shutdown(true, false) })
+		if _, err := e.it.Blocking(func() { e.ex.Shutdown(true, false) }); err != nil {
+			return err // KeyboardInterrupt: the shutdown goes on by itself
+		}
 		callbacks(e.it).drain()
 	} else {
 		holdingGIL(e.it, func() { e.ex.Shutdown(false, false) })
 	}
+	return nil
 }

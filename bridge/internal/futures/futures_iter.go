@@ -22,6 +22,17 @@ type goIter struct {
 	done   bool
 	typ    *py.Type
 	onDone func()
+
+	// inflight is a step that SIGINT interrupted: the next call takes its
+	// result instead of starting another step beside it.
+	inflight *iterStep
+}
+
+type iterStep struct {
+	done <-chan struct{}
+	v    any
+	err  error
+	ok   bool
 }
 
 var goIterType = pyrt.NewClass("builtins", "generator", "an iterator", nil)
@@ -53,7 +64,19 @@ func (g *goIter) M__next__() (py.Object, error) {
 		err error
 		ok  bool
 	)
-	g.it.GIL.Released(func() { v, err, ok = g.next() })
+	s := g.inflight
+	if s == nil {
+		s = &iterStep{}
+		s.done, err = g.it.Blocking(func() { s.v, s.err, s.ok = g.next() })
+	} else {
+		_, err = g.it.Wait(s.done, -1)
+	}
+	if err != nil {
+		g.inflight = s // KeyboardInterrupt: the step goes on by itself
+		return nil, pyobj.IterFailed(g, err)
+	}
+	g.inflight = nil
+	v, err, ok = s.v, s.err, s.ok
 	if !ok {
 		g.finish()
 		return nil, py.StopIteration

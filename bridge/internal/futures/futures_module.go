@@ -179,7 +179,9 @@ func initExecutorMethods() {
 			return self.(*pyExecutor).executorMap(a)
 		})
 		pyrt.Method(t, t.Name+".shutdown", "self, wait=True, *, cancel_futures=False", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			self.(*pyExecutor).shutdownPy(pyrt.Truth(a.Get("wait")), pyrt.Truth(a.Get("cancel_futures")))
+			if err := self.(*pyExecutor).shutdownPy(pyrt.Truth(a.Get("wait")), pyrt.Truth(a.Get("cancel_futures"))); err != nil {
+				return nil, err
+			}
 			return py.None, nil
 		})
 		t.Dict["_max_workers"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
@@ -193,7 +195,9 @@ func (e *pyExecutor) M__enter__() (py.Object, error) { return e, nil }
 
 // M__exit__ shuts the executor down, waiting, at the end of a with block.
 func (e *pyExecutor) M__exit__(args py.Tuple) (py.Object, error) {
-	e.shutdownPy(true, false)
+	if err := e.shutdownPy(true, false); err != nil {
+		return nil, err
+	}
 	return py.False, nil
 }
 
@@ -353,7 +357,9 @@ func waitPy(self py.Object, a *pyrt.Args) (py.Object, error) {
 		byF[f.Engine] = f
 	}
 	var res pool.DoneAndNotDone[*pool.Future[wire.Value]]
-	it.GIL.Released(func() { res, err = pool.Wait(engineFs, t, rw) })
+	if _, ierr := it.Blocking(func() { res, err = pool.Wait(engineFs, t, rw) }); ierr != nil {
+		return nil, ierr
+	}
 	if err != nil {
 		return nil, PyError(it, err, nil, nil)
 	}

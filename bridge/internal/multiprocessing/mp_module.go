@@ -226,9 +226,13 @@ func init() {
 		Methods: methods,
 		Globals: mpGlobals(),
 	}
+	addSyncModules(mp)
 	py.RegisterModule(mp)
 	pyobj.RegisterLazySource(mp, "<multiprocessing>", processSource, processSourceNames...)
 	ctxG := mpGlobals()
+	for k, v := range syncGlobals() {
+		ctxG[k] = v
+	}
 	py.RegisterModule(&py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "multiprocessing.context", FileDesc: "<multiprocessing.context>"},
 		Methods: pyrt.PickMethods(methods, "get_context", "get_start_method", "set_start_method", "cpu_count", "current_process"),
@@ -251,6 +255,11 @@ func init() {
 			"AsyncResult":        asyncResultType,
 			"ApplyResult":        asyncResultType,
 			"IMapIterator":       imapIteratorType,
+			// the pool states, as CPython's pool.py names them
+			"INIT":      py.String("INIT"),
+			"RUN":       py.String("RUN"),
+			"CLOSE":     py.String("CLOSE"),
+			"TERMINATE": py.String("TERMINATE"),
 		},
 	})
 	py.RegisterModule(&py.ModuleImpl{

@@ -4,6 +4,8 @@ package multiprocessing
 // (worker threads): Python objects over the engine's Pool.
 
 import (
+	"errors"
+	"iter"
 	"strconv"
 
 	"github.com/go-python/gpython/py"
@@ -141,6 +143,54 @@ func (p *pyPool) values(o py.Object) ([]wire.Value, error) {
 		}
 		out = append(out, w)
 	}
+}
+
+// lazyValues is imap's input: the items of a Python iterable, converted as
+// the engine's task handler asks for them (CPython's handler iterates the
+// input on its own thread), so memory does not grow with the input. A range
+// on a process pool is counted in Go; any other iterable is stepped holding
+// the GIL as the pool's helper thread, one item at a time (the task handler
+// never reads worker pipes, so waiting for the GIL there cannot deadlock).
+// An error of the iterable is yielded in place of its item; the engine makes
+// it the result at that position, as CPython does.
+func (p *pyPool) lazyValues(o py.Object) (iter.Seq2[wire.Value, error], error) {
+	if r, ok := o.(*py.Range); ok && !p.thread {
+		start, step, n := int64(r.Start), int64(r.Step), int64(r.Length)
+		return func(yield func(wire.Value, error) bool) {
+			for i := int64(0); i < n; i++ {
+				if !yield(start+i*step, nil) {
+					return
+				}
+			}
+		}, nil
+	}
+	itr, err := py.Iter(o)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(wire.Value, error) bool) {
+		for {
+			var (
+				w   wire.Value
+				err error
+				end bool
+			)
+			threading.RunAs(p.it, threading.HelperThread(p.it), func() {
+				x, nerr := py.Next(itr)
+				switch {
+				case nerr == nil:
+					w, err = p.value(x)
+				case py.IsException(py.StopIteration, nerr):
+					end = true
+				default:
+					err = nerr
+				}
+			})
+			if end || !yield(w, err) || err != nil {
+				return
+			}
+		}
+	}, nil
 }
 
 // lenHint is the length of a builtin sequence (so that values fills a slice
@@ -362,6 +412,16 @@ type pyIMap struct {
 	p    *pyPool
 	mi   *pool.IMapIterator
 	done bool
+
+	// inflight is a step that SIGINT interrupted: the next call takes its
+	// result instead of starting another step beside it.
+	inflight *imapStep
+}
+
+type imapStep struct {
+	done <-chan struct{}
+	v    wire.Value
+	err  error
 }
 
 var imapIteratorType = pyrt.NewClass("multiprocessing.pool", "IMapIterator", "", nil)
@@ -387,14 +447,33 @@ func (m *pyIMap) next(timeout py.Object) (py.Object, error) {
 	if limited {
 		t = d
 	}
-	var v wire.Value
-	m.p.it.GIL.Released(func() { v, err = m.mi.Next(t) })
+	s := m.inflight
+	if s == nil {
+		s = &imapStep{}
+		// A result that is ready is taken at once (most are, in a chunk);
+		// only a real wait goes off the GIL, where SIGINT can end it.
+		s.v, s.err = m.mi.Next(0)
+		if _, notYet := s.err.(*pool.TimeoutError); notYet && t != 0 {
+			s.done, err = m.p.it.Blocking(func() { s.v, s.err = m.mi.Next(t) })
+		}
+	} else {
+		_, err = m.p.it.Wait(s.done, -1)
+	}
+	if err != nil {
+		m.inflight = s // KeyboardInterrupt: the step goes on by itself
+		return nil, pyobj.IterFailed(m, err)
+	}
+	m.inflight = nil
+	v, err := s.v, s.err
 	if err == pool.ErrStopIteration {
 		m.done = true
 		return nil, py.StopIteration
 	}
 	if err != nil {
-		if _, isTimeout := err.(*pool.TimeoutError); !isTimeout {
+		// A failed item (or a lost worker's) is raised and the iteration
+		// goes on with the next ones, as CPython's; only a terminated pool
+		// ends it (the engine says ErrStopIteration after the last item).
+		if errors.Is(err, pool.ErrTerminated) {
 			m.done = true
 		}
 		return nil, pyobj.IterFailed(m, poolError(m.p.it, err))

@@ -141,15 +141,15 @@ func (p *pyPool) imap(unordered bool, a *pyrt.Args) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	items, err := p.values(a.Get("iterable"))
+	items, err := p.lazyValues(a.Get("iterable"))
 	if err != nil {
 		return nil, err
 	}
 	var mi *pool.IMapIterator
 	if unordered {
-		mi, err = p.p.ImapUnordered(c, pool.Values(items), cs)
+		mi, err = p.p.ImapUnordered(c, items, cs)
 	} else {
-		mi, err = p.p.Imap(c, pool.Values(items), cs)
+		mi, err = p.p.Imap(c, items, cs)
 	}
 	if err != nil {
 		return nil, poolError(p.it, err)
@@ -207,7 +207,9 @@ func init() {
 		})
 		method("join", "self", func(p *pyPool, a *pyrt.Args) (py.Object, error) {
 			var err error
-			p.it.GIL.Released(func() { err = p.p.Join() })
+			if _, ierr := p.it.Blocking(func() { err = p.p.Join() }); ierr != nil {
+				return nil, ierr // KeyboardInterrupt: the join goes on by itself
+			}
 			if err != nil {
 				return nil, poolError(p.it, err)
 			}
@@ -264,6 +266,9 @@ func (p *pyPool) M__exit__(args py.Tuple) (py.Object, error) {
 }
 
 func (p *pyPool) checkRunning() error {
+	if err := p.p.CheckRunning(); err != nil {
+		return poolError(p.it, err)
+	}
 	return nil
 }
 

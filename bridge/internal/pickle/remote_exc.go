@@ -34,6 +34,20 @@ var (
 	PoolRemoteTraceback = pyrt.NewExceptionClass("multiprocessing.pool", "RemoteTraceback", "A worker's traceback, as text.", py.ExceptionType)
 )
 
+func init() {
+	// CPython's RemoteTraceback(tb) keeps its text as .tb too.
+	for _, t := range []*py.Type{FuturesRemoteTraceback, PoolRemoteTraceback} {
+		t.Dict["tb"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+			if e, ok := self.(*py.Exception); ok {
+				if args, ok := e.Args.(py.Tuple); ok && len(args) == 1 {
+					return args[0], nil
+				}
+			}
+			return py.None, nil
+		}}
+	}
+}
+
 // Unsendable results. When a task's return value cannot be sent back, the
 // worker reports a *wire.Exception with Module UnsendableModule and Type
 // UnsendableType, and Args [reason type name, reason message, repr(reason),

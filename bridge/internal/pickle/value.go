@@ -61,9 +61,11 @@ import (
 	"github.com/pypool/pypool/pool/wire"
 )
 
-// maxValueDepth caps the nesting of a converted value, so a deeply nested
-// structure fails clearly instead of exhausting the Go stack.
-const maxValueDepth = 250
+// maxValueDepth caps the nesting of a converted value at Python's recursion
+// limit, as pickle's recursion does (a deeper value is a RecursionError), and
+// below what the wire decoder accepts (a message wraps the value in a few
+// levels of its own).
+const maxValueDepth = min(pyrt.RecursionLimit, wire.MaxDepth-16)
 
 // ToWire converts a Python object into a wire value, for sending to a worker
 // process (or from one). Functions, classes and instances defined in
@@ -167,7 +169,7 @@ func (e *encoder) remember(obj py.Object) int64 {
 func (e *encoder) enter(key uintptr, kind string) error {
 	e.depth++
 	if e.depth > maxValueDepth {
-		return py.ExceptionNewf(py.ValueError, "value nested more than %d levels deep cannot be sent to another process", maxValueDepth)
+		return py.ExceptionNewf(pyrt.RecursionError, "maximum recursion depth exceeded while pickling an object")
 	}
 	if key != 0 {
 		if e.path == nil {
@@ -290,6 +292,8 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 		return tagged(tagEllipsis), nil
 	case *pyobj.ByteArray:
 		return tagged(tagByteArray, append([]byte{}, x.B...)), nil
+	case *py.Range:
+		return tagged(tagRange, int64(x.Start), int64(x.Stop), int64(x.Step)), nil
 	case *py.Function:
 		return e.encodeFunction(x)
 	case *py.Code:
@@ -340,6 +344,9 @@ func (e *encoder) encode(obj py.Object) (wire.Value, error) {
 			return nil, err
 		}
 		return wire.Set(items), nil
+	}
+	if v, ok, err := e.encodeHandle(obj); ok {
+		return v, err
 	}
 	if v, ok, err := e.encodeByProtocol(obj); ok {
 		return v, err
@@ -473,7 +480,7 @@ func (d *decoder) remember(id int64, obj py.Object) {
 
 func (d *decoder) decode(v wire.Value) (py.Object, error) {
 	d.depth++
-	if d.depth > maxValueDepth*2 {
+	if d.depth > wire.MaxDepth {
 		d.depth--
 		return nil, py.ExceptionNewf(py.ValueError, "received value is nested too deeply")
 	}

@@ -161,6 +161,8 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 		return importModule(d.ctx, name)
 	case tagEllipsis:
 		return py.Ellipsis, nil
+	case tagHandle:
+		return d.decodeHandle(f)
 	case tagByteArray:
 		if err := fields("bytearray", f, 1); err != nil {
 			return nil, err
@@ -170,6 +172,19 @@ func (d *decoder) decodeTagged(tag int8, f []wire.Value) (py.Object, error) {
 			return nil, errBadValue("bytearray contents")
 		}
 		return &pyobj.ByteArray{B: append([]byte{}, b...)}, nil
+	case tagRange:
+		if err := fields("range", f, 3); err != nil {
+			return nil, err
+		}
+		var se [3]py.Object
+		for i, v := range f {
+			n, ok := v.(int64)
+			if !ok || i == 2 && n == 0 {
+				return nil, errBadValue("range bounds")
+			}
+			se[i] = py.Int(n)
+		}
+		return py.RangeNew(py.RangeType, py.Tuple{se[0], se[1], se[2]}, nil)
 	case tagMethod:
 		if err := fields("method", f, 2); err != nil {
 			return nil, err

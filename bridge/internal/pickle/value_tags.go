@@ -25,6 +25,8 @@ const (
 	tagDictSub      int8 = 49 // class, items, constructor args (or nil): an instance of a dict subclass
 	tagExcExtra     int8 = 48 // class (or nil), __dict__: wire.Exception.Class of an exception with attributes
 	tagByteArray    int8 = 50 // contents ([]byte): a bytearray
+	tagRange        int8 = 51 // start, stop, step: a range
+	tagHandle       int8 = 52 // kind, state: an object travelling by handle (RegisterHandle)
 )
 
 // tagged builds a tagged value.

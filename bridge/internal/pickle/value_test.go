@@ -213,7 +213,7 @@ ok_shared = [[1]] * 3
 		deep = py.NewListFromItems([]py.Object{deep})
 	}
 	_, err = ToWire(deep)
-	wantPyError(t, err, "ValueError", "nested more than")
+	wantPyError(t, err, "RecursionError", "maximum recursion depth exceeded while pickling")
 }
 
 func wantPyError(t *testing.T, err error, typ, contains string) {

@@ -24,13 +24,25 @@ type MemoryView struct {
 	step     int
 	n        int
 	released bool
+	writable bool  // b is writable memory (NewMemoryView)
+	gone     *bool // shared by a view and its slices: the exporter withdrew b
+}
+
+// NewMemoryView is a writable memoryview of b (memory obj exports, such as
+// a shared memory block's mapping): writes go to b. release withdraws b
+// from the view and every slice of it (they then fail as released views
+// do), so the exporter may unmap it.
+func NewMemoryView(b []byte, obj py.Object) (m *MemoryView, release func()) {
+	gone := new(bool)
+	m = &MemoryView{b: b, obj: obj, step: 1, n: len(b), writable: true, gone: gone}
+	return m, func() { *gone = true }
 }
 
 // Type returns MemoryViewType.
 func (m *MemoryView) Type() *py.Type { return MemoryViewType }
 
 func (m *MemoryView) check() error {
-	if m.released {
+	if m.released || (m.gone != nil && *m.gone) {
 		return py.ExceptionNewf(py.ValueError, "operation forbidden on released memoryview object")
 	}
 	return nil
@@ -104,7 +116,7 @@ func (m *MemoryView) M__setitem__(key, value py.Object) (py.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.ba == nil {
+	if m.ba == nil && !m.writable {
 		return nil, py.ExceptionNewf(py.TypeError, "cannot modify read-only memory")
 	}
 	if s, ok := key.(*py.Slice); ok {
@@ -296,7 +308,7 @@ func installMemoryView() {
 	}
 	prop("obj", func(m *MemoryView) py.Object { return m.obj })
 	prop("nbytes", func(m *MemoryView) py.Object { return py.Int(m.n) })
-	prop("readonly", func(m *MemoryView) py.Object { return py.NewBool(m.ba == nil) })
+	prop("readonly", func(m *MemoryView) py.Object { return py.NewBool(m.ba == nil && !m.writable) })
 	prop("itemsize", func(m *MemoryView) py.Object { return py.Int(1) })
 	prop("ndim", func(m *MemoryView) py.Object { return py.Int(1) })
 	prop("format", func(m *MemoryView) py.Object { return py.String("B") })

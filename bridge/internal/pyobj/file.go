@@ -36,6 +36,7 @@ type File struct {
 	codec    string    // "utf-8", "latin-1" or "ascii"
 	newline  string    // "\x00" for None (universal newlines)
 	gil      *pyrt.GIL // released while a read blocks (sys.stdin), or nil
+	counted  bool      // open() counted it among the files left open (fds.go)
 }
 
 var (
@@ -340,6 +341,9 @@ func (f *File) close() error {
 		return nil
 	}
 	f.closed = true
+	if f.counted {
+		unreachableFiles.closed()
+	}
 	if f.f != nil && f.closefd {
 		if err := f.f.Close(); err != nil {
 			return NewOSError(err, nil)

@@ -187,10 +187,12 @@ func builtinOpen(self py.Object, a *pyrt.Args) (py.Object, error) {
 			return nil, err
 		}
 		f.name = file
-		osf, err := os.OpenFile(path, m.flags(), 0o666)
+		osf, err := openCollecting(path, m.flags())
 		if err != nil {
 			return nil, NewOSError(err, file)
 		}
+		f.counted = true
+		unreachableFiles.opened()
 		if st, err := osf.Stat(); err == nil && st.IsDir() {
 			osf.Close()
 			return nil, OSErrorFromErrno(syscall.EISDIR, file)
