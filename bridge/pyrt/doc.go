@@ -54,8 +54,8 @@
 // Func(name, spec, fn) makes a module-level builtin; Method(t, name, spec, fn)
 // installs a method in type t's Dict that gets its instance whichever way it
 // is called (obj.m(x) or T.m(obj, x)), checking it is a t; ClassMethod(t,
-// name, spec, fn) gets the class instead; ClassNew(name, spec, fn) makes a
-// type's constructor. A spec opening with "$self", "$module" or "$type"
+// name, spec, fn) gets the class instead; Constructor(name, spec, fn) makes a
+// type's constructor (InInterp(fn) gives fn the calling interpreter). A spec opening with "$self", "$module" or "$type"
 // declares what CPython implements in C and words errors as C does
 // ("str.join() takes exactly one argument (0 given)"); one opening with
 // "self" declares a method CPython writes in Python, whose messages count

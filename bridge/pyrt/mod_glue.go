@@ -43,19 +43,14 @@ func soleInterp() *Interp {
 	return nil
 }
 
-// ClassNew makes a class constructor (a py.Type's New) whose arguments are
-// bound by the Sig of spec (name names it in messages) before fn makes the
-// instance in the calling interpreter.
-func ClassNew(name, spec string, fn func(it *Interp, a *Args) (py.Object, error)) py.NewFunc {
-	sig := MustSig(name, spec)
-	return func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+// InInterp adapts a constructor that needs the calling interpreter for
+// Constructor: gpython calls a type's New without a context, so the
+// interpreter is the only live one (or the only one holding its GIL).
+func InInterp(fn func(it *Interp, a *Args) (py.Object, error)) func(t *py.Type, a *Args) (py.Object, error) {
+	return func(t *py.Type, a *Args) (py.Object, error) {
 		it := soleInterp()
 		if it == nil {
 			return nil, py.ExceptionNewf(py.RuntimeError, "%s(): no single interpreter to create it in", t.Name)
-		}
-		a, err := sig.Parse(args, kwargs)
-		if err != nil {
-			return nil, err
 		}
 		return fn(it, a)
 	}

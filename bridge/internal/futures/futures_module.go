@@ -441,9 +441,9 @@ func newFuturePy(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 }
 
 func init() {
-	futureType.New = pyrt.ClassNew("Future", "", newFuturePy)
-	threadExecutorType.New = pyrt.ClassNew("ThreadPoolExecutor", threadExecutorSpec, newThreadPoolExecutor)
-	processExecutorType.New = pyrt.ClassNew("ProcessPoolExecutor", processExecutorSpec, newProcessPoolExecutor)
+	futureType.New = pyrt.Constructor("Future", "", pyrt.InInterp(newFuturePy))
+	threadExecutorType.New = pyrt.Constructor("ThreadPoolExecutor", threadExecutorSpec, pyrt.InInterp(newThreadPoolExecutor))
+	processExecutorType.New = pyrt.Constructor("ProcessPoolExecutor", processExecutorSpec, pyrt.InInterp(newProcessPoolExecutor))
 	initExecutorMethods()
 	initFutureMethods()
 	methods := futuresMethods()

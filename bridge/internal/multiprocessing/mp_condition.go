@@ -38,19 +38,19 @@ func (b *pyBarrier) Type() *py.Type { return barrierType }
 func installSemLockNew() {
 	for _, t := range []*py.Type{lockType, rlockType} {
 		t := t
-		t.New = pyrt.ClassNew(t.Name, "*, ctx=None", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+		t.New = pyrt.Constructor(t.Name, "*, ctx=None", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			return newSemLockObject(it, t, 1)
-		})
+		}))
 	}
 	for _, t := range []*py.Type{semaphoreType, boundedSemaphoreType} {
 		t := t
-		t.New = pyrt.ClassNew(t.Name, "value=1, *, ctx=None", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+		t.New = pyrt.Constructor(t.Name, "value=1, *, ctx=None", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 			v, err := a.Int("value")
 			if err != nil {
 				return nil, err
 			}
 			return newSemLockObject(it, t, v)
-		})
+		}))
 	}
 }
 
@@ -90,7 +90,7 @@ func condStateOf(o py.Object) (synchronize.ConditionState, error) {
 
 func installCondition() {
 	t := conditionType
-	t.New = pyrt.ClassNew("Condition", "lock=None, *, ctx=None", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+	t.New = pyrt.Constructor("Condition", "lock=None, *, ctx=None", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 		var lock *pySemLock
 		if !a.IsNone("lock") {
 			l, ok := a.Get("lock").(*pySemLock)
@@ -111,7 +111,7 @@ func installCondition() {
 		}
 		trackExit(it)
 		return condOf(it, c, lock), nil
-	})
+	}))
 	pyrt.Method(t, "Condition.acquire", "block=True, timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		c := condSelf(self)
 		timeout, err := optTimeout(a, "timeout")
@@ -223,14 +223,14 @@ func evSelf(self py.Object) *pyEvent { return self.(*pyEvent) }
 
 func installEvent() {
 	t := eventType
-	t.New = pyrt.ClassNew("Event", "*, ctx=None", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+	t.New = pyrt.Constructor("Event", "*, ctx=None", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 		e, err := synchronize.NewEvent()
 		if err != nil {
 			return nil, syncError(it, err)
 		}
 		trackExit(it)
 		return &pyEvent{e: e, it: it}, nil
-	})
+	}))
 	pyrt.Method(t, "Event.is_set", "", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		e := evSelf(self)
 		set, err := e.e.IsSet(threadCtx(e.it))
@@ -306,7 +306,7 @@ func barrierAction(it *pyrt.Interp, action py.Object, t *pyrt.Thread) func() err
 
 func installBarrier() {
 	t := barrierType
-	t.New = pyrt.ClassNew("Barrier", "parties, action=None, timeout=None, *, ctx=None", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+	t.New = pyrt.Constructor("Barrier", "parties, action=None, timeout=None, *, ctx=None", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 		parties, err := a.Int("parties")
 		if err != nil {
 			return nil, err
@@ -326,7 +326,7 @@ func installBarrier() {
 		}
 		trackExit(it)
 		return b, nil
-	})
+	}))
 	pyrt.Method(t, "Barrier.wait", "timeout=None", func(self py.Object, a *pyrt.Args) (py.Object, error) {
 		b := barSelf(self)
 		timeout, err := optTimeout(a, "timeout")

@@ -110,7 +110,7 @@ func (l *pyShareableList) index(key py.Object) (int, error) {
 
 func installSharedMemory() {
 	t := sharedMemoryType
-	t.New = pyrt.ClassNew("SharedMemory", "name=None, create=False, size=0", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+	t.New = pyrt.Constructor("SharedMemory", "name=None, create=False, size=0", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 		name := ""
 		if !a.IsNone("name") {
 			s, err := a.Str("name")
@@ -129,7 +129,7 @@ func installSharedMemory() {
 		}
 		trackExit(it)
 		return shmOf(m), nil
-	})
+	}))
 	t.Dict["name"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.String(shmSelf(self).m.Name()), nil }}
 	t.Dict["size"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.Int(shmSelf(self).m.Size()), nil }}
 	t.Dict["buf"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return shmSelf(self).buf, nil }}
@@ -157,7 +157,7 @@ func installSharedMemory() {
 	}, sharedMemoryType)
 
 	lt := shareableListType
-	lt.New = pyrt.ClassNew("ShareableList", "sequence=None, *, name=None", func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
+	lt.New = pyrt.Constructor("ShareableList", "sequence=None, *, name=None", pyrt.InInterp(func(it *pyrt.Interp, a *pyrt.Args) (py.Object, error) {
 		name := ""
 		if !a.IsNone("name") {
 			s, err := a.Str("name")
@@ -194,7 +194,7 @@ func installSharedMemory() {
 		}
 		trackExit(it)
 		return &pyShareableList{l: l, shm: shmOf(l.SHM())}, nil
-	})
+	}))
 	lt.Dict["shm"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return slSelf(self).shm, nil }}
 	lt.Dict["format"] = &py.Property{Fget: func(self py.Object) (py.Object, error) { return py.String(slSelf(self).l.Format()), nil }}
 	pyrt.Method(lt, "ShareableList.count", "value, /", func(self py.Object, a *pyrt.Args) (py.Object, error) {
