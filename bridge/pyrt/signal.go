@@ -114,9 +114,9 @@ func (in *Interp) Sleep(d time.Duration) error {
 	return err
 }
 
-// catchSIGINT routes SIGINT to in.Interrupt until stop is called.
-// A SIGINT ignored when the process started (a shell's `trap ” INT`) stays
-// ignored, as in CPython.
+// CatchSIGINT routes SIGINT to in.Interrupt until stop is called. A SIGINT
+// that was ignored when the process started (a shell trapping INT to
+// nothing, nohup-like launchers) stays ignored, as in CPython.
 func (in *Interp) CatchSIGINT() (stop func()) {
 	if signal.Ignored(os.Interrupt) {
 		return func() {}
