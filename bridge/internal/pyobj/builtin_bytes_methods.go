@@ -347,7 +347,7 @@ func bytesMaketrans(_ py.Object, a *pyrt.Args) (py.Object, error) {
 	return newBytes(table), nil
 }
 
-// bytesTranslate is bytes.translate(table, /, delete=b”).
+// bytesTranslate is bytes.translate(table, /, delete=b"").
 func bytesTranslate(self py.Object, a *pyrt.Args) (py.Object, error) {
 	b, _ := BytesLike(self)
 	var table []byte
