@@ -12,27 +12,33 @@ import (
 	"github.com/pypool/pypool/bridge/pyrt"
 )
 
-// A goIter is a Python iterator pulling from a Go sequence.
+// A goIter is a Python iterator pulling from a Go sequence. Its steps run
+// on a stepper goroutine that keeps up to stepsAhead steps ahead: a step
+// whose value is ready is taken at once, and a wait for one that is not can
+// be left by SIGINT (KeyboardInterrupt in the main thread) while the step
+// goes on.
 type goIter struct {
 	it     *pyrt.Interp
-	next   func() (any, error, bool)
-	stop   func()
+	next   func() (any, error, bool)      // the stepper's only
+	stop   func()                         // the stepper's only
 	conv   func(v any) (py.Object, error) // holding the GIL
 	errc   func(err error) error          // converts a step's error, holding the GIL
 	done   bool
 	typ    *py.Type
 	onDone func()
 
-	// inflight is a step that SIGINT interrupted: the next call takes its
-	// result instead of starting another step beside it.
-	inflight *iterStep
+	cur   *iterStep     // the step the next call takes (nil: no stepper yet)
+	taken chan struct{} // one credit per step taken: the stepper may go that much further
+	quit  chan struct{} // closed by finish: the stepper stops the sequence
 }
 
+// An iterStep is one step's outcome, published when ready is closed.
 type iterStep struct {
-	done <-chan struct{}
-	v    any
-	err  error
-	ok   bool
+	ready chan struct{}
+	v     any
+	err   error
+	ok    bool
+	next  *iterStep // the step after this one, made before ready is closed
 }
 
 var goIterType = pyrt.NewClass("builtins", "generator", "an iterator", nil)
@@ -59,33 +65,35 @@ func (g *goIter) M__next__() (py.Object, error) {
 	if g.done {
 		return nil, py.StopIteration
 	}
-	var (
-		v   any
-		err error
-		ok  bool
-	)
-	s := g.inflight
-	if s == nil {
-		s = &iterStep{}
-		s.done, err = g.it.Blocking(func() { s.v, s.err, s.ok = g.next() })
-	} else {
-		_, err = g.it.Wait(s.done, -1)
+	if g.cur == nil {
+		g.startStepper()
 	}
-	if err != nil {
-		g.inflight = s // KeyboardInterrupt: the step goes on by itself
-		return nil, pyobj.IterFailed(g, err)
+	s := g.cur
+	select {
+	case <-s.ready: // ready: no hand-off, no GIL release
+	default:
+		if g.it.CurrentThread() == g.it.Main {
+			if _, err := g.it.Wait(s.ready, -1); err != nil {
+				return nil, pyobj.IterFailed(g, err) // KeyboardInterrupt: the step goes on; the next call takes it
+			}
+		} else {
+			g.it.GIL.Released(func() { <-s.ready })
+		}
 	}
-	g.inflight = nil
-	v, err, ok = s.v, s.err, s.ok
-	if !ok {
+	g.cur = s.next
+	if !s.ok {
 		g.finish()
 		return nil, py.StopIteration
 	}
-	if err != nil {
+	if s.err != nil {
 		g.finish()
-		return nil, pyobj.IterFailed(g, g.errc(err))
+		return nil, pyobj.IterFailed(g, g.errc(s.err))
 	}
-	o, cerr := g.conv(v)
+	select {
+	case g.taken <- struct{}{}: // the stepper may go one step further
+	default:
+	}
+	o, cerr := g.conv(s.v)
 	if cerr != nil {
 		g.finish()
 		return nil, pyobj.IterFailed(g, cerr)
@@ -93,10 +101,47 @@ func (g *goIter) M__next__() (py.Object, error) {
 	return o, nil
 }
 
+// stepsAhead bounds how far the stepper runs ahead of the calls (the values
+// it holds): far enough that a loop over results already in never waits for
+// a hand-off between goroutines.
+const stepsAhead = 64
+
+// startStepper starts the goroutine that runs the sequence's steps, one
+// ahead of the calls that take them.
+func (g *goIter) startStepper() {
+	g.cur = &iterStep{ready: make(chan struct{})}
+	g.taken = make(chan struct{}, stepsAhead)
+	for range stepsAhead - 1 {
+		g.taken <- struct{}{}
+	}
+	g.quit = make(chan struct{})
+	go func(s *iterStep) {
+		defer g.stop()
+		for {
+			s.v, s.err, s.ok = g.next()
+			s.next = &iterStep{ready: make(chan struct{})}
+			close(s.ready)
+			if !s.ok || s.err != nil {
+				return
+			}
+			select {
+			case <-g.taken:
+			case <-g.quit:
+				return
+			}
+			s = s.next
+		}
+	}(g.cur)
+}
+
 func (g *goIter) finish() {
 	if !g.done {
 		g.done = true
-		g.it.GIL.Released(g.stop)
+		if g.quit != nil {
+			close(g.quit) // the stepper stops the sequence
+		} else {
+			g.it.GIL.Released(g.stop)
+		}
 		if g.onDone != nil {
 			g.onDone()
 		}
