@@ -113,30 +113,14 @@ func init() {
 			return py.None, writeErr(self, a.Get("file"), formatHandled(self, opt))
 		}),
 		pyrt.Func("format_exception", "exc, /, value=None, tb=None, limit=None, chain=True", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			name := "exc"
-			if a.Given("value") {
-				name = "value"
-			}
-			exc, ok, err := excArg(a, name)
-			if err != nil {
-				return nil, err
-			}
-			opt, err := tbOpts(self, a)
+			exc, ok, opt, err := excAndOpts(self, a)
 			if err != nil {
 				return nil, err
 			}
 			return strList(excChunks(exc, ok, opt)), nil
 		}),
 		pyrt.Func("print_exception", "exc, /, value=None, tb=None, limit=None, file=None, chain=True", func(self py.Object, a *pyrt.Args) (py.Object, error) {
-			name := "exc"
-			if a.Given("value") {
-				name = "value"
-			}
-			exc, ok, err := excArg(a, name)
-			if err != nil {
-				return nil, err
-			}
-			opt, err := tbOpts(self, a)
+			exc, ok, opt, err := excAndOpts(self, a)
 			if err != nil {
 				return nil, err
 			}
@@ -162,4 +146,18 @@ func init() {
 		Methods: methods,
 		Globals: py.StringDict{},
 	})
+}
+
+// excAndOpts reads format_exception's and print_exception's exception (the
+// value argument when given, as CPython's) and their formatting options.
+func excAndOpts(self py.Object, a *pyrt.Args) (exc *py.Exception, ok bool, opt pyobj.TracebackOptions, err error) {
+	name := "exc"
+	if a.Given("value") {
+		name = "value"
+	}
+	if exc, ok, err = excArg(a, name); err != nil {
+		return nil, false, opt, err
+	}
+	opt, err = tbOpts(self, a)
+	return exc, ok, opt, err
 }
