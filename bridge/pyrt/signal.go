@@ -64,6 +64,14 @@ func (in *Interp) Wait(ch <-chan struct{}, timeout time.Duration) (fired bool, e
 		// Ctrl-C killed, say): CPython would raise it at its next step too.
 		return false, in.TakeInterrupt()
 	}
+	if main && fired && SIGINTLikely != nil && SIGINTLikely() {
+		// What ended the wait may be a worker the same Ctrl-C killed, its
+		// death noticed before this process's own SIGINT: give that SIGINT
+		// a moment to arrive.
+		if _, err := in.Wait(nil, sigintGrace); err != nil {
+			return false, err
+		}
+	}
 	return fired, nil
 }
 
@@ -85,19 +93,12 @@ func (in *Interp) Blocking(f func()) (done <-chan struct{}, err error) {
 	if _, err := in.Wait(ch, -1); err != nil {
 		return ch, err
 	}
-	if SIGINTLikely != nil && SIGINTLikely() {
-		// What ended the wait may be a worker the same Ctrl-C killed:
-		// give this process's own SIGINT a moment to arrive.
-		if _, err := in.Wait(nil, sigintGrace); err != nil {
-			return ch, err
-		}
-	}
 	return ch, nil
 }
 
 // SIGINTLikely, when set (the pool modules set it), reports whether a
 // SIGINT to this process is probably on its way: a worker process just died
-// of one. sigintGrace is how long Blocking then waits for it.
+// of one. sigintGrace is how long Wait then waits for it.
 var SIGINTLikely func() bool
 
 const sigintGrace = 250 * time.Millisecond

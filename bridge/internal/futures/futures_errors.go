@@ -5,7 +5,6 @@ package futures
 
 import (
 	"errors"
-	"syscall"
 	"time"
 
 	"github.com/go-python/gpython/py"
@@ -36,9 +35,6 @@ var (
 func PyError(it *pyrt.Interp, err error, tbType *py.Type, timeoutType *py.Type) error {
 	if err == nil {
 		return nil
-	}
-	if ierr := ctrlCKilledWorker(it, err); ierr != nil {
-		return ierr
 	}
 	switch e := err.(type) {
 	case py.ExceptionInfo, *py.Exception:
@@ -107,26 +103,6 @@ func pyExcErr(o py.Object) error {
 	}
 	return pyrt.NewException(py.SystemError, py.String("not an exception"))
 }
-
-// ctrlCKilledWorker: a worker killed by SIGINT almost always means a Ctrl-C
-// sent to the whole process group, which reaches this process too, a moment
-// later or earlier. In the main thread, wait that moment for it: the script
-// then sees KeyboardInterrupt, as under CPython, instead of the lost
-// worker's error (which stays the answer when no SIGINT comes).
-func ctrlCKilledWorker(it *pyrt.Interp, err error) error {
-	var lost *pool.WorkerLostError
-	if !errors.As(err, &lost) || lost.Signal != syscall.SIGINT || it.CurrentThread() != it.Main {
-		return nil
-	}
-	if _, ierr := it.Wait(nil, sigintGraceForLost); ierr != nil {
-		return ierr
-	}
-	return nil
-}
-
-// sigintGraceForLost is how long the main thread waits for its own SIGINT
-// when a worker died of one.
-const sigintGraceForLost = 250 * time.Millisecond
 
 func init() {
 	pyrt.SIGINTLikely = func() bool { return pool.WorkerDiedOfSIGINT(time.Second) }
